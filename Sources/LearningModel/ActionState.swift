@@ -1,0 +1,165 @@
+/// The state of one action as of a day, folded from its update log.
+///
+/// The rules (docs/FORMAT.md, "Derived state"): updates dated after the as-of day are ignored;
+/// updates are taken in date order and, on the same date, in log order, so the later entry wins.
+public struct ActionState: Equatable, Sendable {
+  /// The day the state is for.
+  public let asOf: CalendarDay
+  /// The action has no `agreed` day, or was agreed on or before the as-of day.
+  public let exists: Bool
+  /// The last status set on or before the day; `notStarted` when none was.
+  public let status: ActionStatus
+  /// The due day the action was agreed with.
+  public let originalDue: CalendarDay
+  /// The last revised due day on or before the as-of day, else the original.
+  public let due: CalendarDay
+  /// Revisions that moved the due day later.
+  public let slips: Int
+  /// Days those revisions moved the due day later, in all.
+  public let slipDays: Int
+  /// The day of the last update on or before the as-of day, if any.
+  public let lastUpdate: ActionUpdate?
+  /// The day the action last became completed or assured without being reopened since.
+  public let completedOn: CalendarDay?
+  /// Evidence titles logged on or before the as-of day.
+  public let evidence: [String]
+  /// The settings the thresholds came from.
+  public let settings: Settings
+
+  /// Completed, assured or withdrawn.
+  public var isClosed: Bool { status.isClosed }
+  public var isOpen: Bool { !status.isClosed }
+
+  /// Open, and due before the as-of day (due on the day itself is not overdue).
+  public var isOverdue: Bool { isOpen && due < asOf }
+
+  /// Whole days past the due day (0 when not overdue).
+  public var daysOverdue: Int { isOverdue ? asOf.days(since: due) : 0 }
+
+  /// Open, not overdue, and due within `dueSoonDays` of the as-of day (inclusive).
+  public var isDueSoon: Bool {
+    isOpen && !isOverdue && due.days(since: asOf) <= settings.dueSoonDays
+  }
+
+  /// The last update's day, else the agreed day: when the action was last heard of.
+  public let lastHeard: CalendarDay?
+
+  /// Open, and last heard of more than `staleAfterDays` days before the as-of day.
+  public var isStale: Bool {
+    guard isOpen, let lastHeard else { return false }
+    return asOf.days(since: lastHeard) > settings.staleAfterDays
+  }
+
+  /// The due day was revised later at least once.
+  public var hasSlipped: Bool { slips > 0 }
+
+  /// Closed as completed or assured on or before the original due day.
+  public var completedOnTime: Bool {
+    guard let completedOn, status == .completed || status == .assured else { return false }
+    return completedOn <= originalDue
+  }
+
+  /// The BRAG rating; `nil` for withdrawn actions, which are counted apart.
+  ///
+  /// First match wins: Red overdue; Blue assured; Green completed; Amber open and due soon,
+  /// blocked, or slipped at least once; Green any other open action (on track).
+  public var brag: BRAG? {
+    if status == .withdrawn { return nil }
+    if isOverdue { return .red }
+    if status == .assured { return .blue }
+    if status == .completed { return .green }
+    if isDueSoon || status == .blocked || hasSlipped { return .amber }
+    return .green
+  }
+}
+
+extension Action {
+  /// The action's state as of `day`.
+  public func state(asOf day: CalendarDay, settings: Settings) -> ActionState {
+    let exists = agreed.map { $0 <= day } ?? true
+    // Stable sort by date keeps log order on the same date.
+    let inForce = updates.enumerated()
+      .filter { $0.element.date <= day }
+      .sorted { $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset }
+      .map(\.element)
+    var status = ActionStatus.notStarted
+    var currentDue = due
+    var slips = 0
+    var slipDays = 0
+    var completedOn: CalendarDay?
+    var evidence: [String] = []
+    for update in inForce {
+      if let newStatus = update.status {
+        if newStatus == .completed || newStatus == .assured {
+          if !(status == .completed || status == .assured) { completedOn = update.date }
+        } else {
+          completedOn = nil
+        }
+        status = newStatus
+      }
+      if let newDue = update.due, newDue != currentDue {
+        if newDue > currentDue {
+          slips += 1
+          slipDays += newDue.days(since: currentDue)
+        }
+        currentDue = newDue
+      }
+      evidence += update.evidence ?? []
+    }
+    let last = inForce.last
+    return ActionState(
+      asOf: day, exists: exists, status: status, originalDue: due, due: currentDue, slips: slips,
+      slipDays: slipDays, lastUpdate: last, completedOn: completedOn, evidence: evidence, settings: settings,
+      lastHeard: last?.date ?? agreed)
+  }
+}
+
+/// The rating partnerships use for progress: Blue, Red, Amber, Green.
+public enum BRAG: String, Codable, CaseIterable, Comparable, Sendable {
+  case blue, green, amber, red
+
+  /// Red is worst, then Amber, Green, Blue.
+  public var severity: Int {
+    switch self {
+    case .blue: 0
+    case .green: 1
+    case .amber: 2
+    case .red: 3
+    }
+  }
+
+  public static func < (lhs: BRAG, rhs: BRAG) -> Bool { lhs.severity < rhs.severity }
+
+  public var title: String {
+    switch self {
+    case .blue: "Blue"
+    case .green: "Green"
+    case .amber: "Amber"
+    case .red: "Red"
+    }
+  }
+
+  /// What the colour means, for a reader who cannot see it.
+  public var meaning: String {
+    switch self {
+    case .blue: "assured"
+    case .green: "on track or completed"
+    case .amber: "at risk"
+    case .red: "overdue"
+    }
+  }
+
+  /// Reports list colours worst first.
+  public static let worstFirst: [BRAG] = [.red, .amber, .green, .blue]
+}
+
+extension Recommendation {
+  /// The recommendation's rating as of a day: its worst action's rating among the actions that
+  /// exist and are not withdrawn (so Blue only when all are assured); `nil` when there are none.
+  public func rating(asOf day: CalendarDay, settings: Settings) -> BRAG? {
+    actions.compactMap { action -> BRAG? in
+      let state = action.state(asOf: day, settings: settings)
+      return state.exists ? state.brag : nil
+    }.max()
+  }
+}

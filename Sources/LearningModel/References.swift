@@ -1,0 +1,121 @@
+/// The address of an action, `REVIEW/ACTION` (`LCSPR-2025-02/1.1`).
+public struct ActionReference: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public var review: String
+  public var action: String
+
+  public init(review: String, action: String) {
+    self.review = review
+    self.action = action
+  }
+
+  /// Parses `REVIEW/ACTION`; `nil` without exactly one slash or with an empty part.
+  public init?(_ text: String) {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+    self.init(review: String(parts[0]), action: String(parts[1]))
+  }
+
+  public var description: String { review + "/" + action }
+
+  /// Orders by review ID, then by action ID compared as dotted numbers (1.2 before 1.10).
+  public static func < (lhs: ActionReference, rhs: ActionReference) -> Bool {
+    if lhs.review != rhs.review { return lhs.review < rhs.review }
+    return naturalOrder(lhs.action, rhs.action)
+  }
+}
+
+/// The address of a recommendation, `REVIEW/REC` (`LCSPR-2025-02/R1`).
+public struct RecommendationReference: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public var review: String
+  public var recommendation: String
+
+  public init(review: String, recommendation: String) {
+    self.review = review
+    self.recommendation = recommendation
+  }
+
+  public var description: String { review + "/" + recommendation }
+
+  public static func < (lhs: RecommendationReference, rhs: RecommendationReference) -> Bool {
+    if lhs.review != rhs.review { return lhs.review < rhs.review }
+    return naturalOrder(lhs.recommendation, rhs.recommendation)
+  }
+}
+
+/// Compares two IDs so that runs of digits compare as numbers (`R2` before `R10`, `1.2` before `1.10`);
+/// equal-looking IDs fall back to plain string order, so the order is total.
+public func naturalOrder(_ lhs: String, _ rhs: String) -> Bool {
+  var left = Substring(lhs)
+  var right = Substring(rhs)
+  while let l = left.first, let r = right.first {
+    if l.isASCII && l.isNumber && r.isASCII && r.isNumber {
+      let leftDigits = left.prefix { $0.isASCII && $0.isNumber }
+      let rightDigits = right.prefix { $0.isASCII && $0.isNumber }
+      let leftValue = leftDigits.drop { $0 == "0" }
+      let rightValue = rightDigits.drop { $0 == "0" }
+      if leftValue.count != rightValue.count { return leftValue.count < rightValue.count }
+      if leftValue != rightValue { return leftValue < rightValue }
+      left = left.dropFirst(leftDigits.count)
+      right = right.dropFirst(rightDigits.count)
+    } else {
+      if l != r { return l < r }
+      left = left.dropFirst()
+      right = right.dropFirst()
+    }
+  }
+  if left.isEmpty != right.isEmpty { return left.isEmpty }
+  return lhs < rhs
+}
+
+/// An action together with where it sits: its review and recommendation.
+public struct PlacedAction: Sendable {
+  public let review: Review
+  public let recommendation: Recommendation
+  public let action: Action
+
+  public var reference: ActionReference { ActionReference(review: review.id, action: action.id) }
+  public var recommendationReference: RecommendationReference {
+    RecommendationReference(review: review.id, recommendation: recommendation.id)
+  }
+}
+
+extension Tracker {
+  /// Every action with its review and recommendation, in store order.
+  public var placedActions: [PlacedAction] {
+    var result: [PlacedAction] = []
+    for review in reviews {
+      for recommendation in review.recommendations {
+        for action in recommendation.actions {
+          result.append(PlacedAction(review: review, recommendation: recommendation, action: action))
+        }
+      }
+    }
+    return result
+  }
+
+  /// The position of a review in `reviews`.
+  public func reviewIndex(_ id: String) -> Int? {
+    reviews.firstIndex { $0.id == id }
+  }
+
+  /// The positions of an action: review, recommendation and action indexes.
+  public func actionIndex(_ reference: ActionReference) -> (review: Int, recommendation: Int, action: Int)? {
+    guard let r = reviewIndex(reference.review) else { return nil }
+    for (m, recommendation) in reviews[r].recommendations.enumerated() {
+      if let a = recommendation.actions.firstIndex(where: { $0.id == reference.action }) {
+        return (r, m, a)
+      }
+    }
+    return nil
+  }
+
+  /// The agency with the given ID.
+  public func agency(_ id: String) -> Agency? {
+    agencies.first { $0.id == id }
+  }
+
+  /// The agency's name, or its ID when it is not in the store.
+  public func agencyName(_ id: String) -> String {
+    agency(id)?.name ?? id
+  }
+}

@@ -1,0 +1,173 @@
+/// A case review: a Rapid Review, an LCSPR, a national review considered locally, and so on.
+public struct Review: Codable, Equatable, Sendable {
+  /// Unique in the store, such as `LCSPR-2025-02`.
+  public var id: String
+  /// The published title: a pseudonym such as "Child M", never a real name.
+  public var title: String
+  public var kind: ReviewKind
+  /// The review this one grew out of (an LCSPR that follows a Rapid Review).
+  public var follows: String?
+  public var dates: ReviewDates
+  /// Categories of abuse and harm, from the store's `categories` catalogue.
+  @DefaultEmpty public var categories: [String]
+  @DefaultEmpty public var themes: [String]
+  @DefaultEmpty public var findings: [Finding]
+  @DefaultEmpty public var recommendations: [Recommendation]
+  /// A short summary of the case for briefings (anonymised).
+  public var summary: String?
+
+  public init(
+    id: String, title: String, kind: ReviewKind, follows: String? = nil, dates: ReviewDates = ReviewDates(),
+    categories: [String] = [], themes: [String] = [], findings: [Finding] = [],
+    recommendations: [Recommendation] = [], summary: String? = nil
+  ) {
+    self.id = id
+    self.title = title
+    self.kind = kind
+    self.follows = follows
+    self.dates = dates
+    self.categories = categories
+    self.themes = themes
+    self.findings = findings
+    self.recommendations = recommendations
+    self.summary = summary
+  }
+}
+
+/// The days that drive a review's statutory clocks. Every one is optional.
+public struct ReviewDates: Codable, Equatable, Sendable {
+  /// The serious incident.
+  public var incident: CalendarDay?
+  /// The local authority became aware of the incident.
+  public var aware: CalendarDay?
+  /// The National Panel was notified.
+  public var notified: CalendarDay?
+  /// A partner's referral arrived, when there was no notification.
+  public var referred: CalendarDay?
+  /// The Rapid Review was sent to the National Panel.
+  public var rapidReview: CalendarDay?
+  /// The decision to start (or not start) a full review.
+  public var decision: CalendarDay?
+  /// The final report was sent to the National Panel, Ofsted and the DfE.
+  public var sentToPanel: CalendarDay?
+  /// The report was published.
+  public var published: CalendarDay?
+
+  public init(
+    incident: CalendarDay? = nil, aware: CalendarDay? = nil, notified: CalendarDay? = nil,
+    referred: CalendarDay? = nil, rapidReview: CalendarDay? = nil, decision: CalendarDay? = nil,
+    sentToPanel: CalendarDay? = nil, published: CalendarDay? = nil
+  ) {
+    self.incident = incident
+    self.aware = aware
+    self.notified = notified
+    self.referred = referred
+    self.rapidReview = rapidReview
+    self.decision = decision
+    self.sentToPanel = sentToPanel
+    self.published = published
+  }
+
+  /// The day the review entered the partnership's process: notification, else referral, else awareness.
+  public var started: CalendarDay? { notified ?? referred ?? aware ?? decision }
+}
+
+/// Something a review learned; good practice is learning too.
+public struct Finding: Codable, Equatable, Sendable {
+  public var id: String
+  public var text: String
+  @DefaultEmpty public var themes: [String]
+  public var goodPractice: Bool
+
+  public init(id: String, text: String, themes: [String] = [], goodPractice: Bool = false) {
+    self.id = id
+    self.text = text
+    self.themes = themes
+    self.goodPractice = goodPractice
+  }
+}
+
+/// A recommendation of a review and the partnership's response to it.
+public struct Recommendation: Codable, Equatable, Sendable {
+  public var id: String
+  public var text: String
+  /// The agencies the recommendation is addressed to.
+  @DefaultEmpty public var agencies: [String]
+  public var response: RecommendationResponse
+  /// Why a recommendation is only partially or not accepted (published with the plan).
+  public var responseNote: String?
+  @DefaultEmpty public var themes: [String]
+  @DefaultEmpty public var actions: [Action]
+
+  public init(
+    id: String, text: String, agencies: [String] = [], response: RecommendationResponse = .pending,
+    responseNote: String? = nil, themes: [String] = [], actions: [Action] = []
+  ) {
+    self.id = id
+    self.text = text
+    self.agencies = agencies
+    self.response = response
+    self.responseNote = responseNote
+    self.themes = themes
+    self.actions = actions
+  }
+}
+
+/// One SMART action answering a recommendation, with its dated log of updates.
+public struct Action: Codable, Equatable, Sendable {
+  /// Unique within its review, such as `1.1`.
+  public var id: String
+  /// Specific: what will be done.
+  public var description: String
+  /// The owning agency's ID.
+  public var owner: String
+  /// The role that leads the action (a role, not a person's name).
+  public var lead: String?
+  /// Measurable: how the change in practice will be assessed.
+  public var measureOfSuccess: String?
+  /// The day the action was agreed; the action does not exist before it.
+  public var agreed: CalendarDay?
+  /// Time-bound: the original due day. Revisions are updates.
+  public var due: CalendarDay
+  @DefaultEmpty public var updates: [ActionUpdate]
+
+  public init(
+    id: String, description: String, owner: String, lead: String? = nil, measureOfSuccess: String? = nil,
+    agreed: CalendarDay? = nil, due: CalendarDay, updates: [ActionUpdate] = []
+  ) {
+    self.id = id
+    self.description = description
+    self.owner = owner
+    self.lead = lead
+    self.measureOfSuccess = measureOfSuccess
+    self.agreed = agreed
+    self.due = due
+    self.updates = updates
+  }
+}
+
+/// A dated entry in an action's log: a status change, a progress note, a revised due day,
+/// evidence, or several of these at once.
+public struct ActionUpdate: Codable, Equatable, Sendable {
+  public var date: CalendarDay
+  public var status: ActionStatus?
+  /// A revised due day; the note should give the reason.
+  public var due: CalendarDay?
+  public var note: String?
+  /// Titles of evidence of completion or impact.
+  public var evidence: [String]?
+  /// Who made the update (a role or a group, such as "QA subgroup").
+  public var by: String?
+
+  public init(
+    date: CalendarDay, status: ActionStatus? = nil, due: CalendarDay? = nil, note: String? = nil,
+    evidence: [String]? = nil, by: String? = nil
+  ) {
+    self.date = date
+    self.status = status
+    self.due = due
+    self.note = note
+    self.evidence = evidence
+    self.by = by
+  }
+}

@@ -1,0 +1,140 @@
+/// One partnership's learning record: everything the store file holds.
+///
+/// The JSON form of this value is the store format documented in `docs/FORMAT.md`.
+/// Arrays keep the order they were written in; the writer sorts object keys.
+public struct Tracker: Codable, Equatable, Sendable {
+  /// The store format version this build reads and writes.
+  public static let currentSchemaVersion = 1
+
+  public var schemaVersion: Int
+  public var partnership: Partnership
+  public var agencies: [Agency]
+  public var themes: [CatalogueEntry]
+  /// Categories of abuse and harm (Norfolk's list by default), used to tag reviews.
+  public var categories: [CatalogueEntry]
+  public var disseminationMethods: [CatalogueEntry]
+  public var section11Standards: [CatalogueEntry]
+  /// Extra non-working days beyond the England and Wales bank holidays computed by rule.
+  public var bankHolidays: [CalendarDay]
+  public var reviews: [Review]
+  public var disseminations: [Dissemination]
+  public var section11: [Section11Return]
+
+  public init(
+    partnership: Partnership, agencies: [Agency] = [], themes: [CatalogueEntry] = [],
+    categories: [CatalogueEntry] = [], disseminationMethods: [CatalogueEntry] = [],
+    section11Standards: [CatalogueEntry] = [], bankHolidays: [CalendarDay] = [], reviews: [Review] = [],
+    disseminations: [Dissemination] = [], section11: [Section11Return] = []
+  ) {
+    self.schemaVersion = Tracker.currentSchemaVersion
+    self.partnership = partnership
+    self.agencies = agencies
+    self.themes = themes
+    self.categories = categories
+    self.disseminationMethods = disseminationMethods
+    self.section11Standards = section11Standards
+    self.bankHolidays = bankHolidays
+    self.reviews = reviews
+    self.disseminations = disseminations
+    self.section11 = section11
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case schemaVersion, partnership, agencies, themes, categories, disseminationMethods
+    case section11Standards, bankHolidays, reviews, disseminations, section11
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+    partnership = try c.decode(Partnership.self, forKey: .partnership)
+    agencies = try c.decodeIfPresent([Agency].self, forKey: .agencies) ?? []
+    themes = try c.decodeIfPresent([CatalogueEntry].self, forKey: .themes) ?? []
+    categories = try c.decodeIfPresent([CatalogueEntry].self, forKey: .categories) ?? []
+    disseminationMethods = try c.decodeIfPresent([CatalogueEntry].self, forKey: .disseminationMethods) ?? []
+    section11Standards = try c.decodeIfPresent([CatalogueEntry].self, forKey: .section11Standards) ?? []
+    bankHolidays = try c.decodeIfPresent([CalendarDay].self, forKey: .bankHolidays) ?? []
+    reviews = try c.decodeIfPresent([Review].self, forKey: .reviews) ?? []
+    disseminations = try c.decodeIfPresent([Dissemination].self, forKey: .disseminations) ?? []
+    section11 = try c.decodeIfPresent([Section11Return].self, forKey: .section11) ?? []
+  }
+}
+
+/// The partnership that keeps the store, and its settings.
+public struct Partnership: Codable, Equatable, Sendable {
+  public var name: String
+  /// The first day of the reporting year, `MM-DD` (`04-01`: April to March).
+  public var reportingYearStart: MonthDay
+  public var settings: Settings
+  public var privacy: Privacy?
+
+  public init(
+    name: String, reportingYearStart: MonthDay = .firstOfApril,
+    settings: Settings = Settings(), privacy: Privacy? = nil
+  ) {
+    self.name = name
+    self.reportingYearStart = reportingYearStart
+    self.settings = settings
+    self.privacy = privacy
+  }
+
+  /// The reporting year that starts in `year`: its first and last day.
+  public func reportingYear(_ year: Int) -> ClosedRange<CalendarDay> {
+    let start = reportingYearStart.inYear(year)
+    return start...reportingYearStart.inYear(year + 1).adding(days: -1)
+  }
+
+  /// The reporting year (by its starting calendar year) that contains `day`.
+  public func reportingYear(containing day: CalendarDay) -> Int {
+    day >= reportingYearStart.inYear(day.year) ? day.year : day.year - 1
+  }
+}
+
+/// Thresholds for the derived state of actions.
+public struct Settings: Codable, Equatable, Sendable {
+  /// An open action due within this many days of the as-of day (inclusive) is due soon.
+  public var dueSoonDays: Int
+  /// An open action whose last update is more than this many days old is stale.
+  public var staleAfterDays: Int
+
+  public init(dueSoonDays: Int = 28, staleAfterDays: Int = 90) {
+    self.dueSoonDays = dueSoonDays
+    self.staleAfterDays = staleAfterDays
+  }
+}
+
+/// What must never appear in anything the partnership publishes.
+public struct Privacy: Codable, Equatable, Sendable {
+  /// Names of children, family members or practitioners.
+  public var names: [String]
+
+  public init(names: [String] = []) { self.names = names }
+}
+
+/// An organisation that owns actions, receives learning and makes Section 11 returns.
+public struct Agency: Codable, Equatable, Sendable {
+  public var id: String
+  public var name: String
+  public var kind: AgencyKind
+  /// One of the three statutory safeguarding partners (local authority, police, ICB).
+  public var statutoryPartner: Bool
+
+  public init(id: String, name: String, kind: AgencyKind, statutoryPartner: Bool) {
+    self.id = id
+    self.name = name
+    self.kind = kind
+    self.statutoryPartner = statutoryPartner
+  }
+}
+
+/// One entry of a catalogue the partnership can extend: a theme, a category of abuse,
+/// a dissemination method or a Section 11 standard.
+public struct CatalogueEntry: Codable, Equatable, Sendable {
+  public var id: String
+  public var name: String
+
+  public init(id: String, name: String) {
+    self.id = id
+    self.name = name
+  }
+}

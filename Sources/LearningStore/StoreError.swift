@@ -1,0 +1,62 @@
+import Foundation
+import LearningModel
+
+/// Why a store could not be read or written. Each message names the file and the place.
+public enum StoreError: Error, Equatable, LocalizedError, Sendable {
+  case notFound(file: String)
+  case unreadable(file: String, reason: String)
+  case empty(file: String)
+  case tooLarge(file: String, bytes: Int, limit: Int)
+  case syntax(file: String, line: Int, column: Int, message: String)
+  case notAnObject(file: String, found: String)
+  case missingSchemaVersion(file: String)
+  case schemaTooNew(file: String, found: Int, supported: Int)
+  case schemaTooOld(file: String, found: Int)
+  /// A value is of the wrong type, missing, or not in its vocabulary.
+  case decoding(file: String, path: String, message: String)
+  /// The store failed validation, so it was not written (or cannot be used).
+  case invalid(file: String, diagnostics: [Diagnostic])
+  case alreadyExists(file: String)
+  case cannotWrite(file: String, reason: String)
+  /// Another writer holds the lock.
+  case busy(file: String, holder: String?)
+  /// The file changed on disk after it was read; writing would lose someone's change.
+  case changedOnDisk(file: String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .notFound(let file):
+      "\(file): no such file (create one with 'learning-tracker init', or name another with --data)"
+    case .unreadable(let file, let reason):
+      "\(file): cannot read the file: \(reason)"
+    case .empty(let file):
+      "\(file): the file is empty (expected a JSON object with schemaVersion, partnership and reviews)"
+    case .tooLarge(let file, let bytes, let limit):
+      "\(file): the file is \(bytes) bytes, larger than the \(limit)-byte limit"
+    case .syntax(let file, let line, let column, let message):
+      "\(file):\(line):\(column): not valid JSON: \(message)"
+    case .notAnObject(let file, let found):
+      "\(file): the store must be a JSON object, found \(found)"
+    case .missingSchemaVersion(let file):
+      "\(file): schemaVersion is missing (expected \"schemaVersion\": \(Tracker.currentSchemaVersion) at the top)"
+    case .schemaTooNew(let file, let found, let supported):
+      "\(file): schemaVersion \(found) is newer than this learning-tracker understands (up to \(supported)); upgrade learning-tracker"
+    case .schemaTooOld(let file, let found):
+      "\(file): schemaVersion \(found) is not a version of the store format (versions start at 1)"
+    case .decoding(let file, let path, let message):
+      "\(file): \(path.isEmpty ? "(top level)" : path): \(message)"
+    case .invalid(let file, let diagnostics):
+      "\(file): the store has \(diagnostics.filter { $0.severity == .error }.count) error(s); nothing was written\n"
+        + diagnostics.filter { $0.severity == .error }.map { "  \($0.path): \($0.message)" }.joined(separator: "\n")
+    case .alreadyExists(let file):
+      "\(file): already exists; it was left as it is"
+    case .cannotWrite(let file, let reason):
+      "\(file): cannot write: \(reason)"
+    case .busy(let file, let holder):
+      "\(file): another learning-tracker is writing this store" + (holder.map { " (\($0))" } ?? "")
+        + "; try again in a moment"
+    case .changedOnDisk(let file):
+      "\(file): the file changed on disk while this command ran; nothing was written, run the command again"
+    }
+  }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import LearningModel
+
+/// A store read from a file, with the exact bytes it was read from.
+public struct LoadedStore: Sendable {
+  public var file: String
+  public var tracker: Tracker
+  /// The file's bytes when read; a write is refused if the file no longer has them.
+  public var originalBytes: [UInt8]
+  /// Fields in the file that the format does not have; they would be lost by a rewrite.
+  public var unknownFields: [String]
+}
+
+/// Reads stores: checks the syntax, reads `schemaVersion` first, migrates older versions,
+/// decodes, and finds fields the format does not know.
+public enum StoreReader {
+  /// The largest store file accepted (256 MiB).
+  public static let maximumFileSize = 256 << 20
+
+  /// Reads and decodes the store at `path`.
+  public static func read(path: String) throws(StoreError) -> LoadedStore {
+    var status = stat()
+    guard stat(path, &status) == 0 else {
+      if errno == ENOENT { throw .notFound(file: path) }
+      throw .unreadable(file: path, reason: String(cString: strerror(errno)))
+    }
+    if (status.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(file: path, reason: "it is a folder") }
+    if Int(status.st_size) > maximumFileSize {
+      throw .tooLarge(file: path, bytes: Int(status.st_size), limit: maximumFileSize)
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .unreadable(file: path, reason: "permission denied or not a regular file")
+    }
+    return try decode(bytes: [UInt8](data), file: path)
+  }
+
+  /// Decodes a store from bytes; `file` names it in messages.
+  public static func decode(bytes: [UInt8], file: String) throws(StoreError) -> LoadedStore {
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty(file: file) }
+    let tree: JSONValue
+    do {
+      tree = try JSONParser.parse(bytes)
+    } catch {
+      throw .syntax(file: file, line: error.line, column: error.column, message: error.message)
+    }
+    guard case .object = tree else { throw .notAnObject(file: file, found: tree.kindDescription) }
+    guard let versionValue = tree["schemaVersion"] else { throw .missingSchemaVersion(file: file) }
+    guard case .number(let versionText) = versionValue, let version = Int(versionText) else {
+      throw .decoding(file: file, path: "schemaVersion", message: "expected a whole number, found \(describe(versionValue))")
+    }
+    if version > Tracker.currentSchemaVersion {
+      throw .schemaTooNew(file: file, found: version, supported: Tracker.currentSchemaVersion)
+    }
+    if version < 1 { throw .schemaTooOld(file: file, found: version) }
+    if let (path, number) = firstHugeNumber(in: tree, path: "") {
+      throw .decoding(file: file, path: path, message: "the number \(number) is too large (at most 15 digits)")
+    }
+    let migrated = StoreMigration.migrate(tree, from: version)
+    let body = migrated.changed ? Data(JSONWriter.serialize(migrated.value).utf8) : Data(bytes)
+    let tracker: Tracker
+    do {
+      tracker = try JSONDecoder().decode(Tracker.self, from: body)
+    } catch let error as DecodingError {
+      let (path, message) = describe(error)
+      throw .decoding(file: file, path: path, message: message)
+    } catch {
+      throw .decoding(file: file, path: "", message: String(describing: error))
+    }
+    let unknown = unknownFields(in: migrated.value, comparedWith: tracker)
+    return LoadedStore(file: file, tracker: tracker, originalBytes: bytes, unknownFields: unknown)
+  }
+
+  /// Paths of members present in `tree` that encoding `tracker` does not produce (nulls aside).
+  static func unknownFields(in tree: JSONValue, comparedWith tracker: Tracker) -> [String] {
+    guard let encoded = try? StoreWriter.encode(tracker), let known = try? JSONParser.parse(encoded) else {
+      return []
+    }
+    var found: [String] = []
+    func walk(_ original: JSONValue, _ known: JSONValue, _ path: String) {
+      switch (original, known) {
+      case (.object(let members), .object):
+        for member in members {
+          let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
+          if let knownValue = known[member.key] {
+            walk(member.value, knownValue, memberPath)
+          } else if member.value != .null {
+            found.append(memberPath)
+          }
+        }
+      case (.array(let elements), .array(let knownElements)):
+        for (index, element) in elements.enumerated() where index < knownElements.count {
+          walk(element, knownElements[index], "\(path)[\(index)]")
+        }
+      default:
+        break
+      }
+    }
+    walk(tree, known, "")
+    return found
+  }
+
+  /// The first number with more than 15 significant digits before its decimal point: Foundation
+  /// cannot decode those, and no field of the format needs them.
+  private static func firstHugeNumber(in value: JSONValue, path: String) -> (String, String)? {
+    switch value {
+    case .number(let text):
+      let digits = text.drop { $0 == "-" }.prefix { $0.isNumber }
+      let exponentTooLarge = text.contains { $0 == "e" || $0 == "E" } && !(Double(text).map { abs($0) < 1e15 } ?? false)
+      return digits.count > 15 || exponentTooLarge ? (path, text) : nil
+    case .array(let elements):
+      for (index, element) in elements.enumerated() {
+        if let found = firstHugeNumber(in: element, path: "\(path)[\(index)]") { return found }
+      }
+      return nil
+    case .object(let members):
+      for member in members {
+        if let found = firstHugeNumber(in: member.value, path: path.isEmpty ? member.key : "\(path).\(member.key)") {
+          return found
+        }
+      }
+      return nil
+    default:
+      return nil
+    }
+  }
+
+  private static func describe(_ value: JSONValue) -> String {
+    switch value {
+    case .number(let text): text
+    case .string(let text): "\"\(text)\""
+    default: value.kindDescription
+    }
+  }
+
+  /// A JSON path (`reviews[3].recommendations[0].actions[1].due`) and a message a person can act on.
+  static func describe(_ error: DecodingError) -> (path: String, message: String) {
+    func path(_ codingPath: [any CodingKey]) -> String {
+      var text = ""
+      for key in codingPath {
+        if let index = key.intValue {
+          text += "[\(index)]"
+        } else {
+          text += (text.isEmpty ? "" : ".") + key.stringValue
+        }
+      }
+      return text
+    }
+    switch error {
+    case .keyNotFound(let key, let context):
+      let parent = path(context.codingPath)
+      return (parent.isEmpty ? key.stringValue : "\(parent).\(key.stringValue)", "required field is missing")
+    case .typeMismatch(let type, let context):
+      return (path(context.codingPath), "expected \(typeName(type)), " + foundText(context.debugDescription))
+    case .valueNotFound(let type, let context):
+      return (path(context.codingPath), "expected \(typeName(type)), found null")
+    case .dataCorrupted(let context):
+      return (path(context.codingPath), context.debugDescription)
+    @unknown default:
+      return ("", String(describing: error))
+    }
+  }
+
+  private static func typeName(_ type: Any.Type) -> String {
+    let name = String(describing: type)
+    if name.hasPrefix("Array") || name.hasPrefix("DefaultEmpty") { return "a list" }
+    if name.hasPrefix("Dictionary") { return "an object" }
+    switch name {
+    case "String", "CalendarDay", "MonthDay": return "a string"
+    case "Int": return "a whole number"
+    case "Bool": return "true or false"
+    case "Double": return "a number"
+    default: return "an object (\(name))"
+    }
+  }
+
+  private static func foundText(_ debugDescription: String) -> String {
+    // Foundation says "Expected to decode X but found a string instead."
+    if let range = debugDescription.range(of: "but found ") {
+      let rest = debugDescription[range.upperBound...]
+      return "found " + rest.replacingOccurrences(of: " instead.", with: "")
+    }
+    return debugDescription
+  }
+}
+
+/// Brings stores written by older versions of the format up to the current one, in one place.
+enum StoreMigration {
+  /// Migrates `tree` from `version` to `Tracker.currentSchemaVersion`.
+  ///
+  /// Version 1 is the first published format, so there is nothing to migrate yet; each later
+  /// version adds a step here that rewrites the tree from the version before it.
+  static func migrate(_ tree: JSONValue, from version: Int) -> (value: JSONValue, changed: Bool) {
+    let steps: [Int: (JSONValue) -> JSONValue] = [:]
+    var value = tree
+    var changed = false
+    var current = version
+    while current < Tracker.currentSchemaVersion, let step = steps[current] {
+      value = step(value)
+      current += 1
+      changed = true
+    }
+    return (value, changed)
+  }
+}

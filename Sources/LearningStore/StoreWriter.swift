@@ -1,0 +1,138 @@
+import Foundation
+import LearningModel
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Writes stores: validated, pretty-printed with sorted keys, and atomically
+/// (a temporary file in the same folder, flushed, then renamed over the old one).
+public enum StoreWriter {
+  /// The store's JSON bytes: pretty-printed, keys sorted, arrays in stored order, a final newline.
+  public static func encode(_ tracker: Tracker) throws -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var bytes = [UInt8](try encoder.encode(tracker))
+    bytes.append(0x0A)
+    return bytes
+  }
+
+  /// Writes a new store; refuses when the file already exists. The file is created owner-only (0600).
+  public static func create(_ tracker: Tracker, at path: String, today: CalendarDay) throws(StoreError) {
+    if FileManager.default.fileExists(atPath: path) { throw .alreadyExists(file: path) }
+    try write(tracker, to: path, replacing: nil, today: today)
+  }
+
+  /// Replaces the store that `loaded` was read from, if the file still has the bytes it was read from.
+  public static func replace(_ loaded: LoadedStore, with tracker: Tracker, today: CalendarDay) throws(StoreError) {
+    try write(tracker, to: loaded.file, replacing: loaded.originalBytes, today: today)
+  }
+
+  private static func write(
+    _ tracker: Tracker, to path: String, replacing original: [UInt8]?, today: CalendarDay
+  ) throws(StoreError) {
+    let diagnostics = Validator(today: today).validate(tracker)
+    if diagnostics.contains(where: { $0.severity == .error }) {
+      throw .invalid(file: path, diagnostics: diagnostics)
+    }
+    let bytes: [UInt8]
+    do {
+      bytes = try encode(tracker)
+    } catch {
+      throw .cannotWrite(file: path, reason: "the store could not be encoded: \(error)")
+    }
+    var mode: mode_t = 0o600
+    if let original {
+      guard let current = FileManager.default.contents(atPath: path), [UInt8](current) == original else {
+        throw .changedOnDisk(file: path)
+      }
+      var status = stat()
+      if stat(path, &status) == 0 { mode = status.st_mode & 0o777 }
+    }
+    try AtomicFile.write(bytes, to: path, mode: mode)
+  }
+}
+
+/// Whole-or-nothing file replacement.
+public enum AtomicFile {
+  /// Writes `bytes` to a new temporary file beside `path` (never following a symbolic link),
+  /// flushes it, renames it over `path`, and flushes the folder.
+  public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600) throws(StoreError) {
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent().path
+    let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+    guard descriptor >= 0 else { throw .cannotWrite(file: path, reason: String(cString: strerror(errno))) }
+    var failure: String?
+    if fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
+    var offset = 0
+    while failure == nil && offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        failure = String(cString: strerror(errno))
+      } else {
+        offset += written
+      }
+    }
+    if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+    if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+    if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+    if let failure {
+      unlink(temporary)
+      throw .cannotWrite(file: path, reason: failure)
+    }
+    let folderDescriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if folderDescriptor >= 0 {
+      fsync(folderDescriptor)
+      close(folderDescriptor)
+    }
+  }
+
+  /// Appends a line to a file (created owner-only), flushed before returning.
+  public static func append(_ line: String, to path: String) throws(StoreError) {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { throw .cannotWrite(file: path, reason: String(cString: strerror(errno))) }
+    defer { close(descriptor) }
+    let bytes = Array(line.utf8)
+    let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+    guard written == bytes.count, fsync(descriptor) == 0 else {
+      throw .cannotWrite(file: path, reason: String(cString: strerror(errno)))
+    }
+  }
+}
+
+/// An exclusive lock on a store for a whole read-modify-write, held in `STORE.lock` beside it.
+public final class StoreLock {
+  private let descriptor: Int32
+  public let lockPath: String
+
+  /// Takes the lock, waiting up to `timeout` seconds; throws `busy` naming the holder if known.
+  public init(store path: String, holder: String, timeout: Double = 3) throws(StoreError) {
+    lockPath = path + ".lock"
+    let descriptor = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      throw .cannotWrite(file: lockPath, reason: String(cString: strerror(errno)))
+    }
+    let deadline = Date().addingTimeInterval(timeout)
+    while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+      if Date() >= deadline {
+        let text = FileManager.default.contents(atPath: lockPath).map { String(decoding: $0, as: UTF8.self) }
+        close(descriptor)
+        let trimmed = text.map { String($0.trimmingSpaces) }
+        throw .busy(file: path, holder: trimmed?.isEmpty == false ? trimmed : nil)
+      }
+      usleep(UInt32.random(in: 2_000...10_000))
+    }
+    self.descriptor = descriptor
+    ftruncate(descriptor, 0)
+    let note = Array(holder.utf8)
+    _ = note.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+  }
+
+  deinit {
+    ftruncate(descriptor, 0)
+    flock(descriptor, LOCK_UN)
+    close(descriptor)
+  }
+}

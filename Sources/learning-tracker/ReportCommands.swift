@@ -1,0 +1,1 @@
+extension LearningTrackerCommand { static var reportCommands: [Command] { [] } }

@@ -1,0 +1,209 @@
+import LearningModel
+import LearningReports
+import LearningStore
+
+extension LearningTrackerCommand {
+  static var reviewCommands: [Command] {
+    [
+      Command(
+        words: ["review", "add"], summary: "add a review",
+        help: """
+          Usage: learning-tracker review add --id ID --title TITLE --kind KIND [options]
+
+          Adds a review. TITLE is the published pseudonym ("Child M"), never a real name.
+          KIND is one of: \(ReviewKind.allowedWords).
+
+          Options:
+            --follows ID        the review this one grew out of (an LCSPR following a Rapid Review)
+            --incident DAY, --aware DAY, --notified DAY, --referred DAY, --rapid-review DAY,
+            --decision DAY, --sent-to-panel DAY, --published DAY
+                                the days that drive the statutory clocks (YYYY-MM-DD)
+            --theme ID          a theme (repeatable)
+            --category ID       a category of abuse (repeatable)
+            --summary TEXT      a short anonymised summary of the case
+            --by WHO            who is making the change (for the history)
+          """
+      ) { args, context in
+        guard let id = try args.value("--id"), let title = try args.value("--title") else {
+          throw UsageError(message: "review add needs --id and --title")
+        }
+        guard let kind = try args.word("--kind", ReviewKind.self) else {
+          throw UsageError(message: "review add needs --kind (one of: \(ReviewKind.allowedWords))")
+        }
+        let dates = ReviewDates(
+          incident: try args.day("--incident"), aware: try args.day("--aware"), notified: try args.day("--notified"),
+          referred: try args.day("--referred"), rapidReview: try args.day("--rapid-review"),
+          decision: try args.day("--decision"), sentToPanel: try args.day("--sent-to-panel"),
+          published: try args.day("--published"))
+        let review = Review(
+          id: id, title: title, kind: kind, follows: try args.value("--follows"), dates: dates,
+          categories: try args.values("--category"), themes: try args.values("--theme"),
+          summary: try args.value("--summary"))
+        let by = try args.value("--by")
+        try args.finish()
+        try context.change(by: context.who(by)) { tracker in
+          if tracker.reviewIndex(id) != nil { throw UsageError(message: "review \"\(id)\" already exists") }
+          tracker.reviews.append(review)
+          return [.review(id)]
+        }
+        context.console.note("added review \(id)")
+        return ExitCode.ok
+      },
+      Command(
+        words: ["review", "list"], summary: "list the reviews with their action counts",
+        help: """
+          Usage: learning-tracker review list [--as-of DAY] [--format text|json]
+
+          One line per review: kind, title, key days, recommendations, actions and open actions as of
+          the day (default today).
+          """
+      ) { args, context in
+        let format = try listFormat(&args)
+        let asOf = try args.day("--as-of") ?? context.today
+        try args.finish()
+        let tracker = try context.load().tracker
+        let settings = tracker.partnership.settings
+        struct Line: Encodable {
+          var id, kind, title: String
+          var notified, published: String?
+          var recommendations, actions, open, overdue: Int
+        }
+        let lines = tracker.reviews.map { review -> Line in
+          let states = review.recommendations.flatMap(\.actions).map { $0.state(asOf: asOf, settings: settings) }
+            .filter(\.exists)
+          return Line(
+            id: review.id, kind: review.kind.rawValue, title: review.title,
+            notified: review.dates.notified?.description, published: review.dates.published?.description,
+            recommendations: review.recommendations.count, actions: states.count,
+            open: states.filter(\.isOpen).count, overdue: states.filter(\.isOverdue).count)
+        }
+        if format == "json" {
+          context.console.out(try jsonText(lines))
+        } else {
+          context.console.out(
+            listing(
+              ["ID", "Kind", "Title", "Notified", "Published", "Recs", "Actions", "Open", "Overdue"],
+              lines.map {
+                [
+                  $0.id, $0.kind, $0.title, $0.notified ?? "", $0.published ?? "", String($0.recommendations),
+                  String($0.actions), String($0.open), String($0.overdue),
+                ]
+              }))
+        }
+        return ExitCode.ok
+      },
+      Command(
+        words: ["review", "show"], summary: "show a review, its recommendations and actions",
+        help: """
+          Usage: learning-tracker review show ID [--as-of DAY] [--format text|json]
+
+          The review's details, findings, and each recommendation with its response, rating and
+          actions (status, due day and BRAG as of the day, default today). JSON gives the stored review.
+          """
+      ) { args, context in
+        let format = try listFormat(&args)
+        let asOf = try args.day("--as-of") ?? context.today
+        let id = try args.positionals(count: 1...1, names: "the review ID")[0]
+        let tracker = try context.load().tracker
+        guard let index = tracker.reviewIndex(id) else {
+          let hint = nearest(id, in: tracker.reviews.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+          throw UsageError(message: "no review \"\(id)\"\(hint)")
+        }
+        let review = tracker.reviews[index]
+        if format == "json" {
+          context.console.out(try jsonText(review))
+          return ExitCode.ok
+        }
+        let settings = tracker.partnership.settings
+        var text = "\(review.id): \(review.title) (\(review.kind.title))\n"
+        if let follows = review.follows { text += "Follows: \(follows)\n" }
+        let dates: [(String, CalendarDay?)] = [
+          ("Incident", review.dates.incident), ("Aware", review.dates.aware), ("Notified", review.dates.notified),
+          ("Referred", review.dates.referred), ("Rapid Review sent", review.dates.rapidReview),
+          ("Decision", review.dates.decision), ("Sent to Panel", review.dates.sentToPanel),
+          ("Published", review.dates.published),
+        ]
+        for (label, day) in dates { if let day { text += "\(label): \(day)\n" } }
+        if !review.themes.isEmpty { text += "Themes: \(review.themes.joined(separator: ", "))\n" }
+        if !review.categories.isEmpty { text += "Categories: \(review.categories.joined(separator: ", "))\n" }
+        if let summary = review.summary { text += "Summary: \(summary)\n" }
+        if !review.findings.isEmpty {
+          text += "\nFindings:\n"
+          for finding in review.findings {
+            text += "  \(finding.id)\(finding.goodPractice ? " (good practice)" : ""): \(finding.text)\n"
+          }
+        }
+        for recommendation in review.recommendations {
+          let rating = recommendation.rating(asOf: asOf, settings: settings)?.title ?? "no rating"
+          text += "\n\(review.id)/\(recommendation.id) [\(recommendation.response.title); \(rating)]\n"
+          text += "  \(recommendation.text)\n"
+          if let note = recommendation.responseNote, !note.isEmpty { text += "  Response: \(note)\n" }
+          let rows = recommendation.actions.compactMap { action -> [String]? in
+            let state = action.state(asOf: asOf, settings: settings)
+            guard state.exists else { return nil }
+            return [
+              "\(review.id)/\(action.id)", action.owner, state.status.rawValue, state.due.description,
+              state.brag?.title ?? "withdrawn", shortened(action.description, 50),
+            ]
+          }
+          if !rows.isEmpty {
+            text += listing(["Action", "Owner", "Status", "Due", "BRAG", "Description"], rows)
+              .split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+          }
+        }
+        context.console.out(text)
+        return ExitCode.ok
+      },
+    ]
+  }
+
+  static var recommendationCommands: [Command] {
+    [
+      Command(
+        words: ["recommendation", "add"], summary: "add a recommendation to a review",
+        help: """
+          Usage: learning-tracker recommendation add REVIEW/REC --text TEXT [options]
+
+          Adds a recommendation (such as LCSPR-2025-02/R1) to a review.
+
+          Options:
+            --agency ID            an agency it is addressed to (repeatable)
+            --response WORD        \(RecommendationResponse.allowedWords) (default pending)
+            --response-note TEXT   why it is partially or not accepted (required for those)
+            --theme ID             a theme (repeatable)
+            --by WHO               who is making the change
+          """
+      ) { args, context in
+        guard let text = try args.value("--text") else { throw UsageError(message: "recommendation add needs --text") }
+        let agencies = try args.values("--agency")
+        let response = try args.word("--response", RecommendationResponse.self) ?? .pending
+        let note = try args.value("--response-note")
+        let themes = try args.values("--theme")
+        let by = try args.value("--by")
+        let target = try args.positionals(count: 1...1, names: "the recommendation reference REVIEW/REC")[0]
+        guard let reference = ActionReference(target) else {
+          throw UsageError(message: "\"\(target)\" is not a recommendation reference (expected REVIEW/REC, such as LCSPR-2025-02/R1)")
+        }
+        if response.needsReason && (note ?? "").trimmingSpaces.isEmpty {
+          throw UsageError(message: "a \(response.rawValue) recommendation needs --response-note saying why")
+        }
+        let recReference = RecommendationReference(review: reference.review, recommendation: reference.action)
+        try context.change(by: context.who(by)) { tracker in
+          guard let r = tracker.reviewIndex(reference.review) else {
+            throw UsageError(message: "no review \"\(reference.review)\"")
+          }
+          if tracker.reviews[r].recommendations.contains(where: { $0.id == reference.action }) {
+            throw UsageError(message: "recommendation \(recReference) already exists")
+          }
+          tracker.reviews[r].recommendations.append(
+            Recommendation(
+              id: reference.action, text: text, agencies: agencies, response: response, responseNote: note,
+              themes: themes))
+          return [.recommendation(recReference)]
+        }
+        context.console.note("added recommendation \(recReference)")
+        return ExitCode.ok
+      }
+    ]
+  }
+}
