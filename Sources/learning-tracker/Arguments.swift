@@ -88,7 +88,7 @@ struct Arguments {
     guard let text = try value(name) else { return nil }
     guard let word = Word(rawValue: text) else {
       let suggestion = LearningModel.nearest(text, in: Word.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
-      throw UsageError(message: "\(name): \"\(text)\" is not a \(Word.vocabularyName)\(suggestion); expected one of: \(Word.allowedWords)")
+      throw UsageError(message: "\(name): \"\(text)\" is not a known \(Word.vocabularyName)\(suggestion); expected one of: \(Word.allowedWords)")
     }
     return word
   }

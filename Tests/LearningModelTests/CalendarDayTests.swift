@@ -1,0 +1,58 @@
+import Testing
+
+@testable import LearningModel
+
+@Suite struct CalendarDayTests {
+  @Test(arguments: ["2025-01-10", "2024-02-29", "2000-02-29", "1999-12-31", "2030-06-01"])
+  func parsesAndFormatsRealDays(_ text: String) throws {
+    let day = try #require(CalendarDay(text))
+    #expect(day.description == text)
+  }
+
+  @Test(arguments: ["2025-02-30", "2025-02-29", "1900-02-29", "2025-13-01", "2025-00-10", "2025-1-10", "25-01-10",
+    "2025/01/10", "2025-01-10T00:00", "", "abcd-ef-gh", "2025-04-31"])
+  func rejectsWhatIsNotADay(_ text: String) {
+    #expect(CalendarDay(text) == nil)
+  }
+
+  @Test func countsAndAddsDays() throws {
+    let start = try #require(CalendarDay("2024-12-30"))
+    #expect(start.adding(days: 3).description == "2025-01-02")
+    #expect(start.adding(days: -366).description == "2023-12-30")
+    #expect(try #require(CalendarDay("2025-03-01")).days(since: try #require(CalendarDay("2025-02-01"))) == 28)
+    #expect(try #require(CalendarDay("2024-03-01")).days(since: try #require(CalendarDay("2024-02-01"))) == 29)
+    #expect(CalendarDay(dayNumber: 0).description == "1970-01-01")
+  }
+
+  @Test func addsMonthsClampingToTheMonthEnd() throws {
+    #expect(try #require(CalendarDay("2025-01-31")).adding(months: 1).description == "2025-02-28")
+    #expect(try #require(CalendarDay("2024-01-31")).adding(months: 1).description == "2024-02-29")
+    #expect(try #require(CalendarDay("2025-08-20")).adding(months: 6).description == "2026-02-20")
+    #expect(try #require(CalendarDay("2025-03-15")).adding(months: -3).description == "2024-12-15")
+    #expect(try #require(CalendarDay("2025-11-30")).adding(months: 14).description == "2027-01-30")
+  }
+
+  @Test func knowsWeekdays() throws {
+    #expect(try #require(CalendarDay("2025-01-10")).isoWeekday == 5)  // Friday
+    #expect(try #require(CalendarDay("2025-01-11")).isWeekend)
+    #expect(try #require(CalendarDay("2025-01-12")).isoWeekday == 7)
+    #expect(try #require(CalendarDay("1969-12-29")).isoWeekday == 1)
+  }
+
+  @Test func reportingYearsFollowTheStartDay() throws {
+    let partnership = Partnership(name: "Test")
+    let year = partnership.reportingYear(2025)
+    #expect(year.lowerBound.description == "2025-04-01")
+    #expect(year.upperBound.description == "2026-03-31")
+    #expect(partnership.reportingYear(containing: try #require(CalendarDay("2026-03-31"))) == 2025)
+    #expect(partnership.reportingYear(containing: try #require(CalendarDay("2026-04-01"))) == 2026)
+  }
+
+  @Test func ordersIdsNaturally() {
+    #expect(naturalOrder("1.2", "1.10"))
+    #expect(naturalOrder("R2", "R10"))
+    #expect(!naturalOrder("R10", "R2"))
+    #expect(naturalOrder("A", "B"))
+    #expect(ActionReference("RR-2025-01/1.9")! < ActionReference("RR-2025-01/1.10")!)
+  }
+}
