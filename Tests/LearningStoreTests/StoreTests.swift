@@ -1,0 +1,100 @@
+import Foundation
+import LearningModel
+import Testing
+
+@testable import LearningStore
+
+@Suite struct StoreTests {
+  func folder() throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("store-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url.path
+  }
+
+  let today = CalendarDay("2026-11-22") ?? CalendarDay(dayNumber: 0)
+
+  @Test func rewritingAnUnchangedStoreGivesIdenticalBytes() throws {
+    let path = try folder() + "/tracker.json"
+    var tracker = DefaultCatalogues.newTracker(partnershipName: "Test")
+    tracker.agencies = [Agency(id: "la", name: "Council", kind: .localAuthority, statutoryPartner: true)]
+    try StoreWriter.create(tracker, at: path, today: today)
+    let first = try StoreReader.read(path: path)
+    #expect(first.tracker == tracker)
+    try StoreWriter.replace(first, with: first.tracker, today: today)
+    let second = try StoreReader.read(path: path)
+    #expect(second.originalBytes == first.originalBytes)
+    #expect(second.unknownFields.isEmpty)
+  }
+
+  @Test func newStoresAreOwnerOnly() throws {
+    let path = try folder() + "/tracker.json"
+    try StoreWriter.create(DefaultCatalogues.newTracker(partnershipName: "T"), at: path, today: today)
+    let attributes = try FileManager.default.attributesOfItem(atPath: path)
+    #expect(attributes[.posixPermissions] as? Int == 0o600)
+  }
+
+  @Test func aStoreThatFailsValidationIsNotWritten() throws {
+    let path = try folder() + "/tracker.json"
+    var tracker = DefaultCatalogues.newTracker(partnershipName: "T")
+    try StoreWriter.create(tracker, at: path, today: today)
+    let loaded = try StoreReader.read(path: path)
+    tracker.reviews = [Review(id: "X", title: "", kind: .lcspr)]
+    #expect(throws: StoreError.self) { try StoreWriter.replace(loaded, with: tracker, today: today) }
+    #expect(try StoreReader.read(path: path).originalBytes == loaded.originalBytes)
+  }
+
+  @Test func aFileChangedSinceItWasReadIsNotOverwritten() throws {
+    let path = try folder() + "/tracker.json"
+    try StoreWriter.create(DefaultCatalogues.newTracker(partnershipName: "T"), at: path, today: today)
+    let loaded = try StoreReader.read(path: path)
+    var other = loaded.tracker
+    other.partnership.name = "Someone else's change"
+    try StoreWriter.replace(loaded, with: other, today: today)
+    var mine = loaded.tracker
+    mine.partnership.name = "Mine"
+    #expect(throws: StoreError.changedOnDisk(file: path)) { try StoreWriter.replace(loaded, with: mine, today: today) }
+    #expect(try StoreReader.read(path: path).tracker.partnership.name == "Someone else's change")
+  }
+
+  @Test func noTemporaryFilesAreLeftBehind() throws {
+    let dir = try folder()
+    let path = dir + "/tracker.json"
+    try StoreWriter.create(DefaultCatalogues.newTracker(partnershipName: "T"), at: path, today: today)
+    let loaded = try StoreReader.read(path: path)
+    try StoreWriter.replace(loaded, with: loaded.tracker, today: today)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["tracker.json"])
+  }
+
+  @Test func syntaxErrorsGiveLineAndColumn() {
+    #expect(throws: JSONSyntaxError(line: 3, column: 5, message: "expected a value, found 'x'")) {
+      try JSONParser.parse(Array("{\n \"a\": [\n    x]}".utf8))
+    }
+    #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array("{\"a\": 01}".utf8)) }
+    #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array("{\"a\": \"\\ud800\"}".utf8)) }
+  }
+
+  @Test func parsesEscapesAndUnicode() throws {
+    let value = try JSONParser.parse(Array("{\"a\": \"\\u00e9\\n\\ud83d\\ude00\", \"b\": [1, -2.5e3, true, null]}".utf8))
+    #expect(value["a"] == .string("é\n😀"))
+    #expect(value["b"] == .array([.number("1"), .number("-2.5e3"), .bool(true), .null]))
+  }
+
+  @Test func decodingErrorsNameTheJSONPath() {
+    let text = """
+      {"schemaVersion": 1, "partnership": {"name": "P", "reportingYearStart": "04-01", "settings": {"dueSoonDays": 28, "staleAfterDays": 90}},
+       "reviews": [{"id": "A", "title": "T", "kind": "lcspr", "dates": {"published": "2025-02-30"}}]}
+      """
+    #expect(throws: StoreError.decoding(file: "t.json", path: "reviews[0].dates.published", message: "\"2025-02-30\" is not a calendar day (expected YYYY-MM-DD, a real day)")) {
+      try StoreReader.decode(bytes: Array(text.utf8), file: "t.json")
+    }
+  }
+
+  @Test func historyIsAppendedNeverRewritten() throws {
+    let path = try folder() + "/tracker.json"
+    let entry = HistoryEntry(at: "2026-11-22T09:00:00Z", by: "QA", command: ["action", "update"], changes: [HistoryChange(reference: "A/1", before: nil, after: .object([("id", .string("1"))]))])
+    try History.append(entry, store: path)
+    try History.append(entry, store: path)
+    let entries = try History.read(store: path)
+    #expect(entries == [entry, entry])
+  }
+}
