@@ -38,7 +38,7 @@ enum LearningTrackerCommand {
   static let version = "1.0.0"
 
   static var commands: [Command] {
-    [initCommand, validateCommand]
+    [initCommand, validateCommand, formatCommand]
       + agencyCommands + reviewCommands + recommendationCommands + actionCommands
       + reportCommands + historyCommands
   }

@@ -77,6 +77,22 @@ extension LearningTrackerCommand {
     return errors > 0 ? ExitCode.badData : ExitCode.ok
   }
 
+  static let formatCommand = Command(
+    words: ["format"], summary: "rewrite the store in its canonical layout",
+    help: """
+      Usage: learning-tracker format [--data FILE]
+
+      Rewrites the store pretty-printed with sorted keys, as every command writes it, so that a file
+      edited by hand diffs cleanly again. Nothing is written if the store has errors or fields the
+      format does not know.
+      """
+  ) { args, context in
+    try args.finish()
+    try context.change(by: context.who(nil)) { _ in [] }
+    context.console.note("rewrote \(context.dataPath)")
+    return ExitCode.ok
+  }
+
   static var agencyCommands: [Command] {
     [
       Command(
