@@ -1,1 +1,222 @@
-extension LearningTrackerCommand { static var reportCommands: [Command] { [] } }
+import Foundation
+import LearningModel
+import LearningReports
+import LearningStore
+
+/// The options every report shares.
+struct CommonReportOptions {
+  var options: ReportOptions
+  var format: OutputFormat?
+  var output: String?
+
+  static let help = """
+    Common options:
+      --as-of DAY        the day the state is for (default today)
+      --format FORMAT    text, markdown, html, csv or json (default text, or from the --output extension)
+      --output FILE      write to FILE instead of standard output
+      --agency ID        only actions this agency owns
+      --review ID        only this review
+    """
+
+  init(_ args: inout Arguments, today: CalendarDay) throws {
+    options = ReportOptions(asOf: try args.day("--as-of") ?? today)
+    options.agency = try args.value("--agency")
+    options.review = try args.value("--review")
+    if let text = try args.value("--format") {
+      guard let format = OutputFormat(rawValue: text) else {
+        let hint = nearest(text, in: OutputFormat.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
+        throw UsageError(message: "--format: \"\(text)\" is not a format\(hint); expected text, markdown, html, csv or json")
+      }
+      self.format = format
+    }
+    output = try args.value("--output")
+  }
+
+  /// The format: as given, else from the output file's extension, else text.
+  func resolvedFormat() throws -> OutputFormat {
+    if let format { return format }
+    guard let output else { return .text }
+    let fileExtension = URL(fileURLWithPath: output).pathExtension
+    guard let format = OutputFormat(fileExtension: fileExtension) else {
+      throw UsageError(message: "--output: cannot tell the format from \"\(output)\"; give --format")
+    }
+    return format
+  }
+
+  /// Checks that the filters name things that exist.
+  func check(against tracker: Tracker) throws {
+    if let agency = options.agency, tracker.agency(agency) == nil {
+      let hint = nearest(agency, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+      throw UsageError(message: "--agency: no agency \"\(agency)\"\(hint)")
+    }
+    if let review = options.review, tracker.reviewIndex(review) == nil {
+      let hint = nearest(review, in: tracker.reviews.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+      throw UsageError(message: "--review: no review \"\(review)\"\(hint)")
+    }
+  }
+
+  /// Writes the rendered report to the output file or standard output.
+  func emit(_ report: some Report, _ context: Context) throws {
+    let text = report.rendered(as: try resolvedFormat())
+    if let output {
+      try AtomicFile.write(Array(text.utf8), to: output, mode: 0o644)
+      context.console.note("wrote \(output)")
+    } else {
+      context.console.out(text)
+    }
+  }
+}
+
+extension LearningTrackerCommand {
+  static var reportCommands: [Command] {
+    [reportProgress, reportOverdue, reportDigest, reportAll]
+  }
+
+  static let reportProgress = Command(
+    words: ["report", "progress"], summary: "the board's progress summary",
+    help: """
+      Usage: learning-tracker report progress [--since DAY] [common options]
+
+      Headline counts and the BRAG split; progress by review and by agency (% closed, overdue,
+      slipped, completed on time); recommendations by response; with --since, what changed since that
+      day (closed, newly overdue, newly slipped, newly agreed); every red action. HTML adds charts.
+
+      Options:
+        --since DAY          show what changed since this day (the board's last meeting)
+        --fail-on-overdue    exit 1 when any action is overdue
+
+      \(CommonReportOptions.help)
+      """
+  ) { args, context in
+    var common = try CommonReportOptions(&args, today: context.today)
+    common.options.since = try args.day("--since")
+    let failOnOverdue = args.flag("--fail-on-overdue")
+    try args.finish()
+    let tracker = try context.load().tracker
+    try common.check(against: tracker)
+    let report = ProgressReport.build(tracker, common.options)
+    try common.emit(report, context)
+    return failOnOverdue && report.headline.overdue > 0 ? ExitCode.findings : ExitCode.ok
+  }
+
+  static let reportOverdue = Command(
+    words: ["report", "overdue"], summary: "overdue, due-soon and stale actions; chase lists",
+    help: """
+      Usage: learning-tracker report overdue [--by-agency DIR] [common options]
+
+      Overdue actions, most days overdue first (ties by reference), with owner, lead, original and
+      current due day, slips, days overdue and the last update; then the due-soon and stale lists.
+
+      Options:
+        --by-agency DIR      also write one chase list per agency that owns an open action, as
+                             DIR/AGENCY.EXT (EXT from --format, default csv), readable by the owner only
+        --fail-on-overdue    exit 1 when any action is overdue
+
+      \(CommonReportOptions.help)
+      """
+  ) { args, context in
+    let common = try CommonReportOptions(&args, today: context.today)
+    let byAgency = try args.value("--by-agency")
+    let failOnOverdue = args.flag("--fail-on-overdue")
+    try args.finish()
+    let tracker = try context.load().tracker
+    try common.check(against: tracker)
+    let report = OverdueReport.build(tracker, common.options)
+    if let byAgency {
+      let format = common.format ?? .csv
+      do {
+        try FileManager.default.createDirectory(atPath: byAgency, withIntermediateDirectories: true)
+      } catch {
+        throw CommandFailure(message: "\(byAgency): cannot create the folder: \(error.localizedDescription)", code: ExitCode.cannotWrite)
+      }
+      for agency in OverdueReport.agenciesToChase(tracker, common.options) {
+        var options = common.options
+        options.agency = agency
+        let chase = OverdueReport.build(tracker, options)
+        let file = (byAgency as NSString).appendingPathComponent(safeFileName(agency) + "." + format.fileExtension)
+        try AtomicFile.write(Array(chase.rendered(as: format).utf8), to: file, mode: 0o600)
+      }
+      context.console.note("wrote chase lists to \(byAgency)")
+      if common.output == nil && common.format == nil {
+        return failOnOverdue && !report.overdue.isEmpty ? ExitCode.findings : ExitCode.ok
+      }
+    }
+    try common.emit(report, context)
+    return failOnOverdue && !report.overdue.isEmpty ? ExitCode.findings : ExitCode.ok
+  }
+
+  static let reportDigest = Command(
+    words: ["report", "digest"], summary: "the annual learning digest for a reporting year",
+    help: """
+      Usage: learning-tracker report digest [--year YYYY] [common options]
+
+      For the reporting year that starts on the partnership's reportingYearStart of YYYY (2025 means
+      1 April 2025 to 31 March 2026 by default; default: the year that contains the as-of day):
+      reviews notified, decided and published; themes, new or recurrent; key findings and good
+      practice; recommendations and responses; action progress during the year and at its end;
+      dissemination delivered; Section 11 returns and the learning they evidence.
+
+      Options:
+        --year YYYY   the reporting year
+
+      \(CommonReportOptions.help)
+      """
+  ) { args, context in
+    var common = try CommonReportOptions(&args, today: context.today)
+    common.options.year = try args.integer("--year")
+    try args.finish()
+    let tracker = try context.load().tracker
+    try common.check(against: tracker)
+    try common.emit(DigestReport.build(tracker, common.options), context)
+    return ExitCode.ok
+  }
+
+  static let reportAll = Command(
+    words: ["report", "all"], summary: "write the full set of reports into a folder",
+    help: """
+      Usage: learning-tracker report all --output-dir DIR [--as-of DAY] [--since DAY] [--year YYYY]
+
+      Writes the progress summary, the overdue list and the annual digest as Markdown and HTML (and the
+      overdue list as CSV) into DIR: the pack for a board or QA subgroup meeting. The sample reports
+      in Reports/ are made by this command from Seeds/.
+
+      Options:
+        --output-dir DIR   the folder to write into (created if needed)
+        --as-of DAY        the day the state is for (default today)
+        --since DAY        for progress: changes since this day (default 8 weeks before the as-of day)
+        --year YYYY        for the digest (default the last complete reporting year)
+      """
+  ) { args, context in
+    guard let folder = try args.value("--output-dir") else { throw UsageError(message: "report all needs --output-dir DIR") }
+    let asOf = try args.day("--as-of") ?? context.today
+    let since = try args.day("--since") ?? asOf.adding(days: -56)
+    let yearOption = try args.integer("--year")
+    try args.finish()
+    let tracker = try context.load().tracker
+    let year = yearOption ?? tracker.partnership.reportingYear(containing: asOf) - 1
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw CommandFailure(message: "\(folder): cannot create the folder: \(error.localizedDescription)", code: ExitCode.cannotWrite)
+    }
+    let progress = ProgressReport.build(tracker, ReportOptions(asOf: asOf, since: since))
+    let overdue = OverdueReport.build(tracker, ReportOptions(asOf: asOf))
+    let digest = DigestReport.build(tracker, ReportOptions(asOf: asOf, year: year))
+    let files: [(String, any Report, OutputFormat)] = [
+      ("progress.md", progress, .markdown), ("progress.html", progress, .html),
+      ("overdue.md", overdue, .markdown), ("overdue.html", overdue, .html), ("overdue.csv", overdue, .csv),
+      ("digest-\(year).md", digest, .markdown), ("digest-\(year).html", digest, .html),
+    ]
+    for (name, report, format) in files {
+      try AtomicFile.write(Array(report.rendered(as: format).utf8), to: (folder as NSString).appendingPathComponent(name), mode: 0o644)
+    }
+    context.console.note("wrote \(files.count) reports to \(folder) (as at \(asOf), changes since \(since), digest \(year))")
+    return ExitCode.ok
+  }
+
+  /// An agency ID as a file name: letters, digits, '-' and '_' only.
+  static func safeFileName(_ id: String) -> String {
+    let cleaned = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+    return cleaned.isEmpty || cleaned.hasPrefix(".") ? "agency" : cleaned
+  }
+}

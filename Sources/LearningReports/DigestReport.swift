@@ -1,0 +1,333 @@
+import LearningModel
+
+/// The annual learning digest for one reporting year: reviews, themes (new or recurrent), key
+/// findings and good practice, recommendations and responses, action progress, dissemination
+/// and Section 11 evidence. Only what falls inside the year is counted.
+public struct DigestReport: Report, Equatable {
+  public struct ReviewLine: Encodable, Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var kind: ReviewKind
+    public var day: CalendarDay
+  }
+
+  public struct ThemeLine: Encodable, Equatable, Sendable {
+    public var id: String
+    public var name: String
+    /// Reviews of the year that carry the theme.
+    public var reviews: [String]
+    /// Seen in a review of an earlier reporting year.
+    public var recurrent: Bool
+    /// The first reporting year the theme was seen in.
+    public var firstSeen: Int
+  }
+
+  public struct FindingLine: Encodable, Equatable, Sendable {
+    public var reference: String
+    public var reviewTitle: String
+    public var text: String
+  }
+
+  public struct RecommendationLine: Encodable, Equatable, Sendable {
+    public var reference: String
+    public var text: String
+    public var response: RecommendationResponse
+    public var responseNote: String?
+    public var actions: Int
+    public var rating: BRAG?
+  }
+
+  public struct ActionProgress: Encodable, Equatable, Sendable {
+    public var agreed = 0
+    public var closed = 0
+    public var slipped = 0
+    public var overdueAtYearEnd: [ActionLine] = []
+    public var openAtYearEnd = 0
+    public var bragAtYearEnd = BRAGCounts()
+  }
+
+  public struct MethodLine: Encodable, Equatable, Sendable {
+    public var method: String
+    public var name: String
+    public var activities: Int
+    public var reach: Int
+  }
+
+  public struct DisseminationSummary: Encodable, Equatable, Sendable {
+    public var delivered = 0
+    public var planned = 0
+    public var cancelled = 0
+    public var totalReach = 0
+    public var byMethod: [MethodLine] = []
+    public var agenciesReached: [String] = []
+    /// Reviews published in the year with no delivered dissemination by the year end.
+    public var publishedWithoutDissemination: [String] = []
+  }
+
+  public struct Section11Line: Encodable, Equatable, Sendable {
+    public var agency: String
+    public var cycle: String
+    public var due: CalendarDay
+    public var submitted: CalendarDay?
+    /// Submitted on or before the due day.
+    public var onTime: Bool
+    public var reviewsEvidenced: [String]
+  }
+
+  public var partnership: String
+  public var year: Int
+  public var start: CalendarDay
+  public var end: CalendarDay
+  /// The day the year's state is read on: the year's last day, or the as-of day if earlier.
+  public var asOf: CalendarDay
+  public var reviewsNotified: [ReviewLine] = []
+  public var reviewsDecided: [ReviewLine] = []
+  public var reviewsPublished: [ReviewLine] = []
+  public var themes: [ThemeLine] = []
+  public var keyFindings: [FindingLine] = []
+  public var goodPractice: [FindingLine] = []
+  public var recommendations: [RecommendationLine] = []
+  public var actions = ActionProgress()
+  public var dissemination = DisseminationSummary()
+  public var section11: [Section11Line] = []
+
+  /// The day a review counts in a year: publication, else the Rapid Review, the decision or the notification.
+  static func reportingDay(_ review: Review) -> CalendarDay? {
+    review.dates.published ?? review.dates.rapidReview ?? review.dates.decision ?? review.dates.notified ?? review.dates.referred
+  }
+
+  public static func build(_ tracker: Tracker, _ options: ReportOptions) -> DigestReport {
+    let partnership = tracker.partnership
+    let year = options.year ?? partnership.reportingYear(containing: options.asOf)
+    let period = partnership.reportingYear(year)
+    let asOf = min(period.upperBound, options.asOf)
+    var report = DigestReport(
+      partnership: partnership.name, year: year, start: period.lowerBound, end: period.upperBound, asOf: asOf)
+    let reviews = tracker.reviews.filter { options.review == nil || $0.id == options.review }
+    let themeNames = Dictionary(tracker.themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    let agencies = Dictionary(tracker.agencies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+    func line(_ review: Review, _ day: CalendarDay?) -> ReviewLine? {
+      guard let day, period.contains(day) else { return nil }
+      return ReviewLine(id: review.id, title: review.title, kind: review.kind, day: day)
+    }
+    report.reviewsNotified = reviews.compactMap { line($0, $0.dates.notified ?? $0.dates.referred) }
+    report.reviewsDecided = reviews.compactMap { line($0, $0.dates.decision) }
+    report.reviewsPublished = reviews.compactMap { line($0, $0.dates.published) }
+
+    // Themes: every theme a review carries (its own, its findings', its recommendations').
+    var firstSeen: [String: Int] = [:]
+    var inYear: [String: [String]] = [:]
+    for review in tracker.reviews {
+      guard let day = reportingDay(review) else { continue }
+      let reviewYear = partnership.reportingYear(containing: day)
+      var carried = Set(review.themes)
+      for finding in review.findings { carried.formUnion(finding.themes) }
+      for recommendation in review.recommendations { carried.formUnion(recommendation.themes) }
+      for theme in carried where theme != "good-practice" {
+        firstSeen[theme] = min(firstSeen[theme] ?? reviewYear, reviewYear)
+        if reviewYear == year && (options.review == nil || review.id == options.review) {
+          inYear[theme, default: []].append(review.id)
+        }
+      }
+    }
+    report.themes = inYear.map { theme, ids in
+      ThemeLine(
+        id: theme, name: themeNames[theme] ?? theme, reviews: ids, recurrent: (firstSeen[theme] ?? year) < year,
+        firstSeen: firstSeen[theme] ?? year)
+    }.sorted { $0.reviews.count != $1.reviews.count ? $0.reviews.count > $1.reviews.count : $0.id < $1.id }
+
+    let yearReviews = reviews.filter { reportingDay($0).map(period.contains) ?? false }
+    let settings = partnership.settings
+    for review in yearReviews {
+      for finding in review.findings {
+        let line = FindingLine(reference: "\(review.id)/\(finding.id)", reviewTitle: review.title, text: finding.text)
+        if finding.goodPractice { report.goodPractice.append(line) } else { report.keyFindings.append(line) }
+      }
+      for recommendation in review.recommendations {
+        report.recommendations.append(
+          RecommendationLine(
+            reference: "\(review.id)/\(recommendation.id)", text: recommendation.text, response: recommendation.response,
+            responseNote: recommendation.responseNote, actions: recommendation.actions.count,
+            rating: recommendation.rating(asOf: asOf, settings: settings)))
+      }
+    }
+
+    // Action progress during the year, and the state at its end.
+    let dayBefore = period.lowerBound.adding(days: -1)
+    for placed in tracker.placedActions {
+      if let review = options.review, placed.review.id != review { continue }
+      if let agency = options.agency, placed.action.owner != agency { continue }
+      let then = placed.action.state(asOf: dayBefore, settings: settings)
+      let now = placed.action.state(asOf: asOf, settings: settings)
+      guard now.exists else { continue }
+      if let agreed = placed.action.agreed, period.contains(agreed) { report.actions.agreed += 1 }
+      if now.isClosed && !(then.exists && then.isClosed) { report.actions.closed += 1 }
+      if now.slips > then.slips { report.actions.slipped += 1 }
+      report.actions.bragAtYearEnd.add(now.brag)
+      if now.isOpen { report.actions.openAtYearEnd += 1 }
+      if now.isOverdue { report.actions.overdueAtYearEnd.append(ActionLine(placed, now, agencies: agencies)) }
+    }
+    report.actions.overdueAtYearEnd.sort {
+      $0.daysOverdue != $1.daysOverdue ? $0.daysOverdue > $1.daysOverdue : naturalOrder($0.reference, $1.reference)
+    }
+
+    // Dissemination in the year.
+    let methodNames = Dictionary(tracker.disseminationMethods.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    var byMethod: [String: MethodLine] = [:]
+    var reached = Set<String>()
+    for activity in tracker.disseminations where period.contains(activity.date) {
+      if let review = options.review, !activity.reviews.contains(review) { continue }
+      switch activity.status {
+      case .planned: report.dissemination.planned += 1
+      case .cancelled: report.dissemination.cancelled += 1
+      case .delivered:
+        report.dissemination.delivered += 1
+        report.dissemination.totalReach += activity.reach ?? 0
+        byMethod[activity.method, default: MethodLine(method: activity.method, name: methodNames[activity.method] ?? activity.method, activities: 0, reach: 0)].activities += 1
+        byMethod[activity.method]?.reach += activity.reach ?? 0
+        reached.formUnion(activity.audience)
+      }
+    }
+    report.dissemination.byMethod = byMethod.values.sorted { $0.activities != $1.activities ? $0.activities > $1.activities : $0.method < $1.method }
+    report.dissemination.agenciesReached = tracker.agencies.map(\.id).filter(reached.contains) + reached.subtracting(tracker.agencies.map(\.id)).sorted()
+    let disseminated = Set(
+      tracker.disseminations.filter { $0.status == .delivered && $0.date <= period.upperBound }.flatMap(\.reviews))
+    report.dissemination.publishedWithoutDissemination = report.reviewsPublished.map(\.id).filter { !disseminated.contains($0) }
+
+    // Section 11 returns of the cycle that starts in the year ("2025-26" for 2025).
+    let cyclePrefix = "\(year)-"
+    report.section11 = tracker.section11.filter { $0.cycle.hasPrefix(cyclePrefix) }
+      .filter { options.agency == nil || $0.agency == options.agency }
+      .map { entry in
+        Section11Line(
+          agency: entry.agency, cycle: entry.cycle, due: entry.due, submitted: entry.submitted,
+          onTime: entry.submitted.map { $0 <= entry.due } ?? false, reviewsEvidenced: entry.learning.map(\.review))
+      }
+    return report
+  }
+
+  public var document: ReportDocument {
+    func reviewTable(_ caption: String, _ lines: [ReviewLine]) -> Table {
+      var table = Table(caption: caption, columns: [.init("Review"), .init("Title"), .init("Kind"), .init("Day")], emptyText: "None in the year.")
+      for line in lines { table.append([Table.Cell(line.id), Table.Cell(line.title), Table.Cell(line.kind.title), Table.Cell(line.day.description)]) }
+      return table
+    }
+    var themeTable = Table(
+      caption: "Themes of the year's reviews",
+      columns: [.init("Theme"), .init("Reviews", .right), .init("New or recurrent"), .init("First seen"), .init("Reviews that carry it")],
+      emptyText: "No themes recorded.")
+    for theme in themes {
+      themeTable.append([
+        Table.Cell(theme.name), .number(theme.reviews.count), Table.Cell(theme.recurrent ? "Recurrent" : "New"),
+        Table.Cell("\(theme.firstSeen)-\(String(theme.firstSeen + 1).suffix(2))"), Table.Cell(theme.reviews.joined(separator: ", ")),
+      ])
+    }
+    var recommendationTable = Table(
+      caption: "Recommendations and responses",
+      columns: [.init("Recommendation"), .init("Text"), .init("Response"), .init("Reason given"), .init("Actions", .right), .init("Rating at year end")],
+      emptyText: "No recommendations from the year's reviews.")
+    for line in recommendations {
+      recommendationTable.append([
+        Table.Cell(line.reference), Table.Cell(line.text), Table.Cell(line.response.title), Table.Cell(line.responseNote ?? ""),
+        .number(line.actions), line.rating.map { Table.Cell.rating($0) } ?? Table.Cell("no actions"),
+      ])
+    }
+    var overdueTable = Table(
+      caption: "Actions overdue at \(asOf)",
+      columns: [.init("Action"), .init("Owner"), .init("Description"), .init("Due"), .init("Days overdue", .right)],
+      emptyText: "No action was overdue.")
+    for line in actions.overdueAtYearEnd {
+      overdueTable.append([Table.Cell(line.reference), Table.Cell(line.ownerName), Table.Cell(shorten(line.description, 90)), Table.Cell(line.due.description), .number(line.daysOverdue)])
+    }
+    var methodTable = Table(
+      caption: "Dissemination delivered, by method",
+      columns: [.init("Method"), .init("Activities", .right), .init("Practitioners reached", .right)],
+      emptyText: "No dissemination delivered in the year.")
+    for line in dissemination.byMethod { methodTable.append([Table.Cell(line.name), .number(line.activities), .number(line.reach)]) }
+    var section11Table = Table(
+      caption: "Section 11 returns, cycle \(year)-\(String(year + 1).suffix(2))",
+      columns: [.init("Agency"), .init("Due"), .init("Submitted"), .init("On time"), .init("Learning evidenced from")],
+      emptyText: "No returns recorded for this cycle.")
+    for line in section11 {
+      section11Table.append([
+        Table.Cell(line.agency), Table.Cell(line.due.description), Table.Cell(line.submitted?.description ?? "not submitted"),
+        Table.Cell(line.onTime ? "yes" : "no"), Table.Cell(line.reviewsEvidenced.isEmpty ? "none" : line.reviewsEvidenced.joined(separator: ", ")),
+      ])
+    }
+    let recurrent = themes.filter(\.recurrent).count
+    let label = "\(year)-\(String(year + 1).suffix(2))"
+    return ReportDocument(
+      title: "Annual learning digest \(label)",
+      subtitle: "\(partnership) · reporting year \(start) to \(end)" + (asOf < end ? " · as at \(asOf)" : ""),
+      sections: [
+        .init(
+          "Reviews in the year",
+          [
+            .figures([
+              .init("Notified or referred", String(reviewsNotified.count)), .init("Decided", String(reviewsDecided.count)),
+              .init("Published", String(reviewsPublished.count)),
+            ]),
+            .table(reviewTable("Reviews notified or referred", reviewsNotified)),
+            .table(reviewTable("Decisions made", reviewsDecided)),
+            .table(reviewTable("Reviews published", reviewsPublished)),
+          ]),
+        .init(
+          "Themes",
+          [
+            .paragraph("\(themes.count) themes in the year's reviews; \(recurrent) of them recurrent (seen in reviews of earlier years)."),
+            .table(themeTable),
+          ]),
+        .init("Key findings", [keyFindings.isEmpty ? .paragraph("No findings recorded.") : .bullets(keyFindings.map { "\($0.reference) (\($0.reviewTitle)): \($0.text)" })]),
+        .init("Good practice", [goodPractice.isEmpty ? .paragraph("No good practice recorded.") : .bullets(goodPractice.map { "\($0.reference) (\($0.reviewTitle)): \($0.text)" })]),
+        .init(
+          "Recommendations",
+          [
+            .figures(RecommendationResponse.allCases.map { response in
+              .init(response.title, String(recommendations.filter { $0.response == response }.count))
+            }),
+            .table(recommendationTable),
+          ]),
+        .init(
+          "Action progress",
+          [
+            .figures([
+              .init("Agreed in the year", String(actions.agreed)), .init("Closed in the year", String(actions.closed)),
+              .init("Due day slipped in the year", String(actions.slipped)), .init("Open at \(asOf)", String(actions.openAtYearEnd)),
+              .init("Overdue at \(asOf)", String(actions.overdueAtYearEnd.count), rating: actions.overdueAtYearEnd.isEmpty ? nil : .red),
+              .init("Red / Amber / Green / Blue", "\(actions.bragAtYearEnd.red) / \(actions.bragAtYearEnd.amber) / \(actions.bragAtYearEnd.green) / \(actions.bragAtYearEnd.blue)"),
+            ]),
+            .table(overdueTable),
+          ]),
+        .init(
+          "Dissemination of learning",
+          [
+            .figures([
+              .init("Activities delivered", String(dissemination.delivered)), .init("Practitioners reached", String(dissemination.totalReach)),
+              .init("Planned", String(dissemination.planned)), .init("Cancelled", String(dissemination.cancelled)),
+              .init("Agencies reached", dissemination.agenciesReached.isEmpty ? "none" : dissemination.agenciesReached.joined(separator: ", ")),
+            ]),
+            .table(methodTable),
+            .paragraph(
+              dissemination.publishedWithoutDissemination.isEmpty
+                ? "Every review published in the year had learning delivered to practitioners."
+                : "Published in the year with no dissemination delivered: " + dissemination.publishedWithoutDissemination.joined(separator: ", ") + "."),
+          ]),
+        .init("Section 11: evidence of embedding", [.table(section11Table)]),
+      ])
+  }
+
+  /// The year's recommendations, one row each, with response and rating at the year end.
+  public var csvTable: Table {
+    var table = Table(
+      caption: "Recommendations of the year's reviews",
+      columns: ["Recommendation", "Text", "Response", "Reason given", "Actions", "Rating at year end"].map { Table.Column($0) })
+    for line in recommendations {
+      table.append(
+        [line.reference, line.text, line.response.rawValue, line.responseNote ?? "", String(line.actions), line.rating?.title ?? ""].map {
+          Table.Cell($0)
+        })
+    }
+    return table
+  }
+}

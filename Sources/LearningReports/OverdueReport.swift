@@ -1,0 +1,127 @@
+import LearningModel
+
+/// The QA subgroup's list: overdue actions (most days overdue first), then actions due soon and
+/// actions with no recent update. With an agency filter it is that agency's chase list.
+public struct OverdueReport: Report, Equatable {
+  public var partnership: String
+  public var asOf: CalendarDay
+  public var agency: String?
+  public var review: String?
+  public var settings: Settings
+  public var overdue: [ActionLine] = []
+  public var dueSoon: [ActionLine] = []
+  public var stale: [ActionLine] = []
+  var subtitle = ""
+
+  enum CodingKeys: String, CodingKey { case partnership, asOf, agency, review, settings, overdue, dueSoon, stale }
+
+  public static func build(_ tracker: Tracker, _ options: ReportOptions) -> OverdueReport {
+    let scope = ReportScope(tracker, options)
+    var report = OverdueReport(
+      partnership: tracker.partnership.name, asOf: options.asOf, agency: options.agency, review: options.review,
+      settings: tracker.partnership.settings)
+    report.subtitle = scope.subtitle
+    for entry in scope.actions {
+      if entry.state.isOverdue { report.overdue.append(scope.line(entry)) }
+      if entry.state.isDueSoon { report.dueSoon.append(scope.line(entry)) }
+      if entry.state.isStale { report.stale.append(scope.line(entry)) }
+    }
+    // Most days overdue first; soonest due first; longest silent first; ties by reference.
+    report.overdue.sort { $0.daysOverdue != $1.daysOverdue ? $0.daysOverdue > $1.daysOverdue : naturalOrder($0.reference, $1.reference) }
+    report.dueSoon.sort { $0.due != $1.due ? $0.due < $1.due : naturalOrder($0.reference, $1.reference) }
+    report.stale.sort {
+      let left = $0.daysSinceLastHeard ?? 0
+      let right = $1.daysSinceLastHeard ?? 0
+      return left != right ? left > right : naturalOrder($0.reference, $1.reference)
+    }
+    return report
+  }
+
+  /// The agencies that own at least one open action in scope: one chase list each.
+  public static func agenciesToChase(_ tracker: Tracker, _ options: ReportOptions) -> [String] {
+    let scope = ReportScope(tracker, options)
+    let owners = Set(scope.actions.filter { $0.state.isOpen }.map { $0.placed.action.owner })
+    return tracker.agencies.map(\.id).filter(owners.contains) + owners.subtracting(tracker.agencies.map(\.id)).sorted()
+  }
+
+  public var document: ReportDocument {
+    var overdueTable = Table(
+      caption: "Overdue actions, most days overdue first",
+      columns: [
+        .init("Action"), .init("Review"), .init("Recommendation"), .init("Action description"), .init("Owner"), .init("Lead"),
+        .init("Original due"), .init("Current due"), .init("Slips", .right), .init("Days overdue", .right),
+        .init("Last update"), .init("Age (days)", .right), .init("Last note"),
+      ],
+      emptyText: "No action is overdue.")
+    for line in overdue {
+      overdueTable.append([
+        Table.Cell(line.reference), Table.Cell(line.reviewTitle),
+        Table.Cell(line.recommendation + ": " + shorten(line.recommendationText, 60)), Table.Cell(shorten(line.description, 100)),
+        Table.Cell(line.ownerName), Table.Cell(line.lead ?? ""), Table.Cell(line.originalDue.description),
+        Table.Cell(line.due.description), .number(line.slips), .number(line.daysOverdue),
+        Table.Cell(line.lastUpdate?.description ?? "none"), Table.Cell(line.daysSinceLastHeard.map(String.init) ?? ""),
+        Table.Cell(shorten(line.lastUpdateNote ?? "", 80)),
+      ])
+    }
+    var soonTable = Table(
+      caption: "Due within \(settings.dueSoonDays) days, soonest first",
+      columns: [.init("Action"), .init("Review"), .init("Action description"), .init("Owner"), .init("Lead"), .init("Due"), .init("Days left", .right), .init("Status")],
+      emptyText: "No open action falls due in this window.")
+    for line in dueSoon {
+      soonTable.append([
+        Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(shorten(line.description, 100)), Table.Cell(line.ownerName),
+        Table.Cell(line.lead ?? ""), Table.Cell(line.due.description), .number(line.due.days(since: asOf)), Table.Cell(line.status.title),
+      ])
+    }
+    var staleTable = Table(
+      caption: "No update for more than \(settings.staleAfterDays) days, longest first",
+      columns: [.init("Action"), .init("Review"), .init("Action description"), .init("Owner"), .init("Lead"), .init("Last heard"), .init("Days since", .right), .init("Due")],
+      emptyText: "Every open action has a recent update.")
+    for line in stale {
+      staleTable.append([
+        Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(shorten(line.description, 100)), Table.Cell(line.ownerName),
+        Table.Cell(line.lead ?? ""), Table.Cell(line.lastUpdate?.description ?? (line.agreed.map { "agreed \($0)" } ?? "")),
+        Table.Cell(line.daysSinceLastHeard.map(String.init) ?? ""), Table.Cell(line.due.description),
+      ])
+    }
+    return ReportDocument(
+      title: agency == nil ? "Overdue, due-soon and stale actions" : "Chase list: actions to update",
+      subtitle: subtitle,
+      sections: [
+        .init(
+          "Summary",
+          [
+            .figures([
+              .init("Overdue", String(overdue.count), rating: overdue.isEmpty ? nil : .red),
+              .init("Due within \(settings.dueSoonDays) days", String(dueSoon.count)),
+              .init("No update for more than \(settings.staleAfterDays) days", String(stale.count)),
+            ])
+          ]),
+        .init("Overdue actions", [.table(overdueTable)]),
+        .init("Due soon", [.table(soonTable)]),
+        .init("Stale", [.table(staleTable)]),
+      ])
+  }
+
+  /// Every listed action, one row each, with the list it is on.
+  public var csvTable: Table {
+    var table = Table(
+      caption: "Actions to chase",
+      columns: [
+        "List", "Action", "Review", "Review title", "Recommendation", "Action description", "Owner", "Owner name", "Lead", "Status",
+        "Original due", "Current due", "Slips", "Days overdue", "Last update", "Days since last heard", "Last note",
+      ].map { Table.Column($0) })
+    for (list, lines) in [("overdue", overdue), ("due soon", dueSoon), ("stale", stale)] {
+      for line in lines {
+        table.append(
+          [
+            list, line.reference, line.review, line.reviewTitle, line.recommendation, line.description, line.owner, line.ownerName,
+            line.lead ?? "", line.status.rawValue, line.originalDue.description, line.due.description, String(line.slips),
+            String(line.daysOverdue), line.lastUpdate?.description ?? "", line.daysSinceLastHeard.map(String.init) ?? "",
+            line.lastUpdateNote ?? "",
+          ].map { Table.Cell($0) })
+      }
+    }
+    return table
+  }
+}

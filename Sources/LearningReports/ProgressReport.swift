@@ -1,0 +1,351 @@
+import LearningModel
+
+/// The executive board's progress summary: headline counts, BRAG, progress by review and by
+/// agency, responses to recommendations, what changed since the last meeting, and every red action.
+public struct ProgressReport: Report, Equatable {
+  public struct Headline: Encodable, Equatable, Sendable {
+    public var reviews = 0
+    public var reviewsWithOpenActions = 0
+    public var recommendations = 0
+    public var actions = 0
+    public var open = 0
+    public var closed = 0
+    public var overdue = 0
+    public var dueSoon = 0
+    public var stale = 0
+    public var slipped = 0
+  }
+
+  /// One review's or one agency's progress.
+  public struct GroupRow: Encodable, Equatable, Sendable {
+    public var id: String
+    public var name: String
+    public var actions = 0
+    /// Completed or assured.
+    public var closed = 0
+    /// Closed as a share of actions that are not withdrawn, in whole per cent.
+    public var percentClosed = 0
+    public var overdue = 0
+    public var slipped = 0
+    /// Completed or assured on or before the original due day.
+    public var completedOnTime = 0
+    public var brag = BRAGCounts()
+  }
+
+  public struct ResponseCount: Encodable, Equatable, Sendable {
+    public var response: RecommendationResponse
+    public var count: Int
+  }
+
+  /// What changed between `since` and the as-of day.
+  public struct Changes: Encodable, Equatable, Sendable {
+    public var since: CalendarDay
+    public var bragThen = BRAGCounts()
+    public var closed: [ActionLine] = []
+    public var newlyOverdue: [ActionLine] = []
+    public var newlySlipped: [ActionLine] = []
+    public var newlyAgreed: [ActionLine] = []
+  }
+
+  /// The share of actions closed at one month end.
+  public struct MonthPoint: Encodable, Equatable, Sendable {
+    public var monthEnd: CalendarDay
+    public var actions: Int
+    public var closed: Int
+    public var percentClosed: Int
+  }
+
+  public var partnership: String
+  public var asOf: CalendarDay
+  public var agency: String?
+  public var review: String?
+  public var headline = Headline()
+  public var brag = BRAGCounts()
+  public var byReview: [GroupRow] = []
+  public var byAgency: [GroupRow] = []
+  public var responses: [ResponseCount] = []
+  public var changes: Changes?
+  public var redActions: [ActionLine] = []
+  public var closedByMonth: [MonthPoint] = []
+  /// The thresholds the state was derived with.
+  public var settings: Settings
+  var subtitle = ""
+
+  enum CodingKeys: String, CodingKey {
+    case partnership, asOf, agency, review, headline, brag, byReview, byAgency, responses, changes, redActions, closedByMonth
+    case settings
+  }
+
+  /// Builds the report from the store as of `options.asOf`.
+  public static func build(_ tracker: Tracker, _ options: ReportOptions) -> ProgressReport {
+    let scope = ReportScope(tracker, options)
+    var report = ProgressReport(
+      partnership: tracker.partnership.name, asOf: options.asOf, agency: options.agency, review: options.review,
+      settings: tracker.partnership.settings)
+    report.subtitle = scope.subtitle + (options.since.map { " · changes since \($0)" } ?? "")
+
+    var reviewRows: [String: GroupRow] = [:]
+    var agencyRows: [String: GroupRow] = [:]
+    var reviewsWithOpen = Set<String>()
+    for entry in scope.actions {
+      let state = entry.state
+      report.headline.actions += 1
+      report.brag.add(state.brag)
+      if state.isOpen {
+        report.headline.open += 1
+        reviewsWithOpen.insert(entry.placed.review.id)
+      } else if state.status != .withdrawn {
+        report.headline.closed += 1
+      }
+      if state.isOverdue { report.headline.overdue += 1 }
+      if state.isDueSoon { report.headline.dueSoon += 1 }
+      if state.isStale { report.headline.stale += 1 }
+      if state.hasSlipped { report.headline.slipped += 1 }
+      let review = entry.placed.review
+      reviewRows[review.id, default: GroupRow(id: review.id, name: review.title)].add(state)
+      let owner = entry.placed.action.owner
+      agencyRows[owner, default: GroupRow(id: owner, name: scope.agencies[owner]?.name ?? owner)].add(state)
+      if state.brag == .red { report.redActions.append(scope.line(entry)) }
+    }
+    report.headline.reviews = scope.reviews.count
+    report.headline.reviewsWithOpenActions = reviewsWithOpen.count
+    let recommendations = scope.recommendations
+    report.headline.recommendations = recommendations.count
+    report.byReview = scope.reviews.compactMap { reviewRows[$0.id] }.map { $0.finished() }
+    report.byAgency = tracker.agencies.compactMap { agencyRows[$0.id] }.map { $0.finished() }
+    // Owners not in the agency list (the validator reports them) still count, after the others.
+    let known = Set(tracker.agencies.map(\.id))
+    report.byAgency += agencyRows.values.filter { !known.contains($0.id) }.sorted { $0.id < $1.id }.map { $0.finished() }
+    report.responses = RecommendationResponse.allCases.map { response in
+      ResponseCount(response: response, count: recommendations.filter { $0.recommendation.response == response }.count)
+    }
+    report.redActions.sort { ($0.daysOverdue, naturalKey($1.reference)) > ($1.daysOverdue, naturalKey($0.reference)) }
+
+    if let since = options.since {
+      report.changes = changes(scope, since: since)
+    }
+    report.closedByMonth = closedByMonth(scope)
+    return report
+  }
+
+  static func changes(_ scope: ReportScope, since: CalendarDay) -> Changes {
+    var changes = Changes(since: since)
+    let settings = scope.tracker.partnership.settings
+    for entry in scope.actions {
+      let then = entry.placed.action.state(asOf: since, settings: settings)
+      let now = entry.state
+      if then.exists { changes.bragThen.add(then.brag) }
+      let line = scope.line(entry)
+      if !then.exists { changes.newlyAgreed.append(line) }
+      if now.isClosed && !(then.exists && then.isClosed) { changes.closed.append(line) }
+      if now.isOverdue && !(then.exists && then.isOverdue) { changes.newlyOverdue.append(line) }
+      if now.slips > then.slips { changes.newlySlipped.append(line) }
+    }
+    return changes
+  }
+
+  /// The share of actions closed (completed or assured, withdrawn left out) at each of the last
+  /// 12 month ends on or before the as-of day, found by replaying the update logs.
+  static func closedByMonth(_ scope: ReportScope) -> [MonthPoint] {
+    let asOf = scope.options.asOf
+    var monthEnd = asOf == asOf.endOfMonth ? asOf : asOf.adding(months: -1).endOfMonth
+    var ends: [CalendarDay] = []
+    for _ in 0..<12 {
+      ends.append(monthEnd)
+      monthEnd = monthEnd.adding(months: -1).endOfMonth
+    }
+    let settings = scope.tracker.partnership.settings
+    let placed = scope.tracker.placedActions.filter { placed in
+      (scope.options.review == nil || placed.review.id == scope.options.review)
+        && (scope.options.agency == nil || placed.action.owner == scope.options.agency)
+    }
+    return ends.reversed().map { end in
+      var actions = 0
+      var closed = 0
+      for entry in placed {
+        let state = entry.action.state(asOf: end, settings: settings)
+        guard state.exists, state.status != .withdrawn else { continue }
+        actions += 1
+        if state.isClosed { closed += 1 }
+      }
+      return MonthPoint(monthEnd: end, actions: actions, closed: closed, percentClosed: percent(closed, of: actions))
+    }
+  }
+}
+
+extension ProgressReport.GroupRow {
+  mutating func add(_ state: ActionState) {
+    actions += 1
+    brag.add(state.brag)
+    if state.status == .completed || state.status == .assured { closed += 1 }
+    if state.isOverdue { overdue += 1 }
+    if state.hasSlipped { slipped += 1 }
+    if state.completedOnTime { completedOnTime += 1 }
+  }
+
+  func finished() -> Self {
+    var row = self
+    row.percentClosed = percent(closed, of: actions - brag.withdrawn)
+    return row
+  }
+}
+
+/// A sort key that orders references naturally (`1.2` before `1.10`).
+func naturalKey(_ reference: String) -> NaturalKey { NaturalKey(text: reference) }
+
+struct NaturalKey: Comparable {
+  let text: String
+  static func < (lhs: NaturalKey, rhs: NaturalKey) -> Bool { naturalOrder(lhs.text, rhs.text) }
+}
+
+extension ProgressReport {
+  public var document: ReportDocument {
+    var sections: [ReportDocument.Section] = []
+    sections.append(
+      .init(
+        "Headlines",
+        [
+          .figures([
+            .init("Reviews with open actions", "\(headline.reviewsWithOpenActions) of \(headline.reviews)"),
+            .init("Recommendations", String(headline.recommendations)),
+            .init("Actions", String(headline.actions)),
+            .init("Open", String(headline.open)),
+            .init("Closed (completed or assured)", "\(headline.closed) (\(percent(headline.closed, of: headline.actions - brag.withdrawn))%)"),
+            .init("Overdue", String(headline.overdue), rating: headline.overdue > 0 ? .red : nil),
+            .init("Due within \(settings.dueSoonDays) days", String(headline.dueSoon)),
+            .init("No update for over \(settings.staleAfterDays) days (stale)", String(headline.stale)),
+            .init("Slipped at least once", String(headline.slipped)),
+          ]),
+          .table(bragTable),
+        ]))
+    sections.append(.init("Progress by review", [.table(groupTable(byReview, caption: "Actions by review", first: "Review"))]))
+    var agencyBlocks: [ReportDocument.Block] = [.table(groupTable(byAgency, caption: "Actions by owning agency", first: "Agency"))]
+    agencyBlocks.append(
+      .chart(
+        Chart(
+          kind: .stackedBRAG, title: "BRAG rating of actions by agency",
+          description: "For each owning agency, the number of its actions rated Red, Amber, Green and Blue as at \(asOf).",
+          segmentNames: BRAG.worstFirst.map(\.title),
+          bars: byAgency.map { row in Chart.Bar(label: row.name, values: BRAG.worstFirst.map { row.brag.count($0) }) })))
+    sections.append(.init("Progress by agency", agencyBlocks))
+    var responseTable = Table(caption: "Recommendations by response", columns: [.init("Response"), .init("Recommendations", .right)])
+    for entry in responses { responseTable.append([Table.Cell(entry.response.title), .number(entry.count)]) }
+    sections.append(.init("Responses to recommendations", [.table(responseTable)]))
+    if let changes {
+      var blocks: [ReportDocument.Block] = [
+        .paragraph("Changes between \(changes.since) and \(asOf)."),
+        .table(bragChangeTable(changes)),
+      ]
+      blocks.append(.table(Self.changeTable("Actions closed", changes.closed)))
+      blocks.append(.table(Self.changeTable("Actions newly overdue", changes.newlyOverdue)))
+      blocks.append(.table(Self.changeTable("Actions whose due day slipped", changes.newlySlipped)))
+      blocks.append(.table(Self.changeTable("Actions newly agreed", changes.newlyAgreed)))
+      sections.append(.init("What changed since \(changes.since)", blocks))
+    }
+    sections.append(
+      .init(
+        "Actions closed over the last 12 months",
+        [
+          .chart(
+            Chart(
+              kind: .percentColumns, title: "Share of actions closed at each month end",
+              description: "The percentage of actions (withdrawn left out) that were completed or assured at the end of each of the last 12 months.",
+              segmentNames: ["% closed", "Closed", "Actions"],
+              bars: closedByMonth.map { point in
+                Chart.Bar(label: String(point.monthEnd.description.prefix(7)), values: [point.percentClosed, point.closed, point.actions])
+              }))
+        ]))
+    var red = Table(
+      caption: "Red actions (overdue), most days overdue first",
+      columns: [.init("Action"), .init("Owner"), .init("Description"), .init("Due"), .init("Days overdue", .right), .init("Slips", .right)],
+      emptyText: "No action is overdue.")
+    for line in redActions {
+      red.append([
+        Table.Cell(line.reference), Table.Cell(line.ownerName), Table.Cell(shorten(line.description, 90)),
+        Table.Cell(line.due.description), .number(line.daysOverdue), .number(line.slips),
+      ])
+    }
+    sections.append(.init("Red actions", [.table(red)]))
+    sections.append(
+      .init(
+        "How to read this report",
+        [
+          .bullets([
+            "Red: overdue. Amber: open and due within \(settings.dueSoonDays) days, blocked, or its due day has slipped. Green: on track, or completed and awaiting assurance. Blue: assured by the QA subgroup. Withdrawn actions are counted apart.",
+            "Closed means completed or assured; the percentage leaves withdrawn actions out.",
+            "Completed on time counts actions completed on or before the due day first agreed.",
+          ])
+        ]))
+    return ReportDocument(title: "Learning from reviews: progress summary", subtitle: subtitle, sections: sections)
+  }
+
+  var bragTable: Table {
+    var table = Table(
+      caption: "Actions by BRAG rating", columns: [.init("Rating"), .init("Meaning"), .init("Actions", .right), .init("Share", .right)])
+    for rating in BRAG.worstFirst {
+      table.append([.rating(rating), Table.Cell(rating.meaning), .number(brag.count(rating)), Table.Cell("\(percent(brag.count(rating), of: brag.rated))%")])
+    }
+    table.append([Table.Cell("Withdrawn"), Table.Cell("superseded, counted apart"), .number(brag.withdrawn), Table.Cell("")])
+    return table
+  }
+
+  func bragChangeTable(_ changes: Changes) -> Table {
+    var table = Table(
+      caption: "BRAG then and now",
+      columns: [.init("Rating"), .init("At \(changes.since)", .right), .init("At \(asOf)", .right), .init("Change", .right)])
+    for rating in BRAG.worstFirst {
+      let then = changes.bragThen.count(rating)
+      let now = brag.count(rating)
+      table.append([.rating(rating), .number(then), .number(now), Table.Cell((now - then > 0 ? "+" : "") + String(now - then))])
+    }
+    return table
+  }
+
+  static func changeTable(_ caption: String, _ lines: [ActionLine]) -> Table {
+    var table = Table(
+      caption: caption, columns: [.init("Action"), .init("Owner"), .init("Description"), .init("Status"), .init("Due"), .init("BRAG")],
+      emptyText: "None.")
+    for line in lines {
+      table.append([
+        Table.Cell(line.reference), Table.Cell(line.ownerName), Table.Cell(shorten(line.description, 80)),
+        Table.Cell(line.status.title), Table.Cell(line.due.description), .rating(line.brag),
+      ])
+    }
+    return table
+  }
+
+  func groupTable(_ rows: [GroupRow], caption: String, first: String) -> Table {
+    var table = Table(
+      caption: caption,
+      columns: [
+        .init(first), .init("Name"), .init("Actions", .right), .init("Closed", .right), .init("% closed", .right),
+        .init("Overdue", .right), .init("Slipped", .right), .init("On time", .right), .init("Red", .right),
+        .init("Amber", .right), .init("Green", .right), .init("Blue", .right),
+      ],
+      emptyText: "No actions.")
+    for row in rows {
+      table.append([
+        Table.Cell(row.id), Table.Cell(row.name), .number(row.actions), .number(row.closed), Table.Cell("\(row.percentClosed)%"),
+        .number(row.overdue), .number(row.slipped), .number(row.completedOnTime), .number(row.brag.red),
+        .number(row.brag.amber), .number(row.brag.green), .number(row.brag.blue),
+      ])
+    }
+    return table
+  }
+
+  /// One row per review, for a spreadsheet; the full picture is in JSON.
+  public var csvTable: Table {
+    var table = Table(
+      caption: "Progress by review",
+      columns: [
+        .init("Review"), .init("Title"), .init("Actions"), .init("Closed"), .init("% closed"), .init("Overdue"),
+        .init("Slipped"), .init("Completed on time"), .init("Red"), .init("Amber"), .init("Green"), .init("Blue"), .init("Withdrawn"),
+      ])
+    for row in byReview {
+      table.append(
+        [Table.Cell(row.id), Table.Cell(row.name)]
+          + [row.actions, row.closed, row.percentClosed, row.overdue, row.slipped, row.completedOnTime, row.brag.red, row.brag.amber, row.brag.green, row.brag.blue, row.brag.withdrawn].map(Table.Cell.number))
+    }
+    return table
+  }
+}

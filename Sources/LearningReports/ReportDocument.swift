@@ -1,0 +1,91 @@
+import LearningModel
+
+/// A report laid out for reading: a title, then sections of paragraphs, key figures, lists,
+/// tables and charts. Every human-readable format (text, Markdown, HTML) is drawn from it.
+public struct ReportDocument: Equatable, Sendable {
+  public var title: String
+  /// The partnership, the as-of day and any filters.
+  public var subtitle: String
+  public var sections: [Section]
+
+  public init(title: String, subtitle: String, sections: [Section] = []) {
+    self.title = title
+    self.subtitle = subtitle
+    self.sections = sections
+  }
+
+  public struct Section: Equatable, Sendable {
+    public var heading: String
+    public var blocks: [Block]
+    public init(_ heading: String, _ blocks: [Block]) {
+      self.heading = heading
+      self.blocks = blocks
+    }
+  }
+
+  public enum Block: Equatable, Sendable {
+    case paragraph(String)
+    /// Label and value pairs, such as "Open actions: 34".
+    case figures([Figure])
+    case bullets([String])
+    case table(Table)
+    case chart(Chart)
+  }
+
+  public struct Figure: Equatable, Sendable {
+    public var label: String
+    public var value: String
+    /// A BRAG rating shown beside the value (with its name, never colour alone).
+    public var rating: BRAG?
+    public init(_ label: String, _ value: String, rating: BRAG? = nil) {
+      self.label = label
+      self.value = value
+      self.rating = rating
+    }
+  }
+}
+
+/// A chart: a title, a description for screen readers, and its data, which is also given as a table.
+public struct Chart: Equatable, Sendable {
+  public enum Kind: Equatable, Sendable {
+    /// One horizontal bar per category, split into BRAG segments.
+    case stackedBRAG
+    /// One column per point, values as percentages.
+    case percentColumns
+  }
+
+  public struct Bar: Equatable, Sendable {
+    public var label: String
+    /// Segment values in the order of `segmentNames`.
+    public var values: [Int]
+    public init(label: String, values: [Int]) {
+      self.label = label
+      self.values = values
+    }
+  }
+
+  public var kind: Kind
+  public var title: String
+  public var description: String
+  public var segmentNames: [String]
+  public var bars: [Bar]
+
+  public init(kind: Kind, title: String, description: String, segmentNames: [String], bars: [Bar]) {
+    self.kind = kind
+    self.title = title
+    self.description = description
+    self.segmentNames = segmentNames
+    self.bars = bars
+  }
+
+  /// The chart's data as a table, shown beside the chart.
+  public var dataTable: Table {
+    var table = Table(
+      caption: title + " (data)",
+      columns: [Table.Column("Category")] + segmentNames.map { Table.Column($0, .right) })
+    for bar in bars {
+      table.append([Table.Cell(bar.label)] + bar.values.map { Table.Cell(String($0)) })
+    }
+    return table
+  }
+}

@@ -1,0 +1,178 @@
+import LearningModel
+
+/// What every report is asked for: the as-of day and the filters.
+public struct ReportOptions: Sendable {
+  /// The day the derived state is for.
+  public var asOf: CalendarDay
+  /// Only actions this agency owns (and recommendations addressed to it).
+  public var agency: String?
+  /// Only this review.
+  public var review: String?
+  /// For progress: what changed since this day.
+  public var since: CalendarDay?
+  /// For the digest: the reporting year, by the calendar year it starts in.
+  public var year: Int?
+
+  public init(
+    asOf: CalendarDay, agency: String? = nil, review: String? = nil, since: CalendarDay? = nil, year: Int? = nil
+  ) {
+    self.asOf = asOf
+    self.agency = agency
+    self.review = review
+    self.since = since
+    self.year = year
+  }
+}
+
+/// One action as reports list it: its full reference and what a reader needs to act on it.
+public struct ActionLine: Encodable, Equatable, Sendable {
+  public var reference: String
+  public var review: String
+  public var reviewTitle: String
+  public var recommendation: String
+  public var recommendationText: String
+  public var description: String
+  public var owner: String
+  public var ownerName: String
+  public var lead: String?
+  public var status: ActionStatus
+  public var agreed: CalendarDay?
+  public var originalDue: CalendarDay
+  public var due: CalendarDay
+  public var slips: Int
+  public var slipDays: Int
+  public var daysOverdue: Int
+  public var brag: BRAG?
+  public var completedOn: CalendarDay?
+  public var lastUpdate: CalendarDay?
+  public var lastUpdateNote: String?
+  /// Days from the last update (or agreed day) to the as-of day.
+  public var daysSinceLastHeard: Int?
+
+  init(_ placed: PlacedAction, _ state: ActionState, agencies: [String: Agency]) {
+    reference = placed.reference.description
+    review = placed.review.id
+    reviewTitle = placed.review.title
+    recommendation = placed.recommendationReference.description
+    recommendationText = placed.recommendation.text
+    description = placed.action.description
+    owner = placed.action.owner
+    ownerName = agencies[placed.action.owner]?.name ?? placed.action.owner
+    lead = placed.action.lead
+    status = state.status
+    agreed = placed.action.agreed
+    originalDue = state.originalDue
+    due = state.due
+    slips = state.slips
+    slipDays = state.slipDays
+    daysOverdue = state.daysOverdue
+    brag = state.brag
+    completedOn = state.completedOn
+    lastUpdate = state.lastUpdate?.date
+    lastUpdateNote = state.lastUpdate?.note
+    daysSinceLastHeard = state.lastHeard.map { state.asOf.days(since: $0) }
+  }
+}
+
+/// Counts of actions by BRAG rating, with withdrawn actions apart.
+public struct BRAGCounts: Encodable, Equatable, Sendable {
+  public var red = 0
+  public var amber = 0
+  public var green = 0
+  public var blue = 0
+  public var withdrawn = 0
+
+  public init() {}
+
+  mutating func add(_ rating: BRAG?) {
+    switch rating {
+    case .red: red += 1
+    case .amber: amber += 1
+    case .green: green += 1
+    case .blue: blue += 1
+    case nil: withdrawn += 1
+    }
+  }
+
+  public func count(_ rating: BRAG) -> Int {
+    switch rating {
+    case .red: red
+    case .amber: amber
+    case .green: green
+    case .blue: blue
+    }
+  }
+
+  /// Rated actions (withdrawn left out).
+  public var rated: Int { red + amber + green + blue }
+}
+
+/// The actions a report covers as of its day, each folded once.
+struct ReportScope {
+  let tracker: Tracker
+  let options: ReportOptions
+  let agencies: [String: Agency]
+  /// Actions that exist on the as-of day and pass the filters, in store order.
+  let actions: [(placed: PlacedAction, state: ActionState)]
+
+  init(_ tracker: Tracker, _ options: ReportOptions) {
+    self.tracker = tracker
+    self.options = options
+    agencies = Dictionary(tracker.agencies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let settings = tracker.partnership.settings
+    actions = tracker.placedActions.compactMap { placed in
+      if let review = options.review, placed.review.id != review { return nil }
+      if let agency = options.agency, placed.action.owner != agency { return nil }
+      let state = placed.action.state(asOf: options.asOf, settings: settings)
+      return state.exists ? (placed, state) : nil
+    }
+  }
+
+  /// Reviews in scope (a review filter, else all), in store order.
+  var reviews: [Review] {
+    tracker.reviews.filter { options.review == nil || $0.id == options.review }
+  }
+
+  /// Recommendations in scope: of the reviews in scope and, with an agency filter, addressed to
+  /// that agency or answered by an action it owns.
+  var recommendations: [(review: Review, recommendation: Recommendation)] {
+    reviews.flatMap { review in
+      review.recommendations.filter { recommendation in
+        guard let agency = options.agency else { return true }
+        return recommendation.agencies.contains(agency) || recommendation.actions.contains { $0.owner == agency }
+      }.map { (review, $0) }
+    }
+  }
+
+  func line(_ entry: (placed: PlacedAction, state: ActionState)) -> ActionLine {
+    ActionLine(entry.placed, entry.state, agencies: agencies)
+  }
+
+  /// "Northshire SCP · as at 2026-11-20 · agency police".
+  var subtitle: String {
+    var parts = [tracker.partnership.name, "as at \(options.asOf)"]
+    if let agency = options.agency { parts.append("agency: \(agencies[agency]?.name ?? agency)") }
+    if let review = options.review { parts.append("review: \(review)") }
+    return parts.joined(separator: " · ")
+  }
+}
+
+/// A percentage rounded to a whole number; 0 when there is nothing to divide.
+func percent(_ part: Int, of whole: Int) -> Int {
+  whole == 0 ? 0 : Int((Double(part) * 100 / Double(whole)).rounded())
+}
+
+/// A text shortened to a number of characters on one line.
+func shorten(_ text: String, _ limit: Int) -> String {
+  let single = Table.singleLine(text)
+  return single.count <= limit ? single : String(single.prefix(limit - 1)) + "…"
+}
+
+extension Table.Cell {
+  static func rating(_ rating: BRAG?) -> Table.Cell {
+    guard let rating else { return Table.Cell("Withdrawn") }
+    return Table.Cell(rating.title, rating: rating.rawValue)
+  }
+
+  static func number(_ value: Int) -> Table.Cell { Table.Cell(String(value)) }
+}
