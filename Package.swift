@@ -23,7 +23,7 @@ let package = Package(
     .testTarget(
       name: "LearningReportsTests",
       dependencies: ["LearningReports", "LearningStore"],
-      exclude: ["Golden"]
+      exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(
       name: "LearningTrackerTests",

@@ -23,8 +23,10 @@ public enum Escape {
     var out = ""
     for character in Table.singleLine(text) {
       switch character {
-      case "\\", "`", "*", "_", "[", "]", "|", "#", "<", ">", "!": out += "\\" + String(character)
+      case "\\", "`", "*", "_", "[", "]", "|", "#", "!": out += "\\" + String(character)
       case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
       default: out.append(character)
       }
     }

@@ -85,9 +85,11 @@ extension Table {
 extension ReportDocument {
   /// Plain text for a terminal.
   public var asText: String {
-    var out = title + "\n" + String(repeating: "=", count: title.count) + "\n" + subtitle + "\n"
+    let title = Table.singleLine(self.title)
+    var out = title + "\n" + String(repeating: "=", count: title.count) + "\n" + Table.singleLine(subtitle) + "\n"
     for section in sections {
-      out += "\n" + section.heading + "\n" + String(repeating: "-", count: section.heading.count) + "\n"
+      let heading = Table.singleLine(section.heading)
+      out += "\n" + heading + "\n" + String(repeating: "-", count: heading.count) + "\n"
       for block in section.blocks {
         switch block {
         case .paragraph(let text):
@@ -95,9 +97,10 @@ extension ReportDocument {
         case .bullets(let items):
           for item in items { out += "  - " + Table.singleLine(item) + "\n" }
         case .figures(let figures):
-          let width = figures.map(\.label.count).max() ?? 0
+          let width = figures.map { Table.singleLine($0.label).count }.max() ?? 0
           for figure in figures {
-            out += "  " + figure.label + ":" + String(repeating: " ", count: width - figure.label.count + 1) + figure.value
+            let label = Table.singleLine(figure.label)
+            out += "  " + label + ":" + String(repeating: " ", count: width - label.count + 1) + Table.singleLine(figure.value)
             if let rating = figure.rating, figure.value != rating.title { out += " (" + rating.title + ")" }
             out += "\n"
           }

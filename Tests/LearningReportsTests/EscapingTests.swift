@@ -1,0 +1,116 @@
+import Foundation
+import LearningModel
+import LearningStore
+import Testing
+
+@testable import LearningReports
+
+/// Hostile text in every free-text field must come out inert in every format.
+@Suite struct EscapingTests {
+  static let hostile = "<script>alert(1)</script> \"quoted\" 'single' </table> a|b =HYPERLINK(\"http://x\") line\nbreak & *bold* [link](x)"
+
+  func hostileTracker() throws -> Tracker {
+    var tracker = try Fixture.tracker()
+    let h = Self.hostile
+    tracker.partnership.name = h
+    for index in tracker.agencies.indices { tracker.agencies[index].name = "=" + h }
+    for index in tracker.themes.indices { tracker.themes[index].name = "@" + h }
+    for index in tracker.disseminationMethods.indices { tracker.disseminationMethods[index].name = "+" + h }
+    for r in tracker.reviews.indices {
+      tracker.reviews[r].title = "-" + h
+      for f in tracker.reviews[r].findings.indices { tracker.reviews[r].findings[f].text = h }
+      for m in tracker.reviews[r].recommendations.indices {
+        tracker.reviews[r].recommendations[m].text = "=" + h
+        tracker.reviews[r].recommendations[m].responseNote = h
+        for a in tracker.reviews[r].recommendations[m].actions.indices {
+          tracker.reviews[r].recommendations[m].actions[a].description = "=" + h
+          tracker.reviews[r].recommendations[m].actions[a].lead = "\t" + h
+          for u in tracker.reviews[r].recommendations[m].actions[a].updates.indices {
+            tracker.reviews[r].recommendations[m].actions[a].updates[u].note = "\r" + h
+          }
+        }
+      }
+    }
+    return tracker
+  }
+
+  var reports: [any Report] {
+    get throws {
+      let tracker = try hostileTracker()
+      let options = ReportOptions(asOf: Fixture.asOf, since: Fixture.since, year: 2025)
+      return [ProgressReport.build(tracker, options), OverdueReport.build(tracker, options), DigestReport.build(tracker, options)]
+    }
+  }
+
+  @Test func htmlEscapesEverything() throws {
+    for report in try reports {
+      let html = report.rendered(as: .html)
+      #expect(!html.contains("<script"))
+      #expect(html.contains("&lt;script&gt;"))
+      #expect(html.components(separatedBy: "</table>").count == html.components(separatedBy: "<table>").count)
+      #expect(!html.contains("'single'"))
+    }
+  }
+
+  @Test func markdownTablesKeepTheirColumns() throws {
+    for report in try reports {
+      let markdown = report.rendered(as: .markdown)
+      #expect(!markdown.contains("<script"))
+      var columns: Int?
+      for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        guard line.hasPrefix("|") else {
+          columns = nil
+          continue
+        }
+        // Count pipes that are not escaped.
+        var count = 0
+        var previous: Character = " "
+        for character in line {
+          if character == "|" && previous != "\\" { count += 1 }
+          previous = character
+        }
+        if let columns { #expect(count == columns, "\(line)") } else { columns = count }
+      }
+    }
+  }
+
+  @Test func csvCellsAreQuotedAndNeutralised() throws {
+    for report in try reports {
+      let csv = report.rendered(as: .csv)
+      #expect(csv.hasPrefix("\u{FEFF}"))
+      let rows = try CSVReader.read(csv)
+      let width = try #require(rows.first?.count)
+      for row in rows {
+        #expect(row.count == width)
+        for cell in row {
+          if let first = cell.text.first { #expect(!["=", "+", "@", "\t", "\r"].contains(first), "\(cell.text)") }
+          if cell.text.hasPrefix("-") { #expect(Double(cell.text) != nil) }
+        }
+      }
+    }
+  }
+
+  @Test func jsonCarriesTheTextExactly() throws {
+    for report in try reports {
+      let json = report.rendered(as: .json)
+      let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+      #expect(parsed?["partnership"] as? String == Self.hostile)
+    }
+  }
+
+  @Test func textKeepsOneRowPerLine() throws {
+    let report = OverdueReport.build(try hostileTracker(), ReportOptions(asOf: Fixture.asOf))
+    let text = report.rendered(as: .text)
+    #expect(!text.contains("line\nbreak"))
+  }
+
+  @Test func escapeRules() {
+    #expect(Escape.csv("=SUM(A1)") == "'=SUM(A1)")
+    #expect(Escape.csv("-12") == "-12")
+    #expect(Escape.csv("-x") == "'-x")
+    #expect(Escape.csv("a,b") == "\"a,b\"")
+    #expect(Escape.csv("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    #expect(Escape.markdown("a|b\nc <x>") == "a\\|b c &lt;x&gt;")
+    #expect(Escape.html("<a href=\"x\">") == "&lt;a href=&quot;x&quot;&gt;")
+  }
+}

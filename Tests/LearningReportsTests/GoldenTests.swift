@@ -1,0 +1,81 @@
+import Foundation
+import LearningModel
+import LearningStore
+import Testing
+
+@testable import LearningReports
+
+/// The test store and the folders beside this file.
+enum Fixture {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  static let golden = folder.appendingPathComponent("Golden")
+
+  static func tracker() throws -> Tracker {
+    try StoreReader.read(path: folder.appendingPathComponent("Fixtures/store.json").path).tracker
+  }
+
+  static let asOf = CalendarDay("2026-11-20") ?? CalendarDay(dayNumber: 0)
+  static let since = CalendarDay("2026-06-30") ?? CalendarDay(dayNumber: 0)
+}
+
+/// Compares output with `Golden/NAME`; with `RECORD_GOLDEN=1` in the environment it rewrites the
+/// file instead. A failure shows the first lines that differ.
+func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  let url = Fixture.golden.appendingPathComponent(name)
+  if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+    try FileManager.default.createDirectory(at: Fixture.golden, withIntermediateDirectories: true)
+    try Data(actual.utf8).write(to: url)
+    return
+  }
+  guard let expectedData = FileManager.default.contents(atPath: url.path) else {
+    Issue.record(Comment(rawValue: "no golden file \(name); record it with RECORD_GOLDEN=1 swift test"), sourceLocation: sourceLocation)
+    return
+  }
+  let expected = String(decoding: expectedData, as: UTF8.self)
+  if expected == actual { return }
+  let expectedLines = expected.components(separatedBy: "\n")
+  let actualLines = actual.components(separatedBy: "\n")
+  var diff: [String] = []
+  for index in 0..<max(expectedLines.count, actualLines.count) where diff.count < 12 {
+    let left = index < expectedLines.count ? expectedLines[index] : "(end)"
+    let right = index < actualLines.count ? actualLines[index] : "(end)"
+    if left != right { diff.append("line \(index + 1):\n  - \(left)\n  + \(right)") }
+  }
+  let message = "\(name) differs from its golden file:\n" + diff.joined(separator: "\n")
+  Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+}
+
+@Suite struct GoldenTests {
+  @Test(arguments: OutputFormat.allCases)
+  func progress(_ format: OutputFormat) throws {
+    let report = ProgressReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf, since: Fixture.since))
+    try assertGolden(report.rendered(as: format), "progress.\(format.fileExtension)")
+  }
+
+  @Test(arguments: OutputFormat.allCases)
+  func overdue(_ format: OutputFormat) throws {
+    let report = OverdueReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf))
+    try assertGolden(report.rendered(as: format), "overdue.\(format.fileExtension)")
+  }
+
+  @Test(arguments: OutputFormat.allCases)
+  func overdueForOneAgency(_ format: OutputFormat) throws {
+    let report = OverdueReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf, agency: "police"))
+    try assertGolden(report.rendered(as: format), "overdue-police.\(format.fileExtension)")
+  }
+
+  @Test(arguments: OutputFormat.allCases)
+  func digest(_ format: OutputFormat) throws {
+    let report = DigestReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf, year: 2025))
+    try assertGolden(report.rendered(as: format), "digest-2025.\(format.fileExtension)")
+  }
+
+  @Test func sameInputSameBytes() throws {
+    let tracker = try Fixture.tracker()
+    for format in OutputFormat.allCases {
+      let options = ReportOptions(asOf: Fixture.asOf, since: Fixture.since, year: 2025)
+      #expect(ProgressReport.build(tracker, options).rendered(as: format) == ProgressReport.build(tracker, options).rendered(as: format))
+      #expect(DigestReport.build(tracker, options).rendered(as: format) == DigestReport.build(tracker, options).rendered(as: format))
+    }
+  }
+}
