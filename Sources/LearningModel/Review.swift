@@ -44,6 +44,8 @@ public struct ReviewDates: Codable, Equatable, Sendable {
   public var notified: CalendarDay?
   /// A partner's referral arrived, when there was no notification.
   public var referred: CalendarDay?
+  /// A referral without notification was first discussed by the partnership.
+  public var discussed: CalendarDay?
   /// The Rapid Review was sent to the National Panel.
   public var rapidReview: CalendarDay?
   /// The decision to start (or not start) a full review.
@@ -55,13 +57,14 @@ public struct ReviewDates: Codable, Equatable, Sendable {
 
   public init(
     incident: CalendarDay? = nil, aware: CalendarDay? = nil, notified: CalendarDay? = nil,
-    referred: CalendarDay? = nil, rapidReview: CalendarDay? = nil, decision: CalendarDay? = nil,
+    referred: CalendarDay? = nil, discussed: CalendarDay? = nil, rapidReview: CalendarDay? = nil, decision: CalendarDay? = nil,
     sentToPanel: CalendarDay? = nil, published: CalendarDay? = nil
   ) {
     self.incident = incident
     self.aware = aware
     self.notified = notified
     self.referred = referred
+    self.discussed = discussed
     self.rapidReview = rapidReview
     self.decision = decision
     self.sentToPanel = sentToPanel

@@ -90,6 +90,8 @@ public struct DigestReport: Report, Equatable {
   public var actions = ActionProgress()
   public var dissemination = DisseminationSummary()
   public var section11: [Section11Line] = []
+  /// Statutory timescales of the clocks that started in the year.
+  public var timeliness: [TimelinessReport.Summary] = []
 
   /// The day a review counts in a year: publication, else the Rapid Review, the decision or the notification.
   static func reportingDay(_ review: Review) -> CalendarDay? {
@@ -195,6 +197,8 @@ public struct DigestReport: Report, Equatable {
       tracker.disseminations.filter { $0.status == .delivered && $0.date <= period.upperBound }.flatMap(\.reviews))
     report.dissemination.publishedWithoutDissemination = report.reviewsPublished.map(\.id).filter { !disseminated.contains($0) }
 
+    report.timeliness = TimelinessReport.build(tracker, ReportOptions(asOf: asOf, review: options.review, year: year)).summary
+
     // Section 11 returns of the cycle that starts in the year ("2025-26" for 2025).
     let cyclePrefix = "\(year)-"
     report.section11 = tracker.section11.filter { $0.cycle.hasPrefix(cyclePrefix) }
@@ -271,6 +275,7 @@ public struct DigestReport: Report, Equatable {
             .table(reviewTable("Reviews notified or referred", reviewsNotified)),
             .table(reviewTable("Decisions made", reviewsDecided)),
             .table(reviewTable("Reviews published", reviewsPublished)),
+            timeliness.isEmpty ? .paragraph("No statutory clock started in the year.") : .bullets(timeliness.map(\.sentence)),
           ]),
         .init(
           "Themes",

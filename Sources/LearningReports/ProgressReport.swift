@@ -69,11 +69,13 @@ public struct ProgressReport: Report, Equatable {
   public var closedByMonth: [MonthPoint] = []
   /// The thresholds the state was derived with.
   public var settings: Settings
+  /// Statutory timescales of the reviews in scope, as of the day.
+  public var timeliness: [TimelinessReport.Summary] = []
   var subtitle = ""
 
   enum CodingKeys: String, CodingKey {
     case partnership, asOf, agency, review, headline, brag, byReview, byAgency, responses, changes, redActions, closedByMonth
-    case settings
+    case settings, timeliness
   }
 
   /// Builds the report from the store as of `options.asOf`.
@@ -125,6 +127,7 @@ public struct ProgressReport: Report, Equatable {
       report.changes = changes(scope, since: since)
     }
     report.closedByMonth = closedByMonth(scope)
+    report.timeliness = TimelinessReport.build(tracker, ReportOptions(asOf: options.asOf, review: options.review)).summary
     return report
   }
 
@@ -266,6 +269,10 @@ extension ProgressReport {
       ])
     }
     sections.append(.init("Red actions", [.table(red)]))
+    sections.append(
+      .init(
+        "Statutory timescales",
+        [timeliness.isEmpty ? .paragraph("No statutory clock applies.") : .bullets(timeliness.map(\.sentence))]))
     sections.append(
       .init(
         "How to read this report",

@@ -40,7 +40,7 @@ enum LearningTrackerCommand {
   static var commands: [Command] {
     [initCommand, validateCommand, formatCommand]
       + agencyCommands + reviewCommands + recommendationCommands + actionCommands
-      + reportCommands + historyCommands
+      + reportCommands + calendarCommands + historyCommands
   }
 
   static let overview = """

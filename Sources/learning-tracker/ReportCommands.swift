@@ -69,7 +69,7 @@ struct CommonReportOptions {
 
 extension LearningTrackerCommand {
   static var reportCommands: [Command] {
-    [reportProgress, reportOverdue, reportDigest, reportAll]
+    [reportProgress, reportOverdue, reportDigest, reportTimeliness, reportAll]
   }
 
   static let reportProgress = Command(
@@ -171,13 +171,40 @@ extension LearningTrackerCommand {
     return ExitCode.ok
   }
 
+  static let reportTimeliness = Command(
+    words: ["report", "timeliness"], summary: "statutory timescales met or missed, in working days",
+    help: """
+      Usage: learning-tracker report timeliness [--year YYYY] [common options]
+
+      For each review, each statutory clock that applies: its start, deadline, the actual day, the
+      working days taken, and met, missed or pending (with working days left, or how far past).
+      Clocks: notification within 5 working days of awareness; Rapid Review within 15 working days of
+      notification; LCSPR published within 6 months of the decision; final report to the Panel at least
+      7 working days before publication; a referral discussed within 1 month and decided within 2.
+      Working days exclude weekends and England and Wales bank holidays (and the store's bankHolidays).
+
+      Options:
+        --year YYYY   only clocks that started in this reporting year
+
+      \(CommonReportOptions.help)
+      """
+  ) { args, context in
+    var common = try CommonReportOptions(&args, today: context.today)
+    common.options.year = try args.integer("--year")
+    try args.finish()
+    let tracker = try context.load().tracker
+    try common.check(against: tracker)
+    try common.emit(TimelinessReport.build(tracker, common.options), context)
+    return ExitCode.ok
+  }
+
   static let reportAll = Command(
     words: ["report", "all"], summary: "write the full set of reports into a folder",
     help: """
       Usage: learning-tracker report all --output-dir DIR [--as-of DAY] [--since DAY] [--year YYYY]
 
-      Writes the progress summary, the overdue list and the annual digest as Markdown and HTML (and the
-      overdue list as CSV) into DIR: the pack for a board or QA subgroup meeting. The sample reports
+      Writes the progress summary, the overdue list, the annual digest and the statutory timescales as
+      Markdown and HTML (and the overdue list as CSV) into DIR: the pack for a board or QA subgroup meeting. The sample reports
       in Reports/ are made by this command from Seeds/.
 
       Options:
@@ -202,10 +229,12 @@ extension LearningTrackerCommand {
     let progress = ProgressReport.build(tracker, ReportOptions(asOf: asOf, since: since))
     let overdue = OverdueReport.build(tracker, ReportOptions(asOf: asOf))
     let digest = DigestReport.build(tracker, ReportOptions(asOf: asOf, year: year))
+    let timeliness = TimelinessReport.build(tracker, ReportOptions(asOf: asOf))
     let files: [(String, any Report, OutputFormat)] = [
       ("progress.md", progress, .markdown), ("progress.html", progress, .html),
       ("overdue.md", overdue, .markdown), ("overdue.html", overdue, .html), ("overdue.csv", overdue, .csv),
       ("digest-\(year).md", digest, .markdown), ("digest-\(year).html", digest, .html),
+      ("timeliness.md", timeliness, .markdown), ("timeliness.html", timeliness, .html),
     ]
     for (name, report, format) in files {
       try AtomicFile.write(Array(report.rendered(as: format).utf8), to: (folder as NSString).appendingPathComponent(name), mode: 0o644)

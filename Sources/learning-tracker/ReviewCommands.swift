@@ -15,7 +15,7 @@ extension LearningTrackerCommand {
 
           Options:
             --follows ID        the review this one grew out of (an LCSPR following a Rapid Review)
-            --incident DAY, --aware DAY, --notified DAY, --referred DAY, --rapid-review DAY,
+            --incident DAY, --aware DAY, --notified DAY, --referred DAY, --discussed DAY, --rapid-review DAY,
             --decision DAY, --sent-to-panel DAY, --published DAY
                                 the days that drive the statutory clocks (YYYY-MM-DD)
             --theme ID          a theme (repeatable)
@@ -32,7 +32,7 @@ extension LearningTrackerCommand {
         }
         let dates = ReviewDates(
           incident: try args.day("--incident"), aware: try args.day("--aware"), notified: try args.day("--notified"),
-          referred: try args.day("--referred"), rapidReview: try args.day("--rapid-review"),
+          referred: try args.day("--referred"), discussed: try args.day("--discussed"), rapidReview: try args.day("--rapid-review"),
           decision: try args.day("--decision"), sentToPanel: try args.day("--sent-to-panel"),
           published: try args.day("--published"))
         let review = Review(
@@ -119,7 +119,7 @@ extension LearningTrackerCommand {
         if let follows = review.follows { text += "Follows: \(follows)\n" }
         let dates: [(String, CalendarDay?)] = [
           ("Incident", review.dates.incident), ("Aware", review.dates.aware), ("Notified", review.dates.notified),
-          ("Referred", review.dates.referred), ("Rapid Review sent", review.dates.rapidReview),
+          ("Referred", review.dates.referred), ("Discussed", review.dates.discussed), ("Rapid Review sent", review.dates.rapidReview),
           ("Decision", review.dates.decision), ("Sent to Panel", review.dates.sentToPanel),
           ("Published", review.dates.published),
         ]

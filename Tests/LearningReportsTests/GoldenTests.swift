@@ -70,6 +70,12 @@ func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
     try assertGolden(report.rendered(as: format), "digest-2025.\(format.fileExtension)")
   }
 
+  @Test(arguments: OutputFormat.allCases)
+  func timeliness(_ format: OutputFormat) throws {
+    let report = TimelinessReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf))
+    try assertGolden(report.rendered(as: format), "timeliness.\(format.fileExtension)")
+  }
+
   @Test func sameInputSameBytes() throws {
     let tracker = try Fixture.tracker()
     for format in OutputFormat.allCases {

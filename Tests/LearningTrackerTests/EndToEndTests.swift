@@ -54,6 +54,18 @@ import Testing
     #expect(history.out.components(separatedBy: "changed LCSPR-2025-02/1.1").count == 4)
   }
 
+  @Test func calendarCommands() throws {
+    let folder = try temporaryFolder()
+    let add = try runBinary(["calendar", "add", "2025-12-19", "5"], in: folder)
+    #expect(add.status == 0)
+    #expect(add.out == "2025-12-30\n")
+    let count = try runBinary(["calendar", "working-days", "2026-03-30", "2026-04-22"], in: folder)
+    #expect(count.out == "15\n")
+    let bad = try runBinary(["calendar", "add", "2025-02-30", "5"], in: folder)
+    #expect(bad.status == 64)
+    #expect(bad.err.contains("\"2025-02-30\" is not a calendar day"))
+  }
+
   @Test func usageErrorsExit64AndSuggest() throws {
     let folder = try temporaryFolder()
     let unknown = try runBinary(["reveiw", "list"], in: folder)

@@ -1,0 +1,123 @@
+/// A statutory clock a review is measured against.
+public enum StatutoryClock: String, Codable, CaseIterable, Sendable {
+  /// The local authority notifies the National Panel within 5 working days of becoming aware of a
+  /// serious incident (Working Together 2023, chapter 5).
+  case notification
+  /// The Rapid Review is sent to the National Panel within 15 working days of the notification.
+  case rapidReview
+  /// An LCSPR is completed and published within 6 months of the decision to start it.
+  case publication
+  /// The final report goes to the National Panel, Ofsted and the DfE at least 7 working days
+  /// before publication.
+  case finalReportToPanel
+  /// A referral without a notification is discussed within 1 month of arriving.
+  case referralDiscussed
+  /// A referral without a notification is decided within 2 months of arriving.
+  case referralDecided
+
+  /// The rule, as a person reads it.
+  public var rule: String {
+    switch self {
+    case .notification: "National Panel notified within 5 working days of becoming aware"
+    case .rapidReview: "Rapid Review sent to the Panel within 15 working days of notification"
+    case .publication: "LCSPR published within 6 months of the decision"
+    case .finalReportToPanel: "Final report sent to the Panel at least 7 working days before publication"
+    case .referralDiscussed: "Referral discussed within 1 month"
+    case .referralDecided: "Referral decided within 2 months"
+    }
+  }
+
+  /// What the summary counts ("Rapid Reviews within 15 working days").
+  public var summaryNoun: String {
+    switch self {
+    case .notification: "notifications within 5 working days"
+    case .rapidReview: "Rapid Reviews within 15 working days"
+    case .publication: "LCSPRs published within 6 months"
+    case .finalReportToPanel: "final reports sent 7 working days before publication"
+    case .referralDiscussed: "referrals discussed within 1 month"
+    case .referralDecided: "referrals decided within 2 months"
+    }
+  }
+}
+
+/// Whether a clock was met, as of a day.
+public enum ClockVerdict: String, Codable, Sendable {
+  case met, missed, pending
+  /// The review is published but the day the report went to the Panel is not recorded.
+  case notRecorded
+}
+
+/// One clock of one review: the start, the deadline, what happened, and the verdict.
+public struct ClockResult: Codable, Equatable, Sendable {
+  public var clock: StatutoryClock
+  public var start: CalendarDay
+  /// The last day on which the clock is met; `nil` while it cannot be known (publication not yet fixed).
+  public var deadline: CalendarDay?
+  public var actual: CalendarDay?
+  /// Working days from the start to the actual day (or to the as-of day while pending).
+  public var workingDaysTaken: Int?
+  public var verdict: ClockVerdict
+  /// While pending: working days left to the deadline (negative when past it).
+  public var workingDaysLeft: Int?
+}
+
+extension Review {
+  /// The statutory clocks that apply to this review, judged as of `asOf`.
+  ///
+  /// Which apply: notification, to Rapid Reviews and to LCSPRs that do not follow a recorded Rapid
+  /// Review, when the day of awareness is known; the Rapid Review clock, to the same reviews when
+  /// notified; publication and the final report, to LCSPRs once decided; the referral clocks, when
+  /// a referral day is recorded.
+  public func clocks(asOf: CalendarDay, calendar: WorkingDayCalendar) -> [ClockResult] {
+    var results: [ClockResult] = []
+    let carriesRapidReview = kind == .rapidReview || (kind == .lcspr && follows == nil)
+    func judge(_ clock: StatutoryClock, start: CalendarDay, deadline: CalendarDay?, actual: CalendarDay?) -> ClockResult {
+      if let actual {
+        let verdict: ClockVerdict = deadline.map { actual <= $0 ? .met : .missed } ?? .pending
+        return ClockResult(
+          clock: clock, start: start, deadline: deadline, actual: actual,
+          workingDaysTaken: calendar.workingDays(from: start, to: actual), verdict: verdict, workingDaysLeft: nil)
+      }
+      return ClockResult(
+        clock: clock, start: start, deadline: deadline, actual: nil,
+        workingDaysTaken: calendar.workingDays(from: start, to: max(start, asOf)),
+        verdict: deadline.map { asOf > $0 ? .missed : .pending } ?? .pending,
+        workingDaysLeft: deadline.map { calendar.workingDays(from: asOf, to: $0) })
+    }
+    if carriesRapidReview, let aware = dates.aware {
+      results.append(judge(.notification, start: aware, deadline: calendar.adding(workingDays: 5, to: aware), actual: dates.notified))
+    }
+    if carriesRapidReview, let notified = dates.notified {
+      results.append(
+        judge(.rapidReview, start: notified, deadline: calendar.adding(workingDays: 15, to: notified), actual: dates.rapidReview))
+    }
+    if kind == .lcspr, let decision = dates.decision {
+      results.append(judge(.publication, start: decision, deadline: decision.adding(months: 6), actual: dates.published))
+      if let published = dates.published {
+        let latest = calendar.adding(workingDays: -7, to: published)
+        if let sent = dates.sentToPanel {
+          results.append(
+            ClockResult(
+              clock: .finalReportToPanel, start: sent, deadline: latest, actual: sent,
+              workingDaysTaken: calendar.workingDays(from: sent, to: published), verdict: sent <= latest ? .met : .missed,
+              workingDaysLeft: nil))
+        } else {
+          results.append(
+            ClockResult(
+              clock: .finalReportToPanel, start: published, deadline: latest, actual: nil, workingDaysTaken: nil,
+              verdict: .notRecorded, workingDaysLeft: nil))
+        }
+      } else if let sent = dates.sentToPanel {
+        results.append(
+          ClockResult(
+            clock: .finalReportToPanel, start: sent, deadline: nil, actual: sent, workingDaysTaken: nil, verdict: .pending,
+            workingDaysLeft: nil))
+      }
+    }
+    if let referred = dates.referred {
+      results.append(judge(.referralDiscussed, start: referred, deadline: referred.adding(months: 1), actual: dates.discussed))
+      results.append(judge(.referralDecided, start: referred, deadline: referred.adding(months: 2), actual: dates.decision))
+    }
+    return results
+  }
+}

@@ -1,0 +1,133 @@
+import LearningModel
+
+/// Statutory timescales met or missed, per review, in working days (England and Wales).
+public struct TimelinessReport: Report, Equatable {
+  public struct Row: Encodable, Equatable, Sendable {
+    public var review: String
+    public var title: String
+    public var kind: ReviewKind
+    public var result: ClockResult
+  }
+
+  /// One clock's count: "4 of 5 Rapid Reviews within 15 working days".
+  public struct Summary: Encodable, Equatable, Sendable {
+    public var clock: StatutoryClock
+    public var met = 0
+    public var missed = 0
+    public var pending = 0
+    public var notRecorded = 0
+
+    /// The summary line a board reads.
+    public var sentence: String {
+      let decided = met + missed
+      var text = "\(met) of \(decided) \(clock.summaryNoun)"
+      if pending > 0 { text += "; \(pending) pending" }
+      if notRecorded > 0 { text += "; \(notRecorded) not recorded" }
+      return text
+    }
+  }
+
+  public var partnership: String
+  public var asOf: CalendarDay
+  /// The reporting year the clocks started in, if restricted.
+  public var year: Int?
+  public var rows: [Row] = []
+  public var summary: [Summary] = []
+
+  public static func build(_ tracker: Tracker, _ options: ReportOptions) -> TimelinessReport {
+    let calendar = tracker.workingDayCalendar
+    let period = options.year.map { tracker.partnership.reportingYear($0) }
+    var report = TimelinessReport(partnership: tracker.partnership.name, asOf: options.asOf, year: options.year)
+    var summaries: [StatutoryClock: Summary] = [:]
+    for review in tracker.reviews where options.review == nil || review.id == options.review {
+      for result in review.clocks(asOf: options.asOf, calendar: calendar) {
+        if let period, !period.contains(result.start) { continue }
+        // A clock that started after the as-of day is not yet running.
+        if result.start > options.asOf { continue }
+        report.rows.append(Row(review: review.id, title: review.title, kind: review.kind, result: result))
+        var summary = summaries[result.clock] ?? Summary(clock: result.clock)
+        switch result.verdict {
+        case .met: summary.met += 1
+        case .missed: summary.missed += 1
+        case .pending: summary.pending += 1
+        case .notRecorded: summary.notRecorded += 1
+        }
+        summaries[result.clock] = summary
+      }
+    }
+    report.summary = StatutoryClock.allCases.compactMap { summaries[$0] }
+    return report
+  }
+
+  static func verdictText(_ result: ClockResult) -> String {
+    switch result.verdict {
+    case .met: return "met"
+    case .notRecorded: return "not recorded"
+    case .missed:
+      if result.actual == nil, let left = result.workingDaysLeft { return "missed: not yet done, \(-left) working days past the deadline" }
+      return "missed"
+    case .pending:
+      if let left = result.workingDaysLeft { return "pending: \(left) working days left" }
+      return "pending"
+    }
+  }
+
+  public var document: ReportDocument {
+    var table = Table(
+      caption: "Statutory clocks by review",
+      columns: [
+        .init("Review"), .init("Title"), .init("Clock"), .init("Start"), .init("Deadline"), .init("Actual"),
+        .init("Working days", .right), .init("Verdict"),
+      ],
+      emptyText: "No clock applies.")
+    for row in rows {
+      let result = row.result
+      table.append([
+        Table.Cell(row.review), Table.Cell(row.title), Table.Cell(result.clock.rule), Table.Cell(result.start.description),
+        Table.Cell(result.deadline?.description ?? "not yet known"), Table.Cell(result.actual?.description ?? ""),
+        Table.Cell(result.workingDaysTaken.map(String.init) ?? ""),
+        Table.Cell(Self.verdictText(result), rating: result.verdict == .missed ? BRAG.red.rawValue : (result.verdict == .met ? BRAG.blue.rawValue : nil)),
+      ])
+    }
+    var summaryTable = Table(
+      caption: "Summary by clock",
+      columns: [.init("Clock"), .init("Met", .right), .init("Missed", .right), .init("Pending", .right), .init("Not recorded", .right)],
+      emptyText: "No clock applies.")
+    for line in summary {
+      summaryTable.append([Table.Cell(line.clock.rule), .number(line.met), .number(line.missed), .number(line.pending), .number(line.notRecorded)])
+    }
+    let scope = year.map { "clocks started in \($0)-\(String($0 + 1).suffix(2))" } ?? "all reviews"
+    return ReportDocument(
+      title: "Statutory timescales",
+      subtitle: "\(partnership) · as at \(asOf) · \(scope) · working days exclude weekends and England and Wales bank holidays",
+      sections: [
+        .init("Summary", [.bullets(summary.map(\.sentence)), .table(summaryTable)]),
+        .init("By review", [.table(table)]),
+        .init(
+          "How clocks are counted",
+          [
+            .bullets([
+              "The day of the event is day 0; a clock is met when the actual day is on or before the deadline.",
+              "Month clocks (publication within 6 months, referral clocks) run to the same day of the month; a month without that day ends on its last day.",
+              "The final report is on time when sent on or before the 7th working day before publication.",
+            ])
+          ]),
+      ])
+  }
+
+  public var csvTable: Table {
+    var table = Table(
+      caption: "Statutory clocks",
+      columns: ["Review", "Title", "Kind", "Clock", "Start", "Deadline", "Actual", "Working days", "Verdict", "Working days left"].map { Table.Column($0) })
+    for row in rows {
+      let result = row.result
+      table.append(
+        [
+          row.review, row.title, row.kind.rawValue, result.clock.rawValue, result.start.description, result.deadline?.description ?? "",
+          result.actual?.description ?? "", result.workingDaysTaken.map(String.init) ?? "", result.verdict.rawValue,
+          result.workingDaysLeft.map(String.init) ?? "",
+        ].map { Table.Cell($0) })
+    }
+    return table
+  }
+}
