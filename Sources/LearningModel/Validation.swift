@@ -228,7 +228,7 @@ private struct Run {
         error(.dissemination, "\(path).reach", "reach must be 0 or more, found \(reach)")
       }
       if dissemination.status == .delivered && dissemination.reach == nil {
-        warning(.dissemination, "\(path).reach", "delivered activity has no reach", hint: "record how many practitioners it reached")
+        error(.dissemination, "\(path).reach", "a delivered activity needs its reach", hint: "record how many practitioners it reached (0 or more)")
       }
       if dissemination.status == .cancelled, (dissemination.note ?? "").trimmingSpaces.isEmpty {
         error(.dissemination, "\(path).note", "a cancelled activity needs a note giving the reason")

@@ -71,11 +71,15 @@ public struct ProgressReport: Report, Equatable {
   public var settings: Settings
   /// Statutory timescales of the reviews in scope, as of the day.
   public var timeliness: [TimelinessReport.Summary] = []
+  /// Dissemination delivered up to the day, and the published reviews with none.
+  public var disseminationDelivered = 0
+  public var disseminationReach = 0
+  public var reviewsWithoutDissemination: [String] = []
   var subtitle = ""
 
   enum CodingKeys: String, CodingKey {
     case partnership, asOf, agency, review, headline, brag, byReview, byAgency, responses, changes, redActions, closedByMonth
-    case settings, timeliness
+    case settings, timeliness, disseminationDelivered, disseminationReach, reviewsWithoutDissemination
   }
 
   /// Builds the report from the store as of `options.asOf`.
@@ -128,6 +132,10 @@ public struct ProgressReport: Report, Equatable {
     }
     report.closedByMonth = closedByMonth(scope)
     report.timeliness = TimelinessReport.build(tracker, ReportOptions(asOf: options.asOf, review: options.review)).summary
+    let dissemination = DisseminationReport.build(tracker, ReportOptions(asOf: options.asOf, review: options.review))
+    report.disseminationDelivered = dissemination.totalDelivered
+    report.disseminationReach = dissemination.totalReach
+    report.reviewsWithoutDissemination = dissemination.reviewsWithNone
     return report
   }
 
@@ -269,6 +277,19 @@ extension ProgressReport {
       ])
     }
     sections.append(.init("Red actions", [.table(red)]))
+    sections.append(
+      .init(
+        "Dissemination of learning",
+        [
+          .figures([
+            .init("Activities delivered", String(disseminationDelivered)),
+            .init("Practitioners reached", String(disseminationReach)),
+            .init(
+              "Published reviews with none delivered",
+              reviewsWithoutDissemination.isEmpty ? "none" : reviewsWithoutDissemination.joined(separator: ", "),
+              rating: reviewsWithoutDissemination.isEmpty ? nil : .amber),
+          ])
+        ]))
     sections.append(
       .init(
         "Statutory timescales",

@@ -39,7 +39,8 @@ enum LearningTrackerCommand {
 
   static var commands: [Command] {
     [initCommand, validateCommand, formatCommand]
-      + agencyCommands + reviewCommands + recommendationCommands + actionCommands
+      + agencyCommands + reviewCommands + recommendationCommands + actionCommands + disseminationCommands
+      + section11Commands
       + reportCommands + calendarCommands + historyCommands
   }
 
@@ -229,6 +230,7 @@ enum TouchedRecord {
   case recommendation(RecommendationReference)
   case action(ActionReference)
   case dissemination(String)
+  case section11(agency: String, cycle: String)
 
   var reference: String {
     switch self {
@@ -237,6 +239,7 @@ enum TouchedRecord {
     case .recommendation(let reference): reference.description
     case .action(let reference): reference.description
     case .dissemination(let id): "dissemination:\(id)"
+    case .section11(let agency, let cycle): "section11:\(agency):\(cycle)"
     }
   }
 
@@ -258,6 +261,8 @@ enum TouchedRecord {
       return History.snapshot(tracker.reviews[r].recommendations[m].actions[a])
     case .dissemination(let id):
       return tracker.disseminations.first { $0.id == id }.flatMap { History.snapshot($0) }
+    case .section11(let agency, let cycle):
+      return tracker.section11.first { $0.agency == agency && $0.cycle == cycle }.flatMap { History.snapshot($0) }
     }
   }
 }

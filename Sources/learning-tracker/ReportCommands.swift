@@ -69,7 +69,7 @@ struct CommonReportOptions {
 
 extension LearningTrackerCommand {
   static var reportCommands: [Command] {
-    [reportProgress, reportOverdue, reportDigest, reportTimeliness, reportAll]
+    [reportProgress, reportOverdue, reportDigest, reportTimeliness, reportDissemination, reportSection11, reportAll]
   }
 
   static let reportProgress = Command(
@@ -198,13 +198,67 @@ extension LearningTrackerCommand {
     return ExitCode.ok
   }
 
+  static let reportDissemination = Command(
+    words: ["report", "dissemination"], summary: "how learning reached practitioners",
+    help: """
+      Usage: learning-tracker report dissemination [--year YYYY] [common options]
+
+      Activities by method and status, reach by agency, each review's dissemination (planned,
+      delivered, days from publication to the first delivered activity), and the published reviews
+      with none. An activity counts as delivered once its day is on or before the as-of day.
+
+      Options:
+        --year YYYY   only activities dated in this reporting year
+
+      \(CommonReportOptions.help)
+      """
+  ) { args, context in
+    var common = try CommonReportOptions(&args, today: context.today)
+    common.options.year = try args.integer("--year")
+    try args.finish()
+    let tracker = try context.load().tracker
+    try common.check(against: tracker)
+    try common.emit(DisseminationReport.build(tracker, common.options), context)
+    return ExitCode.ok
+  }
+
+  static let reportSection11 = Command(
+    words: ["report", "section11"], summary: "Section 11 returns, ratings and evidence of learning",
+    help: """
+      Usage: learning-tracker report section11 [--cycle CYCLE] [common options]
+
+      For one cycle (default the latest): returns on time, late or missing per agency; self and
+      moderated ratings by agency and standard, with the optimism gap (self rated above moderated)
+      counted per agency and per standard; and, for every review reported on in the 24 months before
+      the cycle's due day, whether each agency its recommendations address evidences its learning,
+      with the gaps listed for chasing.
+
+      Options:
+        --cycle CYCLE   such as 2025-26
+
+      \(CommonReportOptions.help)
+      """
+  ) { args, context in
+    let common = try CommonReportOptions(&args, today: context.today)
+    let cycle = try args.value("--cycle")
+    try args.finish()
+    let tracker = try context.load().tracker
+    try common.check(against: tracker)
+    if let cycle, !tracker.section11.contains(where: { $0.cycle == cycle }) {
+      let hint = nearest(cycle, in: Section11Report.cycles(tracker)).map { "; did you mean \($0)?" } ?? ""
+      throw UsageError(message: "--cycle: no returns for \"\(cycle)\"\(hint)")
+    }
+    try common.emit(Section11Report.build(tracker, common.options, cycle: cycle), context)
+    return ExitCode.ok
+  }
+
   static let reportAll = Command(
     words: ["report", "all"], summary: "write the full set of reports into a folder",
     help: """
       Usage: learning-tracker report all --output-dir DIR [--as-of DAY] [--since DAY] [--year YYYY]
 
-      Writes the progress summary, the overdue list, the annual digest and the statutory timescales as
-      Markdown and HTML (and the overdue list as CSV) into DIR: the pack for a board or QA subgroup meeting. The sample reports
+      Writes the progress summary, the overdue list, the annual digest, the statutory timescales,
+      dissemination and the latest Section 11 cycle as Markdown and HTML (and the overdue list as CSV) into DIR: the pack for a board or QA subgroup meeting. The sample reports
       in Reports/ are made by this command from Seeds/.
 
       Options:
@@ -230,11 +284,15 @@ extension LearningTrackerCommand {
     let overdue = OverdueReport.build(tracker, ReportOptions(asOf: asOf))
     let digest = DigestReport.build(tracker, ReportOptions(asOf: asOf, year: year))
     let timeliness = TimelinessReport.build(tracker, ReportOptions(asOf: asOf))
+    let dissemination = DisseminationReport.build(tracker, ReportOptions(asOf: asOf))
+    let section11 = Section11Report.build(tracker, ReportOptions(asOf: asOf), cycle: nil)
     let files: [(String, any Report, OutputFormat)] = [
       ("progress.md", progress, .markdown), ("progress.html", progress, .html),
       ("overdue.md", overdue, .markdown), ("overdue.html", overdue, .html), ("overdue.csv", overdue, .csv),
       ("digest-\(year).md", digest, .markdown), ("digest-\(year).html", digest, .html),
       ("timeliness.md", timeliness, .markdown), ("timeliness.html", timeliness, .html),
+      ("dissemination.md", dissemination, .markdown), ("dissemination.html", dissemination, .html),
+      ("section11.md", section11, .markdown), ("section11.html", section11, .html),
     ]
     for (name, report, format) in files {
       try AtomicFile.write(Array(report.rendered(as: format).utf8), to: (folder as NSString).appendingPathComponent(name), mode: 0o644)

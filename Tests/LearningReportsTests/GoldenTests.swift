@@ -76,6 +76,18 @@ func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
     try assertGolden(report.rendered(as: format), "timeliness.\(format.fileExtension)")
   }
 
+  @Test(arguments: OutputFormat.allCases)
+  func dissemination(_ format: OutputFormat) throws {
+    let report = DisseminationReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf))
+    try assertGolden(report.rendered(as: format), "dissemination.\(format.fileExtension)")
+  }
+
+  @Test(arguments: OutputFormat.allCases)
+  func section11(_ format: OutputFormat) throws {
+    let report = Section11Report.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf), cycle: "2025-26")
+    try assertGolden(report.rendered(as: format), "section11-2025-26.\(format.fileExtension)")
+  }
+
   @Test func sameInputSameBytes() throws {
     let tracker = try Fixture.tracker()
     for format in OutputFormat.allCases {

@@ -1,0 +1,173 @@
+import LearningModel
+
+/// How learning reached the workforce: activities by method and status, reach by agency, each
+/// review's dissemination and how long after publication it first reached practitioners, and the
+/// reviews with none.
+public struct DisseminationReport: Report, Equatable {
+  public struct MethodRow: Encodable, Equatable, Sendable {
+    public var method: String
+    public var name: String
+    public var planned = 0
+    public var delivered = 0
+    public var cancelled = 0
+    public var reach = 0
+  }
+
+  public struct AgencyRow: Encodable, Equatable, Sendable {
+    public var agency: String
+    public var name: String
+    /// Delivered activities whose audience included the agency.
+    public var activities = 0
+    /// The reach of those activities (practitioners of every agency in their audience).
+    public var reachOfActivities = 0
+  }
+
+  public struct ReviewRow: Encodable, Equatable, Sendable {
+    public var review: String
+    public var title: String
+    public var published: CalendarDay?
+    public var planned = 0
+    public var delivered = 0
+    public var reach = 0
+    public var firstDelivered: CalendarDay?
+    /// Days from publication to the first delivered activity (negative when learning went out before publication).
+    public var daysFromPublication: Int?
+  }
+
+  public var partnership: String
+  public var asOf: CalendarDay
+  public var year: Int?
+  public var start: CalendarDay?
+  public var end: CalendarDay?
+  public var totalDelivered = 0
+  public var totalReach = 0
+  public var byMethod: [MethodRow] = []
+  public var byAgency: [AgencyRow] = []
+  public var byReview: [ReviewRow] = []
+  /// Published reviews with no delivered activity by the as-of day.
+  public var reviewsWithNone: [String] = []
+
+  public static func build(_ tracker: Tracker, _ options: ReportOptions) -> DisseminationReport {
+    let period = options.year.map { tracker.partnership.reportingYear($0) }
+    var report = DisseminationReport(
+      partnership: tracker.partnership.name, asOf: options.asOf, year: options.year, start: period?.lowerBound,
+      end: period?.upperBound)
+    let methodNames = Dictionary(tracker.disseminationMethods.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    var methods: [String: MethodRow] = [:]
+    var agencies: [String: AgencyRow] = [:]
+    let agencyNames = Dictionary(tracker.agencies.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    // An activity counts as delivered only if it was delivered on or before the as-of day.
+    func isDelivered(_ activity: Dissemination) -> Bool { activity.status == .delivered && activity.date <= options.asOf }
+    let inScope = tracker.disseminations.filter { activity in
+      (period.map { $0.contains(activity.date) } ?? true) && (options.review.map { activity.reviews.contains($0) } ?? true)
+    }
+    for activity in inScope {
+      var row = methods[activity.method] ?? MethodRow(method: activity.method, name: methodNames[activity.method] ?? activity.method)
+      switch activity.status {
+      case .planned: row.planned += 1
+      case .cancelled: row.cancelled += 1
+      case .delivered:
+        if isDelivered(activity) {
+          row.delivered += 1
+          row.reach += activity.reach ?? 0
+          report.totalDelivered += 1
+          report.totalReach += activity.reach ?? 0
+          for agency in activity.audience {
+            var agencyRow = agencies[agency] ?? AgencyRow(agency: agency, name: agencyNames[agency] ?? agency)
+            agencyRow.activities += 1
+            agencyRow.reachOfActivities += activity.reach ?? 0
+            agencies[agency] = agencyRow
+          }
+        } else {
+          row.planned += 1
+        }
+      }
+      methods[activity.method] = row
+    }
+    let methodOrder = tracker.disseminationMethods.map(\.id)
+    report.byMethod = methodOrder.compactMap { methods[$0] } + methods.keys.filter { !methodOrder.contains($0) }.sorted().compactMap { methods[$0] }
+    report.byAgency = tracker.agencies.compactMap { agencies[$0.id] }
+
+    for review in tracker.reviews where options.review == nil || review.id == options.review {
+      let activities = inScope.filter { $0.reviews.contains(review.id) }
+      let delivered = activities.filter(isDelivered)
+      let published = review.dates.published
+      // Reviews with no publication and no activity are not yet due any dissemination.
+      if published == nil && activities.isEmpty { continue }
+      if let published, published > options.asOf, activities.isEmpty { continue }
+      var row = ReviewRow(review: review.id, title: review.title, published: published)
+      row.planned = activities.filter { $0.status == .planned || ($0.status == .delivered && !isDelivered($0)) }.count
+      row.delivered = delivered.count
+      row.reach = delivered.reduce(0) { $0 + ($1.reach ?? 0) }
+      row.firstDelivered = delivered.map(\.date).min()
+      if let first = row.firstDelivered, let published { row.daysFromPublication = first.days(since: published) }
+      report.byReview.append(row)
+      if published != nil && delivered.isEmpty { report.reviewsWithNone.append(review.id) }
+    }
+    return report
+  }
+
+  public var document: ReportDocument {
+    var methodTable = Table(
+      caption: "Activities by method and status",
+      columns: [.init("Method"), .init("Planned", .right), .init("Delivered", .right), .init("Cancelled", .right), .init("Practitioners reached", .right)],
+      emptyText: "No dissemination recorded.")
+    for row in byMethod {
+      methodTable.append([Table.Cell(row.name), .number(row.planned), .number(row.delivered), .number(row.cancelled), .number(row.reach)])
+    }
+    var agencyTable = Table(
+      caption: "Reach by agency",
+      columns: [.init("Agency"), .init("Name"), .init("Activities reaching it", .right), .init("Reach of those activities", .right)],
+      emptyText: "No delivered activity named an audience.")
+    for row in byAgency {
+      agencyTable.append([Table.Cell(row.agency), Table.Cell(row.name), .number(row.activities), .number(row.reachOfActivities)])
+    }
+    var reviewTable = Table(
+      caption: "Each review's dissemination",
+      columns: [
+        .init("Review"), .init("Title"), .init("Published"), .init("Planned", .right), .init("Delivered", .right), .init("Reach", .right),
+        .init("First delivered"), .init("Days from publication", .right),
+      ],
+      emptyText: "No review in scope.")
+    for row in byReview {
+      reviewTable.append([
+        Table.Cell(row.review), Table.Cell(row.title), Table.Cell(row.published?.description ?? "not published"), .number(row.planned),
+        .number(row.delivered), .number(row.reach), Table.Cell(row.firstDelivered?.description ?? "none"),
+        Table.Cell(row.daysFromPublication.map(String.init) ?? ""),
+      ])
+    }
+    let scope = year.map { "reporting year \($0)-\(String($0 + 1).suffix(2))" } ?? "all years"
+    return ReportDocument(
+      title: "Dissemination of learning",
+      subtitle: "\(partnership) · as at \(asOf) · \(scope)",
+      sections: [
+        .init(
+          "Summary",
+          [
+            .figures([
+              .init("Activities delivered", String(totalDelivered)), .init("Practitioners reached", String(totalReach)),
+              .init("Published reviews with no dissemination delivered", String(reviewsWithNone.count), rating: reviewsWithNone.isEmpty ? nil : .amber),
+            ]),
+            .paragraph(reviewsWithNone.isEmpty ? "Every published review in scope has had learning delivered." : "No dissemination delivered yet: " + reviewsWithNone.joined(separator: ", ") + "."),
+          ]),
+        .init("By method", [.table(methodTable)]),
+        .init("By agency", [.table(agencyTable)]),
+        .init("By review", [.table(reviewTable)]),
+      ])
+  }
+
+  /// One row per review with its dissemination.
+  public var csvTable: Table {
+    var table = Table(
+      caption: "Dissemination by review",
+      columns: ["Review", "Title", "Published", "Planned", "Delivered", "Reach", "First delivered", "Days from publication"].map { Table.Column($0) })
+    for row in byReview {
+      table.append(
+        [
+          row.review, row.title, row.published?.description ?? "", String(row.planned), String(row.delivered), String(row.reach),
+          row.firstDelivered?.description ?? "", row.daysFromPublication.map(String.init) ?? "",
+        ].map { Table.Cell($0) })
+    }
+    return table
+  }
+}

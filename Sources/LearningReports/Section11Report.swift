@@ -1,0 +1,235 @@
+import LearningModel
+
+/// Section 11 (Children Act 2004) for one cycle: returns due, on time, late or missing; self and
+/// moderated ratings by agency and standard with the "optimism gap"; and which agencies evidenced
+/// the learning of the reviews whose recommendations were addressed to them.
+public struct Section11Report: Report, Equatable {
+  public struct ReturnRow: Encodable, Equatable, Sendable {
+    public var agency: String
+    public var name: String
+    public var due: CalendarDay?
+    public var submitted: CalendarDay?
+    /// `onTime`, `late`, `missing` (no return, or not submitted and past due) or `notYetDue`.
+    public var state: String
+  }
+
+  public struct RatingCell: Encodable, Equatable, Sendable {
+    public var agency: String
+    public var standard: String
+    public var `self`: Section11Rating
+    public var moderated: Section11Rating?
+    /// Self rating above the moderated rating.
+    public var optimistic: Bool
+  }
+
+  public struct GapCount: Encodable, Equatable, Sendable {
+    public var id: String
+    public var name: String
+    public var moderated: Int
+    public var optimistic: Int
+  }
+
+  public struct EvidenceCell: Encodable, Equatable, Sendable {
+    public var review: String
+    public var agency: String
+    public var evidenced: Bool
+  }
+
+  public var partnership: String
+  public var asOf: CalendarDay
+  public var cycle: String
+  /// Reviews whose learning the returns should evidence: reported on in the 24 months before the
+  /// cycle's due day.
+  public var reviewsInScope: [String] = []
+  public var returns: [ReturnRow] = []
+  public var ratings: [RatingCell] = []
+  public var optimismByAgency: [GapCount] = []
+  public var optimismByStandard: [GapCount] = []
+  public var evidence: [EvidenceCell] = []
+  /// The agency and review pairs without evidence, for chasing.
+  public var gaps: [EvidenceCell] = []
+  var standards: [CatalogueEntry] = []
+
+  enum CodingKeys: String, CodingKey {
+    case partnership, asOf, cycle, reviewsInScope, returns, ratings, optimismByAgency, optimismByStandard, evidence, gaps
+  }
+
+  /// The cycles recorded, newest first.
+  public static func cycles(_ tracker: Tracker) -> [String] {
+    Array(Set(tracker.section11.map(\.cycle))).sorted(by: >)
+  }
+
+  public static func build(_ tracker: Tracker, _ options: ReportOptions, cycle requested: String?) -> Section11Report {
+    let cycle = requested ?? cycles(tracker).first ?? ""
+    var report = Section11Report(partnership: tracker.partnership.name, asOf: options.asOf, cycle: cycle)
+    report.standards = tracker.section11Standards
+    let returns = tracker.section11.filter { $0.cycle == cycle }
+    let byAgency = Dictionary(returns.map { ($0.agency, $0) }, uniquingKeysWith: { first, _ in first })
+    let cycleDue = returns.map(\.due).min()
+    // Expected to return: statutory partners and every agency that has ever made a return.
+    let everReturned = Set(tracker.section11.map(\.agency))
+    let expected = tracker.agencies.filter { $0.statutoryPartner || everReturned.contains($0.id) }
+      .filter { options.agency == nil || $0.id == options.agency }
+    for agency in expected {
+      let entry = byAgency[agency.id]
+      let state: String
+      if let entry, let submitted = entry.submitted {
+        state = submitted <= entry.due ? "onTime" : "late"
+      } else if let entry, options.asOf <= entry.due {
+        state = "notYetDue"
+      } else if entry == nil, let cycleDue, options.asOf <= cycleDue {
+        state = "notYetDue"
+      } else {
+        state = "missing"
+      }
+      report.returns.append(ReturnRow(agency: agency.id, name: agency.name, due: entry?.due ?? cycleDue, submitted: entry?.submitted, state: state))
+    }
+
+    var agencyGaps: [String: GapCount] = [:]
+    var standardGaps: [String: GapCount] = [:]
+    let standardNames = Dictionary(tracker.section11Standards.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    for entry in returns where options.agency == nil || entry.agency == options.agency {
+      for rating in entry.ratings {
+        let optimistic = rating.moderated.map { rating.`self`.score > $0.score } ?? false
+        report.ratings.append(
+          RatingCell(agency: entry.agency, standard: rating.standard, self: rating.`self`, moderated: rating.moderated, optimistic: optimistic))
+        if rating.moderated != nil {
+          agencyGaps[entry.agency, default: GapCount(id: entry.agency, name: tracker.agencyName(entry.agency), moderated: 0, optimistic: 0)].moderated += 1
+          standardGaps[rating.standard, default: GapCount(id: rating.standard, name: standardNames[rating.standard] ?? rating.standard, moderated: 0, optimistic: 0)].moderated += 1
+          if optimistic {
+            agencyGaps[entry.agency]?.optimistic += 1
+            standardGaps[rating.standard]?.optimistic += 1
+          }
+        }
+      }
+    }
+    report.optimismByAgency = tracker.agencies.compactMap { agencyGaps[$0.id] }
+    report.optimismByStandard = tracker.section11Standards.compactMap { standardGaps[$0.id] }
+
+    // Learning evidence: each review in scope × each agency its recommendations address.
+    if let cycleDue {
+      let from = cycleDue.adding(months: -24)
+      for review in tracker.reviews where options.review == nil || review.id == options.review {
+        guard let day = DigestReport.reportingDay(review), day >= from, day <= cycleDue else { continue }
+        let addressed = Set(review.recommendations.filter { $0.response != .notAccepted }.flatMap(\.agencies))
+        guard !addressed.isEmpty else { continue }
+        report.reviewsInScope.append(review.id)
+        for agency in tracker.agencies.map(\.id) where addressed.contains(agency) {
+          if let filter = options.agency, filter != agency { continue }
+          let evidenced = byAgency[agency]?.learning.contains { $0.review == review.id } ?? false
+          let cell = EvidenceCell(review: review.id, agency: agency, evidenced: evidenced)
+          report.evidence.append(cell)
+          if !evidenced { report.gaps.append(cell) }
+        }
+      }
+    }
+    return report
+  }
+
+  static func stateText(_ state: String) -> String {
+    switch state {
+    case "onTime": "on time"
+    case "late": "late"
+    case "notYetDue": "not yet due"
+    default: "missing"
+    }
+  }
+
+  public var document: ReportDocument {
+    var returnTable = Table(
+      caption: "Returns for cycle \(cycle)",
+      columns: [.init("Agency"), .init("Name"), .init("Due"), .init("Submitted"), .init("State")],
+      emptyText: "No returns expected.")
+    for row in returns {
+      let rating: BRAG? = row.state == "missing" ? .red : (row.state == "late" ? .amber : nil)
+      returnTable.append([
+        Table.Cell(row.agency), Table.Cell(row.name), Table.Cell(row.due?.description ?? ""), Table.Cell(row.submitted?.description ?? ""),
+        Table.Cell(Self.stateText(row.state), rating: rating?.rawValue),
+      ])
+    }
+    let agencies = Array(Set(ratings.map(\.agency))).sorted { a, b in
+      (returns.firstIndex { $0.agency == a } ?? Int.max, a) < (returns.firstIndex { $0.agency == b } ?? Int.max, b)
+    }
+    let standardIDs = standards.map(\.id).filter { id in ratings.contains { $0.standard == id } }
+    var matrix = Table(
+      caption: "Self rating / moderated rating by agency and standard (* self rated above moderated)",
+      columns: [.init("Agency")] + standardIDs.map { Table.Column($0) })
+    func short(_ rating: Section11Rating?) -> String {
+      switch rating {
+      case .met: "M"
+      case .partiallyMet: "P"
+      case .notMet: "N"
+      case nil: "–"
+      }
+    }
+    for agency in agencies {
+      var row: [Table.Cell] = [Table.Cell(agency)]
+      for standard in standardIDs {
+        if let cell = ratings.first(where: { $0.agency == agency && $0.standard == standard }) {
+          row.append(Table.Cell(short(cell.`self`) + "/" + short(cell.moderated) + (cell.optimistic ? "*" : "")))
+        } else {
+          row.append("")
+        }
+      }
+      matrix.append(row)
+    }
+    var agencyGap = Table(
+      caption: "Optimism gap by agency", columns: [.init("Agency"), .init("Name"), .init("Moderated", .right), .init("Self above moderated", .right)],
+      emptyText: "No moderated ratings.")
+    for row in optimismByAgency { agencyGap.append([Table.Cell(row.id), Table.Cell(row.name), .number(row.moderated), .number(row.optimistic)]) }
+    var standardGap = Table(
+      caption: "Optimism gap by standard", columns: [.init("Standard"), .init("Name"), .init("Moderated", .right), .init("Self above moderated", .right)],
+      emptyText: "No moderated ratings.")
+    for row in optimismByStandard { standardGap.append([Table.Cell(row.id), Table.Cell(row.name), .number(row.moderated), .number(row.optimistic)]) }
+    let evidenceAgencies = Array(Set(evidence.map(\.agency))).sorted()
+    var evidenceTable = Table(
+      caption: "Learning evidenced in returns (yes / no; blank: not addressed to the agency)",
+      columns: [.init("Review")] + evidenceAgencies.map { Table.Column($0) },
+      emptyText: "No reviews in scope.")
+    for review in reviewsInScope {
+      evidenceTable.append(
+        [Table.Cell(review)]
+          + evidenceAgencies.map { agency in
+            guard let cell = evidence.first(where: { $0.review == review && $0.agency == agency }) else { return Table.Cell("") }
+            return cell.evidenced ? Table.Cell("yes") : Table.Cell("no", rating: BRAG.red.rawValue)
+          })
+    }
+    var gapTable = Table(caption: "Gaps to chase", columns: [.init("Agency"), .init("Review")], emptyText: "None: every agency evidenced every review addressed to it.")
+    for gap in gaps { gapTable.append([Table.Cell(gap.agency), Table.Cell(gap.review)]) }
+    let late = returns.filter { $0.state == "late" }.count
+    let missing = returns.filter { $0.state == "missing" }.count
+    let onTime = returns.filter { $0.state == "onTime" }.count
+    return ReportDocument(
+      title: "Section 11 returns \(cycle)",
+      subtitle: "\(partnership) · as at \(asOf)",
+      sections: [
+        .init(
+          "Returns",
+          [
+            .figures([
+              .init("On time", String(onTime)), .init("Late", String(late), rating: late > 0 ? .amber : nil),
+              .init("Missing", String(missing), rating: missing > 0 ? .red : nil),
+              .init("Ratings where self is above moderated", "\(ratings.filter(\.optimistic).count) of \(ratings.filter { $0.moderated != nil }.count)"),
+              .init("Agency and review pairs without evidence", String(gaps.count), rating: gaps.isEmpty ? nil : .red),
+            ]),
+            .table(returnTable),
+          ]),
+        .init("Ratings", [.table(matrix), .table(agencyGap), .table(standardGap)]),
+        .init(
+          "Evidence of embedding learning",
+          [
+            .paragraph("Reviews in scope: those reported on in the 24 months before the cycle's due day, for each agency their accepted recommendations were addressed to."),
+            .table(evidenceTable), .table(gapTable),
+          ]),
+      ])
+  }
+
+  /// One row per agency and review pair, evidenced or not.
+  public var csvTable: Table {
+    var table = Table(caption: "Learning evidence", columns: ["Cycle", "Agency", "Review", "Evidenced"].map { Table.Column($0) })
+    for cell in evidence {
+      table.append([cycle, cell.agency, cell.review, cell.evidenced ? "yes" : "no"].map { Table.Cell($0) })
+    }
+    return table
+  }
+}

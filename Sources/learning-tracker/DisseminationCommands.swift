@@ -1,0 +1,254 @@
+import LearningModel
+import LearningReports
+import LearningStore
+
+extension LearningTrackerCommand {
+  static var disseminationCommands: [Command] {
+    [
+      Command(
+        words: ["dissemination", "add"], summary: "record a planned (or delivered) dissemination activity",
+        help: """
+          Usage: learning-tracker dissemination add --id ID --method METHOD --title TITLE --date DAY [options]
+
+          Records an activity that spreads a review's learning, planned for DAY.
+
+          Options:
+            --method ID        from the store's disseminationMethods (seven-minute-briefing, roadshow, ...)
+            --review ID        a review it covers (repeatable)
+            --theme ID         a theme it covers (repeatable)
+            --audience ID      an agency whose practitioners it is for (repeatable)
+            --status WORD      planned (default) or delivered
+            --reach N          practitioners reached, when delivered
+            --note TEXT        evaluation or other note
+            --by WHO           who is making the change
+          """
+      ) { args, context in
+        guard let id = try args.value("--id"), let method = try args.value("--method"), let title = try args.value("--title") else {
+          throw UsageError(message: "dissemination add needs --id, --method and --title")
+        }
+        guard let date = try args.day("--date") else { throw UsageError(message: "dissemination add needs --date DAY") }
+        let status = try args.word("--status", DisseminationStatus.self) ?? .planned
+        let reach = try args.integer("--reach")
+        let activity = Dissemination(
+          id: id, date: date, status: status, method: method, title: title, reviews: try args.values("--review"),
+          themes: try args.values("--theme"), audience: try args.values("--audience"), reach: reach, note: try args.value("--note"))
+        let by = try args.value("--by")
+        try args.finish()
+        if status == .cancelled { throw UsageError(message: "record the activity first, then cancel it with 'dissemination update --status cancelled --note REASON'") }
+        if let reach, reach < 0 { throw UsageError(message: "--reach must be 0 or more") }
+        try context.change(by: context.who(by)) { tracker in
+          if tracker.disseminations.contains(where: { $0.id == id }) { throw UsageError(message: "dissemination \"\(id)\" already exists") }
+          tracker.disseminations.append(activity)
+          return [.dissemination(id)]
+        }
+        context.console.note("added dissemination \(id)")
+        return ExitCode.ok
+      },
+      Command(
+        words: ["dissemination", "update"], summary: "mark an activity delivered or cancelled, or re-plan it",
+        help: """
+          Usage: learning-tracker dissemination update ID [options]
+
+          Options:
+            --status WORD   delivered (needs --reach) or cancelled (needs --note with the reason), or planned
+            --date DAY      the day delivered, or the new planned day
+            --reach N       practitioners reached
+            --note TEXT     evaluation, or the reason for cancelling
+            --audience ID   replace the audience (repeatable)
+            --by WHO        who is making the change
+          """
+      ) { args, context in
+        let status = try args.word("--status", DisseminationStatus.self)
+        let date = try args.day("--date")
+        let reach = try args.integer("--reach")
+        let note = try args.value("--note")
+        let audience = try args.values("--audience")
+        let by = try args.value("--by")
+        let id = try args.positionals(count: 1...1, names: "the dissemination ID")[0]
+        if status == .delivered && reach == nil { throw UsageError(message: "marking an activity delivered needs --reach (practitioners reached)") }
+        if status == .cancelled && (note ?? "").trimmingSpaces.isEmpty { throw UsageError(message: "cancelling needs --note giving the reason") }
+        if let reach, reach < 0 { throw UsageError(message: "--reach must be 0 or more") }
+        try context.change(by: context.who(by)) { tracker in
+          guard let index = tracker.disseminations.firstIndex(where: { $0.id == id }) else {
+            let hint = nearest(id, in: tracker.disseminations.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+            throw UsageError(message: "no dissemination \"\(id)\"\(hint)")
+          }
+          if let status { tracker.disseminations[index].status = status }
+          if let date { tracker.disseminations[index].date = date }
+          if let reach { tracker.disseminations[index].reach = reach }
+          if let note { tracker.disseminations[index].note = note }
+          if !audience.isEmpty { tracker.disseminations[index].audience = audience }
+          return [.dissemination(id)]
+        }
+        context.console.note("updated dissemination \(id)")
+        return ExitCode.ok
+      },
+      Command(
+        words: ["dissemination", "list"], summary: "list dissemination activities",
+        help: """
+          Usage: learning-tracker dissemination list [--review ID] [--status WORD] [--format text|json]
+          """
+      ) { args, context in
+        let format = try listFormat(&args)
+        let review = try args.value("--review")
+        let status = try args.word("--status", DisseminationStatus.self)
+        try args.finish()
+        let tracker = try context.load().tracker
+        let activities = tracker.disseminations.filter {
+          (review == nil || $0.reviews.contains(review ?? "")) && (status == nil || $0.status == status)
+        }
+        if format == "json" {
+          context.console.out(try jsonText(activities))
+        } else {
+          context.console.out(
+            listing(
+              ["ID", "Date", "Status", "Method", "Reviews", "Reach", "Title"],
+              activities.map {
+                [$0.id, $0.date.description, $0.status.rawValue, $0.method, $0.reviews.joined(separator: " "), $0.reach.map(String.init) ?? "", shortened($0.title, 50)]
+              }))
+        }
+        return ExitCode.ok
+      },
+    ]
+  }
+
+  static var section11Commands: [Command] {
+    [
+      Command(
+        words: ["section11", "add"], summary: "record an agency's Section 11 return for a cycle",
+        help: """
+          Usage: learning-tracker section11 add --agency ID --cycle CYCLE --due DAY [--submitted DAY] [--by WHO]
+
+          Records that an agency's Section 11 self-assessment is due for a cycle (such as 2025-26).
+          Add ratings and learning evidence with 'section11 update'.
+          """
+      ) { args, context in
+        guard let agency = try args.value("--agency"), let cycle = try args.value("--cycle") else {
+          throw UsageError(message: "section11 add needs --agency and --cycle")
+        }
+        guard let due = try args.day("--due") else { throw UsageError(message: "section11 add needs --due DAY") }
+        let submitted = try args.day("--submitted")
+        let by = try args.value("--by")
+        try args.finish()
+        try context.change(by: context.who(by)) { tracker in
+          if tracker.section11.contains(where: { $0.agency == agency && $0.cycle == cycle }) {
+            throw UsageError(message: "\(agency) already has a return for cycle \(cycle); use 'section11 update'")
+          }
+          tracker.section11.append(Section11Return(agency: agency, cycle: cycle, due: due, submitted: submitted))
+          return [.section11(agency: agency, cycle: cycle)]
+        }
+        context.console.note("added the \(cycle) return for \(agency)")
+        return ExitCode.ok
+      },
+      Command(
+        words: ["section11", "update"], summary: "record ratings, moderation and learning evidence in a return",
+        help: """
+          Usage: learning-tracker section11 update --agency ID --cycle CYCLE [options]
+
+          Options:
+            --submitted DAY                  the day the return was submitted
+            --rate STANDARD=RATING           the agency's self rating (met, partiallyMet, notMet); repeatable
+            --evidence-for STANDARD=TEXT     the evidence for a standard's rating; repeatable
+            --moderate STANDARD=RATING       the rating after challenge; repeatable
+            --learning REVIEW                learning evidence for a review, with:
+              --disseminated TEXT            what was disseminated
+              --implemented TEXT             what was implemented
+              --evidence TEXT                an evidence title (repeatable)
+            --by WHO                         who is making the change
+          """
+      ) { args, context in
+        guard let agency = try args.value("--agency"), let cycle = try args.value("--cycle") else {
+          throw UsageError(message: "section11 update needs --agency and --cycle")
+        }
+        let submitted = try args.day("--submitted")
+        func pairs(_ name: String) throws -> [(String, String)] {
+          try args.values(name).map { text in
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else { throw UsageError(message: "\(name) takes STANDARD=VALUE, found \"\(text)\"") }
+            return (parts[0], parts[1])
+          }
+        }
+        func rating(_ text: String, _ option: String) throws -> Section11Rating {
+          guard let rating = Section11Rating(rawValue: text) else {
+            throw UsageError(message: "\(option): \"\(text)\" is not a rating; expected one of: \(Section11Rating.allowedWords)")
+          }
+          return rating
+        }
+        let rates = try pairs("--rate").map { ($0.0, try rating($0.1, "--rate")) }
+        let moderations = try pairs("--moderate").map { ($0.0, try rating($0.1, "--moderate")) }
+        let evidenceFor = try pairs("--evidence-for")
+        let learningReview = try args.value("--learning")
+        let disseminated = try args.value("--disseminated")
+        let implemented = try args.value("--implemented")
+        let evidence = try args.values("--evidence")
+        let by = try args.value("--by")
+        try args.finish()
+        if learningReview == nil && (disseminated != nil || implemented != nil || !evidence.isEmpty) {
+          throw UsageError(message: "--disseminated, --implemented and --evidence go with --learning REVIEW")
+        }
+        try context.change(by: context.who(by)) { tracker in
+          guard let index = tracker.section11.firstIndex(where: { $0.agency == agency && $0.cycle == cycle }) else {
+            throw UsageError(message: "no \(cycle) return for \(agency); add it with 'section11 add'")
+          }
+          var entry = tracker.section11[index]
+          if let submitted { entry.submitted = submitted }
+          for (standard, value) in rates {
+            if let at = entry.ratings.firstIndex(where: { $0.standard == standard }) {
+              entry.ratings[at].`self` = value
+            } else {
+              entry.ratings.append(Section11StandardRating(standard: standard, self: value))
+            }
+          }
+          for (standard, value) in moderations {
+            guard let at = entry.ratings.firstIndex(where: { $0.standard == standard }) else {
+              throw UsageError(message: "\(standard) has no self rating to moderate; give --rate \(standard)=... first")
+            }
+            entry.ratings[at].moderated = value
+          }
+          for (standard, text) in evidenceFor {
+            guard let at = entry.ratings.firstIndex(where: { $0.standard == standard }) else {
+              throw UsageError(message: "\(standard) has no rating to attach evidence to")
+            }
+            entry.ratings[at].evidence = text
+          }
+          if let learningReview {
+            let learning = Section11Learning(review: learningReview, disseminated: disseminated, implemented: implemented, evidence: evidence.isEmpty ? nil : evidence)
+            if let at = entry.learning.firstIndex(where: { $0.review == learningReview }) {
+              entry.learning[at] = learning
+            } else {
+              entry.learning.append(learning)
+            }
+          }
+          tracker.section11[index] = entry
+          return [.section11(agency: agency, cycle: cycle)]
+        }
+        context.console.note("updated the \(cycle) return for \(agency)")
+        return ExitCode.ok
+      },
+      Command(
+        words: ["section11", "list"], summary: "list Section 11 returns",
+        help: "Usage: learning-tracker section11 list [--cycle CYCLE] [--format text|json]"
+      ) { args, context in
+        let format = try listFormat(&args)
+        let cycle = try args.value("--cycle")
+        try args.finish()
+        let tracker = try context.load().tracker
+        let returns = tracker.section11.filter { cycle == nil || $0.cycle == cycle }
+        if format == "json" {
+          context.console.out(try jsonText(returns))
+        } else {
+          context.console.out(
+            listing(
+              ["Agency", "Cycle", "Due", "Submitted", "Ratings", "Moderated", "Reviews evidenced"],
+              returns.map {
+                [
+                  $0.agency, $0.cycle, $0.due.description, $0.submitted?.description ?? "", String($0.ratings.count),
+                  String($0.ratings.filter { $0.moderated != nil }.count), $0.learning.map(\.review).joined(separator: " "),
+                ]
+              }))
+        }
+        return ExitCode.ok
+      },
+    ]
+  }
+}
