@@ -152,7 +152,7 @@ public struct Section11Report: Report, Equatable {
     }
     let standardIDs = standards.map(\.id).filter { id in ratings.contains { $0.standard == id } }
     var matrix = Table(
-      caption: "Self rating / moderated rating by agency and standard (* self rated above moderated)",
+      caption: "Self rating / moderated rating by agency and standard (M met, P partially met, N not met, – not moderated; * self rated above moderated)",
       columns: [.init("Agency")] + standardIDs.map { Table.Column($0) })
     func short(_ rating: Section11Rating?) -> String {
       switch rating {

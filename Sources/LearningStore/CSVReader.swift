@@ -16,11 +16,12 @@ public struct CSVSyntaxError: Error, Equatable, Sendable {
 /// LF line ends, quoted cells holding separators, quotes and line breaks, and a comma or semicolon
 /// separator (detected from the first line).
 public enum CSVReader {
-  /// Rows of cells; a final empty line is not a row.
-  public static func read(_ text: String) throws(CSVSyntaxError) -> [[CSVCell]] {
+  /// Rows of cells; a final empty line is not a row. The separator is detected from the first line
+  /// unless given.
+  public static func read(_ text: String, separator given: Unicode.Scalar? = nil) throws(CSVSyntaxError) -> [[CSVCell]] {
     var scalars = Array(text.unicodeScalars)
     if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-    let separator = detectSeparator(scalars)
+    let separator = given ?? detectSeparator(scalars)
     var rows: [[CSVCell]] = []
     var row: [CSVCell] = []
     var index = 0

@@ -10,12 +10,16 @@ public struct HistoryEntry: Codable, Equatable, Sendable {
   /// The command's words, as given.
   public var command: [String]
   public var changes: [HistoryChange]
+  /// The digest of the store as this command wrote it (`StoreWriter.digest`), so that `undo` can
+  /// tell whether the store changed since in any other way.
+  public var storeDigest: String?
 
-  public init(at: String, by: String, command: [String], changes: [HistoryChange]) {
+  public init(at: String, by: String, command: [String], changes: [HistoryChange], storeDigest: String? = nil) {
     self.at = at
     self.by = by
     self.command = command
     self.changes = changes
+    self.storeDigest = storeDigest
   }
 }
 

@@ -20,17 +20,19 @@ public enum StoreWriter {
   /// Writes a new store; refuses when the file already exists. The file is created owner-only (0600).
   public static func create(_ tracker: Tracker, at path: String, today: CalendarDay) throws(StoreError) {
     if FileManager.default.fileExists(atPath: path) { throw .alreadyExists(file: path) }
-    try write(tracker, to: path, replacing: nil, today: today)
+    _ = try write(tracker, to: path, replacing: nil, today: today)
   }
 
-  /// Replaces the store that `loaded` was read from, if the file still has the bytes it was read from.
-  public static func replace(_ loaded: LoadedStore, with tracker: Tracker, today: CalendarDay) throws(StoreError) {
+  /// Replaces the store that `loaded` was read from, if the file still has the bytes it was read
+  /// from; returns the bytes written.
+  @discardableResult
+  public static func replace(_ loaded: LoadedStore, with tracker: Tracker, today: CalendarDay) throws(StoreError) -> [UInt8] {
     try write(tracker, to: loaded.file, replacing: loaded.originalBytes, today: today)
   }
 
   private static func write(
     _ tracker: Tracker, to path: String, replacing original: [UInt8]?, today: CalendarDay
-  ) throws(StoreError) {
+  ) throws(StoreError) -> [UInt8] {
     let diagnostics = Validator(today: today).validate(tracker)
     if diagnostics.contains(where: { $0.severity == .error }) {
       throw .invalid(file: path, diagnostics: diagnostics)
@@ -50,6 +52,18 @@ public enum StoreWriter {
       if stat(path, &status) == 0 { mode = status.st_mode & 0o777 }
     }
     try AtomicFile.write(bytes, to: path, mode: mode)
+    return bytes
+  }
+
+  /// A 64-bit FNV-1a digest of a store's bytes, as hex: enough to tell whether a file changed.
+  public static func digest(_ bytes: [UInt8]) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01B3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
   }
 }
 

@@ -41,7 +41,7 @@ enum LearningTrackerCommand {
     [initCommand, validateCommand, formatCommand]
       + agencyCommands + reviewCommands + recommendationCommands + actionCommands + disseminationCommands
       + section11Commands
-      + reportCommands + calendarCommands + historyCommands
+      + reportCommands + returnsCommands + calendarCommands + historyCommands
   }
 
   static let overview = """
@@ -189,8 +189,10 @@ extension Context {
   ///
   /// `body` changes the tracker and returns the records it touched. Nothing is written when
   /// `body` throws, when the result fails validation, or when the file changed meanwhile.
+  /// A command that changes nothing writes nothing and records nothing, unless `rewrite` is set
+  /// (the `format` command), which rewrites the file without a history entry.
   @discardableResult
-  func change(by who: String, _ body: (inout Tracker) throws -> [TouchedRecord]) throws -> Tracker {
+  func change(by who: String, rewrite: Bool = false, _ body: (inout Tracker) throws -> [TouchedRecord]) throws -> Tracker {
     let lock = try StoreLock(store: dataPath, holder: "pid \(getpid()), \(who), \(invocation.prefix(3).joined(separator: " "))")
     defer { withExtendedLifetime(lock) {} }
     let loaded = try StoreReader.read(path: dataPath)
@@ -202,11 +204,14 @@ extension Context {
     }
     var tracker = loaded.tracker
     let touched = try body(&tracker)
-    try StoreWriter.replace(loaded, with: tracker, today: today)
+    if tracker == loaded.tracker && !rewrite { return tracker }
+    let written = try StoreWriter.replace(loaded, with: tracker, today: today)
+    if touched.isEmpty { return tracker }
     let changes = touched.map {
       HistoryChange(reference: $0.reference, before: $0.snapshot(in: loaded.tracker), after: $0.snapshot(in: tracker))
     }
-    let entry = HistoryEntry(at: timestamp(), by: who, command: invocation, changes: changes)
+    let entry = HistoryEntry(
+      at: timestamp(), by: who, command: invocation, changes: changes, storeDigest: StoreWriter.digest(written))
     do {
       try History.append(entry, store: dataPath)
     } catch {

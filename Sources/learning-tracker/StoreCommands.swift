@@ -88,7 +88,7 @@ extension LearningTrackerCommand {
       """
   ) { args, context in
     try args.finish()
-    try context.change(by: context.who(nil)) { _ in [] }
+    try context.change(by: context.who(nil), rewrite: true) { _ in [] }
     context.console.note("rewrote \(context.dataPath)")
     return ExitCode.ok
   }

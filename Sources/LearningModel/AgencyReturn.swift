@@ -1,0 +1,29 @@
+/// The columns of an agency's return: the spreadsheet a partnership sends each agency before a QA
+/// subgroup meeting and takes back filled in. The first ten are for reading; the last five are for
+/// the agency to fill in.
+public enum AgencyReturnColumn: String, CaseIterable, Sendable {
+  case agency = "Agency"
+  case action = "Action"
+  case review = "Review"
+  case recommendation = "Recommendation"
+  case description = "Action description"
+  case lead = "Lead"
+  case currentDue = "Current due"
+  case status = "Status"
+  case lastUpdate = "Last update"
+  case lastNote = "Last note"
+  case newStatus = "New status (fill in)"
+  case progressNote = "Progress note (fill in)"
+  case evidence = "Evidence (fill in)"
+  case proposedDue = "Proposed new due (fill in)"
+  case dueReason = "Reason for new due (fill in)"
+
+  /// The columns the agency fills in.
+  public static let fillIn: [AgencyReturnColumn] = [.newStatus, .progressNote, .evidence, .proposedDue, .dueReason]
+
+  /// The status words an agency may write, in any case and with spaces ("In progress").
+  public static func status(from text: String) -> ActionStatus? {
+    let key = String(text.lowercased().filter { $0.isLetter })
+    return ActionStatus.allCases.first { $0.rawValue.lowercased() == key }
+  }
+}
