@@ -40,6 +40,8 @@ public enum ValidationCheck: String, Codable, CaseIterable, Sendable {
   case acceptedWithoutActions
   /// An action's update log is in date order (warning).
   case updateOrder
+  /// An action marked assured has evidence in its log (warning): assurance needs evidence of impact.
+  case assuredWithoutEvidence
 }
 
 /// One thing validation found, at a JSON path, with a hint on what to do.
@@ -275,6 +277,13 @@ private struct Run {
     }
     if let agreed = action.agreed, action.due < agreed {
       error(.dueBeforeAgreed, "\(path).due", "due \(action.due) is before the agreed day \(agreed)")
+    }
+    if let assured = action.updates.lastIndex(where: { $0.status == .assured }),
+      !action.updates.contains(where: { !($0.evidence ?? []).isEmpty })
+    {
+      warning(
+        .assuredWithoutEvidence, "\(path).updates[\(assured)]", "action \(reference) is assured with no evidence in its log",
+        hint: "record the evidence of impact the QA subgroup relied on")
     }
     var previous: CalendarDay?
     for (u, update) in action.updates.enumerated() {

@@ -75,11 +75,14 @@ public struct ProgressReport: Report, Equatable {
   public var disseminationDelivered = 0
   public var disseminationReach = 0
   public var reviewsWithoutDissemination: [String] = []
+  /// Actions in scope that meet all four SMART rules, of all actions in scope.
+  public var smartActions = 0
+  public var smartChecked = 0
   var subtitle = ""
 
   enum CodingKeys: String, CodingKey {
     case partnership, asOf, agency, review, headline, brag, byReview, byAgency, responses, changes, redActions, closedByMonth
-    case settings, timeliness, disseminationDelivered, disseminationReach, reviewsWithoutDissemination
+    case settings, timeliness, disseminationDelivered, disseminationReach, reviewsWithoutDissemination, smartActions, smartChecked
   }
 
   /// Builds the report from the store as of `options.asOf`.
@@ -136,6 +139,10 @@ public struct ProgressReport: Report, Equatable {
     report.disseminationDelivered = dissemination.totalDelivered
     report.disseminationReach = dissemination.totalReach
     report.reviewsWithoutDissemination = dissemination.reviewsWithNone
+    for entry in scope.actions where SMARTCheck.rate(entry.placed.action, in: entry.placed.recommendation).isSMART {
+      report.smartActions += 1
+    }
+    report.smartChecked = scope.actions.count
     return report
   }
 
@@ -226,6 +233,7 @@ extension ProgressReport {
             .init("Due within \(settings.dueSoonDays) days", String(headline.dueSoon)),
             .init("No update for over \(settings.staleAfterDays) days (stale)", String(headline.stale)),
             .init("Slipped at least once", String(headline.slipped)),
+            .init("Fully SMART", "\(smartActions) of \(smartChecked)"),
           ]),
           .table(bragTable),
         ]))

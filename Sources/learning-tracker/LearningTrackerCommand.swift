@@ -41,7 +41,7 @@ enum LearningTrackerCommand {
     [initCommand, validateCommand, formatCommand]
       + agencyCommands + reviewCommands + recommendationCommands + actionCommands + disseminationCommands
       + section11Commands
-      + reportCommands + returnsCommands + calendarCommands + historyCommands
+      + reportCommands + trainerCommands + returnsCommands + calendarCommands + historyCommands
   }
 
   static let overview = """

@@ -258,7 +258,8 @@ extension LearningTrackerCommand {
       Usage: learning-tracker report all --output-dir DIR [--as-of DAY] [--since DAY] [--year YYYY]
 
       Writes the progress summary, the overdue list, the annual digest, the statutory timescales,
-      dissemination and the latest Section 11 cycle as Markdown and HTML (and the overdue list as CSV) into DIR: the pack for a board or QA subgroup meeting. The sample reports
+      dissemination, the latest Section 11 cycle, learning that comes back, and a 7-minute briefing and
+      the published action plan of the most recently published review, as Markdown and HTML (and the overdue list as CSV) into DIR: the pack for a board or QA subgroup meeting. The sample reports
       in Reports/ are made by this command from Seeds/.
 
       Options:
@@ -286,6 +287,20 @@ extension LearningTrackerCommand {
     let timeliness = TimelinessReport.build(tracker, ReportOptions(asOf: asOf))
     let dissemination = DisseminationReport.build(tracker, ReportOptions(asOf: asOf))
     let section11 = Section11Report.build(tracker, ReportOptions(asOf: asOf), cycle: nil)
+    let repeats = RepeatsReport.build(tracker, ReportOptions(asOf: asOf))
+    // The briefing and the plan are for publication: the most recently published review, if its text is clear.
+    let published = tracker.reviews.filter { ($0.dates.published.map { $0 <= asOf } ?? false) && !$0.recommendations.isEmpty }
+      .max { ($0.dates.published ?? asOf, $0.id) < ($1.dates.published ?? asOf, $1.id) }
+    var publication: [(String, any Report, OutputFormat)] = []
+    if let review = published?.id, tracker.personalData(review: review).isEmpty,
+      let briefing = BriefingReport.build(tracker, ReportOptions(asOf: asOf), review: review),
+      let plan = PlanReport.build(tracker, ReportOptions(asOf: asOf), review: review)
+    {
+      publication = [
+        ("briefing-\(review).md", briefing, .markdown), ("briefing-\(review).html", briefing, .html),
+        ("plan-\(review).md", plan, .markdown), ("plan-\(review).html", plan, .html),
+      ]
+    }
     let files: [(String, any Report, OutputFormat)] = [
       ("progress.md", progress, .markdown), ("progress.html", progress, .html),
       ("overdue.md", overdue, .markdown), ("overdue.html", overdue, .html), ("overdue.csv", overdue, .csv),
@@ -293,7 +308,8 @@ extension LearningTrackerCommand {
       ("timeliness.md", timeliness, .markdown), ("timeliness.html", timeliness, .html),
       ("dissemination.md", dissemination, .markdown), ("dissemination.html", dissemination, .html),
       ("section11.md", section11, .markdown), ("section11.html", section11, .html),
-    ]
+      ("repeats.md", repeats, .markdown), ("repeats.html", repeats, .html),
+    ] + publication
     for (name, report, format) in files {
       try AtomicFile.write(Array(report.rendered(as: format).utf8), to: (folder as NSString).appendingPathComponent(name), mode: 0o644)
     }

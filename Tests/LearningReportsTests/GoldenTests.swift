@@ -88,6 +88,51 @@ func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
     try assertGolden(report.rendered(as: format), "section11-2025-26.\(format.fileExtension)")
   }
 
+  @Test(arguments: OutputFormat.allCases)
+  func themes(_ format: OutputFormat) throws {
+    let report = ThemesReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf), theme: nil)
+    try assertGolden(report.rendered(as: format), "themes.\(format.fileExtension)")
+  }
+
+  @Test(arguments: OutputFormat.allCases)
+  func briefing(_ format: OutputFormat) throws {
+    let report = try #require(BriefingReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf), review: "LCSPR-2025-02"))
+    try assertGolden(report.rendered(as: format), "briefing-LCSPR-2025-02.\(format.fileExtension)")
+  }
+
+  @Test(arguments: OutputFormat.allCases)
+  func plan(_ format: OutputFormat) throws {
+    let report = try #require(PlanReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf), review: "LCSPR-2024-03"))
+    try assertGolden(report.rendered(as: format), "plan-LCSPR-2024-03.\(format.fileExtension)")
+  }
+
+  @Test(arguments: OutputFormat.allCases)
+  func repeats(_ format: OutputFormat) throws {
+    let report = RepeatsReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf), threshold: 0.2)
+    try assertGolden(report.rendered(as: format), "repeats.\(format.fileExtension)")
+  }
+
+  @Test(arguments: OutputFormat.allCases)
+  func smartImpactAndPrivacy(_ format: OutputFormat) throws {
+    let tracker = try Fixture.tracker()
+    try assertGolden(SmartReport.build(tracker, ReportOptions(asOf: Fixture.asOf)).rendered(as: format), "smart.\(format.fileExtension)")
+    try assertGolden(ImpactReport.build(tracker, ReportOptions(asOf: Fixture.asOf)).rendered(as: format), "impact.\(format.fileExtension)")
+    try assertGolden(PrivacyReport.build(tracker, review: nil).rendered(as: format), "privacy.\(format.fileExtension)")
+  }
+
+  @Test func planLeavesOutNotesEvidenceAndLeads() throws {
+    let tracker = try Fixture.tracker()
+    let report = try #require(PlanReport.build(tracker, ReportOptions(asOf: Fixture.asOf), review: "LCSPR-2024-03"))
+    let text = report.rendered(as: .json) + report.rendered(as: .html)
+    for placed in tracker.placedActions where placed.review.id == "LCSPR-2024-03" {
+      if let lead = placed.action.lead { #expect(!text.contains(lead), "\(lead)") }
+      for update in placed.action.updates {
+        if let note = update.note { #expect(!text.contains(Escape.html(note)) && !text.contains(note), "\(note)") }
+        for evidence in update.evidence ?? [] { #expect(!text.contains(evidence), "\(evidence)") }
+      }
+    }
+  }
+
   @Test func sameInputSameBytes() throws {
     let tracker = try Fixture.tracker()
     for format in OutputFormat.allCases {

@@ -1,0 +1,110 @@
+import LearningModel
+
+/// A 7-minute briefing draft for one review, in the seven sections trainers use, built from the
+/// review's findings, recommendations and themes. Anonymised: the review's pseudonym only.
+public struct BriefingReport: Report, Equatable {
+  public struct Part: Encodable, Equatable, Sendable {
+    public var heading: String
+    public var paragraphs: [String]
+    public var points: [String]
+  }
+
+  public var partnership: String
+  public var review: String
+  public var title: String
+  public var parts: [Part] = []
+
+  /// Questions for reflection, by theme; a theme without its own questions gets general ones.
+  static let questions: [String: [String]] = [
+    "voice-of-the-child": ["When did you last speak with a child alone, and how did what they said change your plan?", "How do you record a child's own words, not an adult's account of them?"],
+    "professional-curiosity": ["What explanation have you accepted recently without checking it?", "Who else might know something about this family that you do not?"],
+    "neglect-recognition": ["Are you judging today's visit against the last one, or against what the child needs?", "What does the whole chronology tell you that a single episode does not?"],
+    "escalation": ["Do you know how to escalate a concern when you disagree with a decision?", "When did you last use the escalation policy, and what happened?"],
+    "invisible-men": ["Who are the adults in this child's household, and what do you know about each of them?", "How have you involved the father or male carer in your assessment?"],
+    "information-sharing": ["What information do you hold that would change another agency's view of the risk?", "Do you know what you can share without consent to protect a child?"],
+    "domestic-abuse-impact": ["How have you understood the child's experience of the abuse, not just the adults'?", "Are you looking at the pattern of behaviour or at single incidents?"],
+    "safe-sleep": ["When circumstances change, do you revisit safe sleep advice with both parents?"],
+    "risk-assessment": ["Does your assessment look at patterns over time?"],
+    "extra-familial-harm": ["What do you know about where this young person spends time and with whom?"],
+    "transition-to-adulthood": ["What happens to this young person's support when they turn 18?"],
+    "cultural-competence": ["How have the family's culture, faith and identity shaped the help you offer?"],
+    "disability-and-health": ["How does this child communicate, and how have you made sure you heard them?"],
+    "supervision": ["Does your supervision ask what life is like for the child?"],
+    "parental-mental-health": ["How does the parent's mental health affect the child's day-to-day safety?"],
+  ]
+
+  static let generalQuestions = [
+    "What in this review feels familiar from your own practice?",
+    "What will you do differently next week as a result of this learning?",
+  ]
+
+  public static func build(_ tracker: Tracker, _ options: ReportOptions, review id: String) -> BriefingReport? {
+    guard let review = tracker.reviews.first(where: { $0.id == id }) else { return nil }
+    let themeNames = Dictionary(tracker.themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    let categoryNames = Dictionary(tracker.categories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    var report = BriefingReport(partnership: tracker.partnership.name, review: review.id, title: review.title)
+
+    var background: [String] = []
+    var when = ""
+    if let published = review.dates.published { when = ", published on \(published)" }
+    background.append("\(review.title) is a \(review.kind.title.lowercased()) carried out by \(tracker.partnership.name)\(when).")
+    if let summary = review.summary { background.append(summary) }
+    let categories = review.categories.map { categoryNames[$0] ?? $0 }
+    if !categories.isEmpty { background.append("Categories of harm: " + categories.joined(separator: ", ") + ".") }
+    report.parts.append(Part(heading: "1. Background", paragraphs: background, points: []))
+
+    // Why it matters: the themes, and how often they came up before.
+    var earlier: [String: Int] = [:]
+    let thisDay = DigestReport.reportingDay(review)
+    for other in tracker.reviews where other.id != review.id {
+      guard let day = DigestReport.reportingDay(other), let thisDay, day < thisDay else { continue }
+      for theme in Set(other.themes) { earlier[theme, default: 0] += 1 }
+    }
+    let whyPoints = review.themes.filter { $0 != "good-practice" }.map { theme -> String in
+      let name = themeNames[theme] ?? theme
+      let count = earlier[theme] ?? 0
+      return count > 0 ? "\(name): found in \(count) earlier review(s) here; this learning keeps coming back." : "\(name)."
+    }
+    report.parts.append(
+      Part(heading: "2. Why it matters", paragraphs: ["The review's learning is about:"], points: whyPoints))
+    let findings = review.findings.filter { !$0.goodPractice }.map(\.text)
+    report.parts.append(Part(heading: "3. What the review found", paragraphs: findings.isEmpty ? ["No findings recorded yet."] : [], points: findings))
+    let changes = review.recommendations.filter { $0.response == .accepted || $0.response == .partiallyAccepted }.map(\.text)
+    report.parts.append(
+      Part(heading: "4. What must change", paragraphs: changes.isEmpty ? ["Recommendations are not yet agreed."] : [], points: changes))
+    let good = review.findings.filter(\.goodPractice).map(\.text)
+    report.parts.append(Part(heading: "5. Good practice", paragraphs: good.isEmpty ? ["No good practice recorded."] : [], points: good))
+    var reflection: [String] = []
+    for theme in review.themes { reflection += questions[theme] ?? [] }
+    reflection = Array(reflection.prefix(4)) + generalQuestions
+    report.parts.append(Part(heading: "6. Questions for reflection", paragraphs: [], points: reflection))
+    var next: [String] = review.recommendations.flatMap(\.actions).prefix(5).map { action in
+      "\(tracker.agencyName(action.owner)): \(action.description)"
+    }
+    let related = tracker.disseminations.filter { $0.reviews.contains(review.id) && $0.status != .cancelled }.map {
+      "\($0.status == .planned ? "Coming up" : "Delivered") \($0.date): \($0.title)"
+    }
+    next += related
+    next.append("Read the full report on the \(tracker.partnership.name) website and discuss it in your next team meeting.")
+    report.parts.append(Part(heading: "7. What to do next and where to learn more", paragraphs: [], points: next))
+    return report
+  }
+
+  public var document: ReportDocument {
+    ReportDocument(
+      title: "7-minute briefing: \(title)", subtitle: "\(partnership) · \(review) · draft for trainers",
+      sections: parts.map { part in
+        var blocks: [ReportDocument.Block] = part.paragraphs.map { .paragraph($0) }
+        if !part.points.isEmpty { blocks.append(.bullets(part.points)) }
+        return .init(part.heading, blocks)
+      })
+  }
+
+  public var csvTable: Table {
+    var table = Table(caption: "Briefing", columns: [.init("Section"), .init("Text")])
+    for part in parts {
+      for text in part.paragraphs + part.points { table.append([Table.Cell(part.heading), Table.Cell(text)]) }
+    }
+    return table
+  }
+}

@@ -1,0 +1,102 @@
+import LearningModel
+
+/// One review's SMART action plan as a partnership publishes it beside the report: each
+/// recommendation with the response (and the reason where not accepted), each action with its
+/// owning agency, measure of success, due day, BRAG and completion day. No notes, no evidence
+/// titles, no names of individuals (leads are left out).
+public struct PlanReport: Report, Equatable {
+  public struct ActionLine: Encodable, Equatable, Sendable {
+    public var reference: String
+    public var description: String
+    public var owner: String
+    public var measureOfSuccess: String?
+    public var due: CalendarDay
+    public var brag: BRAG?
+    public var status: ActionStatus
+    public var completedOn: CalendarDay?
+  }
+
+  public struct RecommendationLine: Encodable, Equatable, Sendable {
+    public var reference: String
+    public var text: String
+    public var response: RecommendationResponse
+    public var reason: String?
+    public var actions: [ActionLine]
+  }
+
+  public var partnership: String
+  public var review: String
+  public var title: String
+  public var asOf: CalendarDay
+  public var recommendations: [RecommendationLine] = []
+
+  public static func build(_ tracker: Tracker, _ options: ReportOptions, review id: String) -> PlanReport? {
+    guard let review = tracker.reviews.first(where: { $0.id == id }) else { return nil }
+    let settings = tracker.partnership.settings
+    var report = PlanReport(partnership: tracker.partnership.name, review: review.id, title: review.title, asOf: options.asOf)
+    for recommendation in review.recommendations {
+      let actions = recommendation.actions.compactMap { action -> ActionLine? in
+        let state = action.state(asOf: options.asOf, settings: settings)
+        guard state.exists else { return nil }
+        return ActionLine(
+          reference: "\(review.id)/\(action.id)", description: action.description, owner: tracker.agencyName(action.owner),
+          measureOfSuccess: action.measureOfSuccess, due: state.due, brag: state.brag, status: state.status, completedOn: state.completedOn)
+      }
+      report.recommendations.append(
+        RecommendationLine(
+          reference: "\(review.id)/\(recommendation.id)", text: recommendation.text, response: recommendation.response,
+          reason: recommendation.response.needsReason ? recommendation.responseNote : nil, actions: actions))
+    }
+    return report
+  }
+
+  public var document: ReportDocument {
+    var sections: [ReportDocument.Section] = []
+    for recommendation in recommendations {
+      var blocks: [ReportDocument.Block] = [
+        .paragraph(recommendation.text), .figures([.init("Response", recommendation.response.title)]),
+      ]
+      if let reason = recommendation.reason { blocks.append(.paragraph("Reason: " + reason)) }
+      if recommendation.response != .notAccepted {
+        var table = Table(
+          caption: "Actions for \(recommendation.reference)",
+          columns: [.init("Action"), .init("What will be done"), .init("Agency"), .init("Measure of success"), .init("Due"), .init("Progress"), .init("Completed")],
+          emptyText: recommendation.response == .pending ? "The response is not yet agreed." : "Actions are being agreed.")
+        for action in recommendation.actions {
+          table.append([
+            Table.Cell(action.reference), Table.Cell(action.description), Table.Cell(action.owner), Table.Cell(action.measureOfSuccess ?? ""),
+            Table.Cell(action.due.description), action.brag.map { Table.Cell($0.title + " (" + action.status.title.lowercased() + ")", rating: $0.rawValue) } ?? Table.Cell("Withdrawn"),
+            Table.Cell(action.completedOn?.description ?? ""),
+          ])
+        }
+        blocks.append(.table(table))
+      }
+      sections.append(.init(recommendation.reference, blocks))
+    }
+    sections.append(
+      .init(
+        "Key",
+        [.bullets(["Red: overdue.", "Amber: at risk (due soon, blocked or revised).", "Green: on track, or completed.", "Blue: completed and assured by the partnership."])]))
+    return ReportDocument(
+      title: "Action plan: \(title)", subtitle: "\(partnership) · \(review) · progress as at \(asOf)", sections: sections)
+  }
+
+  public var csvTable: Table {
+    var table = Table(
+      caption: "Action plan",
+      columns: ["Recommendation", "Response", "Reason", "Action", "What will be done", "Agency", "Measure of success", "Due", "BRAG", "Completed"].map { Table.Column($0) })
+    for recommendation in recommendations {
+      if recommendation.actions.isEmpty {
+        table.append([recommendation.reference, recommendation.response.rawValue, recommendation.reason ?? "", "", "", "", "", "", "", ""].map { Table.Cell($0) })
+      }
+      for action in recommendation.actions {
+        table.append(
+          [
+            recommendation.reference, recommendation.response.rawValue, recommendation.reason ?? "", action.reference, action.description, action.owner,
+            action.measureOfSuccess ?? "", action.due.description, action.brag?.title ?? "Withdrawn", action.completedOn?.description ?? "",
+          ].map { Table.Cell($0) })
+      }
+    }
+    return table
+  }
+}
