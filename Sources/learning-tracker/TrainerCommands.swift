@@ -18,8 +18,8 @@ extension LearningTrackerCommand {
       code: ExitCode.findings)
   }
 
-  static func requireReview(_ args: inout Arguments, _ tracker: Tracker) throws -> String {
-    guard let review = try args.value("--review") else { throw UsageError(message: "give --review ID") }
+  static func requireReview(_ common: CommonReportOptions, _ tracker: Tracker) throws -> String {
+    guard let review = common.options.review else { throw UsageError(message: "give --review ID") }
     guard tracker.reviewIndex(review) != nil else {
       let hint = nearest(review, in: tracker.reviews.map(\.id)).map { "; did you mean \($0)?" } ?? ""
       throw UsageError(message: "--review: no review \"\(review)\"\(hint)")
@@ -68,7 +68,7 @@ extension LearningTrackerCommand {
     let common = try CommonReportOptions(&args, today: context.today)
     let allow = args.flag("--allow-personal-data")
     let tracker = try context.load().tracker
-    let review = try requireReview(&args, tracker)
+    let review = try requireReview(common, tracker)
     try args.finish()
     try refusePersonalData(tracker, review: review, allowed: allow, context: context)
     guard let report = BriefingReport.build(tracker, common.options, review: review) else { return ExitCode.usage }
@@ -92,7 +92,7 @@ extension LearningTrackerCommand {
     let common = try CommonReportOptions(&args, today: context.today)
     let allow = args.flag("--allow-personal-data")
     let tracker = try context.load().tracker
-    let review = try requireReview(&args, tracker)
+    let review = try requireReview(common, tracker)
     try args.finish()
     try refusePersonalData(tracker, review: review, allowed: allow, context: context)
     guard let report = PlanReport.build(tracker, common.options, review: review) else { return ExitCode.usage }
