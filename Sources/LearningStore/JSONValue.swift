@@ -53,6 +53,8 @@ public struct JSONSyntaxError: Error, Equatable, Sendable {
 public struct JSONParser {
   /// The deepest nesting accepted; the store format needs about ten levels.
   public static let maximumDepth = 200
+  /// The longest string accepted, in bytes (1 MiB): far more than any note needs.
+  public static let maximumStringLength = 1 << 20
 
   private let bytes: [UInt8]
   private var index = 0
@@ -255,6 +257,9 @@ public struct JSONParser {
         try flush(index)
         index += 1
         return String(scalars)
+      }
+      if index - start > JSONParser.maximumStringLength {
+        throw error("a string longer than \(JSONParser.maximumStringLength) bytes (it starts here)", at: start)
       }
       if byte < 0x20 {
         throw error("a control character (line break or tab) inside a string must be escaped")

@@ -52,8 +52,11 @@ public enum StoreReader {
       throw .schemaTooNew(file: file, found: version, supported: Tracker.currentSchemaVersion)
     }
     if version < 1 { throw .schemaTooOld(file: file, found: version) }
-    if let (path, number) = firstHugeNumber(in: tree, path: "") {
-      throw .decoding(file: file, path: path, message: "the number \(number) is too large (at most 15 digits)")
+    if let (path, number) = firstBadNumber(in: tree, path: "") {
+      let tooLarge = number.filter(\.isNumber).count > 15
+      throw .decoding(
+        file: file, path: path,
+        message: tooLarge ? "the number \(number) is too large (at most 15 digits)" : "expected a whole number, found \(number)")
     }
     let migrated = StoreMigration.migrate(tree, from: version)
     let body = migrated.changed ? Data(JSONWriter.serialize(migrated.value).utf8) : Data(bytes)
@@ -99,22 +102,22 @@ public enum StoreReader {
     return found
   }
 
-  /// The first number with more than 15 significant digits before its decimal point: Foundation
-  /// cannot decode those, and no field of the format needs them.
-  private static func firstHugeNumber(in value: JSONValue, path: String) -> (String, String)? {
+  /// The first number that is not a whole number of at most 15 digits: every number in the format
+  /// is a whole number, and Foundation reports others without saying where they are.
+  private static func firstBadNumber(in value: JSONValue, path: String) -> (String, String)? {
     switch value {
     case .number(let text):
       let digits = text.drop { $0 == "-" }.prefix { $0.isNumber }
-      let exponentTooLarge = text.contains { $0 == "e" || $0 == "E" } && !(Double(text).map { abs($0) < 1e15 } ?? false)
-      return digits.count > 15 || exponentTooLarge ? (path, text) : nil
+      let whole = text.allSatisfy { $0.isNumber || $0 == "-" }
+      return digits.count > 15 || !whole ? (path, text) : nil
     case .array(let elements):
       for (index, element) in elements.enumerated() {
-        if let found = firstHugeNumber(in: element, path: "\(path)[\(index)]") { return found }
+        if let found = firstBadNumber(in: element, path: "\(path)[\(index)]") { return found }
       }
       return nil
     case .object(let members):
       for member in members {
-        if let found = firstHugeNumber(in: member.value, path: path.isEmpty ? member.key : "\(path).\(member.key)") {
+        if let found = firstBadNumber(in: member.value, path: path.isEmpty ? member.key : "\(path).\(member.key)") {
           return found
         }
       }

@@ -122,7 +122,7 @@ public final class StoreLock {
   public let lockPath: String
 
   /// Takes the lock, waiting up to `timeout` seconds; throws `busy` naming the holder if known.
-  public init(store path: String, holder: String, timeout: Double = 3) throws(StoreError) {
+  public init(store path: String, holder: String, timeout: Double = 10) throws(StoreError) {
     lockPath = path + ".lock"
     let descriptor = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
@@ -142,6 +142,19 @@ public final class StoreLock {
     ftruncate(descriptor, 0)
     let note = Array(holder.utf8)
     _ = note.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+    StoreLock.removeLeftoverTemporaryFiles(store: path)
+  }
+
+  /// Removes temporary files that a writer killed mid-write left beside the store. Only writers
+  /// holding the lock create them, so while the lock is held none is in use.
+  static func removeLeftoverTemporaryFiles(store path: String) {
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent().path
+    let prefix = "." + url.lastPathComponent + ".tmp-"
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+    for name in names where name.hasPrefix(prefix) {
+      unlink((folder.isEmpty ? "." : folder) + "/" + name)
+    }
   }
 
   deinit {

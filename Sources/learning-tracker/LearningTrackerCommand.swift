@@ -193,7 +193,9 @@ extension Context {
   /// (the `format` command), which rewrites the file without a history entry.
   @discardableResult
   func change(by who: String, rewrite: Bool = false, _ body: (inout Tracker) throws -> [TouchedRecord]) throws -> Tracker {
-    let lock = try StoreLock(store: dataPath, holder: "pid \(getpid()), \(who), \(invocation.prefix(3).joined(separator: " "))")
+    let wait = environment["LEARNING_TRACKER_LOCK_WAIT"].flatMap(Double.init) ?? 10
+    let lock = try StoreLock(
+      store: dataPath, holder: "pid \(getpid()), \(who), \(invocation.prefix(3).joined(separator: " "))", timeout: wait)
     defer { withExtendedLifetime(lock) {} }
     let loaded = try StoreReader.read(path: dataPath)
     if !loaded.unknownFields.isEmpty {

@@ -59,7 +59,7 @@ struct CommonReportOptions {
   func emit(_ report: some Report, _ context: Context) throws {
     let text = report.rendered(as: try resolvedFormat())
     if let output {
-      try AtomicFile.write(Array(text.utf8), to: output, mode: 0o644)
+      try AtomicFile.write(Array(text.utf8), to: output, mode: 0o600)
       context.console.note("wrote \(output)")
     } else {
       context.console.out(text)
@@ -311,7 +311,7 @@ extension LearningTrackerCommand {
       ("repeats.md", repeats, .markdown), ("repeats.html", repeats, .html),
     ] + publication
     for (name, report, format) in files {
-      try AtomicFile.write(Array(report.rendered(as: format).utf8), to: (folder as NSString).appendingPathComponent(name), mode: 0o644)
+      try AtomicFile.write(Array(report.rendered(as: format).utf8), to: (folder as NSString).appendingPathComponent(name), mode: 0o600)
     }
     context.console.note("wrote \(files.count) reports to \(folder) (as at \(asOf), changes since \(since), digest \(year))")
     return ExitCode.ok

@@ -9,23 +9,35 @@ import Testing
 
   static var cases: [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".json") }.sorted()
+    return names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".csv") }.sorted()
   }
 
+  /// Store files are validated; CSV files are imported as agencies' returns into a copy of the demo store.
   @Test(arguments: cases)
   func refusedWithPlaceAndCode(_ name: String) throws {
-    let expected = try String(contentsOf: Self.folder.appendingPathComponent(name.replacingOccurrences(of: ".json", with: ".expected")), encoding: .utf8)
+    let stem = String(name.split(separator: ".").dropLast().joined(separator: "."))
+    let expected = try String(contentsOf: Self.folder.appendingPathComponent(stem + ".expected"), encoding: .utf8)
       .split(separator: "\n", omittingEmptySubsequences: false)
     let code = try #require(Int32(expected[0]))
     let fragment = String(expected[1])
-    let outcome = runTracker(["validate", "--data", Self.folder.appendingPathComponent(name).path])
+    let file = Self.folder.appendingPathComponent(name).path
+    let outcome: Outcome
+    if name.hasSuffix(".csv") {
+      let store = try temporaryFolder().appendingPathComponent("tracker.json")
+      try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Seeds/tracker.json"), to: store)
+      let before = try Data(contentsOf: store)
+      outcome = runTracker(["import", "returns", file, "--by", "Lead", "--date", "2026-11-22"], data: store.path)
+      #expect(try Data(contentsOf: store) == before, "\(name) changed the store")
+    } else {
+      outcome = runTracker(["validate", "--data", file])
+    }
     #expect(outcome.status == code, "\(name): \(outcome.err)")
     #expect((outcome.out + outcome.err).contains(fragment), "\(name): \(outcome.out)\(outcome.err)")
     #expect(!(outcome.out + outcome.err).contains("Fatal error"))
   }
 
   @Test func corpusIsNotEmpty() {
-    #expect(Self.cases.count >= 20)
+    #expect(Self.cases.count >= 40)
   }
 
   @Test func missingFileExits66() {
