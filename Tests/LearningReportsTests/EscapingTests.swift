@@ -16,8 +16,14 @@ import Testing
     for index in tracker.agencies.indices { tracker.agencies[index].name = "=" + h }
     for index in tracker.themes.indices { tracker.themes[index].name = "@" + h }
     for index in tracker.disseminationMethods.indices { tracker.disseminationMethods[index].name = "+" + h }
+    for index in tracker.section11Standards.indices { tracker.section11Standards[index].name = "=" + h }
+    for index in tracker.disseminations.indices {
+      tracker.disseminations[index].title = "=" + h
+      tracker.disseminations[index].note = h
+    }
     for r in tracker.reviews.indices {
       tracker.reviews[r].title = "-" + h
+      tracker.reviews[r].summary = h
       for f in tracker.reviews[r].findings.indices { tracker.reviews[r].findings[f].text = h }
       for m in tracker.reviews[r].recommendations.indices {
         tracker.reviews[r].recommendations[m].text = "=" + h
@@ -38,7 +44,15 @@ import Testing
     get throws {
       let tracker = try hostileTracker()
       let options = ReportOptions(asOf: Fixture.asOf, since: Fixture.since, year: 2025)
-      return [ProgressReport.build(tracker, options), OverdueReport.build(tracker, options), DigestReport.build(tracker, options)]
+      var all: [any Report] = [
+        ProgressReport.build(tracker, options), OverdueReport.build(tracker, options), DigestReport.build(tracker, options),
+        TimelinessReport.build(tracker, options), DisseminationReport.build(tracker, options),
+        Section11Report.build(tracker, options, cycle: "2025-26"), ThemesReport.build(tracker, options, theme: nil),
+        RepeatsReport.build(tracker, options, threshold: 0.01), SmartReport.build(tracker, options), ImpactReport.build(tracker, options),
+      ]
+      if let briefing = BriefingReport.build(tracker, options, review: tracker.reviews[0].id) { all.append(briefing) }
+      if let plan = PlanReport.build(tracker, options, review: tracker.reviews[1].id) { all.append(plan) }
+      return all
     }
   }
 
@@ -94,7 +108,7 @@ import Testing
     for report in try reports {
       let json = report.rendered(as: .json)
       let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-      #expect(parsed?["partnership"] as? String == Self.hostile)
+      #expect(parsed?["partnership"] as? String == Self.hostile, "\(type(of: report))")
     }
   }
 
