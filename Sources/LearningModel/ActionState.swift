@@ -77,18 +77,14 @@ extension Action {
   /// The action's state as of `day`.
   public func state(asOf day: CalendarDay, settings: Settings) -> ActionState {
     let exists = agreed.map { $0 <= day } ?? true
-    // Stable sort by date keeps log order on the same date.
-    let inForce = updates.enumerated()
-      .filter { $0.element.date <= day }
-      .sorted { $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset }
-      .map(\.element)
     var status = ActionStatus.notStarted
     var currentDue = due
     var slips = 0
     var slipDays = 0
     var completedOn: CalendarDay?
     var evidence: [String] = []
-    for update in inForce {
+    var last: ActionUpdate?
+    func apply(_ update: ActionUpdate) {
       if let newStatus = update.status {
         if newStatus == .completed || newStatus == .assured {
           if !(status == .completed || status == .assured) { completedOn = update.date }
@@ -104,9 +100,30 @@ extension Action {
         }
         currentDue = newDue
       }
-      evidence += update.evidence ?? []
+      if let items = update.evidence { evidence += items }
+      last = update
     }
-    let last = inForce.last
+    // Logs are almost always in date order: then fold in place, stopping at the as-of day.
+    var inOrder = true
+    var index = 1
+    while index < updates.count {
+      if updates[index].date < updates[index - 1].date {
+        inOrder = false
+        break
+      }
+      index += 1
+    }
+    if inOrder {
+      for update in updates {
+        if update.date > day { break }
+        apply(update)
+      }
+    } else {
+      // A stable sort by date keeps log order on the same date, so the later entry wins.
+      let sorted = updates.enumerated().filter { $0.element.date <= day }
+        .sorted { $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset }
+      for entry in sorted { apply(entry.element) }
+    }
     return ActionState(
       asOf: day, exists: exists, status: status, originalDue: due, due: currentDue, slips: slips,
       slipDays: slipDays, lastUpdate: last, completedOn: completedOn, evidence: evidence, settings: settings,

@@ -33,9 +33,16 @@ public enum SMARTCheck {
   /// day no more than two years after the agreed day.
   public static func rate(_ action: Action, in recommendation: Recommendation) -> SMARTRating {
     var reasons: [String] = []
-    let description = action.description.lowercased()
-    let words = description.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count
-    let vague = vaguePhrases.first { description.hasPrefix($0) }
+    // Count words and read the opening in one pass over the bytes (this runs for every action).
+    var words = 0
+    var inWord = false
+    for byte in action.description.utf8 {
+      let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+      if !isSpace && !inWord { words += 1 }
+      inWord = !isSpace
+    }
+    let opening = String(decoding: action.description.utf8.prefix(24).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+    let vague = vaguePhrases.first { opening.hasPrefix($0) }
     var specific = true
     if words < 6 {
       specific = false
@@ -44,12 +51,13 @@ public enum SMARTCheck {
       specific = false
       reasons.append("S: \"\(vague)\" says nothing specific; say what will change")
     }
-    let measure = (action.measureOfSuccess ?? "").lowercased()
+    let measure = action.measureOfSuccess ?? ""
+    let namesNumber = measure.utf8.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x25 }
     var measurable = true
     if measure.trimmingSpaces.isEmpty {
       measurable = false
       reasons.append("M: no measure of success")
-    } else if !(measure.contains { $0.isNumber } || measure.contains("%") || measureWords.contains { measure.contains($0) }) {
+    } else if !namesNumber && !(measure.contains { $0.isNumber } || measureWords.contains { measure.lowercased().contains($0) }) {
       measurable = false
       reasons.append("M: the measure names no number, target or audit")
     }

@@ -6,8 +6,9 @@ public struct LoadedStore: Sendable {
   public var file: String
   public var tracker: Tracker
   /// The file's bytes when read; a write is refused if the file no longer has them.
-  public var originalBytes: [UInt8]
-  /// Fields in the file that the format does not have; they would be lost by a rewrite.
+  public var originalBytes: Data
+  /// Fields in the file that the format does not have; they would be lost by a rewrite. Found only
+  /// when reading with `checkingUnknownFields` (for `validate` and before every write).
   public var unknownFields: [String]
 }
 
@@ -18,7 +19,7 @@ public enum StoreReader {
   public static let maximumFileSize = 256 << 20
 
   /// Reads and decodes the store at `path`.
-  public static func read(path: String) throws(StoreError) -> LoadedStore {
+  public static func read(path: String, checkingUnknownFields: Bool = true) throws(StoreError) -> LoadedStore {
     var status = stat()
     guard stat(path, &status) == 0 else {
       if errno == ENOENT { throw .notFound(file: path) }
@@ -31,46 +32,68 @@ public enum StoreReader {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .unreadable(file: path, reason: "permission denied or not a regular file")
     }
-    return try decode(bytes: [UInt8](data), file: path)
+    return try decode(data: data, file: path, checkingUnknownFields: checkingUnknownFields)
   }
 
   /// Decodes a store from bytes; `file` names it in messages.
-  public static func decode(bytes: [UInt8], file: String) throws(StoreError) -> LoadedStore {
-    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty(file: file) }
-    let tree: JSONValue
+  public static func decode(bytes: [UInt8], file: String, checkingUnknownFields: Bool = true) throws(StoreError) -> LoadedStore {
+    try decode(data: Data(bytes), file: file, checkingUnknownFields: checkingUnknownFields)
+  }
+
+  /// Decodes a store from data; `file` names it in messages.
+  public static func decode(data: Data, file: String, checkingUnknownFields: Bool = true) throws(StoreError) -> LoadedStore {
+    if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty(file: file) }
+    let scan: JSONScanner.Result
     do {
-      tree = try JSONParser.parse(bytes)
+      scan = try JSONScanner.scan(data)
     } catch {
       throw .syntax(file: file, line: error.line, column: error.column, message: error.message)
     }
-    guard case .object = tree else { throw .notAnObject(file: file, found: tree.kindDescription) }
-    guard let versionValue = tree["schemaVersion"] else { throw .missingSchemaVersion(file: file) }
-    guard case .number(let versionText) = versionValue, let version = Int(versionText) else {
-      throw .decoding(file: file, path: "schemaVersion", message: "expected a whole number, found \(describe(versionValue))")
+    guard scan.topLevelKind == "an object" else { throw .notAnObject(file: file, found: scan.topLevelKind) }
+    guard let versionText = scan.schemaVersion else { throw .missingSchemaVersion(file: file) }
+    guard let version = Int(versionText) else {
+      let found = scan.schemaVersionKind == "a number" ? versionText : (scan.schemaVersionKind == "a string" ? versionText : scan.schemaVersionKind ?? "")
+      throw .decoding(file: file, path: "schemaVersion", message: "expected a whole number, found \(found)")
     }
     if version > Tracker.currentSchemaVersion {
       throw .schemaTooNew(file: file, found: version, supported: Tracker.currentSchemaVersion)
     }
     if version < 1 { throw .schemaTooOld(file: file, found: version) }
-    if let (path, number) = firstBadNumber(in: tree, path: "") {
+    if let (path, number) = scan.badNumber {
       let tooLarge = number.filter(\.isNumber).count > 15
       throw .decoding(
         file: file, path: path,
         message: tooLarge ? "the number \(number) is too large (at most 15 digits)" : "expected a whole number, found \(number)")
     }
-    let migrated = StoreMigration.migrate(tree, from: version)
-    let body = migrated.changed ? Data(JSONWriter.serialize(migrated.value).utf8) : Data(bytes)
+    var body = data
+    var tree: JSONValue?
+    if version < Tracker.currentSchemaVersion {
+      // Older versions are rewritten to the current one before decoding.
+      guard let parsed = try? JSONParser.parse([UInt8](data)) else { throw .empty(file: file) }
+      let migrated = StoreMigration.migrate(parsed, from: version)
+      tree = migrated.value
+      body = Data(JSONWriter.serialize(migrated.value).utf8)
+    }
     let tracker: Tracker
     do {
-      tracker = try JSONDecoder().decode(Tracker.self, from: body)
+      // The fast path reads well-formed stores; anything it does not expect is decoded again by
+      // JSONDecoder, whose errors name the JSON path.
+      if let fast = FastStoreDecoder.decode(body) {
+        tracker = fast
+      } else {
+        tracker = try JSONDecoder().decode(Tracker.self, from: body)
+      }
     } catch let error as DecodingError {
       let (path, message) = describe(error)
       throw .decoding(file: file, path: path, message: message)
     } catch {
       throw .decoding(file: file, path: "", message: String(describing: error))
     }
-    let unknown = unknownFields(in: migrated.value, comparedWith: tracker)
-    return LoadedStore(file: file, tracker: tracker, originalBytes: bytes, unknownFields: unknown)
+    var unknown: [String] = []
+    if checkingUnknownFields, let original = tree ?? (try? JSONParser.parse([UInt8](data))) {
+      unknown = unknownFields(in: original, comparedWith: tracker)
+    }
+    return LoadedStore(file: file, tracker: tracker, originalBytes: data, unknownFields: unknown)
   }
 
   /// Paths of members present in `tree` that encoding `tracker` does not produce (nulls aside).
@@ -100,39 +123,6 @@ public enum StoreReader {
     }
     walk(tree, known, "")
     return found
-  }
-
-  /// The first number that is not a whole number of at most 15 digits: every number in the format
-  /// is a whole number, and Foundation reports others without saying where they are.
-  private static func firstBadNumber(in value: JSONValue, path: String) -> (String, String)? {
-    switch value {
-    case .number(let text):
-      let digits = text.drop { $0 == "-" }.prefix { $0.isNumber }
-      let whole = text.allSatisfy { $0.isNumber || $0 == "-" }
-      return digits.count > 15 || !whole ? (path, text) : nil
-    case .array(let elements):
-      for (index, element) in elements.enumerated() {
-        if let found = firstBadNumber(in: element, path: "\(path)[\(index)]") { return found }
-      }
-      return nil
-    case .object(let members):
-      for member in members {
-        if let found = firstBadNumber(in: member.value, path: path.isEmpty ? member.key : "\(path).\(member.key)") {
-          return found
-        }
-      }
-      return nil
-    default:
-      return nil
-    }
-  }
-
-  private static func describe(_ value: JSONValue) -> String {
-    switch value {
-    case .number(let text): text
-    case .string(let text): "\"\(text)\""
-    default: value.kindDescription
-    }
   }
 
   /// A JSON path (`reviews[3].recommendations[0].actions[1].due`) and a message a person can act on.

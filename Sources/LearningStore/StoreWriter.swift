@@ -31,7 +31,7 @@ public enum StoreWriter {
   }
 
   private static func write(
-    _ tracker: Tracker, to path: String, replacing original: [UInt8]?, today: CalendarDay
+    _ tracker: Tracker, to path: String, replacing original: Data?, today: CalendarDay
   ) throws(StoreError) -> [UInt8] {
     let diagnostics = Validator(today: today).validate(tracker)
     if diagnostics.contains(where: { $0.severity == .error }) {
@@ -45,7 +45,7 @@ public enum StoreWriter {
     }
     var mode: mode_t = 0o600
     if let original {
-      guard let current = FileManager.default.contents(atPath: path), [UInt8](current) == original else {
+      guard let current = FileManager.default.contents(atPath: path), current == original else {
         throw .changedOnDisk(file: path)
       }
       var status = stat()

@@ -38,7 +38,7 @@ enum LearningTrackerCommand {
   static let version = "1.0.0"
 
   static var commands: [Command] {
-    [initCommand, validateCommand, formatCommand]
+    [initCommand, validateCommand, formatCommand, generateCommand]
       + agencyCommands + reviewCommands + recommendationCommands + actionCommands + disseminationCommands
       + section11Commands
       + reportCommands + trainerCommands + returnsCommands + calendarCommands + historyCommands
@@ -180,9 +180,10 @@ enum LearningTrackerCommand {
 // MARK: - Reading and changing the store
 
 extension Context {
-  /// Reads the store for a report or a listing.
-  func load() throws -> LoadedStore {
-    try StoreReader.read(path: dataPath)
+  /// Reads the store for a report or a listing (without the unknown-field check, which only
+  /// `validate` and writes need).
+  func load(checkingUnknownFields: Bool = false) throws -> LoadedStore {
+    try StoreReader.read(path: dataPath, checkingUnknownFields: checkingUnknownFields)
   }
 
   /// Reads, changes and writes the store under its lock, and records the change in the history.

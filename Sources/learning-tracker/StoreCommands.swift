@@ -51,7 +51,7 @@ extension LearningTrackerCommand {
       throw UsageError(message: "--format: \"\(format)\" is not a format here; expected text or json")
     }
     try args.finish()
-    let loaded = try context.load()
+    let loaded = try context.load(checkingUnknownFields: true)
     var diagnostics = loaded.unknownFields.map {
       Diagnostic(
         severity: .error, check: .requiredText, path: $0, message: "unknown field (not in the store format)",
@@ -161,4 +161,31 @@ func listing(_ header: [String], _ rows: [[String]]) -> String {
 func shortened(_ text: String, _ limit: Int = 60) -> String {
   let single = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
   return single.count <= limit ? single : String(single.prefix(limit - 1)) + "…"
+}
+
+extension LearningTrackerCommand {
+  static let generateCommand = Command(
+    words: ["generate"], summary: "write a realistic synthetic store (demonstrations, load tests)",
+    help: """
+      Usage: learning-tracker generate --reviews N [--seed S] [--as-of DAY] --output FILE
+
+      Writes a deterministic synthetic store in the real format: reviews of every kind over ten
+      years, about eight recommendations per LCSPR and fewer per Rapid Review, about four actions
+      per recommendation with realistic update logs (slips, blocks, withdrawals, completion and
+      assurance), dissemination and Section 11 returns. The same arguments give the same file.
+      """
+  ) { args, context in
+    guard let count = try args.integer("--reviews"), count >= 0, count <= 1_000_000 else {
+      throw UsageError(message: "generate needs --reviews N (0 to 1,000,000)")
+    }
+    guard let output = try args.value("--output") else { throw UsageError(message: "generate needs --output FILE") }
+    let seedText = try args.value("--seed") ?? "1"
+    guard let seed = UInt64(seedText) else { throw UsageError(message: "--seed: \"\(seedText)\" is not a whole number") }
+    let asOf = try args.day("--as-of") ?? context.today
+    try args.finish()
+    let tracker = SyntheticPartnership.generate(reviews: count, seed: seed, asOf: asOf)
+    try StoreWriter.create(tracker, at: output, today: asOf)
+    context.console.note("wrote \(output): \(tracker.reviews.count) reviews, \(tracker.placedActions.count) actions")
+    return ExitCode.ok
+  }
 }
