@@ -131,6 +131,40 @@ extension Action {
   }
 }
 
+extension Action {
+  /// The status in force on each of several days (given in ascending order), in one pass over the
+  /// log; `nil` on days before the action was agreed. The same rules as `state(asOf:settings:)`.
+  public func statuses(on days: [CalendarDay]) -> [ActionStatus?] {
+    var inOrder = true
+    var index = 1
+    while index < updates.count {
+      if updates[index].date < updates[index - 1].date {
+        inOrder = false
+        break
+      }
+      index += 1
+    }
+    guard inOrder else {
+      return days.map { day in
+        let state = self.state(asOf: day, settings: Settings())
+        return state.exists ? state.status : nil
+      }
+    }
+    var result: [ActionStatus?] = []
+    result.reserveCapacity(days.count)
+    var status = ActionStatus.notStarted
+    var next = 0
+    for day in days {
+      while next < updates.count && updates[next].date <= day {
+        if let newStatus = updates[next].status { status = newStatus }
+        next += 1
+      }
+      result.append((agreed.map { $0 <= day } ?? true) ? status : nil)
+    }
+    return result
+  }
+}
+
 /// The rating partnerships use for progress: Blue, Red, Amber, Green.
 public enum BRAG: String, Codable, CaseIterable, Comparable, Sendable {
   case blue, green, amber, red

@@ -172,21 +172,22 @@ public struct ProgressReport: Report, Equatable {
       ends.append(monthEnd)
       monthEnd = monthEnd.adding(months: -1).endOfMonth
     }
-    let settings = scope.tracker.partnership.settings
-    let placed = scope.tracker.placedActions.filter { placed in
-      (scope.options.review == nil || placed.review.id == scope.options.review)
-        && (scope.options.agency == nil || placed.action.owner == scope.options.agency)
-    }
-    return ends.reversed().map { end in
-      var actions = 0
-      var closed = 0
-      for entry in placed {
-        let state = entry.action.state(asOf: end, settings: settings)
-        guard state.exists, state.status != .withdrawn else { continue }
-        actions += 1
-        if state.isClosed { closed += 1 }
+    let days = Array(ends.reversed())
+    var actions = Array(repeating: 0, count: days.count)
+    var closed = Array(repeating: 0, count: days.count)
+    for review in scope.tracker.reviews where scope.options.review == nil || review.id == scope.options.review {
+      for recommendation in review.recommendations {
+        for action in recommendation.actions where scope.options.agency == nil || action.owner == scope.options.agency {
+          for (index, status) in action.statuses(on: days).enumerated() {
+            guard let status, status != .withdrawn else { continue }
+            actions[index] += 1
+            if status.isClosed { closed[index] += 1 }
+          }
+        }
       }
-      return MonthPoint(monthEnd: end, actions: actions, closed: closed, percentClosed: percent(closed, of: actions))
+    }
+    return days.indices.map { index in
+      MonthPoint(monthEnd: days[index], actions: actions[index], closed: closed[index], percentClosed: percent(closed[index], of: actions[index]))
     }
   }
 }

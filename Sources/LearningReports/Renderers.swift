@@ -50,10 +50,7 @@ extension Report {
 
   /// The report value as pretty JSON with sorted keys.
   public var asJSON: String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(self) else { return "{}\n" }
-    return String(decoding: data, as: UTF8.self) + "\n"
+    (try? JSONOutput.render(self)) ?? "{}\n"
   }
 }
 

@@ -50,10 +50,7 @@ private struct ByteReader {
   /// `null` is skipped and reported, for optional fields.
   mutating func isNull() throws -> Bool {
     guard try peek() == UInt8(ascii: "n") else { return false }
-    guard index + 4 <= bytes.count, bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 2] == UInt8(ascii: "l"),
-      bytes[index + 3] == UInt8(ascii: "l")
-    else { throw GiveUp() }
-    index += 4
+    guard literal("null") else { throw GiveUp() }
     return true
   }
 
@@ -72,7 +69,7 @@ private struct ByteReader {
       if byte < 0x20 { throw GiveUp() }
       index += 1
     }
-    guard index < bytes.count else { throw GiveUp() }
+    guard index < bytes.count, index - start <= JSONParser.maximumStringLength else { throw GiveUp() }
     let end = index
     index += 1
     let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
@@ -156,23 +153,26 @@ private struct ByteReader {
       index += 1
       if digits > 15 { throw GiveUp() }
     }
-    guard digits > 0 else { throw GiveUp() }
+    guard digits > 0, !(digits > 1 && bytes[index - digits] == UInt8(ascii: "0")) else { throw GiveUp() }
     if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
       throw GiveUp()
     }
     return negative ? -value : value
   }
 
+  mutating func literal(_ word: StaticString) -> Bool {
+    let count = word.utf8CodeUnitCount
+    guard index + count <= bytes.count else { return false }
+    let expected = UnsafeBufferPointer(start: word.utf8Start, count: count)
+    for offset in 0..<count where bytes[index + offset] != expected[offset] { return false }
+    index += count
+    return true
+  }
+
   mutating func bool() throws -> Bool {
-    let byte = try peek()
-    if byte == UInt8(ascii: "t"), index + 4 <= bytes.count, bytes[index + 3] == UInt8(ascii: "e") {
-      index += 4
-      return true
-    }
-    if byte == UInt8(ascii: "f"), index + 5 <= bytes.count, bytes[index + 4] == UInt8(ascii: "e") {
-      index += 5
-      return false
-    }
+    _ = try peek()
+    if literal("true") { return true }
+    if literal("false") { return false }
     throw GiveUp()
   }
 
@@ -186,16 +186,21 @@ private struct ByteReader {
     return word
   }
 
-  /// Skips any value (for members the format does not have, which decoding ignores too).
+  var depth = 0
+
+  /// Skips any value (for members the format does not have, which decoding ignores too), checking
+  /// it as strictly as the syntax scan does.
   mutating func skip() throws {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth < 64 else { throw GiveUp() }
     switch try peek() {
     case UInt8(ascii: "\""): _ = try string()
     case UInt8(ascii: "{"): try object { reader, _ in try reader.skip() }
     case UInt8(ascii: "["): try array { reader in try reader.skip() }
     case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try bool()
     case UInt8(ascii: "n"): _ = try isNull()
-    default:
-      while index < bytes.count, !",]} \n\r\t".utf8.contains(bytes[index]) { index += 1 }
+    default: _ = try integer()
     }
   }
 
@@ -268,7 +273,7 @@ private struct ByteReader {
       }
     }
     space()
-    guard index == bytes.count, let version, let partnership else { throw GiveUp() }
+    guard index == bytes.count, let version, version == Tracker.currentSchemaVersion, let partnership else { throw GiveUp() }
     tracker.schemaVersion = version
     tracker.partnership = partnership
     return tracker

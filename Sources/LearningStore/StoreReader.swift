@@ -42,6 +42,15 @@ public enum StoreReader {
 
   /// Decodes a store from data; `file` names it in messages.
   public static func decode(data: Data, file: String, checkingUnknownFields: Bool = true) throws(StoreError) -> LoadedStore {
+    // Well-formed current stores take the fast path, which parses as strictly as the syntax scan;
+    // anything else goes the long way round, where every error is found and described.
+    if let tracker = FastStoreDecoder.decode(data) {
+      var unknown: [String] = []
+      if checkingUnknownFields, let original = try? JSONParser.parse([UInt8](data)) {
+        unknown = unknownFields(in: original, comparedWith: tracker)
+      }
+      return LoadedStore(file: file, tracker: tracker, originalBytes: data, unknownFields: unknown)
+    }
     if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty(file: file) }
     let scan: JSONScanner.Result
     do {
@@ -76,13 +85,7 @@ public enum StoreReader {
     }
     let tracker: Tracker
     do {
-      // The fast path reads well-formed stores; anything it does not expect is decoded again by
-      // JSONDecoder, whose errors name the JSON path.
-      if let fast = FastStoreDecoder.decode(body) {
-        tracker = fast
-      } else {
-        tracker = try JSONDecoder().decode(Tracker.self, from: body)
-      }
+      tracker = try JSONDecoder().decode(Tracker.self, from: body)
     } catch let error as DecodingError {
       let (path, message) = describe(error)
       throw .decoding(file: file, path: path, message: message)

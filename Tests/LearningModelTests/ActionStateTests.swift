@@ -152,3 +152,24 @@ import Testing
     #expect(later.rating(asOf: asOf, settings: settings) == .blue)
   }
 }
+
+@Suite struct StatusTimelineTests {
+  @Test func statusesOnManyDaysMatchTheFold() {
+    let day = { (text: String) in CalendarDay(text) ?? CalendarDay(dayNumber: 0) }
+    let logs: [[ActionUpdate]] = [
+      [ActionUpdate(date: day("2025-10-01"), status: .inProgress), ActionUpdate(date: day("2025-10-01"), status: .blocked),
+       ActionUpdate(date: day("2026-01-05"), status: .completed), ActionUpdate(date: day("2026-03-01"), status: .assured)],
+      [ActionUpdate(date: day("2026-01-05"), status: .completed), ActionUpdate(date: day("2025-10-01"), status: .inProgress)],
+      [],
+    ]
+    let days = stride(from: 0, to: 400, by: 17).map { day("2025-09-01").adding(days: $0) }
+    for updates in logs {
+      let action = Action(id: "1", description: "d", owner: "la", agreed: day("2025-09-20"), due: day("2026-02-01"), updates: updates)
+      let expected = days.map { d -> ActionStatus? in
+        let state = action.state(asOf: d, settings: Settings())
+        return state.exists ? state.status : nil
+      }
+      #expect(action.statuses(on: days) == expected)
+    }
+  }
+}

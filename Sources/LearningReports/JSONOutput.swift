@@ -1,0 +1,254 @@
+/// Writes an `Encodable` report value as JSON: pretty-printed with two-space indents, keys sorted
+/// by their UTF-8 bytes, slashes unescaped; the same layout as Foundation's JSONEncoder with those
+/// options, at a fraction of the cost for large reports.
+public enum JSONOutput {
+  public static func render(_ value: some Encodable) throws -> String {
+    let encoder = TreeEncoder(box: Box())
+    try value.encode(to: encoder)
+    var out = ""
+    write(encoder.box, indent: "", into: &out)
+    return out + "\n"
+  }
+
+  static func write(_ box: Box, indent: String, into out: inout String) {
+    switch box.content {
+    case .null: out += "null"
+    case .bool(let flag): out += flag ? "true" : "false"
+    case .int(let number): out += String(number)
+    case .double(let number):
+      if number.isFinite && number == number.rounded() && abs(number) < 1e15 { out += String(Int(number)) } else { out += "\(number)" }
+    case .string(let text): quote(text, into: &out)
+    case .array(let items):
+      if items.isEmpty {
+        out += "[\n\n" + indent + "]"
+        return
+      }
+      out += "[\n"
+      let inner = indent + "  "
+      for (index, item) in items.enumerated() {
+        out += inner
+        write(item, indent: inner, into: &out)
+        out += index == items.count - 1 ? "\n" : ",\n"
+      }
+      out += indent + "]"
+    case .object(let members):
+      if members.isEmpty {
+        out += "{\n\n" + indent + "}"
+        return
+      }
+      out += "{\n"
+      let inner = indent + "  "
+      let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      for (index, key) in keys.enumerated() {
+        out += inner
+        quote(key, into: &out)
+        out += " : "
+        if let member = members[key] { write(member, indent: inner, into: &out) }
+        out += index == keys.count - 1 ? "\n" : ",\n"
+      }
+      out += indent + "}"
+    }
+  }
+
+  static func quote(_ text: String, into out: inout String) {
+    out += "\""
+    var plainStart = text.unicodeScalars.startIndex
+    var index = plainStart
+    let scalars = text.unicodeScalars
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      let escape: String?
+      switch scalar {
+      case "\"": escape = "\\\""
+      case "\\": escape = "\\\\"
+      case "\n": escape = "\\n"
+      case "\r": escape = "\\r"
+      case "\t": escape = "\\t"
+      case "\u{08}": escape = "\\b"
+      case "\u{0C}": escape = "\\f"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          escape = nil
+        }
+      }
+      if let escape {
+        out.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
+        out += escape
+        plainStart = scalars.index(after: index)
+      }
+      index = scalars.index(after: index)
+    }
+    out.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
+    out += "\""
+  }
+}
+
+final class Box {
+  enum Content {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([Box])
+    case object([String: Box])
+  }
+  var content: Content = .object([:])
+  var touched = false
+}
+
+struct TreeEncoder: Encoder {
+  let box: Box
+  var codingPath: [any CodingKey] = []
+  var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+  func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+    if case .object = box.content, box.touched {} else { box.content = .object([:]) }
+    box.touched = true
+    return KeyedEncodingContainer(KeyedBox<Key>(box: box, codingPath: codingPath))
+  }
+
+  func unkeyedContainer() -> any UnkeyedEncodingContainer {
+    if case .array = box.content, box.touched {} else { box.content = .array([]) }
+    box.touched = true
+    return UnkeyedBox(box: box, codingPath: codingPath)
+  }
+
+  func singleValueContainer() -> any SingleValueEncodingContainer {
+    box.touched = true
+    return SingleBox(box: box, codingPath: codingPath)
+  }
+
+  /// Encodes a value into a new box.
+  static func encode(_ value: some Encodable, path: [any CodingKey]) throws -> Box {
+    let child = Box()
+    switch value {
+    case let text as String: child.content = .string(text)
+    case let number as Int: child.content = .int(number)
+    case let flag as Bool: child.content = .bool(flag)
+    case let number as Double: child.content = .double(number)
+    default:
+      try value.encode(to: TreeEncoder(box: child, codingPath: path))
+      if !child.touched { child.content = .object([:]) }
+    }
+    child.touched = true
+    return child
+  }
+}
+
+struct KeyedBox<Key: CodingKey>: KeyedEncodingContainerProtocol {
+  let box: Box
+  var codingPath: [any CodingKey]
+
+  func set(_ child: Box, _ key: Key) {
+    guard case .object(var members) = box.content else { return }
+    members[key.stringValue] = child
+    box.content = .object(members)
+  }
+
+  mutating func encodeNil(forKey key: Key) throws {
+    let child = Box()
+    child.content = .null
+    set(child, key)
+  }
+
+  mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+    set(try TreeEncoder.encode(value, path: codingPath + [key]), key)
+  }
+
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    let child = Box()
+    child.touched = true
+    set(child, key)
+    return KeyedEncodingContainer(KeyedBox<NestedKey>(box: child, codingPath: codingPath + [key]))
+  }
+
+  mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+    let child = Box()
+    child.content = .array([])
+    child.touched = true
+    set(child, key)
+    return UnkeyedBox(box: child, codingPath: codingPath + [key])
+  }
+
+  mutating func superEncoder() -> any Encoder { TreeEncoder(box: box, codingPath: codingPath) }
+  mutating func superEncoder(forKey key: Key) -> any Encoder {
+    let child = Box()
+    set(child, key)
+    return TreeEncoder(box: child, codingPath: codingPath + [key])
+  }
+}
+
+struct UnkeyedBox: UnkeyedEncodingContainer {
+  let box: Box
+  var codingPath: [any CodingKey]
+  var count: Int {
+    if case .array(let items) = box.content { return items.count }
+    return 0
+  }
+
+  func append(_ child: Box) {
+    guard case .array(var items) = box.content else { return }
+    items.append(child)
+    box.content = .array(items)
+  }
+
+  mutating func encodeNil() throws {
+    let child = Box()
+    child.content = .null
+    append(child)
+  }
+
+  mutating func encode<T: Encodable>(_ value: T) throws {
+    append(try TreeEncoder.encode(value, path: codingPath))
+  }
+
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    let child = Box()
+    child.touched = true
+    append(child)
+    return KeyedEncodingContainer(KeyedBox<NestedKey>(box: child, codingPath: codingPath))
+  }
+
+  mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+    let child = Box()
+    child.content = .array([])
+    child.touched = true
+    append(child)
+    return UnkeyedBox(box: child, codingPath: codingPath)
+  }
+
+  mutating func superEncoder() -> any Encoder {
+    let child = Box()
+    append(child)
+    return TreeEncoder(box: child, codingPath: codingPath)
+  }
+}
+
+struct SingleBox: SingleValueEncodingContainer {
+  let box: Box
+  var codingPath: [any CodingKey]
+
+  mutating func encodeNil() throws { box.content = .null }
+  mutating func encode(_ value: Bool) throws { box.content = .bool(value) }
+  mutating func encode(_ value: String) throws { box.content = .string(value) }
+  mutating func encode(_ value: Double) throws { box.content = .double(value) }
+  mutating func encode(_ value: Int) throws { box.content = .int(value) }
+  mutating func encode(_ value: Int8) throws { box.content = .int(Int(value)) }
+  mutating func encode(_ value: Int16) throws { box.content = .int(Int(value)) }
+  mutating func encode(_ value: Int32) throws { box.content = .int(Int(value)) }
+  mutating func encode(_ value: Int64) throws { box.content = .int(Int(value)) }
+  mutating func encode(_ value: UInt) throws { box.content = value <= UInt(Int.max) ? .int(Int(value)) : .double(Double(value)) }
+  mutating func encode(_ value: UInt8) throws { box.content = .int(Int(value)) }
+  mutating func encode(_ value: UInt16) throws { box.content = .int(Int(value)) }
+  mutating func encode(_ value: UInt32) throws { box.content = .int(Int(value)) }
+  mutating func encode(_ value: UInt64) throws { box.content = value <= UInt64(Int.max) ? .int(Int(value)) : .double(Double(value)) }
+  mutating func encode(_ value: Float) throws { box.content = .double(Double(value)) }
+  mutating func encode<T: Encodable>(_ value: T) throws {
+    let child = try TreeEncoder.encode(value, path: codingPath)
+    box.content = child.content
+  }
+}
