@@ -18,7 +18,8 @@ public enum JSONOutput {
     case .double(let number):
       if number.isFinite && number == number.rounded() && abs(number) < 1e15 { out += String(Int(number)) } else { out += "\(number)" }
     case .string(let text): quote(text, into: &out)
-    case .array(let items):
+    case .array:
+      let items = box.items
       if items.isEmpty {
         out += "[\n\n" + indent + "]"
         return
@@ -31,7 +32,8 @@ public enum JSONOutput {
         out += index == items.count - 1 ? "\n" : ",\n"
       }
       out += indent + "]"
-    case .object(let members):
+    case .object:
+      let members = box.members
       if members.isEmpty {
         out += "{\n\n" + indent + "}"
         return
@@ -86,6 +88,8 @@ public enum JSONOutput {
   }
 }
 
+/// One value being encoded. Arrays and objects keep their children in stored properties, so that
+/// appending mutates in place (an enum payload would be copied on every append).
 final class Box {
   enum Content {
     case null
@@ -93,10 +97,12 @@ final class Box {
     case int(Int)
     case double(Double)
     case string(String)
-    case array([Box])
-    case object([String: Box])
+    case array
+    case object
   }
-  var content: Content = .object([:])
+  var content: Content = .object
+  var items: [Box] = []
+  var members: [String: Box] = [:]
   var touched = false
 }
 
@@ -106,13 +112,13 @@ struct TreeEncoder: Encoder {
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-    if case .object = box.content, box.touched {} else { box.content = .object([:]) }
+    if case .object = box.content, box.touched {} else { box.content = .object }
     box.touched = true
     return KeyedEncodingContainer(KeyedBox<Key>(box: box, codingPath: codingPath))
   }
 
   func unkeyedContainer() -> any UnkeyedEncodingContainer {
-    if case .array = box.content, box.touched {} else { box.content = .array([]) }
+    if case .array = box.content, box.touched {} else { box.content = .array }
     box.touched = true
     return UnkeyedBox(box: box, codingPath: codingPath)
   }
@@ -132,7 +138,7 @@ struct TreeEncoder: Encoder {
     case let number as Double: child.content = .double(number)
     default:
       try value.encode(to: TreeEncoder(box: child, codingPath: path))
-      if !child.touched { child.content = .object([:]) }
+      if !child.touched { child.content = .object }
     }
     child.touched = true
     return child
@@ -144,9 +150,7 @@ struct KeyedBox<Key: CodingKey>: KeyedEncodingContainerProtocol {
   var codingPath: [any CodingKey]
 
   func set(_ child: Box, _ key: Key) {
-    guard case .object(var members) = box.content else { return }
-    members[key.stringValue] = child
-    box.content = .object(members)
+    box.members[key.stringValue] = child
   }
 
   mutating func encodeNil(forKey key: Key) throws {
@@ -168,7 +172,7 @@ struct KeyedBox<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
   mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
     let child = Box()
-    child.content = .array([])
+    child.content = .array
     child.touched = true
     set(child, key)
     return UnkeyedBox(box: child, codingPath: codingPath + [key])
@@ -185,15 +189,10 @@ struct KeyedBox<Key: CodingKey>: KeyedEncodingContainerProtocol {
 struct UnkeyedBox: UnkeyedEncodingContainer {
   let box: Box
   var codingPath: [any CodingKey]
-  var count: Int {
-    if case .array(let items) = box.content { return items.count }
-    return 0
-  }
+  var count: Int { box.items.count }
 
   func append(_ child: Box) {
-    guard case .array(var items) = box.content else { return }
-    items.append(child)
-    box.content = .array(items)
+    box.items.append(child)
   }
 
   mutating func encodeNil() throws {
@@ -215,7 +214,7 @@ struct UnkeyedBox: UnkeyedEncodingContainer {
 
   mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
     let child = Box()
-    child.content = .array([])
+    child.content = .array
     child.touched = true
     append(child)
     return UnkeyedBox(box: child, codingPath: codingPath)
@@ -250,5 +249,7 @@ struct SingleBox: SingleValueEncodingContainer {
   mutating func encode<T: Encodable>(_ value: T) throws {
     let child = try TreeEncoder.encode(value, path: codingPath)
     box.content = child.content
+    box.items = child.items
+    box.members = child.members
   }
 }
