@@ -27,7 +27,8 @@ let package = Package(
     ),
     .testTarget(
       name: "LearningTrackerTests",
-      dependencies: ["learning-tracker", "LearningStore"]
+      dependencies: ["learning-tracker", "LearningStore"],
+      exclude: ["BadInput"]
     ),
   ]
 )
