@@ -11,7 +11,64 @@ struct JSONScanner {
     var topLevelKind: String
     /// The JSON path and text of the first number that is not a whole number of at most 15 digits.
     var badNumber: (path: String, text: String)?
+    /// Paths of members the store format does not have (only when asked for).
+    var unknownFields: [String] = []
   }
+
+  /// The kinds of object in the store format, and the members each may have.
+  enum Shape: Hashable {
+    case tracker, partnership, settings, privacy, agency, catalogue, review, dates, finding, recommendation, action, update
+    case dissemination, section11Return, rating, learning
+
+    var members: Set<String> {
+      switch self {
+      case .tracker:
+        ["schemaVersion", "partnership", "agencies", "themes", "categories", "disseminationMethods", "section11Standards", "bankHolidays",
+         "reviews", "disseminations", "section11"]
+      case .partnership: ["name", "reportingYearStart", "settings", "privacy"]
+      case .settings: ["dueSoonDays", "staleAfterDays"]
+      case .privacy: ["names"]
+      case .agency: ["id", "name", "kind", "statutoryPartner"]
+      case .catalogue: ["id", "name"]
+      case .review: ["id", "title", "kind", "follows", "dates", "categories", "themes", "findings", "recommendations", "summary"]
+      case .dates: ["incident", "aware", "notified", "referred", "discussed", "rapidReview", "decision", "sentToPanel", "published"]
+      case .finding: ["id", "text", "themes", "goodPractice"]
+      case .recommendation: ["id", "text", "agencies", "response", "responseNote", "themes", "actions"]
+      case .action: ["id", "description", "owner", "lead", "measureOfSuccess", "agreed", "due", "updates"]
+      case .update: ["date", "status", "due", "note", "evidence", "by"]
+      case .dissemination: ["id", "date", "status", "method", "title", "reviews", "themes", "audience", "reach", "note"]
+      case .section11Return: ["agency", "cycle", "due", "submitted", "ratings", "learning"]
+      case .rating: ["standard", "self", "moderated", "evidence"]
+      case .learning: ["review", "disseminated", "implemented", "evidence"]
+      }
+    }
+
+    /// The shape of a member's value: an object, or the elements of a list.
+    func child(_ key: String) -> Shape? {
+      switch (self, key) {
+      case (.tracker, "partnership"): .partnership
+      case (.tracker, "agencies"): .agency
+      case (.tracker, "themes"), (.tracker, "categories"), (.tracker, "disseminationMethods"), (.tracker, "section11Standards"): .catalogue
+      case (.tracker, "reviews"): .review
+      case (.tracker, "disseminations"): .dissemination
+      case (.tracker, "section11"): .section11Return
+      case (.partnership, "settings"): .settings
+      case (.partnership, "privacy"): .privacy
+      case (.review, "dates"): .dates
+      case (.review, "findings"): .finding
+      case (.review, "recommendations"): .recommendation
+      case (.recommendation, "actions"): .action
+      case (.action, "updates"): .update
+      case (.section11Return, "ratings"): .rating
+      case (.section11Return, "learning"): .learning
+      default: nil
+      }
+    }
+  }
+
+  /// Whether to list unknown members, and the shape expected for the value being scanned.
+  private var checkShapes = false
+  private var shape: Shape?
 
   private let bytes: UnsafeBufferPointer<UInt8>
   private var index = 0
@@ -25,11 +82,13 @@ struct JSONScanner {
     case index(Int)
   }
 
-  static func scan(_ data: Data) throws(JSONSyntaxError) -> Result {
+  static func scan(_ data: Data, checkingShapes: Bool = false) throws(JSONSyntaxError) -> Result {
     var outcome: Result?
     var failure: JSONSyntaxError?
     data.withUnsafeBytes { raw in
       var scanner = JSONScanner(bytes: raw.bindMemory(to: UInt8.self))
+      scanner.checkShapes = checkingShapes
+      scanner.shape = .tracker
       do throws(JSONSyntaxError) {
         outcome = try scanner.run()
       } catch {
@@ -139,7 +198,18 @@ struct JSONScanner {
       skipSpace()
       path.append(.key(key))
       let valueStart = index
+      let objectShape = shape
+      if checkShapes, let objectShape {
+        let name = text(key)
+        if !objectShape.members.contains(name) && !(index < bytes.count && bytes[index] == UInt8(ascii: "n")) {
+          result.unknownFields.append(pathText)
+        }
+        shape = objectShape.child(name)
+      } else {
+        shape = nil
+      }
       try value()
+      shape = objectShape
       if depth == 1 && text(key) == "schemaVersion" {
         result.schemaVersion = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<index]), as: UTF8.self)
         result.schemaVersionKind = kind(of: bytes[valueStart])

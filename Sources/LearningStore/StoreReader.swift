@@ -45,16 +45,13 @@ public enum StoreReader {
     // Well-formed current stores take the fast path, which parses as strictly as the syntax scan;
     // anything else goes the long way round, where every error is found and described.
     if let tracker = FastStoreDecoder.decode(data) {
-      var unknown: [String] = []
-      if checkingUnknownFields, let original = try? JSONParser.parse([UInt8](data)) {
-        unknown = unknownFields(in: original, comparedWith: tracker)
-      }
+      let unknown = checkingUnknownFields ? ((try? JSONScanner.scan(data, checkingShapes: true))?.unknownFields ?? []) : []
       return LoadedStore(file: file, tracker: tracker, originalBytes: data, unknownFields: unknown)
     }
     if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty(file: file) }
     let scan: JSONScanner.Result
     do {
-      scan = try JSONScanner.scan(data)
+      scan = try JSONScanner.scan(data, checkingShapes: checkingUnknownFields)
     } catch {
       throw .syntax(file: file, line: error.line, column: error.column, message: error.message)
     }
@@ -75,12 +72,10 @@ public enum StoreReader {
         message: tooLarge ? "the number \(number) is too large (at most 15 digits)" : "expected a whole number, found \(number)")
     }
     var body = data
-    var tree: JSONValue?
     if version < Tracker.currentSchemaVersion {
       // Older versions are rewritten to the current one before decoding.
       guard let parsed = try? JSONParser.parse([UInt8](data)) else { throw .empty(file: file) }
       let migrated = StoreMigration.migrate(parsed, from: version)
-      tree = migrated.value
       body = Data(JSONWriter.serialize(migrated.value).utf8)
     }
     let tracker: Tracker
@@ -92,40 +87,7 @@ public enum StoreReader {
     } catch {
       throw .decoding(file: file, path: "", message: String(describing: error))
     }
-    var unknown: [String] = []
-    if checkingUnknownFields, let original = tree ?? (try? JSONParser.parse([UInt8](data))) {
-      unknown = unknownFields(in: original, comparedWith: tracker)
-    }
-    return LoadedStore(file: file, tracker: tracker, originalBytes: data, unknownFields: unknown)
-  }
-
-  /// Paths of members present in `tree` that encoding `tracker` does not produce (nulls aside).
-  static func unknownFields(in tree: JSONValue, comparedWith tracker: Tracker) -> [String] {
-    guard let encoded = try? StoreWriter.encode(tracker), let known = try? JSONParser.parse(encoded) else {
-      return []
-    }
-    var found: [String] = []
-    func walk(_ original: JSONValue, _ known: JSONValue, _ path: String) {
-      switch (original, known) {
-      case (.object(let members), .object):
-        for member in members {
-          let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
-          if let knownValue = known[member.key] {
-            walk(member.value, knownValue, memberPath)
-          } else if member.value != .null {
-            found.append(memberPath)
-          }
-        }
-      case (.array(let elements), .array(let knownElements)):
-        for (index, element) in elements.enumerated() where index < knownElements.count {
-          walk(element, knownElements[index], "\(path)[\(index)]")
-        }
-      default:
-        break
-      }
-    }
-    walk(tree, known, "")
-    return found
+    return LoadedStore(file: file, tracker: tracker, originalBytes: data, unknownFields: scan.unknownFields)
   }
 
   /// A JSON path (`reviews[3].recommendations[0].actions[1].due`) and a message a person can act on.

@@ -8,13 +8,10 @@ import LearningModel
 /// Writes stores: validated, pretty-printed with sorted keys, and atomically
 /// (a temporary file in the same folder, flushed, then renamed over the old one).
 public enum StoreWriter {
-  /// The store's JSON bytes: pretty-printed, keys sorted, arrays in stored order, a final newline.
+  /// The store's JSON bytes: pretty-printed, keys sorted, arrays in stored order, a final newline
+  /// (the layout of Foundation's JSONEncoder with those options, written by `JSONOutput`).
   public static func encode(_ tracker: Tracker) throws -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var bytes = [UInt8](try encoder.encode(tracker))
-    bytes.append(0x0A)
-    return bytes
+    Array(try JSONOutput.render(tracker).utf8)
   }
 
   /// Writes a new store; refuses when the file already exists. The file is created owner-only (0600).
