@@ -121,7 +121,9 @@ extension Action {
     } else {
       // A stable sort by date keeps log order on the same date, so the later entry wins.
       let sorted = updates.enumerated().filter { $0.element.date <= day }
-        .sorted { $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset }
+        .sorted {
+          $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset
+        }
       for entry in sorted { apply(entry.element) }
     }
     return ActionState(

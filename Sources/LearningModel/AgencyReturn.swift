@@ -19,7 +19,9 @@ public enum AgencyReturnColumn: String, CaseIterable, Sendable {
   case dueReason = "Reason for new due (fill in)"
 
   /// The columns the agency fills in.
-  public static let fillIn: [AgencyReturnColumn] = [.newStatus, .progressNote, .evidence, .proposedDue, .dueReason]
+  public static let fillIn: [AgencyReturnColumn] = [
+    .newStatus, .progressNote, .evidence, .proposedDue, .dueReason,
+  ]
 
   /// The status words an agency may write, in any case and with spaces ("In progress").
   public static func status(from text: String) -> ActionStatus? {

@@ -90,7 +90,8 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
   public var endOfMonth: CalendarDay {
     let (year, month, _) = components
     return CalendarDay(
-      dayNumber: Self.daysFromCivil(year: year, month: month, day: Self.daysInMonth(year: year, month: month)))
+      dayNumber: Self.daysFromCivil(year: year, month: month, day: Self.daysInMonth(year: year, month: month))
+    )
   }
 
   public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
@@ -204,7 +205,9 @@ public struct MonthDay: Hashable, Sendable, Codable, CustomStringConvertible {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let value = MonthDay(text) else {
       throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: "\"\(text)\" is not a month and day (expected MM-DD)"))
+        .init(
+          codingPath: decoder.codingPath,
+          debugDescription: "\"\(text)\" is not a month and day (expected MM-DD)"))
     }
     self = value
   }

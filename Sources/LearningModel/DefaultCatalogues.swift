@@ -6,14 +6,16 @@ public enum DefaultCatalogues {
   public static let categories: [CatalogueEntry] = [
     ("domestic-abuse", "Domestic abuse"), ("alcohol", "Alcohol"), ("drugs-solvents", "Drugs or solvents"),
     ("neglect-long-standing", "Neglect: long standing"), ("neglect-recent", "Neglect: recent"),
-    ("physical", "Physical abuse"), ("physical-self-harm", "Physical: self-harm"), ("physical-fgm", "Physical: FGM"),
+    ("physical", "Physical abuse"), ("physical-self-harm", "Physical: self-harm"),
+    ("physical-fgm", "Physical: FGM"),
     ("sexual-intra-familial", "Sexual abuse: intra-familial"), ("peer-on-peer", "Peer-on-peer abuse"),
     ("hsb-extra-familial", "Harmful sexual behaviour: extra-familial"),
     ("hsb-intra-familial", "Harmful sexual behaviour: intra-familial"), ("faith-based", "Faith-based abuse"),
     ("online", "Online harm"), ("bullying", "Bullying"), ("county-lines", "County lines"),
     ("trafficking", "Trafficking"), ("sexual-exploitation", "Sexual exploitation"),
     ("modern-slavery", "Modern slavery"), ("extremism", "Extremism"), ("forced-marriage", "Forced marriage"),
-    ("gang-violence", "Gang violence"), ("filicide", "Filicide"), ("road-traffic-accident", "Road traffic accident"),
+    ("gang-violence", "Gang violence"), ("filicide", "Filicide"),
+    ("road-traffic-accident", "Road traffic accident"),
     ("knife-crime", "Knife crime"), ("child-perpetrator", "Child perpetrator"), ("injury", "Injury"),
     ("self-harm", "Self-harm"), ("shaken-baby", "Non-accidental head injury (shaken baby)"),
     ("life-limiting-illness", "Life-limiting illness"), ("suicide", "Suicide"),
@@ -28,15 +30,18 @@ public enum DefaultCatalogues {
     ("cultural-competence", "Cultural awareness and competence"),
     ("disability-and-health", "Impact of disability and physical or mental health"),
     ("multi-agency-working", "Multi-agency working"), ("gaps-in-provision", "Gaps in provision"),
-    ("cross-boundary-working", "Cross-boundary working"), ("institutional-settings", "Institutional settings"),
+    ("cross-boundary-working", "Cross-boundary working"),
+    ("institutional-settings", "Institutional settings"),
     ("information-sharing", "Information sharing"), ("professional-curiosity", "Professional curiosity"),
-    ("risk-assessment", "Risk assessment and decision making"), ("invisible-men", "Fathers and men in the household"),
+    ("risk-assessment", "Risk assessment and decision making"),
+    ("invisible-men", "Fathers and men in the household"),
     ("neglect-recognition", "Recognising cumulative neglect"), ("safe-sleep", "Safe sleep for infants"),
     ("domestic-abuse-impact", "Impact of domestic abuse on children"),
     ("parental-mental-health", "Parental mental health and substance use"),
     ("escalation", "Professional challenge and escalation"),
     ("extra-familial-harm", "Extra-familial harm and exploitation"),
-    ("transition-to-adulthood", "Transition to adulthood"), ("supervision", "Supervision and reflective practice"),
+    ("transition-to-adulthood", "Transition to adulthood"),
+    ("supervision", "Supervision and reflective practice"),
     ("good-practice", "Good practice identified"),
   ].map { CatalogueEntry(id: $0.0, name: $0.1) }
 
@@ -44,18 +49,26 @@ public enum DefaultCatalogues {
   public static let disseminationMethods: [CatalogueEntry] = [
     ("seven-minute-briefing", "7-minute briefing"), ("learning-brief", "Learning brief"),
     ("summary-presentation", "Summary learning presentation"), ("roadshow", "Review roadshow"),
-    ("best-practice-event", "Best practice event"), ("conference", "Conference"), ("training", "Use in training"),
+    ("best-practice-event", "Best practice event"), ("conference", "Conference"),
+    ("training", "Use in training"),
     ("film", "Film"), ("webinar", "Webinar with the lead reviewer"),
-    ("leadership-event", "Leadership learning event"), ("business-plan", "Partnership business plan and strategies"),
+    ("leadership-event", "Leadership learning event"),
+    ("business-plan", "Partnership business plan and strategies"),
     ("newsletter", "Newsletter"),
   ].map { CatalogueEntry(id: $0.0, name: $0.1) }
 
   /// The eight Section 11 standards (Children Act 2004, s11, as set out in Working Together).
   public static let section11Standards: [CatalogueEntry] = [
-    ("s11-1", "Senior management commitment to the importance of safeguarding and promoting children's welfare"),
+    (
+      "s11-1",
+      "Senior management commitment to the importance of safeguarding and promoting children's welfare"
+    ),
     ("s11-2", "A clear statement of the agency's responsibilities towards children, available to all staff"),
     ("s11-3", "A clear line of accountability for the provision of services designed to safeguard children"),
-    ("s11-4", "Service development that takes account of the need to safeguard children and is informed by their views"),
+    (
+      "s11-4",
+      "Service development that takes account of the need to safeguard children and is informed by their views"
+    ),
     ("s11-5", "Staff training on safeguarding and promoting the welfare of children"),
     ("s11-6", "Safer recruitment, vetting procedures and managing allegations"),
     ("s11-7", "Effective inter-agency working to safeguard and promote the welfare of children"),

@@ -63,7 +63,9 @@ public struct Section11StandardRating: Codable, Equatable, Sendable {
   public var moderated: Section11Rating?
   public var evidence: String?
 
-  public init(standard: String, self rating: Section11Rating, moderated: Section11Rating? = nil, evidence: String? = nil) {
+  public init(
+    standard: String, self rating: Section11Rating, moderated: Section11Rating? = nil, evidence: String? = nil
+  ) {
     self.standard = standard
     self.`self` = rating
     self.moderated = moderated
@@ -78,7 +80,9 @@ public struct Section11Learning: Codable, Equatable, Sendable {
   public var implemented: String?
   public var evidence: [String]?
 
-  public init(review: String, disseminated: String? = nil, implemented: String? = nil, evidence: [String]? = nil) {
+  public init(
+    review: String, disseminated: String? = nil, implemented: String? = nil, evidence: [String]? = nil
+  ) {
     self.review = review
     self.disseminated = disseminated
     self.implemented = implemented

@@ -16,7 +16,11 @@ public enum JSONOutput {
     case .bool(let flag): out += flag ? "true" : "false"
     case .int(let number): out += String(number)
     case .double(let number):
-      if number.isFinite && number == number.rounded() && abs(number) < 1e15 { out += String(Int(number)) } else { out += "\(number)" }
+      if number.isFinite && number == number.rounded() && abs(number) < 1e15 {
+        out += String(Int(number))
+      } else {
+        out += "\(number)"
+      }
     case .string(let text): quote(text, into: &out)
     case .array:
       let items = box.items
@@ -70,7 +74,8 @@ public enum JSONOutput {
         case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
         case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
         case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
-        case 0x00..<0x20: bytes += Array("\\u00".utf8) + [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+        case 0x00..<0x20:
+          bytes += Array("\\u00".utf8) + [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
         default: bytes.append(byte)
         }
       }
@@ -156,7 +161,9 @@ struct KeyedBox<Key: CodingKey>: KeyedEncodingContainerProtocol {
     set(try TreeEncoder.encode(value, path: codingPath + [key]), key)
   }
 
-  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+    -> KeyedEncodingContainer<NestedKey>
+  {
     let child = Box()
     child.touched = true
     set(child, key)
@@ -198,7 +205,9 @@ struct UnkeyedBox: UnkeyedEncodingContainer {
     append(try TreeEncoder.encode(value, path: codingPath))
   }
 
-  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
+    -> KeyedEncodingContainer<NestedKey>
+  {
     let child = Box()
     child.touched = true
     append(child)
@@ -233,11 +242,15 @@ struct SingleBox: SingleValueEncodingContainer {
   mutating func encode(_ value: Int16) throws { box.content = .int(Int(value)) }
   mutating func encode(_ value: Int32) throws { box.content = .int(Int(value)) }
   mutating func encode(_ value: Int64) throws { box.content = .int(Int(value)) }
-  mutating func encode(_ value: UInt) throws { box.content = value <= UInt(Int.max) ? .int(Int(value)) : .double(Double(value)) }
+  mutating func encode(_ value: UInt) throws {
+    box.content = value <= UInt(Int.max) ? .int(Int(value)) : .double(Double(value))
+  }
   mutating func encode(_ value: UInt8) throws { box.content = .int(Int(value)) }
   mutating func encode(_ value: UInt16) throws { box.content = .int(Int(value)) }
   mutating func encode(_ value: UInt32) throws { box.content = .int(Int(value)) }
-  mutating func encode(_ value: UInt64) throws { box.content = value <= UInt64(Int.max) ? .int(Int(value)) : .double(Double(value)) }
+  mutating func encode(_ value: UInt64) throws {
+    box.content = value <= UInt64(Int.max) ? .int(Int(value)) : .double(Double(value))
+  }
   mutating func encode(_ value: Float) throws { box.content = .double(Double(value)) }
   mutating func encode<T: Encodable>(_ value: T) throws {
     let child = try TreeEncoder.encode(value, path: codingPath)

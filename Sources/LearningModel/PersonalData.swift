@@ -50,7 +50,8 @@ public struct PersonalDataScanner: Sendable {
         let character = characters[end]
         if character.isASCII && character.isNumber {
           digits.append(character)
-        } else if (character == " " || character == "-" || character == "(" || character == ")") && end + 1 < characters.count
+        } else if (character == " " || character == "-" || character == "(" || character == ")")
+          && end + 1 < characters.count
           && characters[end + 1].isASCII && (characters[end + 1].isNumber || characters[end + 1] == "(")
         {
           // a separator inside the number
@@ -69,7 +70,9 @@ public struct PersonalDataScanner: Sendable {
       }
       index = max(end, index + 1)
     }
-    for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" }) {
+    for word in text.split(whereSeparator: {
+      $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")"
+    }) {
       let token = String(word).trimmingSpacesAndPunctuation
       if Self.isEmail(token) { found.append((.email, token)) }
     }
@@ -115,7 +118,9 @@ public struct PersonalDataScanner: Sendable {
 
   static func isEmail(_ token: String) -> Bool {
     let parts = token.split(separator: "@", omittingEmptySubsequences: false)
-    guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else {
+    guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+      !parts[1].hasSuffix(".")
+    else {
       return false
     }
     return parts[1].allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
@@ -141,8 +146,11 @@ public struct PersonalDataScanner: Sendable {
         let fits = zip(outward, shape).allSatisfy { c, s in s == "A" ? isLetter(c) : isDigit(c) }
         guard fits, characters[end] == " " else { continue }
         let inward = characters[(end + 1)..<(end + 4)]
-        let inwardFits = isDigit(inward[inward.startIndex]) && isLetter(inward[inward.startIndex + 1]) && isLetter(inward[inward.startIndex + 2])
-        let boundary = end + 4 == characters.count || !(characters[end + 4].isLetter || characters[end + 4].isNumber)
+        let inwardFits =
+          isDigit(inward[inward.startIndex]) && isLetter(inward[inward.startIndex + 1])
+          && isLetter(inward[inward.startIndex + 2])
+        let boundary =
+          end + 4 == characters.count || !(characters[end + 4].isLetter || characters[end + 4].isNumber)
         if inwardFits && boundary {
           found.append(String(characters[index..<(end + 4)]))
           index = end + 4
@@ -163,7 +171,9 @@ public struct PersonalDataScanner: Sendable {
       var searchFrom = lower.startIndex
       while let range = lower[searchFrom...].firstRange(of: cue) {
         searchFrom = range.upperBound
-        if range.lowerBound > lower.startIndex, lower[lower.index(before: range.lowerBound)].isLetter { continue }
+        if range.lowerBound > lower.startIndex, lower[lower.index(before: range.lowerBound)].isLetter {
+          continue
+        }
         let skippable: Set<Character> = [":", " ", ".", "-", "i", "s", "n", "o"]
         let rest = lower[range.upperBound...].drop { skippable.contains($0) }
         let window = String(rest.prefix(20))
@@ -187,7 +197,9 @@ public struct PersonalDataScanner: Sendable {
 
 extension String {
   var trimmingSpacesAndPunctuation: String {
-    let drop: (Character) -> Bool = { $0 == " " || $0 == "." || $0 == "," || $0 == ";" || $0 == ":" || $0 == ")" || $0 == "(" || $0 == "\n" }
+    let drop: (Character) -> Bool = {
+      $0 == " " || $0 == "." || $0 == "," || $0 == ";" || $0 == ":" || $0 == ")" || $0 == "(" || $0 == "\n"
+    }
     var text = Substring(self)
     while let first = text.first, drop(first) { text = text.dropFirst() }
     while let last = text.last, drop(last) { text = text.dropLast() }
@@ -209,7 +221,9 @@ extension Tracker {
       let path = "reviews[\(r)]"
       fields.append(("\(path).title", review.title))
       if let summary = review.summary { fields.append(("\(path).summary", summary)) }
-      for (f, finding) in review.findings.enumerated() { fields.append(("\(path).findings[\(f)].text", finding.text)) }
+      for (f, finding) in review.findings.enumerated() {
+        fields.append(("\(path).findings[\(f)].text", finding.text))
+      }
       for (m, recommendation) in review.recommendations.enumerated() {
         let recPath = "\(path).recommendations[\(m)]"
         fields.append(("\(recPath).text", recommendation.text))
@@ -218,11 +232,15 @@ extension Tracker {
           let actionPath = "\(recPath).actions[\(a)]"
           fields.append(("\(actionPath).description", action.description))
           if let lead = action.lead { fields.append(("\(actionPath).lead", lead)) }
-          if let measure = action.measureOfSuccess { fields.append(("\(actionPath).measureOfSuccess", measure)) }
+          if let measure = action.measureOfSuccess {
+            fields.append(("\(actionPath).measureOfSuccess", measure))
+          }
           for (u, update) in action.updates.enumerated() {
             if let note = update.note { fields.append(("\(actionPath).updates[\(u)].note", note)) }
             if let by = update.by { fields.append(("\(actionPath).updates[\(u)].by", by)) }
-            for (e, evidence) in (update.evidence ?? []).enumerated() { fields.append(("\(actionPath).updates[\(u)].evidence[\(e)]", evidence)) }
+            for (e, evidence) in (update.evidence ?? []).enumerated() {
+              fields.append(("\(actionPath).updates[\(u)].evidence[\(e)]", evidence))
+            }
           }
         }
       }
@@ -233,10 +251,18 @@ extension Tracker {
         if let note = activity.note { fields.append(("disseminations[\(d)].note", note)) }
       }
       for (s, entry) in section11.enumerated() {
-        for (i, rating) in entry.ratings.enumerated() { if let evidence = rating.evidence { fields.append(("section11[\(s)].ratings[\(i)].evidence", evidence)) } }
+        for (i, rating) in entry.ratings.enumerated() {
+          if let evidence = rating.evidence {
+            fields.append(("section11[\(s)].ratings[\(i)].evidence", evidence))
+          }
+        }
         for (i, learning) in entry.learning.enumerated() {
-          if let text = learning.disseminated { fields.append(("section11[\(s)].learning[\(i)].disseminated", text)) }
-          if let text = learning.implemented { fields.append(("section11[\(s)].learning[\(i)].implemented", text)) }
+          if let text = learning.disseminated {
+            fields.append(("section11[\(s)].learning[\(i)].disseminated", text))
+          }
+          if let text = learning.implemented {
+            fields.append(("section11[\(s)].learning[\(i)].implemented", text))
+          }
         }
       }
     }
@@ -247,7 +273,9 @@ extension Tracker {
   public func personalData(review: String? = nil) -> [PersonalDataFinding] {
     let scanner = PersonalDataScanner(names: partnership.privacy?.names ?? [])
     return freeTextFields(review: review).flatMap { field in
-      scanner.scan(field.text).map { PersonalDataFinding(path: field.path, kind: $0.kind, excerpt: $0.match.masked) }
+      scanner.scan(field.text).map {
+        PersonalDataFinding(path: field.path, kind: $0.kind, excerpt: $0.match.masked)
+      }
     }
   }
 }

@@ -57,7 +57,8 @@ public struct ReviewDates: Codable, Equatable, Sendable {
 
   public init(
     incident: CalendarDay? = nil, aware: CalendarDay? = nil, notified: CalendarDay? = nil,
-    referred: CalendarDay? = nil, discussed: CalendarDay? = nil, rapidReview: CalendarDay? = nil, decision: CalendarDay? = nil,
+    referred: CalendarDay? = nil, discussed: CalendarDay? = nil, rapidReview: CalendarDay? = nil,
+    decision: CalendarDay? = nil,
     sentToPanel: CalendarDay? = nil, published: CalendarDay? = nil
   ) {
     self.incident = incident

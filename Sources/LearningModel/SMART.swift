@@ -11,7 +11,8 @@ public struct SMARTRating: Equatable, Codable, Sendable {
 
   /// "S M A T" with a dash for each letter that fails ("S – A T").
   public var letters: String {
-    [specific ? "S" : "–", measurable ? "M" : "–", achievable ? "A" : "–", timeBound ? "T" : "–"].joined(separator: " ")
+    [specific ? "S" : "–", measurable ? "M" : "–", achievable ? "A" : "–", timeBound ? "T" : "–"].joined(
+      separator: " ")
   }
 }
 
@@ -24,7 +25,9 @@ public enum SMARTCheck {
   ]
 
   /// Words that show a measure names an audit or a target.
-  static let measureWords = ["audit", "target", "sample", "every ", "all ", "survey", "report", "per cent", "percent"]
+  static let measureWords = [
+    "audit", "target", "sample", "every ", "all ", "survey", "report", "per cent", "percent",
+  ]
 
   /// Rates an action. Specific: a description of at least 6 words that does not just start with a
   /// vague phrase ("raise awareness", "consider") unless it goes on to say what (12 words or more).
@@ -41,7 +44,9 @@ public enum SMARTCheck {
       if !isSpace && !inWord { words += 1 }
       inWord = !isSpace
     }
-    let opening = String(decoding: action.description.utf8.prefix(24).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+    let opening = String(
+      decoding: action.description.utf8.prefix(24).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 },
+      as: UTF8.self)
     let vague = vaguePhrases.first { opening.hasPrefix($0) }
     var specific = true
     if words < 6 {
@@ -57,14 +62,17 @@ public enum SMARTCheck {
     if measure.trimmingSpaces.isEmpty {
       measurable = false
       reasons.append("M: no measure of success")
-    } else if !namesNumber && !(measure.contains { $0.isNumber } || measureWords.contains { measure.lowercased().contains($0) }) {
+    } else if !namesNumber
+      && !(measure.contains { $0.isNumber } || measureWords.contains { measure.lowercased().contains($0) })
+    {
       measurable = false
       reasons.append("M: the measure names no number, target or audit")
     }
     var achievable = true
     if !recommendation.agencies.isEmpty && !recommendation.agencies.contains(action.owner) {
       achievable = false
-      reasons.append("A: the owner \(action.owner) is not one of the agencies the recommendation is addressed to")
+      reasons.append(
+        "A: the owner \(action.owner) is not one of the agencies the recommendation is addressed to")
     }
     if (action.lead ?? "").trimmingSpaces.isEmpty {
       achievable = false
@@ -75,6 +83,8 @@ public enum SMARTCheck {
       timeBound = false
       reasons.append("T: due \(action.due) is more than two years after it was agreed (\(agreed))")
     }
-    return SMARTRating(specific: specific, measurable: measurable, achievable: achievable, timeBound: timeBound, reasons: reasons)
+    return SMARTRating(
+      specific: specific, measurable: measurable, achievable: achievable, timeBound: timeBound,
+      reasons: reasons)
   }
 }

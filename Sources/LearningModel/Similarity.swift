@@ -5,9 +5,12 @@
 /// similarity of two texts is the Jaccard index of their word sets: shared words over all words.
 public enum TextSimilarity {
   static let stopWords: Set<String> = [
-    "the", "and", "for", "that", "with", "should", "all", "are", "their", "this", "from", "have", "has", "will", "must",
-    "its", "into", "when", "where", "which", "who", "whom", "they", "them", "there", "been", "being", "was", "were", "any",
-    "every", "each", "not", "but", "can", "may", "also", "such", "than", "then", "these", "those", "partnership", "agencies",
+    "the", "and", "for", "that", "with", "should", "all", "are", "their", "this", "from", "have", "has",
+    "will", "must",
+    "its", "into", "when", "where", "which", "who", "whom", "they", "them", "there", "been", "being", "was",
+    "were", "any",
+    "every", "each", "not", "but", "can", "may", "also", "such", "than", "then", "these", "those",
+    "partnership", "agencies",
     "agency", "ensure", "including", "within", "about", "other", "more", "how", "what", "our",
   ]
 

@@ -3,8 +3,9 @@ public func nearest(_ word: String, in candidates: some Sequence<String>) -> Str
   var best: (candidate: String, distance: Int)?
   for candidate in candidates {
     let distance = editDistance(word.lowercased(), candidate.lowercased())
-    if distance <= max(2, word.count / 3), distance < (best?.distance ?? Int.max)
-      || (distance == best?.distance && candidate < (best?.candidate ?? ""))
+    if distance <= max(2, word.count / 3),
+      distance < (best?.distance ?? Int.max)
+        || (distance == best?.distance && candidate < (best?.candidate ?? ""))
     {
       best = (candidate, distance)
     }
@@ -23,7 +24,8 @@ public func editDistance(_ a: String, _ b: String) -> Int {
   for i in 1...a.count {
     current[0] = i
     for j in 1...b.count {
-      current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      current[j] = Swift.min(
+        previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
     }
     swap(&previous, &current)
   }

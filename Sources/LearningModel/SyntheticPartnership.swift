@@ -19,23 +19,35 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 /// assurance, plus dissemination and Section 11 returns. The same arguments give the same store.
 public enum SyntheticPartnership {
   static let subjects = [
-    "children's social workers", "health visitors", "school designated safeguarding leads", "police response officers",
-    "emergency department staff", "GP practices", "midwives", "family support workers", "housing officers", "probation officers",
-    "youth workers", "school nurses", "early help practitioners", "independent reviewing officers", "MASH staff",
+    "children's social workers", "health visitors", "school designated safeguarding leads",
+    "police response officers",
+    "emergency department staff", "GP practices", "midwives", "family support workers", "housing officers",
+    "probation officers",
+    "youth workers", "school nurses", "early help practitioners", "independent reviewing officers",
+    "MASH staff",
   ]
   static let topics = [
-    "the neglect assessment tool", "the escalation policy", "safe sleep advice", "the child's lived experience",
-    "coercive control", "the bruising protocol", "information sharing with schools", "fathers and male carers",
-    "contextual safeguarding", "the transition to adult services", "professional curiosity", "cumulative harm",
+    "the neglect assessment tool", "the escalation policy", "safe sleep advice",
+    "the child's lived experience",
+    "coercive control", "the bruising protocol", "information sharing with schools",
+    "fathers and male carers",
+    "contextual safeguarding", "the transition to adult services", "professional curiosity",
+    "cumulative harm",
     "cultural competence", "children with communication needs", "parental mental health",
   ]
-  static let verbs = ["Train", "Audit", "Brief", "Revise the guidance for", "Introduce a checklist for", "Set up a panel with", "Report to the QA subgroup on"]
+  static let verbs = [
+    "Train", "Audit", "Brief", "Revise the guidance for", "Introduce a checklist for", "Set up a panel with",
+    "Report to the QA subgroup on",
+  ]
   static let notes = [
-    "Task and finish group set up; scope agreed.", "Draft circulated to partners for comment.", "Pilot running in two localities.",
-    "Training dates booked; first cohort complete.", "Awaiting sign-off by the senior leadership team.", "Audit tool agreed; auditors identified.",
+    "Task and finish group set up; scope agreed.", "Draft circulated to partners for comment.",
+    "Pilot running in two localities.",
+    "Training dates booked; first cohort complete.", "Awaiting sign-off by the senior leadership team.",
+    "Audit tool agreed; auditors identified.",
   ]
   static let delays = [
-    "Lead post vacant for three months.", "Training provider's start slipped.", "Waiting for a system change.", "Dependent on the regional protocol.",
+    "Lead post vacant for three months.", "Training provider's start slipped.",
+    "Waiting for a system change.", "Dependent on the regional protocol.",
   ]
 
   /// A store with `reviews` reviews whose history ends on `asOf`.
@@ -45,9 +57,11 @@ public enum SyntheticPartnership {
     let agencyList: [(String, String, AgencyKind, Bool)] = [
       ("la", "Council Children's Services", .localAuthority, true), ("police", "Police", .police, true),
       ("icb", "Integrated Care Board", .health, true), ("acute", "Hospitals Trust", .health, false),
-      ("community-health", "Community Health Trust", .health, false), ("education", "Schools and colleges", .education, false),
+      ("community-health", "Community Health Trust", .health, false),
+      ("education", "Schools and colleges", .education, false),
       ("probation", "Probation Service", .probation, false), ("housing", "Housing services", .other, false),
-      ("adult-care", "Adult Social Care", .localAuthority, false), ("family-support", "Family support charity", .voluntary, false),
+      ("adult-care", "Adult Social Care", .localAuthority, false),
+      ("family-support", "Family support charity", .voluntary, false),
     ]
     tracker.agencies = agencyList.map { Agency(id: $0.0, name: $0.1, kind: $0.2, statutoryPartner: $0.3) }
     let agencyIDs = agencyList.map(\.0)
@@ -63,7 +77,8 @@ public enum SyntheticPartnership {
       (.safeguardingAdultReview, 4), (.domesticHomicideReview, 3), (.childDeathReview, 2),
     ]
     for number in 0..<count {
-      let start = asOf.adding(days: -span + (span * number) / max(1, count) + Int.random(in: 0..<20, using: &random))
+      let start = asOf.adding(
+        days: -span + (span * number) / max(1, count) + Int.random(in: 0..<20, using: &random))
       var roll = Int.random(in: 0..<100, using: &random)
       var kind = ReviewKind.other
       for (candidate, weight) in kinds {
@@ -94,26 +109,39 @@ public enum SyntheticPartnership {
       let published = (dates.decision ?? start).adding(days: Int.random(in: 120...330, using: &random))
       if kind != .rapidReview && published <= asOf {
         dates.published = published
-        dates.sentToPanel = kind == .lcspr ? published.adding(days: -Int.random(in: 9...20, using: &random)) : nil
+        dates.sentToPanel =
+          kind == .lcspr ? published.adding(days: -Int.random(in: 9...20, using: &random)) : nil
       }
       let reviewThemes = Array(Set((0..<3).map { _ in pick(themeIDs) })).sorted()
       var review = Review(
-        id: id, title: "Child \(number + 1)", kind: kind, dates: dates, categories: [pick(categoryIDs)], themes: reviewThemes,
+        id: id, title: "Child \(number + 1)", kind: kind, dates: dates, categories: [pick(categoryIDs)],
+        themes: reviewThemes,
         summary: "A synthetic case for load tests.")
       review.findings = (0..<Int.random(in: 2...5, using: &random)).map { index in
         Finding(
-          id: "F\(index + 1)", text: "Practitioners did not consistently apply \(pick(topics)) when working with the family.",
+          id: "F\(index + 1)",
+          text: "Practitioners did not consistently apply \(pick(topics)) when working with the family.",
           themes: [pick(reviewThemes)], goodPractice: index == 0 && chance(40))
       }
-      let recommendationCount = kind == .lcspr ? Int.random(in: 6...10, using: &random) : kind == .rapidReview ? Int.random(in: 1...4, using: &random) : Int.random(in: 3...6, using: &random)
-      let agreedBase = (dates.published ?? dates.decision ?? start).adding(days: Int.random(in: 7...30, using: &random))
+      let recommendationCount =
+        kind == .lcspr
+        ? Int.random(in: 6...10, using: &random)
+        : kind == .rapidReview ? Int.random(in: 1...4, using: &random) : Int.random(in: 3...6, using: &random)
+      let agreedBase = (dates.published ?? dates.decision ?? start).adding(
+        days: Int.random(in: 7...30, using: &random))
       for r in 0..<recommendationCount {
-        let addressed = Array(Set((0..<Int.random(in: 1...3, using: &random)).map { _ in pick(agencyIDs) })).sorted()
+        let addressed = Array(Set((0..<Int.random(in: 1...3, using: &random)).map { _ in pick(agencyIDs) }))
+          .sorted()
         var roll = Int.random(in: 0..<100, using: &random)
-        let response: RecommendationResponse = roll < 85 ? .accepted : (roll < 93 ? .partiallyAccepted : .notAccepted)
+        let response: RecommendationResponse =
+          roll < 85 ? .accepted : (roll < 93 ? .partiallyAccepted : .notAccepted)
         var recommendation = Recommendation(
-          id: "R\(r + 1)", text: "All agencies should make sure \(pick(subjects)) apply \(pick(topics)) in every case.", agencies: addressed,
-          response: response, responseNote: response.needsReason ? "Covered in part by the partnership's existing strategy." : nil,
+          id: "R\(r + 1)",
+          text: "All agencies should make sure \(pick(subjects)) apply \(pick(topics)) in every case.",
+          agencies: addressed,
+          response: response,
+          responseNote: response.needsReason
+            ? "Covered in part by the partnership's existing strategy." : nil,
           themes: [pick(reviewThemes)])
         guard response != .notAccepted, agreedBase <= asOf else {
           review.recommendations.append(recommendation)
@@ -124,8 +152,11 @@ public enum SyntheticPartnership {
           guard agreed <= asOf else { continue }
           let due = agreed.adding(days: Int.random(in: 90...400, using: &random))
           var action = Action(
-            id: "\(r + 1).\(a + 1)", description: "\(pick(verbs)) \(pick(subjects)) on \(pick(topics)), across the partnership.",
-            owner: pick(addressed), lead: "Safeguarding lead", measureOfSuccess: "Audit of \(Int.random(in: 10...50, using: &random)) cases shows it applied in \(Int.random(in: 60...95, using: &random))%.",
+            id: "\(r + 1).\(a + 1)",
+            description: "\(pick(verbs)) \(pick(subjects)) on \(pick(topics)), across the partnership.",
+            owner: pick(addressed), lead: "Safeguarding lead",
+            measureOfSuccess:
+              "Audit of \(Int.random(in: 10...50, using: &random)) cases shows it applied in \(Int.random(in: 60...95, using: &random))%.",
             agreed: agreed, due: due)
           // A log of about four updates, none after the as-of day.
           var day = agreed
@@ -159,7 +190,9 @@ public enum SyntheticPartnership {
             let assured = last.date.adding(days: Int.random(in: 30...90, using: &random))
             if assured <= asOf {
               action.updates.append(
-                ActionUpdate(date: assured, status: .assured, note: "Impact evidenced by re-audit.", evidence: ["Re-audit report"], by: "QA subgroup"))
+                ActionUpdate(
+                  date: assured, status: .assured, note: "Impact evidenced by re-audit.",
+                  evidence: ["Re-audit report"], by: "QA subgroup"))
             }
           }
           recommendation.actions.append(action)
@@ -171,8 +204,10 @@ public enum SyntheticPartnership {
         let delivered = published.adding(days: Int.random(in: 7...90, using: &random))
         tracker.disseminations.append(
           Dissemination(
-            id: "D-\(number + 1)", date: delivered, status: delivered <= asOf ? .delivered : .planned, method: pick(methodIDs),
-            title: "Learning from \(review.title)", reviews: [id], themes: reviewThemes, audience: Array(Set([pick(agencyIDs), pick(agencyIDs)])).sorted(),
+            id: "D-\(number + 1)", date: delivered, status: delivered <= asOf ? .delivered : .planned,
+            method: pick(methodIDs),
+            title: "Learning from \(review.title)", reviews: [id], themes: reviewThemes,
+            audience: Array(Set([pick(agencyIDs), pick(agencyIDs)])).sorted(),
             reach: delivered <= asOf ? Int.random(in: 20...400, using: &random) : nil))
       }
     }
@@ -183,19 +218,26 @@ public enum SyntheticPartnership {
     for year in firstYear...lastYear {
       guard let due = CalendarDay(year: year, month: 11, day: 28), due <= asOf else { continue }
       let cycle = "\(year)-\(String(year + 1).suffix(2))"
-      let recent = tracker.reviews.filter { ($0.dates.published ?? CalendarDay(dayNumber: Int.max)) < due }.suffix(20).map(\.id)
+      let recent = tracker.reviews.filter { ($0.dates.published ?? CalendarDay(dayNumber: Int.max)) < due }
+        .suffix(20).map(\.id)
       for agency in agencyIDs.prefix(7) where chance(90) {
         let ratings = standards.map { standard -> Section11StandardRating in
           let selfRating: Section11Rating = chance(85) ? .met : .partiallyMet
-          let moderated: Section11Rating = chance(70) ? selfRating : (selfRating == .met ? .partiallyMet : .notMet)
-          return Section11StandardRating(standard: standard, self: selfRating, moderated: moderated, evidence: "Policy and audit evidence.")
+          let moderated: Section11Rating =
+            chance(70) ? selfRating : (selfRating == .met ? .partiallyMet : .notMet)
+          return Section11StandardRating(
+            standard: standard, self: selfRating, moderated: moderated, evidence: "Policy and audit evidence."
+          )
         }
         let learning = recent.filter { _ in chance(40) }.map {
-          Section11Learning(review: $0, disseminated: "Team briefings.", implemented: "Practice guidance revised.", evidence: ["Audit"])
+          Section11Learning(
+            review: $0, disseminated: "Team briefings.", implemented: "Practice guidance revised.",
+            evidence: ["Audit"])
         }
         tracker.section11.append(
           Section11Return(
-            agency: agency, cycle: cycle, due: due, submitted: chance(85) ? due.adding(days: Int.random(in: -10...20, using: &random)) : nil,
+            agency: agency, cycle: cycle, due: due,
+            submitted: chance(85) ? due.adding(days: Int.random(in: -10...20, using: &random)) : nil,
             ratings: ratings, learning: learning))
       }
     }

@@ -71,12 +71,15 @@ extension Review {
   public func clocks(asOf: CalendarDay, calendar: WorkingDayCalendar) -> [ClockResult] {
     var results: [ClockResult] = []
     let carriesRapidReview = kind == .rapidReview || (kind == .lcspr && follows == nil)
-    func judge(_ clock: StatutoryClock, start: CalendarDay, deadline: CalendarDay?, actual: CalendarDay?) -> ClockResult {
+    func judge(_ clock: StatutoryClock, start: CalendarDay, deadline: CalendarDay?, actual: CalendarDay?)
+      -> ClockResult
+    {
       if let actual {
         let verdict: ClockVerdict = deadline.map { actual <= $0 ? .met : .missed } ?? .pending
         return ClockResult(
           clock: clock, start: start, deadline: deadline, actual: actual,
-          workingDaysTaken: calendar.workingDays(from: start, to: actual), verdict: verdict, workingDaysLeft: nil)
+          workingDaysTaken: calendar.workingDays(from: start, to: actual), verdict: verdict,
+          workingDaysLeft: nil)
       }
       return ClockResult(
         clock: clock, start: start, deadline: deadline, actual: nil,
@@ -85,38 +88,51 @@ extension Review {
         workingDaysLeft: deadline.map { calendar.workingDays(from: asOf, to: $0) })
     }
     if carriesRapidReview, let aware = dates.aware {
-      results.append(judge(.notification, start: aware, deadline: calendar.adding(workingDays: 5, to: aware), actual: dates.notified))
+      results.append(
+        judge(
+          .notification, start: aware, deadline: calendar.adding(workingDays: 5, to: aware),
+          actual: dates.notified))
     }
     if carriesRapidReview, let notified = dates.notified {
       results.append(
-        judge(.rapidReview, start: notified, deadline: calendar.adding(workingDays: 15, to: notified), actual: dates.rapidReview))
+        judge(
+          .rapidReview, start: notified, deadline: calendar.adding(workingDays: 15, to: notified),
+          actual: dates.rapidReview))
     }
     if kind == .lcspr, let decision = dates.decision {
-      results.append(judge(.publication, start: decision, deadline: decision.adding(months: 6), actual: dates.published))
+      results.append(
+        judge(.publication, start: decision, deadline: decision.adding(months: 6), actual: dates.published))
       if let published = dates.published {
         let latest = calendar.adding(workingDays: -7, to: published)
         if let sent = dates.sentToPanel {
           results.append(
             ClockResult(
               clock: .finalReportToPanel, start: sent, deadline: latest, actual: sent,
-              workingDaysTaken: calendar.workingDays(from: sent, to: published), verdict: sent <= latest ? .met : .missed,
+              workingDaysTaken: calendar.workingDays(from: sent, to: published),
+              verdict: sent <= latest ? .met : .missed,
               workingDaysLeft: nil))
         } else {
           results.append(
             ClockResult(
-              clock: .finalReportToPanel, start: published, deadline: latest, actual: nil, workingDaysTaken: nil,
+              clock: .finalReportToPanel, start: published, deadline: latest, actual: nil,
+              workingDaysTaken: nil,
               verdict: .notRecorded, workingDaysLeft: nil))
         }
       } else if let sent = dates.sentToPanel {
         results.append(
           ClockResult(
-            clock: .finalReportToPanel, start: sent, deadline: nil, actual: sent, workingDaysTaken: nil, verdict: .pending,
+            clock: .finalReportToPanel, start: sent, deadline: nil, actual: sent, workingDaysTaken: nil,
+            verdict: .pending,
             workingDaysLeft: nil))
       }
     }
     if let referred = dates.referred {
-      results.append(judge(.referralDiscussed, start: referred, deadline: referred.adding(months: 1), actual: dates.discussed))
-      results.append(judge(.referralDecided, start: referred, deadline: referred.adding(months: 2), actual: dates.decision))
+      results.append(
+        judge(
+          .referralDiscussed, start: referred, deadline: referred.adding(months: 1), actual: dates.discussed))
+      results.append(
+        judge(.referralDecided, start: referred, deadline: referred.adding(months: 2), actual: dates.decision)
+      )
     }
     return results
   }

@@ -53,7 +53,8 @@ public struct Diagnostic: Equatable, Codable, Sendable, CustomStringConvertible 
   public var message: String
   public var hint: String?
 
-  public init(severity: Severity, check: ValidationCheck, path: String, message: String, hint: String? = nil) {
+  public init(severity: Severity, check: ValidationCheck, path: String, message: String, hint: String? = nil)
+  {
     self.severity = severity
     self.check = check
     self.path = path
@@ -106,10 +107,12 @@ private struct Run {
     var seen: [String: Int] = [:]
     for (index, id) in ids.enumerated() {
       if id.trimmingSpaces.isEmpty {
-        error(.requiredText, "\(path)[\(index)].id", "\(scope) ID is empty", hint: "give every \(scope) an ID")
+        error(
+          .requiredText, "\(path)[\(index)].id", "\(scope) ID is empty", hint: "give every \(scope) an ID")
       } else if let first = seen[id] {
         error(
-          .uniqueIds, "\(path)[\(index)].id", "duplicate \(scope) ID \"\(id)\" (first used at \(path)[\(first)])",
+          .uniqueIds, "\(path)[\(index)].id",
+          "duplicate \(scope) ID \"\(id)\" (first used at \(path)[\(first)])",
           hint: "give each \(scope) its own ID")
       } else {
         seen[id] = index
@@ -123,15 +126,18 @@ private struct Run {
     for (index, id) in ids.enumerated() where !known.contains(id) {
       error(
         .references, "\(path)[\(index)]", "unknown \(what) \"\(id)\"",
-        hint: (nearest(id, in: known).map { "did you mean \"\($0)\"? " } ?? "") + "it must be one of \(catalogue)")
+        hint: (nearest(id, in: known).map { "did you mean \"\($0)\"? " } ?? "")
+          + "it must be one of \(catalogue)")
     }
   }
 
-  mutating func resolveOne(_ id: String, in known: Set<String>, path: String, what: String, catalogue: String) {
+  mutating func resolveOne(_ id: String, in known: Set<String>, path: String, what: String, catalogue: String)
+  {
     if !known.contains(id) {
       error(
         .references, path, "unknown \(what) \"\(id)\"",
-        hint: (nearest(id, in: known).map { "did you mean \"\($0)\"? " } ?? "") + "it must be one of \(catalogue)")
+        hint: (nearest(id, in: known).map { "did you mean \"\($0)\"? " } ?? "")
+          + "it must be one of \(catalogue)")
     }
   }
 
@@ -146,13 +152,16 @@ private struct Run {
       error(.settings, "partnership.settings.dueSoonDays", "must be 0 or more, found \(settings.dueSoonDays)")
     }
     if settings.staleAfterDays < 0 {
-      error(.settings, "partnership.settings.staleAfterDays", "must be 0 or more, found \(settings.staleAfterDays)")
+      error(
+        .settings, "partnership.settings.staleAfterDays",
+        "must be 0 or more, found \(settings.staleAfterDays)")
     }
 
     unique(tracker.agencies.map(\.id), path: "agencies", scope: "agency")
     unique(tracker.themes.map(\.id), path: "themes", scope: "theme")
     unique(tracker.categories.map(\.id), path: "categories", scope: "category")
-    unique(tracker.disseminationMethods.map(\.id), path: "disseminationMethods", scope: "dissemination method")
+    unique(
+      tracker.disseminationMethods.map(\.id), path: "disseminationMethods", scope: "dissemination method")
     unique(tracker.section11Standards.map(\.id), path: "section11Standards", scope: "Section 11 standard")
     unique(tracker.reviews.map(\.id), path: "reviews", scope: "review")
     unique(tracker.disseminations.map(\.id), path: "disseminations", scope: "dissemination")
@@ -171,15 +180,20 @@ private struct Run {
       let path = "reviews[\(r)]"
       required(review.title, "\(path).title", "the review's title")
       if let follows = review.follows {
-        resolveOne(follows, in: reviews, path: "\(path).follows", what: "review", catalogue: "the store's reviews")
+        resolveOne(
+          follows, in: reviews, path: "\(path).follows", what: "review", catalogue: "the store's reviews")
         if follows == review.id { error(.references, "\(path).follows", "a review cannot follow itself") }
       }
-      resolve(review.categories, in: categories, path: "\(path).categories", what: "category", catalogue: "categories")
+      resolve(
+        review.categories, in: categories, path: "\(path).categories", what: "category",
+        catalogue: "categories")
       resolve(review.themes, in: themes, path: "\(path).themes", what: "theme", catalogue: "themes")
       unique(review.findings.map(\.id), path: "\(path).findings", scope: "finding")
       for (f, finding) in review.findings.enumerated() {
         required(finding.text, "\(path).findings[\(f)].text", "the finding's text")
-        resolve(finding.themes, in: themes, path: "\(path).findings[\(f)].themes", what: "theme", catalogue: "themes")
+        resolve(
+          finding.themes, in: themes, path: "\(path).findings[\(f)].themes", what: "theme",
+          catalogue: "themes")
       }
       unique(review.recommendations.map(\.id), path: "\(path).recommendations", scope: "recommendation")
       // Action IDs are unique within the review, across its recommendations.
@@ -187,8 +201,11 @@ private struct Run {
       for (m, recommendation) in review.recommendations.enumerated() {
         let recPath = "\(path).recommendations[\(m)]"
         required(recommendation.text, "\(recPath).text", "the recommendation's text")
-        resolve(recommendation.agencies, in: agencies, path: "\(recPath).agencies", what: "agency", catalogue: "agencies")
-        resolve(recommendation.themes, in: themes, path: "\(recPath).themes", what: "theme", catalogue: "themes")
+        resolve(
+          recommendation.agencies, in: agencies, path: "\(recPath).agencies", what: "agency",
+          catalogue: "agencies")
+        resolve(
+          recommendation.themes, in: themes, path: "\(recPath).themes", what: "theme", catalogue: "themes")
         if recommendation.response.needsReason, (recommendation.responseNote ?? "").trimmingSpaces.isEmpty {
           error(
             .responseNote, "\(recPath).responseNote",
@@ -197,7 +214,8 @@ private struct Run {
         }
         if recommendation.response == .accepted && recommendation.actions.isEmpty {
           warning(
-            .acceptedWithoutActions, "\(recPath).actions", "accepted recommendation \(review.id)/\(recommendation.id) has no actions",
+            .acceptedWithoutActions, "\(recPath).actions",
+            "accepted recommendation \(review.id)/\(recommendation.id) has no actions",
             hint: "add the SMART actions that answer it")
         }
         for (a, action) in recommendation.actions.enumerated() {
@@ -223,14 +241,18 @@ private struct Run {
       resolveOne(
         dissemination.method, in: methods, path: "\(path).method", what: "dissemination method",
         catalogue: "disseminationMethods")
-      resolve(dissemination.reviews, in: reviews, path: "\(path).reviews", what: "review", catalogue: "reviews")
+      resolve(
+        dissemination.reviews, in: reviews, path: "\(path).reviews", what: "review", catalogue: "reviews")
       resolve(dissemination.themes, in: themes, path: "\(path).themes", what: "theme", catalogue: "themes")
-      resolve(dissemination.audience, in: agencies, path: "\(path).audience", what: "agency", catalogue: "agencies")
+      resolve(
+        dissemination.audience, in: agencies, path: "\(path).audience", what: "agency", catalogue: "agencies")
       if let reach = dissemination.reach, reach < 0 {
         error(.dissemination, "\(path).reach", "reach must be 0 or more, found \(reach)")
       }
       if dissemination.status == .delivered && dissemination.reach == nil {
-        error(.dissemination, "\(path).reach", "a delivered activity needs its reach", hint: "record how many practitioners it reached (0 or more)")
+        error(
+          .dissemination, "\(path).reach", "a delivered activity needs its reach",
+          hint: "record how many practitioners it reached (0 or more)")
       }
       if dissemination.status == .cancelled, (dissemination.note ?? "").trimmingSpaces.isEmpty {
         error(.dissemination, "\(path).note", "a cancelled activity needs a note giving the reason")
@@ -240,12 +262,14 @@ private struct Run {
     var returns: [String: Int] = [:]
     for (s, section11Return) in tracker.section11.enumerated() {
       let path = "section11[\(s)]"
-      resolveOne(section11Return.agency, in: agencies, path: "\(path).agency", what: "agency", catalogue: "agencies")
+      resolveOne(
+        section11Return.agency, in: agencies, path: "\(path).agency", what: "agency", catalogue: "agencies")
       let key = section11Return.agency + "\u{0}" + section11Return.cycle
       if let first = returns[key] {
         error(
           .section11, path,
-          "a second Section 11 return for \(section11Return.agency) in cycle \(section11Return.cycle) (first at section11[\(first)])")
+          "a second Section 11 return for \(section11Return.agency) in cycle \(section11Return.cycle) (first at section11[\(first)])"
+        )
       } else {
         returns[key] = s
       }
@@ -255,11 +279,14 @@ private struct Run {
           rating.standard, in: standards, path: "\(path).ratings[\(i)].standard", what: "Section 11 standard",
           catalogue: "section11Standards")
         if !seenStandards.insert(rating.standard).inserted {
-          error(.uniqueIds, "\(path).ratings[\(i)].standard", "standard \"\(rating.standard)\" is rated twice")
+          error(
+            .uniqueIds, "\(path).ratings[\(i)].standard", "standard \"\(rating.standard)\" is rated twice")
         }
       }
       for (i, learning) in section11Return.learning.enumerated() {
-        resolveOne(learning.review, in: reviews, path: "\(path).learning[\(i)].review", what: "review", catalogue: "reviews")
+        resolveOne(
+          learning.review, in: reviews, path: "\(path).learning[\(i)].review", what: "review",
+          catalogue: "reviews")
       }
     }
   }
@@ -282,7 +309,8 @@ private struct Run {
       !action.updates.contains(where: { !($0.evidence ?? []).isEmpty })
     {
       warning(
-        .assuredWithoutEvidence, "\(path).updates[\(assured)]", "action \(reference) is assured with no evidence in its log",
+        .assuredWithoutEvidence, "\(path).updates[\(assured)]",
+        "action \(reference) is assured with no evidence in its log",
         hint: "record the evidence of impact the QA subgroup relied on")
     }
     var previous: CalendarDay?
@@ -304,7 +332,8 @@ private struct Run {
       }
       if let previous, update.date < previous {
         warning(
-          .updateOrder, "\(updatePath).date", "update dated \(update.date) comes after one dated \(previous) in the log",
+          .updateOrder, "\(updatePath).date",
+          "update dated \(update.date) comes after one dated \(previous) in the log",
           hint: "keep the log in date order; the derived state sorts it by date")
       }
       previous = max(previous ?? update.date, update.date)

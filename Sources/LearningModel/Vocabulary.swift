@@ -19,7 +19,8 @@ extension ClosedVocabulary {
       throw DecodingError.dataCorrupted(
         .init(
           codingPath: decoder.codingPath,
-          debugDescription: "\"\(text)\" is not a known \(Self.vocabularyName) (expected one of: \(Self.allowedWords))"))
+          debugDescription:
+            "\"\(text)\" is not a known \(Self.vocabularyName) (expected one of: \(Self.allowedWords))"))
     }
     self = value
   }

@@ -11,19 +11,22 @@ public struct AgencyReturnSheet: Sendable {
   /// The agency's open actions that exist on the day, in store order.
   public static func build(_ tracker: Tracker, agency: String, asOf: CalendarDay) -> AgencyReturnSheet {
     let settings = tracker.partnership.settings
-    var table = Table(caption: "Return", columns: AgencyReturnColumn.allCases.map { Table.Column($0.rawValue) })
+    var table = Table(
+      caption: "Return", columns: AgencyReturnColumn.allCases.map { Table.Column($0.rawValue) })
     for placed in tracker.placedActions where placed.action.owner == agency {
       let state = placed.action.state(asOf: asOf, settings: settings)
       guard state.exists, state.isOpen else { continue }
       table.append(
         [
-          agency, placed.reference.description, placed.review.title, placed.recommendationReference.description + ": " + placed.recommendation.text,
+          agency, placed.reference.description, placed.review.title,
+          placed.recommendationReference.description + ": " + placed.recommendation.text,
           placed.action.description, placed.action.lead ?? "", state.due.description, state.status.title,
           state.lastUpdate?.date.description ?? "", state.lastUpdate?.note ?? "", "", "", "", "", "",
         ].map { Table.Cell($0) })
     }
     return AgencyReturnSheet(
-      agency: agency, agencyName: tracker.agencyName(agency), partnership: tracker.partnership.name, asOf: asOf, table: table)
+      agency: agency, agencyName: tracker.agencyName(agency), partnership: tracker.partnership.name,
+      asOf: asOf, table: table)
   }
 
   /// The instruction on the first line of the file.

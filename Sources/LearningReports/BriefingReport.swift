@@ -16,13 +16,34 @@ public struct BriefingReport: Report, Equatable {
 
   /// Questions for reflection, by theme; a theme without its own questions gets general ones.
   static let questions: [String: [String]] = [
-    "voice-of-the-child": ["When did you last speak with a child alone, and how did what they said change your plan?", "How do you record a child's own words, not an adult's account of them?"],
-    "professional-curiosity": ["What explanation have you accepted recently without checking it?", "Who else might know something about this family that you do not?"],
-    "neglect-recognition": ["Are you judging today's visit against the last one, or against what the child needs?", "What does the whole chronology tell you that a single episode does not?"],
-    "escalation": ["Do you know how to escalate a concern when you disagree with a decision?", "When did you last use the escalation policy, and what happened?"],
-    "invisible-men": ["Who are the adults in this child's household, and what do you know about each of them?", "How have you involved the father or male carer in your assessment?"],
-    "information-sharing": ["What information do you hold that would change another agency's view of the risk?", "Do you know what you can share without consent to protect a child?"],
-    "domestic-abuse-impact": ["How have you understood the child's experience of the abuse, not just the adults'?", "Are you looking at the pattern of behaviour or at single incidents?"],
+    "voice-of-the-child": [
+      "When did you last speak with a child alone, and how did what they said change your plan?",
+      "How do you record a child's own words, not an adult's account of them?",
+    ],
+    "professional-curiosity": [
+      "What explanation have you accepted recently without checking it?",
+      "Who else might know something about this family that you do not?",
+    ],
+    "neglect-recognition": [
+      "Are you judging today's visit against the last one, or against what the child needs?",
+      "What does the whole chronology tell you that a single episode does not?",
+    ],
+    "escalation": [
+      "Do you know how to escalate a concern when you disagree with a decision?",
+      "When did you last use the escalation policy, and what happened?",
+    ],
+    "invisible-men": [
+      "Who are the adults in this child's household, and what do you know about each of them?",
+      "How have you involved the father or male carer in your assessment?",
+    ],
+    "information-sharing": [
+      "What information do you hold that would change another agency's view of the risk?",
+      "Do you know what you can share without consent to protect a child?",
+    ],
+    "domestic-abuse-impact": [
+      "How have you understood the child's experience of the abuse, not just the adults'?",
+      "Are you looking at the pattern of behaviour or at single incidents?",
+    ],
     "safe-sleep": ["When circumstances change, do you revisit safe sleep advice with both parents?"],
     "risk-assessment": ["Does your assessment look at patterns over time?"],
     "extra-familial-harm": ["What do you know about where this young person spends time and with whom?"],
@@ -38,19 +59,26 @@ public struct BriefingReport: Report, Equatable {
     "What will you do differently next week as a result of this learning?",
   ]
 
-  public static func build(_ tracker: Tracker, _ options: ReportOptions, review id: String) -> BriefingReport? {
+  public static func build(_ tracker: Tracker, _ options: ReportOptions, review id: String) -> BriefingReport?
+  {
     guard let review = tracker.reviews.first(where: { $0.id == id }) else { return nil }
-    let themeNames = Dictionary(tracker.themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-    let categoryNames = Dictionary(tracker.categories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    let themeNames = Dictionary(
+      tracker.themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    let categoryNames = Dictionary(
+      tracker.categories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     var report = BriefingReport(partnership: tracker.partnership.name, review: review.id, title: review.title)
 
     var background: [String] = []
     var when = ""
     if let published = review.dates.published { when = ", published on \(published)" }
-    background.append("\(review.title) is a \(review.kind.title.lowercased()) carried out by \(tracker.partnership.name)\(when).")
+    background.append(
+      "\(review.title) is a \(review.kind.title.lowercased()) carried out by \(tracker.partnership.name)\(when)."
+    )
     if let summary = review.summary { background.append(summary) }
     let categories = review.categories.map { categoryNames[$0] ?? $0 }
-    if !categories.isEmpty { background.append("Categories of harm: " + categories.joined(separator: ", ") + ".") }
+    if !categories.isEmpty {
+      background.append("Categories of harm: " + categories.joined(separator: ", ") + ".")
+    }
     report.parts.append(Part(heading: "1. Background", paragraphs: background, points: []))
 
     // Why it matters: the themes, and how often they came up before.
@@ -63,17 +91,28 @@ public struct BriefingReport: Report, Equatable {
     let whyPoints = review.themes.filter { $0 != "good-practice" }.map { theme -> String in
       let name = themeNames[theme] ?? theme
       let count = earlier[theme] ?? 0
-      return count > 0 ? "\(name): found in \(count) earlier review(s) here; this learning keeps coming back." : "\(name)."
+      return count > 0
+        ? "\(name): found in \(count) earlier review(s) here; this learning keeps coming back." : "\(name)."
     }
     report.parts.append(
       Part(heading: "2. Why it matters", paragraphs: ["The review's learning is about:"], points: whyPoints))
     let findings = review.findings.filter { !$0.goodPractice }.map(\.text)
-    report.parts.append(Part(heading: "3. What the review found", paragraphs: findings.isEmpty ? ["No findings recorded yet."] : [], points: findings))
-    let changes = review.recommendations.filter { $0.response == .accepted || $0.response == .partiallyAccepted }.map(\.text)
     report.parts.append(
-      Part(heading: "4. What must change", paragraphs: changes.isEmpty ? ["Recommendations are not yet agreed."] : [], points: changes))
+      Part(
+        heading: "3. What the review found",
+        paragraphs: findings.isEmpty ? ["No findings recorded yet."] : [], points: findings))
+    let changes = review.recommendations.filter {
+      $0.response == .accepted || $0.response == .partiallyAccepted
+    }.map(\.text)
+    report.parts.append(
+      Part(
+        heading: "4. What must change",
+        paragraphs: changes.isEmpty ? ["Recommendations are not yet agreed."] : [], points: changes))
     let good = review.findings.filter(\.goodPractice).map(\.text)
-    report.parts.append(Part(heading: "5. Good practice", paragraphs: good.isEmpty ? ["No good practice recorded."] : [], points: good))
+    report.parts.append(
+      Part(
+        heading: "5. Good practice", paragraphs: good.isEmpty ? ["No good practice recorded."] : [],
+        points: good))
     var reflection: [String] = []
     for theme in review.themes { reflection += questions[theme] ?? [] }
     reflection = Array(reflection.prefix(4)) + generalQuestions
@@ -81,12 +120,16 @@ public struct BriefingReport: Report, Equatable {
     var next: [String] = review.recommendations.flatMap(\.actions).prefix(5).map { action in
       "\(tracker.agencyName(action.owner)): \(action.description)"
     }
-    let related = tracker.disseminations.filter { $0.reviews.contains(review.id) && $0.status != .cancelled }.map {
-      "\($0.status == .planned ? "Coming up" : "Delivered") \($0.date): \($0.title)"
-    }
+    let related = tracker.disseminations.filter { $0.reviews.contains(review.id) && $0.status != .cancelled }
+      .map {
+        "\($0.status == .planned ? "Coming up" : "Delivered") \($0.date): \($0.title)"
+      }
     next += related
-    next.append("Read the full report on the \(tracker.partnership.name) website and discuss it in your next team meeting.")
-    report.parts.append(Part(heading: "7. What to do next and where to learn more", paragraphs: [], points: next))
+    next.append(
+      "Read the full report on the \(tracker.partnership.name) website and discuss it in your next team meeting."
+    )
+    report.parts.append(
+      Part(heading: "7. What to do next and where to learn more", paragraphs: [], points: next))
     return report
   }
 
@@ -103,7 +146,9 @@ public struct BriefingReport: Report, Equatable {
   public var csvTable: Table {
     var table = Table(caption: "Briefing", columns: [.init("Section"), .init("Text")])
     for part in parts {
-      for text in part.paragraphs + part.points { table.append([Table.Cell(part.heading), Table.Cell(text)]) }
+      for text in part.paragraphs + part.points {
+        table.append([Table.Cell(part.heading), Table.Cell(text)])
+      }
     }
     return table
   }

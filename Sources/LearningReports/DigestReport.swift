@@ -95,7 +95,8 @@ public struct DigestReport: Report, Equatable {
 
   /// The day a review counts in a year: publication, else the Rapid Review, the decision or the notification.
   static func reportingDay(_ review: Review) -> CalendarDay? {
-    review.dates.published ?? review.dates.rapidReview ?? review.dates.decision ?? review.dates.notified ?? review.dates.referred
+    review.dates.published ?? review.dates.rapidReview ?? review.dates.decision ?? review.dates.notified
+      ?? review.dates.referred
   }
 
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> DigestReport {
@@ -106,7 +107,8 @@ public struct DigestReport: Report, Equatable {
     var report = DigestReport(
       partnership: partnership.name, year: year, start: period.lowerBound, end: period.upperBound, asOf: asOf)
     let reviews = tracker.reviews.filter { options.review == nil || $0.id == options.review }
-    let themeNames = Dictionary(tracker.themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    let themeNames = Dictionary(
+      tracker.themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     let agencies = Dictionary(tracker.agencies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
     func line(_ review: Review, _ day: CalendarDay?) -> ReviewLine? {
@@ -135,7 +137,8 @@ public struct DigestReport: Report, Equatable {
     }
     report.themes = inYear.map { theme, ids in
       ThemeLine(
-        id: theme, name: themeNames[theme] ?? theme, reviews: ids, recurrent: (firstSeen[theme] ?? year) < year,
+        id: theme, name: themeNames[theme] ?? theme, reviews: ids,
+        recurrent: (firstSeen[theme] ?? year) < year,
         firstSeen: firstSeen[theme] ?? year)
     }.sorted { $0.reviews.count != $1.reviews.count ? $0.reviews.count > $1.reviews.count : $0.id < $1.id }
 
@@ -143,13 +146,15 @@ public struct DigestReport: Report, Equatable {
     let settings = partnership.settings
     for review in yearReviews {
       for finding in review.findings {
-        let line = FindingLine(reference: "\(review.id)/\(finding.id)", reviewTitle: review.title, text: finding.text)
+        let line = FindingLine(
+          reference: "\(review.id)/\(finding.id)", reviewTitle: review.title, text: finding.text)
         if finding.goodPractice { report.goodPractice.append(line) } else { report.keyFindings.append(line) }
       }
       for recommendation in review.recommendations {
         report.recommendations.append(
           RecommendationLine(
-            reference: "\(review.id)/\(recommendation.id)", text: recommendation.text, response: recommendation.response,
+            reference: "\(review.id)/\(recommendation.id)", text: recommendation.text,
+            response: recommendation.response,
             responseNote: recommendation.responseNote, actions: recommendation.actions.count,
             rating: recommendation.rating(asOf: asOf, settings: settings)))
       }
@@ -171,11 +176,13 @@ public struct DigestReport: Report, Equatable {
       if now.isOverdue { report.actions.overdueAtYearEnd.append(ActionLine(placed, now, agencies: agencies)) }
     }
     report.actions.overdueAtYearEnd.sort {
-      $0.daysOverdue != $1.daysOverdue ? $0.daysOverdue > $1.daysOverdue : naturalOrder($0.reference, $1.reference)
+      $0.daysOverdue != $1.daysOverdue
+        ? $0.daysOverdue > $1.daysOverdue : naturalOrder($0.reference, $1.reference)
     }
 
     // Dissemination in the year.
-    let methodNames = Dictionary(tracker.disseminationMethods.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    let methodNames = Dictionary(
+      tracker.disseminationMethods.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     var byMethod: [String: MethodLine] = [:]
     var reached = Set<String>()
     for activity in tracker.disseminations where period.contains(activity.date) {
@@ -186,18 +193,31 @@ public struct DigestReport: Report, Equatable {
       case .delivered:
         report.dissemination.delivered += 1
         report.dissemination.totalReach += activity.reach ?? 0
-        byMethod[activity.method, default: MethodLine(method: activity.method, name: methodNames[activity.method] ?? activity.method, activities: 0, reach: 0)].activities += 1
+        byMethod[
+          activity.method,
+          default: MethodLine(
+            method: activity.method, name: methodNames[activity.method] ?? activity.method, activities: 0,
+            reach: 0)
+        ].activities += 1
         byMethod[activity.method]?.reach += activity.reach ?? 0
         reached.formUnion(activity.audience)
       }
     }
-    report.dissemination.byMethod = byMethod.values.sorted { $0.activities != $1.activities ? $0.activities > $1.activities : $0.method < $1.method }
-    report.dissemination.agenciesReached = tracker.agencies.map(\.id).filter(reached.contains) + reached.subtracting(tracker.agencies.map(\.id)).sorted()
+    report.dissemination.byMethod = byMethod.values.sorted {
+      $0.activities != $1.activities ? $0.activities > $1.activities : $0.method < $1.method
+    }
+    report.dissemination.agenciesReached =
+      tracker.agencies.map(\.id).filter(reached.contains)
+      + reached.subtracting(tracker.agencies.map(\.id)).sorted()
     let disseminated = Set(
-      tracker.disseminations.filter { $0.status == .delivered && $0.date <= period.upperBound }.flatMap(\.reviews))
-    report.dissemination.publishedWithoutDissemination = report.reviewsPublished.map(\.id).filter { !disseminated.contains($0) }
+      tracker.disseminations.filter { $0.status == .delivered && $0.date <= period.upperBound }.flatMap(
+        \.reviews))
+    report.dissemination.publishedWithoutDissemination = report.reviewsPublished.map(\.id).filter {
+      !disseminated.contains($0)
+    }
 
-    report.timeliness = TimelinessReport.build(tracker, ReportOptions(asOf: asOf, review: options.review, year: year)).summary
+    report.timeliness =
+      TimelinessReport.build(tracker, ReportOptions(asOf: asOf, review: options.review, year: year)).summary
 
     // Section 11 returns of the cycle that starts in the year ("2025-26" for 2025).
     let cyclePrefix = "\(year)-"
@@ -206,57 +226,85 @@ public struct DigestReport: Report, Equatable {
       .map { entry in
         Section11Line(
           agency: entry.agency, cycle: entry.cycle, due: entry.due, submitted: entry.submitted,
-          onTime: entry.submitted.map { $0 <= entry.due } ?? false, reviewsEvidenced: entry.learning.map(\.review))
+          onTime: entry.submitted.map { $0 <= entry.due } ?? false,
+          reviewsEvidenced: entry.learning.map(\.review))
       }
     return report
   }
 
   public var document: ReportDocument {
     func reviewTable(_ caption: String, _ lines: [ReviewLine]) -> Table {
-      var table = Table(caption: caption, columns: [.init("Review"), .init("Title"), .init("Kind"), .init("Day")], emptyText: "None in the year.")
-      for line in lines { table.append([Table.Cell(line.id), Table.Cell(line.title), Table.Cell(line.kind.title), Table.Cell(line.day.description)]) }
+      var table = Table(
+        caption: caption, columns: [.init("Review"), .init("Title"), .init("Kind"), .init("Day")],
+        emptyText: "None in the year.")
+      for line in lines {
+        table.append([
+          Table.Cell(line.id), Table.Cell(line.title), Table.Cell(line.kind.title),
+          Table.Cell(line.day.description),
+        ])
+      }
       return table
     }
     var themeTable = Table(
       caption: "Themes of the year's reviews",
-      columns: [.init("Theme"), .init("Reviews", .right), .init("New or recurrent"), .init("First seen"), .init("Reviews that carry it")],
+      columns: [
+        .init("Theme"), .init("Reviews", .right), .init("New or recurrent"), .init("First seen"),
+        .init("Reviews that carry it"),
+      ],
       emptyText: "No themes recorded.")
     for theme in themes {
       themeTable.append([
-        Table.Cell(theme.name), .number(theme.reviews.count), Table.Cell(theme.recurrent ? "Recurrent" : "New"),
-        Table.Cell("\(theme.firstSeen)-\(String(theme.firstSeen + 1).suffix(2))"), Table.Cell(theme.reviews.joined(separator: ", ")),
+        Table.Cell(theme.name), .number(theme.reviews.count),
+        Table.Cell(theme.recurrent ? "Recurrent" : "New"),
+        Table.Cell("\(theme.firstSeen)-\(String(theme.firstSeen + 1).suffix(2))"),
+        Table.Cell(theme.reviews.joined(separator: ", ")),
       ])
     }
     var recommendationTable = Table(
       caption: "Recommendations and responses",
-      columns: [.init("Recommendation"), .init("Text"), .init("Response"), .init("Reason given"), .init("Actions", .right), .init("Rating at year end")],
+      columns: [
+        .init("Recommendation"), .init("Text"), .init("Response"), .init("Reason given"),
+        .init("Actions", .right), .init("Rating at year end"),
+      ],
       emptyText: "No recommendations from the year's reviews.")
     for line in recommendations {
       recommendationTable.append([
-        Table.Cell(line.reference), Table.Cell(line.text), Table.Cell(line.response.title), Table.Cell(line.responseNote ?? ""),
+        Table.Cell(line.reference), Table.Cell(line.text), Table.Cell(line.response.title),
+        Table.Cell(line.responseNote ?? ""),
         .number(line.actions), line.rating.map { Table.Cell.rating($0) } ?? Table.Cell("no actions"),
       ])
     }
     var overdueTable = Table(
       caption: "Actions overdue at \(asOf)",
-      columns: [.init("Action"), .init("Owner"), .init("Description"), .init("Due"), .init("Days overdue", .right)],
+      columns: [
+        .init("Action"), .init("Owner"), .init("Description"), .init("Due"), .init("Days overdue", .right),
+      ],
       emptyText: "No action was overdue.")
     for line in actions.overdueAtYearEnd {
-      overdueTable.append([Table.Cell(line.reference), Table.Cell(line.ownerName), Table.Cell(shorten(line.description, 90)), Table.Cell(line.due.description), .number(line.daysOverdue)])
+      overdueTable.append([
+        Table.Cell(line.reference), Table.Cell(line.ownerName), Table.Cell(shorten(line.description, 90)),
+        Table.Cell(line.due.description), .number(line.daysOverdue),
+      ])
     }
     var methodTable = Table(
       caption: "Dissemination delivered, by method",
       columns: [.init("Method"), .init("Activities", .right), .init("Practitioners reached", .right)],
       emptyText: "No dissemination delivered in the year.")
-    for line in dissemination.byMethod { methodTable.append([Table.Cell(line.name), .number(line.activities), .number(line.reach)]) }
+    for line in dissemination.byMethod {
+      methodTable.append([Table.Cell(line.name), .number(line.activities), .number(line.reach)])
+    }
     var section11Table = Table(
       caption: "Section 11 returns, cycle \(year)-\(String(year + 1).suffix(2))",
-      columns: [.init("Agency"), .init("Due"), .init("Submitted"), .init("On time"), .init("Learning evidenced from")],
+      columns: [
+        .init("Agency"), .init("Due"), .init("Submitted"), .init("On time"), .init("Learning evidenced from"),
+      ],
       emptyText: "No returns recorded for this cycle.")
     for line in section11 {
       section11Table.append([
-        Table.Cell(line.agency), Table.Cell(line.due.description), Table.Cell(line.submitted?.description ?? "not submitted"),
-        Table.Cell(line.onTime ? "yes" : "no"), Table.Cell(line.reviewsEvidenced.isEmpty ? "none" : line.reviewsEvidenced.joined(separator: ", ")),
+        Table.Cell(line.agency), Table.Cell(line.due.description),
+        Table.Cell(line.submitted?.description ?? "not submitted"),
+        Table.Cell(line.onTime ? "yes" : "no"),
+        Table.Cell(line.reviewsEvidenced.isEmpty ? "none" : line.reviewsEvidenced.joined(separator: ", ")),
       ])
     }
     let recurrent = themes.filter(\.recurrent).count
@@ -269,38 +317,62 @@ public struct DigestReport: Report, Equatable {
           "Reviews in the year",
           [
             .figures([
-              .init("Notified or referred", String(reviewsNotified.count)), .init("Decided", String(reviewsDecided.count)),
+              .init("Notified or referred", String(reviewsNotified.count)),
+              .init("Decided", String(reviewsDecided.count)),
               .init("Published", String(reviewsPublished.count)),
             ]),
             .table(reviewTable("Reviews notified or referred", reviewsNotified)),
             .table(reviewTable("Decisions made", reviewsDecided)),
             .table(reviewTable("Reviews published", reviewsPublished)),
-            timeliness.isEmpty ? .paragraph("No statutory clock started in the year.") : .bullets(timeliness.map(\.sentence)),
+            timeliness.isEmpty
+              ? .paragraph("No statutory clock started in the year.") : .bullets(timeliness.map(\.sentence)),
           ]),
         .init(
           "Themes",
           [
-            .paragraph("\(themes.count) themes in the year's reviews; \(recurrent) of them recurrent (seen in reviews of earlier years)."),
+            .paragraph(
+              "\(themes.count) themes in the year's reviews; \(recurrent) of them recurrent (seen in reviews of earlier years)."
+            ),
             .table(themeTable),
           ]),
-        .init("Key findings", [keyFindings.isEmpty ? .paragraph("No findings recorded.") : .bullets(keyFindings.map { "\($0.reference) (\($0.reviewTitle)): \($0.text)" })]),
-        .init("Good practice", [goodPractice.isEmpty ? .paragraph("No good practice recorded.") : .bullets(goodPractice.map { "\($0.reference) (\($0.reviewTitle)): \($0.text)" })]),
+        .init(
+          "Key findings",
+          [
+            keyFindings.isEmpty
+              ? .paragraph("No findings recorded.")
+              : .bullets(keyFindings.map { "\($0.reference) (\($0.reviewTitle)): \($0.text)" })
+          ]),
+        .init(
+          "Good practice",
+          [
+            goodPractice.isEmpty
+              ? .paragraph("No good practice recorded.")
+              : .bullets(goodPractice.map { "\($0.reference) (\($0.reviewTitle)): \($0.text)" })
+          ]),
         .init(
           "Recommendations",
           [
-            .figures(RecommendationResponse.allCases.map { response in
-              .init(response.title, String(recommendations.filter { $0.response == response }.count))
-            }),
+            .figures(
+              RecommendationResponse.allCases.map { response in
+                .init(response.title, String(recommendations.filter { $0.response == response }.count))
+              }),
             .table(recommendationTable),
           ]),
         .init(
           "Action progress",
           [
             .figures([
-              .init("Agreed in the year", String(actions.agreed)), .init("Closed in the year", String(actions.closed)),
-              .init("Due day slipped in the year", String(actions.slipped)), .init("Open at \(asOf)", String(actions.openAtYearEnd)),
-              .init("Overdue at \(asOf)", String(actions.overdueAtYearEnd.count), rating: actions.overdueAtYearEnd.isEmpty ? nil : .red),
-              .init("Red / Amber / Green / Blue", "\(actions.bragAtYearEnd.red) / \(actions.bragAtYearEnd.amber) / \(actions.bragAtYearEnd.green) / \(actions.bragAtYearEnd.blue)"),
+              .init("Agreed in the year", String(actions.agreed)),
+              .init("Closed in the year", String(actions.closed)),
+              .init("Due day slipped in the year", String(actions.slipped)),
+              .init("Open at \(asOf)", String(actions.openAtYearEnd)),
+              .init(
+                "Overdue at \(asOf)", String(actions.overdueAtYearEnd.count),
+                rating: actions.overdueAtYearEnd.isEmpty ? nil : .red),
+              .init(
+                "Red / Amber / Green / Blue",
+                "\(actions.bragAtYearEnd.red) / \(actions.bragAtYearEnd.amber) / \(actions.bragAtYearEnd.green) / \(actions.bragAtYearEnd.blue)"
+              ),
             ]),
             .table(overdueTable),
           ]),
@@ -308,15 +380,21 @@ public struct DigestReport: Report, Equatable {
           "Dissemination of learning",
           [
             .figures([
-              .init("Activities delivered", String(dissemination.delivered)), .init("Practitioners reached", String(dissemination.totalReach)),
-              .init("Planned", String(dissemination.planned)), .init("Cancelled", String(dissemination.cancelled)),
-              .init("Agencies reached", dissemination.agenciesReached.isEmpty ? "none" : dissemination.agenciesReached.joined(separator: ", ")),
+              .init("Activities delivered", String(dissemination.delivered)),
+              .init("Practitioners reached", String(dissemination.totalReach)),
+              .init("Planned", String(dissemination.planned)),
+              .init("Cancelled", String(dissemination.cancelled)),
+              .init(
+                "Agencies reached",
+                dissemination.agenciesReached.isEmpty
+                  ? "none" : dissemination.agenciesReached.joined(separator: ", ")),
             ]),
             .table(methodTable),
             .paragraph(
               dissemination.publishedWithoutDissemination.isEmpty
                 ? "Every review published in the year had learning delivered to practitioners."
-                : "Published in the year with no dissemination delivered: " + dissemination.publishedWithoutDissemination.joined(separator: ", ") + "."),
+                : "Published in the year with no dissemination delivered: "
+                  + dissemination.publishedWithoutDissemination.joined(separator: ", ") + "."),
           ]),
         .init("Section 11: evidence of embedding", [.table(section11Table)]),
       ])
@@ -326,10 +404,15 @@ public struct DigestReport: Report, Equatable {
   public var csvTable: Table {
     var table = Table(
       caption: "Recommendations of the year's reviews",
-      columns: ["Recommendation", "Text", "Response", "Reason given", "Actions", "Rating at year end"].map { Table.Column($0) })
+      columns: ["Recommendation", "Text", "Response", "Reason given", "Actions", "Rating at year end"].map {
+        Table.Column($0)
+      })
     for line in recommendations {
       table.append(
-        [line.reference, line.text, line.response.rawValue, line.responseNote ?? "", String(line.actions), line.rating?.title ?? ""].map {
+        [
+          line.reference, line.text, line.response.rawValue, line.responseNote ?? "", String(line.actions),
+          line.rating?.title ?? "",
+        ].map {
           Table.Cell($0)
         })
     }

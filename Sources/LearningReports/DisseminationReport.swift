@@ -50,19 +50,27 @@ public struct DisseminationReport: Report, Equatable {
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> DisseminationReport {
     let period = options.year.map { tracker.partnership.reportingYear($0) }
     var report = DisseminationReport(
-      partnership: tracker.partnership.name, asOf: options.asOf, year: options.year, start: period?.lowerBound,
+      partnership: tracker.partnership.name, asOf: options.asOf, year: options.year,
+      start: period?.lowerBound,
       end: period?.upperBound)
-    let methodNames = Dictionary(tracker.disseminationMethods.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    let methodNames = Dictionary(
+      tracker.disseminationMethods.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     var methods: [String: MethodRow] = [:]
     var agencies: [String: AgencyRow] = [:]
-    let agencyNames = Dictionary(tracker.agencies.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    let agencyNames = Dictionary(
+      tracker.agencies.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     // An activity counts as delivered only if it was delivered on or before the as-of day.
-    func isDelivered(_ activity: Dissemination) -> Bool { activity.status == .delivered && activity.date <= options.asOf }
+    func isDelivered(_ activity: Dissemination) -> Bool {
+      activity.status == .delivered && activity.date <= options.asOf
+    }
     let inScope = tracker.disseminations.filter { activity in
-      (period.map { $0.contains(activity.date) } ?? true) && (options.review.map { activity.reviews.contains($0) } ?? true)
+      (period.map { $0.contains(activity.date) } ?? true)
+        && (options.review.map { activity.reviews.contains($0) } ?? true)
     }
     for activity in inScope {
-      var row = methods[activity.method] ?? MethodRow(method: activity.method, name: methodNames[activity.method] ?? activity.method)
+      var row =
+        methods[activity.method]
+        ?? MethodRow(method: activity.method, name: methodNames[activity.method] ?? activity.method)
       switch activity.status {
       case .planned: row.planned += 1
       case .cancelled: row.cancelled += 1
@@ -85,7 +93,9 @@ public struct DisseminationReport: Report, Equatable {
       methods[activity.method] = row
     }
     let methodOrder = tracker.disseminationMethods.map(\.id)
-    report.byMethod = methodOrder.compactMap { methods[$0] } + methods.keys.filter { !methodOrder.contains($0) }.sorted().compactMap { methods[$0] }
+    report.byMethod =
+      methodOrder.compactMap { methods[$0] }
+      + methods.keys.filter { !methodOrder.contains($0) }.sorted().compactMap { methods[$0] }
     report.byAgency = tracker.agencies.compactMap { agencies[$0.id] }
 
     for review in tracker.reviews where options.review == nil || review.id == options.review {
@@ -96,11 +106,14 @@ public struct DisseminationReport: Report, Equatable {
       if published == nil && activities.isEmpty { continue }
       if let published, published > options.asOf, activities.isEmpty { continue }
       var row = ReviewRow(review: review.id, title: review.title, published: published)
-      row.planned = activities.filter { $0.status == .planned || ($0.status == .delivered && !isDelivered($0)) }.count
+      row.planned =
+        activities.filter { $0.status == .planned || ($0.status == .delivered && !isDelivered($0)) }.count
       row.delivered = delivered.count
       row.reach = delivered.reduce(0) { $0 + ($1.reach ?? 0) }
       row.firstDelivered = delivered.map(\.date).min()
-      if let first = row.firstDelivered, let published { row.daysFromPublication = first.days(since: published) }
+      if let first = row.firstDelivered, let published {
+        row.daysFromPublication = first.days(since: published)
+      }
       report.byReview.append(row)
       if published != nil && delivered.isEmpty { report.reviewsWithNone.append(review.id) }
     }
@@ -110,28 +123,41 @@ public struct DisseminationReport: Report, Equatable {
   public var document: ReportDocument {
     var methodTable = Table(
       caption: "Activities by method and status",
-      columns: [.init("Method"), .init("Planned", .right), .init("Delivered", .right), .init("Cancelled", .right), .init("Practitioners reached", .right)],
+      columns: [
+        .init("Method"), .init("Planned", .right), .init("Delivered", .right), .init("Cancelled", .right),
+        .init("Practitioners reached", .right),
+      ],
       emptyText: "No dissemination recorded.")
     for row in byMethod {
-      methodTable.append([Table.Cell(row.name), .number(row.planned), .number(row.delivered), .number(row.cancelled), .number(row.reach)])
+      methodTable.append([
+        Table.Cell(row.name), .number(row.planned), .number(row.delivered), .number(row.cancelled),
+        .number(row.reach),
+      ])
     }
     var agencyTable = Table(
       caption: "Reach by agency",
-      columns: [.init("Agency"), .init("Name"), .init("Activities reaching it", .right), .init("Reach of those activities", .right)],
+      columns: [
+        .init("Agency"), .init("Name"), .init("Activities reaching it", .right),
+        .init("Reach of those activities", .right),
+      ],
       emptyText: "No delivered activity named an audience.")
     for row in byAgency {
-      agencyTable.append([Table.Cell(row.agency), Table.Cell(row.name), .number(row.activities), .number(row.reachOfActivities)])
+      agencyTable.append([
+        Table.Cell(row.agency), Table.Cell(row.name), .number(row.activities), .number(row.reachOfActivities),
+      ])
     }
     var reviewTable = Table(
       caption: "Each review's dissemination",
       columns: [
-        .init("Review"), .init("Title"), .init("Published"), .init("Planned", .right), .init("Delivered", .right), .init("Reach", .right),
+        .init("Review"), .init("Title"), .init("Published"), .init("Planned", .right),
+        .init("Delivered", .right), .init("Reach", .right),
         .init("First delivered"), .init("Days from publication", .right),
       ],
       emptyText: "No review in scope.")
     for row in byReview {
       reviewTable.append([
-        Table.Cell(row.review), Table.Cell(row.title), Table.Cell(row.published?.description ?? "not published"), .number(row.planned),
+        Table.Cell(row.review), Table.Cell(row.title),
+        Table.Cell(row.published?.description ?? "not published"), .number(row.planned),
         .number(row.delivered), .number(row.reach), Table.Cell(row.firstDelivered?.description ?? "none"),
         Table.Cell(row.daysFromPublication.map(String.init) ?? ""),
       ])
@@ -145,10 +171,16 @@ public struct DisseminationReport: Report, Equatable {
           "Summary",
           [
             .figures([
-              .init("Activities delivered", String(totalDelivered)), .init("Practitioners reached", String(totalReach)),
-              .init("Published reviews with no dissemination delivered", String(reviewsWithNone.count), rating: reviewsWithNone.isEmpty ? nil : .amber),
+              .init("Activities delivered", String(totalDelivered)),
+              .init("Practitioners reached", String(totalReach)),
+              .init(
+                "Published reviews with no dissemination delivered", String(reviewsWithNone.count),
+                rating: reviewsWithNone.isEmpty ? nil : .amber),
             ]),
-            .paragraph(reviewsWithNone.isEmpty ? "Every published review in scope has had learning delivered." : "No dissemination delivered yet: " + reviewsWithNone.joined(separator: ", ") + "."),
+            .paragraph(
+              reviewsWithNone.isEmpty
+                ? "Every published review in scope has had learning delivered."
+                : "No dissemination delivered yet: " + reviewsWithNone.joined(separator: ", ") + "."),
           ]),
         .init("By method", [.table(methodTable)]),
         .init("By agency", [.table(agencyTable)]),
@@ -160,11 +192,15 @@ public struct DisseminationReport: Report, Equatable {
   public var csvTable: Table {
     var table = Table(
       caption: "Dissemination by review",
-      columns: ["Review", "Title", "Published", "Planned", "Delivered", "Reach", "First delivered", "Days from publication"].map { Table.Column($0) })
+      columns: [
+        "Review", "Title", "Published", "Planned", "Delivered", "Reach", "First delivered",
+        "Days from publication",
+      ].map { Table.Column($0) })
     for row in byReview {
       table.append(
         [
-          row.review, row.title, row.published?.description ?? "", String(row.planned), String(row.delivered), String(row.reach),
+          row.review, row.title, row.published?.description ?? "", String(row.planned), String(row.delivered),
+          String(row.reach),
           row.firstDelivered?.description ?? "", row.daysFromPublication.map(String.init) ?? "",
         ].map { Table.Cell($0) })
     }

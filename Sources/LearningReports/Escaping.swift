@@ -41,7 +41,9 @@ public enum Escape {
       // Plain negative numbers stay numbers.
       if !(first == "-" && Double(cell) != nil) { cell = "'" + cell }
     }
-    if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == ";" }) {
+    if cell.contains(where: {
+      $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == ";"
+    }) {
       return "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
     }
     return cell

@@ -10,7 +10,9 @@ public indirect enum HTMLNode: Equatable, Sendable {
 
   public static func == (lhs: HTMLNode, rhs: HTMLNode) -> Bool { lhs.serialized == rhs.serialized }
 
-  static func el(_ name: String, _ attributes: [(String, String)] = [], _ children: [HTMLNode] = []) -> HTMLNode {
+  static func el(_ name: String, _ attributes: [(String, String)] = [], _ children: [HTMLNode] = [])
+    -> HTMLNode
+  {
     .element(name, attributes, children)
   }
 
@@ -40,7 +42,9 @@ public indirect enum HTMLNode: Equatable, Sendable {
       if Self.voidElements.contains(name) { return }
       for child in children { child.write(into: &out) }
       out += "</" + name + ">"
-      if ["p", "tr", "table", "section", "ul", "li", "h1", "h2", "svg", "dl", "figure", "head", "body", "div"].contains(name) {
+      if [
+        "p", "tr", "table", "section", "ul", "li", "h1", "h2", "svg", "dl", "figure", "head", "body", "div",
+      ].contains(name) {
         out += "\n"
       }
     }
@@ -122,7 +126,9 @@ extension ReportDocument {
   static func ratingLabel(_ rating: BRAG, text: String? = nil) -> HTMLNode {
     .el(
       "span",
-      [("class", "rating"), ("style", "background:\(BRAGStyle.fill(rating));color:\(BRAGStyle.ink(rating))")],
+      [
+        ("class", "rating"), ("style", "background:\(BRAGStyle.fill(rating));color:\(BRAGStyle.ink(rating))"),
+      ],
       text: text ?? rating.title)
   }
 
@@ -172,7 +178,9 @@ extension ReportDocument {
             } else {
               [.text(cell.text)]
             }
-          if index == 0 { return .el("th", [("scope", "row")] + (numeric ? [("class", "num")] : []), content) }
+          if index == 0 {
+            return .el("th", [("scope", "row")] + (numeric ? [("class", "num")] : []), content)
+          }
           let isDay = cell.text.count == 10 && CalendarDay(cell.text) != nil
           return .el("td", numeric ? [("class", "num")] : (isDay ? [("class", "day")] : []), content)
         })
@@ -182,7 +190,10 @@ extension ReportDocument {
 
   /// An accessible SVG chart: role img, a title and a description, and text labels on every bar.
   static func svg(_ chart: Chart) -> HTMLNode {
-    let titleID = "chart-" + String(chart.title.unicodeScalars.filter { $0.properties.isAlphabetic }.prefix(24).map(Character.init))
+    let titleID =
+      "chart-"
+      + String(
+        chart.title.unicodeScalars.filter { $0.properties.isAlphabetic }.prefix(24).map(Character.init))
     var nodes: [HTMLNode] = [
       .el("title", [("id", titleID + "-title")], text: chart.title),
       .el("desc", [("id", titleID + "-desc")], text: chart.description),
@@ -206,33 +217,49 @@ extension ReportDocument {
           nodes.append(
             .el(
               "rect",
-              [("x", format(x)), ("y", String(y)), ("width", format(segment)), ("height", String(barHeight)), ("fill", fill)],
+              [
+                ("x", format(x)), ("y", String(y)), ("width", format(segment)), ("height", String(barHeight)),
+                ("fill", fill),
+              ],
               [.el("title", text: "\(bar.label): \(chart.segmentNames[index]) \(value)")]))
           if segment >= 16 {
             nodes.append(
               .el(
                 "text",
-                [("x", format(x + segment / 2)), ("y", String(y + 15)), ("font-size", "11"), ("text-anchor", "middle"),
-                 ("fill", rating.map(BRAGStyle.ink) ?? "#ffffff")],
+                [
+                  ("x", format(x + segment / 2)), ("y", String(y + 15)), ("font-size", "11"),
+                  ("text-anchor", "middle"),
+                  ("fill", rating.map(BRAGStyle.ink) ?? "#ffffff"),
+                ],
                 text: "\(chart.segmentNames[index].prefix(1))\(value)"))
           }
           x += segment
         }
         nodes.append(
-          .el("text", [("x", format(x + 4)), ("y", String(y + 15)), ("font-size", "11")], text: String(bar.values.reduce(0, +))))
+          .el(
+            "text", [("x", format(x + 4)), ("y", String(y + 15)), ("font-size", "11")],
+            text: String(bar.values.reduce(0, +))))
       }
       let height = 20 + chart.bars.count * (barHeight + 8)
       return .el(
         "svg",
-        [("xmlns", "http://www.w3.org/2000/svg"), ("role", "img"), ("viewBox", "0 0 \(width) \(height)"),
-         ("width", "100%"), ("aria-labelledby", "\(titleID)-title \(titleID)-desc")],
+        [
+          ("xmlns", "http://www.w3.org/2000/svg"), ("role", "img"), ("viewBox", "0 0 \(width) \(height)"),
+          ("width", "100%"), ("aria-labelledby", "\(titleID)-title \(titleID)-desc"),
+        ],
         nodes)
     case .percentColumns:
       let height = 220
       let plotTop = 20
       let plotHeight = 150
       let step = Double(width - 40) / Double(max(1, chart.bars.count))
-      nodes.append(.el("line", [("x1", "36"), ("y1", String(plotTop + plotHeight)), ("x2", String(width)), ("y2", String(plotTop + plotHeight)), ("stroke", "#404040")]))
+      nodes.append(
+        .el(
+          "line",
+          [
+            ("x1", "36"), ("y1", String(plotTop + plotHeight)), ("x2", String(width)),
+            ("y2", String(plotTop + plotHeight)), ("stroke", "#404040"),
+          ]))
       for mark in [0, 50, 100] {
         let y = plotTop + plotHeight - plotHeight * mark / 100
         nodes.append(.el("text", [("x", "0"), ("y", String(y + 4)), ("font-size", "10")], text: "\(mark)%"))
@@ -244,22 +271,35 @@ extension ReportDocument {
         nodes.append(
           .el(
             "rect",
-            [("x", format(x + 3)), ("y", format(Double(plotTop + plotHeight) - barHeight)), ("width", format(step - 6)),
-             ("height", format(barHeight)), ("fill", "#1f5fa8")],
+            [
+              ("x", format(x + 3)), ("y", format(Double(plotTop + plotHeight) - barHeight)),
+              ("width", format(step - 6)),
+              ("height", format(barHeight)), ("fill", "#1f5fa8"),
+            ],
             [.el("title", text: "\(bar.label): \(value)%")]))
         nodes.append(
           .el(
-            "text", [("x", format(x + step / 2)), ("y", format(Double(plotTop + plotHeight) - barHeight - 3)), ("font-size", "10"), ("text-anchor", "middle")],
+            "text",
+            [
+              ("x", format(x + step / 2)), ("y", format(Double(plotTop + plotHeight) - barHeight - 3)),
+              ("font-size", "10"), ("text-anchor", "middle"),
+            ],
             text: "\(value)%"))
         nodes.append(
           .el(
-            "text", [("x", format(x + step / 2)), ("y", String(plotTop + plotHeight + 14)), ("font-size", "9"), ("text-anchor", "middle")],
+            "text",
+            [
+              ("x", format(x + step / 2)), ("y", String(plotTop + plotHeight + 14)), ("font-size", "9"),
+              ("text-anchor", "middle"),
+            ],
             text: bar.label))
       }
       return .el(
         "svg",
-        [("xmlns", "http://www.w3.org/2000/svg"), ("role", "img"), ("viewBox", "0 0 \(width) \(height)"),
-         ("width", "100%"), ("aria-labelledby", "\(titleID)-title \(titleID)-desc")],
+        [
+          ("xmlns", "http://www.w3.org/2000/svg"), ("role", "img"), ("viewBox", "0 0 \(width) \(height)"),
+          ("width", "100%"), ("aria-labelledby", "\(titleID)-title \(titleID)-desc"),
+        ],
         nodes)
     }
   }

@@ -13,12 +13,15 @@ public struct OverdueReport: Report, Equatable {
   public var stale: [ActionLine] = []
   var subtitle = ""
 
-  enum CodingKeys: String, CodingKey { case partnership, asOf, agency, review, settings, overdue, dueSoon, stale }
+  enum CodingKeys: String, CodingKey {
+    case partnership, asOf, agency, review, settings, overdue, dueSoon, stale
+  }
 
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> OverdueReport {
     let scope = ReportScope(tracker, options)
     var report = OverdueReport(
-      partnership: tracker.partnership.name, asOf: options.asOf, agency: options.agency, review: options.review,
+      partnership: tracker.partnership.name, asOf: options.asOf, agency: options.agency,
+      review: options.review,
       settings: tracker.partnership.settings)
     report.subtitle = scope.subtitle
     for entry in scope.actions {
@@ -27,7 +30,10 @@ public struct OverdueReport: Report, Equatable {
       if entry.state.isStale { report.stale.append(scope.line(entry)) }
     }
     // Most days overdue first; soonest due first; longest silent first; ties by reference.
-    report.overdue.sort { $0.daysOverdue != $1.daysOverdue ? $0.daysOverdue > $1.daysOverdue : naturalOrder($0.reference, $1.reference) }
+    report.overdue.sort {
+      $0.daysOverdue != $1.daysOverdue
+        ? $0.daysOverdue > $1.daysOverdue : naturalOrder($0.reference, $1.reference)
+    }
     report.dueSoon.sort { $0.due != $1.due ? $0.due < $1.due : naturalOrder($0.reference, $1.reference) }
     report.stale.sort {
       let left = $0.daysSinceLastHeard ?? 0
@@ -41,14 +47,16 @@ public struct OverdueReport: Report, Equatable {
   public static func agenciesToChase(_ tracker: Tracker, _ options: ReportOptions) -> [String] {
     let scope = ReportScope(tracker, options)
     let owners = Set(scope.actions.filter { $0.state.isOpen }.map { $0.placed.action.owner })
-    return tracker.agencies.map(\.id).filter(owners.contains) + owners.subtracting(tracker.agencies.map(\.id)).sorted()
+    return tracker.agencies.map(\.id).filter(owners.contains)
+      + owners.subtracting(tracker.agencies.map(\.id)).sorted()
   }
 
   public var document: ReportDocument {
     var overdueTable = Table(
       caption: "Overdue actions, most days overdue first",
       columns: [
-        .init("Action"), .init("Review"), .init("Recommendation"), .init("Action description"), .init("Owner"), .init("Lead"),
+        .init("Action"), .init("Review"), .init("Recommendation"), .init("Action description"),
+        .init("Owner"), .init("Lead"),
         .init("Original due"), .init("Current due"), .init("Slips", .right), .init("Days overdue", .right),
         .init("Last update"), .init("Age (days)", .right), .init("Last note"),
       ],
@@ -56,31 +64,43 @@ public struct OverdueReport: Report, Equatable {
     for line in overdue {
       overdueTable.append([
         Table.Cell(line.reference), Table.Cell(line.reviewTitle),
-        Table.Cell(line.recommendation + ": " + shorten(line.recommendationText, 60)), Table.Cell(shorten(line.description, 100)),
+        Table.Cell(line.recommendation + ": " + shorten(line.recommendationText, 60)),
+        Table.Cell(shorten(line.description, 100)),
         Table.Cell(line.ownerName), Table.Cell(line.lead ?? ""), Table.Cell(line.originalDue.description),
         Table.Cell(line.due.description), .number(line.slips), .number(line.daysOverdue),
-        Table.Cell(line.lastUpdate?.description ?? "none"), Table.Cell(line.daysSinceLastHeard.map(String.init) ?? ""),
+        Table.Cell(line.lastUpdate?.description ?? "none"),
+        Table.Cell(line.daysSinceLastHeard.map(String.init) ?? ""),
         Table.Cell(shorten(line.lastUpdateNote ?? "", 80)),
       ])
     }
     var soonTable = Table(
       caption: "Due within \(settings.dueSoonDays) days, soonest first",
-      columns: [.init("Action"), .init("Review"), .init("Action description"), .init("Owner"), .init("Lead"), .init("Due"), .init("Days left", .right), .init("Status")],
+      columns: [
+        .init("Action"), .init("Review"), .init("Action description"), .init("Owner"), .init("Lead"),
+        .init("Due"), .init("Days left", .right), .init("Status"),
+      ],
       emptyText: "No open action falls due in this window.")
     for line in dueSoon {
       soonTable.append([
-        Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(shorten(line.description, 100)), Table.Cell(line.ownerName),
-        Table.Cell(line.lead ?? ""), Table.Cell(line.due.description), .number(line.due.days(since: asOf)), Table.Cell(line.status.title),
+        Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(shorten(line.description, 100)),
+        Table.Cell(line.ownerName),
+        Table.Cell(line.lead ?? ""), Table.Cell(line.due.description), .number(line.due.days(since: asOf)),
+        Table.Cell(line.status.title),
       ])
     }
     var staleTable = Table(
       caption: "No update for more than \(settings.staleAfterDays) days, longest first",
-      columns: [.init("Action"), .init("Review"), .init("Action description"), .init("Owner"), .init("Lead"), .init("Last heard"), .init("Days since", .right), .init("Due")],
+      columns: [
+        .init("Action"), .init("Review"), .init("Action description"), .init("Owner"), .init("Lead"),
+        .init("Last heard"), .init("Days since", .right), .init("Due"),
+      ],
       emptyText: "Every open action has a recent update.")
     for line in stale {
       staleTable.append([
-        Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(shorten(line.description, 100)), Table.Cell(line.ownerName),
-        Table.Cell(line.lead ?? ""), Table.Cell(line.lastUpdate?.description ?? (line.agreed.map { "agreed \($0)" } ?? "")),
+        Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(shorten(line.description, 100)),
+        Table.Cell(line.ownerName),
+        Table.Cell(line.lead ?? ""),
+        Table.Cell(line.lastUpdate?.description ?? (line.agreed.map { "agreed \($0)" } ?? "")),
         Table.Cell(line.daysSinceLastHeard.map(String.init) ?? ""), Table.Cell(line.due.description),
       ])
     }
@@ -108,16 +128,21 @@ public struct OverdueReport: Report, Equatable {
     var table = Table(
       caption: "Actions to chase",
       columns: [
-        "List", "Action", "Review", "Review title", "Recommendation", "Action description", "Owner", "Owner name", "Lead", "Status",
-        "Original due", "Current due", "Slips", "Days overdue", "Last update", "Days since last heard", "Last note",
+        "List", "Action", "Review", "Review title", "Recommendation", "Action description", "Owner",
+        "Owner name", "Lead", "Status",
+        "Original due", "Current due", "Slips", "Days overdue", "Last update", "Days since last heard",
+        "Last note",
       ].map { Table.Column($0) })
     for (list, lines) in [("overdue", overdue), ("due soon", dueSoon), ("stale", stale)] {
       for line in lines {
         table.append(
           [
-            list, line.reference, line.review, line.reviewTitle, line.recommendation, line.description, line.owner, line.ownerName,
-            line.lead ?? "", line.status.rawValue, line.originalDue.description, line.due.description, String(line.slips),
-            String(line.daysOverdue), line.lastUpdate?.description ?? "", line.daysSinceLastHeard.map(String.init) ?? "",
+            list, line.reference, line.review, line.reviewTitle, line.recommendation, line.description,
+            line.owner, line.ownerName,
+            line.lead ?? "", line.status.rawValue, line.originalDue.description, line.due.description,
+            String(line.slips),
+            String(line.daysOverdue), line.lastUpdate?.description ?? "",
+            line.daysSinceLastHeard.map(String.init) ?? "",
             line.lastUpdateNote ?? "",
           ].map { Table.Cell($0) })
       }

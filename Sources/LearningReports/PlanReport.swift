@@ -33,18 +33,22 @@ public struct PlanReport: Report, Equatable {
   public static func build(_ tracker: Tracker, _ options: ReportOptions, review id: String) -> PlanReport? {
     guard let review = tracker.reviews.first(where: { $0.id == id }) else { return nil }
     let settings = tracker.partnership.settings
-    var report = PlanReport(partnership: tracker.partnership.name, review: review.id, title: review.title, asOf: options.asOf)
+    var report = PlanReport(
+      partnership: tracker.partnership.name, review: review.id, title: review.title, asOf: options.asOf)
     for recommendation in review.recommendations {
       let actions = recommendation.actions.compactMap { action -> ActionLine? in
         let state = action.state(asOf: options.asOf, settings: settings)
         guard state.exists else { return nil }
         return ActionLine(
-          reference: "\(review.id)/\(action.id)", description: action.description, owner: tracker.agencyName(action.owner),
-          measureOfSuccess: action.measureOfSuccess, due: state.due, brag: state.brag, status: state.status, completedOn: state.completedOn)
+          reference: "\(review.id)/\(action.id)", description: action.description,
+          owner: tracker.agencyName(action.owner),
+          measureOfSuccess: action.measureOfSuccess, due: state.due, brag: state.brag, status: state.status,
+          completedOn: state.completedOn)
       }
       report.recommendations.append(
         RecommendationLine(
-          reference: "\(review.id)/\(recommendation.id)", text: recommendation.text, response: recommendation.response,
+          reference: "\(review.id)/\(recommendation.id)", text: recommendation.text,
+          response: recommendation.response,
           reason: recommendation.response.needsReason ? recommendation.responseNote : nil, actions: actions))
     }
     return report
@@ -60,12 +64,20 @@ public struct PlanReport: Report, Equatable {
       if recommendation.response != .notAccepted {
         var table = Table(
           caption: "Actions for \(recommendation.reference)",
-          columns: [.init("Action"), .init("What will be done"), .init("Agency"), .init("Measure of success"), .init("Due"), .init("Progress"), .init("Completed")],
-          emptyText: recommendation.response == .pending ? "The response is not yet agreed." : "Actions are being agreed.")
+          columns: [
+            .init("Action"), .init("What will be done"), .init("Agency"), .init("Measure of success"),
+            .init("Due"), .init("Progress"), .init("Completed"),
+          ],
+          emptyText: recommendation.response == .pending
+            ? "The response is not yet agreed." : "Actions are being agreed.")
         for action in recommendation.actions {
           table.append([
-            Table.Cell(action.reference), Table.Cell(action.description), Table.Cell(action.owner), Table.Cell(action.measureOfSuccess ?? ""),
-            Table.Cell(action.due.description), action.brag.map { Table.Cell($0.title + " (" + action.status.title.lowercased() + ")", rating: $0.rawValue) } ?? Table.Cell("Withdrawn"),
+            Table.Cell(action.reference), Table.Cell(action.description), Table.Cell(action.owner),
+            Table.Cell(action.measureOfSuccess ?? ""),
+            Table.Cell(action.due.description),
+            action.brag.map {
+              Table.Cell($0.title + " (" + action.status.title.lowercased() + ")", rating: $0.rawValue)
+            } ?? Table.Cell("Withdrawn"),
             Table.Cell(action.completedOn?.description ?? ""),
           ])
         }
@@ -76,24 +88,39 @@ public struct PlanReport: Report, Equatable {
     sections.append(
       .init(
         "Key",
-        [.bullets(["Red: overdue.", "Amber: at risk (due soon, blocked or revised).", "Green: on track, or completed.", "Blue: completed and assured by the partnership."])]))
+        [
+          .bullets([
+            "Red: overdue.", "Amber: at risk (due soon, blocked or revised).",
+            "Green: on track, or completed.", "Blue: completed and assured by the partnership.",
+          ])
+        ]))
     return ReportDocument(
-      title: "Action plan: \(title)", subtitle: "\(partnership) · \(review) · progress as at \(asOf)", sections: sections)
+      title: "Action plan: \(title)", subtitle: "\(partnership) · \(review) · progress as at \(asOf)",
+      sections: sections)
   }
 
   public var csvTable: Table {
     var table = Table(
       caption: "Action plan",
-      columns: ["Recommendation", "Response", "Reason", "Action", "What will be done", "Agency", "Measure of success", "Due", "BRAG", "Completed"].map { Table.Column($0) })
+      columns: [
+        "Recommendation", "Response", "Reason", "Action", "What will be done", "Agency", "Measure of success",
+        "Due", "BRAG", "Completed",
+      ].map { Table.Column($0) })
     for recommendation in recommendations {
       if recommendation.actions.isEmpty {
-        table.append([recommendation.reference, recommendation.response.rawValue, recommendation.reason ?? "", "", "", "", "", "", "", ""].map { Table.Cell($0) })
+        table.append(
+          [
+            recommendation.reference, recommendation.response.rawValue, recommendation.reason ?? "", "", "",
+            "", "", "", "", "",
+          ].map { Table.Cell($0) })
       }
       for action in recommendation.actions {
         table.append(
           [
-            recommendation.reference, recommendation.response.rawValue, recommendation.reason ?? "", action.reference, action.description, action.owner,
-            action.measureOfSuccess ?? "", action.due.description, action.brag?.title ?? "Withdrawn", action.completedOn?.description ?? "",
+            recommendation.reference, recommendation.response.rawValue, recommendation.reason ?? "",
+            action.reference, action.description, action.owner,
+            action.measureOfSuccess ?? "", action.due.description, action.brag?.title ?? "Withdrawn",
+            action.completedOn?.description ?? "",
           ].map { Table.Cell($0) })
       }
     }

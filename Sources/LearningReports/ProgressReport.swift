@@ -81,15 +81,18 @@ public struct ProgressReport: Report, Equatable {
   var subtitle = ""
 
   enum CodingKeys: String, CodingKey {
-    case partnership, asOf, agency, review, headline, brag, byReview, byAgency, responses, changes, redActions, closedByMonth
-    case settings, timeliness, disseminationDelivered, disseminationReach, reviewsWithoutDissemination, smartActions, smartChecked
+    case partnership, asOf, agency, review, headline, brag, byReview, byAgency, responses, changes,
+      redActions, closedByMonth
+    case settings, timeliness, disseminationDelivered, disseminationReach, reviewsWithoutDissemination,
+      smartActions, smartChecked
   }
 
   /// Builds the report from the store as of `options.asOf`.
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> ProgressReport {
     let scope = ReportScope(tracker, options)
     var report = ProgressReport(
-      partnership: tracker.partnership.name, asOf: options.asOf, agency: options.agency, review: options.review,
+      partnership: tracker.partnership.name, asOf: options.asOf, agency: options.agency,
+      review: options.review,
       settings: tracker.partnership.settings)
     report.subtitle = scope.subtitle + (options.since.map { " · changes since \($0)" } ?? "")
 
@@ -124,22 +127,30 @@ public struct ProgressReport: Report, Equatable {
     report.byAgency = tracker.agencies.compactMap { agencyRows[$0.id] }.map { $0.finished() }
     // Owners not in the agency list (the validator reports them) still count, after the others.
     let known = Set(tracker.agencies.map(\.id))
-    report.byAgency += agencyRows.values.filter { !known.contains($0.id) }.sorted { $0.id < $1.id }.map { $0.finished() }
-    report.responses = RecommendationResponse.allCases.map { response in
-      ResponseCount(response: response, count: recommendations.filter { $0.recommendation.response == response }.count)
+    report.byAgency += agencyRows.values.filter { !known.contains($0.id) }.sorted { $0.id < $1.id }.map {
+      $0.finished()
     }
-    report.redActions.sort { ($0.daysOverdue, naturalKey($1.reference)) > ($1.daysOverdue, naturalKey($0.reference)) }
+    report.responses = RecommendationResponse.allCases.map { response in
+      ResponseCount(
+        response: response, count: recommendations.filter { $0.recommendation.response == response }.count)
+    }
+    report.redActions.sort {
+      ($0.daysOverdue, naturalKey($1.reference)) > ($1.daysOverdue, naturalKey($0.reference))
+    }
 
     if let since = options.since {
       report.changes = changes(scope, since: since)
     }
     report.closedByMonth = closedByMonth(scope)
-    report.timeliness = TimelinessReport.build(tracker, ReportOptions(asOf: options.asOf, review: options.review)).summary
-    let dissemination = DisseminationReport.build(tracker, ReportOptions(asOf: options.asOf, review: options.review))
+    report.timeliness =
+      TimelinessReport.build(tracker, ReportOptions(asOf: options.asOf, review: options.review)).summary
+    let dissemination = DisseminationReport.build(
+      tracker, ReportOptions(asOf: options.asOf, review: options.review))
     report.disseminationDelivered = dissemination.totalDelivered
     report.disseminationReach = dissemination.totalReach
     report.reviewsWithoutDissemination = dissemination.reviewsWithNone
-    for entry in scope.actions where SMARTCheck.rate(entry.placed.action, in: entry.placed.recommendation).isSMART {
+    for entry in scope.actions
+    where SMARTCheck.rate(entry.placed.action, in: entry.placed.recommendation).isSMART {
       report.smartActions += 1
     }
     report.smartChecked = scope.actions.count
@@ -175,9 +186,11 @@ public struct ProgressReport: Report, Equatable {
     let days = Array(ends.reversed())
     var actions = Array(repeating: 0, count: days.count)
     var closed = Array(repeating: 0, count: days.count)
-    for review in scope.tracker.reviews where scope.options.review == nil || review.id == scope.options.review {
+    for review in scope.tracker.reviews where scope.options.review == nil || review.id == scope.options.review
+    {
       for recommendation in review.recommendations {
-        for action in recommendation.actions where scope.options.agency == nil || action.owner == scope.options.agency {
+        for action in recommendation.actions
+        where scope.options.agency == nil || action.owner == scope.options.agency {
           for (index, status) in action.statuses(on: days).enumerated() {
             guard let status, status != .withdrawn else { continue }
             actions[index] += 1
@@ -187,7 +200,9 @@ public struct ProgressReport: Report, Equatable {
       }
     }
     return days.indices.map { index in
-      MonthPoint(monthEnd: days[index], actions: actions[index], closed: closed[index], percentClosed: percent(closed[index], of: actions[index]))
+      MonthPoint(
+        monthEnd: days[index], actions: actions[index], closed: closed[index],
+        percentClosed: percent(closed[index], of: actions[index]))
     }
   }
 }
@@ -229,7 +244,9 @@ extension ProgressReport {
             .init("Recommendations", String(headline.recommendations)),
             .init("Actions", String(headline.actions)),
             .init("Open", String(headline.open)),
-            .init("Closed (completed or assured)", "\(headline.closed) (\(percent(headline.closed, of: headline.actions - brag.withdrawn))%)"),
+            .init(
+              "Closed (completed or assured)",
+              "\(headline.closed) (\(percent(headline.closed, of: headline.actions - brag.withdrawn))%)"),
             .init("Overdue", String(headline.overdue), rating: headline.overdue > 0 ? .red : nil),
             .init("Due within \(settings.dueSoonDays) days", String(headline.dueSoon)),
             .init("No update for over \(settings.staleAfterDays) days (stale)", String(headline.stale)),
@@ -238,17 +255,25 @@ extension ProgressReport {
           ]),
           .table(bragTable),
         ]))
-    sections.append(.init("Progress by review", [.table(groupTable(byReview, caption: "Actions by review", first: "Review"))]))
-    var agencyBlocks: [ReportDocument.Block] = [.table(groupTable(byAgency, caption: "Actions by owning agency", first: "Agency"))]
+    sections.append(
+      .init(
+        "Progress by review", [.table(groupTable(byReview, caption: "Actions by review", first: "Review"))]))
+    var agencyBlocks: [ReportDocument.Block] = [
+      .table(groupTable(byAgency, caption: "Actions by owning agency", first: "Agency"))
+    ]
     agencyBlocks.append(
       .chart(
         Chart(
           kind: .stackedBRAG, title: "BRAG rating of actions by agency",
-          description: "For each owning agency, the number of its actions rated Red, Amber, Green and Blue as at \(asOf).",
+          description:
+            "For each owning agency, the number of its actions rated Red, Amber, Green and Blue as at \(asOf).",
           segmentNames: BRAG.worstFirst.map(\.title),
-          bars: byAgency.map { row in Chart.Bar(label: row.name, values: BRAG.worstFirst.map { row.brag.count($0) }) })))
+          bars: byAgency.map { row in
+            Chart.Bar(label: row.name, values: BRAG.worstFirst.map { row.brag.count($0) })
+          })))
     sections.append(.init("Progress by agency", agencyBlocks))
-    var responseTable = Table(caption: "Recommendations by response", columns: [.init("Response"), .init("Recommendations", .right)])
+    var responseTable = Table(
+      caption: "Recommendations by response", columns: [.init("Response"), .init("Recommendations", .right)])
     for entry in responses { responseTable.append([Table.Cell(entry.response.title), .number(entry.count)]) }
     sections.append(.init("Responses to recommendations", [.table(responseTable)]))
     if let changes {
@@ -269,15 +294,21 @@ extension ProgressReport {
           .chart(
             Chart(
               kind: .percentColumns, title: "Share of actions closed at each month end",
-              description: "The percentage of actions (withdrawn left out) that were completed or assured at the end of each of the last 12 months.",
+              description:
+                "The percentage of actions (withdrawn left out) that were completed or assured at the end of each of the last 12 months.",
               segmentNames: ["% closed", "Closed", "Actions"],
               bars: closedByMonth.map { point in
-                Chart.Bar(label: String(point.monthEnd.description.prefix(7)), values: [point.percentClosed, point.closed, point.actions])
+                Chart.Bar(
+                  label: String(point.monthEnd.description.prefix(7)),
+                  values: [point.percentClosed, point.closed, point.actions])
               }))
         ]))
     var red = Table(
       caption: "Red actions (overdue), most days overdue first",
-      columns: [.init("Action"), .init("Owner"), .init("Description"), .init("Due"), .init("Days overdue", .right), .init("Slips", .right)],
+      columns: [
+        .init("Action"), .init("Owner"), .init("Description"), .init("Due"), .init("Days overdue", .right),
+        .init("Slips", .right),
+      ],
       emptyText: "No action is overdue.")
     for line in redActions {
       red.append([
@@ -295,14 +326,18 @@ extension ProgressReport {
             .init("Practitioners reached", String(disseminationReach)),
             .init(
               "Published reviews with none delivered",
-              reviewsWithoutDissemination.isEmpty ? "none" : reviewsWithoutDissemination.joined(separator: ", "),
+              reviewsWithoutDissemination.isEmpty
+                ? "none" : reviewsWithoutDissemination.joined(separator: ", "),
               rating: reviewsWithoutDissemination.isEmpty ? nil : .amber),
           ])
         ]))
     sections.append(
       .init(
         "Statutory timescales",
-        [timeliness.isEmpty ? .paragraph("No statutory clock applies.") : .bullets(timeliness.map(\.sentence))]))
+        [
+          timeliness.isEmpty
+            ? .paragraph("No statutory clock applies.") : .bullets(timeliness.map(\.sentence))
+        ]))
     sections.append(
       .init(
         "How to read this report",
@@ -313,34 +348,51 @@ extension ProgressReport {
             "Completed on time counts actions completed on or before the due day first agreed.",
           ])
         ]))
-    return ReportDocument(title: "Learning from reviews: progress summary", subtitle: subtitle, sections: sections)
+    return ReportDocument(
+      title: "Learning from reviews: progress summary", subtitle: subtitle, sections: sections)
   }
 
   var bragTable: Table {
     var table = Table(
-      caption: "Actions by BRAG rating", columns: [.init("Rating"), .init("Meaning"), .init("Actions", .right), .init("Share", .right)])
+      caption: "Actions by BRAG rating",
+      columns: [.init("Rating"), .init("Meaning"), .init("Actions", .right), .init("Share", .right)])
     for rating in BRAG.worstFirst {
-      table.append([.rating(rating), Table.Cell(rating.meaning), .number(brag.count(rating)), Table.Cell("\(percent(brag.count(rating), of: brag.rated))%")])
+      table.append([
+        .rating(rating), Table.Cell(rating.meaning), .number(brag.count(rating)),
+        Table.Cell("\(percent(brag.count(rating), of: brag.rated))%"),
+      ])
     }
-    table.append([Table.Cell("Withdrawn"), Table.Cell("superseded, counted apart"), .number(brag.withdrawn), Table.Cell("")])
+    table.append([
+      Table.Cell("Withdrawn"), Table.Cell("superseded, counted apart"), .number(brag.withdrawn),
+      Table.Cell(""),
+    ])
     return table
   }
 
   func bragChangeTable(_ changes: Changes) -> Table {
     var table = Table(
       caption: "BRAG then and now",
-      columns: [.init("Rating"), .init("At \(changes.since)", .right), .init("At \(asOf)", .right), .init("Change", .right)])
+      columns: [
+        .init("Rating"), .init("At \(changes.since)", .right), .init("At \(asOf)", .right),
+        .init("Change", .right),
+      ])
     for rating in BRAG.worstFirst {
       let then = changes.bragThen.count(rating)
       let now = brag.count(rating)
-      table.append([.rating(rating), .number(then), .number(now), Table.Cell((now - then > 0 ? "+" : "") + String(now - then))])
+      table.append([
+        .rating(rating), .number(then), .number(now),
+        Table.Cell((now - then > 0 ? "+" : "") + String(now - then)),
+      ])
     }
     return table
   }
 
   static func changeTable(_ caption: String, _ lines: [ActionLine]) -> Table {
     var table = Table(
-      caption: caption, columns: [.init("Action"), .init("Owner"), .init("Description"), .init("Status"), .init("Due"), .init("BRAG")],
+      caption: caption,
+      columns: [
+        .init("Action"), .init("Owner"), .init("Description"), .init("Status"), .init("Due"), .init("BRAG"),
+      ],
       emptyText: "None.")
     for line in lines {
       table.append([
@@ -355,14 +407,16 @@ extension ProgressReport {
     var table = Table(
       caption: caption,
       columns: [
-        .init(first), .init("Name"), .init("Actions", .right), .init("Closed", .right), .init("% closed", .right),
+        .init(first), .init("Name"), .init("Actions", .right), .init("Closed", .right),
+        .init("% closed", .right),
         .init("Overdue", .right), .init("Slipped", .right), .init("On time", .right), .init("Red", .right),
         .init("Amber", .right), .init("Green", .right), .init("Blue", .right),
       ],
       emptyText: "No actions.")
     for row in rows {
       table.append([
-        Table.Cell(row.id), Table.Cell(row.name), .number(row.actions), .number(row.closed), Table.Cell("\(row.percentClosed)%"),
+        Table.Cell(row.id), Table.Cell(row.name), .number(row.actions), .number(row.closed),
+        Table.Cell("\(row.percentClosed)%"),
         .number(row.overdue), .number(row.slipped), .number(row.completedOnTime), .number(row.brag.red),
         .number(row.brag.amber), .number(row.brag.green), .number(row.brag.blue),
       ])
@@ -375,13 +429,18 @@ extension ProgressReport {
     var table = Table(
       caption: "Progress by review",
       columns: [
-        .init("Review"), .init("Title"), .init("Actions"), .init("Closed"), .init("% closed"), .init("Overdue"),
-        .init("Slipped"), .init("Completed on time"), .init("Red"), .init("Amber"), .init("Green"), .init("Blue"), .init("Withdrawn"),
+        .init("Review"), .init("Title"), .init("Actions"), .init("Closed"), .init("% closed"),
+        .init("Overdue"),
+        .init("Slipped"), .init("Completed on time"), .init("Red"), .init("Amber"), .init("Green"),
+        .init("Blue"), .init("Withdrawn"),
       ])
     for row in byReview {
       table.append(
         [Table.Cell(row.id), Table.Cell(row.name)]
-          + [row.actions, row.closed, row.percentClosed, row.overdue, row.slipped, row.completedOnTime, row.brag.red, row.brag.amber, row.brag.green, row.brag.blue, row.brag.withdrawn].map(Table.Cell.number))
+          + [
+            row.actions, row.closed, row.percentClosed, row.overdue, row.slipped, row.completedOnTime,
+            row.brag.red, row.brag.amber, row.brag.green, row.brag.blue, row.brag.withdrawn,
+          ].map(Table.Cell.number))
     }
     return table
   }

@@ -83,7 +83,8 @@ extension ReportDocument {
   /// Plain text for a terminal.
   public var asText: String {
     let title = Table.singleLine(self.title)
-    var out = title + "\n" + String(repeating: "=", count: title.count) + "\n" + Table.singleLine(subtitle) + "\n"
+    var out =
+      title + "\n" + String(repeating: "=", count: title.count) + "\n" + Table.singleLine(subtitle) + "\n"
     for section in sections {
       let heading = Table.singleLine(section.heading)
       out += "\n" + heading + "\n" + String(repeating: "-", count: heading.count) + "\n"
@@ -97,7 +98,9 @@ extension ReportDocument {
           let width = figures.map { Table.singleLine($0.label).count }.max() ?? 0
           for figure in figures {
             let label = Table.singleLine(figure.label)
-            out += "  " + label + ":" + String(repeating: " ", count: width - label.count + 1) + Table.singleLine(figure.value)
+            out +=
+              "  " + label + ":" + String(repeating: " ", count: width - label.count + 1)
+              + Table.singleLine(figure.value)
             if let rating = figure.rating, figure.value != rating.title { out += " (" + rating.title + ")" }
             out += "\n"
           }

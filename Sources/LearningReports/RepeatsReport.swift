@@ -36,8 +36,11 @@ public struct RepeatsReport: Report, Equatable {
   /// The default similarity threshold.
   public static let defaultThreshold = 0.3
 
-  public static func build(_ tracker: Tracker, _ options: ReportOptions, threshold: Double = defaultThreshold) -> RepeatsReport {
-    var report = RepeatsReport(partnership: tracker.partnership.name, asOf: options.asOf, threshold: threshold)
+  public static func build(_ tracker: Tracker, _ options: ReportOptions, threshold: Double = defaultThreshold)
+    -> RepeatsReport
+  {
+    var report = RepeatsReport(
+      partnership: tracker.partnership.name, asOf: options.asOf, threshold: threshold)
     let settings = tracker.partnership.settings
     let names = Dictionary(tracker.themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     var years: [String: Set<Int>] = [:]
@@ -61,7 +64,8 @@ public struct RepeatsReport: Report, Equatable {
       for recommendation in review.recommendations {
         entries.append(
           Entry(
-            reference: "\(review.id)/\(recommendation.id)", text: recommendation.text, day: day, review: review.id,
+            reference: "\(review.id)/\(recommendation.id)", text: recommendation.text, day: day,
+            review: review.id,
             tokens: TextSimilarity.tokens(recommendation.text), recommendation: recommendation))
       }
     }
@@ -87,15 +91,18 @@ public struct RepeatsReport: Report, Equatable {
         }
         report.pairs.append(
           SimilarPair(
-            earlier: earlier.reference, earlierText: earlier.text, earlierDay: earlier.day, later: entry.reference, laterText: entry.text,
+            earlier: earlier.reference, earlierText: earlier.text, earlierDay: earlier.day,
+            later: entry.reference, laterText: entry.text,
             laterDay: entry.day, similarity: (similarity * 100).rounded() / 100,
-            earlierRating: earlier.recommendation.rating(asOf: options.asOf, settings: settings), earlierActions: counts,
+            earlierRating: earlier.recommendation.rating(asOf: options.asOf, settings: settings),
+            earlierActions: counts,
             shared: earlier.tokens.intersection(entry.tokens).sorted()))
       }
       for token in entry.tokens { postings[token, default: []].append(index) }
     }
     report.pairs.sort {
-      $0.similarity != $1.similarity ? $0.similarity > $1.similarity : ($0.later, $0.earlier) < ($1.later, $1.earlier)
+      $0.similarity != $1.similarity
+        ? $0.similarity > $1.similarity : ($0.later, $0.earlier) < ($1.later, $1.earlier)
     }
     return report
   }
@@ -106,23 +113,28 @@ public struct RepeatsReport: Report, Equatable {
       columns: [.init("Theme"), .init("Years"), .init("Reviews")], emptyText: "No theme recurs across years.")
     for theme in themes {
       themeTable.append([
-        Table.Cell(theme.name), Table.Cell(theme.years.map { "\($0)-\(String($0 + 1).suffix(2))" }.joined(separator: ", ")),
+        Table.Cell(theme.name),
+        Table.Cell(theme.years.map { "\($0)-\(String($0 + 1).suffix(2))" }.joined(separator: ", ")),
         Table.Cell(theme.reviews.joined(separator: ", ")),
       ])
     }
     var pairTable = Table(
       caption: "Similar recommendations in different reviews (similarity at least \(Int(threshold * 100))%)",
       columns: [
-        .init("Earlier"), .init("Earlier text"), .init("State of its actions"), .init("Later"), .init("Later text"), .init("Similarity", .right),
+        .init("Earlier"), .init("Earlier text"), .init("State of its actions"), .init("Later"),
+        .init("Later text"), .init("Similarity", .right),
       ],
       emptyText: "No similar recommendations found.")
     for pair in pairs {
       let state: Table.Cell =
         pair.earlierRating.map {
-          Table.Cell("\($0.title): R\(pair.earlierActions.red) A\(pair.earlierActions.amber) G\(pair.earlierActions.green) B\(pair.earlierActions.blue)", rating: $0.rawValue)
+          Table.Cell(
+            "\($0.title): R\(pair.earlierActions.red) A\(pair.earlierActions.amber) G\(pair.earlierActions.green) B\(pair.earlierActions.blue)",
+            rating: $0.rawValue)
         } ?? Table.Cell("no actions")
       pairTable.append([
-        Table.Cell("\(pair.earlier) (\(pair.earlierDay))"), Table.Cell(pair.earlierText), state, Table.Cell("\(pair.later) (\(pair.laterDay))"),
+        Table.Cell("\(pair.earlier) (\(pair.earlierDay))"), Table.Cell(pair.earlierText), state,
+        Table.Cell("\(pair.later) (\(pair.laterDay))"),
         Table.Cell(pair.laterText), Table.Cell("\(Int((pair.similarity * 100).rounded()))%"),
       ])
     }
@@ -139,7 +151,8 @@ public struct RepeatsReport: Report, Equatable {
             ),
             .table(pairTable),
             .paragraph(
-              "Similarity is the share of meaningful words two recommendations have in common (common words left out, plurals and verb endings folded)."),
+              "Similarity is the share of meaningful words two recommendations have in common (common words left out, plurals and verb endings folded)."
+            ),
           ]),
       ])
   }
@@ -147,11 +160,14 @@ public struct RepeatsReport: Report, Equatable {
   public var csvTable: Table {
     var table = Table(
       caption: "Similar recommendations",
-      columns: ["Earlier", "Earlier day", "Earlier rating", "Later", "Later day", "Similarity", "Shared words"].map { Table.Column($0) })
+      columns: [
+        "Earlier", "Earlier day", "Earlier rating", "Later", "Later day", "Similarity", "Shared words",
+      ].map { Table.Column($0) })
     for pair in pairs {
       table.append(
         [
-          pair.earlier, pair.earlierDay.description, pair.earlierRating?.title ?? "", pair.later, pair.laterDay.description,
+          pair.earlier, pair.earlierDay.description, pair.earlierRating?.title ?? "", pair.later,
+          pair.laterDay.description,
           String(pair.similarity), pair.shared.joined(separator: " "),
         ].map { Table.Cell($0) })
     }

@@ -14,7 +14,8 @@ public struct ReportOptions: Sendable {
   public var year: Int?
 
   public init(
-    asOf: CalendarDay, agency: String? = nil, review: String? = nil, since: CalendarDay? = nil, year: Int? = nil
+    asOf: CalendarDay, agency: String? = nil, review: String? = nil, since: CalendarDay? = nil,
+    year: Int? = nil
   ) {
     self.asOf = asOf
     self.agency = agency
@@ -139,7 +140,8 @@ struct ReportScope {
     reviews.flatMap { review in
       review.recommendations.filter { recommendation in
         guard let agency = options.agency else { return true }
-        return recommendation.agencies.contains(agency) || recommendation.actions.contains { $0.owner == agency }
+        return recommendation.agencies.contains(agency)
+          || recommendation.actions.contains { $0.owner == agency }
       }.map { (review, $0) }
     }
   }

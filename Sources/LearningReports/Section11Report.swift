@@ -51,7 +51,8 @@ public struct Section11Report: Report, Equatable {
   var standards: [CatalogueEntry] = []
 
   enum CodingKeys: String, CodingKey {
-    case partnership, asOf, cycle, reviewsInScope, returns, ratings, optimismByAgency, optimismByStandard, evidence, gaps
+    case partnership, asOf, cycle, reviewsInScope, returns, ratings, optimismByAgency, optimismByStandard,
+      evidence, gaps
   }
 
   /// The cycles recorded, newest first.
@@ -59,7 +60,9 @@ public struct Section11Report: Report, Equatable {
     Array(Set(tracker.section11.map(\.cycle))).sorted(by: >)
   }
 
-  public static func build(_ tracker: Tracker, _ options: ReportOptions, cycle requested: String?) -> Section11Report {
+  public static func build(_ tracker: Tracker, _ options: ReportOptions, cycle requested: String?)
+    -> Section11Report
+  {
     let cycle = requested ?? cycles(tracker).first ?? ""
     var report = Section11Report(partnership: tracker.partnership.name, asOf: options.asOf, cycle: cycle)
     report.standards = tracker.section11Standards
@@ -82,20 +85,35 @@ public struct Section11Report: Report, Equatable {
       } else {
         state = "missing"
       }
-      report.returns.append(ReturnRow(agency: agency.id, name: agency.name, due: entry?.due ?? cycleDue, submitted: entry?.submitted, state: state))
+      report.returns.append(
+        ReturnRow(
+          agency: agency.id, name: agency.name, due: entry?.due ?? cycleDue, submitted: entry?.submitted,
+          state: state))
     }
 
     var agencyGaps: [String: GapCount] = [:]
     var standardGaps: [String: GapCount] = [:]
-    let standardNames = Dictionary(tracker.section11Standards.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    let standardNames = Dictionary(
+      tracker.section11Standards.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     for entry in returns where options.agency == nil || entry.agency == options.agency {
       for rating in entry.ratings {
         let optimistic = rating.moderated.map { rating.`self`.score > $0.score } ?? false
         report.ratings.append(
-          RatingCell(agency: entry.agency, standard: rating.standard, self: rating.`self`, moderated: rating.moderated, optimistic: optimistic))
+          RatingCell(
+            agency: entry.agency, standard: rating.standard, self: rating.`self`, moderated: rating.moderated,
+            optimistic: optimistic))
         if rating.moderated != nil {
-          agencyGaps[entry.agency, default: GapCount(id: entry.agency, name: tracker.agencyName(entry.agency), moderated: 0, optimistic: 0)].moderated += 1
-          standardGaps[rating.standard, default: GapCount(id: rating.standard, name: standardNames[rating.standard] ?? rating.standard, moderated: 0, optimistic: 0)].moderated += 1
+          agencyGaps[
+            entry.agency,
+            default: GapCount(
+              id: entry.agency, name: tracker.agencyName(entry.agency), moderated: 0, optimistic: 0)
+          ].moderated += 1
+          standardGaps[
+            rating.standard,
+            default: GapCount(
+              id: rating.standard, name: standardNames[rating.standard] ?? rating.standard, moderated: 0,
+              optimistic: 0)
+          ].moderated += 1
           if optimistic {
             agencyGaps[entry.agency]?.optimistic += 1
             standardGaps[rating.standard]?.optimistic += 1
@@ -143,16 +161,20 @@ public struct Section11Report: Report, Equatable {
     for row in returns {
       let rating: BRAG? = row.state == "missing" ? .red : (row.state == "late" ? .amber : nil)
       returnTable.append([
-        Table.Cell(row.agency), Table.Cell(row.name), Table.Cell(row.due?.description ?? ""), Table.Cell(row.submitted?.description ?? ""),
+        Table.Cell(row.agency), Table.Cell(row.name), Table.Cell(row.due?.description ?? ""),
+        Table.Cell(row.submitted?.description ?? ""),
         Table.Cell(Self.stateText(row.state), rating: rating?.rawValue),
       ])
     }
     let agencies = Array(Set(ratings.map(\.agency))).sorted { a, b in
-      (returns.firstIndex { $0.agency == a } ?? Int.max, a) < (returns.firstIndex { $0.agency == b } ?? Int.max, b)
+      (returns.firstIndex { $0.agency == a } ?? Int.max, a) < (
+        returns.firstIndex { $0.agency == b } ?? Int.max, b
+      )
     }
     let standardIDs = standards.map(\.id).filter { id in ratings.contains { $0.standard == id } }
     var matrix = Table(
-      caption: "Self rating / moderated rating by agency and standard (M met, P partially met, N not met, – not moderated; * self rated above moderated)",
+      caption:
+        "Self rating / moderated rating by agency and standard (M met, P partially met, N not met, – not moderated; * self rated above moderated)",
       columns: [.init("Agency")] + standardIDs.map { Table.Column($0) })
     func short(_ rating: Section11Rating?) -> String {
       switch rating {
@@ -166,7 +188,8 @@ public struct Section11Report: Report, Equatable {
       var row: [Table.Cell] = [Table.Cell(agency)]
       for standard in standardIDs {
         if let cell = ratings.first(where: { $0.agency == agency && $0.standard == standard }) {
-          row.append(Table.Cell(short(cell.`self`) + "/" + short(cell.moderated) + (cell.optimistic ? "*" : "")))
+          row.append(
+            Table.Cell(short(cell.`self`) + "/" + short(cell.moderated) + (cell.optimistic ? "*" : "")))
         } else {
           row.append("")
         }
@@ -174,13 +197,27 @@ public struct Section11Report: Report, Equatable {
       matrix.append(row)
     }
     var agencyGap = Table(
-      caption: "Optimism gap by agency", columns: [.init("Agency"), .init("Name"), .init("Moderated", .right), .init("Self above moderated", .right)],
+      caption: "Optimism gap by agency",
+      columns: [
+        .init("Agency"), .init("Name"), .init("Moderated", .right), .init("Self above moderated", .right),
+      ],
       emptyText: "No moderated ratings.")
-    for row in optimismByAgency { agencyGap.append([Table.Cell(row.id), Table.Cell(row.name), .number(row.moderated), .number(row.optimistic)]) }
+    for row in optimismByAgency {
+      agencyGap.append([
+        Table.Cell(row.id), Table.Cell(row.name), .number(row.moderated), .number(row.optimistic),
+      ])
+    }
     var standardGap = Table(
-      caption: "Optimism gap by standard", columns: [.init("Standard"), .init("Name"), .init("Moderated", .right), .init("Self above moderated", .right)],
+      caption: "Optimism gap by standard",
+      columns: [
+        .init("Standard"), .init("Name"), .init("Moderated", .right), .init("Self above moderated", .right),
+      ],
       emptyText: "No moderated ratings.")
-    for row in optimismByStandard { standardGap.append([Table.Cell(row.id), Table.Cell(row.name), .number(row.moderated), .number(row.optimistic)]) }
+    for row in optimismByStandard {
+      standardGap.append([
+        Table.Cell(row.id), Table.Cell(row.name), .number(row.moderated), .number(row.optimistic),
+      ])
+    }
     let evidenceAgencies = Array(Set(evidence.map(\.agency))).sorted()
     var evidenceTable = Table(
       caption: "Learning evidenced in returns (yes / no; blank: not addressed to the agency)",
@@ -190,11 +227,15 @@ public struct Section11Report: Report, Equatable {
       evidenceTable.append(
         [Table.Cell(review)]
           + evidenceAgencies.map { agency in
-            guard let cell = evidence.first(where: { $0.review == review && $0.agency == agency }) else { return Table.Cell("") }
+            guard let cell = evidence.first(where: { $0.review == review && $0.agency == agency }) else {
+              return Table.Cell("")
+            }
             return cell.evidenced ? Table.Cell("yes") : Table.Cell("no", rating: BRAG.red.rawValue)
           })
     }
-    var gapTable = Table(caption: "Gaps to chase", columns: [.init("Agency"), .init("Review")], emptyText: "None: every agency evidenced every review addressed to it.")
+    var gapTable = Table(
+      caption: "Gaps to chase", columns: [.init("Agency"), .init("Review")],
+      emptyText: "None: every agency evidenced every review addressed to it.")
     for gap in gaps { gapTable.append([Table.Cell(gap.agency), Table.Cell(gap.review)]) }
     let late = returns.filter { $0.state == "late" }.count
     let missing = returns.filter { $0.state == "missing" }.count
@@ -209,8 +250,12 @@ public struct Section11Report: Report, Equatable {
             .figures([
               .init("On time", String(onTime)), .init("Late", String(late), rating: late > 0 ? .amber : nil),
               .init("Missing", String(missing), rating: missing > 0 ? .red : nil),
-              .init("Ratings where self is above moderated", "\(ratings.filter(\.optimistic).count) of \(ratings.filter { $0.moderated != nil }.count)"),
-              .init("Agency and review pairs without evidence", String(gaps.count), rating: gaps.isEmpty ? nil : .red),
+              .init(
+                "Ratings where self is above moderated",
+                "\(ratings.filter(\.optimistic).count) of \(ratings.filter { $0.moderated != nil }.count)"),
+              .init(
+                "Agency and review pairs without evidence", String(gaps.count),
+                rating: gaps.isEmpty ? nil : .red),
             ]),
             .table(returnTable),
           ]),
@@ -218,7 +263,9 @@ public struct Section11Report: Report, Equatable {
         .init(
           "Evidence of embedding learning",
           [
-            .paragraph("Reviews in scope: those reported on in the 24 months before the cycle's due day, for each agency their accepted recommendations were addressed to."),
+            .paragraph(
+              "Reviews in scope: those reported on in the 24 months before the cycle's due day, for each agency their accepted recommendations were addressed to."
+            ),
             .table(evidenceTable), .table(gapTable),
           ]),
       ])
@@ -226,7 +273,9 @@ public struct Section11Report: Report, Equatable {
 
   /// One row per agency and review pair, evidenced or not.
   public var csvTable: Table {
-    var table = Table(caption: "Learning evidence", columns: ["Cycle", "Agency", "Review", "Evidenced"].map { Table.Column($0) })
+    var table = Table(
+      caption: "Learning evidence",
+      columns: ["Cycle", "Agency", "Review", "Evidenced"].map { Table.Column($0) })
     for cell in evidence {
       table.append([cycle, cell.agency, cell.review, cell.evidenced ? "yes" : "no"].map { Table.Cell($0) })
     }

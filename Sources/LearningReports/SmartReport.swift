@@ -33,31 +33,44 @@ public struct SmartReport: Report, Equatable {
       if let review = options.review, placed.review.id != review { continue }
       if let agency = options.agency, placed.action.owner != agency { continue }
       let rating = SMARTCheck.rate(placed.action, in: placed.recommendation)
-      report.actions.append(ActionRow(reference: placed.reference.description, owner: placed.action.owner, rating: rating))
+      report.actions.append(
+        ActionRow(reference: placed.reference.description, owner: placed.action.owner, rating: rating))
       reviews[placed.review.id, default: GroupRow(id: placed.review.id)].add(rating)
       agencies[placed.action.owner, default: GroupRow(id: placed.action.owner)].add(rating)
     }
     report.byReview = tracker.reviews.compactMap { reviews[$0.id] }
-    report.byAgency = tracker.agencies.compactMap { agencies[$0.id] } + agencies.keys.filter { tracker.agency($0) == nil }.sorted().compactMap { agencies[$0] }
+    report.byAgency =
+      tracker.agencies.compactMap { agencies[$0.id] }
+      + agencies.keys.filter { tracker.agency($0) == nil }.sorted().compactMap { agencies[$0] }
     return report
   }
 
   func groupTable(_ rows: [GroupRow], caption: String, first: String) -> Table {
     var table = Table(
       caption: caption,
-      columns: [.init(first), .init("Actions", .right), .init("SMART", .right), .init("S", .right), .init("M", .right), .init("A", .right), .init("T", .right)])
+      columns: [
+        .init(first), .init("Actions", .right), .init("SMART", .right), .init("S", .right),
+        .init("M", .right), .init("A", .right), .init("T", .right),
+      ])
     for row in rows {
-      table.append([Table.Cell(row.id)] + [row.actions, row.smart, row.specific, row.measurable, row.achievable, row.timeBound].map(Table.Cell.number))
+      table.append(
+        [Table.Cell(row.id)]
+          + [row.actions, row.smart, row.specific, row.measurable, row.achievable, row.timeBound].map(
+            Table.Cell.number))
     }
     return table
   }
 
   public var document: ReportDocument {
     var failing = Table(
-      caption: "Actions that are not fully SMART", columns: [.init("Action"), .init("Owner"), .init("S M A T"), .init("Why")],
+      caption: "Actions that are not fully SMART",
+      columns: [.init("Action"), .init("Owner"), .init("S M A T"), .init("Why")],
       emptyText: "Every action is SMART.")
     for row in actions where !row.rating.isSMART {
-      failing.append([Table.Cell(row.reference), Table.Cell(row.owner), Table.Cell(row.rating.letters), Table.Cell(row.rating.reasons.joined(separator: " "))])
+      failing.append([
+        Table.Cell(row.reference), Table.Cell(row.owner), Table.Cell(row.rating.letters),
+        Table.Cell(row.rating.reasons.joined(separator: " ")),
+      ])
     }
     return ReportDocument(
       title: "SMART check of actions", subtitle: partnership,
@@ -65,8 +78,12 @@ public struct SmartReport: Report, Equatable {
         .init(
           "Summary",
           [
-            .figures([.init("Actions", String(actions.count)), .init("Fully SMART", "\(smartCount) (\(percent(smartCount, of: actions.count))%)")]),
-            .table(groupTable(byReview, caption: "By review", first: "Review")), .table(groupTable(byAgency, caption: "By agency", first: "Agency")),
+            .figures([
+              .init("Actions", String(actions.count)),
+              .init("Fully SMART", "\(smartCount) (\(percent(smartCount, of: actions.count))%)"),
+            ]),
+            .table(groupTable(byReview, caption: "By review", first: "Review")),
+            .table(groupTable(byAgency, caption: "By agency", first: "Agency")),
           ]),
         .init("Actions to strengthen", [.table(failing)]),
         .init(
@@ -83,10 +100,18 @@ public struct SmartReport: Report, Equatable {
   }
 
   public var csvTable: Table {
-    var table = Table(caption: "SMART", columns: ["Action", "Owner", "Specific", "Measurable", "Achievable", "Time-bound", "Reasons"].map { Table.Column($0) })
+    var table = Table(
+      caption: "SMART",
+      columns: ["Action", "Owner", "Specific", "Measurable", "Achievable", "Time-bound", "Reasons"].map {
+        Table.Column($0)
+      })
     for row in actions {
       let r = row.rating
-      table.append([row.reference, row.owner, r.specific ? "yes" : "no", r.measurable ? "yes" : "no", r.achievable ? "yes" : "no", r.timeBound ? "yes" : "no", r.reasons.joined(separator: " ")].map { Table.Cell($0) })
+      table.append(
+        [
+          row.reference, row.owner, r.specific ? "yes" : "no", r.measurable ? "yes" : "no",
+          r.achievable ? "yes" : "no", r.timeBound ? "yes" : "no", r.reasons.joined(separator: " "),
+        ].map { Table.Cell($0) })
     }
     return table
   }

@@ -55,7 +55,9 @@ extension Table {
     let flat = rows.map { $0.map { Self.singleLine($0.text) } }
     var widths = columns.map { $0.title.count }
     for row in flat {
-      for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+      for (index, cell) in row.enumerated() where index < widths.count {
+        widths[index] = max(widths[index], cell.count)
+      }
     }
     func line(_ cells: [String]) -> String {
       var parts: [String] = []

@@ -29,7 +29,8 @@ public struct ThemesReport: Report, Equatable {
   public var year: Int?
   public var themes: [ThemeSection] = []
 
-  public static func build(_ tracker: Tracker, _ options: ReportOptions, theme only: String?) -> ThemesReport {
+  public static func build(_ tracker: Tracker, _ options: ReportOptions, theme only: String?) -> ThemesReport
+  {
     var report = ThemesReport(partnership: tracker.partnership.name, asOf: options.asOf, year: options.year)
     let settings = tracker.partnership.settings
     let names = Dictionary(tracker.themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -58,15 +59,19 @@ public struct ThemesReport: Report, Equatable {
             }
             entry.recommendations.append(
               .init(
-                reference: "\(review.id)/\(recommendation.id)", text: recommendation.text, response: recommendation.response,
+                reference: "\(review.id)/\(recommendation.id)", text: recommendation.text,
+                response: recommendation.response,
                 rating: recommendation.rating(asOf: options.asOf, settings: settings), brag: counts))
           }
         }
         sections[theme] = entry
       }
     }
-    for activity in tracker.disseminations where activity.status == .delivered && activity.date <= options.asOf {
-      if let year = options.year, !tracker.partnership.reportingYear(year).contains(activity.date) { continue }
+    for activity in tracker.disseminations
+    where activity.status == .delivered && activity.date <= options.asOf {
+      if let year = options.year, !tracker.partnership.reportingYear(year).contains(activity.date) {
+        continue
+      }
       for theme in activity.themes where only == nil || theme == only {
         var entry = section(theme)
         entry.disseminations.append("\(activity.date) \(activity.title) (\(activity.reach ?? 0) reached)")
@@ -74,8 +79,10 @@ public struct ThemesReport: Report, Equatable {
       }
     }
     let order = tracker.themes.map(\.id)
-    report.themes = (order + sections.keys.filter { !order.contains($0) }.sorted()).compactMap { sections[$0] }
-      .filter { !$0.reviews.isEmpty || !$0.disseminations.isEmpty }
+    report.themes = (order + sections.keys.filter { !order.contains($0) }.sorted()).compactMap {
+      sections[$0]
+    }
+    .filter { !$0.reviews.isEmpty || !$0.disseminations.isEmpty }
     return report
   }
 
@@ -83,20 +90,35 @@ public struct ThemesReport: Report, Equatable {
     var sections: [ReportDocument.Section] = []
     var overview = Table(
       caption: "Themes by reporting year (reviews carrying each theme)",
-      columns: [.init("Theme")] + years.map { Table.Column("\($0)-\(String($0 + 1).suffix(2))", .right) } + [.init("Recurrent")],
+      columns: [.init("Theme")] + years.map { Table.Column("\($0)-\(String($0 + 1).suffix(2))", .right) } + [
+        .init("Recurrent")
+      ],
       emptyText: "No themes recorded.")
     for theme in themes {
       let recurrent = theme.byYear.keys.count > 1
-      overview.append([Table.Cell(theme.name)] + years.map { .number(theme.byYear[$0] ?? 0) } + [Table.Cell(recurrent ? "yes" : "no")])
+      overview.append(
+        [Table.Cell(theme.name)] + years.map { .number(theme.byYear[$0] ?? 0) } + [
+          Table.Cell(recurrent ? "yes" : "no")
+        ])
     }
     sections.append(.init("Overview", [.table(overview)]))
     for theme in themes {
-      var blocks: [ReportDocument.Block] = [.paragraph("Reviews: " + (theme.reviews.isEmpty ? "none in scope" : theme.reviews.joined(separator: "; ")) + ".")]
-      blocks.append(theme.findings.isEmpty ? .paragraph("No findings tagged with this theme.") : .bullets(theme.findings))
-      if !theme.goodPractice.isEmpty { blocks.append(.paragraph("Good practice:")); blocks.append(.bullets(theme.goodPractice)) }
+      var blocks: [ReportDocument.Block] = [
+        .paragraph(
+          "Reviews: " + (theme.reviews.isEmpty ? "none in scope" : theme.reviews.joined(separator: "; "))
+            + ".")
+      ]
+      blocks.append(
+        theme.findings.isEmpty ? .paragraph("No findings tagged with this theme.") : .bullets(theme.findings))
+      if !theme.goodPractice.isEmpty {
+        blocks.append(.paragraph("Good practice:")); blocks.append(.bullets(theme.goodPractice))
+      }
       var recommendations = Table(
         caption: "Recommendations on \(theme.name)",
-        columns: [.init("Recommendation"), .init("Text"), .init("Response"), .init("Rating"), .init("Actions R/A/G/B", .right)],
+        columns: [
+          .init("Recommendation"), .init("Text"), .init("Response"), .init("Rating"),
+          .init("Actions R/A/G/B", .right),
+        ],
         emptyText: "No recommendations tagged with this theme.")
       for line in theme.recommendations {
         recommendations.append([
@@ -111,17 +133,23 @@ public struct ThemesReport: Report, Equatable {
       sections.append(.init(theme.name, blocks))
     }
     let scope = year.map { "reporting year \($0)-\(String($0 + 1).suffix(2))" } ?? "all years"
-    return ReportDocument(title: "Theme pack", subtitle: "\(partnership) · as at \(asOf) · \(scope)", sections: sections)
+    return ReportDocument(
+      title: "Theme pack", subtitle: "\(partnership) · as at \(asOf) · \(scope)", sections: sections)
   }
 
   var years: [Int] { Array(Set(themes.flatMap { $0.byYear.keys })).sorted() }
 
   /// One row per theme and recommendation.
   public var csvTable: Table {
-    var table = Table(caption: "Themes", columns: ["Theme", "Recommendation", "Text", "Response", "Rating"].map { Table.Column($0) })
+    var table = Table(
+      caption: "Themes",
+      columns: ["Theme", "Recommendation", "Text", "Response", "Rating"].map { Table.Column($0) })
     for theme in themes {
       for line in theme.recommendations {
-        table.append([theme.id, line.reference, line.text, line.response.rawValue, line.rating?.title ?? ""].map { Table.Cell($0) })
+        table.append(
+          [theme.id, line.reference, line.text, line.response.rawValue, line.rating?.title ?? ""].map {
+            Table.Cell($0)
+          })
       }
     }
     return table

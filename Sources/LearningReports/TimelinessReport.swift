@@ -37,7 +37,8 @@ public struct TimelinessReport: Report, Equatable {
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> TimelinessReport {
     let calendar = tracker.workingDayCalendar
     let period = options.year.map { tracker.partnership.reportingYear($0) }
-    var report = TimelinessReport(partnership: tracker.partnership.name, asOf: options.asOf, year: options.year)
+    var report = TimelinessReport(
+      partnership: tracker.partnership.name, asOf: options.asOf, year: options.year)
     var summaries: [StatutoryClock: Summary] = [:]
     for review in tracker.reviews where options.review == nil || review.id == options.review {
       for result in review.clocks(asOf: options.asOf, calendar: calendar) {
@@ -64,7 +65,9 @@ public struct TimelinessReport: Report, Equatable {
     case .met: return "met"
     case .notRecorded: return "not recorded"
     case .missed:
-      if result.actual == nil, let left = result.workingDaysLeft { return "missed: not yet done, \(-left) working days past the deadline" }
+      if result.actual == nil, let left = result.workingDaysLeft {
+        return "missed: not yet done, \(-left) working days past the deadline"
+      }
       return "missed"
     case .pending:
       if let left = result.workingDaysLeft { return "pending: \(left) working days left" }
@@ -83,23 +86,35 @@ public struct TimelinessReport: Report, Equatable {
     for row in rows {
       let result = row.result
       table.append([
-        Table.Cell(row.review), Table.Cell(row.title), Table.Cell(result.clock.rule), Table.Cell(result.start.description),
-        Table.Cell(result.deadline?.description ?? "not yet known"), Table.Cell(result.actual?.description ?? ""),
+        Table.Cell(row.review), Table.Cell(row.title), Table.Cell(result.clock.rule),
+        Table.Cell(result.start.description),
+        Table.Cell(result.deadline?.description ?? "not yet known"),
+        Table.Cell(result.actual?.description ?? ""),
         Table.Cell(result.workingDaysTaken.map(String.init) ?? ""),
-        Table.Cell(Self.verdictText(result), rating: result.verdict == .missed ? BRAG.red.rawValue : (result.verdict == .met ? BRAG.blue.rawValue : nil)),
+        Table.Cell(
+          Self.verdictText(result),
+          rating: result.verdict == .missed
+            ? BRAG.red.rawValue : (result.verdict == .met ? BRAG.blue.rawValue : nil)),
       ])
     }
     var summaryTable = Table(
       caption: "Summary by clock",
-      columns: [.init("Clock"), .init("Met", .right), .init("Missed", .right), .init("Pending", .right), .init("Not recorded", .right)],
+      columns: [
+        .init("Clock"), .init("Met", .right), .init("Missed", .right), .init("Pending", .right),
+        .init("Not recorded", .right),
+      ],
       emptyText: "No clock applies.")
     for line in summary {
-      summaryTable.append([Table.Cell(line.clock.rule), .number(line.met), .number(line.missed), .number(line.pending), .number(line.notRecorded)])
+      summaryTable.append([
+        Table.Cell(line.clock.rule), .number(line.met), .number(line.missed), .number(line.pending),
+        .number(line.notRecorded),
+      ])
     }
     let scope = year.map { "clocks started in \($0)-\(String($0 + 1).suffix(2))" } ?? "all reviews"
     return ReportDocument(
       title: "Statutory timescales",
-      subtitle: "\(partnership) · as at \(asOf) · \(scope) · working days exclude weekends and England and Wales bank holidays",
+      subtitle:
+        "\(partnership) · as at \(asOf) · \(scope) · working days exclude weekends and England and Wales bank holidays",
       sections: [
         .init("Summary", [.bullets(summary.map(\.sentence)), .table(summaryTable)]),
         .init("By review", [.table(table)]),
@@ -118,13 +133,18 @@ public struct TimelinessReport: Report, Equatable {
   public var csvTable: Table {
     var table = Table(
       caption: "Statutory clocks",
-      columns: ["Review", "Title", "Kind", "Clock", "Start", "Deadline", "Actual", "Working days", "Verdict", "Working days left"].map { Table.Column($0) })
+      columns: [
+        "Review", "Title", "Kind", "Clock", "Start", "Deadline", "Actual", "Working days", "Verdict",
+        "Working days left",
+      ].map { Table.Column($0) })
     for row in rows {
       let result = row.result
       table.append(
         [
-          row.review, row.title, row.kind.rawValue, result.clock.rawValue, result.start.description, result.deadline?.description ?? "",
-          result.actual?.description ?? "", result.workingDaysTaken.map(String.init) ?? "", result.verdict.rawValue,
+          row.review, row.title, row.kind.rawValue, result.clock.rawValue, result.start.description,
+          result.deadline?.description ?? "",
+          result.actual?.description ?? "", result.workingDaysTaken.map(String.init) ?? "",
+          result.verdict.rawValue,
           result.workingDaysLeft.map(String.init) ?? "",
         ].map { Table.Cell($0) })
     }

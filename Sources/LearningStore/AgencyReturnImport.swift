@@ -43,18 +43,35 @@ public enum AgencyReturnImport {
     }
     guard let (rows, headerIndex) = parsed else {
       if let firstError {
-        return ([], [ImportProblem(line: firstError.line, column: firstError.column, message: firstError.message)])
+        return (
+          [], [ImportProblem(line: firstError.line, column: firstError.column, message: firstError.message)]
+        )
       }
-      return ([], [ImportProblem(line: 1, column: 1, message: "no header row with \"Agency\" and \"Action\" columns: is this a return made by 'export returns'?")])
+      return (
+        [],
+        [
+          ImportProblem(
+            line: 1, column: 1,
+            message:
+              "no header row with \"Agency\" and \"Action\" columns: is this a return made by 'export returns'?"
+          )
+        ]
+      )
     }
     let header = rows[headerIndex]
     var columns: [AgencyReturnColumn: Int] = [:]
     for (index, cell) in header.enumerated() {
-      if let column = AgencyReturnColumn.allCases.first(where: { normal($0.rawValue) == normal(cell.text) }) { columns[column] = index }
+      if let column = AgencyReturnColumn.allCases.first(where: { normal($0.rawValue) == normal(cell.text) }) {
+        columns[column] = index
+      }
     }
     var problems: [ImportProblem] = []
-    for required in [AgencyReturnColumn.agency, .action] + AgencyReturnColumn.fillIn where columns[required] == nil {
-      problems.append(ImportProblem(line: header.first?.line ?? 1, column: 1, message: "the header has no \"\(required.rawValue)\" column"))
+    for required in [AgencyReturnColumn.agency, .action] + AgencyReturnColumn.fillIn
+    where columns[required] == nil {
+      problems.append(
+        ImportProblem(
+          line: header.first?.line ?? 1, column: 1,
+          message: "the header has no \"\(required.rawValue)\" column"))
     }
     if !problems.isEmpty { return ([], problems) }
 
@@ -75,7 +92,9 @@ public enum AgencyReturnImport {
         problems.append(ImportProblem(line: at.line, column: (columns[column] ?? 0) + 1, message: message))
       }
       if row.count != header.count {
-        problems.append(ImportProblem(line: line, column: 1, message: "the row has \(row.count) cells; the header has \(header.count)"))
+        problems.append(
+          ImportProblem(
+            line: line, column: 1, message: "the row has \(row.count) cells; the header has \(header.count)"))
         continue
       }
       let referenceText = cell(.action).text.trimmed
@@ -91,7 +110,8 @@ public enum AgencyReturnImport {
         problem(.agency, "unknown agency \"\(agency)\"")
         continue
       }
-      guard let reference = ActionReference(referenceText), let (r, m, a) = tracker.actionIndex(reference) else {
+      guard let reference = ActionReference(referenceText), let (r, m, a) = tracker.actionIndex(reference)
+      else {
         problem(.action, "unknown action \"\(referenceText)\"")
         continue
       }
@@ -115,7 +135,10 @@ public enum AgencyReturnImport {
       if !statusText.isEmpty {
         if let status = AgencyReturnColumn.status(from: statusText), status != .notStarted {
           if state.isClosed && !status.isClosed {
-            problem(.newStatus, "action \(reference) is \(state.status.rawValue); an agency's return cannot reopen it (ask the QA subgroup)")
+            problem(
+              .newStatus,
+              "action \(reference) is \(state.status.rawValue); an agency's return cannot reopen it (ask the QA subgroup)"
+            )
             rowIsValid = false
           } else if status == .assured {
             problem(.newStatus, "only the QA subgroup can mark an action assured")
@@ -124,7 +147,9 @@ public enum AgencyReturnImport {
             wantedStatus = status
           }
         } else {
-          problem(.newStatus, "\"\(statusText)\" is not a status; write In progress, Blocked, Completed or Withdrawn")
+          problem(
+            .newStatus,
+            "\"\(statusText)\" is not a status; write In progress, Blocked, Completed or Withdrawn")
           rowIsValid = false
         }
       }
@@ -158,7 +183,9 @@ public enum AgencyReturnImport {
         problem(.progressNote, "withdrawing an action needs a note saying why")
         rowIsValid = false
       }
-      let evidence = cell(.evidence).text.split(whereSeparator: { $0 == "\n" || $0 == ";" }).map { String($0).trimmed }.filter { !$0.isEmpty }
+      let evidence = cell(.evidence).text.split(whereSeparator: { $0 == "\n" || $0 == ";" }).map {
+        String($0).trimmed
+      }.filter { !$0.isEmpty }
       let wantedEvidence = evidence.isEmpty ? nil : evidence
       guard rowIsValid else { continue }
       // Already imported: an update in the log carries the same note and evidence, and the status
@@ -166,14 +193,17 @@ public enum AgencyReturnImport {
       let alreadyLogged =
         (wantedNote != nil || wantedEvidence != nil)
         && action.updates.contains { $0.note == wantedNote && $0.evidence == wantedEvidence }
-        && (wantedStatus == nil || wantedStatus == state.status) && (wantedDue == nil || wantedDue == state.due)
+        && (wantedStatus == nil || wantedStatus == state.status)
+        && (wantedDue == nil || wantedDue == state.due)
       if alreadyLogged { continue }
       var update = ActionUpdate(date: date, by: by)
       update.status = wantedStatus == state.status ? nil : wantedStatus
       update.due = wantedDue == state.due ? nil : wantedDue
       update.note = wantedNote
       update.evidence = wantedEvidence
-      if update.status == nil && update.due == nil && update.note == nil && update.evidence == nil { continue }
+      if update.status == nil && update.due == nil && update.note == nil && update.evidence == nil {
+        continue
+      }
       updates.append(PlannedUpdate(reference: reference, update: update, line: line))
     }
     return (problems.isEmpty ? updates : [], problems)

@@ -18,7 +18,9 @@ public struct CSVSyntaxError: Error, Equatable, Sendable {
 public enum CSVReader {
   /// Rows of cells; a final empty line is not a row. The separator is detected from the first line
   /// unless given.
-  public static func read(_ text: String, separator given: Unicode.Scalar? = nil) throws(CSVSyntaxError) -> [[CSVCell]] {
+  public static func read(_ text: String, separator given: Unicode.Scalar? = nil) throws(CSVSyntaxError)
+    -> [[CSVCell]]
+  {
     var scalars = Array(text.unicodeScalars)
     if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
     let separator = given ?? detectSeparator(scalars)
@@ -62,13 +64,18 @@ public enum CSVReader {
         if !closed {
           throw CSVSyntaxError(line: cellLine, column: cellColumn, message: "a quoted cell is never closed")
         }
-        if index < scalars.count && scalars[index] != separator && scalars[index] != "\r" && scalars[index] != "\n" {
+        if index < scalars.count && scalars[index] != separator && scalars[index] != "\r"
+          && scalars[index] != "\n"
+        {
           throw CSVSyntaxError(line: line, column: column, message: "text after the closing quote of a cell")
         }
       } else {
-        while index < scalars.count && scalars[index] != separator && scalars[index] != "\n" && scalars[index] != "\r" {
+        while index < scalars.count && scalars[index] != separator && scalars[index] != "\n"
+          && scalars[index] != "\r"
+        {
           if scalars[index] == "\"" {
-            throw CSVSyntaxError(line: line, column: column, message: "a quote inside an unquoted cell (quote the whole cell)")
+            throw CSVSyntaxError(
+              line: line, column: column, message: "a quote inside an unquoted cell (quote the whole cell)")
           }
           cell.append(scalars[index])
           index += 1

@@ -123,7 +123,9 @@ private struct ByteReader {
         var code = try hex(i)
         i += 4
         if (0xD800...0xDBFF).contains(code) {
-          guard i + 6 <= raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u") else { throw GiveUp() }
+          guard i + 6 <= raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u") else {
+            throw GiveUp()
+          }
           let low = try hex(i + 2)
           guard (0xDC00...0xDFFF).contains(low) else { throw GiveUp() }
           code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
@@ -154,7 +156,10 @@ private struct ByteReader {
       if digits > 15 { throw GiveUp() }
     }
     guard digits > 0, !(digits > 1 && bytes[index - digits] == UInt8(ascii: "0")) else { throw GiveUp() }
-    if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+    if index < bytes.count,
+      bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "e")
+        || bytes[index] == UInt8(ascii: "E")
+    {
       throw GiveUp()
     }
     return negative ? -value : value
@@ -273,7 +278,9 @@ private struct ByteReader {
       }
     }
     space()
-    guard index == bytes.count, let version, version == Tracker.currentSchemaVersion, let partnership else { throw GiveUp() }
+    guard index == bytes.count, let version, version == Tracker.currentSchemaVersion, let partnership else {
+      throw GiveUp()
+    }
     tracker.schemaVersion = version
     tracker.partnership = partnership
     return tracker
@@ -491,7 +498,8 @@ private struct ByteReader {
     var status: DisseminationStatus?
     var method: String?
     var title: String?
-    var activity = Dissemination(id: "", date: CalendarDay(dayNumber: 0), status: .planned, method: "", title: "")
+    var activity = Dissemination(
+      id: "", date: CalendarDay(dayNumber: 0), status: .planned, method: "", title: "")
     try object { reader, key in
       switch key {
       case "id": id = try reader.string()
@@ -543,7 +551,8 @@ private struct ByteReader {
             }
           }
           guard let standard, let rating else { throw GiveUp() }
-          return Section11StandardRating(standard: standard, self: rating, moderated: moderated, evidence: evidence)
+          return Section11StandardRating(
+            standard: standard, self: rating, moderated: moderated, evidence: evidence)
         }
       case "learning":
         entry.learning = try reader.list { reader in

@@ -14,7 +14,8 @@ public struct HistoryEntry: Codable, Equatable, Sendable {
   /// tell whether the store changed since in any other way.
   public var storeDigest: String?
 
-  public init(at: String, by: String, command: [String], changes: [HistoryChange], storeDigest: String? = nil) {
+  public init(at: String, by: String, command: [String], changes: [HistoryChange], storeDigest: String? = nil)
+  {
     self.at = at
     self.by = by
     self.command = command

@@ -17,26 +17,39 @@ struct JSONScanner {
 
   /// The kinds of object in the store format, and the members each may have.
   enum Shape: Hashable {
-    case tracker, partnership, settings, privacy, agency, catalogue, review, dates, finding, recommendation, action, update
+    case tracker, partnership, settings, privacy, agency, catalogue, review, dates, finding, recommendation,
+      action, update
     case dissemination, section11Return, rating, learning
 
     var members: Set<String> {
       switch self {
       case .tracker:
-        ["schemaVersion", "partnership", "agencies", "themes", "categories", "disseminationMethods", "section11Standards", "bankHolidays",
-         "reviews", "disseminations", "section11"]
+        [
+          "schemaVersion", "partnership", "agencies", "themes", "categories", "disseminationMethods",
+          "section11Standards", "bankHolidays",
+          "reviews", "disseminations", "section11",
+        ]
       case .partnership: ["name", "reportingYearStart", "settings", "privacy"]
       case .settings: ["dueSoonDays", "staleAfterDays"]
       case .privacy: ["names"]
       case .agency: ["id", "name", "kind", "statutoryPartner"]
       case .catalogue: ["id", "name"]
-      case .review: ["id", "title", "kind", "follows", "dates", "categories", "themes", "findings", "recommendations", "summary"]
-      case .dates: ["incident", "aware", "notified", "referred", "discussed", "rapidReview", "decision", "sentToPanel", "published"]
+      case .review:
+        [
+          "id", "title", "kind", "follows", "dates", "categories", "themes", "findings", "recommendations",
+          "summary",
+        ]
+      case .dates:
+        [
+          "incident", "aware", "notified", "referred", "discussed", "rapidReview", "decision", "sentToPanel",
+          "published",
+        ]
       case .finding: ["id", "text", "themes", "goodPractice"]
       case .recommendation: ["id", "text", "agencies", "response", "responseNote", "themes", "actions"]
       case .action: ["id", "description", "owner", "lead", "measureOfSuccess", "agreed", "due", "updates"]
       case .update: ["date", "status", "due", "note", "evidence", "by"]
-      case .dissemination: ["id", "date", "status", "method", "title", "reviews", "themes", "audience", "reach", "note"]
+      case .dissemination:
+        ["id", "date", "status", "method", "title", "reviews", "themes", "audience", "reach", "note"]
       case .section11Return: ["agency", "cycle", "due", "submitted", "ratings", "learning"]
       case .rating: ["standard", "self", "moderated", "evidence"]
       case .learning: ["review", "disseminated", "implemented", "evidence"]
@@ -48,7 +61,9 @@ struct JSONScanner {
       switch (self, key) {
       case (.tracker, "partnership"): .partnership
       case (.tracker, "agencies"): .agency
-      case (.tracker, "themes"), (.tracker, "categories"), (.tracker, "disseminationMethods"), (.tracker, "section11Standards"): .catalogue
+      case (.tracker, "themes"), (.tracker, "categories"), (.tracker, "disseminationMethods"),
+        (.tracker, "section11Standards"):
+        .catalogue
       case (.tracker, "reviews"): .review
       case (.tracker, "disseminations"): .dissemination
       case (.tracker, "section11"): .section11Return
@@ -172,7 +187,9 @@ struct JSONScanner {
 
   private mutating func enter() throws(JSONSyntaxError) {
     depth += 1
-    if depth > JSONParser.maximumDepth { throw error("nesting is deeper than \(JSONParser.maximumDepth) levels") }
+    if depth > JSONParser.maximumDepth {
+      throw error("nesting is deeper than \(JSONParser.maximumDepth) levels")
+    }
   }
 
   private mutating func object() throws(JSONSyntaxError) {
@@ -201,7 +218,8 @@ struct JSONScanner {
       let objectShape = shape
       if checkShapes, let objectShape {
         let name = text(key)
-        if !objectShape.members.contains(name) && !(index < bytes.count && bytes[index] == UInt8(ascii: "n")) {
+        if !objectShape.members.contains(name) && !(index < bytes.count && bytes[index] == UInt8(ascii: "n"))
+        {
           result.unknownFields.append(pathText)
         }
         shape = objectShape.child(name)
@@ -211,7 +229,8 @@ struct JSONScanner {
       try value()
       shape = objectShape
       if depth == 1 && text(key) == "schemaVersion" {
-        result.schemaVersion = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<index]), as: UTF8.self)
+        result.schemaVersion = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<index]), as: UTF8.self)
         result.schemaVersionKind = kind(of: bytes[valueStart])
       }
       path.removeLast()
@@ -281,14 +300,18 @@ struct JSONScanner {
     var whole = true
     func digits() -> Int {
       let from = index
-      while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+      while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+        index += 1
+      }
       return index - from
     }
     if bytes[index] == UInt8(ascii: "-") { index += 1 }
     let intStart = index
     let intDigits = digits()
     if intDigits == 0 { throw error("expected a digit in a number") }
-    if intDigits > 1 && bytes[intStart] == UInt8(ascii: "0") { throw error("a number may not start with 0", at: intStart) }
+    if intDigits > 1 && bytes[intStart] == UInt8(ascii: "0") {
+      throw error("a number may not start with 0", at: intStart)
+    }
     if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
       whole = false
       index += 1
@@ -297,7 +320,9 @@ struct JSONScanner {
     if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
       whole = false
       index += 1
-      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+        index += 1
+      }
       if digits() == 0 { throw error("expected a digit in the exponent") }
     }
     if result.badNumber == nil && (!whole || intDigits > 15) {
@@ -318,27 +343,35 @@ struct JSONScanner {
         return contentStart..<(index - 1)
       }
       if index - start > JSONParser.maximumStringLength {
-        throw error("a string longer than \(JSONParser.maximumStringLength) bytes (it starts here)", at: start)
+        throw error(
+          "a string longer than \(JSONParser.maximumStringLength) bytes (it starts here)", at: start)
       }
-      if byte < 0x20 { throw error("a control character (line break or tab) inside a string must be escaped") }
+      if byte < 0x20 {
+        throw error("a control character (line break or tab) inside a string must be escaped")
+      }
       if byte == UInt8(ascii: "\\") {
         index += 1
         guard index < bytes.count else { throw error("unterminated escape in a string") }
         let escape = bytes[index]
         switch escape {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+          UInt8(ascii: "n"),
           UInt8(ascii: "r"), UInt8(ascii: "t"):
           index += 1
         case UInt8(ascii: "u"):
           index += 1
           let high = try hex4()
           if (0xD800...0xDBFF).contains(high) {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+              bytes[index + 1] == UInt8(ascii: "u")
+            else {
               throw error("a lone surrogate \\u escape in a string")
             }
             index += 2
             let low = try hex4()
-            guard (0xDC00...0xDFFF).contains(low) else { throw error("an invalid surrogate pair in a string") }
+            guard (0xDC00...0xDFFF).contains(low) else {
+              throw error("an invalid surrogate pair in a string")
+            }
           } else if (0xDC00...0xDFFF).contains(high) {
             throw error("a lone surrogate \\u escape in a string")
           }
@@ -369,11 +402,15 @@ struct JSONScanner {
       // Overlong three-byte forms and surrogates encoded directly are not UTF-8.
       if length == 3 {
         let second = bytes[index + 1]
-        if (byte == 0xE0 && second < 0xA0) || (byte == 0xED && second >= 0xA0) { throw error("invalid UTF-8 in a string") }
+        if (byte == 0xE0 && second < 0xA0) || (byte == 0xED && second >= 0xA0) {
+          throw error("invalid UTF-8 in a string")
+        }
       }
       if length == 4 {
         let second = bytes[index + 1]
-        if (byte == 0xF0 && second < 0x90) || (byte == 0xF4 && second >= 0x90) { throw error("invalid UTF-8 in a string") }
+        if (byte == 0xF0 && second < 0x90) || (byte == 0xF4 && second >= 0x90) {
+          throw error("invalid UTF-8 in a string")
+        }
       }
       index += length
     }

@@ -132,7 +132,8 @@ public struct JSONParser {
 
   private mutating func literal(_ word: String) throws(JSONSyntaxError) {
     let expected = Array(word.utf8)
-    guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected else {
+    guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected
+    else {
       throw error("expected a value, found \(describeHere())")
     }
     index += expected.count
@@ -215,7 +216,9 @@ public struct JSONParser {
     let start = index
     func digits() -> Int {
       let from = index
-      while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+      while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+        index += 1
+      }
       return index - from
     }
     if bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -231,7 +234,9 @@ public struct JSONParser {
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
       index += 1
-      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+        index += 1
+      }
       if digits() == 0 { throw error("expected a digit in the exponent") }
     }
     return String(decoding: bytes[start..<index], as: UTF8.self)
@@ -259,7 +264,8 @@ public struct JSONParser {
         return String(scalars)
       }
       if index - start > JSONParser.maximumStringLength {
-        throw error("a string longer than \(JSONParser.maximumStringLength) bytes (it starts here)", at: start)
+        throw error(
+          "a string longer than \(JSONParser.maximumStringLength) bytes (it starts here)", at: start)
       }
       if byte < 0x20 {
         throw error("a control character (line break or tab) inside a string must be escaped")
@@ -282,11 +288,14 @@ public struct JSONParser {
         case UInt8(ascii: "u"):
           var code = try hex4()
           if (0xD800...0xDBFF).contains(code) {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+              bytes[index + 1] == UInt8(ascii: "u")
             else { throw error("a lone surrogate \\u escape in a string") }
             index += 2
             let low = try hex4()
-            guard (0xDC00...0xDFFF).contains(low) else { throw error("an invalid surrogate pair in a string") }
+            guard (0xDC00...0xDFFF).contains(low) else {
+              throw error("an invalid surrogate pair in a string")
+            }
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
           } else if (0xDC00...0xDFFF).contains(code) {
             throw error("a lone surrogate \\u escape in a string")

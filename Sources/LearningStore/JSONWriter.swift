@@ -49,7 +49,8 @@ enum JSONWriter {
         case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
         case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
         case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
-        case 0x00..<0x20: bytes += Array("\\u00".utf8) + [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+        case 0x00..<0x20:
+          bytes += Array("\\u00".utf8) + [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
         default: bytes.append(byte)
         }
       }

@@ -47,7 +47,8 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
       "\(file): \(path.isEmpty ? "(top level)" : path): \(message)"
     case .invalid(let file, let diagnostics):
       "\(file): the store has \(diagnostics.filter { $0.severity == .error }.count) error(s); nothing was written\n"
-        + diagnostics.filter { $0.severity == .error }.map { "  \($0.path): \($0.message)" }.joined(separator: "\n")
+        + diagnostics.filter { $0.severity == .error }.map { "  \($0.path): \($0.message)" }.joined(
+          separator: "\n")
     case .alreadyExists(let file):
       "\(file): already exists; it was left as it is"
     case .cannotWrite(let file, let reason):

@@ -19,7 +19,8 @@ public enum StoreReader {
   public static let maximumFileSize = 256 << 20
 
   /// Reads and decodes the store at `path`.
-  public static func read(path: String, checkingUnknownFields: Bool = true) throws(StoreError) -> LoadedStore {
+  public static func read(path: String, checkingUnknownFields: Bool = true) throws(StoreError) -> LoadedStore
+  {
     var status = stat()
     guard stat(path, &status) == 0 else {
       if errno == ENOENT { throw .notFound(file: path) }
@@ -36,16 +37,22 @@ public enum StoreReader {
   }
 
   /// Decodes a store from bytes; `file` names it in messages.
-  public static func decode(bytes: [UInt8], file: String, checkingUnknownFields: Bool = true) throws(StoreError) -> LoadedStore {
+  public static func decode(bytes: [UInt8], file: String, checkingUnknownFields: Bool = true)
+    throws(StoreError) -> LoadedStore
+  {
     try decode(data: Data(bytes), file: file, checkingUnknownFields: checkingUnknownFields)
   }
 
   /// Decodes a store from data; `file` names it in messages.
-  public static func decode(data: Data, file: String, checkingUnknownFields: Bool = true) throws(StoreError) -> LoadedStore {
+  public static func decode(data: Data, file: String, checkingUnknownFields: Bool = true) throws(StoreError)
+    -> LoadedStore
+  {
     // Well-formed current stores take the fast path, which parses as strictly as the syntax scan;
     // anything else goes the long way round, where every error is found and described.
     if let tracker = FastStoreDecoder.decode(data) {
-      let unknown = checkingUnknownFields ? ((try? JSONScanner.scan(data, checkingShapes: true))?.unknownFields ?? []) : []
+      let unknown =
+        checkingUnknownFields
+        ? ((try? JSONScanner.scan(data, checkingShapes: true))?.unknownFields ?? []) : []
       return LoadedStore(file: file, tracker: tracker, originalBytes: data, unknownFields: unknown)
     }
     if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty(file: file) }
@@ -58,7 +65,9 @@ public enum StoreReader {
     guard scan.topLevelKind == "an object" else { throw .notAnObject(file: file, found: scan.topLevelKind) }
     guard let versionText = scan.schemaVersion else { throw .missingSchemaVersion(file: file) }
     guard let version = Int(versionText) else {
-      let found = scan.schemaVersionKind == "a number" ? versionText : (scan.schemaVersionKind == "a string" ? versionText : scan.schemaVersionKind ?? "")
+      let found =
+        scan.schemaVersionKind == "a number"
+        ? versionText : (scan.schemaVersionKind == "a string" ? versionText : scan.schemaVersionKind ?? "")
       throw .decoding(file: file, path: "schemaVersion", message: "expected a whole number, found \(found)")
     }
     if version > Tracker.currentSchemaVersion {
@@ -69,7 +78,9 @@ public enum StoreReader {
       let tooLarge = number.filter(\.isNumber).count > 15
       throw .decoding(
         file: file, path: path,
-        message: tooLarge ? "the number \(number) is too large (at most 15 digits)" : "expected a whole number, found \(number)")
+        message: tooLarge
+          ? "the number \(number) is too large (at most 15 digits)"
+          : "expected a whole number, found \(number)")
     }
     var body = data
     if version < Tracker.currentSchemaVersion {

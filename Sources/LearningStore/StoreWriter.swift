@@ -23,7 +23,9 @@ public enum StoreWriter {
   /// Replaces the store that `loaded` was read from, if the file still has the bytes it was read
   /// from; returns the bytes written.
   @discardableResult
-  public static func replace(_ loaded: LoadedStore, with tracker: Tracker, today: CalendarDay) throws(StoreError) -> [UInt8] {
+  public static func replace(_ loaded: LoadedStore, with tracker: Tracker, today: CalendarDay)
+    throws(StoreError) -> [UInt8]
+  {
     try write(tracker, to: loaded.file, replacing: loaded.originalBytes, today: today)
   }
 
@@ -71,7 +73,8 @@ public enum AtomicFile {
   public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600) throws(StoreError) {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
-    let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let temporary =
+      folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
     guard descriptor >= 0 else { throw .cannotWrite(file: path, reason: String(cString: strerror(errno))) }
     var failure: String?
@@ -148,7 +151,8 @@ public final class StoreLock {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     let prefix = "." + url.lastPathComponent + ".tmp-"
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)
+    else { return }
     for name in names where name.hasPrefix(prefix) {
       unlink((folder.isEmpty ? "." : folder) + "/" + name)
     }

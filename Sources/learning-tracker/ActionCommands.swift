@@ -10,7 +10,8 @@ extension LearningTrackerCommand {
   static func actionReference(_ args: inout Arguments) throws -> ActionReference {
     let text = try args.positionals(count: 1...1, names: "the action reference REVIEW/ACTION")[0]
     guard let reference = ActionReference(text) else {
-      throw UsageError(message: "\"\(text)\" is not an action reference (expected REVIEW/ACTION, such as LCSPR-2025-02/1.1)")
+      throw UsageError(
+        message: "\"\(text)\" is not an action reference (expected REVIEW/ACTION, such as LCSPR-2025-02/1.1)")
     }
     return reference
   }
@@ -64,7 +65,9 @@ extension LearningTrackerCommand {
       guard let m = tracker.reviews[r].recommendations.firstIndex(where: { $0.id == recommendationID }) else {
         throw UsageError(message: "review \(reference.review) has no recommendation \"\(recommendationID)\"")
       }
-      if tracker.actionIndex(reference) != nil { throw UsageError(message: "action \(reference) already exists") }
+      if tracker.actionIndex(reference) != nil {
+        throw UsageError(message: "action \(reference) already exists")
+      }
       if tracker.agency(owner) == nil {
         let hint = nearest(owner, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
         throw UsageError(message: "no agency \"\(owner)\"\(hint) (add it with 'agency add')")
@@ -130,11 +133,14 @@ extension LearningTrackerCommand {
         throw UsageError(message: "the update's date \(date) is before the action was agreed (\(agreed))")
       }
       tracker.reviews[r].recommendations[m].actions[a].updates.append(
-        ActionUpdate(date: date, status: status, due: due, note: note, evidence: evidence.isEmpty ? nil : evidence, by: who))
+        ActionUpdate(
+          date: date, status: status, due: due, note: note, evidence: evidence.isEmpty ? nil : evidence,
+          by: who))
       return [.action(reference)]
     }
     let (r, m, a) = try locate(reference, in: tracker)
-    let state = tracker.reviews[r].recommendations[m].actions[a].state(asOf: max(date, context.today), settings: tracker.partnership.settings)
+    let state = tracker.reviews[r].recommendations[m].actions[a].state(
+      asOf: max(date, context.today), settings: tracker.partnership.settings)
     context.console.note(
       "updated \(reference): \(state.status.rawValue), due \(state.due), \(state.brag?.title ?? "withdrawn")")
     return ExitCode.ok
@@ -181,8 +187,12 @@ extension LearningTrackerCommand {
     text += "  Overdue:   \(state.isOverdue ? "yes, by \(state.daysOverdue) days" : "no")\n"
     text += "  Due soon:  \(yes(state.isDueSoon))\n"
     text += "  Stale:     \(yes(state.isStale))\n"
-    if let completed = state.completedOn { text += "  Completed: \(completed)\(state.completedOnTime ? " (on time)" : "")\n" }
-    if let last = state.lastHeard { text += "  Last heard: \(last) (\(asOf.days(since: last)) days before)\n" }
+    if let completed = state.completedOn {
+      text += "  Completed: \(completed)\(state.completedOnTime ? " (on time)" : "")\n"
+    }
+    if let last = state.lastHeard {
+      text += "  Last heard: \(last) (\(asOf.days(since: last)) days before)\n"
+    }
     text += "\nLog (\(action.updates.count) update(s)):\n"
     if action.updates.isEmpty { text += "  (no updates yet)\n" }
     for update in action.updates {
@@ -190,9 +200,12 @@ extension LearningTrackerCommand {
       if let status = update.status { parts.append("status \(status.rawValue)") }
       if let due = update.due { parts.append("due \(due)") }
       if let note = update.note { parts.append("\"\(note)\"") }
-      if let evidence = update.evidence, !evidence.isEmpty { parts.append("evidence: \(evidence.joined(separator: "; "))") }
+      if let evidence = update.evidence, !evidence.isEmpty {
+        parts.append("evidence: \(evidence.joined(separator: "; "))")
+      }
       if let by = update.by { parts.append("by \(by)") }
-      text += "  \(update.date)\(update.date > asOf ? " (after \(asOf))" : "")  \(parts.joined(separator: ", "))\n"
+      text +=
+        "  \(update.date)\(update.date > asOf ? " (after \(asOf))" : "")  \(parts.joined(separator: ", "))\n"
     }
     context.console.out(text)
     return ExitCode.ok
@@ -238,7 +251,10 @@ extension LearningTrackerCommand {
         listing(
           ["Action", "Owner", "Status", "Due", "BRAG", "Description"],
           views.map {
-            [$0.reference, $0.owner, $0.status, $0.due, $0.brag ?? "withdrawn", shortened($0.description, 50)]
+            [
+              $0.reference, $0.owner, $0.status, $0.due, $0.brag ?? "withdrawn",
+              shortened($0.description, 50),
+            ]
           }))
     }
     return ExitCode.ok

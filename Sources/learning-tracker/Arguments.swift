@@ -79,7 +79,9 @@ struct Arguments {
   /// A whole-number option.
   mutating func integer(_ name: String) throws(UsageError) -> Int? {
     guard let text = try value(name) else { return nil }
-    guard let number = Int(text) else { throw UsageError(message: "\(name): \"\(text)\" is not a whole number") }
+    guard let number = Int(text) else {
+      throw UsageError(message: "\(name): \"\(text)\" is not a whole number")
+    }
     return number
   }
 
@@ -87,8 +89,12 @@ struct Arguments {
   mutating func word<Word: ClosedVocabulary>(_ name: String, _ type: Word.Type) throws(UsageError) -> Word? {
     guard let text = try value(name) else { return nil }
     guard let word = Word(rawValue: text) else {
-      let suggestion = LearningModel.nearest(text, in: Word.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
-      throw UsageError(message: "\(name): \"\(text)\" is not a known \(Word.vocabularyName)\(suggestion); expected one of: \(Word.allowedWords)")
+      let suggestion =
+        LearningModel.nearest(text, in: Word.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
+      throw UsageError(
+        message:
+          "\(name): \"\(text)\" is not a known \(Word.vocabularyName)\(suggestion); expected one of: \(Word.allowedWords)"
+      )
     }
     return word
   }
@@ -98,7 +104,8 @@ struct Arguments {
     var result: [String] = []
     for index in tokens.indices where !used[index] {
       let token = tokens[index]
-      if index < endOfOptions && token.hasPrefix("-") && token.count > 1 && token != "--help" && token != "-h" {
+      if index < endOfOptions && token.hasPrefix("-") && token.count > 1 && token != "--help" && token != "-h"
+      {
         let name = String(token.split(separator: "=", maxSplits: 1)[0])
         let hint = LearningModel.nearest(name, in: known).map { "; did you mean \($0)?" } ?? ""
         throw UsageError(message: "unknown option \(name)\(hint)")

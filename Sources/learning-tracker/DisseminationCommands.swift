@@ -23,21 +23,34 @@ extension LearningTrackerCommand {
             --by WHO           who is making the change
           """
       ) { args, context in
-        guard let id = try args.value("--id"), let method = try args.value("--method"), let title = try args.value("--title") else {
+        guard let id = try args.value("--id"), let method = try args.value("--method"),
+          let title = try args.value("--title")
+        else {
           throw UsageError(message: "dissemination add needs --id, --method and --title")
         }
-        guard let date = try args.day("--date") else { throw UsageError(message: "dissemination add needs --date DAY") }
+        guard let date = try args.day("--date") else {
+          throw UsageError(message: "dissemination add needs --date DAY")
+        }
         let status = try args.word("--status", DisseminationStatus.self) ?? .planned
         let reach = try args.integer("--reach")
         let activity = Dissemination(
-          id: id, date: date, status: status, method: method, title: title, reviews: try args.values("--review"),
-          themes: try args.values("--theme"), audience: try args.values("--audience"), reach: reach, note: try args.value("--note"))
+          id: id, date: date, status: status, method: method, title: title,
+          reviews: try args.values("--review"),
+          themes: try args.values("--theme"), audience: try args.values("--audience"), reach: reach,
+          note: try args.value("--note"))
         let by = try args.value("--by")
         try args.finish()
-        if status == .cancelled { throw UsageError(message: "record the activity first, then cancel it with 'dissemination update --status cancelled --note REASON'") }
+        if status == .cancelled {
+          throw UsageError(
+            message:
+              "record the activity first, then cancel it with 'dissemination update --status cancelled --note REASON'"
+          )
+        }
         if let reach, reach < 0 { throw UsageError(message: "--reach must be 0 or more") }
         try context.change(by: context.who(by)) { tracker in
-          if tracker.disseminations.contains(where: { $0.id == id }) { throw UsageError(message: "dissemination \"\(id)\" already exists") }
+          if tracker.disseminations.contains(where: { $0.id == id }) {
+            throw UsageError(message: "dissemination \"\(id)\" already exists")
+          }
           tracker.disseminations.append(activity)
           return [.dissemination(id)]
         }
@@ -65,8 +78,12 @@ extension LearningTrackerCommand {
         let audience = try args.values("--audience")
         let by = try args.value("--by")
         let id = try args.positionals(count: 1...1, names: "the dissemination ID")[0]
-        if status == .delivered && reach == nil { throw UsageError(message: "marking an activity delivered needs --reach (practitioners reached)") }
-        if status == .cancelled && (note ?? "").trimmingSpaces.isEmpty { throw UsageError(message: "cancelling needs --note giving the reason") }
+        if status == .delivered && reach == nil {
+          throw UsageError(message: "marking an activity delivered needs --reach (practitioners reached)")
+        }
+        if status == .cancelled && (note ?? "").trimmingSpaces.isEmpty {
+          throw UsageError(message: "cancelling needs --note giving the reason")
+        }
         if let reach, reach < 0 { throw UsageError(message: "--reach must be 0 or more") }
         try context.change(by: context.who(by)) { tracker in
           guard let index = tracker.disseminations.firstIndex(where: { $0.id == id }) else {
@@ -104,7 +121,10 @@ extension LearningTrackerCommand {
             listing(
               ["ID", "Date", "Status", "Method", "Reviews", "Reach", "Title"],
               activities.map {
-                [$0.id, $0.date.description, $0.status.rawValue, $0.method, $0.reviews.joined(separator: " "), $0.reach.map(String.init) ?? "", shortened($0.title, 50)]
+                [
+                  $0.id, $0.date.description, $0.status.rawValue, $0.method,
+                  $0.reviews.joined(separator: " "), $0.reach.map(String.init) ?? "", shortened($0.title, 50),
+                ]
               }))
         }
         return ExitCode.ok
@@ -126,22 +146,27 @@ extension LearningTrackerCommand {
         guard let agency = try args.value("--agency"), let cycle = try args.value("--cycle") else {
           throw UsageError(message: "section11 add needs --agency and --cycle")
         }
-        guard let due = try args.day("--due") else { throw UsageError(message: "section11 add needs --due DAY") }
+        guard let due = try args.day("--due") else {
+          throw UsageError(message: "section11 add needs --due DAY")
+        }
         let submitted = try args.day("--submitted")
         let by = try args.value("--by")
         try args.finish()
         try context.change(by: context.who(by)) { tracker in
           if tracker.section11.contains(where: { $0.agency == agency && $0.cycle == cycle }) {
-            throw UsageError(message: "\(agency) already has a return for cycle \(cycle); use 'section11 update'")
+            throw UsageError(
+              message: "\(agency) already has a return for cycle \(cycle); use 'section11 update'")
           }
-          tracker.section11.append(Section11Return(agency: agency, cycle: cycle, due: due, submitted: submitted))
+          tracker.section11.append(
+            Section11Return(agency: agency, cycle: cycle, due: due, submitted: submitted))
           return [.section11(agency: agency, cycle: cycle)]
         }
         context.console.note("added the \(cycle) return for \(agency)")
         return ExitCode.ok
       },
       Command(
-        words: ["section11", "update"], summary: "record ratings, moderation and learning evidence in a return",
+        words: ["section11", "update"],
+        summary: "record ratings, moderation and learning evidence in a return",
         help: """
           Usage: learning-tracker section11 update --agency ID --cycle CYCLE [options]
 
@@ -164,13 +189,17 @@ extension LearningTrackerCommand {
         func pairs(_ name: String) throws -> [(String, String)] {
           try args.values(name).map { text in
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty else { throw UsageError(message: "\(name) takes STANDARD=VALUE, found \"\(text)\"") }
+            guard parts.count == 2, !parts[0].isEmpty else {
+              throw UsageError(message: "\(name) takes STANDARD=VALUE, found \"\(text)\"")
+            }
             return (parts[0], parts[1])
           }
         }
         func rating(_ text: String, _ option: String) throws -> Section11Rating {
           guard let rating = Section11Rating(rawValue: text) else {
-            throw UsageError(message: "\(option): \"\(text)\" is not a rating; expected one of: \(Section11Rating.allowedWords)")
+            throw UsageError(
+              message:
+                "\(option): \"\(text)\" is not a rating; expected one of: \(Section11Rating.allowedWords)")
           }
           return rating
         }
@@ -187,7 +216,8 @@ extension LearningTrackerCommand {
           throw UsageError(message: "--disseminated, --implemented and --evidence go with --learning REVIEW")
         }
         try context.change(by: context.who(by)) { tracker in
-          guard let index = tracker.section11.firstIndex(where: { $0.agency == agency && $0.cycle == cycle }) else {
+          guard let index = tracker.section11.firstIndex(where: { $0.agency == agency && $0.cycle == cycle })
+          else {
             throw UsageError(message: "no \(cycle) return for \(agency); add it with 'section11 add'")
           }
           var entry = tracker.section11[index]
@@ -201,7 +231,8 @@ extension LearningTrackerCommand {
           }
           for (standard, value) in moderations {
             guard let at = entry.ratings.firstIndex(where: { $0.standard == standard }) else {
-              throw UsageError(message: "\(standard) has no self rating to moderate; give --rate \(standard)=... first")
+              throw UsageError(
+                message: "\(standard) has no self rating to moderate; give --rate \(standard)=... first")
             }
             entry.ratings[at].moderated = value
           }
@@ -212,7 +243,9 @@ extension LearningTrackerCommand {
             entry.ratings[at].evidence = text
           }
           if let learningReview {
-            let learning = Section11Learning(review: learningReview, disseminated: disseminated, implemented: implemented, evidence: evidence.isEmpty ? nil : evidence)
+            let learning = Section11Learning(
+              review: learningReview, disseminated: disseminated, implemented: implemented,
+              evidence: evidence.isEmpty ? nil : evidence)
             if let at = entry.learning.firstIndex(where: { $0.review == learningReview }) {
               entry.learning[at] = learning
             } else {
@@ -242,8 +275,10 @@ extension LearningTrackerCommand {
               ["Agency", "Cycle", "Due", "Submitted", "Ratings", "Moderated", "Reviews evidenced"],
               returns.map {
                 [
-                  $0.agency, $0.cycle, $0.due.description, $0.submitted?.description ?? "", String($0.ratings.count),
-                  String($0.ratings.filter { $0.moderated != nil }.count), $0.learning.map(\.review).joined(separator: " "),
+                  $0.agency, $0.cycle, $0.due.description, $0.submitted?.description ?? "",
+                  String($0.ratings.count),
+                  String($0.ratings.filter { $0.moderated != nil }.count),
+                  $0.learning.map(\.review).joined(separator: " "),
                 ]
               }))
         }

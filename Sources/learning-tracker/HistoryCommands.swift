@@ -19,9 +19,13 @@ extension LearningTrackerCommand {
         let since = try args.day("--since")
         let reference = try args.positionals(count: 0...1, names: "").first
         var entries = try History.read(store: context.dataPath)
-        if let since { entries = entries.filter { (CalendarDay(String($0.at.prefix(10))) ?? since) >= since } }
+        if let since {
+          entries = entries.filter { (CalendarDay(String($0.at.prefix(10))) ?? since) >= since }
+        }
         if let reference {
-          entries = entries.filter { $0.changes.contains { $0.reference == reference || $0.reference.hasPrefix(reference + "/") } }
+          entries = entries.filter {
+            $0.changes.contains { $0.reference == reference || $0.reference.hasPrefix(reference + "/") }
+          }
         }
         if format == "json" {
           context.console.out(try jsonText(entries))
@@ -51,12 +55,14 @@ extension LearningTrackerCommand {
         let by = try args.value("--by")
         try args.finish()
         guard let last = try History.read(store: context.dataPath).last else {
-          throw CommandFailure(message: "\(context.dataPath): there is no recorded change to undo", code: ExitCode.usage)
+          throw CommandFailure(
+            message: "\(context.dataPath): there is no recorded change to undo", code: ExitCode.usage)
         }
         let current = FileManager.default.contents(atPath: context.dataPath).map { [UInt8]($0) } ?? []
         guard let digest = last.storeDigest, digest == StoreWriter.digest(current) else {
           throw CommandFailure(
-            message: "\(context.dataPath): the store has changed since 'learning-tracker \(last.command.joined(separator: " "))' "
+            message:
+              "\(context.dataPath): the store has changed since 'learning-tracker \(last.command.joined(separator: " "))' "
               + "(\(last.at)); undo only reverts the last change when nothing else has changed since",
             code: ExitCode.busy)
         }
@@ -64,14 +70,17 @@ extension LearningTrackerCommand {
         try context.change(by: context.who(by)) { tracker in
           for change in last.changes.reversed() {
             guard let record = TouchedRecord(reference: change.reference) else {
-              throw CommandFailure(message: "cannot undo a change to \(change.reference)", code: ExitCode.badData)
+              throw CommandFailure(
+                message: "cannot undo a change to \(change.reference)", code: ExitCode.badData)
             }
             try record.restore(change.before, in: &tracker)
             touched.append(record)
           }
           return touched
         }
-        context.console.note("undid 'learning-tracker \(last.command.joined(separator: " "))' (\(last.at), \(last.changes.count) record(s))")
+        context.console.note(
+          "undid 'learning-tracker \(last.command.joined(separator: " "))' (\(last.at), \(last.changes.count) record(s))"
+        )
         return ExitCode.ok
       },
     ]
@@ -133,8 +142,11 @@ extension TouchedRecord {
         let m = tracker.reviews[r].recommendations.firstIndex(where: { $0.id == reference.action })
       {
         // The reference names a recommendation.
-        try TouchedRecord.recommendation(RecommendationReference(review: reference.review, recommendation: tracker.reviews[r].recommendations[m].id))
-          .restore(snapshot, in: &tracker)
+        try TouchedRecord.recommendation(
+          RecommendationReference(
+            review: reference.review, recommendation: tracker.reviews[r].recommendations[m].id)
+        )
+        .restore(snapshot, in: &tracker)
       } else {
         throw undoFailure
       }

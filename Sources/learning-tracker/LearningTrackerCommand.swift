@@ -157,7 +157,9 @@ enum LearningTrackerCommand {
     var text = overview + "\n"
     let width = (commands.map { $0.name.count }.max() ?? 0) + 2
     for command in commands {
-      text += "  " + command.name + String(repeating: " ", count: width - command.name.count) + command.summary + "\n"
+      text +=
+        "  " + command.name + String(repeating: " ", count: width - command.name.count) + command.summary
+        + "\n"
     }
     return text
   }
@@ -173,7 +175,8 @@ enum LearningTrackerCommand {
 
   static func systemToday() -> CalendarDay {
     let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-    return CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDay(dayNumber: 0)
+    return CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+      ?? CalendarDay(dayNumber: 0)
   }
 }
 
@@ -193,16 +196,21 @@ extension Context {
   /// A command that changes nothing writes nothing and records nothing, unless `rewrite` is set
   /// (the `format` command), which rewrites the file without a history entry.
   @discardableResult
-  func change(by who: String, rewrite: Bool = false, _ body: (inout Tracker) throws -> [TouchedRecord]) throws -> Tracker {
+  func change(by who: String, rewrite: Bool = false, _ body: (inout Tracker) throws -> [TouchedRecord]) throws
+    -> Tracker
+  {
     let wait = environment["LEARNING_TRACKER_LOCK_WAIT"].flatMap(Double.init) ?? 10
     let lock = try StoreLock(
-      store: dataPath, holder: "pid \(getpid()), \(who), \(invocation.prefix(3).joined(separator: " "))", timeout: wait)
+      store: dataPath, holder: "pid \(getpid()), \(who), \(invocation.prefix(3).joined(separator: " "))",
+      timeout: wait)
     defer { withExtendedLifetime(lock) {} }
     let loaded = try StoreReader.read(path: dataPath)
     if !loaded.unknownFields.isEmpty {
       throw CommandFailure(
-        message: "\(dataPath): fields this version does not know would be lost by a rewrite, so nothing was written: "
-          + loaded.unknownFields.prefix(10).joined(separator: ", ") + " (check their spelling against docs/FORMAT.md)",
+        message:
+          "\(dataPath): fields this version does not know would be lost by a rewrite, so nothing was written: "
+          + loaded.unknownFields.prefix(10).joined(separator: ", ")
+          + " (check their spelling against docs/FORMAT.md)",
         code: ExitCode.badData)
     }
     var tracker = loaded.tracker
@@ -211,14 +219,17 @@ extension Context {
     let written = try StoreWriter.replace(loaded, with: tracker, today: today)
     if touched.isEmpty { return tracker }
     let changes = touched.map {
-      HistoryChange(reference: $0.reference, before: $0.snapshot(in: loaded.tracker), after: $0.snapshot(in: tracker))
+      HistoryChange(
+        reference: $0.reference, before: $0.snapshot(in: loaded.tracker), after: $0.snapshot(in: tracker))
     }
     let entry = HistoryEntry(
-      at: timestamp(), by: who, command: invocation, changes: changes, storeDigest: StoreWriter.digest(written))
+      at: timestamp(), by: who, command: invocation, changes: changes,
+      storeDigest: StoreWriter.digest(written))
     do {
       try History.append(entry, store: dataPath)
     } catch {
-      console.warning("the change was saved, but the history could not be written: \(error.errorDescription ?? "")")
+      console.warning(
+        "the change was saved, but the history could not be written: \(error.errorDescription ?? "")")
     }
     return tracker
   }
@@ -270,7 +281,9 @@ enum TouchedRecord {
     case .dissemination(let id):
       return tracker.disseminations.first { $0.id == id }.flatMap { History.snapshot($0) }
     case .section11(let agency, let cycle):
-      return tracker.section11.first { $0.agency == agency && $0.cycle == cycle }.flatMap { History.snapshot($0) }
+      return tracker.section11.first { $0.agency == agency && $0.cycle == cycle }.flatMap {
+        History.snapshot($0)
+      }
     }
   }
 }

@@ -24,8 +24,10 @@ struct CommonReportOptions {
     options.review = try args.value("--review")
     if let text = try args.value("--format") {
       guard let format = OutputFormat(rawValue: text) else {
-        let hint = nearest(text, in: OutputFormat.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
-        throw UsageError(message: "--format: \"\(text)\" is not a format\(hint); expected text, markdown, html, csv or json")
+        let hint =
+          nearest(text, in: OutputFormat.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
+        throw UsageError(
+          message: "--format: \"\(text)\" is not a format\(hint); expected text, markdown, html, csv or json")
       }
       self.format = format
     }
@@ -69,7 +71,10 @@ struct CommonReportOptions {
 
 extension LearningTrackerCommand {
   static var reportCommands: [Command] {
-    [reportProgress, reportOverdue, reportDigest, reportTimeliness, reportDissemination, reportSection11, reportAll]
+    [
+      reportProgress, reportOverdue, reportDigest, reportTimeliness, reportDissemination, reportSection11,
+      reportAll,
+    ]
   }
 
   static let reportProgress = Command(
@@ -127,13 +132,16 @@ extension LearningTrackerCommand {
       do {
         try FileManager.default.createDirectory(atPath: byAgency, withIntermediateDirectories: true)
       } catch {
-        throw CommandFailure(message: "\(byAgency): cannot create the folder: \(error.localizedDescription)", code: ExitCode.cannotWrite)
+        throw CommandFailure(
+          message: "\(byAgency): cannot create the folder: \(error.localizedDescription)",
+          code: ExitCode.cannotWrite)
       }
       for agency in OverdueReport.agenciesToChase(tracker, common.options) {
         var options = common.options
         options.agency = agency
         let chase = OverdueReport.build(tracker, options)
-        let file = (byAgency as NSString).appendingPathComponent(safeFileName(agency) + "." + format.fileExtension)
+        let file = (byAgency as NSString).appendingPathComponent(
+          safeFileName(agency) + "." + format.fileExtension)
         try AtomicFile.write(Array(chase.rendered(as: format).utf8), to: file, mode: 0o600)
       }
       context.console.note("wrote chase lists to \(byAgency)")
@@ -269,7 +277,9 @@ extension LearningTrackerCommand {
         --year YYYY        for the digest (default the last complete reporting year)
       """
   ) { args, context in
-    guard let folder = try args.value("--output-dir") else { throw UsageError(message: "report all needs --output-dir DIR") }
+    guard let folder = try args.value("--output-dir") else {
+      throw UsageError(message: "report all needs --output-dir DIR")
+    }
     let asOf = try args.day("--as-of") ?? context.today
     let since = try args.day("--since") ?? asOf.adding(days: -56)
     let yearOption = try args.integer("--year")
@@ -279,7 +289,9 @@ extension LearningTrackerCommand {
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {
-      throw CommandFailure(message: "\(folder): cannot create the folder: \(error.localizedDescription)", code: ExitCode.cannotWrite)
+      throw CommandFailure(
+        message: "\(folder): cannot create the folder: \(error.localizedDescription)",
+        code: ExitCode.cannotWrite)
     }
     let progress = ProgressReport.build(tracker, ReportOptions(asOf: asOf, since: since))
     let overdue = OverdueReport.build(tracker, ReportOptions(asOf: asOf))
@@ -289,8 +301,10 @@ extension LearningTrackerCommand {
     let section11 = Section11Report.build(tracker, ReportOptions(asOf: asOf), cycle: nil)
     let repeats = RepeatsReport.build(tracker, ReportOptions(asOf: asOf))
     // The briefing and the plan are for publication: the most recently published review, if its text is clear.
-    let published = tracker.reviews.filter { ($0.dates.published.map { $0 <= asOf } ?? false) && !$0.recommendations.isEmpty }
-      .max { ($0.dates.published ?? asOf, $0.id) < ($1.dates.published ?? asOf, $1.id) }
+    let published = tracker.reviews.filter {
+      ($0.dates.published.map { $0 <= asOf } ?? false) && !$0.recommendations.isEmpty
+    }
+    .max { ($0.dates.published ?? asOf, $0.id) < ($1.dates.published ?? asOf, $1.id) }
     var publication: [(String, any Report, OutputFormat)] = []
     if let review = published?.id, tracker.personalData(review: review).isEmpty,
       let briefing = BriefingReport.build(tracker, ReportOptions(asOf: asOf), review: review),
@@ -301,19 +315,23 @@ extension LearningTrackerCommand {
         ("plan-\(review).md", plan, .markdown), ("plan-\(review).html", plan, .html),
       ]
     }
-    let files: [(String, any Report, OutputFormat)] = [
-      ("progress.md", progress, .markdown), ("progress.html", progress, .html),
-      ("overdue.md", overdue, .markdown), ("overdue.html", overdue, .html), ("overdue.csv", overdue, .csv),
-      ("digest-\(year).md", digest, .markdown), ("digest-\(year).html", digest, .html),
-      ("timeliness.md", timeliness, .markdown), ("timeliness.html", timeliness, .html),
-      ("dissemination.md", dissemination, .markdown), ("dissemination.html", dissemination, .html),
-      ("section11.md", section11, .markdown), ("section11.html", section11, .html),
-      ("repeats.md", repeats, .markdown), ("repeats.html", repeats, .html),
-    ] + publication
+    let files: [(String, any Report, OutputFormat)] =
+      [
+        ("progress.md", progress, .markdown), ("progress.html", progress, .html),
+        ("overdue.md", overdue, .markdown), ("overdue.html", overdue, .html), ("overdue.csv", overdue, .csv),
+        ("digest-\(year).md", digest, .markdown), ("digest-\(year).html", digest, .html),
+        ("timeliness.md", timeliness, .markdown), ("timeliness.html", timeliness, .html),
+        ("dissemination.md", dissemination, .markdown), ("dissemination.html", dissemination, .html),
+        ("section11.md", section11, .markdown), ("section11.html", section11, .html),
+        ("repeats.md", repeats, .markdown), ("repeats.html", repeats, .html),
+      ] + publication
     for (name, report, format) in files {
-      try AtomicFile.write(Array(report.rendered(as: format).utf8), to: (folder as NSString).appendingPathComponent(name), mode: 0o600)
+      try AtomicFile.write(
+        Array(report.rendered(as: format).utf8), to: (folder as NSString).appendingPathComponent(name),
+        mode: 0o600)
     }
-    context.console.note("wrote \(files.count) reports to \(folder) (as at \(asOf), changes since \(since), digest \(year))")
+    context.console.note(
+      "wrote \(files.count) reports to \(folder) (as at \(asOf), changes since \(since), digest \(year))")
     return ExitCode.ok
   }
 

@@ -24,7 +24,8 @@ extension LearningTrackerCommand {
     let all = try args.value("--all")
     let asOf = try args.day("--as-of") ?? context.today
     try args.finish()
-    guard (agency != nil && output != nil && all == nil) || (all != nil && agency == nil && output == nil) else {
+    guard (agency != nil && output != nil && all == nil) || (all != nil && agency == nil && output == nil)
+    else {
       throw UsageError(message: "give --agency ID with --output FILE.csv, or --all DIR")
     }
     let tracker = try context.load().tracker
@@ -39,7 +40,9 @@ extension LearningTrackerCommand {
       do {
         try FileManager.default.createDirectory(atPath: all, withIntermediateDirectories: true)
       } catch {
-        throw CommandFailure(message: "\(all): cannot create the folder: \(error.localizedDescription)", code: ExitCode.cannotWrite)
+        throw CommandFailure(
+          message: "\(all): cannot create the folder: \(error.localizedDescription)",
+          code: ExitCode.cannotWrite)
       }
       files = OverdueReport.agenciesToChase(tracker, ReportOptions(asOf: asOf)).map {
         ($0, (all as NSString).appendingPathComponent(safeFileName($0) + ".csv"))
@@ -71,34 +74,41 @@ extension LearningTrackerCommand {
         --dry-run    show what would change, change nothing
       """
   ) { args, context in
-    guard let by = try args.value("--by") else { throw UsageError(message: "import returns needs --by NAME (who the updates are from)") }
+    guard let by = try args.value("--by") else {
+      throw UsageError(message: "import returns needs --by NAME (who the updates are from)")
+    }
     let date = try args.day("--date") ?? context.today
     let dryRun = args.flag("--dry-run")
     let file = try args.positionals(count: 1...1, names: "the returned CSV file")[0]
     guard let data = FileManager.default.contents(atPath: file) else {
       throw CommandFailure(message: "\(file): no such file, or it cannot be read", code: ExitCode.missingFile)
     }
-    guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252) else {
+    guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252)
+    else {
       throw CommandFailure(message: "\(file): not a text file", code: ExitCode.badData)
     }
     func report(_ problems: [ImportProblem]) -> CommandFailure {
       let lines = problems.map { "\(file):\($0.line):\($0.column): \($0.message)" }
       return CommandFailure(
-        message: "\(problems.count) problem(s) in \(file); nothing was changed\n" + lines.joined(separator: "\n"), code: ExitCode.badData)
+        message: "\(problems.count) problem(s) in \(file); nothing was changed\n"
+          + lines.joined(separator: "\n"), code: ExitCode.badData)
     }
     func describe(_ planned: PlannedUpdate) -> String {
       var parts: [String] = []
       if let status = planned.update.status { parts.append("status \(status.rawValue)") }
       if let due = planned.update.due { parts.append("due \(due)") }
       if let note = planned.update.note { parts.append("note \"\(shortened(note, 60))\"") }
-      if let evidence = planned.update.evidence { parts.append("evidence: \(evidence.joined(separator: "; "))") }
+      if let evidence = planned.update.evidence {
+        parts.append("evidence: \(evidence.joined(separator: "; "))")
+      }
       return "\(planned.reference): " + parts.joined(separator: ", ")
     }
     if dryRun {
       let tracker = try context.load().tracker
       let (updates, problems) = AgencyReturnImport.plan(text, tracker: tracker, date: date, by: by)
       if !problems.isEmpty { throw report(problems) }
-      context.console.out(updates.isEmpty ? "No changes.\n" : updates.map(describe).joined(separator: "\n") + "\n")
+      context.console.out(
+        updates.isEmpty ? "No changes.\n" : updates.map(describe).joined(separator: "\n") + "\n")
       context.console.note("dry run: \(updates.count) update(s) would be made; nothing was changed")
       return ExitCode.ok
     }

@@ -31,8 +31,10 @@ extension LearningTrackerCommand {
           throw UsageError(message: "review add needs --kind (one of: \(ReviewKind.allowedWords))")
         }
         let dates = ReviewDates(
-          incident: try args.day("--incident"), aware: try args.day("--aware"), notified: try args.day("--notified"),
-          referred: try args.day("--referred"), discussed: try args.day("--discussed"), rapidReview: try args.day("--rapid-review"),
+          incident: try args.day("--incident"), aware: try args.day("--aware"),
+          notified: try args.day("--notified"),
+          referred: try args.day("--referred"), discussed: try args.day("--discussed"),
+          rapidReview: try args.day("--rapid-review"),
           decision: try args.day("--decision"), sentToPanel: try args.day("--sent-to-panel"),
           published: try args.day("--published"))
         let review = Review(
@@ -69,8 +71,10 @@ extension LearningTrackerCommand {
           var recommendations, actions, open, overdue: Int
         }
         let lines = tracker.reviews.map { review -> Line in
-          let states = review.recommendations.flatMap(\.actions).map { $0.state(asOf: asOf, settings: settings) }
-            .filter(\.exists)
+          let states = review.recommendations.flatMap(\.actions).map {
+            $0.state(asOf: asOf, settings: settings)
+          }
+          .filter(\.exists)
           return Line(
             id: review.id, kind: review.kind.rawValue, title: review.title,
             notified: review.dates.notified?.description, published: review.dates.published?.description,
@@ -118,8 +122,10 @@ extension LearningTrackerCommand {
         var text = "\(review.id): \(review.title) (\(review.kind.title))\n"
         if let follows = review.follows { text += "Follows: \(follows)\n" }
         let dates: [(String, CalendarDay?)] = [
-          ("Incident", review.dates.incident), ("Aware", review.dates.aware), ("Notified", review.dates.notified),
-          ("Referred", review.dates.referred), ("Discussed", review.dates.discussed), ("Rapid Review sent", review.dates.rapidReview),
+          ("Incident", review.dates.incident), ("Aware", review.dates.aware),
+          ("Notified", review.dates.notified),
+          ("Referred", review.dates.referred), ("Discussed", review.dates.discussed),
+          ("Rapid Review sent", review.dates.rapidReview),
           ("Decision", review.dates.decision), ("Sent to Panel", review.dates.sentToPanel),
           ("Published", review.dates.published),
         ]
@@ -147,7 +153,8 @@ extension LearningTrackerCommand {
             ]
           }
           if !rows.isEmpty {
-            text += listing(["Action", "Owner", "Status", "Due", "BRAG", "Description"], rows)
+            text +=
+              listing(["Action", "Owner", "Status", "Due", "BRAG", "Description"], rows)
               .split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
           }
         }
@@ -174,7 +181,9 @@ extension LearningTrackerCommand {
             --by WHO               who is making the change
           """
       ) { args, context in
-        guard let text = try args.value("--text") else { throw UsageError(message: "recommendation add needs --text") }
+        guard let text = try args.value("--text") else {
+          throw UsageError(message: "recommendation add needs --text")
+        }
         let agencies = try args.values("--agency")
         let response = try args.word("--response", RecommendationResponse.self) ?? .pending
         let note = try args.value("--response-note")
@@ -182,7 +191,10 @@ extension LearningTrackerCommand {
         let by = try args.value("--by")
         let target = try args.positionals(count: 1...1, names: "the recommendation reference REVIEW/REC")[0]
         guard let reference = ActionReference(target) else {
-          throw UsageError(message: "\"\(target)\" is not a recommendation reference (expected REVIEW/REC, such as LCSPR-2025-02/R1)")
+          throw UsageError(
+            message:
+              "\"\(target)\" is not a recommendation reference (expected REVIEW/REC, such as LCSPR-2025-02/R1)"
+          )
         }
         if response.needsReason && (note ?? "").trimmingSpaces.isEmpty {
           throw UsageError(message: "a \(response.rawValue) recommendation needs --response-note saying why")

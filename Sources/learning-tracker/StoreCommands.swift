@@ -23,7 +23,8 @@ extension LearningTrackerCommand {
     try args.finish()
     var tracker = DefaultCatalogues.newTracker(partnershipName: name)
     tracker.agencies = [
-      Agency(id: "la", name: "Local authority children's services", kind: .localAuthority, statutoryPartner: true),
+      Agency(
+        id: "la", name: "Local authority children's services", kind: .localAuthority, statutoryPartner: true),
       Agency(id: "police", name: "Police", kind: .police, statutoryPartner: true),
       Agency(id: "icb", name: "Integrated Care Board", kind: .health, statutoryPartner: true),
     ]
@@ -64,7 +65,8 @@ extension LearningTrackerCommand {
       context.console.out(try jsonText(diagnostics))
     } else {
       for diagnostic in diagnostics {
-        var line = "\(context.dataPath): \(diagnostic.path): \(diagnostic.severity.rawValue): \(diagnostic.message)"
+        var line =
+          "\(context.dataPath): \(diagnostic.path): \(diagnostic.severity.rawValue): \(diagnostic.message)"
         line += " [\(diagnostic.check.rawValue)]"
         if let hint = diagnostic.hint { line += "\n    hint: \(hint)" }
         context.console.out(line + "\n")
@@ -143,7 +145,9 @@ extension LearningTrackerCommand {
   static func listFormat(_ args: inout Arguments, allowed: [String] = ["text", "json"]) throws -> String {
     let format = try args.value("--format") ?? "text"
     guard allowed.contains(format) else {
-      throw UsageError(message: "--format: \"\(format)\" is not a format here; expected \(allowed.joined(separator: " or "))")
+      throw UsageError(
+        message: "--format: \"\(format)\" is not a format here; expected \(allowed.joined(separator: " or "))"
+      )
     }
     return format
   }
@@ -178,14 +182,19 @@ extension LearningTrackerCommand {
     guard let count = try args.integer("--reviews"), count >= 0, count <= 1_000_000 else {
       throw UsageError(message: "generate needs --reviews N (0 to 1,000,000)")
     }
-    guard let output = try args.value("--output") else { throw UsageError(message: "generate needs --output FILE") }
+    guard let output = try args.value("--output") else {
+      throw UsageError(message: "generate needs --output FILE")
+    }
     let seedText = try args.value("--seed") ?? "1"
-    guard let seed = UInt64(seedText) else { throw UsageError(message: "--seed: \"\(seedText)\" is not a whole number") }
+    guard let seed = UInt64(seedText) else {
+      throw UsageError(message: "--seed: \"\(seedText)\" is not a whole number")
+    }
     let asOf = try args.day("--as-of") ?? context.today
     try args.finish()
     let tracker = SyntheticPartnership.generate(reviews: count, seed: seed, asOf: asOf)
     try StoreWriter.create(tracker, at: output, today: asOf)
-    context.console.note("wrote \(output): \(tracker.reviews.count) reviews, \(tracker.placedActions.count) actions")
+    context.console.note(
+      "wrote \(output): \(tracker.reviews.count) reviews, \(tracker.placedActions.count) actions")
     return ExitCode.ok
   }
 }

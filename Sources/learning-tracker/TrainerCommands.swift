@@ -13,7 +13,8 @@ extension LearningTrackerCommand {
     guard !findings.isEmpty, !allowed else { return }
     let lines = findings.map { "  \($0.path): \($0.kind.title) (\($0.excerpt))" }
     throw CommandFailure(
-      message: "review \(review) holds personal data that must not be published; nothing was written\n" + lines.joined(separator: "\n")
+      message: "review \(review) holds personal data that must not be published; nothing was written\n"
+        + lines.joined(separator: "\n")
         + "\nRemove it, or give --allow-personal-data for an internal draft.",
       code: ExitCode.findings)
   }
@@ -71,7 +72,9 @@ extension LearningTrackerCommand {
     let review = try requireReview(common, tracker)
     try args.finish()
     try refusePersonalData(tracker, review: review, allowed: allow, context: context)
-    guard let report = BriefingReport.build(tracker, common.options, review: review) else { return ExitCode.usage }
+    guard let report = BriefingReport.build(tracker, common.options, review: review) else {
+      return ExitCode.usage
+    }
     try common.emit(report, context)
     return ExitCode.ok
   }
@@ -95,13 +98,16 @@ extension LearningTrackerCommand {
     let review = try requireReview(common, tracker)
     try args.finish()
     try refusePersonalData(tracker, review: review, allowed: allow, context: context)
-    guard let report = PlanReport.build(tracker, common.options, review: review) else { return ExitCode.usage }
+    guard let report = PlanReport.build(tracker, common.options, review: review) else {
+      return ExitCode.usage
+    }
     try common.emit(report, context)
     return ExitCode.ok
   }
 
   static let reportRepeats = Command(
-    words: ["report", "repeats"], summary: "learning that comes back: recurring themes and repeated recommendations",
+    words: ["report", "repeats"],
+    summary: "learning that comes back: recurring themes and repeated recommendations",
     help: """
       Usage: learning-tracker report repeats [--threshold 0.3] [common options]
 

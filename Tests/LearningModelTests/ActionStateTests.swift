@@ -8,13 +8,17 @@ import Testing
 
   func day(_ text: String) -> CalendarDay { CalendarDay(text) ?? CalendarDay(dayNumber: 0) }
 
-  func action(agreed: String? = "2025-09-15", due: String = "2026-03-31", _ updates: [ActionUpdate] = []) -> Action {
+  func action(agreed: String? = "2025-09-15", due: String = "2026-03-31", _ updates: [ActionUpdate] = [])
+    -> Action
+  {
     Action(
       id: "1.1", description: "Deliver training", owner: "la", lead: "Lead", measureOfSuccess: "Audit",
       agreed: agreed.map(day), due: day(due), updates: updates)
   }
 
-  func update(_ date: String, _ status: ActionStatus? = nil, due: String? = nil, note: String? = nil) -> ActionUpdate {
+  func update(_ date: String, _ status: ActionStatus? = nil, due: String? = nil, note: String? = nil)
+    -> ActionUpdate
+  {
     ActionUpdate(date: day(date), status: status, due: due.map(day), note: note)
   }
 
@@ -54,7 +58,8 @@ import Testing
 
   @Test func revisedDueDatesCountAsSlips() {
     let logged = action([
-      update("2026-03-10", due: "2026-06-30", note: "delayed"), update("2026-06-01", due: "2026-09-30", note: "again"),
+      update("2026-03-10", due: "2026-06-30", note: "delayed"),
+      update("2026-06-01", due: "2026-09-30", note: "again"),
     ])
     let before = logged.state(asOf: day("2026-03-09"), settings: settings)
     #expect(before.due == day("2026-03-31"))
@@ -113,9 +118,14 @@ import Testing
   @Test func bragRulesFirstMatchWins() {
     let asOf = day("2026-01-15")
     // Red: overdue even when blocked.
-    #expect(action(due: "2026-01-01", [update("2025-10-01", .blocked)]).state(asOf: asOf, settings: settings).brag == .red)
+    #expect(
+      action(due: "2026-01-01", [update("2025-10-01", .blocked)]).state(asOf: asOf, settings: settings).brag
+        == .red)
     // Blue: assured.
-    #expect(action([update("2025-12-01", .completed), update("2026-01-10", .assured)]).state(asOf: asOf, settings: settings).brag == .blue)
+    #expect(
+      action([update("2025-12-01", .completed), update("2026-01-10", .assured)]).state(
+        asOf: asOf, settings: settings
+      ).brag == .blue)
     // Green: completed.
     #expect(action([update("2025-12-01", .completed)]).state(asOf: asOf, settings: settings).brag == .green)
     // Amber: blocked.
@@ -123,7 +133,9 @@ import Testing
     // Green: on track.
     #expect(action([update("2025-12-01", .inProgress)]).state(asOf: asOf, settings: settings).brag == .green)
     // Withdrawn: no colour.
-    #expect(action([update("2025-12-01", .withdrawn, note: "superseded")]).state(asOf: asOf, settings: settings).brag == nil)
+    #expect(
+      action([update("2025-12-01", .withdrawn, note: "superseded")]).state(asOf: asOf, settings: settings)
+        .brag == nil)
   }
 
   @Test func completedOnTimeUsesTheOriginalDueDay() {
@@ -131,7 +143,9 @@ import Testing
     let state = onTime.state(asOf: day("2026-06-01"), settings: settings)
     #expect(state.completedOn == day("2026-03-31"))
     #expect(state.completedOnTime)
-    let reopened = action([update("2026-02-01", .completed), update("2026-02-10", .inProgress), update("2026-04-10", .completed)])
+    let reopened = action([
+      update("2026-02-01", .completed), update("2026-02-10", .inProgress), update("2026-04-10", .completed),
+    ])
     #expect(reopened.state(asOf: day("2026-05-01"), settings: settings).completedOn == day("2026-04-10"))
   }
 
@@ -148,7 +162,8 @@ import Testing
     #expect(allAssured.rating(asOf: asOf, settings: settings) == .blue)
     #expect(Recommendation(id: "R3", text: "x").rating(asOf: asOf, settings: settings) == nil)
     // An action agreed after the day does not count.
-    let later = Recommendation(id: "R4", text: "x", actions: [assured, action(agreed: "2026-05-01", due: "2026-04-02")])
+    let later = Recommendation(
+      id: "R4", text: "x", actions: [assured, action(agreed: "2026-05-01", due: "2026-04-02")])
     #expect(later.rating(asOf: asOf, settings: settings) == .blue)
   }
 }
@@ -157,14 +172,23 @@ import Testing
   @Test func statusesOnManyDaysMatchTheFold() {
     let day = { (text: String) in CalendarDay(text) ?? CalendarDay(dayNumber: 0) }
     let logs: [[ActionUpdate]] = [
-      [ActionUpdate(date: day("2025-10-01"), status: .inProgress), ActionUpdate(date: day("2025-10-01"), status: .blocked),
-       ActionUpdate(date: day("2026-01-05"), status: .completed), ActionUpdate(date: day("2026-03-01"), status: .assured)],
-      [ActionUpdate(date: day("2026-01-05"), status: .completed), ActionUpdate(date: day("2025-10-01"), status: .inProgress)],
+      [
+        ActionUpdate(date: day("2025-10-01"), status: .inProgress),
+        ActionUpdate(date: day("2025-10-01"), status: .blocked),
+        ActionUpdate(date: day("2026-01-05"), status: .completed),
+        ActionUpdate(date: day("2026-03-01"), status: .assured),
+      ],
+      [
+        ActionUpdate(date: day("2026-01-05"), status: .completed),
+        ActionUpdate(date: day("2025-10-01"), status: .inProgress),
+      ],
       [],
     ]
     let days = stride(from: 0, to: 400, by: 17).map { day("2025-09-01").adding(days: $0) }
     for updates in logs {
-      let action = Action(id: "1", description: "d", owner: "la", agreed: day("2025-09-20"), due: day("2026-02-01"), updates: updates)
+      let action = Action(
+        id: "1", description: "d", owner: "la", agreed: day("2025-09-20"), due: day("2026-02-01"),
+        updates: updates)
       let expected = days.map { d -> ActionStatus? in
         let state = action.state(asOf: d, settings: Settings())
         return state.exists ? state.status : nil

@@ -9,8 +9,10 @@ import Testing
     #expect(day.description == text)
   }
 
-  @Test(arguments: ["2025-02-30", "2025-02-29", "1900-02-29", "2025-13-01", "2025-00-10", "2025-1-10", "25-01-10",
-    "2025/01/10", "2025-01-10T00:00", "", "abcd-ef-gh", "2025-04-31"])
+  @Test(arguments: [
+    "2025-02-30", "2025-02-29", "1900-02-29", "2025-13-01", "2025-00-10", "2025-1-10", "25-01-10",
+    "2025/01/10", "2025-01-10T00:00", "", "abcd-ef-gh", "2025-04-31",
+  ])
   func rejectsWhatIsNotADay(_ text: String) {
     #expect(CalendarDay(text) == nil)
   }
@@ -19,8 +21,10 @@ import Testing
     let start = try #require(CalendarDay("2024-12-30"))
     #expect(start.adding(days: 3).description == "2025-01-02")
     #expect(start.adding(days: -366).description == "2023-12-30")
-    #expect(try #require(CalendarDay("2025-03-01")).days(since: try #require(CalendarDay("2025-02-01"))) == 28)
-    #expect(try #require(CalendarDay("2024-03-01")).days(since: try #require(CalendarDay("2024-02-01"))) == 29)
+    #expect(
+      try #require(CalendarDay("2025-03-01")).days(since: try #require(CalendarDay("2025-02-01"))) == 28)
+    #expect(
+      try #require(CalendarDay("2024-03-01")).days(since: try #require(CalendarDay("2024-02-01"))) == 29)
     #expect(CalendarDay(dayNumber: 0).description == "1970-01-01")
   }
 

@@ -4,7 +4,10 @@ import Testing
 
 @Suite struct SimilarityTests {
   @Test func tokensDropCommonWordsAndFoldEndings() {
-    #expect(TextSimilarity.tokens("The agencies should ensure children's voices are recorded") == ["children", "voic", "record"])
+    #expect(
+      TextSimilarity.tokens("The agencies should ensure children's voices are recorded") == [
+        "children", "voic", "record",
+      ])
     #expect(TextSimilarity.tokens("Training trains trained") == ["train"])
     #expect(TextSimilarity.tokens("a an of to") == [])
   }
@@ -17,10 +20,13 @@ import Testing
   }
 
   @Test func rewordedRecommendationsAreSimilar() {
-    let earlier = TextSimilarity.tokens("Safe sleep advice should be repeated whenever a family's circumstances change.")
-    let later = TextSimilarity.tokens("Repeat safe sleep advice when the family's circumstances change, including to fathers.")
+    let earlier = TextSimilarity.tokens(
+      "Safe sleep advice should be repeated whenever a family's circumstances change.")
+    let later = TextSimilarity.tokens(
+      "Repeat safe sleep advice when the family's circumstances change, including to fathers.")
     #expect(TextSimilarity.jaccard(earlier, later) >= 0.5)
-    let unrelated = TextSimilarity.tokens("Schools should record the child's account before removing them from roll.")
+    let unrelated = TextSimilarity.tokens(
+      "Schools should record the child's account before removing them from roll.")
     #expect(TextSimilarity.jaccard(earlier, unrelated) < 0.1)
   }
 }
@@ -30,10 +36,13 @@ import Testing
 
   func action(
     _ description: String = "Train all children's social workers in the neglect assessment tool",
-    measure: String? = "Audit of 30 cases shows the tool used in 75%", owner: String = "la", lead: String? = "Principal social worker",
+    measure: String? = "Audit of 30 cases shows the tool used in 75%", owner: String = "la",
+    lead: String? = "Principal social worker",
     agreed: String = "2025-01-01", due: String = "2025-12-31"
   ) -> Action {
-    Action(id: "1", description: description, owner: owner, lead: lead, measureOfSuccess: measure, agreed: day(agreed), due: day(due))
+    Action(
+      id: "1", description: description, owner: owner, lead: lead, measureOfSuccess: measure,
+      agreed: day(agreed), due: day(due))
   }
 
   let recommendation = Recommendation(id: "R1", text: "x", agencies: ["la", "police"])
@@ -47,8 +56,15 @@ import Testing
   @Test func specificNeedsSubstance() {
     #expect(!SMARTCheck.rate(action("Raise awareness of neglect"), in: recommendation).specific)
     #expect(!SMARTCheck.rate(action("Training"), in: recommendation).specific)
-    #expect(!SMARTCheck.rate(action("Consider how supervision could include the child's voice"), in: recommendation).specific)
-    #expect(SMARTCheck.rate(action("Raise awareness of neglect by training 200 designated safeguarding leads in the graded care profile tool"), in: recommendation).specific)
+    #expect(
+      !SMARTCheck.rate(action("Consider how supervision could include the child's voice"), in: recommendation)
+        .specific)
+    #expect(
+      SMARTCheck.rate(
+        action(
+          "Raise awareness of neglect by training 200 designated safeguarding leads in the graded care profile tool"
+        ), in: recommendation
+      ).specific)
   }
 
   @Test func measurableNeedsANumberTargetOrAudit() {

@@ -16,7 +16,8 @@ import Testing
       Agency(id: "police", name: "Police", kind: .police, statutoryPartner: true),
     ]
     let action = Action(
-      id: "1.1", description: "Train staff", owner: "la", lead: "Head of QA", measureOfSuccess: "Audit of 20 cases",
+      id: "1.1", description: "Train staff", owner: "la", lead: "Head of QA",
+      measureOfSuccess: "Audit of 20 cases",
       agreed: day("2025-09-15"), due: day("2026-03-31"),
       updates: [ActionUpdate(date: day("2025-10-01"), status: .inProgress, note: "Started")])
     tracker.reviews = [
@@ -24,7 +25,8 @@ import Testing
         id: "LCSPR-2025-02", title: "Child M", kind: .lcspr, themes: ["voice-of-the-child"],
         findings: [Finding(id: "F1", text: "Seen but not heard", themes: ["voice-of-the-child"])],
         recommendations: [
-          Recommendation(id: "R1", text: "Hear the child", agencies: ["la"], response: .accepted, actions: [action])
+          Recommendation(
+            id: "R1", text: "Hear the child", agencies: ["la"], response: .accepted, actions: [action])
         ])
     ]
     return tracker
@@ -42,7 +44,11 @@ import Testing
     second.actions = [tracker.reviews[0].recommendations[0].actions[0]]
     tracker.reviews[0].recommendations.append(second)
     let found = diagnostics(tracker)
-    #expect(found.contains { $0.check == .uniqueIds && $0.path == "reviews[0].recommendations[1].actions[0].id" && $0.severity == .error })
+    #expect(
+      found.contains {
+        $0.check == .uniqueIds && $0.path == "reviews[0].recommendations[1].actions[0].id"
+          && $0.severity == .error
+      })
   }
 
   @Test func duplicateReviewAndAgencyIds() {
@@ -61,9 +67,15 @@ import Testing
     tracker.reviews[0].categories = ["neglect"]
     tracker.reviews[0].follows = "RR-1999-01"
     tracker.disseminations = [
-      Dissemination(id: "D1", date: day("2026-01-01"), status: .delivered, method: "podcast", title: "T", reviews: ["X"], reach: 5)
+      Dissemination(
+        id: "D1", date: day("2026-01-01"), status: .delivered, method: "podcast", title: "T", reviews: ["X"],
+        reach: 5)
     ]
-    tracker.section11 = [Section11Return(agency: "nhs", cycle: "2025-26", due: day("2025-11-30"), ratings: [Section11StandardRating(standard: "s11-9", self: .met)])]
+    tracker.section11 = [
+      Section11Return(
+        agency: "nhs", cycle: "2025-26", due: day("2025-11-30"),
+        ratings: [Section11StandardRating(standard: "s11-9", self: .met)])
+    ]
     let found = diagnostics(tracker).filter { $0.check == .references }
     let paths = Set(found.map(\.path))
     #expect(paths.contains("reviews[0].recommendations[0].actions[0].owner"))
@@ -88,24 +100,33 @@ import Testing
 
   @Test func withdrawnNeedsANote() {
     var tracker = sample()
-    tracker.reviews[0].recommendations[0].actions[0].updates.append(ActionUpdate(date: day("2025-11-01"), status: .withdrawn))
-    #expect(diagnostics(tracker).contains { $0.check == .withdrawnNote && $0.path == "reviews[0].recommendations[0].actions[0].updates[1].note" })
+    tracker.reviews[0].recommendations[0].actions[0].updates.append(
+      ActionUpdate(date: day("2025-11-01"), status: .withdrawn))
+    #expect(
+      diagnostics(tracker).contains {
+        $0.check == .withdrawnNote && $0.path == "reviews[0].recommendations[0].actions[0].updates[1].note"
+      })
   }
 
   @Test func updateBeforeAgreedAndDueBeforeAgreed() {
     var tracker = sample()
-    tracker.reviews[0].recommendations[0].actions[0].updates.append(ActionUpdate(date: day("2025-09-01"), note: "early"))
+    tracker.reviews[0].recommendations[0].actions[0].updates.append(
+      ActionUpdate(date: day("2025-09-01"), note: "early"))
     tracker.reviews[0].recommendations[0].actions[0].due = day("2025-09-01")
     let found = diagnostics(tracker)
     #expect(found.contains { $0.check == .updateBeforeAgreed && $0.severity == .error })
-    #expect(found.contains { $0.check == .dueBeforeAgreed && $0.path == "reviews[0].recommendations[0].actions[0].due" })
+    #expect(
+      found.contains {
+        $0.check == .dueBeforeAgreed && $0.path == "reviews[0].recommendations[0].actions[0].due"
+      })
   }
 
   @Test func warningsDoNotBlock() {
     var tracker = sample()
     tracker.reviews[0].recommendations[0].actions[0].measureOfSuccess = nil
     tracker.reviews[0].recommendations[0].actions[0].lead = "  "
-    tracker.reviews[0].recommendations[0].actions[0].updates.append(ActionUpdate(date: day("2026-12-01"), note: "planned"))
+    tracker.reviews[0].recommendations[0].actions[0].updates.append(
+      ActionUpdate(date: day("2026-12-01"), note: "planned"))
     tracker.reviews[0].recommendations.append(Recommendation(id: "R2", text: "Another", response: .accepted))
     let found = diagnostics(tracker)
     #expect(found.allSatisfy { $0.severity == .warning })
@@ -116,7 +137,8 @@ import Testing
   @Test func disseminationAndSection11Rules() {
     var tracker = sample()
     tracker.disseminations = [
-      Dissemination(id: "D1", date: day("2026-01-01"), status: .delivered, method: "webinar", title: "T", reach: -1),
+      Dissemination(
+        id: "D1", date: day("2026-01-01"), status: .delivered, method: "webinar", title: "T", reach: -1),
       Dissemination(id: "D2", date: day("2026-01-01"), status: .cancelled, method: "webinar", title: "T"),
     ]
     tracker.section11 = [
@@ -124,7 +146,10 @@ import Testing
       Section11Return(agency: "la", cycle: "2025-26", due: day("2025-11-30")),
     ]
     let found = diagnostics(tracker)
-    #expect(found.contains { $0.check == .dissemination && $0.path == "disseminations[0].reach" && $0.severity == .error })
+    #expect(
+      found.contains {
+        $0.check == .dissemination && $0.path == "disseminations[0].reach" && $0.severity == .error
+      })
     #expect(found.contains { $0.check == .dissemination && $0.path == "disseminations[1].note" })
     #expect(found.contains { $0.check == .section11 && $0.path == "section11[1]" })
   }

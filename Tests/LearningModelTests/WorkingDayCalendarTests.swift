@@ -51,7 +51,8 @@ let publishedBankHolidays: [Int: [String]] = [
     // Aware Friday 19 December 2025: 5 working days skip the 25th, 26th and the weekend.
     #expect(calendar.adding(workingDays: 5, to: day("2025-12-19")) == day("2025-12-30"))
     // Notified 22 December 2026: Christmas on a Friday, Boxing Day moved to Monday 28th, New Year on a Friday.
-    #expect(calendar.adding(workingDays: 15, to: day("2026-12-22")) == day("2027-01-15"))  // 25th, 28th and 1 January off
+    // The 25th, the 28th and 1 January are off.
+    #expect(calendar.adding(workingDays: 15, to: day("2026-12-22")) == day("2027-01-15"))
     // Christmas 2027 on a Saturday: the 27th and 28th are holidays.
     #expect(calendar.adding(workingDays: 1, to: day("2027-12-24")) == day("2027-12-29"))
   }
@@ -92,7 +93,8 @@ let publishedBankHolidays: [Int: [String]] = [
   @Test func rapidReviewClocks() {
     let review = Review(
       id: "RR-1", title: "Child A", kind: .rapidReview,
-      dates: ReviewDates(aware: day("2025-12-19"), notified: day("2025-12-31"), rapidReview: day("2026-01-21")))
+      dates: ReviewDates(
+        aware: day("2025-12-19"), notified: day("2025-12-31"), rapidReview: day("2026-01-21")))
     let clocks = review.clocks(asOf: day("2026-02-01"), calendar: calendar)
     #expect(clocks.map(\.clock) == [.notification, .rapidReview])
     // Aware 19 December: deadline 30 December; notified 31st: missed.
@@ -105,7 +107,8 @@ let publishedBankHolidays: [Int: [String]] = [
   }
 
   @Test func pendingShowsDaysLeftThenOverdue() {
-    let review = Review(id: "RR-2", title: "Child B", kind: .rapidReview, dates: ReviewDates(notified: day("2026-03-30")))
+    let review = Review(
+      id: "RR-2", title: "Child B", kind: .rapidReview, dates: ReviewDates(notified: day("2026-03-30")))
     let early = review.clocks(asOf: day("2026-04-10"), calendar: calendar)[0]
     #expect(early.verdict == .pending)
     #expect(early.deadline == day("2026-04-22"))
@@ -118,7 +121,9 @@ let publishedBankHolidays: [Int: [String]] = [
   @Test func lcsprPublicationAndFinalReport() {
     let review = Review(
       id: "L-1", title: "Child C", kind: .lcspr, follows: "RR-1",
-      dates: ReviewDates(notified: day("2025-01-14"), decision: day("2025-02-03"), sentToPanel: day("2025-07-22"), published: day("2025-07-31")))
+      dates: ReviewDates(
+        notified: day("2025-01-14"), decision: day("2025-02-03"), sentToPanel: day("2025-07-22"),
+        published: day("2025-07-31")))
     let clocks = review.clocks(asOf: day("2026-01-01"), calendar: calendar)
     // Follows a Rapid Review, so no notification or Rapid Review clock of its own.
     #expect(clocks.map(\.clock) == [.publication, .finalReportToPanel])
@@ -132,7 +137,8 @@ let publishedBankHolidays: [Int: [String]] = [
   @Test func referralWithoutNotification() {
     let review = Review(
       id: "X-1", title: "Child D", kind: .other,
-      dates: ReviewDates(referred: day("2025-01-31"), discussed: day("2025-02-28"), decision: day("2025-04-01")))
+      dates: ReviewDates(
+        referred: day("2025-01-31"), discussed: day("2025-02-28"), decision: day("2025-04-01")))
     let clocks = review.clocks(asOf: day("2025-06-01"), calendar: calendar)
     #expect(clocks.map(\.clock) == [.referralDiscussed, .referralDecided])
     #expect(clocks[0].deadline == day("2025-02-28"))

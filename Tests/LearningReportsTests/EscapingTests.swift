@@ -7,7 +7,8 @@ import Testing
 
 /// Hostile text in every free-text field must come out inert in every format.
 @Suite struct EscapingTests {
-  static let hostile = "<script>alert(1)</script> \"quoted\" 'single' </table> a|b =HYPERLINK(\"http://x\") line\nbreak & *bold* [link](x)"
+  static let hostile =
+    "<script>alert(1)</script> \"quoted\" 'single' </table> a|b =HYPERLINK(\"http://x\") line\nbreak & *bold* [link](x)"
 
   func hostileTracker() throws -> Tracker {
     var tracker = try Fixture.tracker()
@@ -45,12 +46,17 @@ import Testing
       let tracker = try hostileTracker()
       let options = ReportOptions(asOf: Fixture.asOf, since: Fixture.since, year: 2025)
       var all: [any Report] = [
-        ProgressReport.build(tracker, options), OverdueReport.build(tracker, options), DigestReport.build(tracker, options),
+        ProgressReport.build(tracker, options), OverdueReport.build(tracker, options),
+        DigestReport.build(tracker, options),
         TimelinessReport.build(tracker, options), DisseminationReport.build(tracker, options),
-        Section11Report.build(tracker, options, cycle: "2025-26"), ThemesReport.build(tracker, options, theme: nil),
-        RepeatsReport.build(tracker, options, threshold: 0.01), SmartReport.build(tracker, options), ImpactReport.build(tracker, options),
+        Section11Report.build(tracker, options, cycle: "2025-26"),
+        ThemesReport.build(tracker, options, theme: nil),
+        RepeatsReport.build(tracker, options, threshold: 0.01), SmartReport.build(tracker, options),
+        ImpactReport.build(tracker, options),
       ]
-      if let briefing = BriefingReport.build(tracker, options, review: tracker.reviews[0].id) { all.append(briefing) }
+      if let briefing = BriefingReport.build(tracker, options, review: tracker.reviews[0].id) {
+        all.append(briefing)
+      }
       if let plan = PlanReport.build(tracker, options, review: tracker.reviews[1].id) { all.append(plan) }
       return all
     }
@@ -97,7 +103,9 @@ import Testing
       for row in rows {
         #expect(row.count == width)
         for cell in row {
-          if let first = cell.text.first { #expect(!["=", "+", "@", "\t", "\r"].contains(first), "\(cell.text)") }
+          if let first = cell.text.first {
+            #expect(!["=", "+", "@", "\t", "\r"].contains(first), "\(cell.text)")
+          }
           if cell.text.hasPrefix("-") { #expect(Double(cell.text) != nil) }
         }
       }

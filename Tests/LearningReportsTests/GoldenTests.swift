@@ -20,7 +20,8 @@ enum Fixture {
 
 /// Compares output with `Golden/NAME`; with `RECORD_GOLDEN=1` in the environment it rewrites the
 /// file instead. A failure shows the first lines that differ.
-func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+{
   let url = Fixture.golden.appendingPathComponent(name)
   if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
     try FileManager.default.createDirectory(at: Fixture.golden, withIntermediateDirectories: true)
@@ -28,7 +29,9 @@ func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
     return
   }
   guard let expectedData = FileManager.default.contents(atPath: url.path) else {
-    Issue.record(Comment(rawValue: "no golden file \(name); record it with RECORD_GOLDEN=1 swift test"), sourceLocation: sourceLocation)
+    Issue.record(
+      Comment(rawValue: "no golden file \(name); record it with RECORD_GOLDEN=1 swift test"),
+      sourceLocation: sourceLocation)
     return
   }
   let expected = String(decoding: expectedData, as: UTF8.self)
@@ -48,7 +51,8 @@ func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
 @Suite struct GoldenTests {
   @Test(arguments: OutputFormat.allCases)
   func progress(_ format: OutputFormat) throws {
-    let report = ProgressReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf, since: Fixture.since))
+    let report = ProgressReport.build(
+      try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf, since: Fixture.since))
     try assertGolden(report.rendered(as: format), "progress.\(format.fileExtension)")
   }
 
@@ -60,7 +64,8 @@ func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
 
   @Test(arguments: OutputFormat.allCases)
   func overdueForOneAgency(_ format: OutputFormat) throws {
-    let report = OverdueReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf, agency: "police"))
+    let report = OverdueReport.build(
+      try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf, agency: "police"))
     try assertGolden(report.rendered(as: format), "overdue-police.\(format.fileExtension)")
   }
 
@@ -84,7 +89,8 @@ func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
 
   @Test(arguments: OutputFormat.allCases)
   func section11(_ format: OutputFormat) throws {
-    let report = Section11Report.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf), cycle: "2025-26")
+    let report = Section11Report.build(
+      try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf), cycle: "2025-26")
     try assertGolden(report.rendered(as: format), "section11-2025-26.\(format.fileExtension)")
   }
 
@@ -96,13 +102,15 @@ func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
 
   @Test(arguments: OutputFormat.allCases)
   func briefing(_ format: OutputFormat) throws {
-    let report = try #require(BriefingReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf), review: "LCSPR-2025-02"))
+    let report = try #require(
+      BriefingReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf), review: "LCSPR-2025-02"))
     try assertGolden(report.rendered(as: format), "briefing-LCSPR-2025-02.\(format.fileExtension)")
   }
 
   @Test(arguments: OutputFormat.allCases)
   func plan(_ format: OutputFormat) throws {
-    let report = try #require(PlanReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf), review: "LCSPR-2024-03"))
+    let report = try #require(
+      PlanReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf), review: "LCSPR-2024-03"))
     try assertGolden(report.rendered(as: format), "plan-LCSPR-2024-03.\(format.fileExtension)")
   }
 
@@ -115,19 +123,27 @@ func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
   @Test(arguments: OutputFormat.allCases)
   func smartImpactAndPrivacy(_ format: OutputFormat) throws {
     let tracker = try Fixture.tracker()
-    try assertGolden(SmartReport.build(tracker, ReportOptions(asOf: Fixture.asOf)).rendered(as: format), "smart.\(format.fileExtension)")
-    try assertGolden(ImpactReport.build(tracker, ReportOptions(asOf: Fixture.asOf)).rendered(as: format), "impact.\(format.fileExtension)")
-    try assertGolden(PrivacyReport.build(tracker, review: nil).rendered(as: format), "privacy.\(format.fileExtension)")
+    try assertGolden(
+      SmartReport.build(tracker, ReportOptions(asOf: Fixture.asOf)).rendered(as: format),
+      "smart.\(format.fileExtension)")
+    try assertGolden(
+      ImpactReport.build(tracker, ReportOptions(asOf: Fixture.asOf)).rendered(as: format),
+      "impact.\(format.fileExtension)")
+    try assertGolden(
+      PrivacyReport.build(tracker, review: nil).rendered(as: format), "privacy.\(format.fileExtension)")
   }
 
   @Test func planLeavesOutNotesEvidenceAndLeads() throws {
     let tracker = try Fixture.tracker()
-    let report = try #require(PlanReport.build(tracker, ReportOptions(asOf: Fixture.asOf), review: "LCSPR-2024-03"))
+    let report = try #require(
+      PlanReport.build(tracker, ReportOptions(asOf: Fixture.asOf), review: "LCSPR-2024-03"))
     let text = report.rendered(as: .json) + report.rendered(as: .html)
     for placed in tracker.placedActions where placed.review.id == "LCSPR-2024-03" {
       if let lead = placed.action.lead { #expect(!text.contains(lead), "\(lead)") }
       for update in placed.action.updates {
-        if let note = update.note { #expect(!text.contains(Escape.html(note)) && !text.contains(note), "\(note)") }
+        if let note = update.note {
+          #expect(!text.contains(Escape.html(note)) && !text.contains(note), "\(note)")
+        }
         for evidence in update.evidence ?? [] { #expect(!text.contains(evidence), "\(evidence)") }
       }
     }
@@ -137,8 +153,12 @@ func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
     let tracker = try Fixture.tracker()
     for format in OutputFormat.allCases {
       let options = ReportOptions(asOf: Fixture.asOf, since: Fixture.since, year: 2025)
-      #expect(ProgressReport.build(tracker, options).rendered(as: format) == ProgressReport.build(tracker, options).rendered(as: format))
-      #expect(DigestReport.build(tracker, options).rendered(as: format) == DigestReport.build(tracker, options).rendered(as: format))
+      #expect(
+        ProgressReport.build(tracker, options).rendered(as: format)
+          == ProgressReport.build(tracker, options).rendered(as: format))
+      #expect(
+        DigestReport.build(tracker, options).rendered(as: format)
+          == DigestReport.build(tracker, options).rendered(as: format))
     }
   }
 }

@@ -8,7 +8,8 @@ import Testing
 /// Checks the reports against the rules of docs/FORMAT.md, computed here again from scratch, on the
 /// demo store for as-of days across four years.
 @Suite struct ReportRulesTests {
-  static let seeds = Fixture.folder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Seeds/tracker.json")
+  static let seeds = Fixture.folder.deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Seeds/tracker.json")
 
   /// An independent reading of the rules: the log sorted by date (stable), nothing after the day.
   struct Oracle {
@@ -20,7 +21,7 @@ import Testing
 
     init(_ action: Action, _ day: CalendarDay) {
       due = action.due
-      exists = action.agreed == nil || action.agreed! <= day
+      exists = action.agreed.map { $0 <= day } ?? true
       lastHeard = action.agreed
       var log: [(Int, ActionUpdate)] = Array(action.updates.enumerated())
       log.sort { $0.1.date == $1.1.date ? $0.0 < $1.0 : $0.1.date < $1.1.date }
@@ -38,7 +39,7 @@ import Testing
   }
 
   static var days: [CalendarDay] {
-    let start = CalendarDay("2023-06-01")!
+    let start = CalendarDay(year: 2023, month: 6, day: 1) ?? CalendarDay(dayNumber: 0)
     return stride(from: 0, through: 1400, by: 47).map { start.adding(days: $0) }
   }
 
@@ -55,17 +56,28 @@ import Testing
       guard oracle.exists else { continue }
       let reference = "\(placed.review.id)/\(placed.action.id)"
       let isOverdue = oracle.open && oracle.due < day
-      let isDueSoon = oracle.open && !isOverdue && oracle.due.dayNumber - day.dayNumber <= settings.dueSoonDays
+      let isDueSoon =
+        oracle.open && !isOverdue && oracle.due.dayNumber - day.dayNumber <= settings.dueSoonDays
       if isOverdue { overdue.insert(reference) }
       if isDueSoon { dueSoon.insert(reference) }
-      if oracle.open, let heard = oracle.lastHeard, day.dayNumber - heard.dayNumber > settings.staleAfterDays { stale.insert(reference) }
+      if oracle.open, let heard = oracle.lastHeard, day.dayNumber - heard.dayNumber > settings.staleAfterDays
+      {
+        stale.insert(reference)
+      }
       let colour: String
-      if oracle.status == .withdrawn { colour = "withdrawn" }
-      else if isOverdue { colour = "red" }
-      else if oracle.status == .assured { colour = "blue" }
-      else if oracle.status == .completed { colour = "green" }
-      else if isDueSoon || oracle.status == .blocked || oracle.slipped { colour = "amber" }
-      else { colour = "green" }
+      if oracle.status == .withdrawn {
+        colour = "withdrawn"
+      } else if isOverdue {
+        colour = "red"
+      } else if oracle.status == .assured {
+        colour = "blue"
+      } else if oracle.status == .completed {
+        colour = "green"
+      } else if isDueSoon || oracle.status == .blocked || oracle.slipped {
+        colour = "amber"
+      } else {
+        colour = "green"
+      }
       counts[colour, default: 0] += 1
     }
     let report = OverdueReport.build(tracker, ReportOptions(asOf: day))
@@ -101,7 +113,11 @@ import Testing
     let tracker = try StoreReader.read(path: Self.seeds.path).tracker
     let options = ReportOptions(asOf: Fixture.asOf)
     let agencies = OverdueReport.agenciesToChase(tracker, options)
-    let open = Set(tracker.placedActions.filter { $0.action.state(asOf: Fixture.asOf, settings: tracker.partnership.settings).isOpen && ($0.action.agreed ?? Fixture.asOf) <= Fixture.asOf }.map(\.action.owner))
+    let open = Set(
+      tracker.placedActions.filter {
+        $0.action.state(asOf: Fixture.asOf, settings: tracker.partnership.settings).isOpen
+          && ($0.action.agreed ?? Fixture.asOf) <= Fixture.asOf
+      }.map(\.action.owner))
     #expect(Set(agencies) == open)
     for agency in agencies {
       var filtered = options

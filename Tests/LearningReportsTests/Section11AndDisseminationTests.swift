@@ -22,7 +22,8 @@ import Testing
         id: "A", title: "Child A", kind: .lcspr, dates: ReviewDates(published: day("2025-03-01")),
         recommendations: [
           Recommendation(id: "R1", text: "x", agencies: ["la", "police"], response: .accepted),
-          Recommendation(id: "R2", text: "y", agencies: ["housing"], response: .notAccepted, responseNote: "n"),
+          Recommendation(
+            id: "R2", text: "y", agencies: ["housing"], response: .notAccepted, responseNote: "n"),
         ]),
       Review(
         id: "B", title: "Child B", kind: .lcspr, dates: ReviewDates(published: day("2022-01-01")),
@@ -39,12 +40,21 @@ import Testing
         learning: [Section11Learning(review: "A")]),
       Section11Return(
         agency: "police", cycle: "2025-26", due: day("2025-11-28"), submitted: day("2025-12-02"),
-        ratings: [Section11StandardRating(standard: "s11-1", self: .met, moderated: .notMet), Section11StandardRating(standard: "s11-2", self: .met)]),
+        ratings: [
+          Section11StandardRating(standard: "s11-1", self: .met, moderated: .notMet),
+          Section11StandardRating(standard: "s11-2", self: .met),
+        ]),
     ]
     tracker.disseminations = [
-      Dissemination(id: "D1", date: day("2025-03-20"), status: .delivered, method: "webinar", title: "t", reviews: ["A"], audience: ["la", "police"], reach: 40),
-      Dissemination(id: "D2", date: day("2025-05-01"), status: .delivered, method: "webinar", title: "t", reviews: ["A"], audience: ["la"], reach: 10),
-      Dissemination(id: "D3", date: day("2025-06-01"), status: .cancelled, method: "roadshow", title: "t", reviews: ["B"], note: "n"),
+      Dissemination(
+        id: "D1", date: day("2025-03-20"), status: .delivered, method: "webinar", title: "t", reviews: ["A"],
+        audience: ["la", "police"], reach: 40),
+      Dissemination(
+        id: "D2", date: day("2025-05-01"), status: .delivered, method: "webinar", title: "t", reviews: ["A"],
+        audience: ["la"], reach: 10),
+      Dissemination(
+        id: "D3", date: day("2025-06-01"), status: .cancelled, method: "roadshow", title: "t", reviews: ["B"],
+        note: "n"),
     ]
     return tracker
   }
@@ -59,8 +69,12 @@ import Testing
 
   @Test func optimismGapCounts() {
     let report = Section11Report.build(store(), ReportOptions(asOf: day("2026-01-10")), cycle: "2025-26")
-    #expect(report.optimismByAgency.map { "\($0.id):\($0.optimistic)/\($0.moderated)" } == ["la:2/3", "police:1/1"])
-    #expect(report.optimismByStandard.map { "\($0.id):\($0.optimistic)/\($0.moderated)" } == ["s11-1:2/2", "s11-2:0/1", "s11-5:1/1"])
+    #expect(
+      report.optimismByAgency.map { "\($0.id):\($0.optimistic)/\($0.moderated)" } == ["la:2/3", "police:1/1"])
+    #expect(
+      report.optimismByStandard.map { "\($0.id):\($0.optimistic)/\($0.moderated)" } == [
+        "s11-1:2/2", "s11-2:0/1", "s11-5:1/1",
+      ])
   }
 
   @Test func returnsOnTimeLateAndMissing() {
@@ -88,6 +102,9 @@ import Testing
     var tracker = store()
     tracker.disseminations[0].reach = nil
     let found = Validator(today: day("2026-01-10")).validate(tracker)
-    #expect(found.contains { $0.check == .dissemination && $0.severity == .error && $0.path == "disseminations[0].reach" })
+    #expect(
+      found.contains {
+        $0.check == .dissemination && $0.severity == .error && $0.path == "disseminations[0].reach"
+      })
   }
 }

@@ -11,7 +11,10 @@ import Testing
     #expect(try texts("\u{FEFF}a,b\r\n1,2\r\n") == [["a", "b"], ["1", "2"]])
     #expect(try texts("a,b\n1,2") == [["a", "b"], ["1", "2"]])
     #expect(try texts("a;b\n\"x;y\";2\n") == [["a", "b"], ["x;y", "2"]])
-    #expect(try texts("a,b\n\"line one\nline two\",\"say \"\"hi\"\"\"\n") == [["a", "b"], ["line one\nline two", "say \"hi\""]])
+    #expect(
+      try texts("a,b\n\"line one\nline two\",\"say \"\"hi\"\"\"\n") == [
+        ["a", "b"], ["line one\nline two", "say \"hi\""],
+      ])
     #expect(try texts("a,b\n,\n") == [["a", "b"], ["", ""]])
   }
 
@@ -26,7 +29,10 @@ import Testing
     #expect(throws: CSVSyntaxError(line: 2, column: 5, message: "a quoted cell is never closed")) {
       try CSVReader.read("a,b\nX/1,\"open\n")
     }
-    #expect(throws: CSVSyntaxError(line: 1, column: 3, message: "a quote inside an unquoted cell (quote the whole cell)")) {
+    #expect(
+      throws: CSVSyntaxError(
+        line: 1, column: 3, message: "a quote inside an unquoted cell (quote the whole cell)")
+    ) {
       try CSVReader.read("ab\"c\n")
     }
   }

@@ -6,7 +6,8 @@ import Testing
 
 /// The fast decoder gives exactly what JSONDecoder gives, and never accepts what JSONDecoder refuses.
 @Suite struct FastDecoderTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
   static var files: [String] {
     let bad = root.appendingPathComponent("Tests/LearningTrackerTests/BadInput")
@@ -21,7 +22,8 @@ import Testing
     let slow = try? JSONDecoder().decode(Tracker.self, from: data)
     let fast = FastStoreDecoder.decode(data)
     if let fast {
-      #expect(fast == slow, "\(file): the fast decoder accepted what JSONDecoder decodes differently or refuses")
+      #expect(
+        fast == slow, "\(file): the fast decoder accepted what JSONDecoder decodes differently or refuses")
     }
     if file.hasPrefix("Seeds") || file.contains("Fixtures") { #expect(fast != nil) }
   }
@@ -35,10 +37,14 @@ import Testing
 
   @Test func escapesAndUnicode() throws {
     var tracker = DefaultCatalogues.newTracker(partnershipName: "Tab\there \"quoted\" \\ é 😀 \u{01}")
-    tracker.agencies = [Agency(id: "la", name: "Line\nbreak / slash", kind: .localAuthority, statutoryPartner: true)]
+    tracker.agencies = [
+      Agency(id: "la", name: "Line\nbreak / slash", kind: .localAuthority, statutoryPartner: true)
+    ]
     let data = Data(try StoreWriter.encode(tracker))
     #expect(FastStoreDecoder.decode(data) == tracker)
-    let escaped = Data(#"{"schemaVersion": 1, "partnership": {"name": "\u00e9\ud83d\ude00", "reportingYearStart": "04-01", "settings": {"dueSoonDays": 1, "staleAfterDays": 2}}}"#.utf8)
+    let escaped = Data(
+      #"{"schemaVersion": 1, "partnership": {"name": "\u00e9\ud83d\ude00", "reportingYearStart": "04-01", "settings": {"dueSoonDays": 1, "staleAfterDays": 2}}}"#
+        .utf8)
     #expect(FastStoreDecoder.decode(escaped)?.partnership.name == "é😀")
     #expect(FastStoreDecoder.decode(escaped) == (try JSONDecoder().decode(Tracker.self, from: escaped)))
   }

@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct StoreTests {
   func folder() throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("store-tests-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "store-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url.path
   }
@@ -52,7 +53,9 @@ import Testing
     try StoreWriter.replace(loaded, with: other, today: today)
     var mine = loaded.tracker
     mine.partnership.name = "Mine"
-    #expect(throws: StoreError.changedOnDisk(file: path)) { try StoreWriter.replace(loaded, with: mine, today: today) }
+    #expect(throws: StoreError.changedOnDisk(file: path)) {
+      try StoreWriter.replace(loaded, with: mine, today: today)
+    }
     #expect(try StoreReader.read(path: path).tracker.partnership.name == "Someone else's change")
   }
 
@@ -74,7 +77,8 @@ import Testing
   }
 
   @Test func parsesEscapesAndUnicode() throws {
-    let value = try JSONParser.parse(Array("{\"a\": \"\\u00e9\\n\\ud83d\\ude00\", \"b\": [1, -2.5e3, true, null]}".utf8))
+    let value = try JSONParser.parse(
+      Array("{\"a\": \"\\u00e9\\n\\ud83d\\ude00\", \"b\": [1, -2.5e3, true, null]}".utf8))
     #expect(value["a"] == .string("é\n😀"))
     #expect(value["b"] == .array([.number("1"), .number("-2.5e3"), .bool(true), .null]))
   }
@@ -84,14 +88,20 @@ import Testing
       {"schemaVersion": 1, "partnership": {"name": "P", "reportingYearStart": "04-01", "settings": {"dueSoonDays": 28, "staleAfterDays": 90}},
        "reviews": [{"id": "A", "title": "T", "kind": "lcspr", "dates": {"published": "2025-02-30"}}]}
       """
-    #expect(throws: StoreError.decoding(file: "t.json", path: "reviews[0].dates.published", message: "\"2025-02-30\" is not a calendar day (expected YYYY-MM-DD, a real day)")) {
+    #expect(
+      throws: StoreError.decoding(
+        file: "t.json", path: "reviews[0].dates.published",
+        message: "\"2025-02-30\" is not a calendar day (expected YYYY-MM-DD, a real day)")
+    ) {
       try StoreReader.decode(bytes: Array(text.utf8), file: "t.json")
     }
   }
 
   @Test func historyIsAppendedNeverRewritten() throws {
     let path = try folder() + "/tracker.json"
-    let entry = HistoryEntry(at: "2026-11-22T09:00:00Z", by: "QA", command: ["action", "update"], changes: [HistoryChange(reference: "A/1", before: nil, after: .object([("id", .string("1"))]))])
+    let entry = HistoryEntry(
+      at: "2026-11-22T09:00:00Z", by: "QA", command: ["action", "update"],
+      changes: [HistoryChange(reference: "A/1", before: nil, after: .object([("id", .string("1"))]))])
     try History.append(entry, store: path)
     try History.append(entry, store: path)
     let entries = try History.read(store: path)

@@ -16,17 +16,21 @@ import Testing
   @Test(arguments: cases)
   func refusedWithPlaceAndCode(_ name: String) throws {
     let stem = String(name.split(separator: ".").dropLast().joined(separator: "."))
-    let expected = try String(contentsOf: Self.folder.appendingPathComponent(stem + ".expected"), encoding: .utf8)
-      .split(separator: "\n", omittingEmptySubsequences: false)
+    let expected = try String(
+      contentsOf: Self.folder.appendingPathComponent(stem + ".expected"), encoding: .utf8
+    )
+    .split(separator: "\n", omittingEmptySubsequences: false)
     let code = try #require(Int32(expected[0]))
     let fragment = String(expected[1])
     let file = Self.folder.appendingPathComponent(name).path
     let outcome: Outcome
     if name.hasSuffix(".csv") {
       let store = try temporaryFolder().appendingPathComponent("tracker.json")
-      try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Seeds/tracker.json"), to: store)
+      try FileManager.default.copyItem(
+        at: packageRoot.appendingPathComponent("Seeds/tracker.json"), to: store)
       let before = try Data(contentsOf: store)
-      outcome = runTracker(["import", "returns", file, "--by", "Lead", "--date", "2026-11-22"], data: store.path)
+      outcome = runTracker(
+        ["import", "returns", file, "--by", "Lead", "--date", "2026-11-22"], data: store.path)
       #expect(try Data(contentsOf: store) == before, "\(name) changed the store")
     } else {
       outcome = runTracker(["validate", "--data", file])

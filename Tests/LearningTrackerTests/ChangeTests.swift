@@ -6,12 +6,25 @@ import Testing
   func newStore() throws -> String {
     let path = try temporaryFolder().appendingPathComponent("tracker.json").path
     #expect(runTracker(["init"], data: path).status == 0)
-    #expect(runTracker(["review", "add", "--id", "RR-2026-01", "--title", "Child A", "--kind", "rapidReview"], data: path).status == 0)
-    #expect(runTracker(["recommendation", "add", "RR-2026-01/R1", "--text", "Share information", "--agency", "police", "--response", "accepted"], data: path).status == 0)
     #expect(
       runTracker(
-        ["action", "add", "RR-2026-01/1.1", "--recommendation", "R1", "--description", "Review the referral pathway", "--owner", "police",
-         "--lead", "Detective inspector", "--measure", "Dip sample of 20 referrals", "--agreed", "2026-02-01", "--due", "2026-05-31"],
+        ["review", "add", "--id", "RR-2026-01", "--title", "Child A", "--kind", "rapidReview"], data: path
+      ).status == 0)
+    #expect(
+      runTracker(
+        [
+          "recommendation", "add", "RR-2026-01/R1", "--text", "Share information", "--agency", "police",
+          "--response", "accepted",
+        ], data: path
+      ).status == 0)
+    #expect(
+      runTracker(
+        [
+          "action", "add", "RR-2026-01/1.1", "--recommendation", "R1", "--description",
+          "Review the referral pathway", "--owner", "police",
+          "--lead", "Detective inspector", "--measure", "Dip sample of 20 referrals", "--agreed",
+          "2026-02-01", "--due", "2026-05-31",
+        ],
         data: path
       ).status == 0)
     return path
@@ -26,7 +39,8 @@ import Testing
     let revise = runTracker(["action", "update", "RR-2026-01/1.1", "--due", "2026-08-31"], data: path)
     #expect(revise.status == 64)
     #expect(revise.err.contains("--due needs --reason"))
-    let early = runTracker(["action", "update", "RR-2026-01/1.1", "--note", "x", "--date", "2026-01-01"], data: path)
+    let early = runTracker(
+      ["action", "update", "RR-2026-01/1.1", "--note", "x", "--date", "2026-01-01"], data: path)
     #expect(early.status == 64)
     #expect(early.err.contains("before the action was agreed"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
@@ -38,7 +52,10 @@ import Testing
     #expect(outcome.status == 64)
     #expect(outcome.err.contains("no action RR-2026-01/1.2; did you mean RR-2026-01/1.1?"))
     let owner = runTracker(
-      ["action", "add", "RR-2026-01/1.2", "--recommendation", "R1", "--description", "d", "--owner", "polise", "--due", "2026-06-01"],
+      [
+        "action", "add", "RR-2026-01/1.2", "--recommendation", "R1", "--description", "d", "--owner",
+        "polise", "--due", "2026-06-01",
+      ],
       data: path)
     #expect(owner.status == 64)
     #expect(owner.err.contains("did you mean police?"))

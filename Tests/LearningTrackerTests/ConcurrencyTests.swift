@@ -10,12 +10,22 @@ import Testing
     let folder = try temporaryFolder()
     let store = folder.appendingPathComponent("tracker.json")
     #expect(runTracker(["init"], data: store.path).status == 0)
-    #expect(runTracker(["review", "add", "--id", "RR-1", "--title", "Child A", "--kind", "rapidReview"], data: store.path).status == 0)
-    #expect(runTracker(["recommendation", "add", "RR-1/R1", "--text", "Share", "--agency", "la", "--response", "accepted"], data: store.path).status == 0)
     #expect(
       runTracker(
-        ["action", "add", "RR-1/1.1", "--recommendation", "R1", "--description", "Agree a protocol for sharing information", "--owner", "la",
-         "--lead", "Lead", "--measure", "Audit of 20 cases", "--agreed", "2026-01-01", "--due", "2026-12-31"], data: store.path
+        ["review", "add", "--id", "RR-1", "--title", "Child A", "--kind", "rapidReview"], data: store.path
+      ).status == 0)
+    #expect(
+      runTracker(
+        ["recommendation", "add", "RR-1/R1", "--text", "Share", "--agency", "la", "--response", "accepted"],
+        data: store.path
+      ).status == 0)
+    #expect(
+      runTracker(
+        [
+          "action", "add", "RR-1/1.1", "--recommendation", "R1", "--description",
+          "Agree a protocol for sharing information", "--owner", "la",
+          "--lead", "Lead", "--measure", "Audit of 20 cases", "--agreed", "2026-01-01", "--due", "2026-12-31",
+        ], data: store.path
       ).status == 0)
     return store
   }
@@ -25,7 +35,8 @@ import Testing
     process.executableURL = try builtExecutable()
     process.arguments = ["action", "update", "RR-1/1.1", "--note", note, "--date", "2026-02-01"]
     process.environment = [
-      "LEARNING_TRACKER_DATA": store.path, "LEARNING_TRACKER_TODAY": "2026-11-22", "LEARNING_TRACKER_USER": "writer",
+      "LEARNING_TRACKER_DATA": store.path, "LEARNING_TRACKER_TODAY": "2026-11-22",
+      "LEARNING_TRACKER_USER": "writer",
       "LEARNING_TRACKER_LOCK_WAIT": "120",
     ]
     process.standardOutput = FileHandle.nullDevice
@@ -48,7 +59,8 @@ import Testing
     let found = try notes(store)
     #expect(found.count == 200)
     #expect((0..<200).allSatisfy { found.contains("writer \($0)") })
-    #expect(try History.read(store: store.path).count == 203)  // review, recommendation, action, then 200 updates
+    // The review, the recommendation and the action, then 200 updates.
+    #expect(try History.read(store: store.path).count == 203)
     #expect(runTracker(["validate"], data: store.path).status == 0)
   }
 
@@ -72,13 +84,18 @@ import Testing
       }
       // After every round the store reads, validates, and holds every acknowledged update.
       let loaded = try StoreReader.read(path: store.path)
-      #expect(Validator(today: CalendarDay("2026-11-22")!).validate(loaded.tracker).allSatisfy { $0.severity == .warning })
+      #expect(
+        Validator(today: CalendarDay("2026-11-22")!).validate(loaded.tracker).allSatisfy {
+          $0.severity == .warning
+        })
       let found = Set(loaded.tracker.reviews[0].recommendations[0].actions[0].updates.compactMap(\.note))
       #expect(acknowledged.isSubset(of: found), "round \(round): lost \(acknowledged.subtracting(found))")
     }
     // A later write clears temporary files a killed writer left behind.
     #expect(runTracker(["action", "update", "RR-1/1.1", "--note", "after"], data: store.path).status == 0)
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: store.deletingLastPathComponent().path).filter { $0.contains(".tmp-") }
+    let leftovers = try FileManager.default.contentsOfDirectory(
+      atPath: store.deletingLastPathComponent().path
+    ).filter { $0.contains(".tmp-") }
     #expect(leftovers.isEmpty)
   }
 

@@ -12,23 +12,44 @@ import Testing
       return outcome
     }
     #expect(try run(["init", "--name", "Northshire Safeguarding Children Partnership"]).status == 0)
-    let mode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("tracker.json").path)[.posixPermissions] as? Int
+    let mode =
+      try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("tracker.json").path)[
+        .posixPermissions] as? Int
     #expect(mode == 0o600)
-    #expect(try run(["review", "add", "--id", "LCSPR-2025-02", "--title", "Child M", "--kind", "lcspr", "--decision", "2025-02-03"]).status == 0)
-    #expect(try run(["recommendation", "add", "LCSPR-2025-02/R1", "--text", "Hear the child", "--agency", "la", "--response", "accepted"]).status == 0)
     #expect(
       try run([
-        "action", "add", "LCSPR-2025-02/1.1", "--recommendation", "R1", "--description", "Train social workers",
-        "--owner", "la", "--lead", "Principal social worker", "--measure", "Audit of 30 cases", "--agreed", "2025-09-15",
+        "review", "add", "--id", "LCSPR-2025-02", "--title", "Child M", "--kind", "lcspr", "--decision",
+        "2025-02-03",
+      ]).status == 0)
+    #expect(
+      try run([
+        "recommendation", "add", "LCSPR-2025-02/R1", "--text", "Hear the child", "--agency", "la",
+        "--response", "accepted",
+      ]).status == 0)
+    #expect(
+      try run([
+        "action", "add", "LCSPR-2025-02/1.1", "--recommendation", "R1", "--description",
+        "Train social workers",
+        "--owner", "la", "--lead", "Principal social worker", "--measure", "Audit of 30 cases", "--agreed",
+        "2025-09-15",
         "--due", "2026-03-31",
       ]).status == 0)
-    #expect(try run(["action", "update", "LCSPR-2025-02/1.1", "--status", "inProgress", "--note", "Started", "--date", "2025-10-01"]).status == 0)
     #expect(
       try run([
-        "action", "update", "LCSPR-2025-02/1.1", "--due", "2026-06-30", "--reason", "Trainer unavailable", "--date", "2026-03-10",
+        "action", "update", "LCSPR-2025-02/1.1", "--status", "inProgress", "--note", "Started", "--date",
+        "2025-10-01",
+      ]).status == 0)
+    #expect(
+      try run([
+        "action", "update", "LCSPR-2025-02/1.1", "--due", "2026-06-30", "--reason", "Trainer unavailable",
+        "--date", "2026-03-10",
         "--by", "QA subgroup",
       ]).status == 0)
-    #expect(try run(["action", "update", "LCSPR-2025-02/1.1", "--status", "completed", "--evidence", "Audit, June 2026", "--date", "2026-06-20"]).status == 0)
+    #expect(
+      try run([
+        "action", "update", "LCSPR-2025-02/1.1", "--status", "completed", "--evidence", "Audit, June 2026",
+        "--date", "2026-06-20",
+      ]).status == 0)
 
     let shown = try runBinary(["action", "show", "LCSPR-2025-02/1.1", "--format", "json"], in: folder)
     #expect(shown.status == 0)
@@ -41,14 +62,16 @@ import Testing
     #expect(state?["overdue"] as? Bool == false)
 
     // As of a past day the same log gives the state of that day.
-    let earlier = try runBinary(["action", "show", "LCSPR-2025-02/1.1", "--as-of", "2026-04-15", "--format", "json"], in: folder)
+    let earlier = try runBinary(
+      ["action", "show", "LCSPR-2025-02/1.1", "--as-of", "2026-04-15", "--format", "json"], in: folder)
     let past = try JSONSerialization.jsonObject(with: Data(earlier.out.utf8)) as? [String: Any]
     #expect(past?["status"] as? String == "inProgress")
     #expect(past?["brag"] as? String == "amber")
 
     let text = try runBinary(["action", "show", "LCSPR-2025-02/1.1"], in: folder)
     #expect(text.out.contains("Status:    completed (closed)"))
-    #expect(text.out.contains("2026-03-10  due 2026-06-30, \"Due revised: Trainer unavailable\", by QA subgroup"))
+    #expect(
+      text.out.contains("2026-03-10  due 2026-06-30, \"Due revised: Trainer unavailable\", by QA subgroup"))
 
     let history = try runBinary(["history", "LCSPR-2025-02/1.1"], in: folder)
     #expect(history.out.components(separatedBy: "changed LCSPR-2025-02/1.1").count == 4)

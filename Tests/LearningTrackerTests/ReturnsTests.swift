@@ -19,9 +19,13 @@ import Testing
   }
 
   /// Writes rows back as a spreadsheet might: separator, line ends, byte-order mark.
-  func write(_ rows: [[String]], to url: URL, separator: String = ",", lineEnd: String = "\r\n", bom: Bool = true) throws {
+  func write(
+    _ rows: [[String]], to url: URL, separator: String = ",", lineEnd: String = "\r\n", bom: Bool = true
+  ) throws {
     func quote(_ cell: String) -> String {
-      cell.contains(where: { $0 == "\"" || $0 == "," || $0 == ";" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+      cell.contains(where: {
+        $0 == "\"" || $0 == "," || $0 == ";" || $0 == "\n" || $0 == "\r" || $0 == "\r\n"
+      })
         ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
     }
     let body = rows.map { $0.map(quote).joined(separator: separator) }.joined(separator: lineEnd) + lineEnd
@@ -31,7 +35,9 @@ import Testing
   @Test func roundTripForEveryAgencyThenASecondImportChangesNothing() throws {
     let store = try seedsCopy()
     let folder = store.deletingLastPathComponent().appendingPathComponent("returns")
-    #expect(runTracker(["export", "returns", "--all", folder.path, "--as-of", "2026-11-20"], data: store.path).status == 0)
+    #expect(
+      runTracker(["export", "returns", "--all", folder.path, "--as-of", "2026-11-20"], data: store.path)
+        .status == 0)
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     #expect(files.count == 9)
     var expected: [String: String] = [:]
@@ -54,15 +60,22 @@ import Testing
       table[1] = row
       expected[reference] = index % 2 == 0 ? "completed" : "2027-06-30"
       let instruction = ["(instructions)"]
-      try write([instruction] + table, to: url, separator: index % 3 == 0 ? ";" : ",", lineEnd: index % 2 == 0 ? "\r\n" : "\n", bom: index % 2 == 0)
+      try write(
+        [instruction] + table, to: url, separator: index % 3 == 0 ? ";" : ",",
+        lineEnd: index % 2 == 0 ? "\r\n" : "\n", bom: index % 2 == 0)
     }
     for name in files {
-      let outcome = runTracker(["import", "returns", folder.appendingPathComponent(name).path, "--by", "Agency lead", "--date", "2026-11-22"], data: store.path)
+      let outcome = runTracker(
+        [
+          "import", "returns", folder.appendingPathComponent(name).path, "--by", "Agency lead", "--date",
+          "2026-11-22",
+        ], data: store.path)
       #expect(outcome.status == 0, "\(name): \(outcome.err)")
       #expect(outcome.err.contains("1 update(s)"), "\(name): \(outcome.err)")
     }
     for (reference, change) in expected {
-      let shown = runTracker(["action", "show", reference, "--format", "json", "--as-of", "2026-11-22"], data: store.path)
+      let shown = runTracker(
+        ["action", "show", reference, "--format", "json", "--as-of", "2026-11-22"], data: store.path)
       let state = try JSONSerialization.jsonObject(with: Data(shown.out.utf8)) as? [String: Any]
       if change == "completed" {
         #expect(state?["status"] as? String == "completed", "\(reference)")
@@ -75,7 +88,11 @@ import Testing
     }
     let before = try Data(contentsOf: store)
     for name in files {
-      let again = runTracker(["import", "returns", folder.appendingPathComponent(name).path, "--by", "Agency lead", "--date", "2026-11-29"], data: store.path)
+      let again = runTracker(
+        [
+          "import", "returns", folder.appendingPathComponent(name).path, "--by", "Agency lead", "--date",
+          "2026-11-29",
+        ], data: store.path)
       #expect(again.status == 0)
       #expect(again.err.contains("0 update(s)"), "\(name): \(again.err)")
     }
@@ -86,7 +103,11 @@ import Testing
   @Test func tenFaultyRowsAreAllReportedAndNothingChanges() throws {
     let store = try seedsCopy()
     let file = store.deletingLastPathComponent().appendingPathComponent("la.csv")
-    #expect(runTracker(["export", "returns", "--agency", "la", "--output", file.path, "--as-of", "2026-11-20"], data: store.path).status == 0)
+    #expect(
+      runTracker(
+        ["export", "returns", "--agency", "la", "--output", file.path, "--as-of", "2026-11-20"],
+        data: store.path
+      ).status == 0)
     var table = try rows(file)
     let column = Dictionary(uniqueKeysWithValues: table[0].enumerated().map { ($1, $0) })
     let template = table[1]
@@ -139,17 +160,24 @@ import Testing
     let store = try seedsCopy()
     let folder = store.deletingLastPathComponent()
     let env = ["LEARNING_TRACKER_DATA": store.path]
-    #expect(try runBinary(["export", "returns", "--agency", "police", "--output", "police.csv", "--as-of", "2026-11-20"], in: folder, environment: env).status == 0)
+    #expect(
+      try runBinary(
+        ["export", "returns", "--agency", "police", "--output", "police.csv", "--as-of", "2026-11-20"],
+        in: folder, environment: env
+      ).status == 0)
     var table = try rows(folder.appendingPathComponent("police.csv"))
     let column = Dictionary(uniqueKeysWithValues: table[0].enumerated().map { ($1, $0) })
     let reference = table[1][column["Action"]!]
     table[1][column["New status (fill in)"]!] = "Completed"
     table[1][column["Progress note (fill in)"]!] = "Waiting for the national policy"
     try write([["(instructions)"]] + table, to: folder.appendingPathComponent("police.csv"), separator: ";")
-    let dry = try runBinary(["import", "returns", "police.csv", "--by", "Police lead", "--dry-run"], in: folder, environment: env)
+    let dry = try runBinary(
+      ["import", "returns", "police.csv", "--by", "Police lead", "--dry-run"], in: folder, environment: env)
     #expect(dry.out.contains("\(reference): status completed"))
     let original = try Data(contentsOf: store)
-    #expect(try runBinary(["import", "returns", "police.csv", "--by", "Police lead"], in: folder, environment: env).status == 0)
+    #expect(
+      try runBinary(["import", "returns", "police.csv", "--by", "Police lead"], in: folder, environment: env)
+        .status == 0)
     let history = try runBinary(["history", reference], in: folder, environment: env)
     #expect(history.out.contains("Police lead  learning-tracker import returns police.csv"))
     let entries = try History.read(store: store.path)
@@ -161,7 +189,8 @@ import Testing
     #expect(try History.read(store: store.path).count == 2)
     // Undo refuses when the store changed in another way since.
     var text = try String(contentsOf: store, encoding: .utf8)
-    text = text.replacingOccurrences(of: "Northshire Safeguarding Children Partnership", with: "Northshire SCP")
+    text = text.replacingOccurrences(
+      of: "Northshire Safeguarding Children Partnership", with: "Northshire SCP")
     try text.write(to: store, atomically: true, encoding: .utf8)
     let refused = try runBinary(["undo"], in: folder, environment: env)
     #expect(refused.status == 75)

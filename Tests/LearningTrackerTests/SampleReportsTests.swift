@@ -6,7 +6,8 @@ import Testing
 @Suite struct SampleReportsTests {
   /// The arguments of the README's command that makes Reports/.
   static let arguments = [
-    "--data", "Seeds/tracker.json", "report", "all", "--as-of", "2026-11-20", "--since", "2026-09-17", "--year", "2025",
+    "--data", "Seeds/tracker.json", "report", "all", "--as-of", "2026-11-20", "--since", "2026-09-17",
+    "--year", "2025",
   ]
 
   @Test func reportsFolderIsCurrent() throws {
@@ -22,7 +23,8 @@ import Testing
     for name in made {
       let fresh = try Data(contentsOf: folder.appendingPathComponent(name))
       let kept = FileManager.default.contents(atPath: reports.appendingPathComponent(name).path)
-      #expect(kept == fresh, "Reports/\(name) is out of date: run the README's command to regenerate Reports/")
+      #expect(
+        kept == fresh, "Reports/\(name) is out of date: run the README's command to regenerate Reports/")
     }
   }
 
@@ -41,12 +43,16 @@ import Testing
   @Test func chaseListsAreWrittenPerAgency() throws {
     let folder = try temporaryFolder()
     let seeds = packageRoot.appendingPathComponent("Seeds/tracker.json").path
-    let outcome = runTracker(["report", "overdue", "--data", seeds, "--as-of", "2026-11-20", "--by-agency", folder.path])
+    let outcome = runTracker([
+      "report", "overdue", "--data", seeds, "--as-of", "2026-11-20", "--by-agency", folder.path,
+    ])
     #expect(outcome.status == 0, "\(outcome.err)")
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     #expect(files.contains("police.csv"))
     #expect(files.allSatisfy { $0.hasSuffix(".csv") })
-    let mode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("police.csv").path)[.posixPermissions] as? Int
+    let mode =
+      try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("police.csv").path)[
+        .posixPermissions] as? Int
     #expect(mode == 0o600)
     let police = try String(contentsOf: folder.appendingPathComponent("police.csv"), encoding: .utf8)
     #expect(!police.contains(",la,"))
@@ -54,9 +60,13 @@ import Testing
 
   @Test func failOnOverdueExitsOne() throws {
     let seeds = packageRoot.appendingPathComponent("Seeds/tracker.json").path
-    let overdue = runTracker(["report", "overdue", "--data", seeds, "--as-of", "2026-11-20", "--fail-on-overdue"])
+    let overdue = runTracker([
+      "report", "overdue", "--data", seeds, "--as-of", "2026-11-20", "--fail-on-overdue",
+    ])
     #expect(overdue.status == 1)
-    let early = runTracker(["report", "overdue", "--data", seeds, "--as-of", "2023-06-01", "--fail-on-overdue"])
+    let early = runTracker([
+      "report", "overdue", "--data", seeds, "--as-of", "2023-06-01", "--fail-on-overdue",
+    ])
     #expect(early.status == 0)
   }
 
@@ -66,7 +76,9 @@ import Testing
     let file = folder.appendingPathComponent("progress.html").path
     #expect(runTracker(["report", "progress", "--data", seeds, "--output", file]).status == 0)
     #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
-    let bad = runTracker(["report", "progress", "--data", seeds, "--output", folder.appendingPathComponent("x.docx").path])
+    let bad = runTracker([
+      "report", "progress", "--data", seeds, "--output", folder.appendingPathComponent("x.docx").path,
+    ])
     #expect(bad.status == 64)
     let unknownAgency = runTracker(["report", "overdue", "--data", seeds, "--agency", "polise"])
     #expect(unknownAgency.status == 64)

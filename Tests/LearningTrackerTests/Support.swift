@@ -15,7 +15,10 @@ func runTracker(_ arguments: [String], data: String? = nil, today: String = "202
   var out = ""
   var err = ""
   let console = Console(out: { out += $0 }, err: { err += $0 })
-  var environment = ["LEARNING_TRACKER_TODAY": today, "LEARNING_TRACKER_USER": "Business unit", "LEARNING_TRACKER_TIMESTAMP": "2026-11-22T09:00:00Z"]
+  var environment = [
+    "LEARNING_TRACKER_TODAY": today, "LEARNING_TRACKER_USER": "Business unit",
+    "LEARNING_TRACKER_TIMESTAMP": "2026-11-22T09:00:00Z",
+  ]
   if let data { environment["LEARNING_TRACKER_DATA"] = data }
   let status = LearningTrackerCommand.run(arguments, environment: environment, console: console)
   return Outcome(status: status, out: out, err: err)
@@ -23,7 +26,8 @@ func runTracker(_ arguments: [String], data: String? = nil, today: String = "202
 
 /// A new empty folder under the system's temporary folder.
 func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("learning-tracker-tests-\(UUID().uuidString)")
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "learning-tracker-tests-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }
@@ -42,18 +46,24 @@ func builtExecutable() throws -> URL {
   candidates.append(bundle.appendingPathComponent("learning-tracker"))
   let argument0 = URL(fileURLWithPath: CommandLine.arguments[0])
   candidates.append(argument0.deletingLastPathComponent().appendingPathComponent("learning-tracker"))
-  candidates.append(argument0.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("learning-tracker"))
+  candidates.append(
+    argument0.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+      "learning-tracker"))
   candidates.append(packageRoot.appendingPathComponent(".build/debug/learning-tracker"))
   return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
 }
 
 /// Runs the built executable as a separate process.
-func runBinary(_ arguments: [String], in folder: URL, environment extra: [String: String] = [:]) throws -> Outcome {
+func runBinary(_ arguments: [String], in folder: URL, environment extra: [String: String] = [:]) throws
+  -> Outcome
+{
   let process = Process()
   process.executableURL = try builtExecutable()
   process.arguments = arguments
   process.currentDirectoryURL = folder
-  var environment = ["LEARNING_TRACKER_TODAY": "2026-11-22", "LEARNING_TRACKER_USER": "Business unit", "PATH": "/usr/bin:/bin"]
+  var environment = [
+    "LEARNING_TRACKER_TODAY": "2026-11-22", "LEARNING_TRACKER_USER": "Business unit", "PATH": "/usr/bin:/bin",
+  ]
   environment.merge(extra) { $1 }
   process.environment = environment
   let out = Pipe()
