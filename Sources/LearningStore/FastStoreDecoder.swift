@@ -85,19 +85,7 @@ private struct ByteReader {
     out.reserveCapacity(raw.count)
     var i = 0
     func hex(_ at: Int) throws -> UInt32 {
-      guard at + 4 <= raw.count else { throw GiveUp() }
-      var value: UInt32 = 0
-      for k in 0..<4 {
-        let c = raw[at + k]
-        let digit: UInt32
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(c - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(c - UInt8(ascii: "A") + 10)
-        default: throw GiveUp()
-        }
-        value = value * 16 + digit
-      }
+      guard let value = JSONParser.hexValue(of: raw, at: at) else { throw GiveUp() }
       return value
     }
     while i < raw.count {

@@ -313,20 +313,31 @@ public struct JSONParser {
   }
 
   private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-    guard index + 4 <= bytes.count else { throw error("a \\u escape needs four hex digits") }
+    guard let value = JSONParser.hexValue(of: bytes[...], at: index) else {
+      throw error("a \\u escape needs four hex digits")
+    }
+    index += 4
+    return value
+  }
+
+  /// The value of the four hex digits at `offset`, or `nil` when there are not four.
+  static func hexValue<Bytes: RandomAccessCollection<UInt8>>(of bytes: Bytes, at offset: Bytes.Index)
+    -> UInt32?
+  where Bytes.Index == Int {
+    guard offset + 4 <= bytes.endIndex else { return nil }
     var value: UInt32 = 0
-    for _ in 0..<4 {
-      let byte = bytes[index]
+    for position in offset..<(offset + 4) {
+      let byte = bytes[position]
       let digit: UInt32
       switch byte {
       case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
       case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
       case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-      default: throw error("a \\u escape needs four hex digits")
+      default: return nil
       }
       value = value * 16 + digit
-      index += 1
     }
     return value
   }
+
 }

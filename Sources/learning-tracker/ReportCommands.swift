@@ -170,13 +170,7 @@ extension LearningTrackerCommand {
       \(CommonReportOptions.help)
       """
   ) { args, context in
-    var common = try CommonReportOptions(&args, today: context.today)
-    common.options.year = try args.integer("--year")
-    try args.finish()
-    let tracker = try context.load().tracker
-    try common.check(against: tracker)
-    try common.emit(DigestReport.build(tracker, common.options), context)
-    return ExitCode.ok
+    try runYearReport(&args, context) { tracker, options in DigestReport.build(tracker, options) }
   }
 
   static let reportTimeliness = Command(
@@ -197,13 +191,7 @@ extension LearningTrackerCommand {
       \(CommonReportOptions.help)
       """
   ) { args, context in
-    var common = try CommonReportOptions(&args, today: context.today)
-    common.options.year = try args.integer("--year")
-    try args.finish()
-    let tracker = try context.load().tracker
-    try common.check(against: tracker)
-    try common.emit(TimelinessReport.build(tracker, common.options), context)
-    return ExitCode.ok
+    try runYearReport(&args, context) { tracker, options in TimelinessReport.build(tracker, options) }
   }
 
   static let reportDissemination = Command(
@@ -221,13 +209,7 @@ extension LearningTrackerCommand {
       \(CommonReportOptions.help)
       """
   ) { args, context in
-    var common = try CommonReportOptions(&args, today: context.today)
-    common.options.year = try args.integer("--year")
-    try args.finish()
-    let tracker = try context.load().tracker
-    try common.check(against: tracker)
-    try common.emit(DisseminationReport.build(tracker, common.options), context)
-    return ExitCode.ok
+    try runYearReport(&args, context) { tracker, options in DisseminationReport.build(tracker, options) }
   }
 
   static let reportSection11 = Command(
@@ -257,6 +239,19 @@ extension LearningTrackerCommand {
       throw UsageError(message: "--cycle: no returns for \"\(cycle)\"\(hint)")
     }
     try common.emit(Section11Report.build(tracker, common.options, cycle: cycle), context)
+    return ExitCode.ok
+  }
+
+  /// Runs a report that takes the common options and `--year`.
+  static func runYearReport(
+    _ args: inout Arguments, _ context: Context, _ build: (Tracker, ReportOptions) -> some Report
+  ) throws -> Int32 {
+    var common = try CommonReportOptions(&args, today: context.today)
+    common.options.year = try args.integer("--year")
+    try args.finish()
+    let tracker = try context.load().tracker
+    try common.check(against: tracker)
+    try common.emit(build(tracker, common.options), context)
     return ExitCode.ok
   }
 
