@@ -66,15 +66,18 @@ enum LearningTrackerCommand {
       console.error(error.message)
       return ExitCode.usage
     }
-    let rest = arguments.filter { _ in true }
-    let words = leadingWords(rest, skipping: dataOption)
+    let words = leadingWords(arguments)
     if words.isEmpty || words == ["help"] {
       if words.isEmpty && !args.wantsHelp && arguments.contains("--version") {
         console.out(version + "\n")
         return ExitCode.ok
       }
+      if words.isEmpty && !args.wantsHelp {
+        console.error("no command given; 'learning-tracker --help' lists the commands")
+        return ExitCode.usage
+      }
       console.out(helpOverview())
-      return words.isEmpty && !args.wantsHelp ? ExitCode.usage : ExitCode.ok
+      return ExitCode.ok
     }
     let found = commands.filter { words.starts(with: $0.words) }.max { $0.words.count < $1.words.count }
     guard let command = found else {
@@ -136,7 +139,7 @@ enum LearningTrackerCommand {
   }
 
   /// The words before the first option: `action update` in `action update X/1 --status ...`.
-  static func leadingWords(_ arguments: [String], skipping dataValue: String?) -> [String] {
+  static func leadingWords(_ arguments: [String]) -> [String] {
     var words: [String] = []
     var index = 0
     while index < arguments.count {
