@@ -69,7 +69,7 @@ private struct ByteReader {
       if byte < 0x20 { throw GiveUp() }
       index += 1
     }
-    guard index < bytes.count, index - start <= JSONParser.maximumStringLength else { throw GiveUp() }
+    guard index < bytes.count, index - start <= JSONLimits.maximumStringLength else { throw GiveUp() }
     let end = index
     index += 1
     let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
@@ -85,7 +85,7 @@ private struct ByteReader {
     out.reserveCapacity(raw.count)
     var i = 0
     func hex(_ at: Int) throws -> UInt32 {
-      guard let value = JSONParser.hexValue(of: raw, at: at) else { throw GiveUp() }
+      guard let value = JSONLimits.hexValue(of: raw, at: at) else { throw GiveUp() }
       return value
     }
     while i < raw.count {

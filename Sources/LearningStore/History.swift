@@ -75,7 +75,7 @@ public enum History {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     guard let data = try? encoder.encode(value) else { return nil }
-    return try? JSONParser.parse([UInt8](data))
+    return try? JSONDecoder().decode(JSONValue.self, from: data)
   }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Checks JSON syntax in one pass without building any values, and notes what the reader needs
 /// before decoding: the top-level `schemaVersion`, and the first number that is not a whole number
-/// of at most 15 digits (with its path). Errors carry line and column like `JSONParser`'s.
+/// of at most 15 digits (with its path). Errors carry the line and column.
 struct JSONScanner {
   struct Result {
     /// The text of the top-level `schemaVersion` value, if it is there.
@@ -141,7 +141,7 @@ struct JSONScanner {
   }
 
   private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
-    let (line, column) = JSONParser.location(of: offset ?? index, in: Array(bytes.prefix(offset ?? index)))
+    let (line, column) = JSONLimits.location(of: offset ?? index, in: bytes)
     return JSONSyntaxError(line: line, column: column, message: message)
   }
 
@@ -187,8 +187,8 @@ struct JSONScanner {
 
   private mutating func enter() throws(JSONSyntaxError) {
     depth += 1
-    if depth > JSONParser.maximumDepth {
-      throw error("nesting is deeper than \(JSONParser.maximumDepth) levels")
+    if depth > JSONLimits.maximumDepth {
+      throw error("nesting is deeper than \(JSONLimits.maximumDepth) levels")
     }
   }
 
@@ -342,9 +342,9 @@ struct JSONScanner {
         index += 1
         return contentStart..<(index - 1)
       }
-      if index - start > JSONParser.maximumStringLength {
+      if index - start > JSONLimits.maximumStringLength {
         throw error(
-          "a string longer than \(JSONParser.maximumStringLength) bytes (it starts here)", at: start)
+          "a string longer than \(JSONLimits.maximumStringLength) bytes (it starts here)", at: start)
       }
       if byte < 0x20 {
         throw error("a control character (line break or tab) inside a string must be escaped")
@@ -417,7 +417,7 @@ struct JSONScanner {
   }
 
   private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-    guard let value = JSONParser.hexValue(of: bytes, at: index) else {
+    guard let value = JSONLimits.hexValue(of: bytes, at: index) else {
       throw error("a \\u escape needs four hex digits")
     }
     index += 4

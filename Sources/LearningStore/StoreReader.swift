@@ -85,7 +85,9 @@ public enum StoreReader {
     var body = data
     if version < Tracker.currentSchemaVersion {
       // Older versions are rewritten to the current one before decoding.
-      guard let parsed = try? JSONParser.parse([UInt8](data)) else { throw .empty(file: file) }
+      guard let parsed = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+        throw .empty(file: file)
+      }
       let migrated = StoreMigration.migrate(parsed, from: version)
       body = Data(JSONWriter.serialize(migrated.value).utf8)
     }

@@ -70,17 +70,20 @@ import Testing
 
   @Test func syntaxErrorsGiveLineAndColumn() {
     #expect(throws: JSONSyntaxError(line: 3, column: 5, message: "expected a value, found 'x'")) {
-      try JSONParser.parse(Array("{\n \"a\": [\n    x]}".utf8))
+      try JSONScanner.scan(Data("{\n \"a\": [\n    x]}".utf8))
     }
-    #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array("{\"a\": 01}".utf8)) }
-    #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array("{\"a\": \"\\ud800\"}".utf8)) }
+    #expect(throws: JSONSyntaxError.self) { try JSONScanner.scan(Data("{\"a\": 01}".utf8)) }
+    #expect(throws: JSONSyntaxError.self) { try JSONScanner.scan(Data("{\"a\": \"\\ud800\"}".utf8)) }
+    #expect(throws: JSONSyntaxError.self) { try JSONScanner.scan(Data([0x22, 0xC0, 0x80, 0x22])) }
   }
 
-  @Test func parsesEscapesAndUnicode() throws {
-    let value = try JSONParser.parse(
-      Array("{\"a\": \"\\u00e9\\n\\ud83d\\ude00\", \"b\": [1, -2.5e3, true, null]}".utf8))
-    #expect(value["a"] == .string("é\n😀"))
-    #expect(value["b"] == .array([.number("1"), .number("-2.5e3"), .bool(true), .null]))
+  @Test func scanFindsSchemaVersionNumbersAndUnknownFields() throws {
+    let text =
+      #"{"schemaVersion": 1, "partnership": {"name": "P", "nickname": "x", "settings": {"dueSoonDays": 2.5}}, "extra": null}"#
+    let result = try JSONScanner.scan(Data(text.utf8), checkingShapes: true)
+    #expect(result.schemaVersion == "1")
+    #expect(result.badNumber?.path == "partnership.settings.dueSoonDays")
+    #expect(result.unknownFields == ["partnership.nickname"])
   }
 
   @Test func decodingErrorsNameTheJSONPath() {
