@@ -11,7 +11,9 @@ struct Outcome {
 }
 
 /// Runs the command line in-process with a fixed today and user.
-func runTracker(_ arguments: [String], data: String? = nil, today: String = "2026-11-22") -> Outcome {
+func runTracker(
+  _ arguments: [String], data: String? = nil, today: String = "2026-11-22", environment extra: [String: String] = [:]
+) -> Outcome {
   var out = ""
   var err = ""
   let console = Console(out: { out += $0 }, err: { err += $0 })
@@ -20,6 +22,7 @@ func runTracker(_ arguments: [String], data: String? = nil, today: String = "202
     "LEARNING_TRACKER_TIMESTAMP": "2026-11-22T09:00:00Z",
   ]
   if let data { environment["LEARNING_TRACKER_DATA"] = data }
+  environment.merge(extra) { $1 }
   let status = LearningTrackerCommand.run(arguments, environment: environment, console: console)
   return Outcome(status: status, out: out, err: err)
 }
