@@ -79,7 +79,8 @@ import Testing
     defer { close(descriptor) }
     _ = "pid 1, QA subgroup".withCString { pwrite(descriptor, $0, strlen($0), 0) }
     let outcome = runTracker(
-      ["action", "update", "RR-2026-01/1.1", "--note", "x"], data: path, environment: ["LEARNING_TRACKER_LOCK_WAIT": "1"])
+      ["action", "update", "RR-2026-01/1.1", "--note", "x"], data: path,
+      environment: ["LEARNING_TRACKER_LOCK_WAIT": "1"])
     #expect(outcome.status == 75)
     #expect(outcome.err.contains("another learning-tracker is writing this store (pid 1, QA subgroup)"))
   }

@@ -12,7 +12,8 @@ struct Outcome {
 
 /// Runs the command line in-process with a fixed today and user.
 func runTracker(
-  _ arguments: [String], data: String? = nil, today: String = "2026-11-22", environment extra: [String: String] = [:]
+  _ arguments: [String], data: String? = nil, today: String = "2026-11-22",
+  environment extra: [String: String] = [:]
 ) -> Outcome {
   var out = ""
   var err = ""
