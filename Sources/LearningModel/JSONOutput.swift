@@ -44,13 +44,14 @@ public enum JSONOutput {
       }
       out += "{\n"
       let inner = indent + "  "
-      let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-      for (index, key) in keys.enumerated() {
+      // Member names are Swift identifiers or numbers (ASCII), for which String order is byte order.
+      let order = members.indices.sorted { members[$0].key < members[$1].key }
+      for (position, index) in order.enumerated() {
         out += inner
-        quote(key, into: &out)
+        quote(members[index].key, into: &out)
         out += " : "
-        if let member = members[key] { write(member, indent: inner, into: &out) }
-        out += index == keys.count - 1 ? "\n" : ",\n"
+        write(members[index].box, indent: inner, into: &out)
+        out += position == order.count - 1 ? "\n" : ",\n"
       }
       out += indent + "}"
     }
@@ -100,7 +101,8 @@ final class Box {
   }
   var content: Content = .object
   var items: [Box] = []
-  var members: [String: Box] = [:]
+  /// Object members in the order they were encoded; written sorted by key.
+  var members: [(key: String, box: Box)] = []
   var touched = false
 }
 
@@ -148,8 +150,25 @@ struct KeyedBox<Key: CodingKey>: KeyedEncodingContainerProtocol {
   var codingPath: [any CodingKey]
 
   func set(_ child: Box, _ key: Key) {
-    box.members[key.stringValue] = child
+    let name = key.stringValue
+    if let existing = box.members.firstIndex(where: { $0.key == name }) {
+      box.members[existing].box = child
+    } else {
+      box.members.append((name, child))
+    }
   }
+
+  func set(_ content: Box.Content, _ key: Key) {
+    let child = Box()
+    child.content = content
+    child.touched = true
+    set(child, key)
+  }
+
+  mutating func encode(_ value: String, forKey key: Key) throws { set(.string(value), key) }
+  mutating func encode(_ value: Int, forKey key: Key) throws { set(.int(value), key) }
+  mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
+  mutating func encode(_ value: Double, forKey key: Key) throws { set(.double(value), key) }
 
   mutating func encodeNil(forKey key: Key) throws {
     let child = Box()
@@ -158,7 +177,7 @@ struct KeyedBox<Key: CodingKey>: KeyedEncodingContainerProtocol {
   }
 
   mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-    set(try TreeEncoder.encode(value, path: codingPath + [key]), key)
+    set(try TreeEncoder.encode(value, path: codingPath), key)
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -194,6 +213,18 @@ struct UnkeyedBox: UnkeyedEncodingContainer {
   func append(_ child: Box) {
     box.items.append(child)
   }
+
+  func append(_ content: Box.Content) {
+    let child = Box()
+    child.content = content
+    child.touched = true
+    box.items.append(child)
+  }
+
+  mutating func encode(_ value: String) throws { append(.string(value)) }
+  mutating func encode(_ value: Int) throws { append(.int(value)) }
+  mutating func encode(_ value: Bool) throws { append(.bool(value)) }
+  mutating func encode(_ value: Double) throws { append(.double(value)) }
 
   mutating func encodeNil() throws {
     let child = Box()
