@@ -35,11 +35,21 @@ public struct WorkingDayCalendar: Sendable {
   /// negative when `to` is before `from`.
   public func workingDays(from: CalendarDay, to: CalendarDay) -> Int {
     if to < from { return -workingDays(from: to, to: from) }
-    var count = 0
-    var day = from.adding(days: 1)
+    // Weekdays in (from, to] by whole weeks and a remainder, less the holidays on weekdays there.
+    let span = to.days(since: from)
+    var count = (span / 7) * 5
+    var day = from.adding(days: (span / 7) * 7 + 1)
     while day <= to {
-      if isWorkingDay(day) { count += 1 }
+      if !day.isWeekend { count += 1 }
       day = day.adding(days: 1)
+    }
+    var holidays = Set<CalendarDay>()
+    for year in from.year...to.year {
+      holidays.formUnion(cache[year] ?? Set(Self.bankHolidays(in: year)))
+    }
+    holidays.formUnion(extraHolidays)
+    for holiday in holidays where holiday > from && holiday <= to && !holiday.isWeekend {
+      count -= 1
     }
     return count
   }

@@ -147,3 +147,24 @@ let publishedBankHolidays: [Int: [String]] = [
     #expect(clocks[1].verdict == .missed)
   }
 }
+
+@Suite struct WorkingDayCountTests {
+  @Test func countingAgreesWithWalkingDayByDay() {
+    let calendar = WorkingDayCalendar(extraHolidays: [
+      CalendarDay(year: 2025, month: 8, day: 30)!, CalendarDay(year: 2025, month: 9, day: 2)!,
+    ])
+    let start = CalendarDay(year: 2019, month: 12, day: 20) ?? CalendarDay(dayNumber: 0)
+    var generator = SeededGenerator(seed: 3)
+    for _ in 0..<400 {
+      let from = start.adding(days: Int.random(in: 0...2500, using: &generator))
+      let to = from.adding(days: Int.random(in: -40...900, using: &generator))
+      var walked = 0
+      var day = min(from, to).adding(days: 1)
+      while day <= max(from, to) {
+        if calendar.isWorkingDay(day) { walked += 1 }
+        day = day.adding(days: 1)
+      }
+      #expect(calendar.workingDays(from: from, to: to) == (to < from ? -walked : walked), "\(from) to \(to)")
+    }
+  }
+}
