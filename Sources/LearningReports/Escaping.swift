@@ -60,3 +60,35 @@ extension String {
     return out
   }
 }
+
+extension Escape {
+  /// Text safe to write to a terminal: every control character (C0 except tab and line feed,
+  /// DEL, C1) and every bidirectional control (U+202A to U+202E, U+2066 to U+2069) is shown
+  /// visibly as `\u{…}` and never emitted, so data cannot clear the screen, set the window title,
+  /// hide a link or reverse a file name. Tab and line feed pass through unless `singleLine`.
+  public static func terminal(_ text: String, singleLine: Bool = false) -> String {
+    if !text.unicodeScalars.contains(where: { isUnsafeForTerminal($0, singleLine: singleLine) }) {
+      return text
+    }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if isUnsafeForTerminal(scalar, singleLine: singleLine) {
+        out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+      } else {
+        out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+
+  /// Whether a scalar may not reach a terminal as it is: C0 controls (tab and line feed allowed
+  /// unless `singleLine`), DEL, C1 controls, and the bidirectional embedding, override and isolate
+  /// controls.
+  public static func isUnsafeForTerminal(_ scalar: Unicode.Scalar, singleLine: Bool = false) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A: return singleLine
+    case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
+    default: return false
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/// The one rule for identifiers of reviews, recommendations, actions, findings, agencies and
+/// catalogue entries (themes, categories, dissemination methods, Section 11 standards).
+///
+/// Identifiers become references on the command line (`LCSPR-2025-02/1.1`) and parts of file
+/// names (`briefing-LCSPR-2025-02.md`, `police.csv`), so they are kept to letters, digits, `-`,
+/// `_` and `.`, start with a letter or digit, and have at most 64 characters.
+public enum Identifier {
+  /// The longest identifier accepted.
+  public static let maximumLength = 64
+
+  /// Why `text` is not a valid identifier, or `nil` when it is one.
+  public static func problem(_ text: String) -> String? {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.first else { return "is empty" }
+    if scalars.count > maximumLength {
+      return "has \(scalars.count) characters (at most \(maximumLength))"
+    }
+    if !isLetterOrDigit(first) { return "must start with a letter or digit" }
+    if let bad = scalars.first(where: { !(isLetterOrDigit($0) || $0 == "-" || $0 == "_" || $0 == ".") }) {
+      let shown =
+        bad.value < 0x21 || (0x7F...0x9F).contains(bad.value) || bad.value > 0x7E
+        ? "U+" + String(bad.value, radix: 16, uppercase: true) : "'\(Character(bad))'"
+      return "holds \(shown); use only letters, digits, '-', '_' and '.'"
+    }
+    return nil
+  }
+
+  /// Whether `text` is a valid identifier.
+  public static func isValid(_ text: String) -> Bool { problem(text) == nil }
+
+  private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+    default: false
+    }
+  }
+}
