@@ -8,26 +8,26 @@ let package = Package(
     .library(name: "LearningModel", targets: ["LearningModel"]),
     .library(name: "LearningStore", targets: ["LearningStore"]),
     .library(name: "LearningReports", targets: ["LearningReports"]),
+    .library(name: "LearningTrackerCLI", targets: ["LearningTrackerCLI"]),
     .executable(name: "learning-tracker", targets: ["learning-tracker"]),
   ],
   targets: [
     .target(name: "LearningModel", exclude: ["README.md"]),
     .target(name: "LearningStore", dependencies: ["LearningModel"], exclude: ["README.md"]),
     .target(name: "LearningReports", dependencies: ["LearningModel"], exclude: ["README.md"]),
-    .executableTarget(
-      name: "learning-tracker",
-      dependencies: ["LearningModel", "LearningStore", "LearningReports"]
-    ),
+    .target(name: "LearningTrackerCLI", dependencies: ["LearningModel", "LearningStore", "LearningReports"]),
+    .executableTarget(name: "learning-tracker", dependencies: ["LearningTrackerCLI"]),
+    .target(name: "LearningTestSupport", path: "Tests/LearningTestSupport"),
     .testTarget(name: "LearningModelTests", dependencies: ["LearningModel"]),
     .testTarget(name: "LearningStoreTests", dependencies: ["LearningStore"]),
     .testTarget(
       name: "LearningReportsTests",
-      dependencies: ["LearningReports", "LearningStore"],
+      dependencies: ["LearningReports", "LearningStore", "LearningTestSupport"],
       exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(
       name: "LearningTrackerTests",
-      dependencies: ["learning-tracker", "LearningStore"],
+      dependencies: ["LearningTrackerCLI", "LearningReports", "LearningStore", "LearningTestSupport"],
       exclude: ["BadInput"]
     ),
   ]

@@ -10,18 +10,29 @@ public struct ReportOptions: Sendable {
   public var review: String?
   /// For progress: what changed since this day.
   public var since: CalendarDay?
-  /// For the digest: the reporting year, by the calendar year it starts in.
+  /// The reporting year, by the calendar year it starts in.
   public var year: Int?
+  /// Only this theme: actions and recommendations tagged with it, or belonging to a review that
+  /// carries it.
+  public var theme: String?
+  /// For Section 11: the cycle (such as 2025-26); the latest when absent.
+  public var cycle: String?
+  /// For learning that comes back: the least similarity that counts as a repeat.
+  public var threshold: Double?
 
+  /// Options for the day `asOf`, with any filters.
   public init(
     asOf: CalendarDay, agency: String? = nil, review: String? = nil, since: CalendarDay? = nil,
-    year: Int? = nil
+    year: Int? = nil, theme: String? = nil, cycle: String? = nil, threshold: Double? = nil
   ) {
     self.asOf = asOf
     self.agency = agency
     self.review = review
     self.since = since
     self.year = year
+    self.theme = theme
+    self.cycle = cycle
+    self.threshold = threshold
   }
 }
 
@@ -124,14 +135,25 @@ struct ReportScope {
     actions = tracker.placedActions.compactMap { placed in
       if let review = options.review, placed.review.id != review { return nil }
       if let agency = options.agency, placed.action.owner != agency { return nil }
+      if let theme = options.theme, !Self.carries(theme, placed.review, placed.recommendation) { return nil }
       let state = placed.action.state(asOf: options.asOf, settings: settings)
       return state.exists ? (placed, state) : nil
     }
   }
 
-  /// Reviews in scope (a review filter, else all), in store order.
+  /// Whether a recommendation is in a theme: tagged with it, or of a review that carries it.
+  static func carries(_ theme: String, _ review: Review, _ recommendation: Recommendation) -> Bool {
+    recommendation.themes.contains(theme) || review.themes.contains(theme)
+  }
+
+  /// Reviews in scope (a review filter, else all; with a theme, those that carry it or have a
+  /// recommendation tagged with it), in store order.
   var reviews: [Review] {
-    tracker.reviews.filter { options.review == nil || $0.id == options.review }
+    tracker.reviews.filter { review in
+      if let id = options.review, review.id != id { return false }
+      guard let theme = options.theme else { return true }
+      return review.themes.contains(theme) || review.recommendations.contains { $0.themes.contains(theme) }
+    }
   }
 
   /// Recommendations in scope: of the reviews in scope and, with an agency filter, addressed to
@@ -139,6 +161,7 @@ struct ReportScope {
   var recommendations: [(review: Review, recommendation: Recommendation)] {
     reviews.flatMap { review in
       review.recommendations.filter { recommendation in
+        if let theme = options.theme, !Self.carries(theme, review, recommendation) { return false }
         guard let agency = options.agency else { return true }
         return recommendation.agencies.contains(agency)
           || recommendation.actions.contains { $0.owner == agency }
@@ -155,6 +178,9 @@ struct ReportScope {
     var parts = [tracker.partnership.name, "as at \(options.asOf)"]
     if let agency = options.agency { parts.append("agency: \(agencies[agency]?.name ?? agency)") }
     if let review = options.review { parts.append("review: \(review)") }
+    if let theme = options.theme {
+      parts.append("theme: \(tracker.themes.first { $0.id == theme }?.name ?? theme)")
+    }
     return parts.joined(separator: " · ")
   }
 }

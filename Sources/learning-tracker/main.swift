@@ -1,6 +1,7 @@
 import Foundation
+import LearningTrackerCLI
 
-let status = LearningTrackerCommand.run(
-  Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
-  console: .standard)
-exit(status)
+exit(
+  LearningTrackerCommand.run(
+    Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
+    console: .standard))

@@ -1,6 +1,7 @@
 import Foundation
 import LearningModel
 import LearningStore
+import LearningTestSupport
 import Testing
 
 @testable import LearningReports
@@ -18,34 +19,10 @@ enum Fixture {
   static let since = CalendarDay("2026-06-30") ?? CalendarDay(dayNumber: 0)
 }
 
-/// Compares output with `Golden/NAME`; with `RECORD_GOLDEN=1` in the environment it rewrites the
-/// file instead. A failure shows the first lines that differ.
+/// Compares output with `Golden/NAME`, showing a line diff; `RECORD_GOLDEN=1` rewrites it.
 func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
 {
-  let url = Fixture.golden.appendingPathComponent(name)
-  if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-    try FileManager.default.createDirectory(at: Fixture.golden, withIntermediateDirectories: true)
-    try Data(actual.utf8).write(to: url)
-    return
-  }
-  guard let expectedData = FileManager.default.contents(atPath: url.path) else {
-    Issue.record(
-      Comment(rawValue: "no golden file \(name); record it with RECORD_GOLDEN=1 swift test"),
-      sourceLocation: sourceLocation)
-    return
-  }
-  let expected = String(decoding: expectedData, as: UTF8.self)
-  if expected == actual { return }
-  let expectedLines = expected.components(separatedBy: "\n")
-  let actualLines = actual.components(separatedBy: "\n")
-  var diff: [String] = []
-  for index in 0..<max(expectedLines.count, actualLines.count) where diff.count < 12 {
-    let left = index < expectedLines.count ? expectedLines[index] : "(end)"
-    let right = index < actualLines.count ? actualLines[index] : "(end)"
-    if left != right { diff.append("line \(index + 1):\n  - \(left)\n  + \(right)") }
-  }
-  let message = "\(name) differs from its golden file:\n" + diff.joined(separator: "\n")
-  Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+  try GoldenFile.assert(actual, name, in: Fixture.golden, sourceLocation: sourceLocation)
 }
 
 @Suite struct GoldenTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import learning_tracker
+import LearningTrackerCLI
 
 /// What a command printed and returned.
 struct Outcome {

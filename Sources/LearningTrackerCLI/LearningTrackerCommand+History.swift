@@ -7,17 +7,17 @@ extension LearningTrackerCommand {
     [
       Command(
         words: ["history"], summary: "show the change history",
-        help: """
-          Usage: learning-tracker history [REF] [--since DAY] [--format text|json]
-
+        discussion: """
           Every change made through the command line, oldest first: when, who, the command, and the
           records it touched. REF narrows to one record (an action LCSPR-2025-02/1.1, a review, ...).
           The history lives beside the store in STORE.history.jsonl and is only ever appended to.
-          """
+          """,
+        positionals: [Positional("REF", required: false, help: "only changes to this record")],
+        options: [.day("--since", help: "only changes made on or after this day"), .listFormat]
       ) { args, context in
-        let format = try listFormat(&args)
+        let format = try args.value("--format") ?? "text"
         let since = try args.day("--since")
-        let reference = try args.positionals(count: 0...1, names: "").first
+        let reference = args.positionals.first
         var entries = try History.read(store: context.dataPath)
         if let since {
           entries = entries.filter { (CalendarDay(String($0.at.prefix(10))) ?? since) >= since }
@@ -28,7 +28,7 @@ extension LearningTrackerCommand {
           }
         }
         if format == "json" {
-          context.console.out(try jsonText(entries))
+          context.console.out(try jsonText(entries), exact: true)
           return ExitCode.ok
         }
         var text = ""
@@ -44,34 +44,27 @@ extension LearningTrackerCommand {
       },
       Command(
         words: ["undo"], summary: "revert the last command's changes",
-        help: """
-          Usage: learning-tracker undo [--by WHO]
-
+        discussion: """
           Puts back the records the last recorded command changed, as they were before it, if the store
           has not changed since in any other way (exit 75 otherwise). The undo is itself recorded in the
           history, which is never rewritten.
-          """
+          """,
+        options: [.by]
       ) { args, context in
         let by = try args.value("--by")
-        try args.finish()
-        guard let last = try History.read(store: context.dataPath).last else {
-          throw CommandFailure(
-            message: "\(context.dataPath): there is no recorded change to undo", code: ExitCode.usage)
+                guard let last = try History.read(store: context.dataPath).last else {
+          throw CommandError.usage("\(context.dataPath): there is no recorded change to undo")
         }
         let current = FileManager.default.contents(atPath: context.dataPath).map { [UInt8]($0) } ?? []
         guard let digest = last.storeDigest, digest == StoreWriter.digest(current) else {
-          throw CommandFailure(
-            message:
-              "\(context.dataPath): the store has changed since 'learning-tracker \(last.command.joined(separator: " "))' "
-              + "(\(last.at)); undo only reverts the last change when nothing else has changed since",
-            code: ExitCode.busy)
+          throw CommandError.busy("\(context.dataPath): the store has changed since 'learning-tracker \(last.command.joined(separator: " "))' "
+              + "(\(last.at)); undo only reverts the last change when nothing else has changed since")
         }
         var touched: [TouchedRecord] = []
         try context.change(by: context.who(by)) { tracker in
           for change in last.changes.reversed() {
             guard let record = TouchedRecord(reference: change.reference) else {
-              throw CommandFailure(
-                message: "cannot undo a change to \(change.reference)", code: ExitCode.badData)
+              throw CommandError.badData("cannot undo a change to \(change.reference)")
             }
             try record.restore(change.before, in: &tracker)
             touched.append(record)
@@ -153,8 +146,8 @@ extension TouchedRecord {
     }
   }
 
-  private var undoFailure: CommandFailure {
-    CommandFailure(message: "cannot undo: \(reference) is no longer in the store", code: ExitCode.busy)
+  private var undoFailure: CommandError {
+    CommandError.busy("cannot undo: \(reference) is no longer in the store")
   }
 
   private func replace<T>(_ list: inout [T], at index: Int?, with value: T?) throws {

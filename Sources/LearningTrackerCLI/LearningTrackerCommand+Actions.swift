@@ -7,11 +7,13 @@ extension LearningTrackerCommand {
     [actionAdd, actionUpdate, actionShow, actionList]
   }
 
-  static func actionReference(_ args: inout Arguments) throws -> ActionReference {
-    let text = try args.positionals(count: 1...1, names: "the action reference REVIEW/ACTION")[0]
+  /// The action argument every action command takes.
+  static let actionArgument = Positional("REVIEW/ACTION", help: "the action, such as LCSPR-2025-02/1.1")
+
+  static func actionReference(_ args: ParsedArguments) throws -> ActionReference {
+    let text = try args.positional(0)
     guard let reference = ActionReference(text) else {
-      throw UsageError(
-        message: "\"\(text)\" is not an action reference (expected REVIEW/ACTION, such as LCSPR-2025-02/1.1)")
+      throw CommandError.usage("\"\(text)\" is not an action reference (expected REVIEW/ACTION, such as LCSPR-2025-02/1.1)")
     }
     return reference
   }
@@ -20,57 +22,50 @@ extension LearningTrackerCommand {
     guard let found = tracker.actionIndex(reference) else {
       let all = tracker.placedActions.map { $0.reference.description }
       let hint = nearest(reference.description, in: all).map { "; did you mean \($0)?" } ?? ""
-      throw UsageError(message: "no action \(reference)\(hint)")
+      throw CommandError.usage("no action \(reference)\(hint)")
     }
     return found
   }
 
   static let actionAdd = Command(
     words: ["action", "add"], summary: "add a SMART action to a recommendation",
-    help: """
-      Usage: learning-tracker action add REVIEW/ACTION --recommendation REC --description TEXT
-               --owner AGENCY --due DAY [options]
-
-      Adds an action (such as LCSPR-2025-02/1.1) to a recommendation of the review.
-      Action IDs are unique within a review.
-
-      Options:
-        --recommendation REC   the recommendation it answers (R1)
-        --description TEXT     Specific: what will be done
-        --measure TEXT         Measurable: how the change in practice will be assessed
-        --owner AGENCY         Achievable: the owning agency's ID
-        --lead ROLE            the role that leads it (a role, not a person's name)
-        --agreed DAY           the day it was agreed (default today)
-        --due DAY              Time-bound: the due day
-        --by WHO               who is making the change
-      """
+    discussion: """
+      Adds an action (such as LCSPR-2025-02/1.1) to a recommendation of the review. Action IDs are \
+      unique within a review.
+      """,
+    positionals: [actionArgument],
+    options: [
+      .text("--recommendation", "REC", required: true, help: "the recommendation it answers (R1)"),
+      .text("--description", "TEXT", required: true, help: "Specific: what will be done"),
+      .text("--owner", "AGENCY", required: true, help: "Achievable: the owning agency's ID"),
+      .day("--due", required: true, help: "Time-bound: the due day"),
+      .text("--measure", "TEXT", help: "Measurable: how the change in practice will be assessed"),
+      .text("--lead", "ROLE", help: "the role that leads it (a role, not a person's name)"),
+      .day("--agreed", help: "the day it was agreed (default today)"), .by,
+    ]
   ) { args, context in
-    guard let recommendationID = try args.value("--recommendation") else {
-      throw UsageError(message: "action add needs --recommendation")
-    }
-    guard let description = try args.value("--description") else {
-      throw UsageError(message: "action add needs --description")
-    }
-    guard let owner = try args.value("--owner") else { throw UsageError(message: "action add needs --owner") }
-    guard let due = try args.day("--due") else { throw UsageError(message: "action add needs --due DAY") }
+    let recommendationID = try args.required("--recommendation")
+    let description = try args.required("--description")
+    let owner = try args.required("--owner")
+    guard let due = try args.day("--due") else { throw CommandError.usage("action add needs --due DAY") }
     let measure = try args.value("--measure")
     let lead = try args.value("--lead")
     let agreed = try args.day("--agreed") ?? context.today
     let by = try args.value("--by")
-    let reference = try actionReference(&args)
+    let reference = try actionReference(args)
     let tracker = try context.change(by: context.who(by)) { tracker in
       guard let r = tracker.reviewIndex(reference.review) else {
-        throw UsageError(message: "no review \"\(reference.review)\"")
+        throw CommandError.usage("no review \"\(reference.review)\"")
       }
       guard let m = tracker.reviews[r].recommendations.firstIndex(where: { $0.id == recommendationID }) else {
-        throw UsageError(message: "review \(reference.review) has no recommendation \"\(recommendationID)\"")
+        throw CommandError.usage("review \(reference.review) has no recommendation \"\(recommendationID)\"")
       }
       if tracker.actionIndex(reference) != nil {
-        throw UsageError(message: "action \(reference) already exists")
+        throw CommandError.usage("action \(reference) already exists")
       }
       if tracker.agency(owner) == nil {
         let hint = nearest(owner, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-        throw UsageError(message: "no agency \"\(owner)\"\(hint) (add it with 'agency add')")
+        throw CommandError.usage("no agency \"\(owner)\"\(hint) (add it with 'agency add')")
       }
       tracker.reviews[r].recommendations[m].actions.append(
         Action(
@@ -88,21 +83,19 @@ extension LearningTrackerCommand {
 
   static let actionUpdate = Command(
     words: ["action", "update"], summary: "log progress on an action",
-    help: """
-      Usage: learning-tracker action update REVIEW/ACTION [options]
-
-      Appends a dated update to the action's log. Give at least one of --status, --note, --due or
+    discussion: """
+      Appends a dated update to the action's log. Give at least one of --status, --note, --due or \
       --evidence.
-
-      Options:
-        --status WORD     \(ActionStatus.allowedWords)
-        --note TEXT       progress note (required with --status withdrawn)
-        --due DAY         a revised due day; needs --reason
-        --reason TEXT     why the due day is revised
-        --evidence TEXT   a title of evidence of completion or impact (repeatable)
-        --by WHO          who made the update (default $LEARNING_TRACKER_USER or $USER)
-        --date DAY        the day of the update (default today)
-      """
+      """,
+    positionals: [actionArgument],
+    options: [
+      .word("--status", ActionStatus.self, help: "the new status"),
+      .text("--note", "TEXT", help: "progress note (required with --status withdrawn)"),
+      .day("--due", help: "a revised due day; needs --reason"),
+      .text("--reason", "TEXT", help: "why the due day is revised"),
+      .text("--evidence", "TEXT", repeatable: true, help: "a title of evidence of completion or impact"),
+      .by, .day("--date", help: "the day of the update (default today)"),
+    ]
   ) { args, context in
     let status = try args.word("--status", ActionStatus.self)
     var note = try args.value("--note")
@@ -111,16 +104,16 @@ extension LearningTrackerCommand {
     let evidence = try args.values("--evidence")
     let by = try args.value("--by")
     let date = try args.day("--date") ?? context.today
-    let reference = try actionReference(&args)
+    let reference = try actionReference(args)
     if status == nil && note == nil && due == nil && evidence.isEmpty {
-      throw UsageError(message: "give at least one of --status, --note, --due or --evidence")
+      throw CommandError.usage("give at least one of --status, --note, --due or --evidence")
     }
     if due != nil && (reason ?? "").trimmingSpaces.isEmpty {
-      throw UsageError(message: "--due needs --reason saying why the due day is revised")
+      throw CommandError.usage("--due needs --reason saying why the due day is revised")
     }
-    if due == nil && reason != nil { throw UsageError(message: "--reason goes with --due") }
+    if due == nil && reason != nil { throw CommandError.usage("--reason goes with --due") }
     if status == .withdrawn && (note ?? "").trimmingSpaces.isEmpty {
-      throw UsageError(message: "withdrawing an action needs --note saying why")
+      throw CommandError.usage("withdrawing an action needs --note saying why")
     }
     if let reason {
       note = (note.map { $0 + " " } ?? "") + "Due revised: " + reason
@@ -130,7 +123,7 @@ extension LearningTrackerCommand {
       let (r, m, a) = try locate(reference, in: tracker)
       let action = tracker.reviews[r].recommendations[m].actions[a]
       if let agreed = action.agreed, date < agreed {
-        throw UsageError(message: "the update's date \(date) is before the action was agreed (\(agreed))")
+        throw CommandError.usage("the update's date \(date) is before the action was agreed (\(agreed))")
       }
       tracker.reviews[r].recommendations[m].actions[a].updates.append(
         ActionUpdate(
@@ -148,16 +141,15 @@ extension LearningTrackerCommand {
 
   static let actionShow = Command(
     words: ["action", "show"], summary: "show an action's derived state and its full log",
-    help: """
-      Usage: learning-tracker action show REVIEW/ACTION [--as-of DAY] [--format text|json]
-
+    discussion: """
       The action, its derived state as of the day (default today): status, current and original due
       day, slips, overdue, due soon, stale, BRAG; then every update in its log.
-      """
+      """,
+    positionals: [actionArgument], options: [.asOf, .listFormat]
   ) { args, context in
-    let format = try listFormat(&args)
+    let format = try args.value("--format") ?? "text"
     let asOf = try args.day("--as-of") ?? context.today
-    let reference = try actionReference(&args)
+    let reference = try actionReference(args)
     let tracker = try context.load().tracker
     let (r, m, a) = try locate(reference, in: tracker)
     let review = tracker.reviews[r]
@@ -165,7 +157,7 @@ extension LearningTrackerCommand {
     let action = recommendation.actions[a]
     let state = action.state(asOf: asOf, settings: tracker.partnership.settings)
     if format == "json" {
-      context.console.out(try jsonText(ActionView(reference: reference, action: action, state: state)))
+      context.console.out(try jsonText(ActionView(reference: reference, action: action, state: state)), exact: true)
       return ExitCode.ok
     }
     func yes(_ flag: Bool) -> String { flag ? "yes" : "no" }
@@ -213,26 +205,22 @@ extension LearningTrackerCommand {
 
   static let actionList = Command(
     words: ["action", "list"], summary: "list actions with their state as of a day",
-    help: """
-      Usage: learning-tracker action list [filters] [--as-of DAY] [--format text|json]
-
-      Filters:
-        --review ID     actions of one review
-        --agency ID     actions one agency owns
-        --status WORD   \(ActionStatus.allowedWords)
-        --open          open actions only
-        --overdue       overdue actions only
-      """
+    discussion: "Every action that exists on the day, with its state; the filters narrow the list.",
+    options: [
+      .text("--review", "ID", help: "actions of one review"), .text("--agency", "ID", help: "actions one agency owns"),
+      .word("--status", ActionStatus.self, help: "actions with this status"),
+      .flag("--open", help: "open actions only"), .flag("--overdue", help: "overdue actions only"), .asOf,
+      .listFormat,
+    ]
   ) { args, context in
-    let format = try listFormat(&args)
+    let format = try args.value("--format") ?? "text"
     let asOf = try args.day("--as-of") ?? context.today
     let review = try args.value("--review")
     let agency = try args.value("--agency")
     let status = try args.word("--status", ActionStatus.self)
     let openOnly = args.flag("--open")
     let overdueOnly = args.flag("--overdue")
-    try args.finish()
-    let tracker = try context.load().tracker
+        let tracker = try context.load().tracker
     let settings = tracker.partnership.settings
     let views = tracker.placedActions.compactMap { placed -> ActionView? in
       let state = placed.action.state(asOf: asOf, settings: settings)
@@ -245,7 +233,7 @@ extension LearningTrackerCommand {
       return ActionView(reference: placed.reference, action: placed.action, state: state)
     }
     if format == "json" {
-      context.console.out(try jsonText(views))
+      context.console.out(try jsonText(views), exact: true)
     } else {
       context.console.out(
         listing(
@@ -258,43 +246,5 @@ extension LearningTrackerCommand {
           }))
     }
     return ExitCode.ok
-  }
-}
-
-/// An action and its derived state, as `action show` and `action list` print them in JSON.
-struct ActionView: Encodable {
-  var reference, description, owner: String
-  var lead, measureOfSuccess: String?
-  var agreed: String?
-  var asOf, status, due, originalDue: String
-  var open, overdue, dueSoon, stale, exists: Bool
-  var daysOverdue, slips, slipDays: Int
-  var brag: String?
-  var completedOn, lastHeard: String?
-  var updates: [ActionUpdate]
-
-  init(reference: ActionReference, action: Action, state: ActionState) {
-    self.reference = reference.description
-    description = action.description
-    owner = action.owner
-    lead = action.lead
-    measureOfSuccess = action.measureOfSuccess
-    agreed = action.agreed?.description
-    asOf = state.asOf.description
-    status = state.status.rawValue
-    due = state.due.description
-    originalDue = state.originalDue.description
-    open = state.isOpen
-    overdue = state.isOverdue
-    dueSoon = state.isDueSoon
-    stale = state.isStale
-    exists = state.exists
-    daysOverdue = state.daysOverdue
-    slips = state.slips
-    slipDays = state.slipDays
-    brag = state.brag?.rawValue
-    completedOn = state.completedOn?.description
-    lastHeard = state.lastHeard?.description
-    updates = action.updates
   }
 }

@@ -6,22 +6,17 @@ import LearningStore
 extension LearningTrackerCommand {
   static let initCommand = Command(
     words: ["init"], summary: "create a new store with the default catalogues",
-    help: """
-      Usage: learning-tracker init [--name NAME] [--data FILE]
-
+    discussion: """
       Creates a new store (file mode 0600) for a partnership. Its catalogues are filled with
       defaults from partnership guidance: categories of abuse, practice themes (the Rapid Review
       analysis headings and common national themes), dissemination methods and the eight
       Section 11 standards. The three statutory partners are added as agencies (la, police, icb);
       add others with 'agency add'. An existing file is never overwritten.
-
-      Options:
-        --name NAME   the partnership's name (default: "Safeguarding Children Partnership")
-      """
+      """,
+    options: [.text("--name", "NAME", help: "the partnership's name (default: \"Safeguarding Children Partnership\")")]
   ) { args, context in
     let name = try args.value("--name") ?? "Safeguarding Children Partnership"
-    try args.finish()
-    var tracker = DefaultCatalogues.newTracker(partnershipName: name)
+        var tracker = DefaultCatalogues.newTracker(partnershipName: name)
     tracker.agencies = [
       Agency(
         id: "la", name: "Local authority children's services", kind: .localAuthority, statutoryPartner: true),
@@ -35,24 +30,16 @@ extension LearningTrackerCommand {
 
   static let validateCommand = Command(
     words: ["validate"], summary: "check the store and list every problem",
-    help: """
-      Usage: learning-tracker validate [--format text|json] [--data FILE]
-
+    discussion: """
       Reads the store and reports every finding in one pass: errors (which block writing) and
       warnings. Each names its JSON path, the check that found it, and a hint.
       Exit codes: 0 no errors (warnings allowed), 65 errors or a file that cannot be read as a store,
-      66 no such file.
-
-      Options:
-        --format text|json   text (default) or the findings as a JSON array
-      """
+      66 no such file or it cannot be read.
+      """,
+    options: [.listFormat]
   ) { args, context in
     let format = try args.value("--format") ?? "text"
-    guard format == "text" || format == "json" else {
-      throw UsageError(message: "--format: \"\(format)\" is not a format here; expected text or json")
-    }
-    try args.finish()
-    let loaded = try context.load(checkingUnknownFields: true)
+        let loaded = try context.load(checkingUnknownFields: true)
     var diagnostics = loaded.unknownFields.map {
       Diagnostic(
         severity: .error, check: .requiredText, path: $0, message: "unknown field (not in the store format)",
@@ -62,7 +49,7 @@ extension LearningTrackerCommand {
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
     if format == "json" {
-      context.console.out(try jsonText(diagnostics))
+      context.console.out(try jsonText(diagnostics), exact: true)
     } else {
       for diagnostic in diagnostics {
         var line =
@@ -81,16 +68,13 @@ extension LearningTrackerCommand {
 
   static let formatCommand = Command(
     words: ["format"], summary: "rewrite the store in its canonical layout",
-    help: """
-      Usage: learning-tracker format [--data FILE]
-
+    discussion: """
       Rewrites the store pretty-printed with sorted keys, as every command writes it, so that a file
       edited by hand diffs cleanly again. Nothing is written if the store has errors or fields the
       format does not know.
       """
   ) { args, context in
-    try args.finish()
-    try context.change(by: context.who(nil), rewrite: true) { _ in [] }
+        try context.change(by: context.who(nil), rewrite: true) { _ in [] }
     context.console.note("rewrote \(context.dataPath)")
     return ExitCode.ok
   }
@@ -99,22 +83,21 @@ extension LearningTrackerCommand {
     [
       Command(
         words: ["agency", "add"], summary: "add an agency",
-        help: """
-          Usage: learning-tracker agency add --id ID --name NAME --kind KIND [--statutory] [--by WHO]
-
-          Adds an agency that can own actions, receive learning and make Section 11 returns.
-          KIND is one of: \(AgencyKind.allowedWords).
-          """
+        discussion: "Adds an agency that can own actions, receive learning and make Section 11 returns.",
+        options: [
+          .text("--id", "ID", required: true, help: "the agency's ID (letters, digits, -, _ and .)"),
+          .text("--name", "NAME", required: true, help: "the agency's name"),
+          .word("--kind", AgencyKind.self, placeholder: "KIND", help: "the kind of agency (default other)"),
+          .flag("--statutory", help: "a statutory safeguarding partner"), .by,
+        ]
       ) { args, context in
-        guard let id = try args.value("--id"), let name = try args.value("--name") else {
-          throw UsageError(message: "agency add needs --id and --name")
-        }
+        let id = try args.required("--id")
+        let name = try args.required("--name")
         let kind = try args.word("--kind", AgencyKind.self) ?? .other
         let statutory = args.flag("--statutory")
         let by = try args.value("--by")
-        try args.finish()
-        try context.change(by: context.who(by)) { tracker in
-          if tracker.agency(id) != nil { throw UsageError(message: "agency \"\(id)\" already exists") }
+                try context.change(by: context.who(by)) { tracker in
+          if tracker.agency(id) != nil { throw CommandError.usage("agency \"\(id)\" already exists") }
           tracker.agencies.append(Agency(id: id, name: name, kind: kind, statutoryPartner: statutory))
           return [.agency(id)]
         }
@@ -123,13 +106,12 @@ extension LearningTrackerCommand {
       },
       Command(
         words: ["agency", "list"], summary: "list the agencies",
-        help: "Usage: learning-tracker agency list [--format text|json]"
+        options: [.listFormat]
       ) { args, context in
-        let format = try listFormat(&args)
-        try args.finish()
-        let tracker = try context.load().tracker
+        let format = try args.value("--format") ?? "text"
+                let tracker = try context.load().tracker
         if format == "json" {
-          context.console.out(try jsonText(tracker.agencies))
+          context.console.out(try jsonText(tracker.agencies), exact: true)
         } else {
           let rows = tracker.agencies.map {
             [$0.id, $0.name, $0.kind.rawValue, $0.statutoryPartner ? "yes" : "no"]
@@ -141,57 +123,30 @@ extension LearningTrackerCommand {
     ]
   }
 
-  /// `--format text|json` for listings.
-  static func listFormat(_ args: inout Arguments, allowed: [String] = ["text", "json"]) throws -> String {
-    let format = try args.value("--format") ?? "text"
-    guard allowed.contains(format) else {
-      throw UsageError(
-        message: "--format: \"\(format)\" is not a format here; expected \(allowed.joined(separator: " or "))"
-      )
-    }
-    return format
-  }
-}
-
-/// A plain aligned listing for the terminal, drawn by the reports' table model.
-func listing(_ header: [String], _ rows: [[String]]) -> String {
-  let table = Table(
-    caption: "", columns: header.map { Table.Column($0) }, rows: rows.map { $0.map { Table.Cell($0) } },
-    emptyText: "(none)")
-  return table.asText()
-}
-
-/// The first `limit` characters of a text on one line, with an ellipsis when cut.
-func shortened(_ text: String, _ limit: Int = 60) -> String {
-  let single = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
-  return single.count <= limit ? single : String(single.prefix(limit - 1)) + "…"
 }
 
 extension LearningTrackerCommand {
   static let generateCommand = Command(
     words: ["generate"], summary: "write a realistic synthetic store (demonstrations, load tests)",
-    help: """
-      Usage: learning-tracker generate --reviews N [--seed S] [--as-of DAY] --output FILE
-
+    discussion: """
       Writes a deterministic synthetic store in the real format: reviews of every kind over ten
       years, about eight recommendations per LCSPR and fewer per Rapid Review, about four actions
       per recommendation with realistic update logs (slips, blocks, withdrawals, completion and
       assurance), dissemination and Section 11 returns. The same arguments give the same file.
-      """
+      """,
+    options: [
+      .number("--reviews", range: 0...1_000_000, required: true, help: "how many reviews"),
+      .text("--output", "FILE", required: true, help: "the file to write (never overwritten)"),
+      .number("--seed", "S", range: 0...Int.max, help: "the seed of the generator (default 1)"),
+      .day("--as-of", help: "the day the store is as of (default today)"),
+    ],
+    usesStore: false
   ) { args, context in
-    guard let count = try args.integer("--reviews"), count >= 0, count <= 1_000_000 else {
-      throw UsageError(message: "generate needs --reviews N (0 to 1,000,000)")
-    }
-    guard let output = try args.value("--output") else {
-      throw UsageError(message: "generate needs --output FILE")
-    }
-    let seedText = try args.value("--seed") ?? "1"
-    guard let seed = UInt64(seedText) else {
-      throw UsageError(message: "--seed: \"\(seedText)\" is not a whole number")
-    }
+    let count = try args.integer("--reviews") ?? 0
+    let output = try args.required("--output")
+    let seed = UInt64(try args.integer("--seed") ?? 1)
     let asOf = try args.day("--as-of") ?? context.today
-    try args.finish()
-    let tracker = SyntheticPartnership.generate(reviews: count, seed: seed, asOf: asOf)
+        let tracker = SyntheticPartnership.generate(reviews: count, seed: seed, asOf: asOf)
     try StoreWriter.create(tracker, at: output, today: asOf)
     context.console.note(
       "wrote \(output): \(tracker.reviews.count) reviews, \(tracker.placedActions.count) actions")

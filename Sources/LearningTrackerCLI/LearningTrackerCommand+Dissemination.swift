@@ -7,29 +7,27 @@ extension LearningTrackerCommand {
     [
       Command(
         words: ["dissemination", "add"], summary: "record a planned (or delivered) dissemination activity",
-        help: """
-          Usage: learning-tracker dissemination add --id ID --method METHOD --title TITLE --date DAY [options]
-
-          Records an activity that spreads a review's learning, planned for DAY.
-
-          Options:
-            --method ID        from the store's disseminationMethods (seven-minute-briefing, roadshow, ...)
-            --review ID        a review it covers (repeatable)
-            --theme ID         a theme it covers (repeatable)
-            --audience ID      an agency whose practitioners it is for (repeatable)
-            --status WORD      planned (default) or delivered
-            --reach N          practitioners reached, when delivered
-            --note TEXT        evaluation or other note
-            --by WHO           who is making the change
-          """
+        discussion: "Records an activity that spreads a review's learning, planned for DAY.",
+        options: [
+          .text("--id", "ID", required: true, help: "the activity's ID"),
+          .text(
+            "--method", "ID", required: true,
+            help: "from the store's disseminationMethods (seven-minute-briefing, roadshow, ...)"),
+          .text("--title", "TITLE", required: true, help: "the activity's title"),
+          .day("--date", required: true, help: "the day it is planned for (or was delivered)"),
+          .text("--review", "ID", repeatable: true, help: "a review it covers"),
+          .text("--theme", "ID", repeatable: true, help: "a theme it covers"),
+          .text("--audience", "ID", repeatable: true, help: "an agency whose practitioners it is for"),
+          .word("--status", DisseminationStatus.self, help: "planned (default) or delivered"),
+          .number("--reach", range: 0...Int.max, help: "practitioners reached, when delivered"),
+          .text("--note", "TEXT", help: "evaluation or other note"), .by,
+        ]
       ) { args, context in
-        guard let id = try args.value("--id"), let method = try args.value("--method"),
-          let title = try args.value("--title")
-        else {
-          throw UsageError(message: "dissemination add needs --id, --method and --title")
-        }
+        let id = try args.required("--id")
+        let method = try args.required("--method")
+        let title = try args.required("--title")
         guard let date = try args.day("--date") else {
-          throw UsageError(message: "dissemination add needs --date DAY")
+          throw CommandError.usage("dissemination add needs --date DAY")
         }
         let status = try args.word("--status", DisseminationStatus.self) ?? .planned
         let reach = try args.integer("--reach")
@@ -39,17 +37,14 @@ extension LearningTrackerCommand {
           themes: try args.values("--theme"), audience: try args.values("--audience"), reach: reach,
           note: try args.value("--note"))
         let by = try args.value("--by")
-        try args.finish()
-        if status == .cancelled {
-          throw UsageError(
-            message:
-              "record the activity first, then cancel it with 'dissemination update --status cancelled --note REASON'"
+                if status == .cancelled {
+          throw CommandError.usage("record the activity first, then cancel it with 'dissemination update --status cancelled --note REASON'"
           )
         }
-        if let reach, reach < 0 { throw UsageError(message: "--reach must be 0 or more") }
+        if let reach, reach < 0 { throw CommandError.usage("--reach must be 0 or more") }
         try context.change(by: context.who(by)) { tracker in
           if tracker.disseminations.contains(where: { $0.id == id }) {
-            throw UsageError(message: "dissemination \"\(id)\" already exists")
+            throw CommandError.usage("dissemination \"\(id)\" already exists")
           }
           tracker.disseminations.append(activity)
           return [.dissemination(id)]
@@ -59,17 +54,17 @@ extension LearningTrackerCommand {
       },
       Command(
         words: ["dissemination", "update"], summary: "mark an activity delivered or cancelled, or re-plan it",
-        help: """
-          Usage: learning-tracker dissemination update ID [options]
-
-          Options:
-            --status WORD   delivered (needs --reach) or cancelled (needs --note with the reason), or planned
-            --date DAY      the day delivered, or the new planned day
-            --reach N       practitioners reached
-            --note TEXT     evaluation, or the reason for cancelling
-            --audience ID   replace the audience (repeatable)
-            --by WHO        who is making the change
-          """
+        discussion: "Marks an activity delivered or cancelled, or plans it for another day.",
+        positionals: [Positional("ID", help: "the activity's ID")],
+        options: [
+          .word(
+            "--status", DisseminationStatus.self,
+            help: "delivered (needs --reach) or cancelled (needs --note with the reason), or planned"),
+          .day("--date", help: "the day delivered, or the new planned day"),
+          .number("--reach", range: 0...Int.max, help: "practitioners reached"),
+          .text("--note", "TEXT", help: "evaluation, or the reason for cancelling"),
+          .text("--audience", "ID", repeatable: true, help: "replace the audience"), .by,
+        ]
       ) { args, context in
         let status = try args.word("--status", DisseminationStatus.self)
         let date = try args.day("--date")
@@ -77,18 +72,18 @@ extension LearningTrackerCommand {
         let note = try args.value("--note")
         let audience = try args.values("--audience")
         let by = try args.value("--by")
-        let id = try args.positionals(count: 1...1, names: "the dissemination ID")[0]
+        let id = try args.positional(0)
         if status == .delivered && reach == nil {
-          throw UsageError(message: "marking an activity delivered needs --reach (practitioners reached)")
+          throw CommandError.usage("marking an activity delivered needs --reach (practitioners reached)")
         }
         if status == .cancelled && (note ?? "").trimmingSpaces.isEmpty {
-          throw UsageError(message: "cancelling needs --note giving the reason")
+          throw CommandError.usage("cancelling needs --note giving the reason")
         }
-        if let reach, reach < 0 { throw UsageError(message: "--reach must be 0 or more") }
+        if let reach, reach < 0 { throw CommandError.usage("--reach must be 0 or more") }
         try context.change(by: context.who(by)) { tracker in
           guard let index = tracker.disseminations.firstIndex(where: { $0.id == id }) else {
             let hint = nearest(id, in: tracker.disseminations.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-            throw UsageError(message: "no dissemination \"\(id)\"\(hint)")
+            throw CommandError.usage("no dissemination \"\(id)\"\(hint)")
           }
           if let status { tracker.disseminations[index].status = status }
           if let date { tracker.disseminations[index].date = date }
@@ -102,20 +97,20 @@ extension LearningTrackerCommand {
       },
       Command(
         words: ["dissemination", "list"], summary: "list dissemination activities",
-        help: """
-          Usage: learning-tracker dissemination list [--review ID] [--status WORD] [--format text|json]
-          """
+        options: [
+          .text("--review", "ID", help: "only activities covering this review"),
+          .word("--status", DisseminationStatus.self, help: "only activities with this status"), .listFormat,
+        ]
       ) { args, context in
-        let format = try listFormat(&args)
+        let format = try args.value("--format") ?? "text"
         let review = try args.value("--review")
         let status = try args.word("--status", DisseminationStatus.self)
-        try args.finish()
-        let tracker = try context.load().tracker
+                let tracker = try context.load().tracker
         let activities = tracker.disseminations.filter {
           (review == nil || $0.reviews.contains(review ?? "")) && (status == nil || $0.status == status)
         }
         if format == "json" {
-          context.console.out(try jsonText(activities))
+          context.console.out(try jsonText(activities), exact: true)
         } else {
           context.console.out(
             listing(
@@ -136,26 +131,27 @@ extension LearningTrackerCommand {
     [
       Command(
         words: ["section11", "add"], summary: "record an agency's Section 11 return for a cycle",
-        help: """
-          Usage: learning-tracker section11 add --agency ID --cycle CYCLE --due DAY [--submitted DAY] [--by WHO]
-
-          Records that an agency's Section 11 self-assessment is due for a cycle (such as 2025-26).
+        discussion: """
+          Records that an agency's Section 11 self-assessment is due for a cycle (such as 2025-26). \
           Add ratings and learning evidence with 'section11 update'.
-          """
+          """,
+        options: [
+          .text("--agency", "ID", required: true, help: "the agency making the return"),
+          .text("--cycle", "CYCLE", required: true, help: "the cycle, such as 2025-26"),
+          .day("--due", required: true, help: "the day the return is due"),
+          .day("--submitted", help: "the day it was submitted"), .by,
+        ]
       ) { args, context in
-        guard let agency = try args.value("--agency"), let cycle = try args.value("--cycle") else {
-          throw UsageError(message: "section11 add needs --agency and --cycle")
-        }
+        let agency = try args.required("--agency")
+        let cycle = try args.required("--cycle")
         guard let due = try args.day("--due") else {
-          throw UsageError(message: "section11 add needs --due DAY")
+          throw CommandError.usage("section11 add needs --due DAY")
         }
         let submitted = try args.day("--submitted")
         let by = try args.value("--by")
-        try args.finish()
-        try context.change(by: context.who(by)) { tracker in
+                try context.change(by: context.who(by)) { tracker in
           if tracker.section11.contains(where: { $0.agency == agency && $0.cycle == cycle }) {
-            throw UsageError(
-              message: "\(agency) already has a return for cycle \(cycle); use 'section11 update'")
+            throw CommandError.usage("\(agency) already has a return for cycle \(cycle); use 'section11 update'")
           }
           tracker.section11.append(
             Section11Return(agency: agency, cycle: cycle, due: due, submitted: submitted))
@@ -167,39 +163,40 @@ extension LearningTrackerCommand {
       Command(
         words: ["section11", "update"],
         summary: "record ratings, moderation and learning evidence in a return",
-        help: """
-          Usage: learning-tracker section11 update --agency ID --cycle CYCLE [options]
-
-          Options:
-            --submitted DAY                  the day the return was submitted
-            --rate STANDARD=RATING           the agency's self rating (met, partiallyMet, notMet); repeatable
-            --evidence-for STANDARD=TEXT     the evidence for a standard's rating; repeatable
-            --moderate STANDARD=RATING       the rating after challenge; repeatable
-            --learning REVIEW                learning evidence for a review, with:
-              --disseminated TEXT            what was disseminated
-              --implemented TEXT             what was implemented
-              --evidence TEXT                an evidence title (repeatable)
-            --by WHO                         who is making the change
-          """
+        discussion: """
+          Records ratings, moderation and learning evidence in an agency's return. --disseminated, \
+          --implemented and --evidence describe the learning from the review named by --learning.
+          """,
+        options: [
+          .text("--agency", "ID", required: true, help: "the agency making the return"),
+          .text("--cycle", "CYCLE", required: true, help: "the cycle, such as 2025-26"),
+          .day("--submitted", help: "the day the return was submitted"),
+          .text(
+            "--rate", "STANDARD=RATING", repeatable: true,
+            help: "the agency's self rating (\(Section11Rating.allowedWords))"),
+          .text("--evidence-for", "STANDARD=TEXT", repeatable: true, help: "the evidence for a standard's rating"),
+          .text("--moderate", "STANDARD=RATING", repeatable: true, help: "the rating after challenge"),
+          .text("--learning", "REVIEW", help: "learning evidence for a review, with the next three options"),
+          .text("--disseminated", "TEXT", help: "what was disseminated"),
+          .text("--implemented", "TEXT", help: "what was implemented"),
+          .text("--evidence", "TEXT", repeatable: true, help: "an evidence title"), .by,
+        ]
       ) { args, context in
-        guard let agency = try args.value("--agency"), let cycle = try args.value("--cycle") else {
-          throw UsageError(message: "section11 update needs --agency and --cycle")
-        }
+        let agency = try args.required("--agency")
+        let cycle = try args.required("--cycle")
         let submitted = try args.day("--submitted")
         func pairs(_ name: String) throws -> [(String, String)] {
           try args.values(name).map { text in
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty else {
-              throw UsageError(message: "\(name) takes STANDARD=VALUE, found \"\(text)\"")
+              throw CommandError.usage("\(name) takes STANDARD=VALUE, found \"\(text)\"")
             }
             return (parts[0], parts[1])
           }
         }
         func rating(_ text: String, _ option: String) throws -> Section11Rating {
           guard let rating = Section11Rating(rawValue: text) else {
-            throw UsageError(
-              message:
-                "\(option): \"\(text)\" is not a rating; expected one of: \(Section11Rating.allowedWords)")
+            throw CommandError.usage("\(option): \"\(text)\" is not a rating; expected one of: \(Section11Rating.allowedWords)")
           }
           return rating
         }
@@ -211,14 +208,13 @@ extension LearningTrackerCommand {
         let implemented = try args.value("--implemented")
         let evidence = try args.values("--evidence")
         let by = try args.value("--by")
-        try args.finish()
-        if learningReview == nil && (disseminated != nil || implemented != nil || !evidence.isEmpty) {
-          throw UsageError(message: "--disseminated, --implemented and --evidence go with --learning REVIEW")
+                if learningReview == nil && (disseminated != nil || implemented != nil || !evidence.isEmpty) {
+          throw CommandError.usage("--disseminated, --implemented and --evidence go with --learning REVIEW")
         }
         try context.change(by: context.who(by)) { tracker in
           guard let index = tracker.section11.firstIndex(where: { $0.agency == agency && $0.cycle == cycle })
           else {
-            throw UsageError(message: "no \(cycle) return for \(agency); add it with 'section11 add'")
+            throw CommandError.usage("no \(cycle) return for \(agency); add it with 'section11 add'")
           }
           var entry = tracker.section11[index]
           if let submitted { entry.submitted = submitted }
@@ -231,14 +227,13 @@ extension LearningTrackerCommand {
           }
           for (standard, value) in moderations {
             guard let at = entry.ratings.firstIndex(where: { $0.standard == standard }) else {
-              throw UsageError(
-                message: "\(standard) has no self rating to moderate; give --rate \(standard)=... first")
+              throw CommandError.usage("\(standard) has no self rating to moderate; give --rate \(standard)=... first")
             }
             entry.ratings[at].moderated = value
           }
           for (standard, text) in evidenceFor {
             guard let at = entry.ratings.firstIndex(where: { $0.standard == standard }) else {
-              throw UsageError(message: "\(standard) has no rating to attach evidence to")
+              throw CommandError.usage("\(standard) has no rating to attach evidence to")
             }
             entry.ratings[at].evidence = text
           }
@@ -260,15 +255,14 @@ extension LearningTrackerCommand {
       },
       Command(
         words: ["section11", "list"], summary: "list Section 11 returns",
-        help: "Usage: learning-tracker section11 list [--cycle CYCLE] [--format text|json]"
+        options: [.text("--cycle", "CYCLE", help: "only returns of this cycle"), .listFormat]
       ) { args, context in
-        let format = try listFormat(&args)
+        let format = try args.value("--format") ?? "text"
         let cycle = try args.value("--cycle")
-        try args.finish()
-        let tracker = try context.load().tracker
+                let tracker = try context.load().tracker
         let returns = tracker.section11.filter { cycle == nil || $0.cycle == cycle }
         if format == "json" {
-          context.console.out(try jsonText(returns))
+          context.console.out(try jsonText(returns), exact: true)
         } else {
           context.console.out(
             listing(

@@ -8,41 +8,42 @@ extension LearningTrackerCommand {
 
   static let exportReturns = Command(
     words: ["export", "returns"], summary: "write an agency's open actions as a spreadsheet to fill in",
-    help: """
-      Usage: learning-tracker export returns --agency ID --output FILE.csv [--as-of DAY]
-             learning-tracker export returns --all DIR [--as-of DAY]
-
+    discussion: """
       Writes the agency's open actions (reference, review, recommendation, action, lead, current due,
       status, last update) with five empty columns for the agency to fill in: new status, progress
       note, evidence, proposed new due day and the reason for it. The first line tells the agency
       what to do. CSV for Excel and LibreOffice (UTF-8 with a byte-order mark). With --all, one file
-      per agency that owns an open action, as DIR/AGENCY.csv. Files are readable by the owner only.
-      """
+      per agency that owns an open action, as DIR/AGENCY.csv. Files are readable by the owner only. \
+      Give --agency ID with --output FILE.csv, or --all DIR.
+      """,
+    options: [
+      .text("--agency", "ID", help: "the agency whose open actions to write"),
+      .text("--output", "FILE.csv", help: "the file to write, with --agency"),
+      .text("--all", "DIR", help: "one file per agency that owns an open action, into DIR"), .asOf,
+    ],
+    exclusive: [["--agency", "--all"], ["--output", "--all"]]
   ) { args, context in
     let agency = try args.value("--agency")
     let output = try args.value("--output")
     let all = try args.value("--all")
     let asOf = try args.day("--as-of") ?? context.today
-    try args.finish()
-    guard (agency != nil && output != nil && all == nil) || (all != nil && agency == nil && output == nil)
+        guard (agency != nil && output != nil && all == nil) || (all != nil && agency == nil && output == nil)
     else {
-      throw UsageError(message: "give --agency ID with --output FILE.csv, or --all DIR")
+      throw CommandError.usage("give --agency ID with --output FILE.csv, or --all DIR")
     }
     let tracker = try context.load().tracker
     var files: [(agency: String, path: String)] = []
     if let agency, let output {
       guard tracker.agency(agency) != nil else {
         let hint = nearest(agency, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-        throw UsageError(message: "--agency: no agency \"\(agency)\"\(hint)")
+        throw CommandError.usage("--agency: no agency \"\(agency)\"\(hint)")
       }
       files = [(agency, output)]
     } else if let all {
       do {
         try FileManager.default.createDirectory(atPath: all, withIntermediateDirectories: true)
       } catch {
-        throw CommandFailure(
-          message: "\(all): cannot create the folder: \(error.localizedDescription)",
-          code: ExitCode.cannotWrite)
+        throw CommandError.cannotWrite("\(all): cannot create the folder: \(error.localizedDescription)")
       }
       files = OverdueReport.agenciesToChase(tracker, ReportOptions(asOf: asOf)).map {
         ($0, (all as NSString).appendingPathComponent(safeFileName($0) + ".csv"))
@@ -58,40 +59,36 @@ extension LearningTrackerCommand {
 
   static let importReturns = Command(
     words: ["import", "returns"], summary: "take an agency's filled-in spreadsheet back",
-    help: """
-      Usage: learning-tracker import returns FILE.csv --by NAME [--date DAY] [--dry-run]
-
+    discussion: """
       Reads a return as the agency saved it (Excel or LibreOffice; with or without a byte-order mark,
       CRLF or LF, comma or semicolon separated) and checks every row before changing anything:
       unknown actions, actions the agency does not own, unknown statuses, a proposed due day that is
       not a day, in the past, or without a reason, and closed actions being reopened. Every problem is
       listed with its line and column, and then nothing changes (exit 65). Otherwise every row is
       applied as a dated update by NAME. Importing the same file again changes nothing.
-
-      Options:
-        --by NAME    who the updates are from (the agency's safeguarding lead)
-        --date DAY   the day of the updates (default today)
-        --dry-run    show what would change, change nothing
-      """
+      """,
+    positionals: [Positional("FILE.csv", help: "the returned spreadsheet")],
+    options: [
+      .text("--by", "NAME", required: true, help: "who the updates are from (the agency's safeguarding lead)"),
+      .day("--date", help: "the day of the updates (default today)"),
+      .flag("--dry-run", help: "show what would change, change nothing"),
+    ]
   ) { args, context in
-    guard let by = try args.value("--by") else {
-      throw UsageError(message: "import returns needs --by NAME (who the updates are from)")
-    }
+    let by = try args.required("--by")
     let date = try args.day("--date") ?? context.today
     let dryRun = args.flag("--dry-run")
-    let file = try args.positionals(count: 1...1, names: "the returned CSV file")[0]
+    let file = try args.positional(0)
     guard let data = FileManager.default.contents(atPath: file) else {
-      throw CommandFailure(message: "\(file): no such file, or it cannot be read", code: ExitCode.missingFile)
+      throw CommandError.missingInput("\(file): no such file, or it cannot be read")
     }
     guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252)
     else {
-      throw CommandFailure(message: "\(file): not a text file", code: ExitCode.badData)
+      throw CommandError.badData("\(file): not a text file")
     }
-    func report(_ problems: [ImportProblem]) -> CommandFailure {
+    func report(_ problems: [ImportProblem]) -> CommandError {
       let lines = problems.map { "\(file):\($0.line):\($0.column): \($0.message)" }
-      return CommandFailure(
-        message: "\(problems.count) problem(s) in \(file); nothing was changed\n"
-          + lines.joined(separator: "\n"), code: ExitCode.badData)
+      return CommandError.badData("\(problems.count) problem(s) in \(file); nothing was changed\n"
+          + lines.joined(separator: "\n"))
     }
     func describe(_ planned: PlannedUpdate) -> String {
       var parts: [String] = []

@@ -7,28 +7,33 @@ extension LearningTrackerCommand {
     [
       Command(
         words: ["review", "add"], summary: "add a review",
-        help: """
-          Usage: learning-tracker review add --id ID --title TITLE --kind KIND [options]
-
-          Adds a review. TITLE is the published pseudonym ("Child M"), never a real name.
-          KIND is one of: \(ReviewKind.allowedWords).
-
-          Options:
-            --follows ID        the review this one grew out of (an LCSPR following a Rapid Review)
-            --incident DAY, --aware DAY, --notified DAY, --referred DAY, --discussed DAY, --rapid-review DAY,
-            --decision DAY, --sent-to-panel DAY, --published DAY
-                                the days that drive the statutory clocks (YYYY-MM-DD)
-            --theme ID          a theme (repeatable)
-            --category ID       a category of abuse (repeatable)
-            --summary TEXT      a short anonymised summary of the case
-            --by WHO            who is making the change (for the history)
-          """
+        discussion: """
+          Adds a review. TITLE is the published pseudonym ("Child M"), never a real name. The days \
+          drive the statutory clocks.
+          """,
+        options: [
+          .text("--id", "ID", required: true, help: "the review's ID, such as LCSPR-2025-02"),
+          .text("--title", "TITLE", required: true, help: "the published pseudonym"),
+          .word("--kind", ReviewKind.self, placeholder: "KIND", required: true, help: "the kind of review"),
+          .text("--follows", "ID", help: "the review this one grew out of (an LCSPR following a Rapid Review)"),
+          .day("--incident", help: "the day of the incident"),
+          .day("--aware", help: "the day the local authority became aware"),
+          .day("--notified", help: "the day the National Panel was notified"),
+          .day("--referred", help: "the day a partner's referral arrived, when there was no notification"),
+          .day("--discussed", help: "the day the referral was discussed"),
+          .day("--rapid-review", help: "the day the Rapid Review was sent to the National Panel"),
+          .day("--decision", help: "the day of the decision to start the review"),
+          .day("--sent-to-panel", help: "the day the final report went to the Panel, Ofsted and the DfE"),
+          .day("--published", help: "the day the report was published"),
+          .text("--theme", "ID", repeatable: true, help: "a theme"),
+          .text("--category", "ID", repeatable: true, help: "a category of abuse"),
+          .text("--summary", "TEXT", help: "a short anonymised summary of the case"), .by,
+        ]
       ) { args, context in
-        guard let id = try args.value("--id"), let title = try args.value("--title") else {
-          throw UsageError(message: "review add needs --id and --title")
-        }
+        let id = try args.required("--id")
+        let title = try args.required("--title")
         guard let kind = try args.word("--kind", ReviewKind.self) else {
-          throw UsageError(message: "review add needs --kind (one of: \(ReviewKind.allowedWords))")
+          throw CommandError.usage("review add needs --kind KIND")
         }
         let dates = ReviewDates(
           incident: try args.day("--incident"), aware: try args.day("--aware"),
@@ -42,9 +47,8 @@ extension LearningTrackerCommand {
           categories: try args.values("--category"), themes: try args.values("--theme"),
           summary: try args.value("--summary"))
         let by = try args.value("--by")
-        try args.finish()
-        try context.change(by: context.who(by)) { tracker in
-          if tracker.reviewIndex(id) != nil { throw UsageError(message: "review \"\(id)\" already exists") }
+                try context.change(by: context.who(by)) { tracker in
+          if tracker.reviewIndex(id) != nil { throw CommandError.usage("review \"\(id)\" already exists") }
           tracker.reviews.append(review)
           return [.review(id)]
         }
@@ -53,17 +57,15 @@ extension LearningTrackerCommand {
       },
       Command(
         words: ["review", "list"], summary: "list the reviews with their action counts",
-        help: """
-          Usage: learning-tracker review list [--as-of DAY] [--format text|json]
-
+        discussion: """
           One line per review: kind, title, key days, recommendations, actions and open actions as of
           the day (default today).
-          """
+          """,
+        options: [.asOf, .listFormat]
       ) { args, context in
-        let format = try listFormat(&args)
+        let format = try args.value("--format") ?? "text"
         let asOf = try args.day("--as-of") ?? context.today
-        try args.finish()
-        let tracker = try context.load().tracker
+                let tracker = try context.load().tracker
         let settings = tracker.partnership.settings
         struct Line: Encodable {
           var id, kind, title: String
@@ -82,7 +84,7 @@ extension LearningTrackerCommand {
             open: states.filter(\.isOpen).count, overdue: states.filter(\.isOverdue).count)
         }
         if format == "json" {
-          context.console.out(try jsonText(lines))
+          context.console.out(try jsonText(lines), exact: true)
         } else {
           context.console.out(
             listing(
@@ -98,24 +100,24 @@ extension LearningTrackerCommand {
       },
       Command(
         words: ["review", "show"], summary: "show a review, its recommendations and actions",
-        help: """
-          Usage: learning-tracker review show ID [--as-of DAY] [--format text|json]
-
+        discussion: """
           The review's details, findings, and each recommendation with its response, rating and
           actions (status, due day and BRAG as of the day, default today). JSON gives the stored review.
-          """
+          """,
+        positionals: [Positional("ID", help: "the review's ID")],
+        options: [.asOf, .listFormat]
       ) { args, context in
-        let format = try listFormat(&args)
+        let format = try args.value("--format") ?? "text"
         let asOf = try args.day("--as-of") ?? context.today
-        let id = try args.positionals(count: 1...1, names: "the review ID")[0]
+        let id = try args.positional(0)
         let tracker = try context.load().tracker
         guard let index = tracker.reviewIndex(id) else {
           let hint = nearest(id, in: tracker.reviews.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-          throw UsageError(message: "no review \"\(id)\"\(hint)")
+          throw CommandError.usage("no review \"\(id)\"\(hint)")
         }
         let review = tracker.reviews[index]
         if format == "json" {
-          context.console.out(try jsonText(review))
+          context.console.out(try jsonText(review), exact: true)
           return ExitCode.ok
         }
         let settings = tracker.partnership.settings
@@ -168,44 +170,37 @@ extension LearningTrackerCommand {
     [
       Command(
         words: ["recommendation", "add"], summary: "add a recommendation to a review",
-        help: """
-          Usage: learning-tracker recommendation add REVIEW/REC --text TEXT [options]
-
-          Adds a recommendation (such as LCSPR-2025-02/R1) to a review.
-
-          Options:
-            --agency ID            an agency it is addressed to (repeatable)
-            --response WORD        \(RecommendationResponse.allowedWords) (default pending)
-            --response-note TEXT   why it is partially or not accepted (required for those)
-            --theme ID             a theme (repeatable)
-            --by WHO               who is making the change
-          """
+        discussion: "Adds a recommendation (such as LCSPR-2025-02/R1) to a review.",
+        positionals: [Positional("REVIEW/REC", help: "the recommendation, such as LCSPR-2025-02/R1")],
+        options: [
+          .text("--text", "TEXT", required: true, help: "the recommendation as the review words it"),
+          .text("--agency", "ID", repeatable: true, help: "an agency it is addressed to"),
+          .word("--response", RecommendationResponse.self, help: "the partnership's response (default pending)"),
+          .text("--response-note", "TEXT", help: "why it is partially or not accepted (required for those)"),
+          .text("--theme", "ID", repeatable: true, help: "a theme"), .by,
+        ]
       ) { args, context in
-        guard let text = try args.value("--text") else {
-          throw UsageError(message: "recommendation add needs --text")
-        }
+        let text = try args.required("--text")
         let agencies = try args.values("--agency")
         let response = try args.word("--response", RecommendationResponse.self) ?? .pending
         let note = try args.value("--response-note")
         let themes = try args.values("--theme")
         let by = try args.value("--by")
-        let target = try args.positionals(count: 1...1, names: "the recommendation reference REVIEW/REC")[0]
+        let target = try args.positional(0)
         guard let reference = ActionReference(target) else {
-          throw UsageError(
-            message:
-              "\"\(target)\" is not a recommendation reference (expected REVIEW/REC, such as LCSPR-2025-02/R1)"
+          throw CommandError.usage("\"\(target)\" is not a recommendation reference (expected REVIEW/REC, such as LCSPR-2025-02/R1)"
           )
         }
         if response.needsReason && (note ?? "").trimmingSpaces.isEmpty {
-          throw UsageError(message: "a \(response.rawValue) recommendation needs --response-note saying why")
+          throw CommandError.usage("a \(response.rawValue) recommendation needs --response-note saying why")
         }
         let recReference = RecommendationReference(review: reference.review, recommendation: reference.action)
         try context.change(by: context.who(by)) { tracker in
           guard let r = tracker.reviewIndex(reference.review) else {
-            throw UsageError(message: "no review \"\(reference.review)\"")
+            throw CommandError.usage("no review \"\(reference.review)\"")
           }
           if tracker.reviews[r].recommendations.contains(where: { $0.id == reference.action }) {
-            throw UsageError(message: "recommendation \(recReference) already exists")
+            throw CommandError.usage("recommendation \(recReference) already exists")
           }
           tracker.reviews[r].recommendations.append(
             Recommendation(

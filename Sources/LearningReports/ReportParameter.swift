@@ -1,0 +1,52 @@
+/// An option a report takes beyond the shared filters. Each is declared here once; the command
+/// line turns it into an option with its help line.
+public enum ReportParameter: String, CaseIterable, Sendable {
+  /// What changed since a day (the board's last meeting).
+  case since
+  /// The Section 11 cycle.
+  case cycle
+  /// The least similarity that counts as a repeat.
+  case threshold
+  /// Exit 1 when any action is overdue.
+  case failOnOverdue
+  /// One chase list per agency, written into a folder.
+  case byAgency
+  /// Allow a report meant for publication to draw on text that holds personal data.
+  case allowPersonalData
+
+  /// The option's name on the command line.
+  public var option: String {
+    switch self {
+    case .since: "--since"
+    case .cycle: "--cycle"
+    case .threshold: "--threshold"
+    case .failOnOverdue: "--fail-on-overdue"
+    case .byAgency: "--by-agency"
+    case .allowPersonalData: "--allow-personal-data"
+    }
+  }
+
+  /// What the value looks like in help; nil for a flag.
+  public var placeholder: String? {
+    switch self {
+    case .since: "DAY"
+    case .cycle: "CYCLE"
+    case .threshold: "NUMBER"
+    case .byAgency: "DIR"
+    case .failOnOverdue, .allowPersonalData: nil
+    }
+  }
+
+  /// The option's help line.
+  public var help: String {
+    switch self {
+    case .since: "show what changed since this day (the board's last meeting)"
+    case .cycle: "the Section 11 cycle, such as 2025-26 (default the latest)"
+    case .threshold: "the least similarity that counts as a repeat, above 0 and at most 1"
+    case .failOnOverdue: "exit 1 when any action is overdue"
+    case .byAgency:
+      "also write one chase list per agency that owns an open action, as DIR/AGENCY.EXT (EXT from --format, default csv)"
+    case .allowPersonalData: "allow text that holds personal data (an internal draft, not for publication)"
+    }
+  }
+}

@@ -1,0 +1,213 @@
+import LearningModel
+
+/// Every report kind, listed once. The list drives the `report` commands, `report all`, the golden
+/// tests and the README's table of reports. Adding a report means one file for the report and
+/// one entry here.
+public enum ReportRegistry {
+  /// Every report kind, in the order they are listed.
+  public static let all: [ReportKind] = [
+    progress, overdue, digest, timeliness, dissemination, section11, themes, briefing, plan, repeats, impact,
+  ]
+
+  /// The report kind with this name.
+  public static func kind(named name: String) -> ReportKind? { all.first { $0.name == name } }
+
+  static let onlyThisReview = "only this review"
+  static let onlyThisAgency = "only actions this agency owns (and recommendations addressed to it)"
+
+  static let progress = ReportKind(
+    name: "progress", summary: "the board's progress summary",
+    discussion: """
+      Headline counts and the BRAG split; progress by review and by agency (% closed, overdue, slipped, \
+      completed on time); recommendations by response; with --since, what changed since that day \
+      (closed, newly overdue, newly slipped, newly agreed); every red action. HTML adds charts.
+      """,
+    filters: [(.review, onlyThisReview), (.agency, onlyThisAgency)],
+    parameters: [.since, .failOnOverdue], pack: .init([.markdown, .html]),
+    overdueCount: { ($0 as? ProgressReport)?.headline.overdue ?? 0 }
+  ) { tracker, options in ProgressReport.build(tracker, options) }
+
+  static let overdue = ReportKind(
+    name: "overdue", summary: "overdue, due-soon and stale actions; chase lists",
+    discussion: """
+      Overdue actions, most days overdue first (ties by reference), with owner, lead, original and \
+      current due day, slips, days overdue and the last update; then the due-soon and stale lists. \
+      Chase lists are readable by their owner only.
+      """,
+    filters: [
+      (.review, onlyThisReview), (.agency, "only actions this agency owns"),
+      (.theme, "only actions whose recommendation or review carries this theme"),
+    ],
+    parameters: [.byAgency, .failOnOverdue], pack: .init([.markdown, .html, .csv]),
+    overdueCount: { ($0 as? OverdueReport)?.overdue.count ?? 0 }
+  ) { tracker, options in OverdueReport.build(tracker, options) }
+
+  static let digest = ReportKind(
+    name: "digest", summary: "the annual learning digest for a reporting year",
+    discussion: """
+      For a reporting year: reviews notified, decided and published; themes, new or recurrent; key \
+      findings and good practice; recommendations and responses; action progress during the year and \
+      at its end; dissemination delivered; Section 11 returns and the learning they evidence.
+      """,
+    filters: [
+      (.review, onlyThisReview), (.agency, "only actions and Section 11 returns of this agency"),
+      (
+        .year,
+        "the reporting year that starts on the partnership's reportingYearStart of YYYY (2025 means 1 April 2025 to 31 March 2026 by default; default the year that contains the as-of day)"
+      ),
+    ],
+    pack: .init([.markdown, .html], forYear: true)
+  ) { tracker, options in DigestReport.build(tracker, options) }
+
+  static let timeliness = ReportKind(
+    name: "timeliness", summary: "statutory timescales met or missed, in working days",
+    discussion: """
+      For each review, each statutory clock that applies: its start, deadline, the actual day, the \
+      working days taken, and met, missed or pending (with working days left, or how far past). \
+      Clocks: notification within 5 working days of awareness; Rapid Review within 15 working days of \
+      notification; LCSPR published within 6 months of the decision; final report to the Panel at \
+      least 7 working days before publication; a referral discussed within 1 month and decided \
+      within 2. Working days exclude weekends and England and Wales bank holidays (and the store's \
+      bankHolidays).
+      """,
+    filters: [(.review, onlyThisReview), (.year, "only clocks that started in this reporting year")],
+    pack: .init([.markdown, .html])
+  ) { tracker, options in TimelinessReport.build(tracker, options) }
+
+  static let dissemination = ReportKind(
+    name: "dissemination", summary: "how learning reached practitioners",
+    discussion: """
+      Activities by method and status, reach by agency, each review's dissemination (planned, \
+      delivered, days from publication to the first delivered activity), and the published reviews \
+      with none. An activity counts as delivered once its day is on or before the as-of day.
+      """,
+    filters: [(.review, "only activities covering this review"), (.year, "only activities dated in this reporting year")],
+    pack: .init([.markdown, .html])
+  ) { tracker, options in DisseminationReport.build(tracker, options) }
+
+  static let section11 = ReportKind(
+    name: "section11", summary: "Section 11 returns, ratings and evidence of learning",
+    discussion: """
+      For one cycle (default the latest): returns on time, late or missing per agency; self and \
+      moderated ratings by agency and standard, with the optimism gap (self rated above moderated) \
+      counted per agency and per standard; and, for every review reported on in the 24 months before \
+      the cycle's due day, whether each agency its recommendations address evidences its learning, \
+      with the gaps listed for chasing.
+      """,
+    filters: [(.review, "only the learning evidenced from this review"), (.agency, "only this agency's return")],
+    parameters: [.cycle], pack: .init([.markdown, .html])
+  ) { tracker, options in Section11Report.build(tracker, options, cycle: options.cycle) }
+
+  static let themes = ReportKind(
+    name: "themes", summary: "theme packs for trainers",
+    discussion: """
+      Per theme: the reviews that carry it, their findings and good practice, the recommendations \
+      with the state of their actions, the dissemination that covered it, and how often it recurred \
+      year by year.
+      """,
+    filters: [(.theme, "only this theme"), (.year, "only reviews and activities of this reporting year")]
+  ) { tracker, options in ThemesReport.build(tracker, options, theme: options.theme) }
+
+  static let briefing = ReportKind(
+    name: "briefing", summary: "a 7-minute briefing draft for one review",
+    discussion: """
+      A draft in seven sections: background; why it matters; what the review found; what must \
+      change; good practice; questions for reflection; what to do next and where to learn more. Best \
+      as --format markdown or html. Refuses (exit 1) when the review's text holds personal data (see \
+      'check privacy') unless --allow-personal-data is given.
+      """,
+    filters: [(.review, "the review")], requiredFilters: [.review], parameters: [.allowPersonalData],
+    isForPublication: true, pack: .init([.markdown, .html], forPublishedReview: true)
+  ) { tracker, options in
+    options.review.flatMap { BriefingReport.build(tracker, options, review: $0) }
+  }
+
+  static let plan = ReportKind(
+    name: "plan", summary: "one review's SMART action plan, for publication",
+    discussion: """
+      Each recommendation with its response (and the reason where not accepted), each action with \
+      its owning agency, measure of success, due day, BRAG and completion day as of the day. No \
+      notes, no evidence titles, no names of individuals. Refuses (exit 1) when the review's text \
+      holds personal data unless --allow-personal-data is given.
+      """,
+    filters: [(.review, "the review")], requiredFilters: [.review], parameters: [.allowPersonalData],
+    isForPublication: true, pack: .init([.markdown, .html], forPublishedReview: true)
+  ) { tracker, options in
+    options.review.flatMap { PlanReport.build(tracker, options, review: $0) }
+  }
+
+  static let repeats = ReportKind(
+    name: "repeats", summary: "learning that comes back: recurring themes and repeated recommendations",
+    discussion: """
+      Themes found in reviews of more than one reporting year, and pairs of recommendations from \
+      different reviews whose texts are similar (the Jaccard index of their meaningful words, at \
+      least the threshold), each with the state of the earlier recommendation's actions.
+      """,
+    filters: [], parameters: [.threshold], pack: .init([.markdown, .html])
+  ) { tracker, options in
+    RepeatsReport.build(tracker, options, threshold: options.threshold ?? RepeatsReport.defaultThreshold)
+  }
+
+  static let impact = ReportKind(
+    name: "impact", summary: "actions closed without evidence of impact",
+    discussion: """
+      Completed or assured actions with no evidence in their log, and assured actions with no \
+      evidence recorded at or after the assurance; counted per agency and per review.
+      """,
+    filters: [
+      (.review, onlyThisReview), (.agency, "only actions this agency owns"),
+      (.theme, "only actions whose recommendation or review carries this theme"),
+    ]
+  ) { tracker, options in ImpactReport.build(tracker, options) }
+}
+
+extension ReportRegistry {
+  /// One file of the meeting pack: its name, the report and the format it is written in.
+  public struct PackFile {
+    /// The file name, such as `digest-2025.html`.
+    public var name: String
+    /// The report.
+    public var report: any Report
+    /// The format it is written in.
+    public var format: OutputFormat
+  }
+
+  /// The review the pack's briefing and plan are for: the most recently published one with
+  /// recommendations on the day, if its text is clear of personal data.
+  public static func packReview(_ tracker: Tracker, asOf: CalendarDay) -> String? {
+    let published = tracker.reviews.filter {
+      ($0.dates.published.map { $0 <= asOf } ?? false) && !$0.recommendations.isEmpty
+    }
+    .max { ($0.dates.published ?? asOf, $0.id) < ($1.dates.published ?? asOf, $1.id) }
+    guard let review = published?.id, tracker.personalData(review: review).isEmpty else { return nil }
+    return review
+  }
+
+  /// The meeting pack: every report kind that goes into it, each built once from the one tracker,
+  /// in each of its formats. `since` is for the reports that take it; `year` for those built for a
+  /// reporting year.
+  public static func pack(_ tracker: Tracker, asOf: CalendarDay, since: CalendarDay, year: Int) -> [PackFile] {
+    let review = packReview(tracker, asOf: asOf)
+    var files: [PackFile] = []
+    for kind in all {
+      guard let pack = kind.pack else { continue }
+      var options = ReportOptions(asOf: asOf)
+      var stem = kind.name
+      if kind.parameters.contains(.since) { options.since = since }
+      if pack.forYear {
+        options.year = year
+        stem += "-\(year)"
+      }
+      if pack.forPublishedReview {
+        guard let review else { continue }
+        options.review = review
+        stem += "-\(review)"
+      }
+      guard let report = try? kind.build(tracker, options) else { continue }
+      for format in pack.formats {
+        files.append(PackFile(name: stem + "." + format.fileExtension, report: report, format: format))
+      }
+    }
+    return files
+  }
+}

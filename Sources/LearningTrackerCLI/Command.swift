@@ -1,0 +1,133 @@
+/// One subcommand, declared once: its words, a summary, a description, its positional arguments
+/// and options, which options exclude each other, and how it runs. Parsing, validation and the
+/// `--help` text are generated from the declaration.
+public struct Command: Sendable {
+  /// The words that name it (`action update`).
+  public let words: [String]
+  /// One line for the list of commands.
+  public let summary: String
+  /// Paragraphs for its help, between the usage line and the options.
+  public let discussion: String
+  /// Its positional arguments, in order.
+  public let positionals: [Positional]
+  /// Its options.
+  public let options: [Option]
+  /// Groups of options of which at most one may be given.
+  public let exclusive: [[String]]
+  /// Options it refuses with a reason (a report that cannot honour a filter).
+  public let refused: [String: String]
+  /// Whether it reads or writes the store (so `--data` is listed in its help).
+  public let usesStore: Bool
+  let body: @Sendable (ParsedArguments, Context) throws -> Int32
+
+  /// A command; `run` is called only after every argument has been checked.
+  public init(
+    words: [String], summary: String, discussion: String = "", positionals: [Positional] = [],
+    options: [Option] = [], exclusive: [[String]] = [], refused: [String: String] = [:], usesStore: Bool = true,
+    run: @escaping @Sendable (ParsedArguments, Context) throws -> Int32
+  ) {
+    self.words = words
+    self.summary = summary
+    self.discussion = discussion
+    self.positionals = positionals
+    self.options = options
+    self.exclusive = exclusive
+    self.refused = refused
+    self.usesStore = usesStore
+    body = run
+  }
+
+  /// The words joined: `action update`.
+  public var name: String { words.joined(separator: " ") }
+
+  /// The options it accepts, with the ones every command takes.
+  var allOptions: [Option] {
+    options + (usesStore ? [Command.dataOption] : []) + [Command.helpOption]
+  }
+
+  /// `--data FILE`: taken anywhere on the line, before or after the command's words.
+  static let dataOption = Option.text(
+    "--data", "FILE", help: "the store (default $LEARNING_TRACKER_DATA, else ./tracker.json)")
+  /// `--help`.
+  static let helpOption = Option.flag("--help", help: "show this help")
+
+  /// The usage line: the words, the positionals, the required options, then `[options]`.
+  var usage: String {
+    var parts = ["learning-tracker"] + words
+    parts += positionals.map { $0.required ? $0.name : "[\($0.name)]" }
+    parts += options.filter(\.required).map(\.synopsis)
+    if options.contains(where: { !$0.required }) || usesStore { parts.append("[options]") }
+    return "Usage: " + parts.joined(separator: " ")
+  }
+
+  /// The whole `--help` text.
+  public var help: String {
+    var text = usage + "\n"
+    let paragraph = HelpText.paragraphs(discussion.isEmpty ? summary.prefix(1).uppercased() + summary.dropFirst() + "." : discussion)
+    text += "\n" + paragraph
+    if !positionals.isEmpty {
+      text += "\nArguments:\n" + HelpText.columns(positionals.map { ($0.name, $0.help) })
+    }
+    text += "\nOptions:\n" + HelpText.columns(allOptions.map { ($0.synopsis, $0.fullHelp) })
+    for group in exclusive {
+      text += "\nGive at most one of " + group.joined(separator: ", ") + ".\n"
+    }
+    return text
+  }
+}
+
+/// Help text laid out for a terminal 100 columns wide.
+enum HelpText {
+  static let width = 100
+
+  /// Paragraphs separated by blank lines, each re-wrapped; a paragraph with indented lines is
+  /// kept as written.
+  static func paragraphs(_ text: String) -> String {
+    let blocks = text.trimmingCharacters(in: "\n").components(separatedBy: "\n\n")
+    return blocks.map { block -> String in
+      let lines = block.split(separator: "\n", omittingEmptySubsequences: false)
+      if lines.contains(where: { $0.hasPrefix(" ") }) { return block + "\n" }
+      return wrap(lines.joined(separator: " "), indent: "", width: width)
+    }.joined(separator: "\n")
+  }
+
+  /// Two aligned columns: names, then their help, wrapped with a hanging indent.
+  static func columns(_ rows: [(String, String)]) -> String {
+    let left = min((rows.map(\.0.count).max() ?? 0) + 4, 30)
+    var out = ""
+    for (name, help) in rows {
+      let head = "  " + name
+      let indent = String(repeating: " ", count: left)
+      if head.count + 2 > left {
+        out += head + "\n" + wrap(help, indent: indent, width: width)
+      } else {
+        let wrapped = wrap(help, indent: indent, width: width)
+        out += head + String(repeating: " ", count: left - head.count) + wrapped.dropFirst(left)
+      }
+    }
+    return out
+  }
+
+  /// Words laid out in lines of at most `width` columns, each starting with `indent`.
+  static func wrap(_ text: String, indent: String, width: Int) -> String {
+    var out = ""
+    var line = indent
+    for word in text.split(separator: " ") {
+      if line.count > indent.count && line.count + 1 + word.count > width {
+        out += line + "\n"
+        line = indent
+      }
+      line += (line.count > indent.count ? " " : "") + word
+    }
+    return out + line + "\n"
+  }
+}
+
+extension String {
+  fileprivate func trimmingCharacters(in character: Character) -> String {
+    var text = Substring(self)
+    while text.first == character { text = text.dropFirst() }
+    while text.last == character { text = text.dropLast() }
+    return String(text)
+  }
+}

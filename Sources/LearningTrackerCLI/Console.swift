@@ -1,0 +1,59 @@
+import Foundation
+import LearningReports
+
+/// Where a command's output goes: data to `out`, messages to the error stream. Messages are always
+/// made safe for a terminal; text-format data is too when it goes to a terminal. Other formats
+/// (JSON, CSV, HTML, Markdown) are written exactly.
+public final class Console {
+  private let writeOut: (String) -> Void
+  private let writeErr: (String) -> Void
+  /// Whether messages may be coloured (a terminal, and `NO_COLOR` not set).
+  public let colour: Bool
+  /// Whether the output goes to a terminal, so text-format data is made safe for one.
+  public let outputIsTerminal: Bool
+
+  /// A console writing output and messages through the given functions.
+  public init(
+    out: @escaping (String) -> Void, err: @escaping (String) -> Void, colour: Bool = false,
+    outputIsTerminal: Bool = false
+  ) {
+    writeOut = out
+    writeErr = err
+    self.colour = colour
+    self.outputIsTerminal = outputIsTerminal
+  }
+
+  /// The process's standard output and standard error.
+  public static var standard: Console {
+    Console(
+      out: { FileHandle.standardOutput.write(Data($0.utf8)) },
+      err: { FileHandle.standardError.write(Data($0.utf8)) },
+      colour: isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
+      outputIsTerminal: isatty(1) == 1)
+  }
+
+  /// Writes data: text-format data is made safe when it goes to a terminal; with `exact`
+  /// (JSON, CSV, HTML, Markdown) it is written as it is.
+  public func out(_ text: String, exact: Bool = false) {
+    writeOut(outputIsTerminal && !exact ? Escape.terminal(text) : text)
+  }
+
+  /// `learning-tracker: error: message`, one diagnostic format for every message.
+  public func error(_ message: String) {
+    writeErr(label("error", code: "31") + Escape.terminal(message) + "\n")
+  }
+
+  /// `learning-tracker: warning: message`.
+  public func warning(_ message: String) {
+    writeErr(label("warning", code: "33") + Escape.terminal(message) + "\n")
+  }
+
+  /// `learning-tracker: message`, for what was done.
+  public func note(_ message: String) {
+    writeErr("learning-tracker: " + Escape.terminal(message) + "\n")
+  }
+
+  private func label(_ word: String, code: String) -> String {
+    colour ? "learning-tracker: \u{1B}[\(code)m\(word)\u{1B}[0m: " : "learning-tracker: \(word): "
+  }
+}

@@ -1,0 +1,20 @@
+/// The documented exit codes (sysexits). `CommandError.exitCode` is the one place an error is
+/// given one of them.
+public enum ExitCode {
+  /// Done.
+  public static let ok: Int32 = 0
+  /// Findings asked for, such as overdue actions with `--fail-on-overdue`, or personal data found.
+  public static let findings: Int32 = 1
+  /// The command's words are wrong: an unknown command or option, a missing or malformed value.
+  public static let usage: Int32 = 64
+  /// The data is wrong: a store, history or spreadsheet that cannot be used as it is.
+  public static let badData: Int32 = 65
+  /// The store or an input file is missing or cannot be opened or read.
+  public static let missingInput: Int32 = 66
+  /// A file cannot be written, or already exists and is left as it is.
+  public static let cannotWrite: Int32 = 73
+  /// An input or output error after a file was opened.
+  public static let inputOutput: Int32 = 74
+  /// Another writer holds the store, or it changed meanwhile: try again.
+  public static let busy: Int32 = 75
+}

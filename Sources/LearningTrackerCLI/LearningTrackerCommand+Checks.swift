@@ -1,0 +1,47 @@
+import LearningModel
+import LearningReports
+
+extension LearningTrackerCommand {
+  static var checkCommands: [Command] { [checkSmart, checkPrivacy] }
+
+  static let checkSmart = Command(
+    words: ["check", "smart"], summary: "rate every action against SMART, with reasons",
+    discussion: """
+      Specific: a description of substance, not only a vague phrase ("raise awareness", "consider"). \
+      Measurable: a measure of success naming a number, a target or an audit. Achievable: the owner is \
+      an agency the recommendation addresses, and a lead is named. Time-bound: due no more than two \
+      years after agreed. A summary per review and per agency, then the actions to strengthen.
+      """,
+    options: [
+      .text("--review", "ID", help: "only this review's actions"),
+      .text("--agency", "ID", help: "only actions this agency owns"), .asOf, .reportFormat, .output,
+    ]
+  ) { args, context in
+    var options = ReportOptions(asOf: try args.day("--as-of") ?? context.today)
+    options.review = try args.value("--review")
+    options.agency = try args.value("--agency")
+    let output = try ReportOutput(args)
+    let tracker = try context.load().tracker
+    try ReportKind.checkValues(options, in: tracker)
+    try output.emit(SmartReport.build(tracker, options), context)
+    return ExitCode.ok
+  }
+
+  static let checkPrivacy = Command(
+    words: ["check", "privacy"], summary: "find personal data in free text before anything is published",
+    discussion: """
+      Scans every free-text field for NHS numbers (ten digits passing the modulus 11 check), UK \
+      postcodes, email addresses, UK phone numbers, dates of birth written as such, and the names in \
+      the store's partnership.privacy.names. Exit 1 when anything is found.
+      """,
+    options: [.text("--review", "ID", help: "only this review's text"), .reportFormat, .output]
+  ) { args, context in
+    let review = try args.value("--review")
+    let output = try ReportOutput(args)
+    let tracker = try context.load().tracker
+    try ReportKind.checkValues(ReportOptions(asOf: context.today, review: review), in: tracker)
+    let report = PrivacyReport.build(tracker, review: review)
+    try output.emit(report, context)
+    return report.findings.isEmpty ? ExitCode.ok : ExitCode.findings
+  }
+}

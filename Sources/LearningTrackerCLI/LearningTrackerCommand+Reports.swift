@@ -1,0 +1,159 @@
+import Foundation
+import LearningModel
+import LearningReports
+import LearningStore
+
+extension LearningTrackerCommand {
+  /// `report NAME` for every kind in the registry, then `report all`.
+  static var reportCommands: [Command] {
+    ReportRegistry.all.map(reportCommand) + [reportAll]
+  }
+
+  /// The option a report filter is given by, with what it means for this report.
+  static func filterOption(_ filter: ReportFilter, help: String) -> Option {
+    switch filter {
+    case .year: .number("--year", "YYYY", range: 1900...9999, help: help)
+    case .review, .agency, .theme: .text(filter.option, filter.placeholder, help: help)
+    }
+  }
+
+  /// The option a report parameter is given by.
+  static func parameterOption(_ parameter: ReportParameter) -> Option {
+    switch parameter {
+    case .since: .day(parameter.option, help: parameter.help)
+    case .cycle, .byAgency: .text(parameter.option, parameter.placeholder ?? "TEXT", help: parameter.help)
+    case .threshold:
+      Option(parameter.option, .decimal(placeholder: "NUMBER", above: 0, atMost: 1), help: parameter.help)
+    case .failOnOverdue, .allowPersonalData: .flag(parameter.option, help: parameter.help)
+    }
+  }
+
+  /// The `report NAME` command of a report kind: its options come from the registry, and the
+  /// filters it cannot honour are refused by name.
+  static func reportCommand(_ kind: ReportKind) -> Command {
+    let filters = kind.filters.map { filterOption($0.filter, help: $0.help) }
+    var refused: [String: String] = [:]
+    for filter in kind.refusedFilters {
+      refused[filter.option] = ReportRequestError.refusedFilter(report: kind.name, filter: filter).message
+    }
+    return Command(
+      words: ["report", kind.name], summary: kind.summary, discussion: kind.discussion,
+      options: filters + kind.parameters.map(parameterOption) + [.asOf, .reportFormat, .output],
+      refused: refused
+    ) { args, context in
+      var options = ReportOptions(asOf: try args.day("--as-of") ?? context.today)
+      for (filter, _) in kind.filters {
+        switch filter {
+        case .review: options.review = try args.value("--review")
+        case .agency: options.agency = try args.value("--agency")
+        case .theme: options.theme = try args.value("--theme")
+        case .year: options.year = try args.integer("--year")
+        }
+      }
+      for parameter in kind.parameters {
+        switch parameter {
+        case .since: options.since = try args.day(parameter.option)
+        case .cycle: options.cycle = try args.value(parameter.option)
+        case .threshold: options.threshold = try args.decimal(parameter.option)
+        case .failOnOverdue, .byAgency, .allowPersonalData: break
+        }
+      }
+      let output = try ReportOutput(args)
+      let byAgency = kind.parameters.contains(.byAgency) ? try args.value("--by-agency") : nil
+      let allowPersonalData = kind.parameters.contains(.allowPersonalData) && args.flag("--allow-personal-data")
+      let failOnOverdue = kind.parameters.contains(.failOnOverdue) && args.flag("--fail-on-overdue")
+      try kind.checkRequest(options)
+      // Every argument is checked; now the store is read, once.
+      let tracker = try context.load().tracker
+      let report = try kind.build(tracker, options)
+      if kind.isForPublication, let review = options.review, !allowPersonalData {
+        try refusePersonalData(tracker, review: review)
+      }
+      if let byAgency {
+        try writeChaseLists(kind, tracker, options, into: byAgency, format: output.format ?? .csv, context)
+        if output.file == nil && output.format == nil {
+          return failOnOverdue && (kind.overdueCount?(report) ?? 0) > 0 ? ExitCode.findings : ExitCode.ok
+        }
+      }
+      try output.emit(report, context)
+      return failOnOverdue && (kind.overdueCount?(report) ?? 0) > 0 ? ExitCode.findings : ExitCode.ok
+    }
+  }
+
+  /// One report per agency that owns an open action, as DIR/AGENCY.EXT.
+  static func writeChaseLists(
+    _ kind: ReportKind, _ tracker: Tracker, _ options: ReportOptions, into folder: String, format: OutputFormat,
+    _ context: Context
+  ) throws {
+    try createFolder(folder)
+    for agency in OverdueReport.agenciesToChase(tracker, options) {
+      var chaseOptions = options
+      chaseOptions.agency = agency
+      let chase = try kind.build(tracker, chaseOptions)
+      let file = (folder as NSString).appendingPathComponent(safeFileName(agency) + "." + format.fileExtension)
+      try AtomicFile.write(Array(chase.rendered(as: format).utf8), to: file, mode: 0o600)
+    }
+    context.console.note("wrote chase lists to \(folder)")
+  }
+
+  /// Refuses (exit 1) when the text a published report draws on holds personal data.
+  static func refusePersonalData(_ tracker: Tracker, review: String) throws {
+    let findings = tracker.personalData(review: review)
+    guard !findings.isEmpty else { return }
+    let lines = findings.map { "  \($0.path): \($0.kind.title) (\($0.excerpt))" }
+    throw CommandError.findings(
+      "review \(review) holds personal data that must not be published; nothing was written\n"
+        + lines.joined(separator: "\n")
+        + "\nRemove it, or give --allow-personal-data for an internal draft.")
+  }
+
+  /// Creates a folder (and its parents) for reports.
+  static func createFolder(_ folder: String) throws(CommandError) {
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotWrite("\(folder): cannot create the folder: \(error.localizedDescription)")
+    }
+  }
+
+  static let reportAll = Command(
+    words: ["report", "all"], summary: "write the full set of reports into a folder",
+    discussion: """
+      Writes the meeting pack for a board or QA subgroup meeting into DIR, from one reading of the \
+      store: \(ReportRegistry.all.filter { $0.pack != nil }.map(\.name).joined(separator: ", ")) \
+      (the briefing and the plan for the most recently published review whose text is clear of \
+      personal data), each as \
+      Markdown and HTML, and the overdue list as CSV too. The sample reports in Reports/ are made by \
+      this command from Seeds/.
+      """,
+    options: [
+      .text("--output-dir", "DIR", required: true, help: "the folder to write into (created if needed)"),
+      .asOf,
+      .day("--since", help: "for progress: changes since this day (default 8 weeks before the as-of day)"),
+      .number("--year", "YYYY", range: 1900...9999, help: "for the digest (default the last complete reporting year)"),
+    ]
+  ) { args, context in
+    let folder = try args.required("--output-dir")
+    let asOf = try args.day("--as-of") ?? context.today
+    let since = try args.day("--since") ?? asOf.adding(days: -56)
+    let yearOption = try args.integer("--year")
+    let tracker = try context.load().tracker
+    let year = yearOption ?? tracker.partnership.reportingYear(containing: asOf) - 1
+    try createFolder(folder)
+    let files = ReportRegistry.pack(tracker, asOf: asOf, since: since, year: year)
+    for file in files {
+      try AtomicFile.write(
+        Array(file.report.rendered(as: file.format).utf8),
+        to: (folder as NSString).appendingPathComponent(file.name), mode: 0o600)
+    }
+    context.console.note(
+      "wrote \(files.count) reports to \(folder) (as at \(asOf), changes since \(since), digest \(year))")
+    return ExitCode.ok
+  }
+
+  /// An agency ID as a file name: letters, digits, '-' and '_' only.
+  static func safeFileName(_ id: String) -> String {
+    let cleaned = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+    return cleaned.isEmpty || cleaned.hasPrefix(".") ? "agency" : cleaned
+  }
+}
