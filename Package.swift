@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
   name: "LearningTracker",
-  platforms: [.macOS(.v13)],
   products: [
     .library(name: "LearningModel", targets: ["LearningModel"]),
     .library(name: "LearningStore", targets: ["LearningStore"]),

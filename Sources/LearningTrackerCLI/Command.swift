@@ -69,8 +69,8 @@ public struct Command: Sendable {
       text += "\nArguments:\n" + HelpText.columns(positionals.map { ($0.name, $0.help) })
     }
     text += "\nOptions:\n" + HelpText.columns(allOptions.map { ($0.synopsis, $0.fullHelp) })
-    for group in exclusive {
-      text += "\nGive at most one of " + group.joined(separator: ", ") + ".\n"
+    if !exclusive.isEmpty {
+      text += "\n" + exclusive.map { "Give at most one of " + $0.joined(separator: " and ") + ".\n" }.joined()
     }
     return text
   }

@@ -33,9 +33,10 @@ public enum LearningTrackerCommand {
         console.out(command.help)
         return ExitCode.ok
       case .run(let command, let parsed, let data):
+        let today = try today(environment)
         commandName = command.name
         let context = Context(
-          console: console, environment: environment, today: try today(environment),
+          console: console, environment: environment, today: today,
           dataPath: data ?? environment["LEARNING_TRACKER_DATA"] ?? "tracker.json", invocation: arguments)
         return try command.body(parsed, context)
       }

@@ -62,12 +62,12 @@ public enum LineDiff {
         edits.append(Edit(mark: " ", text: a[i], oldLine: prefix + i + 1, newLine: prefix + j + 1))
         i += 1
         j += 1
-      } else if j < b.count && (i == a.count || lengths[i][j + 1] >= lengths[i + 1][j]) {
-        edits.append(Edit(mark: "+", text: b[j], oldLine: prefix + i + 1, newLine: prefix + j + 1))
-        j += 1
-      } else {
+      } else if i < a.count && (j == b.count || lengths[i + 1][j] >= lengths[i][j + 1]) {
         edits.append(Edit(mark: "-", text: a[i], oldLine: prefix + i + 1, newLine: prefix + j + 1))
         i += 1
+      } else {
+        edits.append(Edit(mark: "+", text: b[j], oldLine: prefix + i + 1, newLine: prefix + j + 1))
+        j += 1
       }
     }
     for index in 0..<suffix {
