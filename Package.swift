@@ -27,7 +27,7 @@ let package = Package(
     .testTarget(
       name: "LearningTrackerTests",
       dependencies: ["LearningTrackerCLI", "LearningReports", "LearningStore", "LearningTestSupport"],
-      exclude: ["BadInput"]
+      exclude: ["BadInput", "Golden"]
     ),
   ]
 )

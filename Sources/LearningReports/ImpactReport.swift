@@ -23,7 +23,9 @@ public struct ImpactReport: Report, Equatable {
     for placed in tracker.placedActions {
       if let review = options.review, placed.review.id != review { continue }
       if let agency = options.agency, placed.action.owner != agency { continue }
-      if let theme = options.theme, !ReportScope.carries(theme, placed.review, placed.recommendation) { continue }
+      if let theme = options.theme, !ReportScope.carries(theme, placed.review, placed.recommendation) {
+        continue
+      }
       let state = placed.action.state(asOf: options.asOf, settings: settings)
       guard state.exists, state.status == .completed || state.status == .assured else { continue }
       report.closed += 1

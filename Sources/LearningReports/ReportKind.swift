@@ -45,7 +45,8 @@ public struct ReportKind: Sendable {
   /// A report kind; `make` builds it from a tracker and options already checked.
   public init(
     name: String, summary: String, discussion: String, filters: [(filter: ReportFilter, help: String)],
-    requiredFilters: Set<ReportFilter> = [], parameters: [ReportParameter] = [], isForPublication: Bool = false,
+    requiredFilters: Set<ReportFilter> = [], parameters: [ReportParameter] = [],
+    isForPublication: Bool = false,
     pack: Pack? = nil, overdueCount: (@Sendable (any Report) -> Int)? = nil,
     make: @escaping @Sendable (Tracker, ReportOptions) -> (any Report)?
   ) {
@@ -83,7 +84,8 @@ public struct ReportKind: Sendable {
   public func build(_ tracker: Tracker, _ options: ReportOptions) throws(ReportRequestError) -> any Report {
     try checkRequest(options)
     try Self.checkValues(options, in: tracker)
-    if let cycle = options.cycle, parameters.contains(.cycle), !tracker.section11.contains(where: { $0.cycle == cycle })
+    if let cycle = options.cycle, parameters.contains(.cycle),
+      !tracker.section11.contains(where: { $0.cycle == cycle })
     {
       throw .unknownValue(
         option: "--cycle", kind: "Section 11 returns for", value: cycle,
@@ -99,15 +101,18 @@ public struct ReportKind: Sendable {
   public static func checkValues(_ options: ReportOptions, in tracker: Tracker) throws(ReportRequestError) {
     if let agency = options.agency, tracker.agency(agency) == nil {
       throw .unknownValue(
-        option: "--agency", kind: "agency", value: agency, suggestion: nearest(agency, in: tracker.agencies.map(\.id)))
+        option: "--agency", kind: "agency", value: agency,
+        suggestion: nearest(agency, in: tracker.agencies.map(\.id)))
     }
     if let review = options.review, tracker.reviewIndex(review) == nil {
       throw .unknownValue(
-        option: "--review", kind: "review", value: review, suggestion: nearest(review, in: tracker.reviews.map(\.id)))
+        option: "--review", kind: "review", value: review,
+        suggestion: nearest(review, in: tracker.reviews.map(\.id)))
     }
     if let theme = options.theme, !tracker.themes.contains(where: { $0.id == theme }) {
       throw .unknownValue(
-        option: "--theme", kind: "theme", value: theme, suggestion: nearest(theme, in: tracker.themes.map(\.id)))
+        option: "--theme", kind: "theme", value: theme,
+        suggestion: nearest(theme, in: tracker.themes.map(\.id)))
     }
   }
 }

@@ -38,25 +38,45 @@ public struct ReportOptions: Sendable {
 
 /// One action as reports list it: its full reference and what a reader needs to act on it.
 public struct ActionLine: Encodable, Equatable, Sendable {
+  /// The action's full reference, `REVIEW/ACTION`.
   public var reference: String
+  /// The review's ID.
   public var review: String
+  /// The review's title (its pseudonym).
   public var reviewTitle: String
+  /// The recommendation's full reference, `REVIEW/REC`.
   public var recommendation: String
+  /// The recommendation's text.
   public var recommendationText: String
+  /// What the action will do.
   public var description: String
+  /// The owning agency's ID.
   public var owner: String
+  /// The owning agency's name.
   public var ownerName: String
+  /// The role that leads the action.
   public var lead: String?
+  /// The status on the as-of day.
   public var status: ActionStatus
+  /// The day the action was agreed.
   public var agreed: CalendarDay?
+  /// The due day first agreed.
   public var originalDue: CalendarDay
+  /// The due day on the as-of day, after any revision.
   public var due: CalendarDay
+  /// How many revisions moved the due day.
   public var slips: Int
+  /// By how many days in all the revisions moved it.
   public var slipDays: Int
+  /// Days past the due day; 0 when not overdue.
   public var daysOverdue: Int
+  /// The BRAG rating; nil for a withdrawn action.
   public var brag: BRAG?
+  /// The day it was completed, if it was.
   public var completedOn: CalendarDay?
+  /// The day of its last update on or before the as-of day.
   public var lastUpdate: CalendarDay?
+  /// The note of that update.
   public var lastUpdateNote: String?
   /// Days from the last update (or agreed day) to the as-of day.
   public var daysSinceLastHeard: Int?
@@ -88,12 +108,18 @@ public struct ActionLine: Encodable, Equatable, Sendable {
 
 /// Counts of actions by BRAG rating, with withdrawn actions apart.
 public struct BRAGCounts: Encodable, Equatable, Sendable {
+  /// Overdue actions.
   public var red = 0
+  /// Actions at risk: due soon, blocked or slipped.
   public var amber = 0
+  /// Actions on track or completed.
   public var green = 0
+  /// Assured actions.
   public var blue = 0
+  /// Withdrawn actions, in no colour.
   public var withdrawn = 0
 
+  /// No actions counted yet.
   public init() {}
 
   mutating func add(_ rating: BRAG?) {
@@ -106,6 +132,7 @@ public struct BRAGCounts: Encodable, Equatable, Sendable {
     }
   }
 
+  /// The count of one rating.
   public func count(_ rating: BRAG) -> Int {
     switch rating {
     case .red: red

@@ -24,8 +24,8 @@ public enum ReportRegistry {
       """,
     filters: [(.review, onlyThisReview), (.agency, onlyThisAgency)],
     parameters: [.since, .failOnOverdue], pack: .init([.markdown, .html]),
-    overdueCount: { ($0 as? ProgressReport)?.headline.overdue ?? 0 }
-  ) { tracker, options in ProgressReport.build(tracker, options) }
+    overdueCount: { ($0 as? ProgressReport)?.headline.overdue ?? 0 },
+    make: { tracker, options in ProgressReport.build(tracker, options) })
 
   static let overdue = ReportKind(
     name: "overdue", summary: "overdue, due-soon and stale actions; chase lists",
@@ -39,8 +39,8 @@ public enum ReportRegistry {
       (.theme, "only actions whose recommendation or review carries this theme"),
     ],
     parameters: [.byAgency, .failOnOverdue], pack: .init([.markdown, .html, .csv]),
-    overdueCount: { ($0 as? OverdueReport)?.overdue.count ?? 0 }
-  ) { tracker, options in OverdueReport.build(tracker, options) }
+    overdueCount: { ($0 as? OverdueReport)?.overdue.count ?? 0 },
+    make: { tracker, options in OverdueReport.build(tracker, options) })
 
   static let digest = ReportKind(
     name: "digest", summary: "the annual learning digest for a reporting year",
@@ -81,7 +81,10 @@ public enum ReportRegistry {
       delivered, days from publication to the first delivered activity), and the published reviews \
       with none. An activity counts as delivered once its day is on or before the as-of day.
       """,
-    filters: [(.review, "only activities covering this review"), (.year, "only activities dated in this reporting year")],
+    filters: [
+      (.review, "only activities covering this review"),
+      (.year, "only activities dated in this reporting year"),
+    ],
     pack: .init([.markdown, .html])
   ) { tracker, options in DisseminationReport.build(tracker, options) }
 
@@ -94,7 +97,9 @@ public enum ReportRegistry {
       the cycle's due day, whether each agency its recommendations address evidences its learning, \
       with the gaps listed for chasing.
       """,
-    filters: [(.review, "only the learning evidenced from this review"), (.agency, "only this agency's return")],
+    filters: [
+      (.review, "only the learning evidenced from this review"), (.agency, "only this agency's return"),
+    ],
     parameters: [.cycle], pack: .init([.markdown, .html])
   ) { tracker, options in Section11Report.build(tracker, options, cycle: options.cycle) }
 
@@ -186,7 +191,8 @@ extension ReportRegistry {
   /// The meeting pack: every report kind that goes into it, each built once from the one tracker,
   /// in each of its formats. `since` is for the reports that take it; `year` for those built for a
   /// reporting year.
-  public static func pack(_ tracker: Tracker, asOf: CalendarDay, since: CalendarDay, year: Int) -> [PackFile] {
+  public static func pack(_ tracker: Tracker, asOf: CalendarDay, since: CalendarDay, year: Int) -> [PackFile]
+  {
     let review = packReview(tracker, asOf: asOf)
     var files: [PackFile] = []
     for kind in all {

@@ -23,7 +23,8 @@ public struct Command: Sendable {
   /// A command; `run` is called only after every argument has been checked.
   public init(
     words: [String], summary: String, discussion: String = "", positionals: [Positional] = [],
-    options: [Option] = [], exclusive: [[String]] = [], refused: [String: String] = [:], usesStore: Bool = true,
+    options: [Option] = [], exclusive: [[String]] = [], refused: [String: String] = [:],
+    usesStore: Bool = true,
     run: @escaping @Sendable (ParsedArguments, Context) throws -> Int32
   ) {
     self.words = words
@@ -63,7 +64,8 @@ public struct Command: Sendable {
   /// The whole `--help` text.
   public var help: String {
     var text = usage + "\n"
-    let paragraph = HelpText.paragraphs(discussion.isEmpty ? summary.prefix(1).uppercased() + summary.dropFirst() + "." : discussion)
+    let paragraph = HelpText.paragraphs(
+      discussion.isEmpty ? summary.prefix(1).uppercased() + summary.dropFirst() + "." : discussion)
     text += "\n" + paragraph
     if !positionals.isEmpty {
       text += "\nArguments:\n" + HelpText.columns(positionals.map { ($0.name, $0.help) })

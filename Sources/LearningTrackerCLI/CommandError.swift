@@ -48,7 +48,8 @@ public enum CommandError: Error, Equatable, Sendable {
     switch error {
     case .notFound, .unreadable:
       self = .missingInput(message)
-    case .empty, .tooLarge, .syntax, .notAnObject, .missingSchemaVersion, .schemaTooNew, .schemaTooOld, .decoding,
+    case .empty, .tooLarge, .syntax, .notAnObject, .missingSchemaVersion, .schemaTooNew, .schemaTooOld,
+      .decoding,
       .invalid:
       self = .badData(message)
     case .alreadyExists, .cannotWrite:

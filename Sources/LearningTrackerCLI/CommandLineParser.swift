@@ -82,7 +82,8 @@ enum CommandLineParser {
   }
 
   /// Checks the arguments after the command's words against its declaration.
-  static func parseArguments(_ tokens: [String], for command: Command) throws(CommandError) -> ParsedArguments {
+  static func parseArguments(_ tokens: [String], for command: Command) throws(CommandError) -> ParsedArguments
+  {
     let options = command.allOptions
     var parsed = ParsedArguments(command: command.name, declared: Set(options.map(\.name)))
     func fail(_ message: String) -> CommandError { .usage(message, command: command.name) }

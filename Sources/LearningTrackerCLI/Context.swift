@@ -74,4 +74,3 @@ extension Context {
     return formatter.string(from: Date())
   }
 }
-

@@ -13,7 +13,8 @@ extension LearningTrackerCommand {
   static func actionReference(_ args: ParsedArguments) throws -> ActionReference {
     let text = try args.positional(0)
     guard let reference = ActionReference(text) else {
-      throw CommandError.usage("\"\(text)\" is not an action reference (expected REVIEW/ACTION, such as LCSPR-2025-02/1.1)")
+      throw CommandError.usage(
+        "\"\(text)\" is not an action reference (expected REVIEW/ACTION, such as LCSPR-2025-02/1.1)")
     }
     return reference
   }
@@ -157,7 +158,8 @@ extension LearningTrackerCommand {
     let action = recommendation.actions[a]
     let state = action.state(asOf: asOf, settings: tracker.partnership.settings)
     if format == "json" {
-      context.console.out(try jsonText(ActionView(reference: reference, action: action, state: state)), exact: true)
+      context.console.out(
+        try jsonText(ActionView(reference: reference, action: action, state: state)), exact: true)
       return ExitCode.ok
     }
     func yes(_ flag: Bool) -> String { flag ? "yes" : "no" }
@@ -207,7 +209,8 @@ extension LearningTrackerCommand {
     words: ["action", "list"], summary: "list actions with their state as of a day",
     discussion: "Every action that exists on the day, with its state; the filters narrow the list.",
     options: [
-      .text("--review", "ID", help: "actions of one review"), .text("--agency", "ID", help: "actions one agency owns"),
+      .text("--review", "ID", help: "actions of one review"),
+      .text("--agency", "ID", help: "actions one agency owns"),
       .word("--status", ActionStatus.self, help: "actions with this status"),
       .flag("--open", help: "open actions only"), .flag("--overdue", help: "overdue actions only"), .asOf,
       .listFormat,
@@ -220,7 +223,7 @@ extension LearningTrackerCommand {
     let status = try args.word("--status", ActionStatus.self)
     let openOnly = args.flag("--open")
     let overdueOnly = args.flag("--overdue")
-        let tracker = try context.load().tracker
+    let tracker = try context.load().tracker
     let settings = tracker.partnership.settings
     let views = tracker.placedActions.compactMap { placed -> ActionView? in
       let state = placed.action.state(asOf: asOf, settings: settings)

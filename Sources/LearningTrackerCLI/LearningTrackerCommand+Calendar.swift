@@ -11,7 +11,10 @@ extension LearningTrackerCommand {
           The working days after FROM up to and including TO (FROM is day 0), in England and Wales:
           weekends and bank holidays excluded, and the store's bankHolidays too when the store exists.
           """,
-        positionals: [Positional("FROM", help: "the first day (YYYY-MM-DD)"), Positional("TO", help: "the last day (YYYY-MM-DD)")]
+        positionals: [
+          Positional("FROM", help: "the first day (YYYY-MM-DD)"),
+          Positional("TO", help: "the last day (YYYY-MM-DD)"),
+        ]
       ) { args, context in
         let (from, to) = (try parseDay(args.positional(0)), try parseDay(args.positional(1)))
         let calendar = try workingDayCalendar(context)

@@ -37,8 +37,9 @@ extension LearningTrackerCommand {
           themes: try args.values("--theme"), audience: try args.values("--audience"), reach: reach,
           note: try args.value("--note"))
         let by = try args.value("--by")
-                if status == .cancelled {
-          throw CommandError.usage("record the activity first, then cancel it with 'dissemination update --status cancelled --note REASON'"
+        if status == .cancelled {
+          throw CommandError.usage(
+            "record the activity first, then cancel it with 'dissemination update --status cancelled --note REASON'"
           )
         }
         if let reach, reach < 0 { throw CommandError.usage("--reach must be 0 or more") }
@@ -105,7 +106,7 @@ extension LearningTrackerCommand {
         let format = try args.value("--format") ?? "text"
         let review = try args.value("--review")
         let status = try args.word("--status", DisseminationStatus.self)
-                let tracker = try context.load().tracker
+        let tracker = try context.load().tracker
         let activities = tracker.disseminations.filter {
           (review == nil || $0.reviews.contains(review ?? "")) && (status == nil || $0.status == status)
         }
@@ -149,9 +150,10 @@ extension LearningTrackerCommand {
         }
         let submitted = try args.day("--submitted")
         let by = try args.value("--by")
-                try context.change(by: context.who(by)) { tracker in
+        try context.change(by: context.who(by)) { tracker in
           if tracker.section11.contains(where: { $0.agency == agency && $0.cycle == cycle }) {
-            throw CommandError.usage("\(agency) already has a return for cycle \(cycle); use 'section11 update'")
+            throw CommandError.usage(
+              "\(agency) already has a return for cycle \(cycle); use 'section11 update'")
           }
           tracker.section11.append(
             Section11Return(agency: agency, cycle: cycle, due: due, submitted: submitted))
@@ -174,7 +176,8 @@ extension LearningTrackerCommand {
           .text(
             "--rate", "STANDARD=RATING", repeatable: true,
             help: "the agency's self rating (\(Section11Rating.allowedWords))"),
-          .text("--evidence-for", "STANDARD=TEXT", repeatable: true, help: "the evidence for a standard's rating"),
+          .text(
+            "--evidence-for", "STANDARD=TEXT", repeatable: true, help: "the evidence for a standard's rating"),
           .text("--moderate", "STANDARD=RATING", repeatable: true, help: "the rating after challenge"),
           .text("--learning", "REVIEW", help: "learning evidence for a review, with the next three options"),
           .text("--disseminated", "TEXT", help: "what was disseminated"),
@@ -196,7 +199,8 @@ extension LearningTrackerCommand {
         }
         func rating(_ text: String, _ option: String) throws -> Section11Rating {
           guard let rating = Section11Rating(rawValue: text) else {
-            throw CommandError.usage("\(option): \"\(text)\" is not a rating; expected one of: \(Section11Rating.allowedWords)")
+            throw CommandError.usage(
+              "\(option): \"\(text)\" is not a rating; expected one of: \(Section11Rating.allowedWords)")
           }
           return rating
         }
@@ -208,7 +212,7 @@ extension LearningTrackerCommand {
         let implemented = try args.value("--implemented")
         let evidence = try args.values("--evidence")
         let by = try args.value("--by")
-                if learningReview == nil && (disseminated != nil || implemented != nil || !evidence.isEmpty) {
+        if learningReview == nil && (disseminated != nil || implemented != nil || !evidence.isEmpty) {
           throw CommandError.usage("--disseminated, --implemented and --evidence go with --learning REVIEW")
         }
         try context.change(by: context.who(by)) { tracker in
@@ -227,7 +231,8 @@ extension LearningTrackerCommand {
           }
           for (standard, value) in moderations {
             guard let at = entry.ratings.firstIndex(where: { $0.standard == standard }) else {
-              throw CommandError.usage("\(standard) has no self rating to moderate; give --rate \(standard)=... first")
+              throw CommandError.usage(
+                "\(standard) has no self rating to moderate; give --rate \(standard)=... first")
             }
             entry.ratings[at].moderated = value
           }
@@ -259,7 +264,7 @@ extension LearningTrackerCommand {
       ) { args, context in
         let format = try args.value("--format") ?? "text"
         let cycle = try args.value("--cycle")
-                let tracker = try context.load().tracker
+        let tracker = try context.load().tracker
         let returns = tracker.section11.filter { cycle == nil || $0.cycle == cycle }
         if format == "json" {
           context.console.out(try jsonText(returns), exact: true)

@@ -52,12 +52,13 @@ extension LearningTrackerCommand {
         options: [.by]
       ) { args, context in
         let by = try args.value("--by")
-                guard let last = try History.read(store: context.dataPath).last else {
+        guard let last = try History.read(store: context.dataPath).last else {
           throw CommandError.usage("\(context.dataPath): there is no recorded change to undo")
         }
         let current = FileManager.default.contents(atPath: context.dataPath).map { [UInt8]($0) } ?? []
         guard let digest = last.storeDigest, digest == StoreWriter.digest(current) else {
-          throw CommandError.busy("\(context.dataPath): the store has changed since 'learning-tracker \(last.command.joined(separator: " "))' "
+          throw CommandError.busy(
+            "\(context.dataPath): the store has changed since 'learning-tracker \(last.command.joined(separator: " "))' "
               + "(\(last.at)); undo only reverts the last change when nothing else has changed since")
         }
         var touched: [TouchedRecord] = []

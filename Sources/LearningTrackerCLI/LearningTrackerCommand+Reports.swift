@@ -60,7 +60,8 @@ extension LearningTrackerCommand {
       }
       let output = try ReportOutput(args)
       let byAgency = kind.parameters.contains(.byAgency) ? try args.value("--by-agency") : nil
-      let allowPersonalData = kind.parameters.contains(.allowPersonalData) && args.flag("--allow-personal-data")
+      let allowPersonalData =
+        kind.parameters.contains(.allowPersonalData) && args.flag("--allow-personal-data")
       let failOnOverdue = kind.parameters.contains(.failOnOverdue) && args.flag("--fail-on-overdue")
       try kind.checkRequest(options)
       // Every argument is checked; now the store is read, once.
@@ -82,7 +83,8 @@ extension LearningTrackerCommand {
 
   /// One report per agency that owns an open action, as DIR/AGENCY.EXT.
   static func writeChaseLists(
-    _ kind: ReportKind, _ tracker: Tracker, _ options: ReportOptions, into folder: String, format: OutputFormat,
+    _ kind: ReportKind, _ tracker: Tracker, _ options: ReportOptions, into folder: String,
+    format: OutputFormat,
     _ context: Context
   ) throws {
     try createFolder(folder)
@@ -90,7 +92,8 @@ extension LearningTrackerCommand {
       var chaseOptions = options
       chaseOptions.agency = agency
       let chase = try kind.build(tracker, chaseOptions)
-      let file = (folder as NSString).appendingPathComponent(safeFileName(agency) + "." + format.fileExtension)
+      let file = (folder as NSString).appendingPathComponent(
+        safeFileName(agency) + "." + format.fileExtension)
       try AtomicFile.write(Array(chase.rendered(as: format).utf8), to: file, mode: 0o600)
     }
     context.console.note("wrote chase lists to \(folder)")
@@ -130,7 +133,9 @@ extension LearningTrackerCommand {
       .text("--output-dir", "DIR", required: true, help: "the folder to write into (created if needed)"),
       .asOf,
       .day("--since", help: "for progress: changes since this day (default 8 weeks before the as-of day)"),
-      .number("--year", "YYYY", range: 1900...9999, help: "for the digest (default the last complete reporting year)"),
+      .number(
+        "--year", "YYYY", range: 1900...9999,
+        help: "for the digest (default the last complete reporting year)"),
     ]
   ) { args, context in
     let folder = try args.required("--output-dir")

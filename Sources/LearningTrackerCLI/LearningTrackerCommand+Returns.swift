@@ -27,7 +27,7 @@ extension LearningTrackerCommand {
     let output = try args.value("--output")
     let all = try args.value("--all")
     let asOf = try args.day("--as-of") ?? context.today
-        guard (agency != nil && output != nil && all == nil) || (all != nil && agency == nil && output == nil)
+    guard (agency != nil && output != nil && all == nil) || (all != nil && agency == nil && output == nil)
     else {
       throw CommandError.usage("give --agency ID with --output FILE.csv, or --all DIR")
     }
@@ -69,7 +69,8 @@ extension LearningTrackerCommand {
       """,
     positionals: [Positional("FILE.csv", help: "the returned spreadsheet")],
     options: [
-      .text("--by", "NAME", required: true, help: "who the updates are from (the agency's safeguarding lead)"),
+      .text(
+        "--by", "NAME", required: true, help: "who the updates are from (the agency's safeguarding lead)"),
       .day("--date", help: "the day of the updates (default today)"),
       .flag("--dry-run", help: "show what would change, change nothing"),
     ]
@@ -87,7 +88,8 @@ extension LearningTrackerCommand {
     }
     func report(_ problems: [ImportProblem]) -> CommandError {
       let lines = problems.map { "\(file):\($0.line):\($0.column): \($0.message)" }
-      return CommandError.badData("\(problems.count) problem(s) in \(file); nothing was changed\n"
+      return CommandError.badData(
+        "\(problems.count) problem(s) in \(file); nothing was changed\n"
           + lines.joined(separator: "\n"))
     }
     func describe(_ planned: PlannedUpdate) -> String {

@@ -15,7 +15,8 @@ extension LearningTrackerCommand {
           .text("--id", "ID", required: true, help: "the review's ID, such as LCSPR-2025-02"),
           .text("--title", "TITLE", required: true, help: "the published pseudonym"),
           .word("--kind", ReviewKind.self, placeholder: "KIND", required: true, help: "the kind of review"),
-          .text("--follows", "ID", help: "the review this one grew out of (an LCSPR following a Rapid Review)"),
+          .text(
+            "--follows", "ID", help: "the review this one grew out of (an LCSPR following a Rapid Review)"),
           .day("--incident", help: "the day of the incident"),
           .day("--aware", help: "the day the local authority became aware"),
           .day("--notified", help: "the day the National Panel was notified"),
@@ -47,7 +48,7 @@ extension LearningTrackerCommand {
           categories: try args.values("--category"), themes: try args.values("--theme"),
           summary: try args.value("--summary"))
         let by = try args.value("--by")
-                try context.change(by: context.who(by)) { tracker in
+        try context.change(by: context.who(by)) { tracker in
           if tracker.reviewIndex(id) != nil { throw CommandError.usage("review \"\(id)\" already exists") }
           tracker.reviews.append(review)
           return [.review(id)]
@@ -65,7 +66,7 @@ extension LearningTrackerCommand {
       ) { args, context in
         let format = try args.value("--format") ?? "text"
         let asOf = try args.day("--as-of") ?? context.today
-                let tracker = try context.load().tracker
+        let tracker = try context.load().tracker
         let settings = tracker.partnership.settings
         struct Line: Encodable {
           var id, kind, title: String
@@ -175,7 +176,8 @@ extension LearningTrackerCommand {
         options: [
           .text("--text", "TEXT", required: true, help: "the recommendation as the review words it"),
           .text("--agency", "ID", repeatable: true, help: "an agency it is addressed to"),
-          .word("--response", RecommendationResponse.self, help: "the partnership's response (default pending)"),
+          .word(
+            "--response", RecommendationResponse.self, help: "the partnership's response (default pending)"),
           .text("--response-note", "TEXT", help: "why it is partially or not accepted (required for those)"),
           .text("--theme", "ID", repeatable: true, help: "a theme"), .by,
         ]
@@ -188,7 +190,8 @@ extension LearningTrackerCommand {
         let by = try args.value("--by")
         let target = try args.positional(0)
         guard let reference = ActionReference(target) else {
-          throw CommandError.usage("\"\(target)\" is not a recommendation reference (expected REVIEW/REC, such as LCSPR-2025-02/R1)"
+          throw CommandError.usage(
+            "\"\(target)\" is not a recommendation reference (expected REVIEW/REC, such as LCSPR-2025-02/R1)"
           )
         }
         if response.needsReason && (note ?? "").trimmingSpaces.isEmpty {

@@ -13,10 +13,12 @@ extension LearningTrackerCommand {
       Section 11 standards. The three statutory partners are added as agencies (la, police, icb);
       add others with 'agency add'. An existing file is never overwritten.
       """,
-    options: [.text("--name", "NAME", help: "the partnership's name (default: \"Safeguarding Children Partnership\")")]
+    options: [
+      .text("--name", "NAME", help: "the partnership's name (default: \"Safeguarding Children Partnership\")")
+    ]
   ) { args, context in
     let name = try args.value("--name") ?? "Safeguarding Children Partnership"
-        var tracker = DefaultCatalogues.newTracker(partnershipName: name)
+    var tracker = DefaultCatalogues.newTracker(partnershipName: name)
     tracker.agencies = [
       Agency(
         id: "la", name: "Local authority children's services", kind: .localAuthority, statutoryPartner: true),
@@ -39,7 +41,7 @@ extension LearningTrackerCommand {
     options: [.listFormat]
   ) { args, context in
     let format = try args.value("--format") ?? "text"
-        let loaded = try context.load(checkingUnknownFields: true)
+    let loaded = try context.load(checkingUnknownFields: true)
     var diagnostics = loaded.unknownFields.map {
       Diagnostic(
         severity: .error, check: .requiredText, path: $0, message: "unknown field (not in the store format)",
@@ -74,7 +76,7 @@ extension LearningTrackerCommand {
       format does not know.
       """
   ) { args, context in
-        try context.change(by: context.who(nil), rewrite: true) { _ in [] }
+    try context.change(by: context.who(nil), rewrite: true) { _ in [] }
     context.console.note("rewrote \(context.dataPath)")
     return ExitCode.ok
   }
@@ -96,7 +98,7 @@ extension LearningTrackerCommand {
         let kind = try args.word("--kind", AgencyKind.self) ?? .other
         let statutory = args.flag("--statutory")
         let by = try args.value("--by")
-                try context.change(by: context.who(by)) { tracker in
+        try context.change(by: context.who(by)) { tracker in
           if tracker.agency(id) != nil { throw CommandError.usage("agency \"\(id)\" already exists") }
           tracker.agencies.append(Agency(id: id, name: name, kind: kind, statutoryPartner: statutory))
           return [.agency(id)]
@@ -109,7 +111,7 @@ extension LearningTrackerCommand {
         options: [.listFormat]
       ) { args, context in
         let format = try args.value("--format") ?? "text"
-                let tracker = try context.load().tracker
+        let tracker = try context.load().tracker
         if format == "json" {
           context.console.out(try jsonText(tracker.agencies), exact: true)
         } else {
@@ -146,7 +148,7 @@ extension LearningTrackerCommand {
     let output = try args.required("--output")
     let seed = UInt64(try args.integer("--seed") ?? 1)
     let asOf = try args.day("--as-of") ?? context.today
-        let tracker = SyntheticPartnership.generate(reviews: count, seed: seed, asOf: asOf)
+    let tracker = SyntheticPartnership.generate(reviews: count, seed: seed, asOf: asOf)
     try StoreWriter.create(tracker, at: output, today: asOf)
     context.console.note(
       "wrote \(output): \(tracker.reviews.count) reviews, \(tracker.placedActions.count) actions")

@@ -79,7 +79,9 @@ public enum LearningTrackerCommand {
     var text = overview + "\n"
     let width = (commands.map { $0.name.count }.max() ?? 0) + 2
     for command in commands {
-      text += "  " + command.name + String(repeating: " ", count: width - command.name.count) + command.summary + "\n"
+      text +=
+        "  " + command.name + String(repeating: " ", count: width - command.name.count) + command.summary
+        + "\n"
     }
     return text
   }

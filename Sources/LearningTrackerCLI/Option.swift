@@ -87,7 +87,8 @@ public struct Option: Sendable {
   /// An option whose value is one of a few words.
   public static func choice(_ name: String, _ words: [String], vocabulary: String, help: String) -> Option {
     Option(
-      name, .word(placeholder: words.joined(separator: "|"), vocabulary: vocabulary, words: words), help: help)
+      name, .word(placeholder: words.joined(separator: "|"), vocabulary: vocabulary, words: words), help: help
+    )
   }
 
   /// The help line's left column: `--status WORD`.
@@ -124,7 +125,8 @@ public struct Option: Sendable {
       return .number(number)
     case .decimal(_, let above, let atMost):
       guard let number = Double(text), number > above, number <= atMost else {
-        throw .usage("\(name): \"\(text)\" is not a number above \(above.shortText) and at most \(atMost.shortText)")
+        throw .usage(
+          "\(name): \"\(text)\" is not a number above \(above.shortText) and at most \(atMost.shortText)")
       }
       return .decimal(number)
     case .word(_, let vocabulary, let words):

@@ -65,7 +65,9 @@ public struct ParsedArguments: Sendable {
 
   /// The positional argument at `index`, which the declaration made sure is there when required.
   public func positional(_ index: Int) throws(CommandError) -> String {
-    guard index < positionals.count else { throw .usage("\(command) is missing an argument", command: command) }
+    guard index < positionals.count else {
+      throw .usage("\(command) is missing an argument", command: command)
+    }
     return positionals[index]
   }
 }

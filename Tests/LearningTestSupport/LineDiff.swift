@@ -19,7 +19,9 @@ public enum LineDiff {
         skipped = true
         continue
       }
-      if skipped || lines.isEmpty { lines.append("@@ expected line \(edit.oldLine), actual line \(edit.newLine) @@") }
+      if skipped || lines.isEmpty {
+        lines.append("@@ expected line \(edit.oldLine), actual line \(edit.newLine) @@")
+      }
       skipped = false
       lines.append("\(edit.mark) \(edit.text)")
     }
@@ -54,7 +56,9 @@ public enum LineDiff {
       }
     }
     var edits: [Edit] = []
-    for index in 0..<prefix { edits.append(Edit(mark: " ", text: old[index], oldLine: index + 1, newLine: index + 1)) }
+    for index in 0..<prefix {
+      edits.append(Edit(mark: " ", text: old[index], oldLine: index + 1, newLine: index + 1))
+    }
     var i = 0
     var j = 0
     while i < a.count || j < b.count {

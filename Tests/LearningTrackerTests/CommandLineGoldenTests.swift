@@ -43,7 +43,8 @@ func goldenName(_ command: Command) -> String { command.words.joined(separator: 
       let outcome = runTracker(line, data: absentStore)
       #expect(outcome.status == 64, "\(line): \(outcome.err)")
       #expect(outcome.out.isEmpty, "\(line)")
-      transcript += "$ learning-tracker \(line.joined(separator: " "))\nexit \(outcome.status)\n\(outcome.err)\n"
+      transcript +=
+        "$ learning-tracker \(line.joined(separator: " "))\nexit \(outcome.status)\n\(outcome.err)\n"
     }
     try GoldenFile.assert(transcript, "usage/\(goldenName(command)).txt", in: commandLineGolden)
   }
@@ -57,11 +58,13 @@ func goldenName(_ command: Command) -> String { command.words.joined(separator: 
     for line in lines {
       let outcome = runTracker(line, data: absentStore)
       #expect(outcome.status == 64, "\(line): \(outcome.err)")
-      transcript += "$ learning-tracker \(line.joined(separator: " "))\nexit \(outcome.status)\n\(outcome.err)\n"
+      transcript +=
+        "$ learning-tracker \(line.joined(separator: " "))\nexit \(outcome.status)\n\(outcome.err)\n"
     }
     let badToday = runTracker(["validate"], data: absentStore, today: "2026-02-30")
     #expect(badToday.status == 64)
-    transcript += "$ LEARNING_TRACKER_TODAY=2026-02-30 learning-tracker validate\nexit \(badToday.status)\n\(badToday.err)\n"
+    transcript +=
+      "$ LEARNING_TRACKER_TODAY=2026-02-30 learning-tracker validate\nexit \(badToday.status)\n\(badToday.err)\n"
     try GoldenFile.assert(transcript, "usage/top-level.txt", in: commandLineGolden)
   }
 }
@@ -125,7 +128,9 @@ enum UsageMistakes {
       lines.append(base(command, without: option.name))
     }
     let required = command.positionals.filter(\.required)
-    if !required.isEmpty { lines.append(Array(base(command).prefix(command.words.count + required.count - 1))) }
+    if !required.isEmpty {
+      lines.append(Array(base(command).prefix(command.words.count + required.count - 1)))
+    }
     if command.positionals.count == required.count {
       lines.append(base(command) + ["extra"])
     }

@@ -18,7 +18,8 @@ func reportTable() -> String {
     let options = kind.parameters.map { "`" + $0.option + ($0.placeholder.map { " " + $0 } ?? "") + "`" }
     lines.append(
       "| `\(kind.name)` | \(kind.summary) | \(filters.isEmpty ? "none" : filters.joined(separator: " "))"
-        + " | \(options.isEmpty ? "" : options.joined(separator: " ")) | \(kind.pack == nil ? "no" : "yes") |")
+        + " | \(options.isEmpty ? "" : options.joined(separator: " ")) | \(kind.pack == nil ? "no" : "yes") |"
+    )
   }
   return lines.joined(separator: "\n")
 }
@@ -40,7 +41,8 @@ func reportTable() -> String {
       return
     }
     if let diff = LineDiff.render(expected: table, actual: reportTable()) {
-      Issue.record("README.md's table of reports differs from ReportRegistry (- README, + registry):\n\(diff)")
+      Issue.record(
+        "README.md's table of reports differs from ReportRegistry (- README, + registry):\n\(diff)")
     }
   }
 
@@ -88,7 +90,8 @@ func reportTable() -> String {
     let expected = everyLine.filter { line in
       tracker.placedActions.contains {
         $0.reference.description == line.reference
-          && ($0.recommendation.themes.contains("voice-of-the-child") || $0.review.themes.contains("voice-of-the-child"))
+          && ($0.recommendation.themes.contains("voice-of-the-child")
+            || $0.review.themes.contains("voice-of-the-child"))
       }
     }
     #expect(!expected.isEmpty && expected.count < everyLine.count)

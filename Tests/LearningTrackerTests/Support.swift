@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import LearningTrackerCLI
+import Testing
 
 /// What a command printed and returned.
 struct Outcome {
