@@ -14,7 +14,9 @@ let package = Package(
     .target(name: "LearningModel", exclude: ["README.md"]),
     .target(name: "LearningStore", dependencies: ["LearningModel"], exclude: ["README.md"]),
     .target(name: "LearningReports", dependencies: ["LearningModel"], exclude: ["README.md"]),
-    .target(name: "LearningTrackerCLI", dependencies: ["LearningModel", "LearningStore", "LearningReports"]),
+    .target(
+      name: "LearningTrackerCLI", dependencies: ["LearningModel", "LearningStore", "LearningReports"],
+      exclude: ["README.md"]),
     .executableTarget(name: "learning-tracker", dependencies: ["LearningTrackerCLI"]),
     .target(name: "LearningTestSupport", path: "Tests/LearningTestSupport"),
     .testTarget(name: "LearningModelTests", dependencies: ["LearningModel"]),
