@@ -10,10 +10,10 @@ extension LearningTrackerCommand {
   }
 
   /// The option a report filter is given by, with what it means for this report.
-  static func filterOption(_ filter: ReportFilter, help: String) -> Option {
+  static func filterOption(_ filter: ReportFilter, help: String, required: Bool) -> Option {
     switch filter {
-    case .year: .number("--year", "YYYY", range: 1900...9999, help: help)
-    case .review, .agency, .theme: .text(filter.option, filter.placeholder, help: help)
+    case .year: .number("--year", "YYYY", range: 1900...9999, required: required, help: help)
+    case .review, .agency, .theme: .text(filter.option, filter.placeholder, required: required, help: help)
     }
   }
 
@@ -31,7 +31,9 @@ extension LearningTrackerCommand {
   /// The `report NAME` command of a report kind: its options come from the registry, and the
   /// filters it cannot honour are refused by name.
   static func reportCommand(_ kind: ReportKind) -> Command {
-    let filters = kind.filters.map { filterOption($0.filter, help: $0.help) }
+    let filters = kind.filters.map {
+      filterOption($0.filter, help: $0.help, required: kind.requiredFilters.contains($0.filter))
+    }
     var refused: [String: String] = [:]
     for filter in kind.refusedFilters {
       refused[filter.option] = ReportRequestError.refusedFilter(report: kind.name, filter: filter).message
