@@ -54,6 +54,9 @@ enum CommandLineParser {
     }
     guard let command = match(words, commands) else { throw unknown(words, commands) }
     if wantsHelp { return .help(command) }
+    if !data.isEmpty && !command.usesStore {
+      throw .usage("\(command.name) does not use a store, so it takes no --data", command: command.name)
+    }
     var remaining = rest
     remaining.removeFirst(command.words.count)
     let parsed = try parseArguments(remaining, for: command)

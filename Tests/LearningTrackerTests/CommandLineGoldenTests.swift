@@ -53,6 +53,7 @@ func goldenName(_ command: Command) -> String { command.words.joined(separator: 
     let lines: [[String]] = [
       [], ["--data"], ["--data", "a.json", "--data=b.json", "validate"], ["nosuch"], ["reprot", "overdue"],
       ["report"], ["report", "overdu"], ["help", "nosuch"], ["--formt"],
+      ["--data", "a.json", "generate", "--reviews", "5", "--output", "b.json"],
     ]
     var transcript = ""
     for line in lines {
