@@ -235,11 +235,20 @@ extension Tracker {
           if let measure = action.measureOfSuccess {
             fields.append(("\(actionPath).measureOfSuccess", measure))
           }
+          if let baseline = action.baseline { fields.append(("\(actionPath).baseline", baseline)) }
+          if let target = action.target { fields.append(("\(actionPath).target", target)) }
           for (u, update) in action.updates.enumerated() {
             if let note = update.note { fields.append(("\(actionPath).updates[\(u)].note", note)) }
             if let by = update.by { fields.append(("\(actionPath).updates[\(u)].by", by)) }
             for (e, evidence) in (update.evidence ?? []).enumerated() {
               fields.append(("\(actionPath).updates[\(u)].evidence[\(e)]", evidence))
+            }
+            for (e, evidence) in (update.impactEvidence ?? []).enumerated() {
+              fields.append(("\(actionPath).updates[\(u)].impactEvidence[\(e)]", evidence))
+            }
+            if let result = update.result { fields.append(("\(actionPath).updates[\(u)].result", result)) }
+            if let reason = update.assuredWithoutImpact {
+              fields.append(("\(actionPath).updates[\(u)].assuredWithoutImpact", reason))
             }
           }
         }

@@ -38,6 +38,9 @@ extension LearningTrackerCommand {
         --recommendation REC   the recommendation it answers (R1)
         --description TEXT     Specific: what will be done
         --measure TEXT         Measurable: how the change in practice will be assessed
+        --baseline TEXT        where practice stands now, against the measure
+        --target TEXT          where practice should get to
+        --remeasure DAY        the day by which the measure should be taken again
         --owner AGENCY         Achievable: the owning agency's ID
         --lead ROLE            the role that leads it (a role, not a person's name)
         --agreed DAY           the day it was agreed (default today)
@@ -54,6 +57,9 @@ extension LearningTrackerCommand {
     guard let owner = try args.value("--owner") else { throw UsageError(message: "action add needs --owner") }
     guard let due = try args.day("--due") else { throw UsageError(message: "action add needs --due DAY") }
     let measure = try args.value("--measure")
+    let baseline = try args.value("--baseline")
+    let target = try args.value("--target")
+    let remeasure = try args.day("--remeasure")
     let lead = try args.value("--lead")
     let agreed = try args.day("--agreed") ?? context.today
     let by = try args.value("--by")
@@ -72,10 +78,13 @@ extension LearningTrackerCommand {
         let hint = nearest(owner, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
         throw UsageError(message: "no agency \"\(owner)\"\(hint) (add it with 'agency add')")
       }
-      tracker.reviews[r].recommendations[m].actions.append(
-        Action(
-          id: reference.action, description: description, owner: owner, lead: lead, measureOfSuccess: measure,
-          agreed: agreed, due: due))
+      var action = Action(
+        id: reference.action, description: description, owner: owner, lead: lead, measureOfSuccess: measure,
+        agreed: agreed, due: due)
+      action.baseline = baseline
+      action.target = target
+      action.remeasure = remeasure
+      tracker.reviews[r].recommendations[m].actions.append(action)
       return [.action(reference)]
     }
     for diagnostic in Validator(today: context.today).validate(tracker)
@@ -91,15 +100,23 @@ extension LearningTrackerCommand {
     help: """
       Usage: learning-tracker action update REVIEW/ACTION [options]
 
-      Appends a dated update to the action's log. Give at least one of --status, --note, --due or
-      --evidence.
+      Appends a dated update to the action's log. Give at least one of --status, --note, --due,
+      --evidence, --impact-evidence or --result. --status assured is refused unless the log (with this
+      update) has impact evidence or a result, or --assure-without-impact gives the reason for the exception.
 
       Options:
         --status WORD     \(ActionStatus.allowedWords)
         --note TEXT       progress note (required with --status withdrawn)
         --due DAY         a revised due day; needs --reason
         --reason TEXT     why the due day is revised
-        --evidence TEXT   a title of evidence of completion or impact (repeatable)
+        --evidence TEXT   a title of evidence of output: what was delivered (repeatable)
+        --impact-evidence TEXT
+                          a title of evidence that practice changed: an audit, survey, case
+                          sample or data (repeatable)
+        --result TEXT     what the re-measure found, against the baseline and target
+        --assure-without-impact REASON
+                          with --status assured: why the QA subgroup assures it without impact
+                          evidence or a result (recorded as an exception)
         --by WHO          who made the update (default $LEARNING_TRACKER_USER or $USER)
         --date DAY        the day of the update (default today)
       """
@@ -109,11 +126,21 @@ extension LearningTrackerCommand {
     let due = try args.day("--due")
     let reason = try args.value("--reason")
     let evidence = try args.values("--evidence")
+    let impactEvidence = try args.values("--impact-evidence")
+    let result = try args.value("--result")
+    let exception = try args.value("--assure-without-impact")
     let by = try args.value("--by")
     let date = try args.day("--date") ?? context.today
     let reference = try actionReference(&args)
-    if status == nil && note == nil && due == nil && evidence.isEmpty {
-      throw UsageError(message: "give at least one of --status, --note, --due or --evidence")
+    if status == nil && note == nil && due == nil && evidence.isEmpty && impactEvidence.isEmpty && result == nil {
+      throw UsageError(
+        message: "give at least one of --status, --note, --due, --evidence, --impact-evidence or --result")
+    }
+    if let exception {
+      if status != .assured { throw UsageError(message: "--assure-without-impact goes with --status assured") }
+      if exception.trimmingSpaces.isEmpty {
+        throw UsageError(message: "--assure-without-impact needs the reason for assuring without impact")
+      }
     }
     if due != nil && (reason ?? "").trimmingSpaces.isEmpty {
       throw UsageError(message: "--due needs --reason saying why the due day is revised")
@@ -132,10 +159,20 @@ extension LearningTrackerCommand {
       if let agreed = action.agreed, date < agreed {
         throw UsageError(message: "the update's date \(date) is before the action was agreed (\(agreed))")
       }
-      tracker.reviews[r].recommendations[m].actions[a].updates.append(
-        ActionUpdate(
-          date: date, status: status, due: due, note: note, evidence: evidence.isEmpty ? nil : evidence,
-          by: who))
+      var update = ActionUpdate(
+        date: date, status: status, due: due, note: note, evidence: evidence.isEmpty ? nil : evidence, by: who)
+      update.impactEvidence = impactEvidence.isEmpty ? nil : impactEvidence
+      update.result = result
+      update.assuredWithoutImpact = exception
+      let missing = ImpactRule.missingForAssurance(update, of: action)
+      if !missing.isEmpty {
+        throw CommandFailure(
+          message: "\(reference) cannot be marked assured: its log has no "
+            + missing.joined(separator: " and no ")
+            + "; record it with --impact-evidence TEXT or --result TEXT, or give --assure-without-impact REASON",
+          code: ExitCode.badData)
+      }
+      tracker.reviews[r].recommendations[m].actions[a].updates.append(update)
       return [.action(reference)]
     }
     let (r, m, a) = try locate(reference, in: tracker)
