@@ -221,6 +221,7 @@ extension Tracker {
       let path = "reviews[\(r)]"
       fields.append(("\(path).title", review.title))
       if let summary = review.summary { fields.append(("\(path).summary", summary)) }
+      if let reason = review.delayReason { fields.append(("\(path).delayReason", reason)) }
       for (f, finding) in review.findings.enumerated() {
         fields.append(("\(path).findings[\(f)].text", finding.text))
       }

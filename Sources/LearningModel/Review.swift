@@ -20,6 +20,8 @@ public struct Review: Codable, Equatable, Sendable {
   public var notificationType: NotificationType?
   /// What a Rapid Review decided: an LCSPR, other learning taken forward, or no further review.
   public var rapidReviewOutcome: RapidReviewOutcome?
+  /// Why publication is later than the six-month clock (criminal proceedings, the family's involvement).
+  public var delayReason: String?
 
   public init(
     id: String, title: String, kind: ReviewKind, follows: String? = nil, dates: ReviewDates = ReviewDates(),

@@ -364,6 +364,7 @@ private struct ByteReader {
         review.notificationType = try reader.isNull() ? nil : try reader.word(NotificationType.self)
       case "rapidReviewOutcome":
         review.rapidReviewOutcome = try reader.isNull() ? nil : try reader.word(RapidReviewOutcome.self)
+      case "delayReason": review.delayReason = try reader.optionalString()
       case "dates": dates = try reader.reviewDates()
       case "categories": review.categories = try reader.strings()
       case "themes": review.themes = try reader.strings()

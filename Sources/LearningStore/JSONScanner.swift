@@ -39,7 +39,7 @@ struct JSONScanner {
       case .review:
         [
           "id", "title", "kind", "follows", "dates", "categories", "themes", "findings", "recommendations",
-          "summary", "notificationType", "rapidReviewOutcome",
+          "summary", "notificationType", "rapidReviewOutcome", "delayReason",
         ]
       case .dates:
         [

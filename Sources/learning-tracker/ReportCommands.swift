@@ -261,7 +261,8 @@ extension LearningTrackerCommand {
       Usage: learning-tracker report all --output-dir DIR [--as-of DAY] [--since DAY] [--year YYYY]
 
       Writes the progress summary, the overdue list, the annual digest, the statutory timescales,
-      dissemination, the latest Section 11 cycle, learning that comes back, and a 7-minute briefing and
+      dissemination, the latest Section 11 cycle, learning that comes back, the yearly report chapter,
+      the QA subgroup's assurance queue (also as CSV), and a 7-minute briefing and
       the published action plan of the most recently published review, as Markdown and HTML (and the overdue list as CSV) into DIR: the pack for a board or QA subgroup meeting. The sample reports
       in Reports/ are made by this command from Seeds/.
 
@@ -269,7 +270,7 @@ extension LearningTrackerCommand {
         --output-dir DIR   the folder to write into (created if needed)
         --as-of DAY        the day the state is for (default today)
         --since DAY        for progress: changes since this day (default 8 weeks before the as-of day)
-        --year YYYY        for the digest (default the last complete reporting year)
+        --year YYYY        for the digest and the yearly report (default the last complete reporting year)
       """
   ) { args, context in
     guard let folder = try args.value("--output-dir") else {
@@ -295,6 +296,8 @@ extension LearningTrackerCommand {
     let dissemination = DisseminationReport.build(tracker, ReportOptions(asOf: asOf))
     let section11 = Section11Report.build(tracker, ReportOptions(asOf: asOf), cycle: nil)
     let repeats = RepeatsReport.build(tracker, ReportOptions(asOf: asOf))
+    let annual = AnnualReport.build(tracker, ReportOptions(asOf: asOf, year: year))
+    let assurance = AssuranceReport.build(tracker, ReportOptions(asOf: asOf))
     // The briefing and the plan are for publication: the most recently published review, if its text is clear.
     let published = tracker.reviews.filter {
       ($0.dates.published.map { $0 <= asOf } ?? false) && !$0.recommendations.isEmpty
@@ -319,6 +322,9 @@ extension LearningTrackerCommand {
         ("dissemination.md", dissemination, .markdown), ("dissemination.html", dissemination, .html),
         ("section11.md", section11, .markdown), ("section11.html", section11, .html),
         ("repeats.md", repeats, .markdown), ("repeats.html", repeats, .html),
+        ("annual-\(year).md", annual, .markdown), ("annual-\(year).html", annual, .html),
+        ("assurance.md", assurance, .markdown), ("assurance.html", assurance, .html),
+        ("assurance.csv", assurance, .csv),
       ] + publication
     for (name, report, format) in files {
       try AtomicFile.write(

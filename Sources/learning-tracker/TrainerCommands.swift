@@ -4,7 +4,10 @@ import LearningStore
 
 extension LearningTrackerCommand {
   static var trainerCommands: [Command] {
-    [reportThemes, reportBriefing, reportPlan, reportRepeats, reportImpact, checkSmart, checkPrivacy]
+    [
+      reportThemes, reportBriefing, reportPlan, reportRepeats, reportImpact, reportAssurance, reportAnnual,
+      checkSmart, checkPrivacy,
+    ]
   }
 
   /// Refuses (exit 1) when the text a published report draws on holds personal data.
@@ -134,12 +137,13 @@ extension LearningTrackerCommand {
   }
 
   static let reportImpact = Command(
-    words: ["report", "impact"], summary: "actions closed without evidence of impact",
+    words: ["report", "impact"], summary: "actions closed on outputs alone; re-measures overdue",
     help: """
       Usage: learning-tracker report impact [common options]
 
-      Completed or assured actions with no evidence in their log, and assured actions with no evidence
-      recorded at or after the assurance; counted per agency and per review.
+      Completed or assured actions closed on outputs alone (no impact evidence and no result, including
+      those assured as an exception), counted per agency and per review; and actions past their
+      re-measure day with no result.
 
       \(CommonReportOptions.help)
       """
