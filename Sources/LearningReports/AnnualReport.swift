@@ -223,7 +223,7 @@ public struct AnnualReport: Report, Equatable {
         var detail: [String] = []
         if let result = impact.result { detail.append("Result: " + result) }
         if !impact.impactEvidence.isEmpty {
-          detail.append("Impact evidence: " + impact.impactEvidence.joined(separator: "; "))
+          detail.append("Impact evidence: " + impact.impactEvidence.joined(separator: "; ") + ".")
         }
         if detail.isEmpty {
           detail.append(
@@ -234,7 +234,7 @@ public struct AnnualReport: Report, Equatable {
           ActionEntry(
             reference: reference, owner: placed.action.owner, description: placed.action.description,
             status: now.status, due: now.due, daysOverdue: 0, slips: now.slips,
-            detail: detail.joined(separator: ". ")))
+            detail: detail.joined(separator: " ")))
       }
       let repeatedlySlipped = now.isOpen && now.slips >= 2
       if repeatedlySlipped { figures.actionsSlippedRepeatedly += 1 }
@@ -338,20 +338,21 @@ public struct AnnualReport: Report, Equatable {
       }
       return table
     }
-    func actionTable(_ caption: String, _ entries: [ActionEntry], _ detail: String, empty: String) -> Table {
+    func actionTable(
+      _ caption: String, _ entries: [ActionEntry], _ detail: String, empty: String, timing: Bool
+    ) -> Table {
+      let timingColumns: [Table.Column] =
+        timing ? [.init("Due"), .init("Days overdue", .right), .init("Slips", .right)] : []
       var table = Table(
         caption: caption,
-        columns: [
-          .init("Action"), .init("Owner"), .init("Description"), .init("Due"), .init("Days overdue", .right),
-          .init("Slips", .right), .init(detail),
-        ],
+        columns: [.init("Action"), .init("Owner"), .init("Description")] + timingColumns + [.init(detail)],
         emptyText: empty)
       for entry in entries {
-        table.append([
-          Table.Cell(entry.reference), Table.Cell(entry.owner), Table.Cell(shorten(entry.description, 90)),
-          Table.Cell(entry.due.description), .number(entry.daysOverdue), .number(entry.slips),
-          Table.Cell(entry.detail),
-        ])
+        let timingCells: [Table.Cell] =
+          timing ? [Table.Cell(entry.due.description), .number(entry.daysOverdue), .number(entry.slips)] : []
+        table.append(
+          [Table.Cell(entry.reference), Table.Cell(entry.owner), Table.Cell(shorten(entry.description, 90))]
+            + timingCells + [Table.Cell(entry.detail)])
       }
       return table
     }
@@ -433,7 +434,7 @@ public struct AnnualReport: Report, Equatable {
             .table(
               actionTable(
                 "Assured in the year, with their result", improvements, "Result and impact evidence",
-                empty: "No action was assured in the year.")),
+                empty: "No action was assured in the year.", timing: false)),
           ]),
         .init(
           "Where little or no progress was made",
@@ -445,7 +446,7 @@ public struct AnnualReport: Report, Equatable {
             .table(
               actionTable(
                 "Overdue or repeatedly slipped at \(current.asOf)", littleProgress, "Why (from the notes)",
-                empty: "No action was overdue or repeatedly slipped.")),
+                empty: "No action was overdue or repeatedly slipped.", timing: true)),
           ]),
         .init(
           "Dissemination of learning",
