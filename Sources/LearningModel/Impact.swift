@@ -57,7 +57,9 @@ extension Action {
       $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset
     }
     for (_, update) in ordered {
-      for title in update.evidence ?? [] { evidence.append(EvidenceItem(kind: .output, title: title, date: update.date)) }
+      for title in update.evidence ?? [] {
+        evidence.append(EvidenceItem(kind: .output, title: title, date: update.date))
+      }
       for title in update.impactEvidence ?? [] {
         evidence.append(EvidenceItem(kind: .impact, title: title, date: update.date))
       }

@@ -312,7 +312,8 @@ private struct Run {
         warning(
           .assuredWithoutEvidence, "\(path).updates[\(assured)]",
           "action \(reference) is assured without " + missing.joined(separator: " or "),
-          hint: "record the impact evidence or result the QA subgroup relied on, or the reason for the exception")
+          hint:
+            "record the impact evidence or result the QA subgroup relied on, or the reason for the exception")
       }
     }
     var previous: CalendarDay?

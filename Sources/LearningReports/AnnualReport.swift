@@ -101,7 +101,8 @@ public struct AnnualReport: Report, Equatable {
     let year = options.year ?? partnership.reportingYear(containing: options.asOf) - 1
     let (figures, lists) = figures(tracker, options, year: year)
     var report = AnnualReport(
-      partnership: partnership.name, current: figures, previous: Self.figures(tracker, options, year: year - 1).figures)
+      partnership: partnership.name, current: figures,
+      previous: Self.figures(tracker, options, year: year - 1).figures)
     report.notifications = lists.notifications
     report.rapidReviews = lists.rapidReviews
     report.lcsprsLate = lists.lcsprsLate
@@ -121,7 +122,9 @@ public struct AnnualReport: Report, Equatable {
   }
 
   /// One year's figures, and the lists behind them.
-  static func figures(_ tracker: Tracker, _ options: ReportOptions, year: Int) -> (figures: Figures, lists: Lists) {
+  static func figures(_ tracker: Tracker, _ options: ReportOptions, year: Int) -> (
+    figures: Figures, lists: Lists
+  ) {
     var lists = Lists()
     var yearOptions = options
     yearOptions.year = year
@@ -143,7 +146,8 @@ public struct AnnualReport: Report, Equatable {
       }
       lists.notifications.append(
         ReviewLine(
-          id: line.id, title: line.title, kind: line.kind, day: line.day, detail: type?.title ?? "not recorded"))
+          id: line.id, title: line.title, kind: line.kind, day: line.day,
+          detail: type?.title ?? "not recorded"))
     }
 
     // Rapid Reviews and their outcomes; an LCSPR that follows a Rapid Review stands for its outcome
@@ -390,7 +394,8 @@ public struct AnnualReport: Report, Equatable {
                 + "\(current.deaths) where a child died and \(current.seriousHarm) where a child was seriously harmed"
                 + (current.notificationTypeNotRecorded > 0
                   ? "; \(current.notificationTypeNotRecorded) with the type not recorded." : ".")),
-            .table(reviewTable("Notifications and referrals", notifications, "Type", empty: "None in the year.")),
+            .table(
+              reviewTable("Notifications and referrals", notifications, "Type", empty: "None in the year.")),
           ]),
         .init(
           "Rapid Reviews and their outcomes",
@@ -399,14 +404,17 @@ public struct AnnualReport: Report, Equatable {
               "\(current.rapidReviews) Rapid Reviews (\(last): \(previous.rapidReviews)): \(current.toLCSPR) led to a "
                 + "Local Child Safeguarding Practice Review, \(current.otherLearning) took learning forward another way "
                 + "and \(current.noFurtherReview) needed no further review. Conversion to LCSPR: "
-                + "\(current.conversionRate)% of Rapid Reviews with an outcome (\(last): \(previous.conversionRate)%)."),
-            .table(reviewTable("Rapid Reviews", rapidReviews, "Outcome", empty: "No Rapid Review in the year.")),
+                + "\(current.conversionRate)% of Rapid Reviews with an outcome (\(last): \(previous.conversionRate)%)."
+            ),
+            .table(
+              reviewTable("Rapid Reviews", rapidReviews, "Outcome", empty: "No Rapid Review in the year.")),
           ]),
         .init(
           "Local Child Safeguarding Practice Reviews",
           [
             .figures([
-              .init("Commissioned", "\(current.lcsprsCommissioned) (\(last): \(previous.lcsprsCommissioned))"),
+              .init(
+                "Commissioned", "\(current.lcsprsCommissioned) (\(last): \(previous.lcsprsCommissioned))"),
               .init("Published", "\(current.lcsprsPublished) (\(last): \(previous.lcsprsPublished))"),
               .init(
                 "Past the six-month timescale", "\(current.lcsprsLate) (\(last): \(previous.lcsprsLate))",
@@ -421,7 +429,8 @@ public struct AnnualReport: Report, Equatable {
           "Themes",
           [
             .paragraph(
-              "New this year: " + (newNames.isEmpty ? "none" : newNames.joined(separator: ", ")) + ". Recurrent: "
+              "New this year: " + (newNames.isEmpty ? "none" : newNames.joined(separator: ", "))
+                + ". Recurrent: "
                 + (recurrentNames.isEmpty ? "none" : recurrentNames.joined(separator: ", ")) + "."),
             .table(themeTable),
           ]),
@@ -430,7 +439,8 @@ public struct AnnualReport: Report, Equatable {
           [
             .paragraph(
               "Actions the QA subgroup assured in the year: \(current.actionsAssured) (\(last): \(previous.actionsAssured)), "
-                + "\(current.assuredWithImpact) of them with impact evidence or a result against their measure."),
+                + "\(current.assuredWithImpact) of them with impact evidence or a result against their measure."
+            ),
             .table(
               actionTable(
                 "Assured in the year, with their result", improvements, "Result and impact evidence",
@@ -458,7 +468,8 @@ public struct AnnualReport: Report, Equatable {
               compare(
                 "Dissemination",
                 [
-                  "Dissemination activities delivered", "Practitioners who attended (briefings, training, events)",
+                  "Dissemination activities delivered",
+                  "Practitioners who attended (briefings, training, events)",
                   "Circulation (newsletters, learning briefs, emails)",
                 ])),
           ]),
@@ -486,10 +497,13 @@ public struct AnnualReport: Report, Equatable {
     var table = Table(
       caption: "Learning from case reviews",
       columns: [
-        Table.Column("Figure"), Table.Column(Self.label(current.year)), Table.Column(Self.label(previous.year)),
+        Table.Column("Figure"), Table.Column(Self.label(current.year)),
+        Table.Column(Self.label(previous.year)),
       ])
     for row in comparison {
-      table.append([Table.Cell(String(row.label.trimmingSpaces)), Table.Cell(row.current), Table.Cell(row.previous)])
+      table.append([
+        Table.Cell(String(row.label.trimmingSpaces)), Table.Cell(row.current), Table.Cell(row.previous),
+      ])
     }
     return table
   }

@@ -47,7 +47,8 @@ public struct AssuranceReport: Report, Equatable {
         Row(
           reference: placed.reference.description, review: placed.review.id,
           recommendation: placed.recommendationReference.description, description: action.description,
-          owner: action.owner, ownerName: scope.agencies[action.owner]?.name ?? action.owner, lead: action.lead,
+          owner: action.owner, ownerName: scope.agencies[action.owner]?.name ?? action.owner,
+          lead: action.lead,
           measureOfSuccess: action.measureOfSuccess, baseline: action.baseline, target: action.target,
           remeasure: action.remeasure, evidence: impact.evidence, result: impact.result,
           completedOn: completedOn, daysWaiting: completedOn.map { options.asOf.days(since: $0) } ?? 0,
@@ -136,8 +137,10 @@ public struct AssuranceReport: Report, Equatable {
     var table = Table(
       caption: "Assurance queue",
       columns: [
-        "Action", "Review", "Recommendation", "Owner", "Lead", "Description", "Measure of success", "Baseline",
-        "Target", "Re-measure by", "Output evidence", "Impact evidence", "Result", "Completed", "Waiting (days)",
+        "Action", "Review", "Recommendation", "Owner", "Lead", "Description", "Measure of success",
+        "Baseline",
+        "Target", "Re-measure by", "Output evidence", "Impact evidence", "Result", "Completed",
+        "Waiting (days)",
         "Missing", "Decision", "Comments",
       ].map { Table.Column($0) })
     for row in rows {
@@ -145,8 +148,10 @@ public struct AssuranceReport: Report, Equatable {
         [
           row.reference, row.review, row.recommendation, row.owner, row.lead ?? "", row.description,
           row.measureOfSuccess ?? "", row.baseline ?? "", row.target ?? "", row.remeasure?.description ?? "",
-          Self.evidenceText(row.evidence, .output), Self.evidenceText(row.evidence, .impact), row.result ?? "",
-          row.completedOn?.description ?? "", String(row.daysWaiting), row.missing.joined(separator: "; "), "", "",
+          Self.evidenceText(row.evidence, .output), Self.evidenceText(row.evidence, .impact),
+          row.result ?? "",
+          row.completedOn?.description ?? "", String(row.daysWaiting), row.missing.joined(separator: "; "),
+          "", "",
         ].map { Table.Cell($0) })
     }
     return table

@@ -299,7 +299,10 @@ public struct DigestReport: Report, Equatable {
       emptyText: "No dissemination delivered in the year.")
     for line in dissemination.byMethod {
       methodTable.append(
-        [Table.Cell(line.name), Table.Cell(line.reachKind?.rawValue ?? "not given"), .number(line.activities)]
+        [
+          Table.Cell(line.name), Table.Cell(line.reachKind?.rawValue ?? "not given"),
+          .number(line.activities),
+        ]
           + line.reach.cells(unclassified: other))
     }
     var section11Table = Table(
@@ -388,16 +391,17 @@ public struct DigestReport: Report, Equatable {
         .init(
           "Dissemination of learning",
           [
-            .figures([
-              .init("Activities delivered", String(dissemination.delivered))
-            ] + dissemination.totalReach.figures + [
-              .init("Planned", String(dissemination.planned)),
-              .init("Cancelled", String(dissemination.cancelled)),
-              .init(
-                "Agencies reached",
-                dissemination.agenciesReached.isEmpty
-                  ? "none" : dissemination.agenciesReached.joined(separator: ", ")),
-            ]),
+            .figures(
+              [
+                .init("Activities delivered", String(dissemination.delivered))
+              ] + dissemination.totalReach.figures + [
+                .init("Planned", String(dissemination.planned)),
+                .init("Cancelled", String(dissemination.cancelled)),
+                .init(
+                  "Agencies reached",
+                  dissemination.agenciesReached.isEmpty
+                    ? "none" : dissemination.agenciesReached.joined(separator: ", ")),
+              ]),
             .table(methodTable),
             .paragraph(
               dissemination.publishedWithoutDissemination.isEmpty

@@ -184,10 +184,10 @@ public struct DisseminationReport: Report, Equatable {
           [
             .figures(
               [.init("Activities delivered", String(totalDelivered))] + totalReach.figures + [
-              .init(
-                "Published reviews with no dissemination delivered", String(reviewsWithNone.count),
-                rating: reviewsWithNone.isEmpty ? nil : .amber),
-            ]),
+                .init(
+                  "Published reviews with no dissemination delivered", String(reviewsWithNone.count),
+                  rating: reviewsWithNone.isEmpty ? nil : .amber)
+              ]),
             .paragraph(
               reviewsWithNone.isEmpty
                 ? "Every published review in scope has had learning delivered."
@@ -204,7 +204,8 @@ public struct DisseminationReport: Report, Equatable {
     var table = Table(
       caption: "Dissemination by review",
       columns: [
-        "Review", "Title", "Published", "Planned", "Delivered", "Attended", "Circulated", "Reach, kind not given",
+        "Review", "Title", "Published", "Planned", "Delivered", "Attended", "Circulated",
+        "Reach, kind not given",
         "First delivered",
         "Days from publication",
       ].map { Table.Column($0) })

@@ -123,7 +123,8 @@ public struct ImpactReport: Report, Equatable {
           [
             .paragraph(
               "Output evidence shows what was delivered (training run, guidance issued); impact evidence "
-                + "(an audit, survey, case sample or data) or a result against the measure shows practice changed."),
+                + "(an audit, survey, case sample or data) or a result against the measure shows practice changed."
+            ),
             .figures([
               .init("Closed actions (completed or assured)", String(closed)),
               .init("Closed on outputs alone", String(rows.count), rating: rows.isEmpty ? nil : .amber),
@@ -141,7 +142,8 @@ public struct ImpactReport: Report, Equatable {
   public var csvTable: Table {
     var table = Table(
       caption: "Impact",
-      columns: ["List", "Action", "Review", "Owner", "Status", "Closed on", "Re-measure by", "Why listed"].map {
+      columns: ["List", "Action", "Review", "Owner", "Status", "Closed on", "Re-measure by", "Why listed"].map
+      {
         Table.Column($0)
       })
     for row in rows {

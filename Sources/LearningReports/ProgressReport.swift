@@ -322,15 +322,16 @@ extension ProgressReport {
       .init(
         "Dissemination of learning",
         [
-          .figures([
-            .init("Activities delivered", String(disseminationDelivered))
-          ] + disseminationReach.figures + [
-            .init(
-              "Published reviews with none delivered",
-              reviewsWithoutDissemination.isEmpty
-                ? "none" : reviewsWithoutDissemination.joined(separator: ", "),
-              rating: reviewsWithoutDissemination.isEmpty ? nil : .amber),
-          ])
+          .figures(
+            [
+              .init("Activities delivered", String(disseminationDelivered))
+            ] + disseminationReach.figures + [
+              .init(
+                "Published reviews with none delivered",
+                reviewsWithoutDissemination.isEmpty
+                  ? "none" : reviewsWithoutDissemination.joined(separator: ", "),
+                rating: reviewsWithoutDissemination.isEmpty ? nil : .amber)
+            ])
         ]))
     sections.append(
       .init(

@@ -339,7 +339,8 @@ private struct ByteReader {
       switch key {
       case "id": id = try reader.string()
       case "name": name = try reader.string()
-      case "reach" where withReach: reach = try reader.isNull() ? nil : try reader.word(DisseminationReach.self)
+      case "reach" where withReach:
+        reach = try reader.isNull() ? nil : try reader.word(DisseminationReach.self)
       default: try reader.skip()
       }
     }

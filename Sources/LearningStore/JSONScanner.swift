@@ -54,7 +54,10 @@ struct JSONScanner {
           "target", "remeasure",
         ]
       case .update:
-        ["date", "status", "due", "note", "evidence", "by", "impactEvidence", "result", "assuredWithoutImpact"]
+        [
+          "date", "status", "due", "note", "evidence", "by", "impactEvidence", "result",
+          "assuredWithoutImpact",
+        ]
       case .dissemination:
         ["id", "date", "status", "method", "title", "reviews", "themes", "audience", "reach", "note"]
       case .section11Return: ["agency", "cycle", "due", "submitted", "ratings", "learning"]

@@ -132,12 +132,16 @@ extension LearningTrackerCommand {
     let by = try args.value("--by")
     let date = try args.day("--date") ?? context.today
     let reference = try actionReference(&args)
-    if status == nil && note == nil && due == nil && evidence.isEmpty && impactEvidence.isEmpty && result == nil {
+    if status == nil && note == nil && due == nil && evidence.isEmpty && impactEvidence.isEmpty
+      && result == nil
+    {
       throw UsageError(
         message: "give at least one of --status, --note, --due, --evidence, --impact-evidence or --result")
     }
     if let exception {
-      if status != .assured { throw UsageError(message: "--assure-without-impact goes with --status assured") }
+      if status != .assured {
+        throw UsageError(message: "--assure-without-impact goes with --status assured")
+      }
       if exception.trimmingSpaces.isEmpty {
         throw UsageError(message: "--assure-without-impact needs the reason for assuring without impact")
       }
@@ -160,7 +164,8 @@ extension LearningTrackerCommand {
         throw UsageError(message: "the update's date \(date) is before the action was agreed (\(agreed))")
       }
       var update = ActionUpdate(
-        date: date, status: status, due: due, note: note, evidence: evidence.isEmpty ? nil : evidence, by: who)
+        date: date, status: status, due: due, note: note, evidence: evidence.isEmpty ? nil : evidence, by: who
+      )
       update.impactEvidence = impactEvidence.isEmpty ? nil : impactEvidence
       update.result = result
       update.assuredWithoutImpact = exception

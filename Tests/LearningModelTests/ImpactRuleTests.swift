@@ -89,7 +89,8 @@ import Testing
     var tracker = DefaultCatalogues.newTracker(partnershipName: "Test")
     tracker.disseminationMethods.append(CatalogueEntry(id: "podcast", name: "Podcast"))
     tracker.disseminationMethods.append(CatalogueEntry(id: "email", name: "Email", reach: .circulation))
-    func activity(_ method: String, _ reach: Int, _ status: DisseminationStatus = .delivered) -> Dissemination {
+    func activity(_ method: String, _ reach: Int, _ status: DisseminationStatus = .delivered) -> Dissemination
+    {
       Dissemination(
         id: method + String(reach), date: Self.day("2026-01-01"), status: status, method: method, title: "T",
         reach: reach)

@@ -71,7 +71,9 @@ import Testing
       let status = Self.status(placed.action, asOf)
       let log = placed.action.updates.filter { $0.date <= asOf }
       let shows = log.contains { !($0.impactEvidence ?? []).isEmpty || $0.result != nil }
-      if status == .completed || status == .assured, !shows { outputsOnly.append(placed.reference.description) }
+      if status == .completed || status == .assured, !shows {
+        outputsOnly.append(placed.reference.description)
+      }
       if let day = placed.action.remeasure, day < asOf, status != .withdrawn, status != nil,
         !log.contains(where: { $0.result != nil })
       {
@@ -92,7 +94,8 @@ import Testing
     let figures = annual.current
     #expect(figures.asOf == digest.asOf)
     #expect(figures.notifications == digest.reviewsNotified.count)
-    #expect(figures.deaths + figures.seriousHarm + figures.notificationTypeNotRecorded == figures.notifications)
+    #expect(
+      figures.deaths + figures.seriousHarm + figures.notificationTypeNotRecorded == figures.notifications)
     #expect(figures.themes == digest.themes.count)
     #expect(figures.recurrentThemes == digest.themes.filter(\.recurrent).count)
     #expect(figures.actionsAgreed == digest.actions.agreed)

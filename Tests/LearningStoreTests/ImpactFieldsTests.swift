@@ -16,7 +16,8 @@ import Testing
     review.notificationType = .seriousHarm
     review.rapidReviewOutcome = .otherLearning
     review.delayReason = "Criminal proceedings"
-    var action = Action(id: "1.1", description: "Audit strategy meetings", owner: "la", due: day("2026-06-30"))
+    var action = Action(
+      id: "1.1", description: "Audit strategy meetings", owner: "la", due: day("2026-06-30"))
     action.baseline = "42%"
     action.target = "80%"
     action.remeasure = day("2026-09-30")

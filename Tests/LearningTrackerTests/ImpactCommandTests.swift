@@ -7,8 +7,10 @@ import Testing
     let path = try temporaryFolder().appendingPathComponent("tracker.json").path
     #expect(runTracker(["init"], data: path).status == 0)
     #expect(
-      runTracker(["review", "add", "--id", "RR-2026-01", "--title", "Child A", "--kind", "rapidReview"], data: path)
-        .status == 0)
+      runTracker(
+        ["review", "add", "--id", "RR-2026-01", "--title", "Child A", "--kind", "rapidReview"], data: path
+      )
+      .status == 0)
     #expect(
       runTracker(
         [
@@ -20,14 +22,16 @@ import Testing
       [
         "action", "add", "RR-2026-01/1.1", "--recommendation", "R1", "--description",
         "Review the referral pathway with every team", "--owner", "police", "--lead", "Detective inspector",
-        "--measure", "Dip sample of 20 referrals: pathway used in 90%", "--baseline", "55% in the 2025 sample",
+        "--measure", "Dip sample of 20 referrals: pathway used in 90%", "--baseline",
+        "55% in the 2025 sample",
         "--target", "90%", "--remeasure", "2026-09-30", "--agreed", "2026-02-01", "--due", "2026-05-31",
       ], data: path)
     #expect(add.status == 0, Comment(rawValue: add.err))
     #expect(
       runTracker(
         [
-          "action", "update", "RR-2026-01/1.1", "--status", "completed", "--evidence", "Pathway briefing issued",
+          "action", "update", "RR-2026-01/1.1", "--status", "completed", "--evidence",
+          "Pathway briefing issued",
           "--date", "2026-05-01",
         ], data: path
       ).status == 0)
@@ -50,7 +54,8 @@ import Testing
     let path = try store()
     let result = runTracker(
       [
-        "action", "update", "RR-2026-01/1.1", "--status", "assured", "--result", "18 of 20 (90%) in the re-sample",
+        "action", "update", "RR-2026-01/1.1", "--status", "assured", "--result",
+        "18 of 20 (90%) in the re-sample",
         "--impact-evidence", "Dip sample of 20 referrals, June 2026", "--date", "2026-06-01",
       ], data: path)
     #expect(result.status == 0, Comment(rawValue: result.err))
@@ -71,14 +76,16 @@ import Testing
       try String(contentsOfFile: other, encoding: .utf8).contains(
         "\"assuredWithoutImpact\" : \"The measure agreed was the briefing itself\""))
     let misplaced = runTracker(
-      ["action", "update", "RR-2026-01/1.1", "--note", "x", "--assure-without-impact", "because"], data: other)
+      ["action", "update", "RR-2026-01/1.1", "--note", "x", "--assure-without-impact", "because"], data: other
+    )
     #expect(misplaced.status == 64)
   }
 
   @Test func assuranceQueueAndAnnualReportRunInEveryFormat() throws {
     let path = try store()
     for format in ["text", "markdown", "html", "csv", "json"] {
-      let queue = runTracker(["report", "assurance", "--as-of", "2026-06-01", "--format", format], data: path)
+      let queue = runTracker(
+        ["report", "assurance", "--as-of", "2026-06-01", "--format", format], data: path)
       #expect(queue.status == 0, Comment(rawValue: queue.err))
       #expect(queue.out.contains("RR-2026-01/1.1"))
       let annual = runTracker(["report", "annual", "--year", "2025", "--format", format], data: path)
