@@ -217,6 +217,9 @@ extension LearningTrackerCommand {
     text += "Owner:              \(action.owner) (\(tracker.agencyName(action.owner)))\n"
     text += "Lead:               \(action.lead ?? "(none)")\n"
     text += "Measure of success: \(action.measureOfSuccess ?? "(none)")\n"
+    if let baseline = action.baseline { text += "Baseline:           \(baseline)\n" }
+    if let target = action.target { text += "Target:             \(target)\n" }
+    if let remeasure = action.remeasure { text += "Re-measure by:      \(remeasure)\n" }
     text += "Agreed:             \(action.agreed?.description ?? "(not recorded)")\n"
     text += "Original due:       \(action.due)\n"
     text += "\nAs of \(asOf):\n"
@@ -245,6 +248,11 @@ extension LearningTrackerCommand {
       if let evidence = update.evidence, !evidence.isEmpty {
         parts.append("evidence: \(evidence.joined(separator: "; "))")
       }
+      if let impact = update.impactEvidence, !impact.isEmpty {
+        parts.append("impact evidence: \(impact.joined(separator: "; "))")
+      }
+      if let result = update.result { parts.append("result \"\(result)\"") }
+      if let reason = update.assuredWithoutImpact { parts.append("assured without impact: \"\(reason)\"") }
       if let by = update.by { parts.append("by \(by)") }
       text +=
         "  \(update.date)\(update.date > asOf ? " (after \(asOf))" : "")  \(parts.joined(separator: ", "))\n"

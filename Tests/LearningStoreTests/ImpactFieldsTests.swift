@@ -71,3 +71,51 @@ import Testing
     }
   }
 }
+
+/// The returns sheet's impact evidence column, and sheets sent out before it existed.
+@Suite struct ReturnImpactColumnTests {
+  static func tracker() -> Tracker {
+    var tracker = DefaultCatalogues.newTracker(partnershipName: "Northshire")
+    tracker.agencies = [Agency(id: "la", name: "Council", kind: .localAuthority, statutoryPartner: true)]
+    let action = Action(
+      id: "1.1", description: "Audit strategy meetings", owner: "la",
+      due: ImpactFieldsTests.day("2027-06-30"))
+    tracker.reviews = [
+      Review(
+        id: "RR-2026-01", title: "Child A", kind: .rapidReview,
+        recommendations: [Recommendation(id: "R1", text: "Audit", response: .accepted, actions: [action])])
+    ]
+    return tracker
+  }
+
+  func plan(_ header: [AgencyReturnColumn], _ cells: [AgencyReturnColumn: String]) -> [PlannedUpdate] {
+    let row = header.map { column -> String in
+      switch column {
+      case .agency: "la"
+      case .action: "RR-2026-01/1.1"
+      default: cells[column] ?? ""
+      }
+    }
+    let text = header.map(\.rawValue).joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n"
+    let (updates, problems) = AgencyReturnImport.plan(
+      text, tracker: Self.tracker(), date: ImpactFieldsTests.day("2026-11-20"), by: "Council")
+    #expect(problems.isEmpty, Comment(rawValue: problems.map(\.description).joined(separator: "\n")))
+    return updates
+  }
+
+  @Test func impactEvidenceIsImportedApartFromOutputs() {
+    let updates = plan(
+      AgencyReturnColumn.allCases,
+      [.evidence: "Briefing issued", .impactEvidence: "Audit of 20 meetings: 17 of 20; Staff survey"])
+    #expect(updates.count == 1)
+    #expect(updates.first?.update.evidence == ["Briefing issued"])
+    #expect(updates.first?.update.impactEvidence == ["Audit of 20 meetings: 17 of 20", "Staff survey"])
+  }
+
+  @Test func aSheetWithoutTheImpactColumnStillImports() {
+    let header = AgencyReturnColumn.allCases.filter { $0 != .impactEvidence }
+    let updates = plan(header, [.progressNote: "Audit booked for January"])
+    #expect(updates.first?.update.note == "Audit booked for January")
+    #expect(updates.first?.update.impactEvidence == nil)
+  }
+}
