@@ -390,8 +390,8 @@ public struct AnnualReport: Report, Equatable {
           "Notifications to the National Panel",
           [
             .paragraph(
-              "\(current.notifications) serious incidents were notified or referred (\(last): \(previous.notifications)): "
-                + "\(current.deaths) where a child died and \(current.seriousHarm) where a child was seriously harmed"
+              "Serious incidents notified or referred: \(current.notifications) (\(last): \(previous.notifications)); "
+                + "a child died in \(current.deaths) and was seriously harmed in \(current.seriousHarm)"
                 + (current.notificationTypeNotRecorded > 0
                   ? "; \(current.notificationTypeNotRecorded) with the type not recorded." : ".")),
             .table(
@@ -401,7 +401,7 @@ public struct AnnualReport: Report, Equatable {
           "Rapid Reviews and their outcomes",
           [
             .paragraph(
-              "\(current.rapidReviews) Rapid Reviews (\(last): \(previous.rapidReviews)): \(current.toLCSPR) led to a "
+              "Rapid Reviews: \(current.rapidReviews) (\(last): \(previous.rapidReviews)); \(current.toLCSPR) led to a "
                 + "Local Child Safeguarding Practice Review, \(current.otherLearning) took learning forward another way "
                 + "and \(current.noFurtherReview) needed no further review. Conversion to LCSPR: "
                 + "\(current.conversionRate)% of Rapid Reviews with an outcome (\(last): \(previous.conversionRate)%)."
