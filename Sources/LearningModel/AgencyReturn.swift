@@ -1,5 +1,5 @@
 /// The columns of an agency's return: the spreadsheet a partnership sends each agency before a QA
-/// subgroup meeting and takes back filled in. The first ten are for reading; the last five are for
+/// subgroup meeting and takes back filled in. The first ten are for reading; the last six are for
 /// the agency to fill in.
 public enum AgencyReturnColumn: String, CaseIterable, Sendable {
   case agency = "Agency"
@@ -15,13 +15,17 @@ public enum AgencyReturnColumn: String, CaseIterable, Sendable {
   case newStatus = "New status (fill in)"
   case progressNote = "Progress note (fill in)"
   case evidence = "Evidence (fill in)"
+  case impactEvidence = "Impact evidence (fill in)"
   case proposedDue = "Proposed new due (fill in)"
   case dueReason = "Reason for new due (fill in)"
 
   /// The columns the agency fills in.
   public static let fillIn: [AgencyReturnColumn] = [
-    .newStatus, .progressNote, .evidence, .proposedDue, .dueReason,
+    .newStatus, .progressNote, .evidence, .impactEvidence, .proposedDue, .dueReason,
   ]
+
+  /// Fill-in columns a returned file may lack: sheets sent out before the column was added.
+  public static let optionalFillIn: Set<AgencyReturnColumn> = [.impactEvidence]
 
   /// The status words an agency may write, in any case and with spaces ("In progress").
   public static func status(from text: String) -> ActionStatus? {

@@ -46,16 +46,20 @@ public enum DefaultCatalogues {
   ].map { CatalogueEntry(id: $0.0, name: $0.1) }
 
   /// Dissemination of learning options (Norfolk), plus 7-minute briefings, learning briefs and newsletters.
+  /// Briefings, presentations, events and training count people who attended; learning briefs,
+  /// films, the business plan and newsletters count copies circulated.
   public static let disseminationMethods: [CatalogueEntry] = [
-    ("seven-minute-briefing", "7-minute briefing"), ("learning-brief", "Learning brief"),
-    ("summary-presentation", "Summary learning presentation"), ("roadshow", "Review roadshow"),
-    ("best-practice-event", "Best practice event"), ("conference", "Conference"),
-    ("training", "Use in training"),
-    ("film", "Film"), ("webinar", "Webinar with the lead reviewer"),
-    ("leadership-event", "Leadership learning event"),
-    ("business-plan", "Partnership business plan and strategies"),
-    ("newsletter", "Newsletter"),
-  ].map { CatalogueEntry(id: $0.0, name: $0.1) }
+    ("seven-minute-briefing", "7-minute briefing", DisseminationReach.attendance),
+    ("learning-brief", "Learning brief", .circulation),
+    ("summary-presentation", "Summary learning presentation", .attendance),
+    ("roadshow", "Review roadshow", .attendance),
+    ("best-practice-event", "Best practice event", .attendance), ("conference", "Conference", .attendance),
+    ("training", "Use in training", .attendance),
+    ("film", "Film", .circulation), ("webinar", "Webinar with the lead reviewer", .attendance),
+    ("leadership-event", "Leadership learning event", .attendance),
+    ("business-plan", "Partnership business plan and strategies", .circulation),
+    ("newsletter", "Newsletter", .circulation),
+  ].map { CatalogueEntry(id: $0.0, name: $0.1, reach: $0.2) }
 
   /// The eight Section 11 standards (Children Act 2004, s11, as set out in Working Together).
   public static let section11Standards: [CatalogueEntry] = [

@@ -89,3 +89,65 @@ public struct Section11Learning: Codable, Equatable, Sendable {
     self.evidence = evidence
   }
 }
+
+/// Whether a dissemination method's reach counts people who took part (briefings, training,
+/// events) or copies sent out (newsletters, emails). The two are never added together: a
+/// newsletter read by some of 900 recipients is not 900 practitioners trained.
+public enum DisseminationReach: String, ClosedVocabulary {
+  case attendance, circulation
+  public static let vocabularyName = "dissemination reach"
+
+  public var title: String {
+    switch self {
+    case .attendance: "Attended"
+    case .circulation: "Circulated"
+    }
+  }
+}
+
+/// Reach kept apart by kind: people who attended, copies circulated, and the reach of methods
+/// whose kind the catalogue does not say.
+public struct ReachSplit: Codable, Equatable, Sendable {
+  public var attended = 0
+  public var circulated = 0
+  /// Reach of methods with no `reach` kind in the catalogue (and not in the default catalogue).
+  public var unclassified = 0
+
+  public init(attended: Int = 0, circulated: Int = 0, unclassified: Int = 0) {
+    self.attended = attended
+    self.circulated = circulated
+    self.unclassified = unclassified
+  }
+
+  /// Adds an activity's reach under its kind.
+  public mutating func add(_ reach: Int, as kind: DisseminationReach?) {
+    switch kind {
+    case .attendance: attended += reach
+    case .circulation: circulated += reach
+    case nil: unclassified += reach
+    }
+  }
+}
+
+extension Tracker {
+  /// The kinds of reach of the store's dissemination methods: the catalogue entry's own `reach`,
+  /// else the default catalogue's for the same ID; methods with neither are left out.
+  public var reachKinds: [String: DisseminationReach] {
+    var kinds: [String: DisseminationReach] = [:]
+    for entry in DefaultCatalogues.disseminationMethods { kinds[entry.id] = entry.reach }
+    for entry in disseminationMethods {
+      if let reach = entry.reach { kinds[entry.id] = reach }
+    }
+    return kinds
+  }
+
+  /// The delivered reach of some activities, by kind.
+  public func reach(of activities: some Sequence<Dissemination>) -> ReachSplit {
+    let kinds = reachKinds
+    var split = ReachSplit()
+    for activity in activities where activity.status == .delivered {
+      split.add(activity.reach ?? 0, as: kinds[activity.method])
+    }
+    return split
+  }
+}

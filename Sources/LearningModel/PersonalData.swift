@@ -221,6 +221,7 @@ extension Tracker {
       let path = "reviews[\(r)]"
       fields.append(("\(path).title", review.title))
       if let summary = review.summary { fields.append(("\(path).summary", summary)) }
+      if let reason = review.delayReason { fields.append(("\(path).delayReason", reason)) }
       for (f, finding) in review.findings.enumerated() {
         fields.append(("\(path).findings[\(f)].text", finding.text))
       }
@@ -235,11 +236,20 @@ extension Tracker {
           if let measure = action.measureOfSuccess {
             fields.append(("\(actionPath).measureOfSuccess", measure))
           }
+          if let baseline = action.baseline { fields.append(("\(actionPath).baseline", baseline)) }
+          if let target = action.target { fields.append(("\(actionPath).target", target)) }
           for (u, update) in action.updates.enumerated() {
             if let note = update.note { fields.append(("\(actionPath).updates[\(u)].note", note)) }
             if let by = update.by { fields.append(("\(actionPath).updates[\(u)].by", by)) }
             for (e, evidence) in (update.evidence ?? []).enumerated() {
               fields.append(("\(actionPath).updates[\(u)].evidence[\(e)]", evidence))
+            }
+            for (e, evidence) in (update.impactEvidence ?? []).enumerated() {
+              fields.append(("\(actionPath).updates[\(u)].impactEvidence[\(e)]", evidence))
+            }
+            if let result = update.result { fields.append(("\(actionPath).updates[\(u)].result", result)) }
+            if let reason = update.assuredWithoutImpact {
+              fields.append(("\(actionPath).updates[\(u)].assuredWithoutImpact", reason))
             }
           }
         }

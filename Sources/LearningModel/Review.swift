@@ -15,6 +15,13 @@ public struct Review: Codable, Equatable, Sendable {
   @DefaultEmpty public var recommendations: [Recommendation]
   /// A short summary of the case for briefings (anonymised).
   public var summary: String?
+  // The yearly report's figures: what was notified, and what the Rapid Review decided.
+  /// Whether the notified incident was a child's death or serious harm.
+  public var notificationType: NotificationType?
+  /// What a Rapid Review decided: an LCSPR, other learning taken forward, or no further review.
+  public var rapidReviewOutcome: RapidReviewOutcome?
+  /// Why publication is later than the six-month clock (criminal proceedings, the family's involvement).
+  public var delayReason: String?
 
   public init(
     id: String, title: String, kind: ReviewKind, follows: String? = nil, dates: ReviewDates = ReviewDates(),
@@ -134,6 +141,13 @@ public struct Action: Codable, Equatable, Sendable {
   /// Time-bound: the original due day. Revisions are updates.
   public var due: CalendarDay
   @DefaultEmpty public var updates: [ActionUpdate]
+  // A measure that can be checked: where practice starts, where it should get to, and when to look again.
+  /// Where practice stood when the action was agreed ("42% of strategy minutes record the child's view").
+  public var baseline: String?
+  /// Where practice should get to ("80% by the re-audit").
+  public var target: String?
+  /// The day by which the measure should be taken again; a result is expected by then.
+  public var remeasure: CalendarDay?
 
   public init(
     id: String, description: String, owner: String, lead: String? = nil, measureOfSuccess: String? = nil,
@@ -158,10 +172,17 @@ public struct ActionUpdate: Codable, Equatable, Sendable {
   /// A revised due day; the note should give the reason.
   public var due: CalendarDay?
   public var note: String?
-  /// Titles of evidence of completion or impact.
+  /// Titles of evidence of output: what was delivered (training run, guidance issued).
   public var evidence: [String]?
   /// Who made the update (a role or a group, such as "QA subgroup").
   public var by: String?
+  // Evidence that practice changed, and deliberate exceptions to the impact rule.
+  /// Titles of evidence of impact: an audit, survey, case sample or data showing practice changed.
+  public var impactEvidence: [String]?
+  /// What the re-measure found, against the action's baseline and target.
+  public var result: String?
+  /// Why the QA subgroup assured the action without impact evidence or a result (a recorded exception).
+  public var assuredWithoutImpact: String?
 
   public init(
     date: CalendarDay, status: ActionStatus? = nil, due: CalendarDay? = nil, note: String? = nil,

@@ -132,9 +132,12 @@ public struct Agency: Codable, Equatable, Sendable {
 public struct CatalogueEntry: Codable, Equatable, Sendable {
   public var id: String
   public var name: String
+  /// Dissemination methods only: whether the method's reach counts people who attended or copies circulated.
+  public var reach: DisseminationReach?
 
-  public init(id: String, name: String) {
+  public init(id: String, name: String, reach: DisseminationReach? = nil) {
     self.id = id
     self.name = name
+    self.reach = reach
   }
 }

@@ -40,7 +40,8 @@ public enum ValidationCheck: String, Codable, CaseIterable, Sendable {
   case acceptedWithoutActions
   /// An action's update log is in date order (warning).
   case updateOrder
-  /// An action marked assured has evidence in its log (warning): assurance needs evidence of impact.
+  /// An action marked assured has impact evidence or a result in its log, or a recorded reason for
+  /// assuring without (warning): assurance needs evidence that practice changed.
   case assuredWithoutEvidence
 }
 
@@ -305,13 +306,15 @@ private struct Run {
     if let agreed = action.agreed, action.due < agreed {
       error(.dueBeforeAgreed, "\(path).due", "due \(action.due) is before the agreed day \(agreed)")
     }
-    if let assured = action.updates.lastIndex(where: { $0.status == .assured }),
-      !action.updates.contains(where: { !($0.evidence ?? []).isEmpty })
-    {
-      warning(
-        .assuredWithoutEvidence, "\(path).updates[\(assured)]",
-        "action \(reference) is assured with no evidence in its log",
-        hint: "record the evidence of impact the QA subgroup relied on")
+    if let assured = action.updates.lastIndex(where: { $0.status == .assured }) {
+      let missing = ImpactRule.missingForAssurance(action.updates[assured], of: action)
+      if !missing.isEmpty {
+        warning(
+          .assuredWithoutEvidence, "\(path).updates[\(assured)]",
+          "action \(reference) is assured without " + missing.joined(separator: " or "),
+          hint:
+            "record the impact evidence or result the QA subgroup relied on, or the reason for the exception")
+      }
     }
     var previous: CalendarDay?
     for (u, update) in action.updates.enumerated() {

@@ -21,7 +21,7 @@ public struct AgencyReturnSheet: Sendable {
           agency, placed.reference.description, placed.review.title,
           placed.recommendationReference.description + ": " + placed.recommendation.text,
           placed.action.description, placed.action.lead ?? "", state.due.description, state.status.title,
-          state.lastUpdate?.date.description ?? "", state.lastUpdate?.note ?? "", "", "", "", "", "",
+          state.lastUpdate?.date.description ?? "", state.lastUpdate?.note ?? "", "", "", "", "", "", "",
         ].map { Table.Cell($0) })
     }
     return AgencyReturnSheet(
@@ -33,7 +33,8 @@ public struct AgencyReturnSheet: Sendable {
   public var instruction: String {
     "\(partnership): actions owned by \(agencyName) (\(agency)), open as at \(asOf). For each action, fill in the columns "
       + "marked (fill in): a new status (In progress, Blocked, Completed, Withdrawn), a progress note, evidence titles "
-      + "(one per line), and a proposed new due day (YYYY-MM-DD) with the reason. Leave them empty where nothing has changed, "
+      + "(one per line): under Evidence what was delivered (training run, guidance issued), under Impact evidence what "
+      + "shows practice changed (an audit, survey, case sample or data), and a proposed new due day (YYYY-MM-DD) with the reason. Leave them empty where nothing has changed, "
       + "and do not change the other columns."
   }
 

@@ -50,14 +50,18 @@ public struct DigestReport: Report, Equatable {
     public var method: String
     public var name: String
     public var activities: Int
-    public var reach: Int
+    /// Reach of the method's activities, under the method's kind.
+    public var reach: ReachSplit
+    /// Whether the method's reach counts attendance or circulation (`nil`: not given).
+    public var reachKind: DisseminationReach?
   }
 
   public struct DisseminationSummary: Encodable, Equatable, Sendable {
     public var delivered = 0
     public var planned = 0
     public var cancelled = 0
-    public var totalReach = 0
+    /// Reach of the year's delivered activities: attendance and circulation apart, never added.
+    public var totalReach = ReachSplit()
     public var byMethod: [MethodLine] = []
     public var agenciesReached: [String] = []
     /// Reviews published in the year with no delivered dissemination by the year end.
@@ -185,6 +189,7 @@ public struct DigestReport: Report, Equatable {
       tracker.disseminationMethods.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     var byMethod: [String: MethodLine] = [:]
     var reached = Set<String>()
+    let kinds = tracker.reachKinds
     for activity in tracker.disseminations where period.contains(activity.date) {
       if let review = options.review, !activity.reviews.contains(review) { continue }
       switch activity.status {
@@ -192,14 +197,14 @@ public struct DigestReport: Report, Equatable {
       case .cancelled: report.dissemination.cancelled += 1
       case .delivered:
         report.dissemination.delivered += 1
-        report.dissemination.totalReach += activity.reach ?? 0
+        report.dissemination.totalReach.add(activity.reach ?? 0, as: kinds[activity.method])
         byMethod[
           activity.method,
           default: MethodLine(
             method: activity.method, name: methodNames[activity.method] ?? activity.method, activities: 0,
-            reach: 0)
+            reach: ReachSplit(), reachKind: kinds[activity.method])
         ].activities += 1
-        byMethod[activity.method]?.reach += activity.reach ?? 0
+        byMethod[activity.method]?.reach.add(activity.reach ?? 0, as: kinds[activity.method])
         reached.formUnion(activity.audience)
       }
     }
@@ -286,12 +291,19 @@ public struct DigestReport: Report, Equatable {
         Table.Cell(line.due.description), .number(line.daysOverdue),
       ])
     }
+    let other = dissemination.totalReach.unclassified > 0
     var methodTable = Table(
       caption: "Dissemination delivered, by method",
-      columns: [.init("Method"), .init("Activities", .right), .init("Practitioners reached", .right)],
+      columns: [.init("Method"), .init("Reach counts"), .init("Activities", .right)]
+        + ReachSplit.columns(unclassified: other),
       emptyText: "No dissemination delivered in the year.")
     for line in dissemination.byMethod {
-      methodTable.append([Table.Cell(line.name), .number(line.activities), .number(line.reach)])
+      methodTable.append(
+        [
+          Table.Cell(line.name), Table.Cell(line.reachKind?.rawValue ?? "not given"),
+          .number(line.activities),
+        ]
+          + line.reach.cells(unclassified: other))
     }
     var section11Table = Table(
       caption: "Section 11 returns, cycle \(year)-\(String(year + 1).suffix(2))",
@@ -379,16 +391,17 @@ public struct DigestReport: Report, Equatable {
         .init(
           "Dissemination of learning",
           [
-            .figures([
-              .init("Activities delivered", String(dissemination.delivered)),
-              .init("Practitioners reached", String(dissemination.totalReach)),
-              .init("Planned", String(dissemination.planned)),
-              .init("Cancelled", String(dissemination.cancelled)),
-              .init(
-                "Agencies reached",
-                dissemination.agenciesReached.isEmpty
-                  ? "none" : dissemination.agenciesReached.joined(separator: ", ")),
-            ]),
+            .figures(
+              [
+                .init("Activities delivered", String(dissemination.delivered))
+              ] + dissemination.totalReach.figures + [
+                .init("Planned", String(dissemination.planned)),
+                .init("Cancelled", String(dissemination.cancelled)),
+                .init(
+                  "Agencies reached",
+                  dissemination.agenciesReached.isEmpty
+                    ? "none" : dissemination.agenciesReached.joined(separator: ", ")),
+              ]),
             .table(methodTable),
             .paragraph(
               dissemination.publishedWithoutDissemination.isEmpty

@@ -10,7 +10,10 @@ public struct DisseminationReport: Report, Equatable {
     public var planned = 0
     public var delivered = 0
     public var cancelled = 0
-    public var reach = 0
+    /// Reach of the method's delivered activities, under the method's kind.
+    public var reach = ReachSplit()
+    /// Whether the method's reach counts attendance or circulation (`nil`: not given).
+    public var reachKind: DisseminationReach?
   }
 
   public struct AgencyRow: Encodable, Equatable, Sendable {
@@ -18,8 +21,8 @@ public struct DisseminationReport: Report, Equatable {
     public var name: String
     /// Delivered activities whose audience included the agency.
     public var activities = 0
-    /// The reach of those activities (practitioners of every agency in their audience).
-    public var reachOfActivities = 0
+    /// The reach of those activities (practitioners of every agency in their audience), by kind.
+    public var reachOfActivities = ReachSplit()
   }
 
   public struct ReviewRow: Encodable, Equatable, Sendable {
@@ -28,7 +31,7 @@ public struct DisseminationReport: Report, Equatable {
     public var published: CalendarDay?
     public var planned = 0
     public var delivered = 0
-    public var reach = 0
+    public var reach = ReachSplit()
     public var firstDelivered: CalendarDay?
     /// Days from publication to the first delivered activity (negative when learning went out before publication).
     public var daysFromPublication: Int?
@@ -40,7 +43,8 @@ public struct DisseminationReport: Report, Equatable {
   public var start: CalendarDay?
   public var end: CalendarDay?
   public var totalDelivered = 0
-  public var totalReach = 0
+  /// Reach of delivered activities: attendance and circulation apart.
+  public var totalReach = ReachSplit()
   public var byMethod: [MethodRow] = []
   public var byAgency: [AgencyRow] = []
   public var byReview: [ReviewRow] = []
@@ -57,6 +61,7 @@ public struct DisseminationReport: Report, Equatable {
       tracker.disseminationMethods.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     var methods: [String: MethodRow] = [:]
     var agencies: [String: AgencyRow] = [:]
+    let kinds = tracker.reachKinds
     let agencyNames = Dictionary(
       tracker.agencies.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     // An activity counts as delivered only if it was delivered on or before the as-of day.
@@ -70,20 +75,22 @@ public struct DisseminationReport: Report, Equatable {
     for activity in inScope {
       var row =
         methods[activity.method]
-        ?? MethodRow(method: activity.method, name: methodNames[activity.method] ?? activity.method)
+        ?? MethodRow(
+          method: activity.method, name: methodNames[activity.method] ?? activity.method,
+          reachKind: kinds[activity.method])
       switch activity.status {
       case .planned: row.planned += 1
       case .cancelled: row.cancelled += 1
       case .delivered:
         if isDelivered(activity) {
           row.delivered += 1
-          row.reach += activity.reach ?? 0
+          row.reach.add(activity.reach ?? 0, as: kinds[activity.method])
           report.totalDelivered += 1
-          report.totalReach += activity.reach ?? 0
+          report.totalReach.add(activity.reach ?? 0, as: kinds[activity.method])
           for agency in activity.audience {
             var agencyRow = agencies[agency] ?? AgencyRow(agency: agency, name: agencyNames[agency] ?? agency)
             agencyRow.activities += 1
-            agencyRow.reachOfActivities += activity.reach ?? 0
+            agencyRow.reachOfActivities.add(activity.reach ?? 0, as: kinds[activity.method])
             agencies[agency] = agencyRow
           }
         } else {
@@ -109,7 +116,7 @@ public struct DisseminationReport: Report, Equatable {
       row.planned =
         activities.filter { $0.status == .planned || ($0.status == .delivered && !isDelivered($0)) }.count
       row.delivered = delivered.count
-      row.reach = delivered.reduce(0) { $0 + ($1.reach ?? 0) }
+      row.reach = tracker.reach(of: delivered)
       row.firstDelivered = delivered.map(\.date).min()
       if let first = row.firstDelivered, let published {
         row.daysFromPublication = first.days(since: published)
@@ -121,46 +128,51 @@ public struct DisseminationReport: Report, Equatable {
   }
 
   public var document: ReportDocument {
+    let other = totalReach.unclassified > 0
     var methodTable = Table(
       caption: "Activities by method and status",
       columns: [
-        .init("Method"), .init("Planned", .right), .init("Delivered", .right), .init("Cancelled", .right),
-        .init("Practitioners reached", .right),
-      ],
+        .init("Method"), .init("Reach counts"), .init("Planned", .right), .init("Delivered", .right),
+        .init("Cancelled", .right),
+      ] + ReachSplit.columns(unclassified: other),
       emptyText: "No dissemination recorded.")
     for row in byMethod {
-      methodTable.append([
-        Table.Cell(row.name), .number(row.planned), .number(row.delivered), .number(row.cancelled),
-        .number(row.reach),
-      ])
+      methodTable.append(
+        [
+          Table.Cell(row.name), Table.Cell(row.reachKind?.rawValue ?? "not given"), .number(row.planned),
+          .number(row.delivered), .number(row.cancelled),
+        ] + row.reach.cells(unclassified: other))
     }
     var agencyTable = Table(
       caption: "Reach by agency",
       columns: [
         .init("Agency"), .init("Name"), .init("Activities reaching it", .right),
-        .init("Reach of those activities", .right),
-      ],
+      ] + ReachSplit.columns(unclassified: other),
       emptyText: "No delivered activity named an audience.")
     for row in byAgency {
-      agencyTable.append([
-        Table.Cell(row.agency), Table.Cell(row.name), .number(row.activities), .number(row.reachOfActivities),
-      ])
+      agencyTable.append(
+        [Table.Cell(row.agency), Table.Cell(row.name), .number(row.activities)]
+          + row.reachOfActivities.cells(unclassified: other))
     }
     var reviewTable = Table(
       caption: "Each review's dissemination",
       columns: [
         .init("Review"), .init("Title"), .init("Published"), .init("Planned", .right),
-        .init("Delivered", .right), .init("Reach", .right),
+        .init("Delivered", .right),
+      ] + ReachSplit.columns(unclassified: other) + [
         .init("First delivered"), .init("Days from publication", .right),
       ],
       emptyText: "No review in scope.")
     for row in byReview {
-      reviewTable.append([
-        Table.Cell(row.review), Table.Cell(row.title),
-        Table.Cell(row.published?.description ?? "not published"), .number(row.planned),
-        .number(row.delivered), .number(row.reach), Table.Cell(row.firstDelivered?.description ?? "none"),
-        Table.Cell(row.daysFromPublication.map(String.init) ?? ""),
-      ])
+      reviewTable.append(
+        [
+          Table.Cell(row.review), Table.Cell(row.title),
+          Table.Cell(row.published?.description ?? "not published"), .number(row.planned),
+          .number(row.delivered),
+        ] + row.reach.cells(unclassified: other) + [
+          Table.Cell(row.firstDelivered?.description ?? "none"),
+          Table.Cell(row.daysFromPublication.map(String.init) ?? ""),
+        ])
     }
     let scope = year.map { "reporting year \($0)-\(String($0 + 1).suffix(2))" } ?? "all years"
     return ReportDocument(
@@ -170,13 +182,12 @@ public struct DisseminationReport: Report, Equatable {
         .init(
           "Summary",
           [
-            .figures([
-              .init("Activities delivered", String(totalDelivered)),
-              .init("Practitioners reached", String(totalReach)),
-              .init(
-                "Published reviews with no dissemination delivered", String(reviewsWithNone.count),
-                rating: reviewsWithNone.isEmpty ? nil : .amber),
-            ]),
+            .figures(
+              [.init("Activities delivered", String(totalDelivered))] + totalReach.figures + [
+                .init(
+                  "Published reviews with no dissemination delivered", String(reviewsWithNone.count),
+                  rating: reviewsWithNone.isEmpty ? nil : .amber)
+              ]),
             .paragraph(
               reviewsWithNone.isEmpty
                 ? "Every published review in scope has had learning delivered."
@@ -193,14 +204,16 @@ public struct DisseminationReport: Report, Equatable {
     var table = Table(
       caption: "Dissemination by review",
       columns: [
-        "Review", "Title", "Published", "Planned", "Delivered", "Reach", "First delivered",
+        "Review", "Title", "Published", "Planned", "Delivered", "Attended", "Circulated",
+        "Reach, kind not given",
+        "First delivered",
         "Days from publication",
       ].map { Table.Column($0) })
     for row in byReview {
       table.append(
         [
           row.review, row.title, row.published?.description ?? "", String(row.planned), String(row.delivered),
-          String(row.reach),
+          String(row.reach.attended), String(row.reach.circulated), String(row.reach.unclassified),
           row.firstDelivered?.description ?? "", row.daysFromPublication.map(String.init) ?? "",
         ].map { Table.Cell($0) })
     }

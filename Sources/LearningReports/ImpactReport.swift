@@ -1,7 +1,8 @@
 import LearningModel
 
-/// Actions closed without evidence of impact: completed or assured with no evidence in the log, or
-/// assured with no evidence recorded at or after the assurance. Per agency and per review.
+/// Did practice change? Actions closed on outputs alone (completed or assured with no impact
+/// evidence and no result, including assurances recorded as exceptions), and actions past their
+/// re-measure day with no result. Per agency and per review. The rules are `ImpactRule`'s.
 public struct ImpactReport: Report, Equatable {
   public struct Row: Encodable, Equatable, Sendable {
     public var reference: String
@@ -9,54 +10,96 @@ public struct ImpactReport: Report, Equatable {
     public var owner: String
     public var status: ActionStatus
     public var closedOn: CalendarDay?
+    /// Titles of output evidence on record.
+    public var outputs: [String]
+    /// The reason recorded when the action was assured without impact, if it was.
+    public var exception: String?
     public var reason: String
+  }
+
+  public struct RemeasureRow: Encodable, Equatable, Sendable {
+    public var reference: String
+    public var review: String
+    public var owner: String
+    public var status: ActionStatus
+    public var measureOfSuccess: String?
+    public var target: String?
+    public var remeasure: CalendarDay
+    public var daysPast: Int
   }
 
   public var partnership: String
   public var asOf: CalendarDay
+  /// Closed on outputs alone.
   public var rows: [Row] = []
+  /// Past the re-measure day with no result.
+  public var remeasureDue: [RemeasureRow] = []
+  /// Completed and assured actions in scope.
   public var closed = 0
 
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> ImpactReport {
     var report = ImpactReport(partnership: tracker.partnership.name, asOf: options.asOf)
-    let settings = tracker.partnership.settings
-    for placed in tracker.placedActions {
-      if let review = options.review, placed.review.id != review { continue }
-      if let agency = options.agency, placed.action.owner != agency { continue }
-      if let theme = options.theme, !ReportScope.carries(theme, placed.review, placed.recommendation) {
-        continue
+    let scope = ReportScope(tracker, options)
+    for (placed, state) in scope.actions {
+      let action = placed.action
+      let impact = action.impact(asOf: options.asOf)
+      if state.status == .completed || state.status == .assured {
+        report.closed += 1
+        if !impact.showsImpact {
+          let reason =
+            impact.outputs.isEmpty
+            ? "no evidence at all" : "outputs only: no impact evidence and no result"
+          report.rows.append(
+            Row(
+              reference: placed.reference.description, review: placed.review.id, owner: action.owner,
+              status: state.status, closedOn: state.completedOn, outputs: impact.outputs,
+              exception: state.status == .assured ? impact.exception : nil,
+              reason: state.status == .assured && impact.exception != nil
+                ? "assured as an exception: " + reason : reason))
+        }
       }
-      let state = placed.action.state(asOf: options.asOf, settings: settings)
-      guard state.exists, state.status == .completed || state.status == .assured else { continue }
-      report.closed += 1
-      let log = placed.action.updates.filter { $0.date <= options.asOf }
-      var reason: String?
-      if state.evidence.isEmpty {
-        reason = "no evidence in the log"
-      } else if state.status == .assured, let assuredAt = log.lastIndex(where: { $0.status == .assured }),
-        !log[assuredAt...].contains(where: { !($0.evidence ?? []).isEmpty })
+      if state.status != .withdrawn, let remeasure = action.remeasure,
+        ImpactRule.isPastRemeasure(action, impact, asOf: options.asOf)
       {
-        reason = "assured without evidence of impact (only evidence of completion)"
+        report.remeasureDue.append(
+          RemeasureRow(
+            reference: placed.reference.description, review: placed.review.id, owner: action.owner,
+            status: state.status, measureOfSuccess: action.measureOfSuccess, target: action.target,
+            remeasure: remeasure, daysPast: options.asOf.days(since: remeasure)))
       }
-      if let reason {
-        report.rows.append(
-          Row(
-            reference: placed.reference.description, review: placed.review.id, owner: placed.action.owner,
-            status: state.status, closedOn: state.completedOn, reason: reason))
-      }
+    }
+    report.remeasureDue.sort {
+      $0.daysPast != $1.daysPast ? $0.daysPast > $1.daysPast : naturalOrder($0.reference, $1.reference)
     }
     return report
   }
 
   public var document: ReportDocument {
     var table = Table(
-      caption: "Closed without evidence of impact",
-      columns: [.init("Action"), .init("Owner"), .init("Status"), .init("Closed on"), .init("Why listed")],
-      emptyText: "Every closed action has evidence.")
+      caption: "Closed on outputs alone",
+      columns: [
+        .init("Action"), .init("Owner"), .init("Status"), .init("Closed on"), .init("Output evidence"),
+        .init("Why listed"),
+      ],
+      emptyText: "Every closed action has impact evidence or a result.")
     for row in rows {
       table.append([
         Table.Cell(row.reference), Table.Cell(row.owner), Table.Cell(row.status.title),
-        Table.Cell(row.closedOn?.description ?? ""), Table.Cell(row.reason),
+        Table.Cell(row.closedOn?.description ?? ""), Table.Cell(row.outputs.joined(separator: "; ")),
+        Table.Cell(row.reason + (row.exception.map { " (\($0))" } ?? "")),
+      ])
+    }
+    var remeasure = Table(
+      caption: "Past the re-measure day with no result",
+      columns: [
+        .init("Action"), .init("Owner"), .init("Status"), .init("Target"), .init("Re-measure by"),
+        .init("Days past", .right),
+      ],
+      emptyText: "No action is past its re-measure day without a result.")
+    for row in remeasureDue {
+      remeasure.append([
+        Table.Cell(row.reference), Table.Cell(row.owner), Table.Cell(row.status.title),
+        Table.Cell(row.target ?? ""), Table.Cell(row.remeasure.description), .number(row.daysPast),
       ])
     }
     func group(_ key: (Row) -> String, _ caption: String) -> Table {
@@ -72,29 +115,49 @@ public struct ImpactReport: Report, Equatable {
       return table
     }
     return ReportDocument(
-      title: "Actions closed without evidence of impact", subtitle: "\(partnership) · as at \(asOf)",
+      title: "Did practice change? Actions closed without evidence of impact",
+      subtitle: "\(partnership) · as at \(asOf)",
       sections: [
         .init(
           "Summary",
           [
+            .paragraph(
+              "Output evidence shows what was delivered (training run, guidance issued); impact evidence "
+                + "(an audit, survey, case sample or data) or a result against the measure shows practice changed."
+            ),
             .figures([
-              .init("Closed actions", String(closed)),
-              .init("Without evidence of impact", String(rows.count), rating: rows.isEmpty ? nil : .amber),
+              .init("Closed actions (completed or assured)", String(closed)),
+              .init("Closed on outputs alone", String(rows.count), rating: rows.isEmpty ? nil : .amber),
+              .init(
+                "Past the re-measure day with no result", String(remeasureDue.count),
+                rating: remeasureDue.isEmpty ? nil : .amber),
             ]), .table(group(\.owner, "By agency")), .table(group(\.review, "By review")),
           ]),
-        .init("Actions", [.table(table)]),
+        .init("Closed on outputs alone", [.table(table)]),
+        .init("Re-measure overdue", [.table(remeasure)]),
       ])
   }
 
+  /// One row per listed action, with the list it is on.
   public var csvTable: Table {
     var table = Table(
       caption: "Impact",
-      columns: ["Action", "Review", "Owner", "Status", "Closed on", "Why listed"].map { Table.Column($0) })
+      columns: ["List", "Action", "Review", "Owner", "Status", "Closed on", "Re-measure by", "Why listed"].map
+      {
+        Table.Column($0)
+      })
     for row in rows {
       table.append(
         [
-          row.reference, row.review, row.owner, row.status.rawValue, row.closedOn?.description ?? "",
-          row.reason,
+          "outputsOnly", row.reference, row.review, row.owner, row.status.rawValue,
+          row.closedOn?.description ?? "", "", row.reason + (row.exception.map { " (\($0))" } ?? ""),
+        ].map { Table.Cell($0) })
+    }
+    for row in remeasureDue {
+      table.append(
+        [
+          "remeasureOverdue", row.reference, row.review, row.owner, row.status.rawValue, "",
+          row.remeasure.description, "no result \(row.daysPast) days after the re-measure day",
         ].map { Table.Cell($0) })
     }
     return table

@@ -73,7 +73,8 @@ public struct ProgressReport: Report, Equatable {
   public var timeliness: [TimelinessReport.Summary] = []
   /// Dissemination delivered up to the day, and the published reviews with none.
   public var disseminationDelivered = 0
-  public var disseminationReach = 0
+  /// Reach of that dissemination: attendance and circulation apart, never added.
+  public var disseminationReach = ReachSplit()
   public var reviewsWithoutDissemination: [String] = []
   /// Actions in scope that meet all four SMART rules, of all actions in scope.
   public var smartActions = 0
@@ -321,15 +322,16 @@ extension ProgressReport {
       .init(
         "Dissemination of learning",
         [
-          .figures([
-            .init("Activities delivered", String(disseminationDelivered)),
-            .init("Practitioners reached", String(disseminationReach)),
-            .init(
-              "Published reviews with none delivered",
-              reviewsWithoutDissemination.isEmpty
-                ? "none" : reviewsWithoutDissemination.joined(separator: ", "),
-              rating: reviewsWithoutDissemination.isEmpty ? nil : .amber),
-          ])
+          .figures(
+            [
+              .init("Activities delivered", String(disseminationDelivered))
+            ] + disseminationReach.figures + [
+              .init(
+                "Published reviews with none delivered",
+                reviewsWithoutDissemination.isEmpty
+                  ? "none" : reviewsWithoutDissemination.joined(separator: ", "),
+                rating: reviewsWithoutDissemination.isEmpty ? nil : .amber)
+            ])
         ]))
     sections.append(
       .init(

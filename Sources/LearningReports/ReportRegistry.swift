@@ -7,6 +7,7 @@ public enum ReportRegistry {
   /// Every report kind, in the order they are listed.
   public static let all: [ReportKind] = [
     progress, overdue, digest, timeliness, dissemination, section11, themes, briefing, plan, repeats, impact,
+    assurance, annual,
   ]
 
   /// The report kind with this name.
@@ -154,16 +155,52 @@ public enum ReportRegistry {
   }
 
   static let impact = ReportKind(
-    name: "impact", summary: "actions closed without evidence of impact",
+    name: "impact", summary: "actions closed on outputs alone; re-measures overdue",
     discussion: """
-      Completed or assured actions with no evidence in their log, and assured actions with no \
-      evidence recorded at or after the assurance; counted per agency and per review.
+      Completed or assured actions closed on outputs alone (no impact evidence and no result, \
+      including those assured as an exception), counted per agency and per review; and actions past \
+      their re-measure day with no result.
       """,
     filters: [
       (.review, onlyThisReview), (.agency, "only actions this agency owns"),
       (.theme, "only actions whose recommendation or review carries this theme"),
     ]
   ) { tracker, options in ImpactReport.build(tracker, options) }
+
+  static let assurance = ReportKind(
+    name: "assurance", summary: "the QA subgroup's assurance queue",
+    discussion: """
+      Every action completed and not yet assured as of the day, longest waiting first (ties by \
+      reference): its measure of success, baseline, target and re-measure day, its evidence (output \
+      or impact) and result, and what the impact rules say is missing. The paper the QA subgroup \
+      signs off from; --format csv gives a sheet with empty Decision and Comments columns for the \
+      chair.
+      """,
+    filters: [
+      (.review, onlyThisReview), (.agency, "only actions this agency owns"),
+      (.theme, "only actions whose recommendation or review carries this theme"),
+    ],
+    pack: .init([.markdown, .html, .csv])
+  ) { tracker, options in AssuranceReport.build(tracker, options) }
+
+  static let annual = ReportKind(
+    name: "annual", summary: "the yearly report's chapter on learning from case reviews",
+    discussion: """
+      For a reporting year, beside the previous year: notifications (deaths and serious harm), Rapid \
+      Reviews and their outcomes with the conversion to LCSPRs, LCSPRs commissioned, published and \
+      late (with reasons), themes new and recurrent, improvements achieved (assured actions and their \
+      result), where little or no progress was made (overdue or repeatedly slipped actions, and why), \
+      dissemination by attendance and by circulation, and Section 11 with the optimism gap. The \
+      figures are the digest's for the year.
+      """,
+    filters: [
+      (
+        .year,
+        "the reporting year that starts in YYYY (default the last complete reporting year)"
+      )
+    ],
+    pack: .init([.markdown, .html], forYear: true)
+  ) { tracker, options in AnnualReport.build(tracker, options) }
 }
 
 extension ReportRegistry {

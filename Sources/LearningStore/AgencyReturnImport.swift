@@ -67,7 +67,7 @@ public enum AgencyReturnImport {
     }
     var problems: [ImportProblem] = []
     for required in [AgencyReturnColumn.agency, .action] + AgencyReturnColumn.fillIn
-    where columns[required] == nil {
+    where columns[required] == nil && !AgencyReturnColumn.optionalFillIn.contains(required) {
       problems.append(
         ImportProblem(
           line: header.first?.line ?? 1, column: 1,
@@ -187,12 +187,18 @@ public enum AgencyReturnImport {
         String($0).trimmed
       }.filter { !$0.isEmpty }
       let wantedEvidence = evidence.isEmpty ? nil : evidence
+      let impact = cell(.impactEvidence).text.split(whereSeparator: { $0 == "\n" || $0 == ";" }).map {
+        String($0).trimmed
+      }.filter { !$0.isEmpty }
+      let wantedImpact = impact.isEmpty ? nil : impact
       guard rowIsValid else { continue }
       // Already imported: an update in the log carries the same note and evidence, and the status
       // and due day asked for are already in force.
       let alreadyLogged =
-        (wantedNote != nil || wantedEvidence != nil)
-        && action.updates.contains { $0.note == wantedNote && $0.evidence == wantedEvidence }
+        (wantedNote != nil || wantedEvidence != nil || wantedImpact != nil)
+        && action.updates.contains {
+          $0.note == wantedNote && $0.evidence == wantedEvidence && $0.impactEvidence == wantedImpact
+        }
         && (wantedStatus == nil || wantedStatus == state.status)
         && (wantedDue == nil || wantedDue == state.due)
       if alreadyLogged { continue }
@@ -201,7 +207,10 @@ public enum AgencyReturnImport {
       update.due = wantedDue == state.due ? nil : wantedDue
       update.note = wantedNote
       update.evidence = wantedEvidence
-      if update.status == nil && update.due == nil && update.note == nil && update.evidence == nil {
+      update.impactEvidence = wantedImpact
+      if update.status == nil && update.due == nil && update.note == nil && update.evidence == nil
+        && update.impactEvidence == nil
+      {
         continue
       }
       updates.append(PlannedUpdate(reference: reference, update: update, line: line))

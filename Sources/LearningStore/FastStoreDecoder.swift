@@ -256,7 +256,8 @@ private struct ByteReader {
       case "agencies": tracker.agencies = try reader.list { try $0.agency() }
       case "themes": tracker.themes = try reader.list { try $0.catalogueEntry() }
       case "categories": tracker.categories = try reader.list { try $0.catalogueEntry() }
-      case "disseminationMethods": tracker.disseminationMethods = try reader.list { try $0.catalogueEntry() }
+      case "disseminationMethods":
+        tracker.disseminationMethods = try reader.list { try $0.catalogueEntry(withReach: true) }
       case "section11Standards": tracker.section11Standards = try reader.list { try $0.catalogueEntry() }
       case "bankHolidays": tracker.bankHolidays = try reader.list { try $0.day() }
       case "reviews": tracker.reviews = try reader.list { try $0.review() }
@@ -330,18 +331,21 @@ private struct ByteReader {
     return Agency(id: id, name: name, kind: kind, statutoryPartner: statutory)
   }
 
-  mutating func catalogueEntry() throws -> CatalogueEntry {
+  mutating func catalogueEntry(withReach: Bool = false) throws -> CatalogueEntry {
     var id: String?
     var name: String?
+    var reach: DisseminationReach?
     try object { reader, key in
       switch key {
       case "id": id = try reader.string()
       case "name": name = try reader.string()
+      case "reach" where withReach:
+        reach = try reader.isNull() ? nil : try reader.word(DisseminationReach.self)
       default: try reader.skip()
       }
     }
     guard let id, let name else { throw GiveUp() }
-    return CatalogueEntry(id: id, name: name)
+    return CatalogueEntry(id: id, name: name, reach: reach)
   }
 
   mutating func review() throws -> Review {
@@ -357,6 +361,11 @@ private struct ByteReader {
       case "kind": kind = try reader.word(ReviewKind.self)
       case "follows": review.follows = try reader.optionalString()
       case "summary": review.summary = try reader.optionalString()
+      case "notificationType":
+        review.notificationType = try reader.isNull() ? nil : try reader.word(NotificationType.self)
+      case "rapidReviewOutcome":
+        review.rapidReviewOutcome = try reader.isNull() ? nil : try reader.word(RapidReviewOutcome.self)
+      case "delayReason": review.delayReason = try reader.optionalString()
       case "dates": dates = try reader.reviewDates()
       case "categories": review.categories = try reader.strings()
       case "themes": review.themes = try reader.strings()
@@ -450,6 +459,9 @@ private struct ByteReader {
       case "agreed": action.agreed = try reader.optionalDay()
       case "due": due = try reader.day()
       case "updates": action.updates = try reader.list { try $0.update() }
+      case "baseline": action.baseline = try reader.optionalString()
+      case "target": action.target = try reader.optionalString()
+      case "remeasure": action.remeasure = try reader.optionalDay()
       default: try reader.skip()
       }
     }
@@ -472,6 +484,9 @@ private struct ByteReader {
       case "note": update.note = try reader.optionalString()
       case "evidence": update.evidence = try reader.isNull() ? nil : try reader.strings()
       case "by": update.by = try reader.optionalString()
+      case "impactEvidence": update.impactEvidence = try reader.isNull() ? nil : try reader.strings()
+      case "result": update.result = try reader.optionalString()
+      case "assuredWithoutImpact": update.assuredWithoutImpact = try reader.optionalString()
       default: try reader.skip()
       }
     }

@@ -19,6 +19,7 @@ struct JSONScanner {
   enum Shape: Hashable {
     case tracker, partnership, settings, privacy, agency, catalogue, review, dates, finding, recommendation,
       action, update
+    case methodEntry
     case dissemination, section11Return, rating, learning
 
     var members: Set<String> {
@@ -34,10 +35,11 @@ struct JSONScanner {
       case .privacy: ["names"]
       case .agency: ["id", "name", "kind", "statutoryPartner"]
       case .catalogue: ["id", "name"]
+      case .methodEntry: ["id", "name", "reach"]
       case .review:
         [
           "id", "title", "kind", "follows", "dates", "categories", "themes", "findings", "recommendations",
-          "summary",
+          "summary", "notificationType", "rapidReviewOutcome", "delayReason",
         ]
       case .dates:
         [
@@ -46,8 +48,16 @@ struct JSONScanner {
         ]
       case .finding: ["id", "text", "themes", "goodPractice"]
       case .recommendation: ["id", "text", "agencies", "response", "responseNote", "themes", "actions"]
-      case .action: ["id", "description", "owner", "lead", "measureOfSuccess", "agreed", "due", "updates"]
-      case .update: ["date", "status", "due", "note", "evidence", "by"]
+      case .action:
+        [
+          "id", "description", "owner", "lead", "measureOfSuccess", "agreed", "due", "updates", "baseline",
+          "target", "remeasure",
+        ]
+      case .update:
+        [
+          "date", "status", "due", "note", "evidence", "by", "impactEvidence", "result",
+          "assuredWithoutImpact",
+        ]
       case .dissemination:
         ["id", "date", "status", "method", "title", "reviews", "themes", "audience", "reach", "note"]
       case .section11Return: ["agency", "cycle", "due", "submitted", "ratings", "learning"]
@@ -61,9 +71,9 @@ struct JSONScanner {
       switch (self, key) {
       case (.tracker, "partnership"): .partnership
       case (.tracker, "agencies"): .agency
-      case (.tracker, "themes"), (.tracker, "categories"), (.tracker, "disseminationMethods"),
-        (.tracker, "section11Standards"):
+      case (.tracker, "themes"), (.tracker, "categories"), (.tracker, "section11Standards"):
         .catalogue
+      case (.tracker, "disseminationMethods"): .methodEntry
       case (.tracker, "reviews"): .review
       case (.tracker, "disseminations"): .dissemination
       case (.tracker, "section11"): .section11Return

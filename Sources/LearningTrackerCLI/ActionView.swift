@@ -4,6 +4,7 @@ import LearningModel
 struct ActionView: Encodable {
   var reference, description, owner: String
   var lead, measureOfSuccess: String?
+  var baseline, target, remeasure: String?
   var agreed: String?
   var asOf, status, due, originalDue: String
   var open, overdue, dueSoon, stale, exists: Bool
@@ -18,6 +19,9 @@ struct ActionView: Encodable {
     owner = action.owner
     lead = action.lead
     measureOfSuccess = action.measureOfSuccess
+    baseline = action.baseline
+    target = action.target
+    remeasure = action.remeasure?.description
     agreed = action.agreed?.description
     asOf = state.asOf.description
     status = state.status.rawValue

@@ -41,6 +41,9 @@ extension LearningTrackerCommand {
       .text("--owner", "AGENCY", required: true, help: "Achievable: the owning agency's ID"),
       .day("--due", required: true, help: "Time-bound: the due day"),
       .text("--measure", "TEXT", help: "Measurable: how the change in practice will be assessed"),
+      .text("--baseline", "TEXT", help: "where practice stands now, against the measure"),
+      .text("--target", "TEXT", help: "where practice should get to"),
+      .day("--remeasure", help: "the day by which the measure should be taken again"),
       .text("--lead", "ROLE", help: "the role that leads it (a role, not a person's name)"),
       .day("--agreed", help: "the day it was agreed (default today)"), .by,
     ]
@@ -50,6 +53,9 @@ extension LearningTrackerCommand {
     let owner = try args.required("--owner")
     guard let due = try args.day("--due") else { throw CommandError.usage("action add needs --due DAY") }
     let measure = try args.value("--measure")
+    let baseline = try args.value("--baseline")
+    let target = try args.value("--target")
+    let remeasure = try args.day("--remeasure")
     let lead = try args.value("--lead")
     let agreed = try args.day("--agreed") ?? context.today
     let by = try args.value("--by")
@@ -68,10 +74,13 @@ extension LearningTrackerCommand {
         let hint = nearest(owner, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
         throw CommandError.usage("no agency \"\(owner)\"\(hint) (add it with 'agency add')")
       }
-      tracker.reviews[r].recommendations[m].actions.append(
-        Action(
-          id: reference.action, description: description, owner: owner, lead: lead, measureOfSuccess: measure,
-          agreed: agreed, due: due))
+      var action = Action(
+        id: reference.action, description: description, owner: owner, lead: lead, measureOfSuccess: measure,
+        agreed: agreed, due: due)
+      action.baseline = baseline
+      action.target = target
+      action.remeasure = remeasure
+      tracker.reviews[r].recommendations[m].actions.append(action)
       return [.action(reference)]
     }
     for diagnostic in Validator(today: context.today).validate(tracker)
@@ -85,8 +94,10 @@ extension LearningTrackerCommand {
   static let actionUpdate = Command(
     words: ["action", "update"], summary: "log progress on an action",
     discussion: """
-      Appends a dated update to the action's log. Give at least one of --status, --note, --due or \
-      --evidence.
+      Appends a dated update to the action's log. Give at least one of --status, --note, --due, \
+      --evidence, --impact-evidence or --result. --status assured is refused unless the log (with \
+      this update) has impact evidence or a result, or --assure-without-impact gives the reason for \
+      the exception.
       """,
     positionals: [actionArgument],
     options: [
@@ -94,7 +105,14 @@ extension LearningTrackerCommand {
       .text("--note", "TEXT", help: "progress note (required with --status withdrawn)"),
       .day("--due", help: "a revised due day; needs --reason"),
       .text("--reason", "TEXT", help: "why the due day is revised"),
-      .text("--evidence", "TEXT", repeatable: true, help: "a title of evidence of completion or impact"),
+      .text("--evidence", "TEXT", repeatable: true, help: "a title of evidence of output: what was delivered"),
+      .text(
+        "--impact-evidence", "TEXT", repeatable: true,
+        help: "a title of evidence that practice changed: an audit, survey, case sample or data"),
+      .text("--result", "TEXT", help: "what the re-measure found, against the baseline and target"),
+      .text(
+        "--assure-without-impact", "REASON",
+        help: "with --status assured: why the QA subgroup assures it without impact evidence or a result"),
       .by, .day("--date", help: "the day of the update (default today)"),
     ]
   ) { args, context in
@@ -103,11 +121,25 @@ extension LearningTrackerCommand {
     let due = try args.day("--due")
     let reason = try args.value("--reason")
     let evidence = try args.values("--evidence")
+    let impactEvidence = try args.values("--impact-evidence")
+    let result = try args.value("--result")
+    let exception = try args.value("--assure-without-impact")
     let by = try args.value("--by")
     let date = try args.day("--date") ?? context.today
     let reference = try actionReference(args)
-    if status == nil && note == nil && due == nil && evidence.isEmpty {
-      throw CommandError.usage("give at least one of --status, --note, --due or --evidence")
+    if status == nil && note == nil && due == nil && evidence.isEmpty && impactEvidence.isEmpty
+      && result == nil
+    {
+      throw CommandError.usage(
+        "give at least one of --status, --note, --due, --evidence, --impact-evidence or --result")
+    }
+    if let exception {
+      if status != .assured {
+        throw CommandError.usage("--assure-without-impact goes with --status assured")
+      }
+      if exception.trimmingSpaces.isEmpty {
+        throw CommandError.usage("--assure-without-impact needs the reason for assuring without impact")
+      }
     }
     if due != nil && (reason ?? "").trimmingSpaces.isEmpty {
       throw CommandError.usage("--due needs --reason saying why the due day is revised")
@@ -126,10 +158,20 @@ extension LearningTrackerCommand {
       if let agreed = action.agreed, date < agreed {
         throw CommandError.usage("the update's date \(date) is before the action was agreed (\(agreed))")
       }
-      tracker.reviews[r].recommendations[m].actions[a].updates.append(
-        ActionUpdate(
-          date: date, status: status, due: due, note: note, evidence: evidence.isEmpty ? nil : evidence,
-          by: who))
+      var update = ActionUpdate(
+        date: date, status: status, due: due, note: note, evidence: evidence.isEmpty ? nil : evidence, by: who
+      )
+      update.impactEvidence = impactEvidence.isEmpty ? nil : impactEvidence
+      update.result = result
+      update.assuredWithoutImpact = exception
+      let missing = ImpactRule.missingForAssurance(update, of: action)
+      if !missing.isEmpty {
+        throw CommandError.usage(
+          "--status assured: \(reference) cannot be marked assured: its log has no "
+            + missing.joined(separator: " and no ")
+            + "; record it with --impact-evidence TEXT or --result TEXT, or give --assure-without-impact REASON")
+      }
+      tracker.reviews[r].recommendations[m].actions[a].updates.append(update)
       return [.action(reference)]
     }
     let (r, m, a) = try locate(reference, in: tracker)
@@ -169,6 +211,9 @@ extension LearningTrackerCommand {
     text += "Owner:              \(action.owner) (\(tracker.agencyName(action.owner)))\n"
     text += "Lead:               \(action.lead ?? "(none)")\n"
     text += "Measure of success: \(action.measureOfSuccess ?? "(none)")\n"
+    if let baseline = action.baseline { text += "Baseline:           \(baseline)\n" }
+    if let target = action.target { text += "Target:             \(target)\n" }
+    if let remeasure = action.remeasure { text += "Re-measure by:      \(remeasure)\n" }
     text += "Agreed:             \(action.agreed?.description ?? "(not recorded)")\n"
     text += "Original due:       \(action.due)\n"
     text += "\nAs of \(asOf):\n"
@@ -197,6 +242,11 @@ extension LearningTrackerCommand {
       if let evidence = update.evidence, !evidence.isEmpty {
         parts.append("evidence: \(evidence.joined(separator: "; "))")
       }
+      if let impact = update.impactEvidence, !impact.isEmpty {
+        parts.append("impact evidence: \(impact.joined(separator: "; "))")
+      }
+      if let result = update.result { parts.append("result \"\(result)\"") }
+      if let reason = update.assuredWithoutImpact { parts.append("assured without impact: \"\(reason)\"") }
       if let by = update.by { parts.append("by \(by)") }
       text +=
         "  \(update.date)\(update.date > asOf ? " (after \(asOf))" : "")  \(parts.joined(separator: ", "))\n"

@@ -100,6 +100,9 @@ extension LearningTrackerCommand {
       if let evidence = planned.update.evidence {
         parts.append("evidence: \(evidence.joined(separator: "; "))")
       }
+      if let impact = planned.update.impactEvidence {
+        parts.append("impact evidence: \(impact.joined(separator: "; "))")
+      }
       return "\(planned.reference): " + parts.joined(separator: ", ")
     }
     if dryRun {

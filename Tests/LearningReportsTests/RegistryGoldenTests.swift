@@ -21,6 +21,8 @@ import Testing
     "plan": [(ReportOptions(asOf: Fixture.asOf, review: "LCSPR-2024-03"), "plan-LCSPR-2024-03")],
     "repeats": [(ReportOptions(asOf: Fixture.asOf, threshold: 0.2), "repeats")],
     "impact": [(ReportOptions(asOf: Fixture.asOf), "impact")],
+    "assurance": [(ReportOptions(asOf: Fixture.asOf), "assurance-fixture")],
+    "annual": [(ReportOptions(asOf: Fixture.asOf, year: 2025), "annual-2025-fixture")],
   ]
 
   @Test(arguments: ReportRegistry.all.map(\.name))

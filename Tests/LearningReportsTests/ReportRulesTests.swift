@@ -104,7 +104,11 @@ import Testing
     #expect(digest.reviewsPublished.map(\.id) == published)
     let delivered = tracker.disseminations.filter { $0.status == .delivered && period.contains($0.date) }
     #expect(digest.dissemination.delivered == delivered.count)
-    #expect(digest.dissemination.totalReach == delivered.reduce(0) { $0 + ($1.reach ?? 0) })
+    // Attendance and circulation are counted apart, each from its own methods.
+    let circulation = Set(tracker.disseminationMethods.filter { $0.reach == .circulation }.map(\.id))
+    let circulated = delivered.filter { circulation.contains($0.method) }.reduce(0) { $0 + ($1.reach ?? 0) }
+    let attended = delivered.filter { !circulation.contains($0.method) }.reduce(0) { $0 + ($1.reach ?? 0) }
+    #expect(digest.dissemination.totalReach == ReachSplit(attended: attended, circulated: circulated))
     for line in digest.section11 { #expect(line.cycle.hasPrefix("\(year)-")) }
     for theme in digest.themes { #expect(theme.firstSeen <= year) }
   }

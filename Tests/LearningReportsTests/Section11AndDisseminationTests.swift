@@ -87,7 +87,7 @@ import Testing
   @Test func disseminationByReview() {
     let report = DisseminationReport.build(store(), ReportOptions(asOf: day("2026-01-10")))
     #expect(report.totalDelivered == 2)
-    #expect(report.totalReach == 50)
+    #expect(report.totalReach == ReachSplit(attended: 50))
     let a = report.byReview.first { $0.review == "A" }
     #expect(a?.daysFromPublication == 19)
     #expect(a?.delivered == 2)

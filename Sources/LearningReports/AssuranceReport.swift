@@ -1,0 +1,159 @@
+import LearningModel
+
+/// The QA subgroup's assurance queue: every action completed and not yet assured as of the day,
+/// with its measure, baseline, target, evidence (output or impact) and result, and what the impact
+/// rules say is missing; longest waiting first (ties by reference). The paper the subgroup signs off
+/// from; its CSV has empty Decision and Comments columns for the chair.
+public struct AssuranceReport: Report, Equatable {
+  public struct Row: Encodable, Equatable, Sendable {
+    public var reference: String
+    public var review: String
+    public var recommendation: String
+    public var description: String
+    public var owner: String
+    public var ownerName: String
+    public var lead: String?
+    public var measureOfSuccess: String?
+    public var baseline: String?
+    public var target: String?
+    public var remeasure: CalendarDay?
+    public var evidence: [EvidenceItem]
+    public var result: String?
+    public var completedOn: CalendarDay?
+    /// Days from completion to the as-of day.
+    public var daysWaiting: Int
+    /// What the rules say is missing before the action can be assured; empty when ready.
+    public var missing: [String]
+    /// Impact evidence or a result is on record, so the action may be assured.
+    public var canBeAssured: Bool
+  }
+
+  public var partnership: String
+  public var asOf: CalendarDay
+  public var rows: [Row] = []
+  var subtitle = ""
+
+  enum CodingKeys: String, CodingKey { case partnership, asOf, rows }
+
+  public static func build(_ tracker: Tracker, _ options: ReportOptions) -> AssuranceReport {
+    let scope = ReportScope(tracker, options)
+    var report = AssuranceReport(partnership: tracker.partnership.name, asOf: options.asOf)
+    report.subtitle = scope.subtitle
+    for (placed, state) in scope.actions where state.status == .completed {
+      let action = placed.action
+      let impact = action.impact(asOf: options.asOf)
+      let completedOn = state.completedOn
+      report.rows.append(
+        Row(
+          reference: placed.reference.description, review: placed.review.id,
+          recommendation: placed.recommendationReference.description, description: action.description,
+          owner: action.owner, ownerName: scope.agencies[action.owner]?.name ?? action.owner,
+          lead: action.lead,
+          measureOfSuccess: action.measureOfSuccess, baseline: action.baseline, target: action.target,
+          remeasure: action.remeasure, evidence: impact.evidence, result: impact.result,
+          completedOn: completedOn, daysWaiting: completedOn.map { options.asOf.days(since: $0) } ?? 0,
+          missing: ImpactRule.gaps(action, asOf: options.asOf), canBeAssured: impact.showsImpact))
+    }
+    report.rows.sort {
+      $0.daysWaiting != $1.daysWaiting
+        ? $0.daysWaiting > $1.daysWaiting : naturalOrder($0.reference, $1.reference)
+    }
+    return report
+  }
+
+  static func evidenceText(_ items: [EvidenceItem], _ kind: EvidenceKind) -> String {
+    items.filter { $0.kind == kind }.map { "\($0.title) (\($0.date))" }.joined(separator: "; ")
+  }
+
+  public var document: ReportDocument {
+    let ready = rows.filter(\.canBeAssured).count
+    var summary = Table(
+      caption: "Waiting for assurance, longest first",
+      columns: [
+        .init("Action"), .init("Owner"), .init("Completed"), .init("Waiting (days)", .right),
+        .init("Impact shown"),
+      ],
+      emptyText: "No completed action is waiting for assurance.")
+    for row in rows {
+      summary.append([
+        Table.Cell(row.reference), Table.Cell(row.owner), Table.Cell(row.completedOn?.description ?? ""),
+        .number(row.daysWaiting),
+        row.canBeAssured ? Table.Cell("yes") : Table.Cell("no", rating: BRAG.amber.rawValue),
+      ])
+    }
+    var sections: [ReportDocument.Section] = [
+      .init(
+        "Summary",
+        [
+          .paragraph(
+            "Each action below is completed and waits for the QA subgroup to assure it. An action can be "
+              + "assured when its log has impact evidence (an audit, survey, case sample or data showing "
+              + "practice changed) or a result against its measure; otherwise the subgroup may record an exception "
+              + "with its reason."),
+          .figures([
+            .init("Waiting for assurance", String(rows.count)),
+            .init("With impact evidence or a result", String(ready)),
+            .init(
+              "On outputs alone", String(rows.count - ready), rating: rows.count == ready ? nil : .amber),
+          ]),
+          .table(summary),
+        ])
+    ]
+    for row in rows {
+      var figures: [ReportDocument.Figure] = [
+        .init("Owner", "\(row.ownerName) (\(row.owner))" + (row.lead.map { ", \($0)" } ?? "")),
+        .init("Recommendation", row.recommendation),
+        .init(
+          "Completed",
+          (row.completedOn?.description ?? "not recorded") + ", waiting \(row.daysWaiting) days"),
+        .init("Measure of success", row.measureOfSuccess ?? "none"),
+        .init("Baseline", row.baseline ?? "none"),
+        .init("Target", row.target ?? "none"),
+        .init("Re-measure by", row.remeasure?.description ?? "not set"),
+      ]
+      let outputs = Self.evidenceText(row.evidence, .output)
+      let impact = Self.evidenceText(row.evidence, .impact)
+      figures.append(.init("Output evidence", outputs.isEmpty ? "none" : outputs))
+      figures.append(.init("Impact evidence", impact.isEmpty ? "none" : impact))
+      figures.append(.init("Result", row.result ?? "none"))
+      figures.append(
+        .init(
+          "Missing", row.missing.isEmpty ? "nothing" : row.missing.joined(separator: "; "),
+          rating: row.canBeAssured ? nil : .amber))
+      sections.append(
+        .init(
+          row.reference,
+          [
+            .paragraph(row.description), .figures(figures),
+            .paragraph("Decision: assured / not yet assured / exception (reason): ____________________"),
+          ]))
+    }
+    return ReportDocument(
+      title: "Assurance queue for the QA subgroup", subtitle: subtitle, sections: sections)
+  }
+
+  /// The sheet the chair annotates: one row per action, with empty Decision and Comments columns.
+  public var csvTable: Table {
+    var table = Table(
+      caption: "Assurance queue",
+      columns: [
+        "Action", "Review", "Recommendation", "Owner", "Lead", "Description", "Measure of success",
+        "Baseline",
+        "Target", "Re-measure by", "Output evidence", "Impact evidence", "Result", "Completed",
+        "Waiting (days)",
+        "Missing", "Decision", "Comments",
+      ].map { Table.Column($0) })
+    for row in rows {
+      table.append(
+        [
+          row.reference, row.review, row.recommendation, row.owner, row.lead ?? "", row.description,
+          row.measureOfSuccess ?? "", row.baseline ?? "", row.target ?? "", row.remeasure?.description ?? "",
+          Self.evidenceText(row.evidence, .output), Self.evidenceText(row.evidence, .impact),
+          row.result ?? "",
+          row.completedOn?.description ?? "", String(row.daysWaiting), row.missing.joined(separator: "; "),
+          "", "",
+        ].map { Table.Cell($0) })
+    }
+    return table
+  }
+}
