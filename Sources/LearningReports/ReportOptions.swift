@@ -49,6 +49,8 @@ public struct ActionLine: Encodable, Equatable, Sendable {
   public var lastUpdateNote: String?
   /// Days from the last update (or agreed day) to the as-of day.
   public var daysSinceLastHeard: Int?
+  /// A new due day the owning agency asked for, awaiting the partnership's decision.
+  public var pendingRequest: DueRequest?
 
   init(_ placed: PlacedAction, _ state: ActionState, agencies: [String: Agency]) {
     reference = placed.reference.description
@@ -72,6 +74,7 @@ public struct ActionLine: Encodable, Equatable, Sendable {
     lastUpdate = state.lastUpdate?.date
     lastUpdateNote = state.lastUpdate?.note
     daysSinceLastHeard = state.lastHeard.map { state.asOf.days(since: $0) }
+    pendingRequest = state.pendingRequest
   }
 }
 

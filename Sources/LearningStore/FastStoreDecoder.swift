@@ -288,15 +288,18 @@ private struct ByteReader {
       case "settings":
         var dueSoon: Int?
         var stale: Int?
+        var clockFrom: RapidReviewClockStart?
         try reader.object { reader, key in
           switch key {
           case "dueSoonDays": dueSoon = try reader.integer()
           case "staleAfterDays": stale = try reader.integer()
+          case "rapidReviewClockFrom":
+            clockFrom = try reader.isNull() ? nil : try reader.word(RapidReviewClockStart.self)
           default: try reader.skip()
           }
         }
         guard let dueSoon, let stale else { throw GiveUp() }
-        settings = Settings(dueSoonDays: dueSoon, staleAfterDays: stale)
+        settings = Settings(dueSoonDays: dueSoon, staleAfterDays: stale, rapidReviewClockFrom: clockFrom)
       case "privacy":
         if try reader.isNull() { return }
         var names: [String]?
@@ -357,6 +360,8 @@ private struct ByteReader {
       case "kind": kind = try reader.word(ReviewKind.self)
       case "follows": review.follows = try reader.optionalString()
       case "summary": review.summary = try reader.optionalString()
+      case "commissionedBy": review.commissionedBy = try reader.optionalString()
+      case "embargo": review.embargo = try reader.isNull() ? nil : try reader.embargo()
       case "dates": dates = try reader.reviewDates()
       case "categories": review.categories = try reader.strings()
       case "themes": review.themes = try reader.strings()
@@ -371,6 +376,22 @@ private struct ByteReader {
     review.kind = kind
     review.dates = dates
     return review
+  }
+
+  mutating func embargo() throws -> Embargo {
+    var reason: String?
+    var since: CalendarDay?
+    var lifted: CalendarDay?
+    try object { reader, key in
+      switch key {
+      case "reason": reason = try reader.string()
+      case "since": since = try reader.day()
+      case "lifted": lifted = try reader.optionalDay()
+      default: try reader.skip()
+      }
+    }
+    guard let reason, let since else { throw GiveUp() }
+    return Embargo(reason: reason, since: since, lifted: lifted)
   }
 
   mutating func reviewDates() throws -> ReviewDates {
@@ -472,6 +493,9 @@ private struct ByteReader {
       case "note": update.note = try reader.optionalString()
       case "evidence": update.evidence = try reader.isNull() ? nil : try reader.strings()
       case "by": update.by = try reader.optionalString()
+      case "requestedDue": update.requestedDue = try reader.optionalDay()
+      case "requestReason": update.requestReason = try reader.optionalString()
+      case "declinedDue": update.declinedDue = try reader.optionalDay()
       default: try reader.skip()
       }
     }

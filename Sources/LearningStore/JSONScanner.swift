@@ -19,7 +19,7 @@ struct JSONScanner {
   enum Shape: Hashable {
     case tracker, partnership, settings, privacy, agency, catalogue, review, dates, finding, recommendation,
       action, update
-    case dissemination, section11Return, rating, learning
+    case dissemination, section11Return, rating, learning, embargo
 
     var members: Set<String> {
       switch self {
@@ -30,14 +30,14 @@ struct JSONScanner {
           "reviews", "disseminations", "section11",
         ]
       case .partnership: ["name", "reportingYearStart", "settings", "privacy"]
-      case .settings: ["dueSoonDays", "staleAfterDays"]
+      case .settings: ["dueSoonDays", "staleAfterDays", "rapidReviewClockFrom"]
       case .privacy: ["names"]
       case .agency: ["id", "name", "kind", "statutoryPartner"]
       case .catalogue: ["id", "name"]
       case .review:
         [
           "id", "title", "kind", "follows", "dates", "categories", "themes", "findings", "recommendations",
-          "summary",
+          "summary", "commissionedBy", "embargo",
         ]
       case .dates:
         [
@@ -47,12 +47,14 @@ struct JSONScanner {
       case .finding: ["id", "text", "themes", "goodPractice"]
       case .recommendation: ["id", "text", "agencies", "response", "responseNote", "themes", "actions"]
       case .action: ["id", "description", "owner", "lead", "measureOfSuccess", "agreed", "due", "updates"]
-      case .update: ["date", "status", "due", "note", "evidence", "by"]
+      case .update:
+        ["date", "status", "due", "note", "evidence", "by", "requestedDue", "requestReason", "declinedDue"]
       case .dissemination:
         ["id", "date", "status", "method", "title", "reviews", "themes", "audience", "reach", "note"]
       case .section11Return: ["agency", "cycle", "due", "submitted", "ratings", "learning"]
       case .rating: ["standard", "self", "moderated", "evidence"]
       case .learning: ["review", "disseminated", "implemented", "evidence"]
+      case .embargo: ["reason", "since", "lifted"]
       }
     }
 
@@ -70,6 +72,7 @@ struct JSONScanner {
       case (.partnership, "settings"): .settings
       case (.partnership, "privacy"): .privacy
       case (.review, "dates"): .dates
+      case (.review, "embargo"): .embargo
       case (.review, "findings"): .finding
       case (.review, "recommendations"): .recommendation
       case (.recommendation, "actions"): .action

@@ -181,12 +181,13 @@ extension LearningTrackerCommand {
       For each review, each statutory clock that applies: its start, deadline, the actual day, the
       working days taken, and met, missed or pending (with working days left, or how far past).
       Clocks: notification within 5 working days of awareness; Rapid Review within 15 working days of
-      notification; LCSPR published within 6 months of the decision; final report to the Panel at least
+      awareness (or of notification, by the partnership's rapidReviewClockFrom setting); LCSPR published within 6 months of the decision; final report to the Panel at least
       7 working days before publication; a referral discussed within 1 month and decided within 2.
       Working days exclude weekends and England and Wales bank holidays (and the store's bankHolidays).
 
       Options:
-        --year YYYY   only clocks that started in this reporting year
+        --year YYYY   only clocks that closed (met or missed) in this reporting year, and
+                      those still open on the as-of day when it falls in the year
 
       \(CommonReportOptions.help)
       """
@@ -298,6 +299,7 @@ extension LearningTrackerCommand {
     // The briefing and the plan are for publication: the most recently published review, if its text is clear.
     let published = tracker.reviews.filter {
       ($0.dates.published.map { $0 <= asOf } ?? false) && !$0.recommendations.isEmpty
+        && $0.withheld(on: asOf) == nil
     }
     .max { ($0.dates.published ?? asOf, $0.id) < ($1.dates.published ?? asOf, $1.id) }
     var publication: [(String, any Report, OutputFormat)] = []

@@ -19,6 +19,20 @@ extension LearningTrackerCommand {
       code: ExitCode.findings)
   }
 
+  /// Refuses (exit 1) a review whose learning cannot yet be shared on the as-of day (in progress or
+  /// under embargo), unless an internal draft is asked for.
+  static func refuseUnpublished(_ tracker: Tracker, review: String, asOf: CalendarDay, allowed: Bool) throws {
+    guard let existing = tracker.asOf(asOf).reviews.first(where: { $0.id == review }) else {
+      throw UsageError(message: "--review: review \(review) had not begun on \(asOf)")
+    }
+    guard let reason = existing.withheld(on: asOf), !allowed else { return }
+    throw CommandFailure(
+      message:
+        "review \(review) is \(reason) on \(asOf); its findings and recommendations must not be shared, "
+        + "so nothing was written.\nGive --include-unpublished for an internal draft.",
+      code: ExitCode.findings)
+  }
+
   static func requireReview(_ common: CommonReportOptions, _ tracker: Tracker) throws -> String {
     guard let review = common.options.review else { throw UsageError(message: "give --review ID") }
     guard tracker.reviewIndex(review) != nil else {
@@ -56,23 +70,31 @@ extension LearningTrackerCommand {
   static let reportBriefing = Command(
     words: ["report", "briefing"], summary: "a 7-minute briefing draft for one review",
     help: """
-      Usage: learning-tracker report briefing --review ID [--allow-personal-data] [common options]
+      Usage: learning-tracker report briefing --review ID [--allow-personal-data] [--include-unpublished]
+               [common options]
 
       A draft in seven sections: background; why it matters; what the review found; what must change;
       good practice; questions for reflection; what to do next and where to learn more. Best as
       --format markdown or html. Refuses (exit 1) when the review's text holds personal data (see
-      'check privacy') unless --allow-personal-data is given.
+      'check privacy') unless --allow-personal-data is given, and when the review is in progress (a
+      review of a published kind before its published day) or under embargo unless
+      --include-unpublished is given, for an internal draft marked not for circulation.
 
       \(CommonReportOptions.help)
       """
   ) { args, context in
     let common = try CommonReportOptions(&args, today: context.today)
     let allow = args.flag("--allow-personal-data")
+    let includeUnpublished = args.flag("--include-unpublished")
     let tracker = try context.load().tracker
     let review = try requireReview(common, tracker)
     try args.finish()
     try refusePersonalData(tracker, review: review, allowed: allow, context: context)
-    guard let report = BriefingReport.build(tracker, common.options, review: review) else {
+    try refuseUnpublished(tracker, review: review, asOf: common.options.asOf, allowed: includeUnpublished)
+    guard
+      let report = BriefingReport.build(
+        tracker, common.options, review: review, includeUnpublished: includeUnpublished)
+    else {
       return ExitCode.usage
     }
     try common.emit(report, context)
@@ -82,22 +104,26 @@ extension LearningTrackerCommand {
   static let reportPlan = Command(
     words: ["report", "plan"], summary: "one review's SMART action plan, for publication",
     help: """
-      Usage: learning-tracker report plan --review ID [--allow-personal-data] [common options]
+      Usage: learning-tracker report plan --review ID [--allow-personal-data] [--include-unpublished]
+               [common options]
 
       Each recommendation with its response (and the reason where not accepted), each action with
       its owning agency, measure of success, due day, BRAG and completion day as of the day. No notes,
       no evidence titles, no names of individuals. Refuses (exit 1) when the review's text holds
-      personal data unless --allow-personal-data is given.
+      personal data unless --allow-personal-data is given, and when the review is in progress or under
+      embargo unless --include-unpublished is given.
 
       \(CommonReportOptions.help)
       """
   ) { args, context in
     let common = try CommonReportOptions(&args, today: context.today)
     let allow = args.flag("--allow-personal-data")
+    let includeUnpublished = args.flag("--include-unpublished")
     let tracker = try context.load().tracker
     let review = try requireReview(common, tracker)
     try args.finish()
     try refusePersonalData(tracker, review: review, allowed: allow, context: context)
+    try refuseUnpublished(tracker, review: review, asOf: common.options.asOf, allowed: includeUnpublished)
     guard let report = PlanReport.build(tracker, common.options, review: review) else {
       return ExitCode.usage
     }
