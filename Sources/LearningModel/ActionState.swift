@@ -25,6 +25,8 @@ public struct ActionState: Equatable, Sendable {
   public let evidence: [String]
   /// The settings the thresholds came from.
   public let settings: Settings
+  /// A new due day the owning agency asked for that is neither applied nor declined by the day.
+  public let pendingRequest: DueRequest?
 
   /// Completed, assured or withdrawn.
   public var isClosed: Bool { status.isClosed }
@@ -73,6 +75,18 @@ public struct ActionState: Equatable, Sendable {
   }
 }
 
+/// A new due day an owning agency asked for, awaiting the partnership's decision.
+public struct DueRequest: Equatable, Sendable, Encodable {
+  /// The due day asked for.
+  public var due: CalendarDay
+  /// Why the agency asks for it.
+  public var reason: String
+  /// The day the request was recorded.
+  public var requestedOn: CalendarDay
+  /// Who asked (the agency's return, as recorded).
+  public var by: String?
+}
+
 extension Action {
   /// The action's state as of `day`.
   public func state(asOf day: CalendarDay, settings: Settings) -> ActionState {
@@ -84,7 +98,14 @@ extension Action {
     var completedOn: CalendarDay?
     var evidence: [String] = []
     var last: ActionUpdate?
+    var pending: DueRequest?
     func apply(_ update: ActionUpdate) {
+      if let requested = update.requestedDue {
+        pending = DueRequest(
+          due: requested, reason: update.requestReason ?? "", requestedOn: update.date, by: update.by)
+      }
+      // A revised due day settles the request (applied or superseded); so does a decline.
+      if update.due != nil || update.declinedDue != nil { pending = nil }
       if let newStatus = update.status {
         if newStatus == .completed || newStatus == .assured {
           if !(status == .completed || status == .assured) { completedOn = update.date }
@@ -129,7 +150,7 @@ extension Action {
     return ActionState(
       asOf: day, exists: exists, status: status, originalDue: due, due: currentDue, slips: slips,
       slipDays: slipDays, lastUpdate: last, completedOn: completedOn, evidence: evidence, settings: settings,
-      lastHeard: last?.date ?? agreed)
+      pendingRequest: pending, lastHeard: last?.date ?? agreed)
   }
 }
 

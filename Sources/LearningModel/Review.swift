@@ -22,11 +22,18 @@ public struct Review: Codable, Equatable, Sendable {
   public var rapidReviewOutcome: RapidReviewOutcome?
   /// Why publication is later than the six-month clock (criminal proceedings, the family's involvement).
   public var delayReason: String?
+  /// The body that commissioned the review, when it is not the one `commissioningBody` assumes
+  /// for the review's kind (a Safeguarding Adults Board, a Community Safety Partnership...).
+  public var commissionedBy: String?
+  /// Set while the review's findings and recommendations must not be shared, such as during
+  /// criminal proceedings; kept, with the day it was lifted, once lifted.
+  public var embargo: Embargo?
 
   public init(
     id: String, title: String, kind: ReviewKind, follows: String? = nil, dates: ReviewDates = ReviewDates(),
     categories: [String] = [], themes: [String] = [], findings: [Finding] = [],
-    recommendations: [Recommendation] = [], summary: String? = nil
+    recommendations: [Recommendation] = [], summary: String? = nil, commissionedBy: String? = nil,
+    embargo: Embargo? = nil
   ) {
     self.id = id
     self.title = title
@@ -38,6 +45,31 @@ public struct Review: Codable, Equatable, Sendable {
     self.findings = findings
     self.recommendations = recommendations
     self.summary = summary
+    self.commissionedBy = commissionedBy
+    self.embargo = embargo
+  }
+}
+
+/// A hold on sharing a review's findings and recommendations, with its reason (criminal
+/// proceedings, a parallel inquest...). Material shared early must not prejudice parallel
+/// investigations (North Somerset practice guidance, 11.2.1).
+public struct Embargo: Codable, Equatable, Sendable {
+  /// Why the learning is held back.
+  public var reason: String
+  /// The day the embargo began.
+  public var since: CalendarDay
+  /// The day it was lifted; absent while it holds.
+  public var lifted: CalendarDay?
+
+  public init(reason: String, since: CalendarDay, lifted: CalendarDay? = nil) {
+    self.reason = reason
+    self.since = since
+    self.lifted = lifted
+  }
+
+  /// In force at the end of `day`: begun on or before it and not lifted by then.
+  public func holds(on day: CalendarDay) -> Bool {
+    since <= day && (lifted.map { $0 > day } ?? true)
   }
 }
 
@@ -183,10 +215,18 @@ public struct ActionUpdate: Codable, Equatable, Sendable {
   public var result: String?
   /// Why the QA subgroup assured the action without impact evidence or a result (a recorded exception).
   public var assuredWithoutImpact: String?
+  /// A new due day the owning agency asks for. It does not change the due day: the business unit
+  /// or the QA subgroup applies it with a revised `due`, or declines it with `declinedDue`.
+  public var requestedDue: CalendarDay?
+  /// The agency's reason for `requestedDue`.
+  public var requestReason: String?
+  /// The requested due day the partnership declines; the note gives the reason.
+  public var declinedDue: CalendarDay?
 
   public init(
     date: CalendarDay, status: ActionStatus? = nil, due: CalendarDay? = nil, note: String? = nil,
-    evidence: [String]? = nil, by: String? = nil
+    evidence: [String]? = nil, by: String? = nil, requestedDue: CalendarDay? = nil,
+    requestReason: String? = nil, declinedDue: CalendarDay? = nil
   ) {
     self.date = date
     self.status = status
@@ -194,5 +234,54 @@ public struct ActionUpdate: Codable, Equatable, Sendable {
     self.note = note
     self.evidence = evidence
     self.by = by
+    self.requestedDue = requestedDue
+    self.requestReason = requestReason
+    self.declinedDue = declinedDue
+  }
+}
+
+/// Two of a review's days recorded in an order that cannot happen.
+public struct ReviewDayOrderProblem: Equatable, Sendable {
+  /// The member of `dates` that is out of order (`notified`, `decision`, `published`, `sentToPanel`).
+  public var field: String
+  public var message: String
+}
+
+extension Review {
+  /// The review's days that are in an impossible order: the Panel notified before the local
+  /// authority was aware; the decision before the notification or the referral; the report published
+  /// before the decision; the final report sent to the Panel after publication. A national review is
+  /// published by the Panel before the partnership decides its local response, so its publication
+  /// may come first.
+  public var dayOrderProblems: [ReviewDayOrderProblem] {
+    var problems: [ReviewDayOrderProblem] = []
+    func before(_ field: String, _ day: CalendarDay?, _ other: String, _ earliest: CalendarDay?) {
+      guard let day, let earliest, day < earliest else { return }
+      problems.append(
+        ReviewDayOrderProblem(field: field, message: "\(field) \(day) is before \(other) \(earliest)"))
+    }
+    before("notified", dates.notified, "aware", dates.aware)
+    before("decision", dates.decision, "notified", dates.notified)
+    before("decision", dates.decision, "referred", dates.referred)
+    if kind != .nationalReview { before("published", dates.published, "decision", dates.decision) }
+    if let sent = dates.sentToPanel, let published = dates.published, sent > published {
+      problems.append(
+        ReviewDayOrderProblem(
+          field: "sentToPanel", message: "sentToPanel \(sent) is after published \(published)"))
+    }
+    return problems
+  }
+}
+
+extension Recommendation {
+  /// Accepted or partially accepted, yet answered by no action that is open or closed: none at all,
+  /// or only withdrawn ones. The partnership has agreed to act and nothing is in hand.
+  public var isAcceptedWithoutLiveAction: Bool {
+    guard response == .accepted || response == .partiallyAccepted else { return false }
+    return !actions.contains { action in
+      // The status the whole log leaves, whatever the day: its latest entry's day folds all of it.
+      let latest = action.updates.map(\.date).max() ?? action.due
+      return action.state(asOf: latest, settings: Settings()).status != .withdrawn
+    }
   }
 }

@@ -3,7 +3,9 @@ public enum StatutoryClock: String, Codable, CaseIterable, Sendable {
   /// The local authority notifies the National Panel within 5 working days of becoming aware of a
   /// serious incident (Working Together 2023, chapter 5).
   case notification
-  /// The Rapid Review is sent to the National Panel within 15 working days of the notification.
+  /// The Rapid Review is sent to the National Panel within 15 working days of the clock's start:
+  /// the local authority becoming aware of the incident (Working Together), or the notification,
+  /// by the partnership's `rapidReviewClockFrom` setting.
   case rapidReview
   /// An LCSPR is completed and published within 6 months of the decision to start it.
   case publication
@@ -19,7 +21,7 @@ public enum StatutoryClock: String, Codable, CaseIterable, Sendable {
   public var rule: String {
     switch self {
     case .notification: "National Panel notified within 5 working days of becoming aware"
-    case .rapidReview: "Rapid Review sent to the Panel within 15 working days of notification"
+    case .rapidReview: "Rapid Review sent to the Panel within 15 working days"
     case .publication: "LCSPR published within 6 months of the decision"
     case .finalReportToPanel: "Final report sent to the Panel at least 7 working days before publication"
     case .referralDiscussed: "Referral discussed within 1 month"
@@ -36,6 +38,25 @@ public enum StatutoryClock: String, Codable, CaseIterable, Sendable {
     case .finalReportToPanel: "final reports sent 7 working days before publication"
     case .referralDiscussed: "referrals discussed within 1 month"
     case .referralDecided: "referrals decided within 2 months"
+    }
+  }
+}
+
+/// The day a Rapid Review's 15 working days run from, a partnership setting.
+///
+/// Working Together, North Somerset (4.2.2) and Leicester, Leicestershire and Rutland (4.2.2) count
+/// from the local authority becoming aware of the incident; Norfolk (from the Serious Incident
+/// Notification), Kent and Derby and Derbyshire (day 1 on receipt of the notification) count from the
+/// notification.
+public enum RapidReviewClockStart: String, ClosedVocabulary {
+  case aware, notified
+  public static let vocabularyName = "Rapid Review clock start"
+
+  /// "becoming aware" or "notification", for the rule a person reads.
+  public var phrase: String {
+    switch self {
+    case .aware: "of becoming aware"
+    case .notified: "of notification"
     }
   }
 }
@@ -59,6 +80,13 @@ public struct ClockResult: Codable, Equatable, Sendable {
   public var verdict: ClockVerdict
   /// While pending: working days left to the deadline (negative when past it).
   public var workingDaysLeft: Int?
+  /// The day the verdict became final: the actual day when done (publication, for the final report
+  /// to the Panel), the day after the deadline when missed and not done; `nil` while pending.
+  public var closed: CalendarDay?
+
+  /// The day that places the clock in a reporting year: the day it closed, met or missed; a clock
+  /// still open on the as-of day counts on that day. One rule for every yearly count.
+  public func countingDay(asOf: CalendarDay) -> CalendarDay { closed ?? asOf }
 }
 
 extension Review {
@@ -67,8 +95,10 @@ extension Review {
   /// Which apply: notification, to Rapid Reviews and to LCSPRs that do not follow a recorded Rapid
   /// Review, when the day of awareness is known; the Rapid Review clock, to the same reviews when
   /// notified; publication and the final report, to LCSPRs once decided; the referral clocks, when
-  /// a referral day is recorded.
-  public func clocks(asOf: CalendarDay, calendar: WorkingDayCalendar) -> [ClockResult] {
+  /// a referral day is recorded. The Rapid Review clock runs from `rapidReviewClockFrom`'s day.
+  public func clocks(
+    asOf: CalendarDay, calendar: WorkingDayCalendar, rapidReviewClockFrom: RapidReviewClockStart = .aware
+  ) -> [ClockResult] {
     var results: [ClockResult] = []
     let carriesRapidReview = kind == .rapidReview || (kind == .lcspr && follows == nil)
     func judge(_ clock: StatutoryClock, start: CalendarDay, deadline: CalendarDay?, actual: CalendarDay?)
@@ -79,13 +109,15 @@ extension Review {
         return ClockResult(
           clock: clock, start: start, deadline: deadline, actual: actual,
           workingDaysTaken: calendar.workingDays(from: start, to: actual), verdict: verdict,
-          workingDaysLeft: nil)
+          workingDaysLeft: nil, closed: verdict == .pending ? nil : actual)
       }
+      let verdict: ClockVerdict = deadline.map { asOf > $0 ? .missed : .pending } ?? .pending
       return ClockResult(
         clock: clock, start: start, deadline: deadline, actual: nil,
         workingDaysTaken: calendar.workingDays(from: start, to: max(start, asOf)),
-        verdict: deadline.map { asOf > $0 ? .missed : .pending } ?? .pending,
-        workingDaysLeft: deadline.map { calendar.workingDays(from: asOf, to: $0) })
+        verdict: verdict,
+        workingDaysLeft: deadline.map { calendar.workingDays(from: asOf, to: $0) },
+        closed: verdict == .missed ? deadline?.adding(days: 1) : nil)
     }
     if carriesRapidReview, let aware = dates.aware {
       results.append(
@@ -93,10 +125,11 @@ extension Review {
           .notification, start: aware, deadline: calendar.adding(workingDays: 5, to: aware),
           actual: dates.notified))
     }
-    if carriesRapidReview, let notified = dates.notified {
+    let rapidReviewStart = rapidReviewClockFrom == .aware ? dates.aware : dates.notified
+    if carriesRapidReview, let start = rapidReviewStart {
       results.append(
         judge(
-          .rapidReview, start: notified, deadline: calendar.adding(workingDays: 15, to: notified),
+          .rapidReview, start: start, deadline: calendar.adding(workingDays: 15, to: start),
           actual: dates.rapidReview))
     }
     if kind == .lcspr, let decision = dates.decision {
@@ -110,13 +143,13 @@ extension Review {
               clock: .finalReportToPanel, start: sent, deadline: latest, actual: sent,
               workingDaysTaken: calendar.workingDays(from: sent, to: published),
               verdict: sent <= latest ? .met : .missed,
-              workingDaysLeft: nil))
+              workingDaysLeft: nil, closed: published))
         } else {
           results.append(
             ClockResult(
               clock: .finalReportToPanel, start: published, deadline: latest, actual: nil,
               workingDaysTaken: nil,
-              verdict: .notRecorded, workingDaysLeft: nil))
+              verdict: .notRecorded, workingDaysLeft: nil, closed: published))
         }
       } else if let sent = dates.sentToPanel {
         results.append(

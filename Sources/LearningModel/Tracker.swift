@@ -96,11 +96,19 @@ public struct Settings: Codable, Equatable, Sendable {
   public var dueSoonDays: Int
   /// An open action whose last update is more than this many days old is stale.
   public var staleAfterDays: Int
+  /// The day the Rapid Review's 15 working days run from; absent means `aware`.
+  public var rapidReviewClockFrom: RapidReviewClockStart?
 
-  public init(dueSoonDays: Int = 28, staleAfterDays: Int = 90) {
+  public init(
+    dueSoonDays: Int = 28, staleAfterDays: Int = 90, rapidReviewClockFrom: RapidReviewClockStart? = nil
+  ) {
     self.dueSoonDays = dueSoonDays
     self.staleAfterDays = staleAfterDays
+    self.rapidReviewClockFrom = rapidReviewClockFrom
   }
+
+  /// The Rapid Review clock's start in force: the setting, else the day of awareness.
+  public var rapidReviewClockStart: RapidReviewClockStart { rapidReviewClockFrom ?? .aware }
 }
 
 /// What must never appear in anything the partnership publishes.

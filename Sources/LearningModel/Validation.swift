@@ -36,13 +36,15 @@ public enum ValidationCheck: String, Codable, CaseIterable, Sendable {
   case lead
   /// An update is dated after today (warning).
   case futureUpdate
-  /// An accepted recommendation has actions (warning).
+  /// An accepted or partially accepted recommendation has an action that is not withdrawn (warning).
   case acceptedWithoutActions
   /// An action's update log is in date order (warning).
   case updateOrder
   /// An action marked assured has impact evidence or a result in its log, or a recorded reason for
   /// assuring without (warning): assurance needs evidence that practice changed.
   case assuredWithoutEvidence
+  /// A review's days are in a possible order (notified not before aware, and so on).
+  case reviewDayOrder
 }
 
 /// One thing validation found, at a JSON path, with a hint on what to do.
@@ -180,6 +182,7 @@ private struct Run {
     for (r, review) in tracker.reviews.enumerated() {
       let path = "reviews[\(r)]"
       required(review.title, "\(path).title", "the review's title")
+      checkDayOrder(review, path: path)
       if let follows = review.follows {
         resolveOne(
           follows, in: reviews, path: "\(path).follows", what: "review", catalogue: "the store's reviews")
@@ -213,12 +216,8 @@ private struct Run {
             "a recommendation that is \(recommendation.response.title.lowercased()) needs a responseNote",
             hint: "say why: the partnership publishes the reason with its action plan")
         }
-        if recommendation.response == .accepted && recommendation.actions.isEmpty {
-          warning(
-            .acceptedWithoutActions, "\(recPath).actions",
-            "accepted recommendation \(review.id)/\(recommendation.id) has no actions",
-            hint: "add the SMART actions that answer it")
-        }
+        checkAcceptedWithoutActions(
+          recommendation, path: recPath, reference: "\(review.id)/\(recommendation.id)")
         for (a, action) in recommendation.actions.enumerated() {
           let actionPath = "\(recPath).actions[\(a)]"
           if action.id.trimmingSpaces.isEmpty {
@@ -290,6 +289,27 @@ private struct Run {
           catalogue: "reviews")
       }
     }
+  }
+
+  /// Review days in an impossible order are errors (`Review.dayOrderProblems`).
+  mutating func checkDayOrder(_ review: Review, path: String) {
+    for problem in review.dayOrderProblems {
+      error(
+        .reviewDayOrder, "\(path).dates.\(problem.field)", "review \(review.id): \(problem.message)",
+        hint: "check both days against the case record; the statutory clocks depend on them")
+    }
+  }
+
+  /// An accepted or partially accepted recommendation with no open or closed action
+  /// (`Recommendation.isAcceptedWithoutLiveAction`) is a warning.
+  mutating func checkAcceptedWithoutActions(_ recommendation: Recommendation, path: String, reference: String)
+  {
+    guard recommendation.isAcceptedWithoutLiveAction else { return }
+    let what = recommendation.actions.isEmpty ? "has no actions" : "has only withdrawn actions"
+    warning(
+      .acceptedWithoutActions, "\(path).actions",
+      "\(recommendation.response.title.lowercased()) recommendation \(reference) \(what)",
+      hint: "add the SMART actions that answer it")
   }
 
   mutating func check(_ action: Action, path: String, reference: String, agencies: Set<String>) {

@@ -12,6 +12,10 @@ public struct BriefingReport: Report, Equatable {
   public var partnership: String
   public var review: String
   public var title: String
+  /// Why the review's learning is not yet for circulation (in progress, under embargo), if so.
+  public var withheld: String?
+  /// The findings, recommendations and actions were left out because of `withheld`.
+  public var leftOut = false
   public var parts: [Part] = []
 
   /// Questions for reflection, by theme; a theme without its own questions gets general ones.
@@ -59,20 +63,36 @@ public struct BriefingReport: Report, Equatable {
     "What will you do differently next week as a result of this learning?",
   ]
 
-  public static func build(_ tracker: Tracker, _ options: ReportOptions, review id: String) -> BriefingReport?
-  {
+  /// The briefing as of `options.asOf`. The findings, recommendations and actions of a review in
+  /// progress or under embargo are left out (and the briefing says so) unless `includeUnpublished`,
+  /// for an internal draft that then says it is not for circulation.
+  public static func build(
+    _ tracker: Tracker, _ options: ReportOptions, review id: String, includeUnpublished: Bool = false
+  ) -> BriefingReport? {
+    let tracker = tracker.asOf(options.asOf)
     guard let review = tracker.reviews.first(where: { $0.id == id }) else { return nil }
+    let withheld = review.withheld(on: options.asOf)
+    let leaveOut = withheld != nil && !includeUnpublished
     let themeNames = Dictionary(
       tracker.themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     let categoryNames = Dictionary(
       tracker.categories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-    var report = BriefingReport(partnership: tracker.partnership.name, review: review.id, title: review.title)
+    var report = BriefingReport(
+      partnership: tracker.partnership.name, review: review.id, title: review.title,
+      withheld: withheld?.description, leftOut: leaveOut)
 
     var background: [String] = []
+    if let withheld {
+      background.append(
+        leaveOut
+          ? "This review is \(withheld). Its findings, recommendations and actions are left out of this briefing until they can be shared."
+          : "Not for circulation: this review is \(withheld). This internal draft includes its findings and recommendations."
+      )
+    }
     var when = ""
     if let published = review.dates.published { when = ", published on \(published)" }
     background.append(
-      "\(review.title) is a \(review.kind.title.lowercased()) carried out by \(tracker.partnership.name)\(when)."
+      "\(review.title) is a \(review.kind.title.lowercased()) carried out by \(review.commissioningBody(partnership: tracker.partnership.name))\(when)."
     )
     if let summary = review.summary { background.append(summary) }
     let categories = review.categories.map { categoryNames[$0] ?? $0 }
@@ -81,43 +101,57 @@ public struct BriefingReport: Report, Equatable {
     }
     report.parts.append(Part(heading: "1. Background", paragraphs: background, points: []))
 
-    // Why it matters: the themes, and how often they came up before.
-    var earlier: [String: Int] = [:]
+    // Why it matters: the themes, and in how many earlier cases they came up (never this case's own
+    // Rapid Review or the other reviews of its case).
+    let cases = CaseIndex(tracker)
+    let thisCase = cases.caseID(of: review.id)
+    var earlier: [String: Set<String>] = [:]
     let thisDay = DigestReport.reportingDay(review)
-    for other in tracker.reviews where other.id != review.id {
-      guard let day = DigestReport.reportingDay(other), let thisDay, day < thisDay else { continue }
-      for theme in Set(other.themes) { earlier[theme, default: 0] += 1 }
+    for other in tracker.reviews {
+      let otherCase = cases.caseID(of: other.id)
+      guard otherCase != thisCase, let day = DigestReport.reportingDay(other), let thisDay, day < thisDay
+      else {
+        continue
+      }
+      for theme in Set(other.themes) { earlier[theme, default: []].insert(otherCase) }
     }
     let whyPoints = review.themes.filter { $0 != "good-practice" }.map { theme -> String in
       let name = themeNames[theme] ?? theme
-      let count = earlier[theme] ?? 0
+      let count = earlier[theme]?.count ?? 0
       return count > 0
-        ? "\(name): found in \(count) earlier review(s) here; this learning keeps coming back." : "\(name)."
+        ? "\(name): found in \(count) earlier case(s) here; this learning keeps coming back." : "\(name)."
     }
     report.parts.append(
       Part(heading: "2. Why it matters", paragraphs: ["The review's learning is about:"], points: whyPoints))
-    let findings = review.findings.filter { !$0.goodPractice }.map(\.text)
+    let notYet = "Left out until the review's learning can be shared."
+    let findings = leaveOut ? [] : review.findings.filter { !$0.goodPractice }.map(\.text)
     report.parts.append(
       Part(
         heading: "3. What the review found",
-        paragraphs: findings.isEmpty ? ["No findings recorded yet."] : [], points: findings))
-    let changes = review.recommendations.filter {
-      $0.response == .accepted || $0.response == .partiallyAccepted
-    }.map(\.text)
+        paragraphs: leaveOut ? [notYet] : findings.isEmpty ? ["No findings recorded yet."] : [],
+        points: findings))
+    let changes =
+      leaveOut
+      ? []
+      : review.recommendations.filter {
+        $0.response == .accepted || $0.response == .partiallyAccepted
+      }.map(\.text)
     report.parts.append(
       Part(
         heading: "4. What must change",
-        paragraphs: changes.isEmpty ? ["Recommendations are not yet agreed."] : [], points: changes))
-    let good = review.findings.filter(\.goodPractice).map(\.text)
+        paragraphs: leaveOut ? [notYet] : changes.isEmpty ? ["Recommendations are not yet agreed."] : [],
+        points: changes))
+    let good = leaveOut ? [] : review.findings.filter(\.goodPractice).map(\.text)
     report.parts.append(
       Part(
-        heading: "5. Good practice", paragraphs: good.isEmpty ? ["No good practice recorded."] : [],
+        heading: "5. Good practice",
+        paragraphs: leaveOut ? [notYet] : good.isEmpty ? ["No good practice recorded."] : [],
         points: good))
     var reflection: [String] = []
     for theme in review.themes { reflection += questions[theme] ?? [] }
     reflection = Array(reflection.prefix(4)) + generalQuestions
     report.parts.append(Part(heading: "6. Questions for reflection", paragraphs: [], points: reflection))
-    var next: [String] = review.recommendations.flatMap(\.actions).prefix(5).map { action in
+    var next: [String] = (leaveOut ? [] : review.recommendations.flatMap(\.actions)).prefix(5).map { action in
       "\(tracker.agencyName(action.owner)): \(action.description)"
     }
     let related = tracker.disseminations.filter { $0.reviews.contains(review.id) && $0.status != .cancelled }

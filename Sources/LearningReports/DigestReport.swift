@@ -9,6 +9,15 @@ public struct DigestReport: Report, Equatable {
     public var title: String
     public var kind: ReviewKind
     public var day: CalendarDay
+    /// For a case: every review of it (its Rapid Review and the reviews that follow it).
+    public var reviews: [String]? = nil
+  }
+
+  /// A review whose findings and recommendations the digest leaves out, and why.
+  public struct WithheldLine: Encodable, Equatable, Sendable {
+    public var review: String
+    public var title: String
+    public var reason: String
   }
 
   public struct ThemeLine: Encodable, Equatable, Sendable {
@@ -16,7 +25,9 @@ public struct DigestReport: Report, Equatable {
     public var name: String
     /// Reviews of the year that carry the theme.
     public var reviews: [String]
-    /// Seen in a review of an earlier reporting year.
+    /// Cases of the year that carry the theme (a Rapid Review and the reviews that follow it are one).
+    public var cases: Int
+    /// Seen in a different case in an earlier reporting year.
     public var recurrent: Bool
     /// The first reporting year the theme was seen in.
     public var firstSeen: Int
@@ -42,6 +53,8 @@ public struct DigestReport: Report, Equatable {
     public var closed = 0
     public var slipped = 0
     public var overdueAtYearEnd: [ActionLine] = []
+    /// Overdue actions of reviews whose learning is withheld: counted, not listed.
+    public var overdueWithheld = 0
     public var openAtYearEnd = 0
     public var bragAtYearEnd = BRAGCounts()
   }
@@ -84,7 +97,9 @@ public struct DigestReport: Report, Equatable {
   public var end: CalendarDay
   /// The day the year's state is read on: the year's last day, or the as-of day if earlier.
   public var asOf: CalendarDay
+  /// Cases notified or referred in the year, each once, on its earliest such day.
   public var reviewsNotified: [ReviewLine] = []
+  /// Cases decided in the year, each once, on its earliest decision.
   public var reviewsDecided: [ReviewLine] = []
   public var reviewsPublished: [ReviewLine] = []
   public var themes: [ThemeLine] = []
@@ -94,8 +109,21 @@ public struct DigestReport: Report, Equatable {
   public var actions = ActionProgress()
   public var dissemination = DisseminationSummary()
   public var section11: [Section11Line] = []
-  /// Statutory timescales of the clocks that started in the year.
+  /// Statutory timescales of the clocks that closed in the year (met or missed), and of those still
+  /// open at its end.
   public var timeliness: [TimelinessReport.Summary] = []
+  /// Reviews of the year whose findings and recommendations are left out: in progress or under embargo.
+  public var withheld: [WithheldLine] = []
+
+  /// The themes a review carries as of a day: its own, and its findings' and recommendations' when
+  /// these can be shared (not in progress or under embargo).
+  static func carriedThemes(_ review: Review, asOf day: CalendarDay) -> Set<String> {
+    var carried = Set(review.themes)
+    guard review.withheld(on: day) == nil else { return carried }
+    for finding in review.findings { carried.formUnion(finding.themes) }
+    for recommendation in review.recommendations { carried.formUnion(recommendation.themes) }
+    return carried
+  }
 
   /// The day a review counts in a year: publication, else the Rapid Review, the decision or the notification.
   static func reportingDay(_ review: Review) -> CalendarDay? {
@@ -108,6 +136,7 @@ public struct DigestReport: Report, Equatable {
     let year = options.year ?? partnership.reportingYear(containing: options.asOf)
     let period = partnership.reportingYear(year)
     let asOf = min(period.upperBound, options.asOf)
+    let tracker = tracker.asOf(asOf)
     var report = DigestReport(
       partnership: partnership.name, year: year, start: period.lowerBound, end: period.upperBound, asOf: asOf)
     let reviews = tracker.reviews.filter { options.review == nil || $0.id == options.review }
@@ -119,36 +148,54 @@ public struct DigestReport: Report, Equatable {
       guard let day, period.contains(day) else { return nil }
       return ReviewLine(id: review.id, title: review.title, kind: review.kind, day: day)
     }
-    report.reviewsNotified = reviews.compactMap { line($0, $0.dates.notified ?? $0.dates.referred) }
-    report.reviewsDecided = reviews.compactMap { line($0, $0.dates.decision) }
+    // Notifications and decisions count cases: a case counts once, on its earliest day.
+    let cases = CaseIndex(tracker)
+    let inScope = Set(reviews.map(\.id))
+    func caseLines(_ day: (Review) -> CalendarDay?) -> [ReviewLine] {
+      cases.earliest { inScope.contains($0.id) ? day($0) : nil }.compactMap { dated in
+        guard period.contains(dated.day), let first = cases.reviews[dated.caseID]?.first else { return nil }
+        return ReviewLine(
+          id: first.id, title: first.title, kind: first.kind, day: dated.day, reviews: dated.reviews)
+      }
+    }
+    report.reviewsNotified = caseLines(CaseIndex.notifiedOrReferred)
+    report.reviewsDecided = caseLines { $0.dates.decision }
     report.reviewsPublished = reviews.compactMap { line($0, $0.dates.published) }
 
-    // Themes: every theme a review carries (its own, its findings', its recommendations').
+    // Themes: every theme a review carries (its own, and its findings' and recommendations' when
+    // they can be shared); recurrence is judged by case.
     var firstSeen: [String: Int] = [:]
+    var sightings: [String: Set<ThemeSighting>] = [:]
     var inYear: [String: [String]] = [:]
+    var casesInYear: [String: Set<String>] = [:]
     for review in tracker.reviews {
       guard let day = reportingDay(review) else { continue }
       let reviewYear = partnership.reportingYear(containing: day)
-      var carried = Set(review.themes)
-      for finding in review.findings { carried.formUnion(finding.themes) }
-      for recommendation in review.recommendations { carried.formUnion(recommendation.themes) }
-      for theme in carried where theme != "good-practice" {
+      let caseID = cases.caseID(of: review.id)
+      for theme in carriedThemes(review, asOf: asOf) where theme != "good-practice" {
         firstSeen[theme] = min(firstSeen[theme] ?? reviewYear, reviewYear)
+        sightings[theme, default: []].insert(ThemeSighting(caseID: caseID, year: reviewYear))
         if reviewYear == year && (options.review == nil || review.id == options.review) {
           inYear[theme, default: []].append(review.id)
+          casesInYear[theme, default: []].insert(caseID)
         }
       }
     }
     report.themes = inYear.map { theme, ids in
       ThemeLine(
-        id: theme, name: themeNames[theme] ?? theme, reviews: ids,
-        recurrent: (firstSeen[theme] ?? year) < year,
+        id: theme, name: themeNames[theme] ?? theme, reviews: ids, cases: casesInYear[theme]?.count ?? 0,
+        recurrent: (sightings[theme] ?? []).recurs(in: year),
         firstSeen: firstSeen[theme] ?? year)
-    }.sorted { $0.reviews.count != $1.reviews.count ? $0.reviews.count > $1.reviews.count : $0.id < $1.id }
+    }.sorted { $0.cases != $1.cases ? $0.cases > $1.cases : $0.id < $1.id }
 
     let yearReviews = reviews.filter { reportingDay($0).map(period.contains) ?? false }
     let settings = partnership.settings
     for review in yearReviews {
+      if let reason = review.withheld(on: asOf) {
+        report.withheld.append(
+          WithheldLine(review: review.id, title: review.title, reason: reason.description))
+        continue
+      }
       for finding in review.findings {
         let line = FindingLine(
           reference: "\(review.id)/\(finding.id)", reviewTitle: review.title, text: finding.text)
@@ -177,7 +224,13 @@ public struct DigestReport: Report, Equatable {
       if now.slips > then.slips { report.actions.slipped += 1 }
       report.actions.bragAtYearEnd.add(now.brag)
       if now.isOpen { report.actions.openAtYearEnd += 1 }
-      if now.isOverdue { report.actions.overdueAtYearEnd.append(ActionLine(placed, now, agencies: agencies)) }
+      if now.isOverdue {
+        if placed.review.withheld(on: asOf) != nil {
+          report.actions.overdueWithheld += 1
+        } else {
+          report.actions.overdueAtYearEnd.append(ActionLine(placed, now, agencies: agencies))
+        }
+      }
     }
     report.actions.overdueAtYearEnd.sort {
       $0.daysOverdue != $1.daysOverdue
@@ -238,28 +291,38 @@ public struct DigestReport: Report, Equatable {
   }
 
   public var document: ReportDocument {
-    func reviewTable(_ caption: String, _ lines: [ReviewLine]) -> Table {
+    func reviewTable(_ caption: String, _ lines: [ReviewLine], cases: Bool = false) -> Table {
       var table = Table(
-        caption: caption, columns: [.init("Review"), .init("Title"), .init("Kind"), .init("Day")],
+        caption: caption,
+        columns: [.init(cases ? "Case" : "Review"), .init("Title"), .init("Kind"), .init("Day")]
+          + (cases ? [.init("Reviews of the case")] : []),
         emptyText: "None in the year.")
       for line in lines {
-        table.append([
-          Table.Cell(line.id), Table.Cell(line.title), Table.Cell(line.kind.title),
-          Table.Cell(line.day.description),
-        ])
+        table.append(
+          [
+            Table.Cell(line.id), Table.Cell(line.title), Table.Cell(line.kind.title),
+            Table.Cell(line.day.description),
+          ] + (cases ? [Table.Cell((line.reviews ?? [line.id]).joined(separator: ", "))] : []))
       }
       return table
     }
+    let withheldNote: ReportDocument.Block? =
+      withheld.isEmpty
+      ? nil
+      : .paragraph(
+        "Left out: the findings and recommendations of "
+          + withheld.map { "\($0.review) (\($0.title), \($0.reason))" }.joined(separator: "; ")
+          + ". They are shared once the review is published and no embargo holds.")
     var themeTable = Table(
       caption: "Themes of the year's reviews",
       columns: [
-        .init("Theme"), .init("Reviews", .right), .init("New or recurrent"), .init("First seen"),
+        .init("Theme"), .init("Cases", .right), .init("New or recurrent"), .init("First seen"),
         .init("Reviews that carry it"),
       ],
       emptyText: "No themes recorded.")
     for theme in themes {
       themeTable.append([
-        Table.Cell(theme.name), .number(theme.reviews.count),
+        Table.Cell(theme.name), .number(theme.cases),
         Table.Cell(theme.recurrent ? "Recurrent" : "New"),
         Table.Cell("\(theme.firstSeen)-\(String(theme.firstSeen + 1).suffix(2))"),
         Table.Cell(theme.reviews.joined(separator: ", ")),
@@ -329,21 +392,28 @@ public struct DigestReport: Report, Equatable {
           "Reviews in the year",
           [
             .figures([
-              .init("Notified or referred", String(reviewsNotified.count)),
-              .init("Decided", String(reviewsDecided.count)),
-              .init("Published", String(reviewsPublished.count)),
+              .init("Cases notified or referred", String(reviewsNotified.count)),
+              .init("Cases decided", String(reviewsDecided.count)),
+              .init("Reviews published", String(reviewsPublished.count)),
             ]),
-            .table(reviewTable("Reviews notified or referred", reviewsNotified)),
-            .table(reviewTable("Decisions made", reviewsDecided)),
+            .paragraph(
+              "A Rapid Review and the reviews that follow it are one case: a case is counted once, on the earliest day among its reviews."
+            ),
+            .table(reviewTable("Cases notified or referred", reviewsNotified, cases: true)),
+            .table(reviewTable("Decisions made, by case", reviewsDecided, cases: true)),
             .table(reviewTable("Reviews published", reviewsPublished)),
             timeliness.isEmpty
-              ? .paragraph("No statutory clock started in the year.") : .bullets(timeliness.map(\.sentence)),
+              ? .paragraph("No statutory clock closed in the year or was open at its end.")
+              : .bullets(timeliness.map(\.sentence)),
+            .paragraph(
+              "A statutory clock is counted in the year it closed, met or missed; one still open at \(asOf) is counted as pending."
+            ),
           ]),
         .init(
           "Themes",
           [
             .paragraph(
-              "\(themes.count) themes in the year's reviews; \(recurrent) of them recurrent (seen in reviews of earlier years)."
+              "\(themes.count) themes in the year's reviews; \(recurrent) of them recurrent (seen in a different case in an earlier year). Themes are counted by case."
             ),
             .table(themeTable),
           ]),
@@ -353,7 +423,7 @@ public struct DigestReport: Report, Equatable {
             keyFindings.isEmpty
               ? .paragraph("No findings recorded.")
               : .bullets(keyFindings.map { "\($0.reference) (\($0.reviewTitle)): \($0.text)" })
-          ]),
+          ] + (withheldNote.map { [$0] } ?? [])),
         .init(
           "Good practice",
           [
@@ -369,7 +439,7 @@ public struct DigestReport: Report, Equatable {
                 .init(response.title, String(recommendations.filter { $0.response == response }.count))
               }),
             .table(recommendationTable),
-          ]),
+          ] + (withheldNote.map { [$0] } ?? [])),
         .init(
           "Action progress",
           [
@@ -379,15 +449,22 @@ public struct DigestReport: Report, Equatable {
               .init("Due day slipped in the year", String(actions.slipped)),
               .init("Open at \(asOf)", String(actions.openAtYearEnd)),
               .init(
-                "Overdue at \(asOf)", String(actions.overdueAtYearEnd.count),
-                rating: actions.overdueAtYearEnd.isEmpty ? nil : .red),
+                "Overdue at \(asOf)", String(actions.overdueAtYearEnd.count + actions.overdueWithheld),
+                rating: actions.overdueAtYearEnd.count + actions.overdueWithheld == 0 ? nil : .red),
               .init(
                 "Red / Amber / Green / Blue",
                 "\(actions.bragAtYearEnd.red) / \(actions.bragAtYearEnd.amber) / \(actions.bragAtYearEnd.green) / \(actions.bragAtYearEnd.blue)"
               ),
             ]),
             .table(overdueTable),
-          ]),
+          ]
+            + (actions.overdueWithheld == 0
+              ? []
+              : [
+                .paragraph(
+                  "\(actions.overdueWithheld) overdue action(s) of reviews in progress or under embargo are counted but not listed."
+                )
+              ])),
         .init(
           "Dissemination of learning",
           [

@@ -52,6 +52,7 @@ public struct DisseminationReport: Report, Equatable {
   public var reviewsWithNone: [String] = []
 
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> DisseminationReport {
+    let tracker = tracker.asOf(options.asOf)
     let period = options.year.map { tracker.partnership.reportingYear($0) }
     var report = DisseminationReport(
       partnership: tracker.partnership.name, asOf: options.asOf, year: options.year,

@@ -18,6 +18,7 @@ public struct OverdueReport: Report, Equatable {
   }
 
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> OverdueReport {
+    let tracker = tracker.asOf(options.asOf)
     let scope = ReportScope(tracker, options)
     var report = OverdueReport(
       partnership: tracker.partnership.name, asOf: options.asOf, agency: options.agency,
@@ -59,6 +60,7 @@ public struct OverdueReport: Report, Equatable {
         .init("Owner"), .init("Lead"),
         .init("Original due"), .init("Current due"), .init("Slips", .right), .init("Days overdue", .right),
         .init("Last update"), .init("Age (days)", .right), .init("Last note"),
+        .init("Requested due (awaiting decision)"),
       ],
       emptyText: "No action is overdue.")
     for line in overdue {
@@ -71,6 +73,8 @@ public struct OverdueReport: Report, Equatable {
         Table.Cell(line.lastUpdate?.description ?? "none"),
         Table.Cell(line.daysSinceLastHeard.map(String.init) ?? ""),
         Table.Cell(shorten(line.lastUpdateNote ?? "", 80)),
+        Table.Cell(
+          line.pendingRequest.map { "\($0.due), asked \($0.requestedOn): " + shorten($0.reason, 60) } ?? ""),
       ])
     }
     var soonTable = Table(
@@ -131,7 +135,7 @@ public struct OverdueReport: Report, Equatable {
         "List", "Action", "Review", "Review title", "Recommendation", "Action description", "Owner",
         "Owner name", "Lead", "Status",
         "Original due", "Current due", "Slips", "Days overdue", "Last update", "Days since last heard",
-        "Last note",
+        "Last note", "Requested due", "Request reason",
       ].map { Table.Column($0) })
     for (list, lines) in [("overdue", overdue), ("due soon", dueSoon), ("stale", stale)] {
       for line in lines {
@@ -143,7 +147,8 @@ public struct OverdueReport: Report, Equatable {
             String(line.slips),
             String(line.daysOverdue), line.lastUpdate?.description ?? "",
             line.daysSinceLastHeard.map(String.init) ?? "",
-            line.lastUpdateNote ?? "",
+            line.lastUpdateNote ?? "", line.pendingRequest?.due.description ?? "",
+            line.pendingRequest?.reason ?? "",
           ].map { Table.Cell($0) })
       }
     }

@@ -90,6 +90,7 @@ public struct ProgressReport: Report, Equatable {
 
   /// Builds the report from the store as of `options.asOf`.
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> ProgressReport {
+    let tracker = tracker.asOf(options.asOf)
     let scope = ReportScope(tracker, options)
     var report = ProgressReport(
       partnership: tracker.partnership.name, asOf: options.asOf, agency: options.agency,

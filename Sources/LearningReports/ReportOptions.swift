@@ -19,6 +19,8 @@ public struct ReportOptions: Sendable {
   public var cycle: String?
   /// For learning that comes back: the least similarity that counts as a repeat.
   public var threshold: Double?
+  /// For reports meant for publication: include a review in progress or under embargo.
+  public var includeUnpublished = false
 
   /// Options for the day `asOf`, with any filters.
   public init(
@@ -80,6 +82,8 @@ public struct ActionLine: Encodable, Equatable, Sendable {
   public var lastUpdateNote: String?
   /// Days from the last update (or agreed day) to the as-of day.
   public var daysSinceLastHeard: Int?
+  /// A new due day the owning agency asked for, awaiting the partnership's decision.
+  public var pendingRequest: DueRequest?
 
   init(_ placed: PlacedAction, _ state: ActionState, agencies: [String: Agency]) {
     reference = placed.reference.description
@@ -103,6 +107,7 @@ public struct ActionLine: Encodable, Equatable, Sendable {
     lastUpdate = state.lastUpdate?.date
     lastUpdateNote = state.lastUpdate?.note
     daysSinceLastHeard = state.lastHeard.map { state.asOf.days(since: $0) }
+    pendingRequest = state.pendingRequest
   }
 }
 

@@ -13,6 +13,8 @@ public enum ReportParameter: String, CaseIterable, Sendable {
   case byAgency
   /// Allow a report meant for publication to draw on text that holds personal data.
   case allowPersonalData
+  /// Allow a report meant for publication to draw on a review in progress or under embargo.
+  case includeUnpublished
 
   /// The option's name on the command line.
   public var option: String {
@@ -23,6 +25,7 @@ public enum ReportParameter: String, CaseIterable, Sendable {
     case .failOnOverdue: "--fail-on-overdue"
     case .byAgency: "--by-agency"
     case .allowPersonalData: "--allow-personal-data"
+    case .includeUnpublished: "--include-unpublished"
     }
   }
 
@@ -33,7 +36,7 @@ public enum ReportParameter: String, CaseIterable, Sendable {
     case .cycle: "CYCLE"
     case .threshold: "NUMBER"
     case .byAgency: "DIR"
-    case .failOnOverdue, .allowPersonalData: nil
+    case .failOnOverdue, .allowPersonalData, .includeUnpublished: nil
     }
   }
 
@@ -47,6 +50,8 @@ public enum ReportParameter: String, CaseIterable, Sendable {
     case .byAgency:
       "also write one chase list per agency that owns an open action, as DIR/AGENCY.EXT (EXT from --format, default csv)"
     case .allowPersonalData: "allow text that holds personal data (an internal draft, not for publication)"
+    case .includeUnpublished:
+      "include a review in progress or under embargo (an internal draft marked not for circulation)"
     }
   }
 }

@@ -66,12 +66,12 @@ public enum ReportRegistry {
       For each review, each statutory clock that applies: its start, deadline, the actual day, the \
       working days taken, and met, missed or pending (with working days left, or how far past). \
       Clocks: notification within 5 working days of awareness; Rapid Review within 15 working days of \
-      notification; LCSPR published within 6 months of the decision; final report to the Panel at \
+      awareness (or of notification, by the partnership's rapidReviewClockFrom setting); LCSPR published within 6 months of the decision; final report to the Panel at \
       least 7 working days before publication; a referral discussed within 1 month and decided \
       within 2. Working days exclude weekends and England and Wales bank holidays (and the store's \
       bankHolidays).
       """,
-    filters: [(.review, onlyThisReview), (.year, "only clocks that started in this reporting year")],
+    filters: [(.review, onlyThisReview), (.year, "only clocks that closed (met or missed) in this reporting year, and those still open on the as-of day when it falls in the year")],
     pack: .init([.markdown, .html])
   ) { tracker, options in TimelinessReport.build(tracker, options) }
 
@@ -120,12 +120,17 @@ public enum ReportRegistry {
       A draft in seven sections: background; why it matters; what the review found; what must \
       change; good practice; questions for reflection; what to do next and where to learn more. Best \
       as --format markdown or html. Refuses (exit 1) when the review's text holds personal data (see \
-      'check privacy') unless --allow-personal-data is given.
+      'check privacy') unless --allow-personal-data is given, and when the review is in progress (a \
+      review of a published kind before its published day) or under embargo unless \
+      --include-unpublished is given, for an internal draft marked not for circulation.
       """,
-    filters: [(.review, "the review")], requiredFilters: [.review], parameters: [.allowPersonalData],
+    filters: [(.review, "the review")], requiredFilters: [.review],
+    parameters: [.allowPersonalData, .includeUnpublished],
     isForPublication: true, pack: .init([.markdown, .html], forPublishedReview: true)
   ) { tracker, options in
-    options.review.flatMap { BriefingReport.build(tracker, options, review: $0) }
+    options.review.flatMap {
+      BriefingReport.build(tracker, options, review: $0, includeUnpublished: options.includeUnpublished)
+    }
   }
 
   static let plan = ReportKind(
@@ -134,9 +139,11 @@ public enum ReportRegistry {
       Each recommendation with its response (and the reason where not accepted), each action with \
       its owning agency, measure of success, due day, BRAG and completion day as of the day. No \
       notes, no evidence titles, no names of individuals. Refuses (exit 1) when the review's text \
-      holds personal data unless --allow-personal-data is given.
+      holds personal data unless --allow-personal-data is given, and when the review is in progress or \
+      under embargo unless --include-unpublished is given.
       """,
-    filters: [(.review, "the review")], requiredFilters: [.review], parameters: [.allowPersonalData],
+    filters: [(.review, "the review")], requiredFilters: [.review],
+    parameters: [.allowPersonalData, .includeUnpublished],
     isForPublication: true, pack: .init([.markdown, .html], forPublishedReview: true)
   ) { tracker, options in
     options.review.flatMap { PlanReport.build(tracker, options, review: $0) }
@@ -219,6 +226,7 @@ extension ReportRegistry {
   public static func packReview(_ tracker: Tracker, asOf: CalendarDay) -> String? {
     let published = tracker.reviews.filter {
       ($0.dates.published.map { $0 <= asOf } ?? false) && !$0.recommendations.isEmpty
+        && $0.withheld(on: asOf) == nil
     }
     .max { ($0.dates.published ?? asOf, $0.id) < ($1.dates.published ?? asOf, $1.id) }
     guard let review = published?.id, tracker.personalData(review: review).isEmpty else { return nil }

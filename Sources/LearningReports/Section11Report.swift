@@ -63,6 +63,7 @@ public struct Section11Report: Report, Equatable {
   public static func build(_ tracker: Tracker, _ options: ReportOptions, cycle requested: String?)
     -> Section11Report
   {
+    let tracker = tracker.asOf(options.asOf)
     let cycle = requested ?? cycles(tracker).first ?? ""
     var report = Section11Report(partnership: tracker.partnership.name, asOf: options.asOf, cycle: cycle)
     report.standards = tracker.section11Standards

@@ -20,18 +20,33 @@ public struct ThemesReport: Report, Equatable {
     public var goodPractice: [String] = []
     public var recommendations: [RecommendationLine] = []
     public var disseminations: [String] = []
-    /// Reviews carrying the theme, by reporting year (the year it starts in).
+    /// Cases carrying the theme, by reporting year (the year it starts in); a Rapid Review and the
+    /// reviews that follow it are one case.
     public var byYear: [Int: Int] = [:]
+    /// A different case carried the theme in a later year than an earlier case did.
+    public var recurrent = false
+  }
+
+  /// A review whose findings and recommendations the pack leaves out, and why.
+  public struct WithheldLine: Encodable, Equatable, Sendable {
+    public var review: String
+    public var title: String
+    public var reason: String
   }
 
   public var partnership: String
   public var asOf: CalendarDay
   public var year: Int?
   public var themes: [ThemeSection] = []
+  /// Reviews in scope whose findings and recommendations are left out: in progress or under embargo.
+  public var withheld: [WithheldLine] = []
 
   public static func build(_ tracker: Tracker, _ options: ReportOptions, theme only: String?) -> ThemesReport
   {
+    let tracker = tracker.asOf(options.asOf)
     var report = ThemesReport(partnership: tracker.partnership.name, asOf: options.asOf, year: options.year)
+    let cases = CaseIndex(tracker)
+    var sightings: [String: Set<ThemeSighting>] = [:]
     let settings = tracker.partnership.settings
     let names = Dictionary(tracker.themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     var sections: [String: ThemeSection] = [:]
@@ -39,14 +54,19 @@ public struct ThemesReport: Report, Equatable {
     for review in tracker.reviews {
       guard let day = DigestReport.reportingDay(review) else { continue }
       let reviewYear = tracker.partnership.reportingYear(containing: day)
-      var carried = Set(review.themes)
-      for finding in review.findings { carried.formUnion(finding.themes) }
-      for recommendation in review.recommendations { carried.formUnion(recommendation.themes) }
-      for theme in carried where only == nil || theme == only {
+      let withheld = review.withheld(on: options.asOf)
+      if let withheld, options.year == nil || options.year == reviewYear {
+        report.withheld.append(.init(review: review.id, title: review.title, reason: withheld.description))
+      }
+      let caseID = cases.caseID(of: review.id)
+      for theme in DigestReport.carriedThemes(review, asOf: options.asOf) where only == nil || theme == only {
         var entry = section(theme)
-        entry.byYear[reviewYear, default: 0] += 1
+        sightings[theme, default: []].insert(ThemeSighting(caseID: caseID, year: reviewYear))
         if options.year == nil || options.year == reviewYear {
-          entry.reviews.append("\(review.id) (\(review.title))")
+          entry.reviews.append(
+            "\(review.id) (\(review.title))" + (withheld == nil ? "" : ": learning withheld"))
+        }
+        if withheld == nil && (options.year == nil || options.year == reviewYear) {
           for finding in review.findings where finding.themes.contains(theme) {
             let line = "\(review.id)/\(finding.id): \(finding.text)"
             if finding.goodPractice { entry.goodPractice.append(line) } else { entry.findings.append(line) }
@@ -65,6 +85,12 @@ public struct ThemesReport: Report, Equatable {
           }
         }
         sections[theme] = entry
+      }
+    }
+    for (theme, seen) in sightings {
+      sections[theme]?.recurrent = (seen.map(\.year)).contains { seen.recurs(in: $0) }
+      for year in Set(seen.map(\.year)) {
+        sections[theme]?.byYear[year] = seen.filter { $0.year == year }.caseCount
       }
     }
     for activity in tracker.disseminations
@@ -89,19 +115,31 @@ public struct ThemesReport: Report, Equatable {
   public var document: ReportDocument {
     var sections: [ReportDocument.Section] = []
     var overview = Table(
-      caption: "Themes by reporting year (reviews carrying each theme)",
+      caption: "Themes by reporting year (cases carrying each theme)",
       columns: [.init("Theme")] + years.map { Table.Column("\($0)-\(String($0 + 1).suffix(2))", .right) } + [
         .init("Recurrent")
       ],
       emptyText: "No themes recorded.")
     for theme in themes {
-      let recurrent = theme.byYear.keys.count > 1
+      let recurrent = theme.recurrent
       overview.append(
         [Table.Cell(theme.name)] + years.map { .number(theme.byYear[$0] ?? 0) } + [
           Table.Cell(recurrent ? "yes" : "no")
         ])
     }
-    sections.append(.init("Overview", [.table(overview)]))
+    var overviewBlocks: [ReportDocument.Block] = [
+      .table(overview),
+      .paragraph(
+        "A Rapid Review and the reviews that follow it are one case; a theme is recurrent when a different case carries it in a later year."
+      ),
+    ]
+    if !withheld.isEmpty {
+      overviewBlocks.append(
+        .paragraph(
+          "Left out: the findings and recommendations of "
+            + withheld.map { "\($0.review) (\($0.title), \($0.reason))" }.joined(separator: "; ") + "."))
+    }
+    sections.append(.init("Overview", overviewBlocks))
     for theme in themes {
       var blocks: [ReportDocument.Block] = [
         .paragraph(

@@ -29,20 +29,26 @@ public struct TimelinessReport: Report, Equatable {
 
   public var partnership: String
   public var asOf: CalendarDay
-  /// The reporting year the clocks started in, if restricted.
+  /// The reporting year the clocks are counted in (closed in, or open at the as-of day), if restricted.
   public var year: Int?
+  /// The day the Rapid Review clock runs from (the partnership's setting).
+  public var rapidReviewClockFrom: RapidReviewClockStart = .aware
   public var rows: [Row] = []
   public var summary: [Summary] = []
 
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> TimelinessReport {
+    let tracker = tracker.asOf(options.asOf)
     let calendar = tracker.workingDayCalendar
     let period = options.year.map { tracker.partnership.reportingYear($0) }
+    let clockFrom = tracker.partnership.settings.rapidReviewClockStart
     var report = TimelinessReport(
-      partnership: tracker.partnership.name, asOf: options.asOf, year: options.year)
+      partnership: tracker.partnership.name, asOf: options.asOf, year: options.year,
+      rapidReviewClockFrom: clockFrom)
     var summaries: [StatutoryClock: Summary] = [:]
     for review in tracker.reviews where options.review == nil || review.id == options.review {
-      for result in review.clocks(asOf: options.asOf, calendar: calendar) {
-        if let period, !period.contains(result.start) { continue }
+      for result in review.clocks(asOf: options.asOf, calendar: calendar, rapidReviewClockFrom: clockFrom) {
+        // One rule for every yearly count: the year the clock closed, met or missed.
+        if let period, !period.contains(result.countingDay(asOf: options.asOf)) { continue }
         // A clock that started after the as-of day is not yet running.
         if result.start > options.asOf { continue }
         report.rows.append(Row(review: review.id, title: review.title, kind: review.kind, result: result))
@@ -58,6 +64,11 @@ public struct TimelinessReport: Report, Equatable {
     }
     report.summary = StatutoryClock.allCases.compactMap { summaries[$0] }
     return report
+  }
+
+  /// The clock's rule as a person reads it, with the Rapid Review clock's start.
+  func rule(_ clock: StatutoryClock) -> String {
+    clock == .rapidReview ? clock.rule + " " + rapidReviewClockFrom.phrase : clock.rule
   }
 
   static func verdictText(_ result: ClockResult) -> String {
@@ -86,7 +97,7 @@ public struct TimelinessReport: Report, Equatable {
     for row in rows {
       let result = row.result
       table.append([
-        Table.Cell(row.review), Table.Cell(row.title), Table.Cell(result.clock.rule),
+        Table.Cell(row.review), Table.Cell(row.title), Table.Cell(rule(result.clock)),
         Table.Cell(result.start.description),
         Table.Cell(result.deadline?.description ?? "not yet known"),
         Table.Cell(result.actual?.description ?? ""),
@@ -106,11 +117,12 @@ public struct TimelinessReport: Report, Equatable {
       emptyText: "No clock applies.")
     for line in summary {
       summaryTable.append([
-        Table.Cell(line.clock.rule), .number(line.met), .number(line.missed), .number(line.pending),
+        Table.Cell(rule(line.clock)), .number(line.met), .number(line.missed), .number(line.pending),
         .number(line.notRecorded),
       ])
     }
-    let scope = year.map { "clocks started in \($0)-\(String($0 + 1).suffix(2))" } ?? "all reviews"
+    let scope =
+      year.map { "clocks closed in \($0)-\(String($0 + 1).suffix(2)) or open at \(asOf)" } ?? "all reviews"
     return ReportDocument(
       title: "Statutory timescales",
       subtitle:
@@ -125,6 +137,8 @@ public struct TimelinessReport: Report, Equatable {
               "The day of the event is day 0; a clock is met when the actual day is on or before the deadline.",
               "Month clocks (publication within 6 months, referral clocks) run to the same day of the month; a month without that day ends on its last day.",
               "The final report is on time when sent on or before the 7th working day before publication.",
+              "The Rapid Review clock runs from the day \(rapidReviewClockFrom == .aware ? "the local authority became aware of the incident" : "the National Panel was notified") (the partnership's rapidReviewClockFrom setting).",
+              "In a yearly count a clock belongs to the reporting year it closed in, met or missed; one still open belongs to the as-of day's year.",
             ])
           ]),
       ])

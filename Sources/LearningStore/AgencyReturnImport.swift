@@ -18,6 +18,10 @@ public struct PlannedUpdate: Equatable, Sendable {
 }
 
 /// Reads an agency's returned spreadsheet and checks every row before anything changes.
+///
+/// A new due day an agency proposes is recorded as a request (`requestedDue`, with its reason): it
+/// does not move the due day. The business unit or the QA subgroup applies it with a revised due day
+/// (`action update --due`) or declines it; until then the action keeps its rating, Red if overdue.
 public enum AgencyReturnImport {
   /// The planned updates, or every problem found. Rows where nothing was filled in, and rows already
   /// imported (an identical update is in the action's log), plan nothing.
@@ -175,10 +179,7 @@ public enum AgencyReturnImport {
         problem(.proposedDue, "a reason is given but no proposed new due day")
         rowIsValid = false
       }
-      var notes: [String] = []
-      if !note.isEmpty { notes.append(note) }
-      if wantedDue != nil { notes.append("Due revised: " + reason) }
-      let wantedNote = notes.isEmpty ? nil : notes.joined(separator: " ")
+      let wantedNote = note.isEmpty ? nil : note
       if wantedStatus == .withdrawn && wantedNote == nil {
         problem(.progressNote, "withdrawing an action needs a note saying why")
         rowIsValid = false
@@ -192,23 +193,28 @@ public enum AgencyReturnImport {
       }.filter { !$0.isEmpty }
       let wantedImpact = impact.isEmpty ? nil : impact
       guard rowIsValid else { continue }
+      // A due day already in force, or already asked for and awaiting a decision, is not asked again.
+      let dueAlreadyAsked = wantedDue == state.due || wantedDue == state.pendingRequest?.due
       // Already imported: an update in the log carries the same note and evidence, and the status
-      // and due day asked for are already in force.
+      // asked for is in force and the due day asked for is in force or awaiting a decision.
       let alreadyLogged =
         (wantedNote != nil || wantedEvidence != nil || wantedImpact != nil)
         && action.updates.contains {
           $0.note == wantedNote && $0.evidence == wantedEvidence && $0.impactEvidence == wantedImpact
         }
         && (wantedStatus == nil || wantedStatus == state.status)
-        && (wantedDue == nil || wantedDue == state.due)
+        && (wantedDue == nil || dueAlreadyAsked)
       if alreadyLogged { continue }
       var update = ActionUpdate(date: date, by: by)
       update.status = wantedStatus == state.status ? nil : wantedStatus
-      update.due = wantedDue == state.due ? nil : wantedDue
+      if let wantedDue, !dueAlreadyAsked {
+        update.requestedDue = wantedDue
+        update.requestReason = reason
+      }
       update.note = wantedNote
       update.evidence = wantedEvidence
       update.impactEvidence = wantedImpact
-      if update.status == nil && update.due == nil && update.note == nil && update.evidence == nil
+      if update.status == nil && update.requestedDue == nil && update.note == nil && update.evidence == nil
         && update.impactEvidence == nil
       {
         continue

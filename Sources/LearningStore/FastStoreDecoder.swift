@@ -289,15 +289,18 @@ private struct ByteReader {
       case "settings":
         var dueSoon: Int?
         var stale: Int?
+        var clockFrom: RapidReviewClockStart?
         try reader.object { reader, key in
           switch key {
           case "dueSoonDays": dueSoon = try reader.integer()
           case "staleAfterDays": stale = try reader.integer()
+          case "rapidReviewClockFrom":
+            clockFrom = try reader.isNull() ? nil : try reader.word(RapidReviewClockStart.self)
           default: try reader.skip()
           }
         }
         guard let dueSoon, let stale else { throw GiveUp() }
-        settings = Settings(dueSoonDays: dueSoon, staleAfterDays: stale)
+        settings = Settings(dueSoonDays: dueSoon, staleAfterDays: stale, rapidReviewClockFrom: clockFrom)
       case "privacy":
         if try reader.isNull() { return }
         var names: [String]?
@@ -366,6 +369,8 @@ private struct ByteReader {
       case "rapidReviewOutcome":
         review.rapidReviewOutcome = try reader.isNull() ? nil : try reader.word(RapidReviewOutcome.self)
       case "delayReason": review.delayReason = try reader.optionalString()
+      case "commissionedBy": review.commissionedBy = try reader.optionalString()
+      case "embargo": review.embargo = try reader.isNull() ? nil : try reader.embargo()
       case "dates": dates = try reader.reviewDates()
       case "categories": review.categories = try reader.strings()
       case "themes": review.themes = try reader.strings()
@@ -380,6 +385,22 @@ private struct ByteReader {
     review.kind = kind
     review.dates = dates
     return review
+  }
+
+  mutating func embargo() throws -> Embargo {
+    var reason: String?
+    var since: CalendarDay?
+    var lifted: CalendarDay?
+    try object { reader, key in
+      switch key {
+      case "reason": reason = try reader.string()
+      case "since": since = try reader.day()
+      case "lifted": lifted = try reader.optionalDay()
+      default: try reader.skip()
+      }
+    }
+    guard let reason, let since else { throw GiveUp() }
+    return Embargo(reason: reason, since: since, lifted: lifted)
   }
 
   mutating func reviewDates() throws -> ReviewDates {
@@ -487,6 +508,9 @@ private struct ByteReader {
       case "impactEvidence": update.impactEvidence = try reader.isNull() ? nil : try reader.strings()
       case "result": update.result = try reader.optionalString()
       case "assuredWithoutImpact": update.assuredWithoutImpact = try reader.optionalString()
+      case "requestedDue": update.requestedDue = try reader.optionalDay()
+      case "requestReason": update.requestReason = try reader.optionalString()
+      case "declinedDue": update.declinedDue = try reader.optionalDay()
       default: try reader.skip()
       }
     }

@@ -20,7 +20,7 @@ struct JSONScanner {
     case tracker, partnership, settings, privacy, agency, catalogue, review, dates, finding, recommendation,
       action, update
     case methodEntry
-    case dissemination, section11Return, rating, learning
+    case dissemination, section11Return, rating, learning, embargo
 
     var members: Set<String> {
       switch self {
@@ -31,7 +31,7 @@ struct JSONScanner {
           "reviews", "disseminations", "section11",
         ]
       case .partnership: ["name", "reportingYearStart", "settings", "privacy"]
-      case .settings: ["dueSoonDays", "staleAfterDays"]
+      case .settings: ["dueSoonDays", "staleAfterDays", "rapidReviewClockFrom"]
       case .privacy: ["names"]
       case .agency: ["id", "name", "kind", "statutoryPartner"]
       case .catalogue: ["id", "name"]
@@ -39,7 +39,7 @@ struct JSONScanner {
       case .review:
         [
           "id", "title", "kind", "follows", "dates", "categories", "themes", "findings", "recommendations",
-          "summary", "notificationType", "rapidReviewOutcome", "delayReason",
+          "summary", "notificationType", "rapidReviewOutcome", "delayReason", "commissionedBy", "embargo",
         ]
       case .dates:
         [
@@ -56,13 +56,14 @@ struct JSONScanner {
       case .update:
         [
           "date", "status", "due", "note", "evidence", "by", "impactEvidence", "result",
-          "assuredWithoutImpact",
+          "assuredWithoutImpact", "requestedDue", "requestReason", "declinedDue",
         ]
       case .dissemination:
         ["id", "date", "status", "method", "title", "reviews", "themes", "audience", "reach", "note"]
       case .section11Return: ["agency", "cycle", "due", "submitted", "ratings", "learning"]
       case .rating: ["standard", "self", "moderated", "evidence"]
       case .learning: ["review", "disseminated", "implemented", "evidence"]
+      case .embargo: ["reason", "since", "lifted"]
       }
     }
 
@@ -80,6 +81,7 @@ struct JSONScanner {
       case (.partnership, "settings"): .settings
       case (.partnership, "privacy"): .privacy
       case (.review, "dates"): .dates
+      case (.review, "embargo"): .embargo
       case (.review, "findings"): .finding
       case (.review, "recommendations"): .recommendation
       case (.recommendation, "actions"): .action

@@ -222,6 +222,10 @@ extension LearningTrackerCommand {
     text += "  Due:       \(state.due)"
     if state.slips > 0 { text += " (slipped \(state.slips) time(s), \(state.slipDays) days in all)" }
     text += "\n"
+    if let pending = state.pendingRequest {
+      text +=
+        "  Requested: due \(pending.due), asked \(pending.requestedOn): \(pending.reason) (awaiting a decision)\n"
+    }
     text += "  BRAG:      \(state.brag.map { "\($0.title) (\($0.meaning))" } ?? "none (withdrawn)")\n"
     text += "  Overdue:   \(state.isOverdue ? "yes, by \(state.daysOverdue) days" : "no")\n"
     text += "  Due soon:  \(yes(state.isDueSoon))\n"
@@ -238,6 +242,10 @@ extension LearningTrackerCommand {
       var parts: [String] = []
       if let status = update.status { parts.append("status \(status.rawValue)") }
       if let due = update.due { parts.append("due \(due)") }
+      if let requested = update.requestedDue {
+        parts.append("requested due \(requested) (\(update.requestReason ?? "no reason given"))")
+      }
+      if let declined = update.declinedDue { parts.append("requested due \(declined) declined") }
       if let note = update.note { parts.append("\"\(note)\"") }
       if let evidence = update.evidence, !evidence.isEmpty {
         parts.append("evidence: \(evidence.joined(separator: "; "))")

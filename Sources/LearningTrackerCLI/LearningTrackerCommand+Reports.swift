@@ -24,7 +24,7 @@ extension LearningTrackerCommand {
     case .cycle, .byAgency: .text(parameter.option, parameter.placeholder ?? "TEXT", help: parameter.help)
     case .threshold:
       Option(parameter.option, .decimal(placeholder: "NUMBER", above: 0, atMost: 1), help: parameter.help)
-    case .failOnOverdue, .allowPersonalData: .flag(parameter.option, help: parameter.help)
+    case .failOnOverdue, .allowPersonalData, .includeUnpublished: .flag(parameter.option, help: parameter.help)
     }
   }
 
@@ -57,6 +57,7 @@ extension LearningTrackerCommand {
         case .since: options.since = try args.day(parameter.option)
         case .cycle: options.cycle = try args.value(parameter.option)
         case .threshold: options.threshold = try args.decimal(parameter.option)
+        case .includeUnpublished: options.includeUnpublished = args.flag(parameter.option)
         case .failOnOverdue, .byAgency, .allowPersonalData: break
         }
       }
@@ -68,10 +69,11 @@ extension LearningTrackerCommand {
       try kind.checkRequest(options)
       // Every argument is checked; now the store is read, once.
       let tracker = try context.load().tracker
-      let report = try kind.build(tracker, options)
-      if kind.isForPublication, let review = options.review, !allowPersonalData {
-        try refusePersonalData(tracker, review: review)
+      if kind.isForPublication, let review = options.review, tracker.reviewIndex(review) != nil {
+        if !allowPersonalData { try refusePersonalData(tracker, review: review) }
+        try refuseUnpublished(tracker, review: review, asOf: options.asOf, allowed: options.includeUnpublished)
       }
+      let report = try kind.build(tracker, options)
       if let byAgency {
         try writeChaseLists(kind, tracker, options, into: byAgency, format: output.format ?? .csv, context)
         if output.file == nil && output.format == nil {
@@ -110,6 +112,18 @@ extension LearningTrackerCommand {
       "review \(review) holds personal data that must not be published; nothing was written\n"
         + lines.joined(separator: "\n")
         + "\nRemove it, or give --allow-personal-data for an internal draft.")
+  }
+
+  /// Refuses (exit 1) a review whose learning cannot yet be shared on the as-of day (in progress or
+  /// under embargo), unless an internal draft is asked for.
+  static func refuseUnpublished(_ tracker: Tracker, review: String, asOf: CalendarDay, allowed: Bool) throws {
+    guard let existing = tracker.asOf(asOf).reviews.first(where: { $0.id == review }) else {
+      throw CommandError.usage("--review: review \(review) had not begun on \(asOf)")
+    }
+    guard let reason = existing.withheld(on: asOf), !allowed else { return }
+    throw CommandError.findings(
+      "review \(review) is \(reason) on \(asOf); its findings and recommendations must not be shared, "
+        + "so nothing was written.\nGive --include-unpublished for an internal draft.")
   }
 
   /// Creates a folder (and its parents) for reports.

@@ -95,7 +95,7 @@ let publishedBankHolidays: [Int: [String]] = [
       id: "RR-1", title: "Child A", kind: .rapidReview,
       dates: ReviewDates(
         aware: day("2025-12-19"), notified: day("2025-12-31"), rapidReview: day("2026-01-21")))
-    let clocks = review.clocks(asOf: day("2026-02-01"), calendar: calendar)
+    let clocks = review.clocks(asOf: day("2026-02-01"), calendar: calendar, rapidReviewClockFrom: .notified)
     #expect(clocks.map(\.clock) == [.notification, .rapidReview])
     // Aware 19 December: deadline 30 December; notified 31st: missed.
     #expect(clocks[0].deadline == day("2025-12-30"))
@@ -106,16 +106,33 @@ let publishedBankHolidays: [Int: [String]] = [
     #expect(clocks[1].verdict == .met)
   }
 
+  @Test func rapidReviewClockRunsFromAwarenessByDefault() {
+    let review = Review(
+      id: "RR-1", title: "Child A", kind: .rapidReview,
+      dates: ReviewDates(
+        aware: day("2025-12-19"), notified: day("2025-12-31"), rapidReview: day("2026-01-21")))
+    let clock = review.clocks(asOf: day("2026-02-01"), calendar: calendar)[1]
+    // Aware 19 December: 15 working days (Christmas, Boxing Day and New Year's Day out) end on 14 January.
+    #expect(clock.start == day("2025-12-19"))
+    #expect(clock.deadline == day("2026-01-14"))
+    #expect(clock.verdict == .missed)
+    #expect(clock.closed == day("2026-01-21"))
+    #expect(Settings().rapidReviewClockStart == .aware)
+  }
+
   @Test func pendingShowsDaysLeftThenOverdue() {
     let review = Review(
       id: "RR-2", title: "Child B", kind: .rapidReview, dates: ReviewDates(notified: day("2026-03-30")))
-    let early = review.clocks(asOf: day("2026-04-10"), calendar: calendar)[0]
+    let early = review.clocks(asOf: day("2026-04-10"), calendar: calendar, rapidReviewClockFrom: .notified)[0]
     #expect(early.verdict == .pending)
     #expect(early.deadline == day("2026-04-22"))
     #expect(early.workingDaysLeft == 8)
-    let late = review.clocks(asOf: day("2026-04-24"), calendar: calendar)[0]
+    let late = review.clocks(asOf: day("2026-04-24"), calendar: calendar, rapidReviewClockFrom: .notified)[0]
     #expect(late.verdict == .missed)
     #expect(late.workingDaysLeft == -2)
+    // Missed with nothing sent: the clock closed the day after its deadline.
+    #expect(late.closed == day("2026-04-23"))
+    #expect(early.closed == nil)
   }
 
   @Test func lcsprPublicationAndFinalReport() {

@@ -79,10 +79,14 @@ import Testing
       let state = try JSONSerialization.jsonObject(with: Data(shown.out.utf8)) as? [String: Any]
       if change == "completed" {
         #expect(state?["status"] as? String == "completed", "\(reference)")
-      } else {
-        #expect(state?["due"] as? String == change, "\(reference)")
       }
       let updates = state?["updates"] as? [[String: Any]]
+      if change != "completed" {
+        // A proposed due day is a request: the due day stays until the partnership applies it.
+        #expect(state?["due"] as? String != change, "\(reference)")
+        #expect(updates?.last?["requestedDue"] as? String == change, "\(reference)")
+        #expect(updates?.last?["requestReason"] as? String == "Waiting for a system release")
+      }
       #expect(updates?.last?["by"] as? String == "Agency lead")
       #expect((updates?.last?["note"] as? String)?.contains("line one\nline two; with \"quotes\"") == true)
     }

@@ -32,7 +32,11 @@ import Testing
     let seeds = packageRoot.appendingPathComponent("Seeds/tracker.json")
     let outcome = runTracker(["validate", "--data", seeds.path])
     #expect(outcome.status == 0, "\(outcome.out)\(outcome.err)")
-    #expect(outcome.err.contains("0 error(s), 0 warning(s)"))
+    #expect(outcome.err.contains("0 error(s), "))
+    // The one warning Seeds may still carry: DHR-2024-02/R3 is accepted and its only action was
+    // withdrawn (superseded by a joint framework not yet recorded as an action).
+    let warnings = outcome.err.split(separator: "\n").filter { $0.contains(": warning: ") }
+    #expect(warnings.allSatisfy { $0.contains("DHR-2024-02/R3") && $0.contains("[acceptedWithoutActions]") })
     // The file is written exactly as the tool writes it.
     let copy = try temporaryFolder().appendingPathComponent("tracker.json")
     try FileManager.default.copyItem(at: seeds, to: copy)

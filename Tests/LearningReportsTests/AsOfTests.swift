@@ -1,0 +1,165 @@
+import Foundation
+import LearningModel
+import LearningStore
+import Testing
+
+@testable import LearningReports
+
+/// "As of means as of": a report run for a day on a store equals the same report on a copy of the
+/// store from which everything dated after the day has been removed. The copy is cut here again from
+/// the store's JSON, independently of `Tracker.asOf`.
+@Suite struct AsOfTests {
+  static let seeds = Fixture.folder.deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Seeds/tracker.json")
+
+  /// The store cut at the end of `day`, edited as JSON: days are `YYYY-MM-DD`, so text order is day order.
+  static func cut(_ tracker: Tracker, at day: CalendarDay) throws -> Tracker {
+    let limit = day.description
+    func after(_ value: Any?) -> Bool { (value as? String).map { $0 > limit } ?? false }
+    let data = try JSONEncoder().encode(tracker)
+    guard var root = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+      throw CocoaError(.coderInvalidValue)
+    }
+    var reviews: [[String: Any]] = []
+    for var review in root["reviews"] as? [[String: Any]] ?? [] {
+      var dates = review["dates"] as? [String: Any] ?? [:]
+      let recorded = dates.values.compactMap { $0 as? String }
+      if !recorded.isEmpty && recorded.allSatisfy({ $0 > limit }) { continue }
+      for (key, value) in dates where after(value) { dates[key] = nil }
+      review["dates"] = dates
+      if var embargo = review["embargo"] as? [String: Any] {
+        if after(embargo["since"]) {
+          review["embargo"] = nil
+        } else {
+          if after(embargo["lifted"]) { embargo["lifted"] = nil }
+          review["embargo"] = embargo
+        }
+      }
+      var recommendations: [[String: Any]] = []
+      for var recommendation in review["recommendations"] as? [[String: Any]] ?? [] {
+        var actions: [[String: Any]] = []
+        for var action in recommendation["actions"] as? [[String: Any]] ?? [] where !after(action["agreed"]) {
+          action["updates"] = (action["updates"] as? [[String: Any]] ?? []).filter { !after($0["date"]) }
+          actions.append(action)
+        }
+        recommendation["actions"] = actions
+        recommendations.append(recommendation)
+      }
+      review["recommendations"] = recommendations
+      reviews.append(review)
+    }
+    root["reviews"] = reviews
+    root["disseminations"] = (root["disseminations"] as? [[String: Any]] ?? []).map { activity in
+      guard after(activity["date"]) else { return activity }
+      var planned = activity
+      planned["status"] = "planned"
+      planned["reach"] = nil
+      return planned
+    }
+    root["section11"] = (root["section11"] as? [[String: Any]] ?? []).map { entry in
+      guard after(entry["submitted"]) else { return entry }
+      var unsent = entry
+      unsent["submitted"] = nil
+      unsent["ratings"] = []
+      unsent["learning"] = []
+      return unsent
+    }
+    return try JSONDecoder().decode(Tracker.self, from: JSONSerialization.data(withJSONObject: root))
+  }
+
+  /// Each report as JSON, for a day.
+  static func reports(_ tracker: Tracker, _ day: CalendarDay) -> [String: String] {
+    func json(_ report: some Report) -> String { report.rendered(as: .json) }
+    let since = day.adding(days: -75)
+    return [
+      "timeliness": json(TimelinessReport.build(tracker, ReportOptions(asOf: day))),
+      "progress": json(ProgressReport.build(tracker, ReportOptions(asOf: day, since: since))),
+      "overdue": json(OverdueReport.build(tracker, ReportOptions(asOf: day))),
+      "dissemination": json(DisseminationReport.build(tracker, ReportOptions(asOf: day))),
+      "digest": json(
+        DigestReport.build(
+          tracker, ReportOptions(asOf: day, year: tracker.partnership.reportingYear(containing: day)))),
+      "themes": json(ThemesReport.build(tracker, ReportOptions(asOf: day), theme: nil)),
+      "section11": json(Section11Report.build(tracker, ReportOptions(asOf: day), cycle: nil)),
+    ]
+  }
+
+  /// Random days across the store's life, from a fixed seed so a failure can be replayed.
+  static func days(_ tracker: Tracker, count: Int, seed: UInt64) -> [CalendarDay] {
+    var all: [CalendarDay] = []
+    for review in tracker.reviews { all += review.dates.all }
+    for placed in tracker.placedActions { all += placed.action.updates.map(\.date) }
+    guard let first = all.min(), let last = all.max() else { return [] }
+    var random = SeededGenerator(seed: seed)
+    let span = last.days(since: first) + 60
+    return (0..<count).map { _ in first.adding(days: Int.random(in: 0...span, using: &random)) }
+  }
+
+  static func expectSameAsCut(_ tracker: Tracker, days: [CalendarDay]) throws {
+    #expect(!days.isEmpty)
+    for day in days {
+      let cut = try cut(tracker, at: day)
+      let whole = reports(tracker, day)
+      let truncated = reports(cut, day)
+      for (name, text) in whole.sorted(by: { $0.key < $1.key }) {
+        let other = truncated[name] ?? ""
+        guard text != other else { continue }
+        let left = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let right = other.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = zip(left, right).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? 0
+        let context = (max(0, first - 3)..<min(left.count, first + 3)).map { index -> String in
+          let kept: String = index < right.count ? String(right[index]) : "(end)"
+          return String(left[index]) + "  |  " + kept
+        }
+        let message: String =
+          "report \(name) as of \(day) differs from the store cut at \(day), line \(first + 1):\n"
+          + context.joined(separator: "\n")
+        Issue.record(Comment(rawValue: message))
+      }
+    }
+  }
+
+  @Test func seedsReportsAsOfEqualTheStoreCutAtTheDay() throws {
+    let tracker = try StoreReader.read(path: Self.seeds.path).tracker
+    try Self.expectSameAsCut(tracker, days: Self.days(tracker, count: 12, seed: 11))
+  }
+
+  @Test func fixtureReportsAsOfEqualTheStoreCutAtTheDay() throws {
+    let tracker = try Fixture.tracker()
+    try Self.expectSameAsCut(tracker, days: Self.days(tracker, count: 8, seed: 5))
+  }
+
+  @Test(arguments: [UInt64(3), 17])
+  func syntheticReportsAsOfEqualTheStoreCutAtTheDay(seed: UInt64) throws {
+    var tracker = SyntheticPartnership.generate(
+      reviews: 14, seed: seed, asOf: CalendarDay("2026-06-30") ?? CalendarDay(dayNumber: 0))
+    // An embargo begun and lifted inside the store's life, so both sides of each day are met.
+    if let first = tracker.reviews.indices.first, let day = tracker.reviews[first].dates.all.max() {
+      tracker.reviews[first].embargo = Embargo(
+        reason: "Criminal proceedings", since: day.adding(days: 10), lifted: day.adding(days: 200))
+    }
+    try Self.expectSameAsCut(tracker, days: Self.days(tracker, count: 6, seed: seed))
+  }
+
+  /// The issue's own example: an LCSPR published in November 2025 was not published on 31 March 2025.
+  @Test func timelinessAsAtMarchDoesNotKnowALaterPublication() throws {
+    let tracker = try StoreReader.read(path: Self.seeds.path).tracker
+    let day = CalendarDay("2025-03-31") ?? CalendarDay(dayNumber: 0)
+    let report = TimelinessReport.build(tracker, ReportOptions(asOf: day))
+    let rows = report.rows.filter { $0.review == "LCSPR-2024-06" && $0.result.clock == .publication }
+    #expect(rows.count == 1)
+    #expect(rows.first?.result.actual == nil)
+    #expect(rows.first?.result.verdict == .pending)
+    let dissemination = DisseminationReport.build(tracker, ReportOptions(asOf: day))
+    for id in dissemination.reviewsWithNone {
+      let published = tracker.reviews.first { $0.id == id }?.dates.published
+      #expect(published.map { $0 <= day } == true, "\(id) was not published on \(day)")
+    }
+  }
+
+  @Test func aStoreWithNothingLaterIsTheSameStore() throws {
+    let tracker = try Fixture.tracker()
+    let late = CalendarDay("2099-01-01") ?? CalendarDay(dayNumber: 0)
+    #expect(tracker.asOf(late) == tracker)
+  }
+}
