@@ -50,5 +50,9 @@ enum ExitCode {
   static let badData: Int32 = 65
   static let missingFile: Int32 = 66
   static let cannotWrite: Int32 = 73
+  /// The history entry could not be written, so nothing was changed.
+  static let ioError: Int32 = 74
   static let busy: Int32 = 75
+  /// `undo` or `redo` refused: the store changed since the entry, or the entry needs redacted text.
+  static let changedSince: Int32 = 76
 }

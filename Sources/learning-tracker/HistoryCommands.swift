@@ -8,32 +8,52 @@ extension LearningTrackerCommand {
       Command(
         words: ["history"], summary: "show the change history",
         help: """
-          Usage: learning-tracker history [REF] [--since DAY] [--format text|json]
+          Usage: learning-tracker history [REF] [--since DAY] [--format text|json] [--verify]
 
-          Every change made through the command line, oldest first: when, who, the command, and the
-          records it touched. REF narrows to one record (an action LCSPR-2025-02/1.1, a review, ...).
-          The history lives beside the store in STORE.history.jsonl and is only ever appended to.
+          Every change made through the command line, oldest first: when, who (and on whose behalf),
+          the command, and the records it touched. REF narrows to one record (an action
+          LCSPR-2025-02/1.1, a review, ...). An entry whose store never arrived (the writer stopped
+          between the two) is shown as "not applied". The history lives beside the store in
+          STORE.history.jsonl and is only ever appended to. --verify checks the chain of digests and
+          names the first entry that fails (see docs/history.md).
           """
       ) { args, context in
         let format = try listFormat(&args)
         let since = try args.day("--since")
+        let verify = args.flag("--verify")
         let reference = try args.positionals(count: 0...1, names: "").first
-        var entries = try History.read(store: context.dataPath)
+        let file = try History.load(store: context.dataPath)
+        if verify {
+          if let failure = History.verify(file.entries, file: file.path) {
+            throw CommandFailure(message: failure.description, code: ExitCode.badData)
+          }
+          let last = file.entries.last?.digest.map { "; the last entry's digest is \($0)" } ?? ""
+          context.console.out("\(file.path): \(file.entries.count) entries, the chain verifies\(last)\n")
+          return ExitCode.ok
+        }
+        let current = FileManager.default.contents(atPath: context.dataPath).map { HistoryDigest.store([UInt8]($0)) }
+        let statuses = History.statuses(file.entries, currentStore: current)
+        var entries = Array(zip(file.entries, statuses))
         if let since {
-          entries = entries.filter { (CalendarDay(String($0.at.prefix(10))) ?? since) >= since }
+          entries = entries.filter { (CalendarDay(String($0.0.at.prefix(10))) ?? since) >= since }
         }
         if let reference {
           entries = entries.filter {
-            $0.changes.contains { $0.reference == reference || $0.reference.hasPrefix(reference + "/") }
+            $0.0.changes.contains { $0.reference == reference || $0.reference.hasPrefix(reference + "/") }
           }
         }
         if format == "json" {
-          context.console.out(try jsonText(entries))
+          context.console.out(HistoryJSON.line(.array(entries.map { $0.0.json })) + "\n")
           return ExitCode.ok
         }
         var text = ""
-        for entry in entries {
-          text += "\(entry.at)  \(entry.by)  learning-tracker \(entry.command.joined(separator: " "))\n"
+        if file.tornTail != nil {
+          text += "(the last line of \(file.path) is half-written; the next change sets it aside)\n"
+        }
+        for (entry, status) in entries {
+          let who = entry.operatorName + (entry.by.map { " for \($0)" } ?? "")
+          let note = status == .notApplied ? "  (not applied: the store never received this change)" : ""
+          text += "\(entry.at)  \(who)  \(entry.commandLine)\(note)\n"
           for change in entry.changes {
             let kind = change.before == nil ? "added" : (change.after == nil ? "removed" : "changed")
             text += "    \(kind) \(change.reference)\n"
@@ -47,122 +67,40 @@ extension LearningTrackerCommand {
         help: """
           Usage: learning-tracker undo [--by WHO]
 
-          Puts back the records the last recorded command changed, as they were before it, if the store
-          has not changed since in any other way (exit 75 otherwise). The undo is itself recorded in the
-          history, which is never rewritten.
+          Puts back the records the last command changed, as they were before it. Run it again to
+          revert the command before that, and so on. It is refused (exit 76) when the store or those
+          records have changed since in any other way, or when the change needs text since redacted,
+          and (exit 65) when the history fails its check (history --verify). The undo is itself
+          recorded in the history, which is never rewritten.
           """
       ) { args, context in
-        let by = try args.value("--by")
-        try args.finish()
-        guard let last = try History.read(store: context.dataPath).last else {
-          throw CommandFailure(
-            message: "\(context.dataPath): there is no recorded change to undo", code: ExitCode.usage)
-        }
-        let current = FileManager.default.contents(atPath: context.dataPath).map { [UInt8]($0) } ?? []
-        guard let digest = last.storeDigest, digest == StoreWriter.digest(current) else {
-          throw CommandFailure(
-            message:
-              "\(context.dataPath): the store has changed since 'learning-tracker \(last.command.joined(separator: " "))' "
-              + "(\(last.at)); undo only reverts the last change when nothing else has changed since",
-            code: ExitCode.busy)
-        }
-        var touched: [TouchedRecord] = []
-        try context.change(by: context.who(by)) { tracker in
-          for change in last.changes.reversed() {
-            guard let record = TouchedRecord(reference: change.reference) else {
-              throw CommandFailure(
-                message: "cannot undo a change to \(change.reference)", code: ExitCode.badData)
-            }
-            try record.restore(change.before, in: &tracker)
-            touched.append(record)
-          }
-          return touched
-        }
-        context.console.note(
-          "undid 'learning-tracker \(last.command.joined(separator: " "))' (\(last.at), \(last.changes.count) record(s))"
-        )
-        return ExitCode.ok
+        try revert(&args, context, undoing: true)
+      },
+      Command(
+        words: ["redo"], summary: "make again the last change undone",
+        help: """
+          Usage: learning-tracker redo [--by WHO]
+
+          Makes again the change the last undo reverted; run it again for the one before. Once a new
+          change is made, what was undone can no longer be redone. Recorded in the history.
+          """
+      ) { args, context in
+        try revert(&args, context, undoing: false)
       },
     ]
   }
-}
 
-extension TouchedRecord {
-  /// The record a history reference names.
-  init?(reference: String) {
-    if reference.hasPrefix("agency:") {
-      self = .agency(String(reference.dropFirst(7)))
-    } else if reference.hasPrefix("dissemination:") {
-      self = .dissemination(String(reference.dropFirst(14)))
-    } else if reference.hasPrefix("section11:") {
-      let parts = reference.dropFirst(10).split(separator: ":", maxSplits: 1).map(String.init)
-      guard parts.count == 2 else { return nil }
-      self = .section11(agency: parts[0], cycle: parts[1])
-    } else if let split = ActionReference(reference) {
-      // REVIEW/R1 is a recommendation when the review has such a recommendation; otherwise an action.
-      self = .action(split)
-    } else {
-      self = .review(reference)
+  static func revert(_ args: inout Arguments, _ context: Context, undoing: Bool) throws -> Int32 {
+    let by = try args.value("--by")
+    try args.finish()
+    let transaction = context.transaction(by: context.who(by))
+    let outcome = try undoing ? transaction.undo() : transaction.redo()
+    context.report(outcome.warnings)
+    if let target = outcome.target {
+      context.console.note(
+        "\(undoing ? "undid" : "redid") '\(target.commandLine)' (\(target.at), \(target.changes.count) record(s))")
     }
-  }
-
-  /// Puts the record back as `snapshot` (or removes it when `snapshot` is absent).
-  func restore(_ snapshot: JSONValue?, in tracker: inout Tracker) throws {
-    func decode<T: Decodable>(_ type: T.Type) throws -> T? {
-      guard let snapshot else { return nil }
-      let data = try JSONEncoder().encode(snapshot)
-      return try JSONDecoder().decode(T.self, from: data)
-    }
-    switch self {
-    case .agency(let id):
-      let index = tracker.agencies.firstIndex { $0.id == id }
-      try replace(&tracker.agencies, at: index, with: decode(Agency.self))
-    case .dissemination(let id):
-      let index = tracker.disseminations.firstIndex { $0.id == id }
-      try replace(&tracker.disseminations, at: index, with: decode(Dissemination.self))
-    case .section11(let agency, let cycle):
-      let index = tracker.section11.firstIndex { $0.agency == agency && $0.cycle == cycle }
-      try replace(&tracker.section11, at: index, with: decode(Section11Return.self))
-    case .review(let id):
-      try replace(&tracker.reviews, at: tracker.reviewIndex(id), with: decode(Review.self))
-    case .recommendation(let reference):
-      guard let r = tracker.reviewIndex(reference.review) else { throw undoFailure }
-      let index = tracker.reviews[r].recommendations.firstIndex { $0.id == reference.recommendation }
-      var restored = try decode(Recommendation.self)
-      if let index, restored != nil { restored?.actions = tracker.reviews[r].recommendations[index].actions }
-      try replace(&tracker.reviews[r].recommendations, at: index, with: restored)
-    case .action(let reference):
-      if let (r, m, a) = tracker.actionIndex(reference) {
-        if let action = try decode(Action.self) {
-          tracker.reviews[r].recommendations[m].actions[a] = action
-        } else {
-          tracker.reviews[r].recommendations[m].actions.remove(at: a)
-        }
-      } else if let r = tracker.reviewIndex(reference.review),
-        let m = tracker.reviews[r].recommendations.firstIndex(where: { $0.id == reference.action })
-      {
-        // The reference names a recommendation.
-        try TouchedRecord.recommendation(
-          RecommendationReference(
-            review: reference.review, recommendation: tracker.reviews[r].recommendations[m].id)
-        )
-        .restore(snapshot, in: &tracker)
-      } else {
-        throw undoFailure
-      }
-    }
-  }
-
-  private var undoFailure: CommandFailure {
-    CommandFailure(message: "cannot undo: \(reference) is no longer in the store", code: ExitCode.busy)
-  }
-
-  private func replace<T>(_ list: inout [T], at index: Int?, with value: T?) throws {
-    switch (index, value) {
-    case (let index?, let value?): list[index] = value
-    case (let index?, nil): list.remove(at: index)
-    case (nil, let value?): list.append(value)
-    case (nil, nil): break
-    }
+    return ExitCode.ok
   }
 }
+
