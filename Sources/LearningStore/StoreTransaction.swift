@@ -318,13 +318,6 @@ public struct StoreTransaction: Sendable {
       let currentDigest = HistoryDigest.store([UInt8](state.loaded.originalBytes))
       let statuses = History.statuses(entries, currentStore: currentDigest)
       let stacks = Self.stacks(entries, statuses: statuses, identity: identity)
-      guard let index = (undoing ? stacks.undo : stacks.redo).last else {
-        throw StoreError.nothingTo(
-          file: store, verb: verb,
-          reason: undoing ? "no recorded change is left to undo" : "no undone change is waiting to be redone")
-      }
-      let target = entries[index]
-      let targetName = "'\(target.commandLine)' (\(target.at))"
       // The store must be as the last recorded entry left it.
       if let last = entries.indices.last(where: { statuses[$0] != .notApplied }) {
         let entry = entries[last]
@@ -334,10 +327,17 @@ public struct StoreTransaction: Sendable {
             && entry.legacyStoreDigest == StoreWriter.digest([UInt8](state.loaded.originalBytes)))
         if !matches {
           throw StoreError.changedSince(
-            file: store, entry: targetName,
-            what: "the store was changed outside learning-tracker after '\(entry.commandLine)' (\(entry.at))")
+            file: store, entry: "the last change",
+            what: "the store has changed since '\(entry.commandLine)' (\(entry.at)): it was edited outside learning-tracker")
         }
       }
+      guard let index = (undoing ? stacks.undo : stacks.redo).last else {
+        throw StoreError.nothingTo(
+          file: store, verb: verb,
+          reason: undoing ? "no recorded change is left to undo" : "no undone change is waiting to be redone")
+      }
+      let target = entries[index]
+      let targetName = "'\(target.commandLine)' (\(target.at))"
       var changes: [StoreChange] = []
       let tracker = state.loaded.tracker
       for change in undoing ? target.changes.reversed() : target.changes {
