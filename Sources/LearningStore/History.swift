@@ -465,3 +465,47 @@ extension HistoryChange {
   }
 }
 
+
+/// Personal data found in a history entry (for `check privacy`).
+public struct HistoryPersonalDataFinding: Equatable, Sendable {
+  /// The entry's number, from 1.
+  public var entry: Int
+  /// Where in the entry: `changes[0].after.updates[2].note`.
+  public var path: String
+  public var kind: PersonalDataKind
+  /// What was found, masked.
+  public var excerpt: String
+}
+
+extension History {
+  /// Personal data in the entries' texts: who made each change, the command's words, and the
+  /// records before and after. Redacted texts are not scanned (their data is gone).
+  public static func personalData(_ entries: [HistoryEntry], scanner: PersonalDataScanner)
+    -> [HistoryPersonalDataFinding]
+  {
+    var found: [HistoryPersonalDataFinding] = []
+    func scan(_ value: JSONValue, path: String, entry: Int) {
+      if Redaction.marker(value) != nil { return }
+      switch value {
+      case .string(let text):
+        for match in scanner.scan(text) {
+          found.append(
+            HistoryPersonalDataFinding(entry: entry, path: path, kind: match.kind, excerpt: match.match.masked))
+        }
+      case .array(let elements):
+        for (index, element) in elements.enumerated() { scan(element, path: "\(path)[\(index)]", entry: entry) }
+      case .object(let members):
+        for member in members { scan(member.value, path: "\(path).\(member.key)", entry: entry) }
+      default:
+        break
+      }
+    }
+    for (index, entry) in entries.enumerated() {
+      let json = entry.json
+      for key in ["operator", "by", "command", "changes"] {
+        if let value = json[key] { scan(value, path: key, entry: index + 1) }
+      }
+    }
+    return found
+  }
+}

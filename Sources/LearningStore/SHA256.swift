@@ -25,14 +25,23 @@ public struct SHA256: Sendable {
 
   /// Adds bytes to the message.
   public mutating func update(_ bytes: some Sequence<UInt8>) {
-    for byte in bytes {
-      pending.append(byte)
-      length &+= 1
+    let message = Array(bytes)
+    length &+= UInt64(message.count)
+    var start = 0
+    if !pending.isEmpty {
+      let taken = min(64 - pending.count, message.count)
+      pending += message[0..<taken]
+      start = taken
       if pending.count == 64 {
-        compress(pending)
+        compress(pending[...])
         pending.removeAll(keepingCapacity: true)
       }
     }
+    while start + 64 <= message.count {
+      compress(message[start..<start + 64])
+      start += 64
+    }
+    if start < message.count { pending += message[start...] }
   }
 
   /// Pads the message and returns the 32-byte digest.
@@ -42,7 +51,7 @@ public struct SHA256: Sendable {
     tail.append(0x80)
     while tail.count % 64 != 56 { tail.append(0) }
     for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-    for start in stride(from: 0, to: tail.count, by: 64) { compress(Array(tail[start..<start + 64])) }
+    for start in stride(from: 0, to: tail.count, by: 64) { compress(tail[start..<start + 64]) }
     pending = []
     var digest: [UInt8] = []
     for word in state {
@@ -62,12 +71,13 @@ public struct SHA256: Sendable {
     0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
   ]
 
-  private mutating func compress(_ block: [UInt8]) {
+  private mutating func compress(_ block: ArraySlice<UInt8>) {
     var w = [UInt32](repeating: 0, count: 64)
+    let base = block.startIndex
     for t in 0..<16 {
       w[t] =
-        UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8
-        | UInt32(block[4 * t + 3])
+        UInt32(block[base + 4 * t]) << 24 | UInt32(block[base + 4 * t + 1]) << 16
+        | UInt32(block[base + 4 * t + 2]) << 8 | UInt32(block[base + 4 * t + 3])
     }
     for t in 16..<64 {
       let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)

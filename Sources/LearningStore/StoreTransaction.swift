@@ -69,7 +69,7 @@ public struct StoreTransaction: Sendable {
     var status = stat()
     if lstat(store, &status) == 0 { throw StoreError.alreadyExists(file: store) }
     let warnings = try recoverTornLine()
-    let history = try History.load(store: store)
+    let history = try loadHistory()
     let bytes = try StoreWriter.checkedBytes(tracker, file: store, today: today)
     var entry = HistoryEntry(
       at: timestamp, operatorName: operatorName, by: by, command: command, kind: .`init`, changes: [],
@@ -169,13 +169,27 @@ public struct StoreTransaction: Sendable {
     let warnings = try recoverTornLine()
     let loaded = try StoreReader.read(path: store)
     if !loaded.unknownFields.isEmpty { throw StoreError.unknownFields(file: store, fields: loaded.unknownFields) }
-    let history = try History.load(store: store)
+    let history = try loadHistory()
     return try body(LockedState(loaded: loaded, history: history, warnings: warnings))
+  }
+
+  /// The history, read to append to it: a history that cannot be read cannot be appended to.
+  func loadHistory() throws(StoreError) -> HistoryFile {
+    do {
+      return try History.load(store: store)
+    } catch {
+      let reason: String
+      switch error {
+      case .unreadable(_, let why): reason = why
+      default: reason = error.errorDescription ?? "it cannot be read"
+      }
+      throw .historyNotWritten(file: History.path(forStore: store), reason: reason)
+    }
   }
 
   /// Cuts off a half-written last line, keeping it in `STORE.history.torn-<time>`.
   func recoverTornLine() throws -> [HistoryWarning] {
-    let history = try History.load(store: store)
+    let history = try loadHistory()
     guard let tail = history.tornTail else { return [] }
     let stamp = timestamp.filter { $0.isLetter || $0.isNumber }
     var kept = history.path.replacingOccurrences(of: ".history.jsonl", with: ".history.torn-\(stamp)")
