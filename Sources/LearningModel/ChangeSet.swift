@@ -10,7 +10,8 @@ public struct ChangeSet: Equatable, Sendable {
   /// Applies every edit to `tracker` and returns the records touched, in the order a history
   /// should record them (undo puts them back in reverse). On a refusal `tracker` is unchanged.
   @discardableResult
-  public func apply(to tracker: inout Tracker, today: CalendarDay) throws(ChangeRefusal) -> [RecordReference] {
+  public func apply(to tracker: inout Tracker, today: CalendarDay) throws(ChangeRefusal) -> [RecordReference]
+  {
     var result = tracker
     var touched: [RecordReference] = []
     func touch(_ reference: RecordReference) {
@@ -47,7 +48,9 @@ public struct ChangeSet: Equatable, Sendable {
             where: { $0.id == recommendation.recommendation })
         {
           // Its actions are records of their own: recorded first, so that undo restores them last.
-          for action in placed.actions { touch(.action(ActionReference(review: recommendation.review, action: action.id))) }
+          for action in placed.actions {
+            touch(.action(ActionReference(review: recommendation.review, action: action.id)))
+          }
         }
         result.delete(reference)
         touch(reference)
@@ -61,9 +64,10 @@ public struct ChangeSet: Equatable, Sendable {
         let existing = result.record(at: reference)
         let keptActions: [Action]?
         if case .recommendation(let recommendation) = reference {
-          keptActions = result.reviews.first { $0.id == recommendation.review }?.recommendations.first {
-            $0.id == recommendation.recommendation
-          }?.actions
+          keptActions =
+            result.reviews.first { $0.id == recommendation.review }?.recommendations.first {
+              $0.id == recommendation.recommendation
+            }?.actions
         } else {
           keptActions = nil
         }
@@ -106,9 +110,10 @@ extension Tracker {
       }
     case .recommendation(let reference):
       guard
-        var recommendation = reviews.first(where: { $0.id == reference.review })?.recommendations.first(where: {
-          $0.id == reference.recommendation
-        })
+        var recommendation = reviews.first(where: { $0.id == reference.review })?.recommendations.first(
+          where: {
+            $0.id == reference.recommendation
+          })
       else { return nil }
       recommendation.actions = []
       return .recommendation(review: reference.review, recommendation)
@@ -146,13 +151,18 @@ extension Tracker {
   /// Every other record that refers to the one named.
   public func referrers(of reference: RecordReference) -> [RecordReferrer] {
     var found: [RecordReferrer] = []
-    func add(_ record: RecordReference, _ field: String) { found.append(RecordReferrer(record: record, field: field)) }
+    func add(_ record: RecordReference, _ field: String) {
+      found.append(RecordReferrer(record: record, field: field))
+    }
     switch reference {
     case .agency(let id):
       for review in reviews {
         for recommendation in review.recommendations {
-          let recommendationReference = RecommendationReference(review: review.id, recommendation: recommendation.id)
-          if recommendation.agencies.contains(id) { add(.recommendation(recommendationReference), "agencies") }
+          let recommendationReference = RecommendationReference(
+            review: review.id, recommendation: recommendation.id)
+          if recommendation.agencies.contains(id) {
+            add(.recommendation(recommendationReference), "agencies")
+          }
           for action in recommendation.actions where action.owner == id {
             add(.action(ActionReference(review: review.id, action: action.id)), "owner")
           }
@@ -171,7 +181,9 @@ extension Tracker {
           add(.finding(review: review.id, finding: finding.id), "themes")
         }
         for recommendation in review.recommendations where recommendation.themes.contains(id) {
-          add(.recommendation(RecommendationReference(review: review.id, recommendation: recommendation.id)), "themes")
+          add(
+            .recommendation(RecommendationReference(review: review.id, recommendation: recommendation.id)),
+            "themes")
         }
       }
       for dissemination in disseminations where dissemination.themes.contains(id) {
@@ -188,7 +200,9 @@ extension Tracker {
         add(.section11(agency: section11Return.agency, cycle: section11Return.cycle), "ratings")
       }
     case .review(let id):
-      for review in reviews where review.follows == id && review.id != id { add(.review(review.id), "follows") }
+      for review in reviews where review.follows == id && review.id != id {
+        add(.review(review.id), "follows")
+      }
       for dissemination in disseminations where dissemination.reviews.contains(id) {
         add(.dissemination(dissemination.id), "reviews")
       }
@@ -209,7 +223,9 @@ extension Tracker {
     case .catalogue(let kind, _): candidates = self[keyPath: kind.entries].map { .catalogue(kind, $0.id) }
     case .review: candidates = reviews.map { .review($0.id) }
     case .finding(let review, _):
-      candidates = (reviews.first { $0.id == review }?.findings ?? []).map { .finding(review: review, finding: $0.id) }
+      candidates = (reviews.first { $0.id == review }?.findings ?? []).map {
+        .finding(review: review, finding: $0.id)
+      }
     case .recommendation(let reference):
       candidates = (reviews.first { $0.id == reference.review }?.recommendations ?? []).map {
         .recommendation(RecommendationReference(review: reference.review, recommendation: $0.id))
@@ -230,13 +246,17 @@ extension Tracker {
 
   /// The errors and warnings of one record, from `DomainRules`; a review or recommendation
   /// includes the records inside it.
-  func violations(of reference: RecordReference, known: KnownIdentifiers, today: CalendarDay) -> [RuleViolation] {
+  func violations(of reference: RecordReference, known: KnownIdentifiers, today: CalendarDay)
+    -> [RuleViolation]
+  {
     guard let record = record(at: reference) else { return [] }
     switch record {
     case .agency(let agency):
       return DomainRules.violations(of: agency)
     case .catalogue(let kind, let entry):
-      return [DomainRules.required(entry.name, field: "name", what: "the \(kind.title)'s name")].compactMap { $0 }
+      return [DomainRules.required(entry.name, field: "name", what: "the \(kind.title)'s name")].compactMap {
+        $0
+      }
     case .review(let review):
       var found = DomainRules.violations(of: review, known: known)
       for finding in review.findings { found += DomainRules.violations(of: finding, known: known) }
@@ -258,11 +278,13 @@ extension Tracker {
       else { return [] }
       var found = DomainRules.violations(of: recommendation, review: review, known: known)
       for action in recommendation.actions {
-        found += DomainRules.violations(of: action, reference: "\(review)/\(action.id)", known: known, today: today)
+        found += DomainRules.violations(
+          of: action, reference: "\(review)/\(action.id)", known: known, today: today)
       }
       return found
     case .action(let review, _, let action):
-      return DomainRules.violations(of: action, reference: "\(review)/\(action.id)", known: known, today: today)
+      return DomainRules.violations(
+        of: action, reference: "\(review)/\(action.id)", known: known, today: today)
     case .dissemination(let dissemination):
       return DomainRules.violations(of: dissemination, known: known)
     case .section11(let section11Return):
@@ -322,7 +344,9 @@ extension Tracker {
       place(finding, in: &reviews[r].findings) { $0.id == finding.id }
     case .recommendation(let review, var recommendation):
       let r = try reviewIndex(review)
-      if keepingContents, let existing = reviews[r].recommendations.first(where: { $0.id == recommendation.id }) {
+      if keepingContents,
+        let existing = reviews[r].recommendations.first(where: { $0.id == recommendation.id })
+      {
         recommendation.actions = existing.actions
       }
       place(recommendation, in: &reviews[r].recommendations) { $0.id == recommendation.id }

@@ -74,7 +74,8 @@ public enum DomainRules {
     if known.contains(id) { return nil }
     let suggestion = nearest(id, in: known)
     return RuleViolation(
-      check: .references, field: field, value: id, suggestion: suggestion, message: "unknown \(what) \"\(id)\"",
+      check: .references, field: field, value: id, suggestion: suggestion,
+      message: "unknown \(what) \"\(id)\"",
       hint: (suggestion.map { "did you mean \"\($0)\"? " } ?? "") + "it must be one of \(catalogue)")
   }
 
@@ -200,7 +201,8 @@ public enum DomainRules {
     if let problem = required(action.description, field: "description", what: "the action's description") {
       found.append(problem)
     }
-    if let problem = resolve(action.owner, in: known.agencies, field: "owner", what: "agency", catalogue: "agencies")
+    if let problem = resolve(
+      action.owner, in: known.agencies, field: "owner", what: "agency", catalogue: "agencies")
     {
       found.append(problem)
     }
@@ -246,7 +248,8 @@ public enum DomainRules {
         found.append(
           RuleViolation(
             check: .dueBeforeAgreed, field: "\(field).due", value: due.description, relatedField: "agreed",
-            relatedValue: agreed.description, message: "revised due \(due) is before the agreed day \(agreed)"))
+            relatedValue: agreed.description, message: "revised due \(due) is before the agreed day \(agreed)"
+          ))
       }
       if isWithdrawnWithoutNote(update) {
         found.append(
@@ -274,7 +277,8 @@ public enum DomainRules {
 
   /// A dissemination activity's rules.
   public static func violations(of dissemination: Dissemination, known: KnownIdentifiers) -> [RuleViolation] {
-    var found = [required(dissemination.title, field: "title", what: "the dissemination's title")].compactMap {
+    var found = [required(dissemination.title, field: "title", what: "the dissemination's title")].compactMap
+    {
       $0
     }
     if let problem = resolve(
@@ -283,8 +287,10 @@ public enum DomainRules {
     {
       found.append(problem)
     }
-    found += resolve(dissemination.reviews, in: known.reviews, field: "reviews", what: "review", catalogue: "reviews")
-    found += resolve(dissemination.themes, in: known.themes, field: "themes", what: "theme", catalogue: "themes")
+    found += resolve(
+      dissemination.reviews, in: known.reviews, field: "reviews", what: "review", catalogue: "reviews")
+    found += resolve(
+      dissemination.themes, in: known.themes, field: "themes", what: "theme", catalogue: "themes")
     found += resolve(
       dissemination.audience, in: known.agencies, field: "audience", what: "agency", catalogue: "agencies")
     if let reach = dissemination.reach, reach < 0 {
@@ -310,7 +316,9 @@ public enum DomainRules {
   }
 
   /// A Section 11 return's rules (one return per agency and cycle is a rule of the store).
-  public static func violations(of section11Return: Section11Return, known: KnownIdentifiers) -> [RuleViolation] {
+  public static func violations(of section11Return: Section11Return, known: KnownIdentifiers)
+    -> [RuleViolation]
+  {
     var found: [RuleViolation] = []
     if let problem = resolve(
       section11Return.agency, in: known.agencies, field: "agency", what: "agency", catalogue: "agencies")
@@ -334,7 +342,8 @@ public enum DomainRules {
     }
     for (i, learning) in section11Return.learning.enumerated() {
       if let problem = resolve(
-        learning.review, in: known.reviews, field: "learning[\(i)].review", what: "review", catalogue: "reviews")
+        learning.review, in: known.reviews, field: "learning[\(i)].review", what: "review",
+        catalogue: "reviews")
       {
         found.append(problem)
       }

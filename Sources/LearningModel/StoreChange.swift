@@ -183,7 +183,8 @@ public enum Record: Equatable, Sendable {
       .recommendation(RecommendationReference(review: review, recommendation: recommendation.id))
     case .action(let review, _, let action): .action(ActionReference(review: review, action: action.id))
     case .dissemination(let dissemination): .dissemination(dissemination.id)
-    case .section11(let section11Return): .section11(agency: section11Return.agency, cycle: section11Return.cycle)
+    case .section11(let section11Return):
+      .section11(agency: section11Return.agency, cycle: section11Return.cycle)
     }
   }
 }

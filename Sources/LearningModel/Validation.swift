@@ -174,7 +174,8 @@ private struct Run {
             actionSeen[action.id] = actionPath
           }
           add(
-            DomainRules.violations(of: action, reference: "\(review.id)/\(action.id)", known: known, today: today),
+            DomainRules.violations(
+              of: action, reference: "\(review.id)/\(action.id)", known: known, today: today),
             at: actionPath)
         }
       }

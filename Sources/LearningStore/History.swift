@@ -169,7 +169,8 @@ public enum History {
       throw .unreadable(file: file, reason: "the history path is a folder, not a file")
     }
     guard let data = FileManager.default.contents(atPath: file) else {
-      throw .unreadable(file: file, reason: "cannot read the history: permission denied or not a regular file")
+      throw .unreadable(
+        file: file, reason: "cannot read the history: permission denied or not a regular file")
     }
     let bytes = [UInt8](data)
     let wholeLength = (bytes.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
@@ -202,7 +203,8 @@ public enum History {
       }
       if HistoryDigest.digest(of: entry) != digest {
         return HistoryChainFailure(
-          file: file, entry: index + 1, reason: "its contents do not match its digest (it was changed after it was written)")
+          file: file, entry: index + 1,
+          reason: "its contents do not match its digest (it was changed after it was written)")
       }
       if entry.previous != previous {
         return HistoryChainFailure(
@@ -337,7 +339,9 @@ public enum Redaction {
     }
     switch value {
     case .string(let text) where holds(secret, in: text):
-      return .object([("redactedText", .string(masking(secret, in: text))), ("sha256", .string(SHA256.hex(text)))])
+      return .object([
+        ("redactedText", .string(masking(secret, in: text))), ("sha256", .string(SHA256.hex(text))),
+      ])
     case .array(let elements):
       return .array(elements.map { markingHistory($0, removing: secret) })
     case .object(let members):
@@ -461,10 +465,10 @@ extension HistoryChange {
     if case .number(let number)? = value["position"] { position = Int(number) }
     self.init(
       reference: reference, kind: text("kind"), recommendation: text("recommendation"), position: position,
-      before: value["before"].flatMap { $0 == .null ? nil : $0 }, after: value["after"].flatMap { $0 == .null ? nil : $0 })
+      before: value["before"].flatMap { $0 == .null ? nil : $0 },
+      after: value["after"].flatMap { $0 == .null ? nil : $0 })
   }
 }
-
 
 /// Personal data found in a history entry (for `check privacy`).
 public struct HistoryPersonalDataFinding: Equatable, Sendable {
@@ -490,10 +494,13 @@ extension History {
       case .string(let text):
         for match in scanner.scan(text) {
           found.append(
-            HistoryPersonalDataFinding(entry: entry, path: path, kind: match.kind, excerpt: match.match.masked))
+            HistoryPersonalDataFinding(
+              entry: entry, path: path, kind: match.kind, excerpt: match.match.masked))
         }
       case .array(let elements):
-        for (index, element) in elements.enumerated() { scan(element, path: "\(path)[\(index)]", entry: entry) }
+        for (index, element) in elements.enumerated() {
+          scan(element, path: "\(path)[\(index)]", entry: entry)
+        }
       case .object(let members):
         for member in members { scan(member.value, path: "\(path).\(member.key)", entry: entry) }
       default:

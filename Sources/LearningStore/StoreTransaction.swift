@@ -112,7 +112,8 @@ public struct StoreTransaction: Sendable {
         do {
           redacted = try HistoryJSON.decode(Tracker.self, from: masked)
         } catch {
-          throw StoreError.cannotWrite(file: store, reason: "the redacted store could not be read back: \(error)")
+          throw StoreError.cannotWrite(
+            file: store, reason: "the redacted store could not be read back: \(error)")
         }
         redacted.partnership = tracker.partnership
         for reference in tracker.topLevelRecords {
@@ -140,13 +141,15 @@ public struct StoreTransaction: Sendable {
           try AtomicFile.write(
             Array(rewritten.utf8), to: historyPath, mode: StorePath.mode(of: historyPath) ?? 0o600)
         } catch {
-          throw StoreError.historyNotWritten(file: historyPath, reason: (error as? StoreError)?.errorDescription ?? "\(error)")
+          throw StoreError.historyNotWritten(
+            file: historyPath, reason: (error as? StoreError)?.errorDescription ?? "\(error)")
         }
       }
       var reread = state
       reread.history = try History.load(store: store)
       return try commit(
-        reread, tracker, touched: touched, kind: .redact, redactions: [HistoryDigest.text(text)], secret: text)
+        reread, tracker, touched: touched, kind: .redact, redactions: [HistoryDigest.text(text)], secret: text
+      )
     }
   }
 
@@ -168,7 +171,9 @@ public struct StoreTransaction: Sendable {
     defer { withExtendedLifetime(lock) {} }
     let warnings = try recoverTornLine()
     let loaded = try StoreReader.read(path: store)
-    if !loaded.unknownFields.isEmpty { throw StoreError.unknownFields(file: store, fields: loaded.unknownFields) }
+    if !loaded.unknownFields.isEmpty {
+      throw StoreError.unknownFields(file: store, fields: loaded.unknownFields)
+    }
     let history = try loadHistory()
     return try body(LockedState(loaded: loaded, history: history, warnings: warnings))
   }
@@ -204,7 +209,8 @@ public struct StoreTransaction: Sendable {
       try AtomicFile.truncate(history.path, to: history.wholeLength)
     } catch {
       throw StoreError.historyNotWritten(
-        file: history.path, reason: "its half-written last line could not be set aside: \(error.errorDescription ?? "")")
+        file: history.path,
+        reason: "its half-written last line could not be set aside: \(error.errorDescription ?? "")")
     }
     return [.tornLineKept(history: history.path, keptIn: kept, bytes: tail.count)]
   }
@@ -295,7 +301,9 @@ public struct StoreTransaction: Sendable {
   // MARK: - Undo and redo
 
   /// The entries that can be undone (oldest first) and redone (the next to redo last).
-  static func stacks(_ entries: [HistoryEntry], statuses: [HistoryEntryStatus], identity: (HistoryEntry) -> String)
+  static func stacks(
+    _ entries: [HistoryEntry], statuses: [HistoryEntryStatus], identity: (HistoryEntry) -> String
+  )
     -> (undo: [Int], redo: [Int])
   {
     var undo: [Int] = []
@@ -328,7 +336,9 @@ public struct StoreTransaction: Sendable {
     return try locked { state in
       let entries = state.history.entries
       let historyPath = state.history.path
-      if let failure = History.verify(entries, file: historyPath) { throw StoreError.historyFailsCheck(failure) }
+      if let failure = History.verify(entries, file: historyPath) {
+        throw StoreError.historyFailsCheck(failure)
+      }
       let currentDigest = HistoryDigest.store([UInt8](state.loaded.originalBytes))
       let statuses = History.statuses(entries, currentStore: currentDigest)
       let stacks = Self.stacks(entries, statuses: statuses, identity: identity)
@@ -342,7 +352,9 @@ public struct StoreTransaction: Sendable {
         if !matches {
           throw StoreError.changedSince(
             file: store, entry: "the last change",
-            what: "the store has changed since '\(entry.commandLine)' (\(entry.at)): it was edited outside learning-tracker")
+            what:
+              "the store has changed since '\(entry.commandLine)' (\(entry.at)): it was edited outside learning-tracker"
+          )
         }
       }
       guard let index = (undoing ? stacks.undo : stacks.redo).last else {
@@ -390,27 +402,36 @@ public struct StoreTransaction: Sendable {
   }
 
   /// A record from its history snapshot.
-  static func record(from value: JSONValue, at reference: RecordReference, change: HistoryChange, in tracker: Tracker)
+  static func record(
+    from value: JSONValue, at reference: RecordReference, change: HistoryChange, in tracker: Tracker
+  )
     throws -> Record
   {
     do {
       switch reference {
       case .agency: return .agency(try HistoryJSON.decode(Agency.self, from: value))
-      case .catalogue(let kind, _): return .catalogue(kind, try HistoryJSON.decode(CatalogueEntry.self, from: value))
+      case .catalogue(let kind, _):
+        return .catalogue(kind, try HistoryJSON.decode(CatalogueEntry.self, from: value))
       case .review: return .review(try HistoryJSON.decode(Review.self, from: value))
-      case .finding(let review, _): return .finding(review: review, try HistoryJSON.decode(Finding.self, from: value))
+      case .finding(let review, _):
+        return .finding(review: review, try HistoryJSON.decode(Finding.self, from: value))
       case .recommendation(let placed):
-        return .recommendation(review: placed.review, try HistoryJSON.decode(Recommendation.self, from: value))
+        return .recommendation(
+          review: placed.review, try HistoryJSON.decode(Recommendation.self, from: value))
       case .action(let placed):
         let recommendation =
           change.recommendation
-          ?? tracker.actionIndex(placed).map { tracker.reviews[$0.review].recommendations[$0.recommendation].id }
+          ?? tracker.actionIndex(placed).map {
+            tracker.reviews[$0.review].recommendations[$0.recommendation].id
+          }
         guard let recommendation else {
           throw StoreError.decoding(
-            file: "history", path: change.reference, message: "the history does not say which recommendation the action answers")
+            file: "history", path: change.reference,
+            message: "the history does not say which recommendation the action answers")
         }
         return .action(
-          review: placed.review, recommendation: recommendation, try HistoryJSON.decode(Action.self, from: value))
+          review: placed.review, recommendation: recommendation,
+          try HistoryJSON.decode(Action.self, from: value))
       case .dissemination: return .dissemination(try HistoryJSON.decode(Dissemination.self, from: value))
       case .section11: return .section11(try HistoryJSON.decode(Section11Return.self, from: value))
       }
@@ -418,7 +439,8 @@ public struct StoreTransaction: Sendable {
       throw error
     } catch {
       throw StoreError.decoding(
-        file: "history", path: change.reference, message: "the recorded value is not a \(reference.kind): \(error)")
+        file: "history", path: change.reference,
+        message: "the recorded value is not a \(reference.kind): \(error)")
     }
   }
 }

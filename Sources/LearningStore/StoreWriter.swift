@@ -31,7 +31,9 @@ public enum StoreWriter {
   }
 
   /// Checks a store before it is written: it must validate and encode; returns its bytes.
-  public static func checkedBytes(_ tracker: Tracker, file: String, today: CalendarDay) throws(StoreError) -> [UInt8] {
+  public static func checkedBytes(_ tracker: Tracker, file: String, today: CalendarDay) throws(StoreError)
+    -> [UInt8]
+  {
     let diagnostics = Validator(today: today).validate(tracker)
     if diagnostics.contains(where: { $0.severity == .error }) {
       throw .invalid(file: file, diagnostics: diagnostics)
@@ -166,7 +168,9 @@ public enum AtomicFile {
         offset += written
       }
     }
-    if failure == nil && fsync(descriptor) != 0 { failure = StorePath.reason("cannot flush the file to disk") }
+    if failure == nil && fsync(descriptor) != 0 {
+      failure = StorePath.reason("cannot flush the file to disk")
+    }
     if let failure {
       ftruncate(descriptor, off_t(length))
       throw .cannotWrite(file: path, reason: failure)

@@ -31,7 +31,9 @@ extension LearningTrackerCommand {
           context.console.out("\(file.path): \(file.entries.count) entries, the chain verifies\(last)\n")
           return ExitCode.ok
         }
-        let current = FileManager.default.contents(atPath: context.dataPath).map { HistoryDigest.store([UInt8]($0)) }
+        let current = FileManager.default.contents(atPath: context.dataPath).map {
+          HistoryDigest.store([UInt8]($0))
+        }
         let statuses = History.statuses(file.entries, currentStore: current)
         var entries = Array(zip(file.entries, statuses))
         if let since {
@@ -98,9 +100,9 @@ extension LearningTrackerCommand {
     context.report(outcome.warnings)
     if let target = outcome.target {
       context.console.note(
-        "\(undoing ? "undid" : "redid") '\(target.commandLine)' (\(target.at), \(target.changes.count) record(s))")
+        "\(undoing ? "undid" : "redid") '\(target.commandLine)' (\(target.at), \(target.changes.count) record(s))"
+      )
     }
     return ExitCode.ok
   }
 }
-

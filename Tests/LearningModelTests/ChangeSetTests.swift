@@ -27,14 +27,16 @@ import Testing
         findings: [Finding(id: "F1", text: "Seen but not heard", themes: ["voice-of-the-child"])],
         recommendations: [
           Recommendation(
-            id: "R1", text: "Hear the child", agencies: ["la"], response: .accepted, themes: ["voice-of-the-child"],
+            id: "R1", text: "Hear the child", agencies: ["la"], response: .accepted,
+            themes: ["voice-of-the-child"],
             actions: [action])
         ]),
       Review(id: "LCSPR-1", title: "Child A", kind: .lcspr, follows: "RR-1"),
     ]
     tracker.disseminations = [
       Dissemination(
-        id: "D1", date: day("2026-02-01"), status: .planned, method: "seven-minute-briefing", title: "Briefing",
+        id: "D1", date: day("2026-02-01"), status: .planned, method: "seven-minute-briefing",
+        title: "Briefing",
         reviews: ["RR-1"], themes: ["voice-of-the-child"], audience: ["police"])
     ]
     tracker.section11 = [
@@ -76,10 +78,13 @@ import Testing
 
   @Test func dueBeforeAgreedNamesBothFieldsAndValues() {
     let action = Action(
-      id: "1.2", description: "Audit referrals", owner: "la", agreed: day("2026-11-23"), due: day("2020-07-01"))
-    guard case .breaksRule(let record, let violation)? = refusal([
-      .add(.action(review: "RR-1", recommendation: "R1", action))
-    ]) else {
+      id: "1.2", description: "Audit referrals", owner: "la", agreed: day("2026-11-23"),
+      due: day("2020-07-01"))
+    guard
+      case .breaksRule(let record, let violation)? = refusal([
+        .add(.action(review: "RR-1", recommendation: "R1", action))
+      ])
+    else {
       Issue.record("expected a broken rule")
       return
     }
@@ -95,7 +100,8 @@ import Testing
 
   @Test func anUpdateBeforeTheAgreedDayIsRefused() {
     let refused = refusal([
-      .addActionUpdate(ActionReference(review: "RR-1", action: "1.1"), ActionUpdate(date: day("2025-01-01"), note: "x"))
+      .addActionUpdate(
+        ActionReference(review: "RR-1", action: "1.1"), ActionUpdate(date: day("2025-01-01"), note: "x"))
     ])
     guard case .breaksRule(_, let violation)? = refused else {
       Issue.record("expected a broken rule, got \(String(describing: refused))")
@@ -108,7 +114,8 @@ import Testing
   @Test func withdrawingNeedsANote() {
     let refused = refusal([
       .addActionUpdate(
-        ActionReference(review: "RR-1", action: "1.1"), ActionUpdate(date: day("2026-01-01"), status: .withdrawn))
+        ActionReference(review: "RR-1", action: "1.1"),
+        ActionUpdate(date: day("2026-01-01"), status: .withdrawn))
     ])
     guard case .breaksRule(_, let violation)? = refused else {
       Issue.record("expected a broken rule")
@@ -121,7 +128,9 @@ import Testing
   @Test func aPartlyAcceptedRecommendationNeedsItsReason() {
     var recommendation = sample().reviews[0].recommendations[0]
     recommendation.response = .partiallyAccepted
-    guard case .breaksRule(_, let violation)? = refusal([.update(.recommendation(review: "RR-1", recommendation))])
+    guard
+      case .breaksRule(_, let violation)? = refusal([.update(.recommendation(review: "RR-1", recommendation))]
+      )
     else {
       Issue.record("expected a broken rule")
       return
@@ -147,7 +156,10 @@ import Testing
     #expect(category.suggestion == "bullying")
     var action = sample().reviews[0].recommendations[0].actions[0]
     action.owner = "polise"
-    guard case .breaksRule(_, let owner)? = refusal([.update(.action(review: "RR-1", recommendation: "R1", action))])
+    guard
+      case .breaksRule(_, let owner)? = refusal([
+        .update(.action(review: "RR-1", recommendation: "R1", action))
+      ])
     else {
       Issue.record("expected a broken rule")
       return
@@ -186,7 +198,9 @@ import Testing
   }
 
   @Test func addingWhatExistsAndChangingWhatDoesNotAreRefused() {
-    #expect(refusal([.add(.agency(Agency(id: "la", name: "x", kind: .other, statutoryPartner: false)))]) == .alreadyExists(.agency("la")))
+    #expect(
+      refusal([.add(.agency(Agency(id: "la", name: "x", kind: .other, statutoryPartner: false)))])
+        == .alreadyExists(.agency("la")))
     let duplicateAction = sample().reviews[0].recommendations[0].actions[0]
     #expect(
       refusal([.add(.action(review: "RR-1", recommendation: "R1", duplicateAction))])
@@ -216,7 +230,8 @@ import Testing
   }
 
   @Test func removingACatalogueEntryInUseListsEveryUse() {
-    guard case .stillReferenced(_, let theme)? = refusal([.remove(.catalogue(.theme, "voice-of-the-child"))]) else {
+    guard case .stillReferenced(_, let theme)? = refusal([.remove(.catalogue(.theme, "voice-of-the-child"))])
+    else {
       Issue.record("expected a refusal")
       return
     }
@@ -225,7 +240,8 @@ import Testing
         "review RR-1 (themes)", "finding RR-1/F1 (themes)", "recommendation RR-1/R1 (themes)",
         "dissemination activity D1 (themes)",
       ])
-    guard case .stillReferenced(_, let method)? = refusal([.remove(.catalogue(.method, "seven-minute-briefing"))])
+    guard
+      case .stillReferenced(_, let method)? = refusal([.remove(.catalogue(.method, "seven-minute-briefing"))])
     else {
       Issue.record("expected a refusal")
       return
@@ -238,7 +254,9 @@ import Testing
     #expect(standard.map(\.description) == ["the Section 11 return of police for 2025-26 (ratings)"])
     var tracker = sample()
     tracker.reviews[1].categories = ["bullying"]
-    guard case .stillReferenced(_, let category)? = refusal([.remove(.catalogue(.category, "bullying"))], on: tracker)
+    guard
+      case .stillReferenced(_, let category)? = refusal(
+        [.remove(.catalogue(.category, "bullying"))], on: tracker)
     else {
       Issue.record("expected a refusal")
       return
@@ -260,8 +278,10 @@ import Testing
 
   @Test func removingWhatNothingNamesWorksAndRecordsTheActionsFirst() throws {
     var tracker = sample()
-    let touched = try ChangeSet([.remove(.recommendation(RecommendationReference(review: "RR-1", recommendation: "R1")))])
-      .apply(to: &tracker, today: today)
+    let touched = try ChangeSet([
+      .remove(.recommendation(RecommendationReference(review: "RR-1", recommendation: "R1")))
+    ])
+    .apply(to: &tracker, today: today)
     #expect(
       touched == [
         .action(ActionReference(review: "RR-1", action: "1.1")),
@@ -275,9 +295,11 @@ import Testing
 
   @Test func updatingKeepsWhatIsInsideTheRecord() throws {
     var tracker = sample()
-    var recommendation = Recommendation(id: "R1", text: "Hear every child", agencies: ["la"], response: .accepted)
+    var recommendation = Recommendation(
+      id: "R1", text: "Hear every child", agencies: ["la"], response: .accepted)
     recommendation.themes = ["voice-of-the-child"]
-    try ChangeSet([.update(.recommendation(review: "RR-1", recommendation))]).apply(to: &tracker, today: today)
+    try ChangeSet([.update(.recommendation(review: "RR-1", recommendation))]).apply(
+      to: &tracker, today: today)
     #expect(tracker.reviews[0].recommendations[0].text == "Hear every child")
     #expect(tracker.reviews[0].recommendations[0].actions.count == 1)
     var review = tracker.reviews[0]

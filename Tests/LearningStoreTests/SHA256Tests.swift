@@ -32,7 +32,11 @@ import Testing
       var hash = SHA256()
       hash.update(message[..<split])
       hash.update(message[split...])
-      #expect(hash.finalize() == { var whole = SHA256(); whole.update(message); return whole.finalize() }())
+      #expect(
+        hash.finalize()
+          == {
+            var whole = SHA256(); whole.update(message); return whole.finalize()
+          }())
     }
   }
 }

@@ -108,7 +108,10 @@ import Testing
     let entries = try History.read(store: path)
     #expect(entries.count == 2)
     #expect(entries.map(\.operatorName) == ["QA", "QA"])
-    #expect(entries[0].changes == [HistoryChange(reference: "A/1", before: nil, after: .object([("id", .string("1"))]))])
+    #expect(
+      entries[0].changes == [
+        HistoryChange(reference: "A/1", before: nil, after: .object([("id", .string("1"))]))
+      ])
     #expect(entries[0].legacyStoreDigest == "00000000000000aa")
     #expect(History.verify(entries, file: path) == nil)
   }

@@ -43,7 +43,8 @@ import Testing
       .action(
         review: "RR-1", recommendation: "R1",
         Action(
-          id: "1.1", description: "Agree a protocol", owner: "la", lead: "Lead", measureOfSuccess: "Audit of 20",
+          id: "1.1", description: "Agree a protocol", owner: "la", lead: "Lead",
+          measureOfSuccess: "Audit of 20",
           agreed: day("2026-01-01"), due: day("2026-12-31"))), to: store)
     return store
   }
@@ -55,15 +56,19 @@ import Testing
   func note(_ text: String, on store: String) throws -> TransactionOutcome {
     try transaction(store, "action", "update", "RR-1/1.1", "--note", text).change { _ in
       ChangeSet([
-        .addActionUpdate(ActionReference(review: "RR-1", action: "1.1"), ActionUpdate(date: day("2026-02-01"), note: text))
+        .addActionUpdate(
+          ActionReference(review: "RR-1", action: "1.1"), ActionUpdate(date: day("2026-02-01"), note: text))
       ])
     }
   }
 
-  func bytes(_ path: String) -> [UInt8] { FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? [] }
+  func bytes(_ path: String) -> [UInt8] {
+    FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+  }
 
   func notes(_ store: String) throws -> [String] {
-    try StoreReader.read(path: store).tracker.reviews[0].recommendations[0].actions[0].updates.compactMap(\.note)
+    try StoreReader.read(path: store).tracker.reviews[0].recommendations[0].actions[0].updates.compactMap(
+      \.note)
   }
 
   func history(_ store: String) -> String { store + ".history.jsonl" }
@@ -88,7 +93,8 @@ import Testing
     let store = try newStore()
     _ = try transaction(store, "action", "update", by: "QA subgroup").change { _ in
       ChangeSet([
-        .addActionUpdate(ActionReference(review: "RR-1", action: "1.1"), ActionUpdate(date: day("2026-03-01"), note: "x"))
+        .addActionUpdate(
+          ActionReference(review: "RR-1", action: "1.1"), ActionUpdate(date: day("2026-03-01"), note: "x"))
       ])
     }
     let last = try #require(try History.read(store: store).last)
@@ -101,7 +107,9 @@ import Testing
     let before = bytes(store)
     let historyBefore = bytes(history(store))
     let agency = Agency(id: "la", name: "Council", kind: .localAuthority, statutoryPartner: true)
-    let outcome = try transaction(store, "agency", "update").change { _ in ChangeSet([.update(.agency(agency))]) }
+    let outcome = try transaction(store, "agency", "update").change { _ in
+      ChangeSet([.update(.agency(agency))])
+    }
     #expect(outcome.entry == nil)
     #expect(bytes(store) == before)
     #expect(bytes(history(store)) == historyBefore)
@@ -278,7 +286,8 @@ import Testing
   @Test func undoOfARemovedRecommendationPutsItsActionsBack() throws {
     let store = try newStore()
     let before = bytes(store)
-    let recommendation = RecordReference.recommendation(RecommendationReference(review: "RR-1", recommendation: "R1"))
+    let recommendation = RecordReference.recommendation(
+      RecommendationReference(review: "RR-1", recommendation: "R1"))
     _ = try transaction(store, "remove").change { _ in ChangeSet([.remove(recommendation)]) }
     #expect(try StoreReader.read(path: store).tracker.reviews[0].recommendations.isEmpty)
     _ = try transaction(store, "undo").undo()

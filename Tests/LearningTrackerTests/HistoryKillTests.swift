@@ -10,8 +10,10 @@ import Testing
     let store = try temporaryFolder().appendingPathComponent("tracker.json")
     #expect(runTracker(["init"], data: store.path).status == 0)
     #expect(
-      runTracker(["review", "add", "--id", "RR-1", "--title", "Child A", "--kind", "rapidReview"], data: store.path)
-        .status == 0)
+      runTracker(
+        ["review", "add", "--id", "RR-1", "--title", "Child A", "--kind", "rapidReview"], data: store.path
+      )
+      .status == 0)
     #expect(
       runTracker(
         ["recommendation", "add", "RR-1/R1", "--text", "Share", "--agency", "la", "--response", "accepted"],
@@ -20,8 +22,10 @@ import Testing
     #expect(
       runTracker(
         [
-          "action", "add", "RR-1/1.1", "--recommendation", "R1", "--description", "Agree a protocol", "--owner",
-          "la", "--lead", "Lead", "--measure", "Audit of 20 cases", "--agreed", "2026-01-01", "--due", "2026-12-31",
+          "action", "add", "RR-1/1.1", "--recommendation", "R1", "--description", "Agree a protocol",
+          "--owner",
+          "la", "--lead", "Lead", "--measure", "Audit of 20 cases", "--agreed", "2026-01-01", "--due",
+          "2026-12-31",
         ], data: store.path
       ).status == 0)
     return store
@@ -61,7 +65,9 @@ import Testing
     let lastApplied = try #require(entries.indices.last { statuses[$0] == .applied })
     #expect(entries[lastApplied].storeAfter == current)
     let touching = try #require(
-      entries.indices.last { statuses[$0] == .applied && entries[$0].changes.contains { $0.reference == "RR-1/1.1" } })
+      entries.indices.last {
+        statuses[$0] == .applied && entries[$0].changes.contains { $0.reference == "RR-1/1.1" }
+      })
     let after = entries[touching].changes.last { $0.reference == "RR-1/1.1" }?.after
     #expect(after == History.snapshot(loaded.tracker.reviews[0].recommendations[0].actions[0]))
   }
@@ -111,7 +117,9 @@ import Testing
       let entries = try History.read(store: store.path)
       let updateEntry = entries.lastIndex { $0.command.contains("update \(round)") }
       let index = try #require(updateEntry)
-      let reverted = entries[(index + 1)...].contains { $0.kind == .undo && $0.target == entries[index].digest }
+      let reverted = entries[(index + 1)...].contains {
+        $0.kind == .undo && $0.target == entries[index].digest
+      }
       #expect(notes(loaded.tracker).contains("update \(round)") == !reverted)
       #expect([0, 76, 64].contains(undo.terminationStatus))
       try checkChangesMatchEntries(store)
