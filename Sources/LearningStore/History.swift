@@ -159,6 +159,15 @@ public enum History {
 
   /// The whole history file: its entries and any torn last line.
   public static func load(store: String) throws(StoreError) -> HistoryFile {
+    try load(store: store, lastOnly: false)
+  }
+
+  /// The history file with only its last entry read: enough to append to it.
+  public static func loadLast(store: String) throws(StoreError) -> HistoryFile {
+    try load(store: store, lastOnly: true)
+  }
+
+  static func load(store: String, lastOnly: Bool) throws(StoreError) -> HistoryFile {
     let file = path(forStore: store)
     var status = stat()
     if stat(file, &status) != 0 {
@@ -176,12 +185,13 @@ public enum History {
     let wholeLength = (bytes.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
     let tornTail = wholeLength < bytes.count ? Array(bytes[wholeLength...]) : nil
     var entries: [HistoryEntry] = []
-    var lineNumber = 0
-    for line in bytes[..<wholeLength].split(separator: 0x0A, omittingEmptySubsequences: false) {
-      lineNumber += 1
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+    let lines = bytes[..<wholeLength].split(separator: 0x0A, omittingEmptySubsequences: false)
+    let isBlank = { (line: ArraySlice<UInt8>) in line.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 } }
+    let last = lines.lastIndex { !isBlank($0) } ?? 0
+    for (number, line) in lines.enumerated() {
+      if isBlank(line) || (lastOnly && number != last) { continue }
       guard let value = HistoryJSON.parse(Array(line)), let entry = HistoryEntry(json: value) else {
-        throw .syntax(file: file, line: lineNumber, column: 1, message: "not a history entry")
+        throw .syntax(file: file, line: number + 1, column: 1, message: "not a history entry")
       }
       entries.append(entry)
     }

@@ -99,7 +99,7 @@ public struct StoreTransaction: Sendable {
   /// history entry, keeping each entry's digest; the redaction is recorded by the text's digest.
   /// Returns no entry when the text is found nowhere.
   public func redact(_ text: String) throws -> TransactionOutcome {
-    try locked { state in
+    try locked(wholeHistory: true) { state in
       let historyPath = History.path(forStore: store)
       var tracker = state.loaded.tracker
       guard let value = HistoryJSON.value(of: tracker) else {
@@ -146,7 +146,7 @@ public struct StoreTransaction: Sendable {
         }
       }
       var reread = state
-      reread.history = try History.load(store: store)
+      reread.history = try loadHistory()
       return try commit(
         reread, tracker, touched: touched, kind: .redact, redactions: [HistoryDigest.text(text)], secret: text
       )
@@ -165,8 +165,11 @@ public struct StoreTransaction: Sendable {
     "pid \(getpid()), \(operatorName), \(command.prefix(3).joined(separator: " "))"
   }
 
-  /// Takes the lock, mends a torn history line, reads the store, and runs `body`.
-  func locked(_ body: (LockedState) throws -> TransactionOutcome) throws -> TransactionOutcome {
+  /// Takes the lock, mends a torn history line, reads the store (and the whole history, or only
+  /// its last entry), and runs `body`.
+  func locked(wholeHistory: Bool = false, _ body: (LockedState) throws -> TransactionOutcome) throws
+    -> TransactionOutcome
+  {
     let lock = try StoreLock(store: store, holder: holder, timeout: lockWait)
     defer { withExtendedLifetime(lock) {} }
     let warnings = try recoverTornLine()
@@ -174,14 +177,14 @@ public struct StoreTransaction: Sendable {
     if !loaded.unknownFields.isEmpty {
       throw StoreError.unknownFields(file: store, fields: loaded.unknownFields)
     }
-    let history = try loadHistory()
+    let history = try loadHistory(lastOnly: !wholeHistory)
     return try body(LockedState(loaded: loaded, history: history, warnings: warnings))
   }
 
   /// The history, read to append to it: a history that cannot be read cannot be appended to.
-  func loadHistory() throws(StoreError) -> HistoryFile {
+  func loadHistory(lastOnly: Bool = true) throws(StoreError) -> HistoryFile {
     do {
-      return try History.load(store: store)
+      return try History.load(store: store, lastOnly: lastOnly)
     } catch {
       let reason: String
       switch error {
@@ -333,7 +336,7 @@ public struct StoreTransaction: Sendable {
 
   func revert(undoing: Bool) throws -> TransactionOutcome {
     let verb = undoing ? "undo" : "redo"
-    return try locked { state in
+    return try locked(wholeHistory: true) { state in
       let entries = state.history.entries
       let historyPath = state.history.path
       if let failure = History.verify(entries, file: historyPath) {

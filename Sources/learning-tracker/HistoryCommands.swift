@@ -89,6 +89,33 @@ extension LearningTrackerCommand {
       ) { args, context in
         try revert(&args, context, undoing: false)
       },
+      Command(
+        words: ["redact"], summary: "remove a piece of personal data from the store and its history",
+        help: """
+          Usage: learning-tracker redact TEXT --by WHO
+
+          Replaces TEXT (ignoring case) with [redacted] in every record of the store, and every text
+          holding it in the history with a marker that keeps the text's digest, so that the history
+          still verifies. The one rewrite the history allows; it is recorded by the text's digest,
+          never the text. Changes that needed the text can no longer be undone.
+          """
+      ) { args, context in
+        guard let by = try args.value("--by") else {
+          throw UsageError(message: "redact needs --by WHO (who asked for the removal)")
+        }
+        let text = try args.positionals(count: 1...1, names: "the TEXT to remove")[0]
+        guard !text.trimmingSpaces.isEmpty else {
+          throw UsageError(message: "redact needs a TEXT that is not empty")
+        }
+        let outcome = try context.transaction(by: by).redact(text)
+        context.report(outcome.warnings)
+        if outcome.entry == nil {
+          context.console.note("the text was not found in the store or its history; nothing was changed")
+        } else {
+          context.console.note("redacted \(outcome.touched.count) record(s) and the history")
+        }
+        return ExitCode.ok
+      },
     ]
   }
 

@@ -178,7 +178,9 @@ extension LearningTrackerCommand {
 
       Scans every free-text field for NHS numbers (ten digits passing the modulus 11 check), UK
       postcodes, email addresses, UK phone numbers, dates of birth written as such, and the names in
-      the store's partnership.privacy.names. Exit 1 when anything is found.
+      the store's partnership.privacy.names. The change history is scanned too (found data is
+      listed on the error stream; remove it with 'learning-tracker redact'). Exit 1 when anything
+      is found.
       """
   ) { args, context in
     let common = try CommonReportOptions(&args, today: context.today)
@@ -187,6 +189,13 @@ extension LearningTrackerCommand {
     try common.check(against: tracker)
     let report = PrivacyReport.build(tracker, review: common.options.review)
     try common.emit(report, context)
-    return report.findings.isEmpty ? ExitCode.ok : ExitCode.findings
+    let scanner = PersonalDataScanner(names: tracker.partnership.privacy?.names ?? [])
+    let inHistory = History.personalData(try History.read(store: context.dataPath), scanner: scanner)
+    for found in inHistory {
+      context.console.warning(
+        "\(History.path(forStore: context.dataPath)): entry \(found.entry): \(found.path): \(found.kind.title) "
+          + "\(found.excerpt) (remove it with 'learning-tracker redact TEXT --by WHO')")
+    }
+    return report.findings.isEmpty && inHistory.isEmpty ? ExitCode.ok : ExitCode.findings
   }
 }

@@ -4,33 +4,9 @@ import LearningStore
 import Testing
 
 /// Writers killed at random points and undo racing `action update`: a change and its history
-/// entry stand or fall together, and no acknowledged update is ever lost.
-@Suite(.serialized) struct HistoryKillTests {
-  func smallStore() throws -> URL {
-    let store = try temporaryFolder().appendingPathComponent("tracker.json")
-    #expect(runTracker(["init"], data: store.path).status == 0)
-    #expect(
-      runTracker(
-        ["review", "add", "--id", "RR-1", "--title", "Child A", "--kind", "rapidReview"], data: store.path
-      )
-      .status == 0)
-    #expect(
-      runTracker(
-        ["recommendation", "add", "RR-1/R1", "--text", "Share", "--agency", "la", "--response", "accepted"],
-        data: store.path
-      ).status == 0)
-    #expect(
-      runTracker(
-        [
-          "action", "add", "RR-1/1.1", "--recommendation", "R1", "--description", "Agree a protocol",
-          "--owner",
-          "la", "--lead", "Lead", "--measure", "Audit of 20 cases", "--agreed", "2026-01-01", "--due",
-          "2026-12-31",
-        ], data: store.path
-      ).status == 0)
-    return store
-  }
-
+/// entry stand or fall together, and no acknowledged update is ever lost. In the concurrency suite,
+/// so that it never runs beside the other tests that start many writers.
+extension ConcurrencyTests {
   func launch(_ store: URL, _ arguments: [String]) throws -> Process {
     let process = Process()
     process.executableURL = try builtExecutable()
