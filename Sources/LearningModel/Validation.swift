@@ -106,46 +106,23 @@ private struct Run {
     diagnostics.append(Diagnostic(severity: .warning, check: check, path: path, message: message, hint: hint))
   }
 
+  /// Adds a record's rule violations, located under `path`.
+  mutating func add(_ violations: [RuleViolation], at path: String) {
+    for violation in violations {
+      diagnostics.append(
+        Diagnostic(
+          severity: violation.severity, check: violation.check,
+          path: path.isEmpty ? violation.field : "\(path).\(violation.field)", message: violation.message,
+          hint: violation.hint))
+    }
+  }
+
   mutating func unique(_ ids: [String], path: String, scope: String) {
-    var seen: [String: Int] = [:]
-    for (index, id) in ids.enumerated() {
-      if id.trimmingSpaces.isEmpty {
-        error(
-          .requiredText, "\(path)[\(index)].id", "\(scope) ID is empty", hint: "give every \(scope) an ID")
-      } else if let first = seen[id] {
-        error(
-          .uniqueIds, "\(path)[\(index)].id",
-          "duplicate \(scope) ID \"\(id)\" (first used at \(path)[\(first)])",
-          hint: "give each \(scope) its own ID")
-      } else {
-        seen[id] = index
-      }
-    }
-  }
-
-  mutating func resolve(
-    _ ids: [String], in known: Set<String>, path: String, what: String, catalogue: String
-  ) {
-    for (index, id) in ids.enumerated() where !known.contains(id) {
-      error(
-        .references, "\(path)[\(index)]", "unknown \(what) \"\(id)\"",
-        hint: (nearest(id, in: known).map { "did you mean \"\($0)\"? " } ?? "")
-          + "it must be one of \(catalogue)")
-    }
-  }
-
-  mutating func resolveOne(_ id: String, in known: Set<String>, path: String, what: String, catalogue: String)
-  {
-    if !known.contains(id) {
-      error(
-        .references, path, "unknown \(what) \"\(id)\"",
-        hint: (nearest(id, in: known).map { "did you mean \"\($0)\"? " } ?? "")
-          + "it must be one of \(catalogue)")
-    }
+    add(DomainRules.unique(ids, path: path, scope: scope), at: "")
   }
 
   mutating func required(_ text: String, _ path: String, _ what: String) {
-    if text.trimmingSpaces.isEmpty { error(.requiredText, path, "\(what) is empty") }
+    if let violation = DomainRules.required(text, field: path, what: what) { add([violation], at: "") }
   }
 
   mutating func check(_ tracker: Tracker) {
@@ -169,55 +146,24 @@ private struct Run {
     unique(tracker.reviews.map(\.id), path: "reviews", scope: "review")
     unique(tracker.disseminations.map(\.id), path: "disseminations", scope: "dissemination")
     for (index, agency) in tracker.agencies.enumerated() {
-      required(agency.name, "agencies[\(index)].name", "the agency's name")
+      add(DomainRules.violations(of: agency), at: "agencies[\(index)]")
     }
 
-    let agencies = Set(tracker.agencies.map(\.id))
-    let themes = Set(tracker.themes.map(\.id))
-    let categories = Set(tracker.categories.map(\.id))
-    let methods = Set(tracker.disseminationMethods.map(\.id))
-    let standards = Set(tracker.section11Standards.map(\.id))
-    let reviews = Set(tracker.reviews.map(\.id))
+    let known = KnownIdentifiers(tracker)
 
     for (r, review) in tracker.reviews.enumerated() {
       let path = "reviews[\(r)]"
-      required(review.title, "\(path).title", "the review's title")
-      checkDayOrder(review, path: path)
-      if let follows = review.follows {
-        resolveOne(
-          follows, in: reviews, path: "\(path).follows", what: "review", catalogue: "the store's reviews")
-        if follows == review.id { error(.references, "\(path).follows", "a review cannot follow itself") }
-      }
-      resolve(
-        review.categories, in: categories, path: "\(path).categories", what: "category",
-        catalogue: "categories")
-      resolve(review.themes, in: themes, path: "\(path).themes", what: "theme", catalogue: "themes")
+      add(DomainRules.violations(of: review, known: known), at: path)
       unique(review.findings.map(\.id), path: "\(path).findings", scope: "finding")
       for (f, finding) in review.findings.enumerated() {
-        required(finding.text, "\(path).findings[\(f)].text", "the finding's text")
-        resolve(
-          finding.themes, in: themes, path: "\(path).findings[\(f)].themes", what: "theme",
-          catalogue: "themes")
+        add(DomainRules.violations(of: finding, known: known), at: "\(path).findings[\(f)]")
       }
       unique(review.recommendations.map(\.id), path: "\(path).recommendations", scope: "recommendation")
       // Action IDs are unique within the review, across its recommendations.
       var actionSeen: [String: String] = [:]
       for (m, recommendation) in review.recommendations.enumerated() {
         let recPath = "\(path).recommendations[\(m)]"
-        required(recommendation.text, "\(recPath).text", "the recommendation's text")
-        resolve(
-          recommendation.agencies, in: agencies, path: "\(recPath).agencies", what: "agency",
-          catalogue: "agencies")
-        resolve(
-          recommendation.themes, in: themes, path: "\(recPath).themes", what: "theme", catalogue: "themes")
-        if recommendation.response.needsReason, (recommendation.responseNote ?? "").trimmingSpaces.isEmpty {
-          error(
-            .responseNote, "\(recPath).responseNote",
-            "a recommendation that is \(recommendation.response.title.lowercased()) needs a responseNote",
-            hint: "say why: the partnership publishes the reason with its action plan")
-        }
-        checkAcceptedWithoutActions(
-          recommendation, path: recPath, reference: "\(review.id)/\(recommendation.id)")
+        add(DomainRules.violations(of: recommendation, review: review.id, known: known), at: recPath)
         for (a, action) in recommendation.actions.enumerated() {
           let actionPath = "\(recPath).actions[\(a)]"
           if action.id.trimmingSpaces.isEmpty {
@@ -230,40 +176,23 @@ private struct Run {
           } else {
             actionSeen[action.id] = actionPath
           }
-          check(action, path: actionPath, reference: "\(review.id)/\(action.id)", agencies: agencies)
+          add(
+            DomainRules.violations(
+              of: action, reference: "\(review.id)/\(action.id)", known: known, today: today),
+            at: actionPath)
         }
       }
     }
 
     for (d, dissemination) in tracker.disseminations.enumerated() {
-      let path = "disseminations[\(d)]"
-      required(dissemination.title, "\(path).title", "the dissemination's title")
-      resolveOne(
-        dissemination.method, in: methods, path: "\(path).method", what: "dissemination method",
-        catalogue: "disseminationMethods")
-      resolve(
-        dissemination.reviews, in: reviews, path: "\(path).reviews", what: "review", catalogue: "reviews")
-      resolve(dissemination.themes, in: themes, path: "\(path).themes", what: "theme", catalogue: "themes")
-      resolve(
-        dissemination.audience, in: agencies, path: "\(path).audience", what: "agency", catalogue: "agencies")
-      if let reach = dissemination.reach, reach < 0 {
-        error(.dissemination, "\(path).reach", "reach must be 0 or more, found \(reach)")
-      }
-      if dissemination.status == .delivered && dissemination.reach == nil {
-        error(
-          .dissemination, "\(path).reach", "a delivered activity needs its reach",
-          hint: "record how many practitioners it reached (0 or more)")
-      }
-      if dissemination.status == .cancelled, (dissemination.note ?? "").trimmingSpaces.isEmpty {
-        error(.dissemination, "\(path).note", "a cancelled activity needs a note giving the reason")
-      }
+      add(DomainRules.violations(of: dissemination, known: known), at: "disseminations[\(d)]")
     }
 
     var returns: [String: Int] = [:]
     for (s, section11Return) in tracker.section11.enumerated() {
       let path = "section11[\(s)]"
-      resolveOne(
-        section11Return.agency, in: agencies, path: "\(path).agency", what: "agency", catalogue: "agencies")
+      let violations = DomainRules.violations(of: section11Return, known: known)
+      add(violations.filter { $0.field == "agency" }, at: path)
       let key = section11Return.agency + "\u{0}" + section11Return.cycle
       if let first = returns[key] {
         error(
@@ -273,93 +202,7 @@ private struct Run {
       } else {
         returns[key] = s
       }
-      var seenStandards = Set<String>()
-      for (i, rating) in section11Return.ratings.enumerated() {
-        resolveOne(
-          rating.standard, in: standards, path: "\(path).ratings[\(i)].standard", what: "Section 11 standard",
-          catalogue: "section11Standards")
-        if !seenStandards.insert(rating.standard).inserted {
-          error(
-            .uniqueIds, "\(path).ratings[\(i)].standard", "standard \"\(rating.standard)\" is rated twice")
-        }
-      }
-      for (i, learning) in section11Return.learning.enumerated() {
-        resolveOne(
-          learning.review, in: reviews, path: "\(path).learning[\(i)].review", what: "review",
-          catalogue: "reviews")
-      }
-    }
-  }
-
-  /// Review days in an impossible order are errors (`Review.dayOrderProblems`).
-  mutating func checkDayOrder(_ review: Review, path: String) {
-    for problem in review.dayOrderProblems {
-      error(
-        .reviewDayOrder, "\(path).dates.\(problem.field)", "review \(review.id): \(problem.message)",
-        hint: "check both days against the case record; the statutory clocks depend on them")
-    }
-  }
-
-  /// An accepted or partially accepted recommendation with no open or closed action
-  /// (`Recommendation.isAcceptedWithoutLiveAction`) is a warning.
-  mutating func checkAcceptedWithoutActions(_ recommendation: Recommendation, path: String, reference: String)
-  {
-    guard recommendation.isAcceptedWithoutLiveAction else { return }
-    let what = recommendation.actions.isEmpty ? "has no actions" : "has only withdrawn actions"
-    warning(
-      .acceptedWithoutActions, "\(path).actions",
-      "\(recommendation.response.title.lowercased()) recommendation \(reference) \(what)",
-      hint: "add the SMART actions that answer it")
-  }
-
-  mutating func check(_ action: Action, path: String, reference: String, agencies: Set<String>) {
-    required(action.description, "\(path).description", "the action's description")
-    resolveOne(action.owner, in: agencies, path: "\(path).owner", what: "agency", catalogue: "agencies")
-    if (action.measureOfSuccess ?? "").trimmingSpaces.isEmpty {
-      warning(
-        .measureOfSuccess, "\(path).measureOfSuccess", "action \(reference) has no measure of success",
-        hint: "say how the change in practice will be assessed")
-    }
-    if (action.lead ?? "").trimmingSpaces.isEmpty {
-      warning(.lead, "\(path).lead", "action \(reference) names no lead", hint: "name the role that leads it")
-    }
-    if let agreed = action.agreed, action.due < agreed {
-      error(.dueBeforeAgreed, "\(path).due", "due \(action.due) is before the agreed day \(agreed)")
-    }
-    if let assured = action.updates.lastIndex(where: { $0.status == .assured }) {
-      let missing = ImpactRule.missingForAssurance(action.updates[assured], of: action)
-      if !missing.isEmpty {
-        warning(
-          .assuredWithoutEvidence, "\(path).updates[\(assured)]",
-          "action \(reference) is assured without " + missing.joined(separator: " or "),
-          hint:
-            "record the impact evidence or result the QA subgroup relied on, or the reason for the exception")
-      }
-    }
-    var previous: CalendarDay?
-    for (u, update) in action.updates.enumerated() {
-      let updatePath = "\(path).updates[\(u)]"
-      if let agreed = action.agreed, update.date < agreed {
-        error(
-          .updateBeforeAgreed, "\(updatePath).date",
-          "update dated \(update.date) is before the action was agreed (\(agreed))")
-      }
-      if let agreed = action.agreed, let due = update.due, due < agreed {
-        error(.dueBeforeAgreed, "\(updatePath).due", "revised due \(due) is before the agreed day \(agreed)")
-      }
-      if update.status == .withdrawn, (update.note ?? "").trimmingSpaces.isEmpty {
-        error(.withdrawnNote, "\(updatePath).note", "withdrawing action \(reference) needs a note saying why")
-      }
-      if update.date > today {
-        warning(.futureUpdate, "\(updatePath).date", "update dated \(update.date) is after today (\(today))")
-      }
-      if let previous, update.date < previous {
-        warning(
-          .updateOrder, "\(updatePath).date",
-          "update dated \(update.date) comes after one dated \(previous) in the log",
-          hint: "keep the log in date order; the derived state sorts it by date")
-      }
-      previous = max(previous ?? update.date, update.date)
+      add(violations.filter { $0.field != "agency" }, at: path)
     }
   }
 }

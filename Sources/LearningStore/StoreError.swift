@@ -22,6 +22,18 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
   case busy(file: String, holder: String?)
   /// The file changed on disk after it was read; writing would lose someone's change.
   case changedOnDisk(file: String)
+  /// The history entry could not be written, so the change was not made.
+  case historyNotWritten(file: String, reason: String)
+  /// `undo` or `redo` is refused because the store changed since the entry, in the way `what` says.
+  case changedSince(file: String, entry: String, what: String)
+  /// Fields the format does not know would be lost by a rewrite.
+  case unknownFields(file: String, fields: [String])
+  /// The history's chain does not verify, so undo and redo will not trust it.
+  case historyFailsCheck(HistoryChainFailure)
+  /// There is nothing to undo (or redo).
+  case nothingTo(file: String, verb: String, reason: String)
+  /// Undoing (or redoing) would need text that was redacted.
+  case needsRedactedText(file: String, entry: String, reference: String)
 
   public var errorDescription: String? {
     switch self {
@@ -58,6 +70,19 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
         + "; try again in a moment"
     case .changedOnDisk(let file):
       "\(file): the file changed on disk while this command ran; nothing was written, run the command again"
+    case .historyNotWritten(let file, let reason):
+      "\(file): cannot write the history entry (\(reason)); the change was not made and the store is unchanged"
+    case .changedSince(let file, let entry, let what):
+      "\(file): cannot revert \(entry): \(what); nothing was changed"
+    case .unknownFields(let file, let fields):
+      "\(file): fields this version does not know would be lost by a rewrite, so nothing was written: "
+        + fields.prefix(10).joined(separator: ", ") + " (check their spelling against docs/FORMAT.md)"
+    case .historyFailsCheck(let failure):
+      "\(failure.description); undo and redo are refused until the history is explained (see docs/history.md)"
+    case .nothingTo(let file, let verb, let reason):
+      "\(file): there is nothing to \(verb): \(reason)"
+    case .needsRedactedText(let file, let entry, let reference):
+      "\(file): cannot revert \(entry): \(reference) held text that has since been redacted, and it cannot be restored"
     }
   }
 }

@@ -16,7 +16,8 @@ public enum StoreWriter {
 
   /// Writes a new store; refuses when the file already exists. The file is created owner-only (0600).
   public static func create(_ tracker: Tracker, at path: String, today: CalendarDay) throws(StoreError) {
-    if FileManager.default.fileExists(atPath: path) { throw .alreadyExists(file: path) }
+    var status = stat()
+    if lstat(path, &status) == 0 { throw .alreadyExists(file: path) }
     _ = try write(tracker, to: path, replacing: nil, today: today)
   }
 
@@ -29,26 +30,31 @@ public enum StoreWriter {
     try write(tracker, to: loaded.file, replacing: loaded.originalBytes, today: today)
   }
 
+  /// Checks a store before it is written: it must validate and encode; returns its bytes.
+  public static func checkedBytes(_ tracker: Tracker, file: String, today: CalendarDay) throws(StoreError)
+    -> [UInt8]
+  {
+    let diagnostics = Validator(today: today).validate(tracker)
+    if diagnostics.contains(where: { $0.severity == .error }) {
+      throw .invalid(file: file, diagnostics: diagnostics)
+    }
+    do {
+      return try encode(tracker)
+    } catch {
+      throw .cannotWrite(file: file, reason: "the store could not be encoded: \(error)")
+    }
+  }
+
   private static func write(
     _ tracker: Tracker, to path: String, replacing original: Data?, today: CalendarDay
   ) throws(StoreError) -> [UInt8] {
-    let diagnostics = Validator(today: today).validate(tracker)
-    if diagnostics.contains(where: { $0.severity == .error }) {
-      throw .invalid(file: path, diagnostics: diagnostics)
-    }
-    let bytes: [UInt8]
-    do {
-      bytes = try encode(tracker)
-    } catch {
-      throw .cannotWrite(file: path, reason: "the store could not be encoded: \(error)")
-    }
+    let bytes = try checkedBytes(tracker, file: path, today: today)
     var mode: mode_t = 0o600
     if let original {
       guard let current = FileManager.default.contents(atPath: path), current == original else {
         throw .changedOnDisk(file: path)
       }
-      var status = stat()
-      if stat(path, &status) == 0 { mode = status.st_mode & 0o777 }
+      mode = StorePath.mode(of: path) ?? mode
     }
     try AtomicFile.write(bytes, to: path, mode: mode)
     return bytes
@@ -66,32 +72,64 @@ public enum StoreWriter {
   }
 }
 
+/// Where a store really is: a store given as a symbolic link is written through it, so its lock,
+/// temporary file and rename happen beside the real file and the link stays a link.
+public enum StorePath {
+  /// The real path of `path` when it is a symbolic link (followed to the end), else `path`.
+  public static func resolved(_ path: String) -> String {
+    var status = stat()
+    guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK else { return path }
+    guard let real = realpath(path, nil) else { return path }
+    defer { free(real) }
+    return String(cString: real)
+  }
+
+  /// The file's permission bits, if it exists.
+  public static func mode(of path: String) -> mode_t? {
+    var status = stat()
+    return stat(path, &status) == 0 ? status.st_mode & 0o777 : nil
+  }
+
+  /// The reason for the last failed system call, in words.
+  static func reason(_ what: String) -> String { what + ": " + String(cString: strerror(errno)) }
+}
+
 /// Whole-or-nothing file replacement.
 public enum AtomicFile {
-  /// Writes `bytes` to a new temporary file beside `path` (never following a symbolic link),
-  /// flushes it, renames it over `path`, and flushes the folder.
+  /// Writes `bytes` to a new temporary file beside `path` (beside the real file when `path` is a
+  /// symbolic link; never following a link at the temporary name), flushes it, renames it over
+  /// the file, and flushes the folder.
   public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600) throws(StoreError) {
-    let url = URL(fileURLWithPath: path)
+    let real = StorePath.resolved(path)
+    let url = URL(fileURLWithPath: real)
     let folder = url.deletingLastPathComponent().path
     let temporary =
       folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-    guard descriptor >= 0 else { throw .cannotWrite(file: path, reason: String(cString: strerror(errno))) }
+    guard descriptor >= 0 else {
+      throw .cannotWrite(file: path, reason: StorePath.reason("cannot create a temporary file in \(folder)"))
+    }
     var failure: String?
-    if fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
+    if fchmod(descriptor, mode) != 0 { failure = StorePath.reason("cannot set the temporary file's mode") }
     var offset = 0
     while failure == nil && offset < bytes.count {
       let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
       if written < 0 {
         if errno == EINTR { continue }
-        failure = String(cString: strerror(errno))
+        failure = StorePath.reason("cannot write the temporary file \(temporary)")
       } else {
         offset += written
       }
     }
-    if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-    if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-    if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+    if failure == nil && fsync(descriptor) != 0 {
+      failure = StorePath.reason("cannot flush the temporary file \(temporary) to disk")
+    }
+    if close(descriptor) != 0 && failure == nil {
+      failure = StorePath.reason("cannot close the temporary file \(temporary)")
+    }
+    if failure == nil && rename(temporary, real) != 0 {
+      failure = StorePath.reason("cannot rename the temporary file over \(real)")
+    }
     if let failure {
       unlink(temporary)
       throw .cannotWrite(file: path, reason: failure)
@@ -103,15 +141,52 @@ public enum AtomicFile {
     }
   }
 
-  /// Appends a line to a file (created owner-only), flushed before returning.
-  public static func append(_ line: String, to path: String) throws(StoreError) {
+  /// Appends a line to a file (created owner-only), flushed before returning; returns the file's
+  /// length before the line, so that the caller can take the line back. A failed append leaves
+  /// the file as it was.
+  @discardableResult
+  public static func append(_ line: String, to path: String) throws(StoreError) -> Int {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
-    guard descriptor >= 0 else { throw .cannotWrite(file: path, reason: String(cString: strerror(errno))) }
+    guard descriptor >= 0 else {
+      throw .cannotWrite(file: path, reason: StorePath.reason("cannot open the file to append to it"))
+    }
     defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      throw .cannotWrite(file: path, reason: StorePath.reason("cannot read the file's length"))
+    }
+    let length = Int(status.st_size)
     let bytes = Array(line.utf8)
-    let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-    guard written == bytes.count, fsync(descriptor) == 0 else {
-      throw .cannotWrite(file: path, reason: String(cString: strerror(errno)))
+    var offset = 0
+    var failure: String?
+    while failure == nil && offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        failure = StorePath.reason("cannot append to the file")
+      } else {
+        offset += written
+      }
+    }
+    if failure == nil && fsync(descriptor) != 0 {
+      failure = StorePath.reason("cannot flush the file to disk")
+    }
+    if let failure {
+      ftruncate(descriptor, off_t(length))
+      throw .cannotWrite(file: path, reason: failure)
+    }
+    return length
+  }
+
+  /// Cuts a file back to `length` bytes and flushes it.
+  public static func truncate(_ path: String, to length: Int) throws(StoreError) {
+    let descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw .cannotWrite(file: path, reason: StorePath.reason("cannot open the file to cut it back"))
+    }
+    defer { close(descriptor) }
+    guard ftruncate(descriptor, off_t(length)) == 0, fsync(descriptor) == 0 else {
+      throw .cannotWrite(file: path, reason: StorePath.reason("cannot cut the file back to \(length) bytes"))
     }
   }
 }
@@ -123,10 +198,11 @@ public final class StoreLock {
 
   /// Takes the lock, waiting up to `timeout` seconds; throws `busy` naming the holder if known.
   public init(store path: String, holder: String, timeout: Double = 10) throws(StoreError) {
+    let path = StorePath.resolved(path)
     lockPath = path + ".lock"
     let descriptor = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
-      throw .cannotWrite(file: lockPath, reason: String(cString: strerror(errno)))
+      throw .cannotWrite(file: lockPath, reason: StorePath.reason("cannot open the lock file"))
     }
     let deadline = Date().addingTimeInterval(timeout)
     while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {

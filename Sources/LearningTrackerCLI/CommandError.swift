@@ -18,6 +18,8 @@ public enum CommandError: Error, Equatable, Sendable {
   case inputOutput(String)
   /// Another writer holds the store, or it changed meanwhile.
   case busy(String)
+  /// `undo` or `redo` refused: the store changed since the entry, or the entry needs redacted text.
+  case changedSince(String)
 
   /// The exit code for the error: the one map from errors to exit codes.
   public var exitCode: Int32 {
@@ -29,6 +31,7 @@ public enum CommandError: Error, Equatable, Sendable {
     case .cannotWrite: ExitCode.cannotWrite
     case .inputOutput: ExitCode.inputOutput
     case .busy: ExitCode.busy
+    case .changedSince: ExitCode.changedSince
     }
   }
 
@@ -36,7 +39,7 @@ public enum CommandError: Error, Equatable, Sendable {
   public var message: String {
     switch self {
     case .usage(let message, _), .findings(let message), .badData(let message), .missingInput(let message),
-      .cannotWrite(let message), .inputOutput(let message), .busy(let message):
+      .cannotWrite(let message), .inputOutput(let message), .busy(let message), .changedSince(let message):
       message
     }
   }
@@ -56,6 +59,14 @@ public enum CommandError: Error, Equatable, Sendable {
       self = .cannotWrite(message)
     case .busy, .changedOnDisk:
       self = .busy(message)
+    case .historyNotWritten:
+      self = .inputOutput(message)
+    case .changedSince, .needsRedactedText:
+      self = .changedSince(message)
+    case .unknownFields, .historyFailsCheck:
+      self = .badData(message)
+    case .nothingTo:
+      self = .usage(message)
     }
   }
 

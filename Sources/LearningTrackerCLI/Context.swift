@@ -24,47 +24,58 @@ extension Context {
     try StoreReader.read(path: dataPath, checkingUnknownFields: checkingUnknownFields)
   }
 
-  /// Reads, changes and writes the store under its lock, and records the change in the history.
+  /// Reads, changes and writes the store under its lock, and records the change in the history,
+  /// through the one change path (`StoreTransaction`, `ChangeSet`).
   ///
-  /// `body` changes the tracker and returns the records it touched. Nothing is written when
-  /// `body` throws, when the result fails validation, or when the file changed meanwhile.
-  /// A command that changes nothing writes nothing and records nothing, unless `rewrite` is set
-  /// (the `format` command), which rewrites the file without a history entry.
+  /// `body` changes the tracker and returns the records it touched; those records, as changed,
+  /// become the change set. Nothing is written when `body` throws, when the change is refused or
+  /// fails validation, when the file changed meanwhile, or when the history entry cannot be
+  /// written. A command that changes nothing writes nothing and records nothing, unless
+  /// `rewrite` is set (the `format` command).
   @discardableResult
   func change(by who: String, rewrite: Bool = false, _ body: (inout Tracker) throws -> [TouchedRecord]) throws
     -> Tracker
   {
-    let wait = environment["LEARNING_TRACKER_LOCK_WAIT"].flatMap(Double.init) ?? 10
-    let lock = try StoreLock(
-      store: dataPath, holder: "pid \(getpid()), \(who), \(invocation.prefix(3).joined(separator: " "))",
-      timeout: wait)
-    defer { withExtendedLifetime(lock) {} }
-    let loaded = try StoreReader.read(path: dataPath)
-    if !loaded.unknownFields.isEmpty {
-      throw CommandError.badData(
-        "\(dataPath): fields this version does not know would be lost by a rewrite, so nothing was written: "
-          + loaded.unknownFields.prefix(10).joined(separator: ", ")
-          + " (check their spelling against docs/FORMAT.md)")
-    }
-    var tracker = loaded.tracker
-    let touched = try body(&tracker)
-    if tracker == loaded.tracker && !rewrite { return tracker }
-    let written = try StoreWriter.replace(loaded, with: tracker, today: today)
-    if touched.isEmpty { return tracker }
-    let changes = touched.map {
-      HistoryChange(
-        reference: $0.reference, before: $0.snapshot(in: loaded.tracker), after: $0.snapshot(in: tracker))
-    }
-    let entry = HistoryEntry(
-      at: timestamp(), by: who, command: invocation, changes: changes,
-      storeDigest: StoreWriter.digest(written))
+    let transaction = self.transaction(by: who)
+    let outcome: TransactionOutcome
     do {
-      try History.append(entry, store: dataPath)
-    } catch {
-      console.warning(
-        "the change was saved, but the history could not be written: \(error.errorDescription ?? "")")
+      if rewrite {
+        outcome = try transaction.rewrite()
+      } else {
+        outcome = try transaction.change { before in
+          var after = before
+          let touched = try body(&after)
+          return ChangeSet(
+            touched.map { touched in
+              let reference = touched.recordReference
+              switch (before.record(at: reference), after.record(at: reference)) {
+              case (nil, let added?): return .add(added)
+              case (_?, let changed?): return .update(changed)
+              case (_, nil): return .remove(reference)
+              }
+            })
+        }
+      }
+    } catch let refusal as ChangeRefusal {
+      throw CommandError.usage(refusal.description)
     }
-    return tracker
+    report(outcome.warnings)
+    return outcome.tracker
+  }
+
+  /// A transaction on the store for the operator (`LEARNING_TRACKER_USER`, else `$USER`), on
+  /// behalf of `who` when that is someone else.
+  func transaction(by who: String) -> StoreTransaction {
+    let operatorName = environment["LEARNING_TRACKER_USER"] ?? environment["USER"] ?? "unknown"
+    return StoreTransaction(
+      store: dataPath, operatorName: operatorName, by: who == operatorName ? nil : who, command: invocation,
+      today: today, timestamp: timestamp(),
+      lockWait: environment["LEARNING_TRACKER_LOCK_WAIT"].flatMap(Double.init) ?? 10)
+  }
+
+  /// Prints what the history noticed (a torn last line set aside).
+  func report(_ warnings: [HistoryWarning]) {
+    for warning in warnings { console.warning(warning.description) }
   }
 
   func timestamp() -> String {

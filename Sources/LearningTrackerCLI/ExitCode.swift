@@ -17,4 +17,7 @@ public enum ExitCode {
   public static let inputOutput: Int32 = 74
   /// Another writer holds the store, or it changed meanwhile: try again.
   public static let busy: Int32 = 75
+  /// `undo` or `redo` refused because the store changed since the entry (or the entry would need
+  /// text that was redacted): trying again cannot help.
+  public static let changedSince: Int32 = 76
 }

@@ -1,5 +1,6 @@
 import LearningModel
 import LearningReports
+import LearningStore
 
 extension LearningTrackerCommand {
   static var checkCommands: [Command] { [checkSmart, checkPrivacy] }
@@ -32,7 +33,9 @@ extension LearningTrackerCommand {
     discussion: """
       Scans every free-text field for NHS numbers (ten digits passing the modulus 11 check), UK \
       postcodes, email addresses, UK phone numbers, dates of birth written as such, and the names in \
-      the store's partnership.privacy.names. Exit 1 when anything is found.
+      the store's partnership.privacy.names. The change history is scanned too (what is found \
+      there is listed on the error stream; remove it with 'learning-tracker redact'). Exit 1 when \
+      anything is found.
       """,
     options: [.text("--review", "ID", help: "only this review's text"), .reportFormat, .output]
   ) { args, context in
@@ -42,6 +45,13 @@ extension LearningTrackerCommand {
     try ReportKind.checkValues(ReportOptions(asOf: context.today, review: review), in: tracker)
     let report = PrivacyReport.build(tracker, review: review)
     try output.emit(report, context)
-    return report.findings.isEmpty ? ExitCode.ok : ExitCode.findings
+    let scanner = PersonalDataScanner(names: tracker.partnership.privacy?.names ?? [])
+    let inHistory = History.personalData(try History.read(store: context.dataPath), scanner: scanner)
+    for found in inHistory {
+      context.console.warning(
+        "\(History.path(forStore: context.dataPath)): entry \(found.entry): \(found.path): \(found.kind.title) "
+          + "\(found.excerpt) (remove it with 'learning-tracker redact TEXT --by WHO')")
+    }
+    return report.findings.isEmpty && inHistory.isEmpty ? ExitCode.ok : ExitCode.findings
   }
 }

@@ -8,32 +8,57 @@ extension LearningTrackerCommand {
       Command(
         words: ["history"], summary: "show the change history",
         discussion: """
-          Every change made through the command line, oldest first: when, who, the command, and the
-          records it touched. REF narrows to one record (an action LCSPR-2025-02/1.1, a review, ...).
-          The history lives beside the store in STORE.history.jsonl and is only ever appended to.
+          Every change made through the command line, oldest first: when, who (and on whose behalf), \
+          the command, and the records it touched. REF narrows to one record (an action \
+          LCSPR-2025-02/1.1, a review, ...). An entry whose store never arrived (the writer stopped \
+          between the two) is shown as "not applied". The history lives beside the store in \
+          STORE.history.jsonl and is only ever appended to. --verify checks the chain of digests and \
+          names the first entry that fails (see docs/history.md).
           """,
         positionals: [Positional("REF", required: false, help: "only changes to this record")],
-        options: [.day("--since", help: "only changes made on or after this day"), .listFormat]
+        options: [
+          .day("--since", help: "only changes made on or after this day"), .listFormat,
+          .flag("--verify", help: "check the chain of digests and name the first entry that fails"),
+        ]
       ) { args, context in
         let format = try args.value("--format") ?? "text"
         let since = try args.day("--since")
+        let verify = args.flag("--verify")
         let reference = args.positionals.first
-        var entries = try History.read(store: context.dataPath)
+        let file = try History.load(store: context.dataPath)
+        if verify {
+          if let failure = History.verify(file.entries, file: file.path) {
+            throw CommandError.badData(failure.description)
+          }
+          let last = file.entries.last?.digest.map { "; the last entry's digest is \($0)" } ?? ""
+          context.console.out("\(file.path): \(file.entries.count) entries, the chain verifies\(last)\n")
+          return ExitCode.ok
+        }
+        let current = FileManager.default.contents(atPath: context.dataPath).map {
+          HistoryDigest.store([UInt8]($0))
+        }
+        let statuses = History.statuses(file.entries, currentStore: current)
+        var entries = Array(zip(file.entries, statuses))
         if let since {
-          entries = entries.filter { (CalendarDay(String($0.at.prefix(10))) ?? since) >= since }
+          entries = entries.filter { (CalendarDay(String($0.0.at.prefix(10))) ?? since) >= since }
         }
         if let reference {
           entries = entries.filter {
-            $0.changes.contains { $0.reference == reference || $0.reference.hasPrefix(reference + "/") }
+            $0.0.changes.contains { $0.reference == reference || $0.reference.hasPrefix(reference + "/") }
           }
         }
         if format == "json" {
-          context.console.out(try jsonText(entries), exact: true)
+          context.console.out(HistoryJSON.line(.array(entries.map { $0.0.json })) + "\n", exact: true)
           return ExitCode.ok
         }
         var text = ""
-        for entry in entries {
-          text += "\(entry.at)  \(entry.by)  learning-tracker \(entry.command.joined(separator: " "))\n"
+        if file.tornTail != nil {
+          text += "(the last line of \(file.path) is half-written; the next change sets it aside)\n"
+        }
+        for (entry, status) in entries {
+          let who = entry.operatorName + (entry.by.map { " for \($0)" } ?? "")
+          let note = status == .notApplied ? "  (not applied: the store never received this change)" : ""
+          text += "\(entry.at)  \(who)  \(entry.commandLine)\(note)\n"
           for change in entry.changes {
             let kind = change.before == nil ? "added" : (change.after == nil ? "removed" : "changed")
             text += "    \(kind) \(change.reference)\n"
@@ -45,118 +70,64 @@ extension LearningTrackerCommand {
       Command(
         words: ["undo"], summary: "revert the last command's changes",
         discussion: """
-          Puts back the records the last recorded command changed, as they were before it, if the store
-          has not changed since in any other way (exit 75 otherwise). The undo is itself recorded in the
-          history, which is never rewritten.
+          Puts back the records the last command changed, as they were before it. Run it again to \
+          revert the command before that, and so on. It is refused (exit 76) when the store or those \
+          records have changed since in any other way, or when the change needs text since redacted, \
+          and (exit 65) when the history fails its check (history --verify). The undo is itself \
+          recorded in the history, which is never rewritten.
           """,
         options: [.by]
       ) { args, context in
-        let by = try args.value("--by")
-        guard let last = try History.read(store: context.dataPath).last else {
-          throw CommandError.usage("\(context.dataPath): there is no recorded change to undo")
+        try revert(args, context, undoing: true)
+      },
+      Command(
+        words: ["redo"], summary: "make again the last change undone",
+        discussion: """
+          Makes again the change the last undo reverted; run it again for the one before. Once a new \
+          change is made, what was undone can no longer be redone. Recorded in the history.
+          """,
+        options: [.by]
+      ) { args, context in
+        try revert(args, context, undoing: false)
+      },
+      Command(
+        words: ["redact"], summary: "remove a piece of personal data from the store and its history",
+        discussion: """
+          Replaces TEXT (ignoring case) with [redacted] in every record of the store, and every text \
+          holding it in the history with a marker that keeps the text's digest, so that the history \
+          still verifies. The one rewrite the history allows; it is recorded by the text's digest, \
+          never the text. Changes that needed the text can no longer be undone.
+          """,
+        positionals: [Positional("TEXT", help: "the personal data to remove")],
+        options: [.text("--by", "WHO", required: true, help: "who asked for the removal")]
+      ) { args, context in
+        let by = try args.required("--by")
+        let text = try args.positional(0)
+        guard !text.trimmingSpaces.isEmpty else {
+          throw CommandError.usage("redact needs a TEXT that is not empty", command: "redact")
         }
-        let current = FileManager.default.contents(atPath: context.dataPath).map { [UInt8]($0) } ?? []
-        guard let digest = last.storeDigest, digest == StoreWriter.digest(current) else {
-          throw CommandError.busy(
-            "\(context.dataPath): the store has changed since 'learning-tracker \(last.command.joined(separator: " "))' "
-              + "(\(last.at)); undo only reverts the last change when nothing else has changed since")
+        let outcome = try context.transaction(by: by).redact(text)
+        context.report(outcome.warnings)
+        if outcome.entry == nil {
+          context.console.note("the text was not found in the store or its history; nothing was changed")
+        } else {
+          context.console.note("redacted \(outcome.touched.count) record(s) and the history")
         }
-        var touched: [TouchedRecord] = []
-        try context.change(by: context.who(by)) { tracker in
-          for change in last.changes.reversed() {
-            guard let record = TouchedRecord(reference: change.reference) else {
-              throw CommandError.badData("cannot undo a change to \(change.reference)")
-            }
-            try record.restore(change.before, in: &tracker)
-            touched.append(record)
-          }
-          return touched
-        }
-        context.console.note(
-          "undid 'learning-tracker \(last.command.joined(separator: " "))' (\(last.at), \(last.changes.count) record(s))"
-        )
         return ExitCode.ok
       },
     ]
   }
-}
 
-extension TouchedRecord {
-  /// The record a history reference names.
-  init?(reference: String) {
-    if reference.hasPrefix("agency:") {
-      self = .agency(String(reference.dropFirst(7)))
-    } else if reference.hasPrefix("dissemination:") {
-      self = .dissemination(String(reference.dropFirst(14)))
-    } else if reference.hasPrefix("section11:") {
-      let parts = reference.dropFirst(10).split(separator: ":", maxSplits: 1).map(String.init)
-      guard parts.count == 2 else { return nil }
-      self = .section11(agency: parts[0], cycle: parts[1])
-    } else if let split = ActionReference(reference) {
-      // REVIEW/R1 is a recommendation when the review has such a recommendation; otherwise an action.
-      self = .action(split)
-    } else {
-      self = .review(reference)
+  static func revert(_ args: ParsedArguments, _ context: Context, undoing: Bool) throws -> Int32 {
+    let by = try args.value("--by")
+    let transaction = context.transaction(by: context.who(by))
+    let outcome = try undoing ? transaction.undo() : transaction.redo()
+    context.report(outcome.warnings)
+    if let target = outcome.target {
+      context.console.note(
+        "\(undoing ? "undid" : "redid") '\(target.commandLine)' (\(target.at), \(target.changes.count) record(s))"
+      )
     }
-  }
-
-  /// Puts the record back as `snapshot` (or removes it when `snapshot` is absent).
-  func restore(_ snapshot: JSONValue?, in tracker: inout Tracker) throws {
-    func decode<T: Decodable>(_ type: T.Type) throws -> T? {
-      guard let snapshot else { return nil }
-      let data = try JSONEncoder().encode(snapshot)
-      return try JSONDecoder().decode(T.self, from: data)
-    }
-    switch self {
-    case .agency(let id):
-      let index = tracker.agencies.firstIndex { $0.id == id }
-      try replace(&tracker.agencies, at: index, with: decode(Agency.self))
-    case .dissemination(let id):
-      let index = tracker.disseminations.firstIndex { $0.id == id }
-      try replace(&tracker.disseminations, at: index, with: decode(Dissemination.self))
-    case .section11(let agency, let cycle):
-      let index = tracker.section11.firstIndex { $0.agency == agency && $0.cycle == cycle }
-      try replace(&tracker.section11, at: index, with: decode(Section11Return.self))
-    case .review(let id):
-      try replace(&tracker.reviews, at: tracker.reviewIndex(id), with: decode(Review.self))
-    case .recommendation(let reference):
-      guard let r = tracker.reviewIndex(reference.review) else { throw undoFailure }
-      let index = tracker.reviews[r].recommendations.firstIndex { $0.id == reference.recommendation }
-      var restored = try decode(Recommendation.self)
-      if let index, restored != nil { restored?.actions = tracker.reviews[r].recommendations[index].actions }
-      try replace(&tracker.reviews[r].recommendations, at: index, with: restored)
-    case .action(let reference):
-      if let (r, m, a) = tracker.actionIndex(reference) {
-        if let action = try decode(Action.self) {
-          tracker.reviews[r].recommendations[m].actions[a] = action
-        } else {
-          tracker.reviews[r].recommendations[m].actions.remove(at: a)
-        }
-      } else if let r = tracker.reviewIndex(reference.review),
-        let m = tracker.reviews[r].recommendations.firstIndex(where: { $0.id == reference.action })
-      {
-        // The reference names a recommendation.
-        try TouchedRecord.recommendation(
-          RecommendationReference(
-            review: reference.review, recommendation: tracker.reviews[r].recommendations[m].id)
-        )
-        .restore(snapshot, in: &tracker)
-      } else {
-        throw undoFailure
-      }
-    }
-  }
-
-  private var undoFailure: CommandError {
-    CommandError.busy("cannot undo: \(reference) is no longer in the store")
-  }
-
-  private func replace<T>(_ list: inout [T], at index: Int?, with value: T?) throws {
-    switch (index, value) {
-    case (let index?, let value?): list[index] = value
-    case (let index?, nil): list.remove(at: index)
-    case (nil, let value?): list.append(value)
-    case (nil, nil): break
-    }
+    return ExitCode.ok
   }
 }

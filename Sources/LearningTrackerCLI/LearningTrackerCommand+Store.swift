@@ -25,7 +25,8 @@ extension LearningTrackerCommand {
       Agency(id: "police", name: "Police", kind: .police, statutoryPartner: true),
       Agency(id: "icb", name: "Integrated Care Board", kind: .health, statutoryPartner: true),
     ]
-    try StoreWriter.create(tracker, at: context.dataPath, today: context.today)
+    let outcome = try context.transaction(by: context.who(nil)).create(tracker)
+    context.report(outcome.warnings)
     context.console.note("created \(context.dataPath) for \(name)")
     return ExitCode.ok
   }

@@ -69,7 +69,8 @@ public enum LearningTrackerCommand {
     Every command takes --help ('learning-tracker help COMMAND' too).
 
     Exit codes: 0 ok, 1 findings (such as --fail-on-overdue), 64 usage, 65 bad data,
-    66 missing or unreadable file, 73 cannot write or already exists, 74 I/O error, 75 busy.
+    66 missing or unreadable file, 73 cannot write or already exists, 74 I/O error (the history
+    could not be written: nothing changed), 75 busy, 76 undo or redo refused: the store changed since.
 
     Commands:
     """

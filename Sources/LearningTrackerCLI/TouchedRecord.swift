@@ -22,28 +22,15 @@ enum TouchedRecord {
     }
   }
 
-  func snapshot(in tracker: Tracker) -> JSONValue? {
+  /// The record in the change path's terms.
+  var recordReference: RecordReference {
     switch self {
-    case .agency(let id):
-      return tracker.agency(id).flatMap { History.snapshot($0) }
-    case .review(let id):
-      return tracker.reviews.first { $0.id == id }.flatMap { History.snapshot($0) }
-    case .recommendation(let reference):
-      guard let review = tracker.reviews.first(where: { $0.id == reference.review }),
-        let recommendation = review.recommendations.first(where: { $0.id == reference.recommendation })
-      else { return nil }
-      var copy = recommendation
-      copy.actions = []
-      return History.snapshot(copy)
-    case .action(let reference):
-      guard let (r, m, a) = tracker.actionIndex(reference) else { return nil }
-      return History.snapshot(tracker.reviews[r].recommendations[m].actions[a])
-    case .dissemination(let id):
-      return tracker.disseminations.first { $0.id == id }.flatMap { History.snapshot($0) }
-    case .section11(let agency, let cycle):
-      return tracker.section11.first { $0.agency == agency && $0.cycle == cycle }.flatMap {
-        History.snapshot($0)
-      }
+    case .agency(let id): .agency(id)
+    case .review(let id): .review(id)
+    case .recommendation(let reference): .recommendation(reference)
+    case .action(let reference): .action(reference)
+    case .dissemination(let id): .dissemination(id)
+    case .section11(let agency, let cycle): .section11(agency: agency, cycle: cycle)
     }
   }
 }

@@ -100,14 +100,19 @@ import Testing
     }
   }
 
-  @Test func historyIsAppendedNeverRewritten() throws {
+  @Test func historyWrittenBeforeTheChainIsStillRead() throws {
     let path = try folder() + "/tracker.json"
-    let entry = HistoryEntry(
-      at: "2026-11-22T09:00:00Z", by: "QA", command: ["action", "update"],
-      changes: [HistoryChange(reference: "A/1", before: nil, after: .object([("id", .string("1"))]))])
-    try History.append(entry, store: path)
-    try History.append(entry, store: path)
+    let line =
+      #"{"at":"2026-11-22T09:00:00Z","by":"QA","changes":[{"after":{"id":"1"},"reference":"A/1"}],"command":["action","update"],"storeDigest":"00000000000000aa"}"#
+    try Data((line + "\n" + line + "\n").utf8).write(to: URL(fileURLWithPath: path + ".history.jsonl"))
     let entries = try History.read(store: path)
-    #expect(entries == [entry, entry])
+    #expect(entries.count == 2)
+    #expect(entries.map(\.operatorName) == ["QA", "QA"])
+    #expect(
+      entries[0].changes == [
+        HistoryChange(reference: "A/1", before: nil, after: .object([("id", .string("1"))]))
+      ])
+    #expect(entries[0].legacyStoreDigest == "00000000000000aa")
+    #expect(History.verify(entries, file: path) == nil)
   }
 }

@@ -59,8 +59,8 @@ import Testing
     let found = try notes(store)
     #expect(found.count == 200)
     #expect((0..<200).allSatisfy { found.contains("writer \($0)") })
-    // The review, the recommendation and the action, then 200 updates.
-    #expect(try History.read(store: store.path).count == 203)
+    // The store's creation, the review, the recommendation and the action, then 200 updates.
+    #expect(try History.read(store: store.path).count == 204)
     #expect(runTracker(["validate"], data: store.path).status == 0)
   }
 

@@ -197,7 +197,8 @@ import Testing
       of: "Northshire Safeguarding Children Partnership", with: "Northshire SCP")
     try text.write(to: store, atomically: true, encoding: .utf8)
     let refused = try runBinary(["undo"], in: folder, environment: env)
-    #expect(refused.status == 75)
+    #expect(refused.status == 76)
     #expect(refused.err.contains("has changed since"))
+    #expect(refused.err.contains("edited outside learning-tracker"))
   }
 }

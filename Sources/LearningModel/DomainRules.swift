@@ -1,0 +1,363 @@
+/// One breach of a domain rule by one record, in the record's own terms: the field, the value
+/// and, for rules that compare two fields, the other field and its value.
+///
+/// The validator turns a violation into a `Diagnostic` at a JSON path; the change path turns it
+/// into a `ChangeRefusal`, from which the command line names its own option.
+public struct RuleViolation: Equatable, Sendable {
+  public var severity: Severity
+  public var check: ValidationCheck
+  /// The field within the record: `due`, `updates[2].note`, `themes[0]`.
+  public var field: String
+  /// The offending value as a user would type it, when there is one.
+  public var value: String?
+  /// The field the rule compares with (`agreed`), when it compares two.
+  public var relatedField: String?
+  /// The value of `relatedField`.
+  public var relatedValue: String?
+  /// The nearest known ID, for an unknown reference.
+  public var suggestion: String?
+  public var message: String
+  public var hint: String?
+
+  public init(
+    severity: Severity = .error, check: ValidationCheck, field: String, value: String? = nil,
+    relatedField: String? = nil, relatedValue: String? = nil, suggestion: String? = nil, message: String,
+    hint: String? = nil
+  ) {
+    self.severity = severity
+    self.check = check
+    self.field = field
+    self.value = value
+    self.relatedField = relatedField
+    self.relatedValue = relatedValue
+    self.suggestion = suggestion
+    self.message = message
+    self.hint = hint
+  }
+}
+
+/// The IDs a record may refer to: the store's agencies, catalogues and reviews.
+public struct KnownIdentifiers: Sendable {
+  public var agencies: Set<String>
+  public var themes: Set<String>
+  public var categories: Set<String>
+  public var methods: Set<String>
+  public var standards: Set<String>
+  public var reviews: Set<String>
+
+  public init(_ tracker: Tracker) {
+    agencies = Set(tracker.agencies.map(\.id))
+    themes = Set(tracker.themes.map(\.id))
+    categories = Set(tracker.categories.map(\.id))
+    methods = Set(tracker.disseminationMethods.map(\.id))
+    standards = Set(tracker.section11Standards.map(\.id))
+    reviews = Set(tracker.reviews.map(\.id))
+  }
+}
+
+/// The domain rules for each kind of record, in one home. `Validator` calls them for every record
+/// of a store; `ChangeSet.apply` calls them for the records a change touches; imports go through
+/// `ChangeSet` too. Fields are relative to the record.
+public enum DomainRules {
+  /// Text that is missing or only spaces.
+  public static func isBlank(_ text: String?) -> Bool { (text ?? "").trimmingSpaces.isEmpty }
+
+  /// Required text is present.
+  public static func required(_ text: String, field: String, what: String) -> RuleViolation? {
+    isBlank(text) ? RuleViolation(check: .requiredText, field: field, message: "\(what) is empty") : nil
+  }
+
+  /// A reference resolves to a known ID; otherwise an error with the nearest ID as "did you mean".
+  public static func resolve(
+    _ id: String, in known: Set<String>, field: String, what: String, catalogue: String
+  ) -> RuleViolation? {
+    if known.contains(id) { return nil }
+    let suggestion = nearest(id, in: known)
+    return RuleViolation(
+      check: .references, field: field, value: id, suggestion: suggestion,
+      message: "unknown \(what) \"\(id)\"",
+      hint: (suggestion.map { "did you mean \"\($0)\"? " } ?? "") + "it must be one of \(catalogue)")
+  }
+
+  /// Every reference in a list resolves (fields `field[0]`, `field[1]`, ...).
+  public static func resolve(
+    _ ids: [String], in known: Set<String>, field: String, what: String, catalogue: String
+  ) -> [RuleViolation] {
+    ids.enumerated().compactMap { index, id in
+      resolve(id, in: known, field: "\(field)[\(index)]", what: what, catalogue: catalogue)
+    }
+  }
+
+  /// IDs are present and unique in their scope; `path` is the list's full path, used in messages.
+  public static func unique(_ ids: [String], path: String, scope: String) -> [RuleViolation] {
+    var seen: [String: Int] = [:]
+    var found: [RuleViolation] = []
+    for (index, id) in ids.enumerated() {
+      if id.trimmingSpaces.isEmpty {
+        found.append(
+          RuleViolation(
+            check: .requiredText, field: "\(path)[\(index)].id", message: "\(scope) ID is empty",
+            hint: "give every \(scope) an ID"))
+      } else if let first = seen[id] {
+        found.append(
+          RuleViolation(
+            check: .uniqueIds, field: "\(path)[\(index)].id", value: id,
+            message: "duplicate \(scope) ID \"\(id)\" (first used at \(path)[\(first)])",
+            hint: "give each \(scope) its own ID"))
+      } else {
+        seen[id] = index
+      }
+    }
+    return found
+  }
+
+  /// A due day is not before the day the action was agreed.
+  public static func isDueBeforeAgreed(_ due: CalendarDay, agreed: CalendarDay?) -> Bool {
+    agreed.map { due < $0 } ?? false
+  }
+
+  /// An update is not dated before the day the action was agreed: the action did not exist then.
+  public static func isUpdateBeforeAgreed(_ update: ActionUpdate, agreed: CalendarDay?) -> Bool {
+    agreed.map { update.date < $0 } ?? false
+  }
+
+  /// Withdrawing an action needs a note saying why.
+  public static func isWithdrawnWithoutNote(_ update: ActionUpdate) -> Bool {
+    update.status == .withdrawn && isBlank(update.note)
+  }
+
+  /// Partially accepted and not accepted recommendations state why (published with the plan).
+  public static func needsResponseNote(_ recommendation: Recommendation) -> Bool {
+    recommendation.response.needsReason && isBlank(recommendation.responseNote)
+  }
+
+  /// An agency's own rules.
+  public static func violations(of agency: Agency) -> [RuleViolation] {
+    [required(agency.name, field: "name", what: "the agency's name")].compactMap { $0 }
+  }
+
+  /// A review's own fields (its findings, recommendations and actions have their own rules).
+  public static func violations(of review: Review, known: KnownIdentifiers) -> [RuleViolation] {
+    var found = [required(review.title, field: "title", what: "the review's title")].compactMap { $0 }
+    if let follows = review.follows {
+      if let problem = resolve(
+        follows, in: known.reviews, field: "follows", what: "review", catalogue: "the store's reviews")
+      {
+        found.append(problem)
+      }
+      if follows == review.id {
+        found.append(
+          RuleViolation(
+            check: .references, field: "follows", value: follows, message: "a review cannot follow itself"))
+      }
+    }
+    found += resolve(
+      review.categories, in: known.categories, field: "categories", what: "category", catalogue: "categories")
+    found += resolve(review.themes, in: known.themes, field: "themes", what: "theme", catalogue: "themes")
+    for problem in review.dayOrderProblems {
+      found.append(
+        RuleViolation(
+          check: .reviewDayOrder, field: "dates.\(problem.field)", message: "review \(review.id): \(problem.message)",
+          hint: "check both days against the case record; the statutory clocks depend on them"))
+    }
+    return found
+  }
+
+  /// A finding's rules.
+  public static func violations(of finding: Finding, known: KnownIdentifiers) -> [RuleViolation] {
+    [required(finding.text, field: "text", what: "the finding's text")].compactMap { $0 }
+      + resolve(finding.themes, in: known.themes, field: "themes", what: "theme", catalogue: "themes")
+  }
+
+  /// A recommendation's rules (its actions have their own).
+  public static func violations(
+    of recommendation: Recommendation, review: String, known: KnownIdentifiers
+  ) -> [RuleViolation] {
+    var found = [required(recommendation.text, field: "text", what: "the recommendation's text")].compactMap {
+      $0
+    }
+    found += resolve(
+      recommendation.agencies, in: known.agencies, field: "agencies", what: "agency", catalogue: "agencies")
+    found += resolve(
+      recommendation.themes, in: known.themes, field: "themes", what: "theme", catalogue: "themes")
+    if needsResponseNote(recommendation) {
+      found.append(
+        RuleViolation(
+          check: .responseNote, field: "responseNote", value: recommendation.response.rawValue,
+          relatedField: "response", relatedValue: recommendation.response.rawValue,
+          message:
+            "a recommendation that is \(recommendation.response.title.lowercased()) needs a responseNote",
+          hint: "say why: the partnership publishes the reason with its action plan"))
+    }
+    if recommendation.isAcceptedWithoutLiveAction {
+      let what = recommendation.actions.isEmpty ? "has no actions" : "has only withdrawn actions"
+      found.append(
+        RuleViolation(
+          severity: .warning, check: .acceptedWithoutActions, field: "actions",
+          message:
+            "\(recommendation.response.title.lowercased()) recommendation \(review)/\(recommendation.id) \(what)",
+          hint: "add the SMART actions that answer it"))
+    }
+    return found
+  }
+
+  /// An action's rules, with its update log; `reference` is `REVIEW/ACTION` for messages.
+  public static func violations(
+    of action: Action, reference: String, known: KnownIdentifiers, today: CalendarDay
+  ) -> [RuleViolation] {
+    var found: [RuleViolation] = []
+    if let problem = required(action.description, field: "description", what: "the action's description") {
+      found.append(problem)
+    }
+    if let problem = resolve(
+      action.owner, in: known.agencies, field: "owner", what: "agency", catalogue: "agencies")
+    {
+      found.append(problem)
+    }
+    if isBlank(action.measureOfSuccess) {
+      found.append(
+        RuleViolation(
+          severity: .warning, check: .measureOfSuccess, field: "measureOfSuccess",
+          message: "action \(reference) has no measure of success",
+          hint: "say how the change in practice will be assessed"))
+    }
+    if isBlank(action.lead) {
+      found.append(
+        RuleViolation(
+          severity: .warning, check: .lead, field: "lead", message: "action \(reference) names no lead",
+          hint: "name the role that leads it"))
+    }
+    if let agreed = action.agreed, isDueBeforeAgreed(action.due, agreed: agreed) {
+      found.append(
+        RuleViolation(
+          check: .dueBeforeAgreed, field: "due", value: action.due.description, relatedField: "agreed",
+          relatedValue: agreed.description, message: "due \(action.due) is before the agreed day \(agreed)"))
+    }
+    if let assured = action.updates.lastIndex(where: { $0.status == .assured }) {
+      let missing = ImpactRule.missingForAssurance(action.updates[assured], of: action)
+      if !missing.isEmpty {
+        found.append(
+          RuleViolation(
+            severity: .warning, check: .assuredWithoutEvidence, field: "updates[\(assured)]",
+            message: "action \(reference) is assured without " + missing.joined(separator: " or "),
+            hint:
+              "record the impact evidence or result the QA subgroup relied on, or the reason for the exception"))
+      }
+    }
+    var previous: CalendarDay?
+    for (u, update) in action.updates.enumerated() {
+      let field = "updates[\(u)]"
+      if let agreed = action.agreed, isUpdateBeforeAgreed(update, agreed: agreed) {
+        found.append(
+          RuleViolation(
+            check: .updateBeforeAgreed, field: "\(field).date", value: update.date.description,
+            relatedField: "agreed", relatedValue: agreed.description,
+            message: "update dated \(update.date) is before the action was agreed (\(agreed))"))
+      }
+      if let agreed = action.agreed, let due = update.due, isDueBeforeAgreed(due, agreed: agreed) {
+        found.append(
+          RuleViolation(
+            check: .dueBeforeAgreed, field: "\(field).due", value: due.description, relatedField: "agreed",
+            relatedValue: agreed.description, message: "revised due \(due) is before the agreed day \(agreed)"
+          ))
+      }
+      if isWithdrawnWithoutNote(update) {
+        found.append(
+          RuleViolation(
+            check: .withdrawnNote, field: "\(field).note", relatedField: "status", relatedValue: "withdrawn",
+            message: "withdrawing action \(reference) needs a note saying why"))
+      }
+      if update.date > today {
+        found.append(
+          RuleViolation(
+            severity: .warning, check: .futureUpdate, field: "\(field).date", value: update.date.description,
+            message: "update dated \(update.date) is after today (\(today))"))
+      }
+      if let previous, update.date < previous {
+        found.append(
+          RuleViolation(
+            severity: .warning, check: .updateOrder, field: "\(field).date", value: update.date.description,
+            message: "update dated \(update.date) comes after one dated \(previous) in the log",
+            hint: "keep the log in date order; the derived state sorts it by date"))
+      }
+      previous = max(previous ?? update.date, update.date)
+    }
+    return found
+  }
+
+  /// A dissemination activity's rules.
+  public static func violations(of dissemination: Dissemination, known: KnownIdentifiers) -> [RuleViolation] {
+    var found = [required(dissemination.title, field: "title", what: "the dissemination's title")].compactMap
+    {
+      $0
+    }
+    if let problem = resolve(
+      dissemination.method, in: known.methods, field: "method", what: "dissemination method",
+      catalogue: "disseminationMethods")
+    {
+      found.append(problem)
+    }
+    found += resolve(
+      dissemination.reviews, in: known.reviews, field: "reviews", what: "review", catalogue: "reviews")
+    found += resolve(
+      dissemination.themes, in: known.themes, field: "themes", what: "theme", catalogue: "themes")
+    found += resolve(
+      dissemination.audience, in: known.agencies, field: "audience", what: "agency", catalogue: "agencies")
+    if let reach = dissemination.reach, reach < 0 {
+      found.append(
+        RuleViolation(
+          check: .dissemination, field: "reach", value: String(reach),
+          message: "reach must be 0 or more, found \(reach)"))
+    }
+    if dissemination.status == .delivered && dissemination.reach == nil {
+      found.append(
+        RuleViolation(
+          check: .dissemination, field: "reach", relatedField: "status", relatedValue: "delivered",
+          message: "a delivered activity needs its reach",
+          hint: "record how many practitioners it reached (0 or more)"))
+    }
+    if dissemination.status == .cancelled && isBlank(dissemination.note) {
+      found.append(
+        RuleViolation(
+          check: .dissemination, field: "note", relatedField: "status", relatedValue: "cancelled",
+          message: "a cancelled activity needs a note giving the reason"))
+    }
+    return found
+  }
+
+  /// A Section 11 return's rules (one return per agency and cycle is a rule of the store).
+  public static func violations(of section11Return: Section11Return, known: KnownIdentifiers)
+    -> [RuleViolation]
+  {
+    var found: [RuleViolation] = []
+    if let problem = resolve(
+      section11Return.agency, in: known.agencies, field: "agency", what: "agency", catalogue: "agencies")
+    {
+      found.append(problem)
+    }
+    var seenStandards = Set<String>()
+    for (i, rating) in section11Return.ratings.enumerated() {
+      if let problem = resolve(
+        rating.standard, in: known.standards, field: "ratings[\(i)].standard", what: "Section 11 standard",
+        catalogue: "section11Standards")
+      {
+        found.append(problem)
+      }
+      if !seenStandards.insert(rating.standard).inserted {
+        found.append(
+          RuleViolation(
+            check: .uniqueIds, field: "ratings[\(i)].standard", value: rating.standard,
+            message: "standard \"\(rating.standard)\" is rated twice"))
+      }
+    }
+    for (i, learning) in section11Return.learning.enumerated() {
+      if let problem = resolve(
+        learning.review, in: known.reviews, field: "learning[\(i)].review", what: "review",
+        catalogue: "reviews")
+      {
+        found.append(problem)
+      }
+    }
+    return found
+  }
+}
