@@ -171,12 +171,19 @@ extension LearningTrackerCommand {
   static let generateCommand = Command(
     words: ["generate"], summary: "write a realistic synthetic store (demonstrations, load tests)",
     help: """
-      Usage: learning-tracker generate --reviews N [--seed S] [--as-of DAY] --output FILE
+      Usage: learning-tracker generate --reviews N [--seed S] [--as-of DAY] [--texts templated|prose]
+                                       [--planted-repeats PERCENT] --output FILE
 
       Writes a deterministic synthetic store in the real format: reviews of every kind over ten
       years, about eight recommendations per LCSPR and fewer per Rapid Review, about four actions
       per recommendation with realistic update logs (slips, blocks, withdrawals, completion and
       assurance), dissemination and Section 11 returns. The same arguments give the same file.
+
+      Options:
+        --texts KIND                 recommendation texts: templated (a few templates, the default) or
+                                     prose (varied as prose is: a few words in most texts, most words rare)
+        --planted-repeats PERCENT    with prose texts, about this percent of recommendations repeat one
+                                     from at least 400 days before, a word changed (default 1)
       """
   ) { args, context in
     guard let count = try args.integer("--reviews"), count >= 0, count <= 1_000_000 else {
@@ -190,8 +197,17 @@ extension LearningTrackerCommand {
       throw UsageError(message: "--seed: \"\(seedText)\" is not a whole number")
     }
     let asOf = try args.day("--as-of") ?? context.today
+    let textsName = try args.value("--texts") ?? "templated"
+    guard let texts = SyntheticPartnership.RecommendationTexts(rawValue: textsName) else {
+      throw UsageError(message: "--texts: \"\(textsName)\" is not a kind of text; expected templated or prose")
+    }
+    let planted = try args.integer("--planted-repeats") ?? 1
+    guard (0...100).contains(planted) else {
+      throw UsageError(message: "--planted-repeats: \(planted) is not a percent from 0 to 100")
+    }
     try args.finish()
-    let tracker = SyntheticPartnership.generate(reviews: count, seed: seed, asOf: asOf)
+    let tracker = SyntheticPartnership.generate(
+      reviews: count, seed: seed, asOf: asOf, texts: texts, plantedRepeats: planted)
     try StoreWriter.create(tracker, at: output, today: asOf)
     context.console.note(
       "wrote \(output): \(tracker.reviews.count) reviews, \(tracker.placedActions.count) actions")

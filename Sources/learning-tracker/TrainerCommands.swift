@@ -107,19 +107,32 @@ extension LearningTrackerCommand {
 
   static let reportRepeats = Command(
     words: ["report", "repeats"],
-    summary: "learning that comes back: recurring themes and repeated recommendations",
+    summary: "learning that comes back: families of recommendations made again",
     help: """
-      Usage: learning-tracker report repeats [--threshold 0.3] [common options]
+      Usage: learning-tracker report repeats [--threshold 0.5] [--matches 3] [--theme ID] [--year YYYY]
+                                             [--since DAY] [common options]
 
-      Themes found in reviews of more than one reporting year, and pairs of recommendations from
-      different reviews whose texts are similar (the Jaccard index of their meaningful words, at
-      least the threshold), each with the state of the earlier recommendation's actions.
+      Each recommendation with its closest earlier recommendations from other reviews (IDF-weighted
+      Jaccard: words weigh more the rarer they are), the words they share and the state of the
+      earlier one's actions; the families this makes, those spanning more than one reporting year
+      first; and the themes found in more than one reporting year. See docs/repeats.md.
+
+      Options:
+        --threshold X   the least similarity counted as a repeat, above 0 and at most 1 (default 0.5)
+        --matches N     closest earlier recommendations kept for each, 1 to 20 (default 3)
+        --theme ID      only recommendations with this theme (and their families)
+        --year YYYY     only recommendations of reviews in this reporting year
+        --since DAY     only recommendations of reviews dated on or after DAY
 
       \(CommonReportOptions.help)
       """
   ) { args, context in
-    let common = try CommonReportOptions(&args, today: context.today)
+    var common = try CommonReportOptions(&args, today: context.today)
     let thresholdText = try args.value("--threshold")
+    let matches = try args.integer("--matches") ?? RepeatsReport.defaultMatches
+    let theme = try args.value("--theme")
+    common.options.year = try args.integer("--year")
+    common.options.since = try args.day("--since")
     try args.finish()
     var threshold = RepeatsReport.defaultThreshold
     if let thresholdText {
@@ -128,8 +141,21 @@ extension LearningTrackerCommand {
       }
       threshold = value
     }
+    guard (1...20).contains(matches) else {
+      throw UsageError(message: "--matches: \(matches) is not a whole number from 1 to 20")
+    }
+    if common.options.agency != nil {
+      throw UsageError(
+        message: "--agency: report repeats compares recommendations across reviews; narrow it with --review, --theme, --year or --since")
+    }
     let tracker = try context.load().tracker
-    try common.emit(RepeatsReport.build(tracker, common.options, threshold: threshold), context)
+    try common.check(against: tracker)
+    if let theme, !tracker.themes.contains(where: { $0.id == theme }) {
+      let hint = nearest(theme, in: tracker.themes.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+      throw UsageError(message: "--theme: no theme \"\(theme)\"\(hint)")
+    }
+    let report = RepeatsReport.build(tracker, common.options, threshold: threshold, matches: matches, theme: theme)
+    try common.emit(report, context)
     return ExitCode.ok
   }
 
