@@ -358,12 +358,15 @@ public struct ProseWriter: Sendable {
     return Self.sentence(sentence)
   }
 
-  /// An earlier recommendation written again: one word replaced, and sometimes one added.
+  /// An earlier recommendation written again: one word replaced or one added.
   public mutating func rewrite(_ text: String) -> String {
     var words = text.dropLast().split(separator: " ").map { $0.lowercased() }
     guard !words.isEmpty else { return recommendation() }
-    words[index(below: words.count)] = word()
-    if chance(percent: 50) { words.insert(word(), at: index(below: words.count + 1)) }
+    if chance(percent: 50) {
+      words[index(below: words.count)] = word()
+    } else {
+      words.insert(word(), at: index(below: words.count + 1))
+    }
     return Self.sentence(words)
   }
 

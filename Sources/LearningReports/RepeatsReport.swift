@@ -85,6 +85,9 @@ public struct RepeatsReport: Report, Equatable {
   public static let defaultMatches = 3
   /// Members of a family shown in text, Markdown and HTML before "and M more".
   public static let membersShown = 10
+  /// Times an earlier recommendation is shown as a match in text, Markdown and HTML: a short text
+  /// can be the closest earlier one of many, and a reader needs it a few times, not hundreds.
+  public static let citationsShown = 3
 
   public static func build(
     _ tracker: Tracker, _ options: ReportOptions, threshold: Double = defaultThreshold,
@@ -304,9 +307,16 @@ public struct RepeatsReport: Report, Equatable {
       ],
       emptyText: "No recommendation has an earlier one this similar.")
     var matched = 0
+    var cited: [String: Int] = [:]
+    var leftOut = 0
     for later in recommendations where !later.matches.isEmpty {
       matched += 1
-      for (index, match) in later.matches.enumerated() {
+      let shown = later.matches.filter { match in
+        cited[match.earlier, default: 0] += 1
+        return cited[match.earlier, default: 0] <= Self.citationsShown
+      }
+      leftOut += later.matches.count - shown.count
+      for (index, match) in shown.enumerated() {
         let earlier = byReference[match.earlier]
         let state: Table.Cell =
           earlier.flatMap { earlier in
@@ -352,7 +362,16 @@ public struct RepeatsReport: Report, Equatable {
           ]),
         .init("Recurring themes", [.table(themeTable)]),
         .init("Families of learning that comes back", [.table(familyTable)]),
-        .init("Recommendations made again", [.table(matchTable)]),
+        .init(
+          "Recommendations made again",
+          [.table(matchTable)]
+            + (leftOut == 0
+              ? []
+              : [
+                .paragraph(
+                  "\(leftOut) further match(es) to earlier recommendations already shown \(Self.citationsShown) times are left out here; the families place every recommendation, and JSON and CSV hold every match."
+                )
+              ])),
       ])
   }
 
