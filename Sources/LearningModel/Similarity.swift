@@ -169,7 +169,9 @@ public struct RarityWeightedSimilarity: Sendable {
         for other in postings[Int(words[position])] where lastProbe[other] != group {
           lastProbe[other] = group
           let otherTotal = totals[groupTexts[other]]
-          guard otherTotal >= threshold * total - slack, total >= threshold * otherTotal - slack else { continue }
+          guard otherTotal >= threshold * total - slack, total >= threshold * otherTotal - slack else {
+            continue
+          }
           let value = similarity(text, groupTexts[other])
           if value >= threshold {
             neighbours[group].append((other, value))
@@ -181,7 +183,9 @@ public struct RarityWeightedSimilarity: Sendable {
     }
     postings = []
     for group in neighbours.indices {
-      neighbours[group].sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.group < $1.group }
+      neighbours[group].sort {
+        $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.group < $1.group
+      }
     }
     // Each text's closest earlier texts: level by level of similarity, the most recent first.
     var result = [[Match]](repeating: [], count: count)
@@ -233,7 +237,9 @@ public struct RarityWeightedSimilarity: Sendable {
         let value = similarity(text, earlier)
         if value >= threshold && value > 0 { candidates.append(Match(earlier: earlier, similarity: value)) }
       }
-      candidates.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.earlier > $1.earlier }
+      candidates.sort {
+        $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.earlier > $1.earlier
+      }
       return Array(candidates.prefix(max(0, limit)))
     }
   }

@@ -165,7 +165,9 @@ public enum SyntheticPartnership {
           roll < 85 ? .accepted : (roll < 93 ? .partiallyAccepted : .notAccepted)
         var text = "All agencies should make sure \(pick(subjects)) apply \(pick(topics)) in every case."
         if texts == .prose {
-          while oldEnough < written.count && written[oldEnough].day.days(since: start) <= -400 { oldEnough += 1 }
+          while oldEnough < written.count && written[oldEnough].day.days(since: start) <= -400 {
+            oldEnough += 1
+          }
           if oldEnough > 0 && prose.chance(percent: plantedRepeats) {
             let earlier = written[prose.index(below: oldEnough)]
             text = prose.rewrite(earlier.text)
@@ -292,9 +294,12 @@ public enum SyntheticPartnership {
 /// a half of the texts; and short words that carry no meaning ("of", "to", "the").
 public struct ProseWriter: Sendable {
   static let syllables = [
-    "ba", "be", "bi", "bo", "ca", "ce", "co", "da", "de", "di", "do", "fa", "fe", "fi", "ga", "ge", "go", "ha",
-    "he", "hi", "la", "le", "li", "lo", "lu", "ma", "me", "mi", "mo", "na", "ne", "ni", "no", "pa", "pe", "pi",
-    "po", "ra", "re", "ri", "ro", "sa", "se", "si", "so", "ta", "te", "ti", "to", "va", "ve", "vi", "wa", "we",
+    "ba", "be", "bi", "bo", "ca", "ce", "co", "da", "de", "di", "do", "fa", "fe", "fi", "ga", "ge", "go",
+    "ha",
+    "he", "hi", "la", "le", "li", "lo", "lu", "ma", "me", "mi", "mo", "na", "ne", "ni", "no", "pa", "pe",
+    "pi",
+    "po", "ra", "re", "ri", "ro", "sa", "se", "si", "so", "ta", "te", "ti", "to", "va", "ve", "vi", "wa",
+    "we",
     "ya", "za", "ton", "ran", "ler", "mer", "ist", "ent", "ard", "ous",
   ]
   static let shared: [(word: String, percent: Int)] = [
@@ -314,8 +319,10 @@ public struct ProseWriter: Sendable {
     var list: [String] = []
     while list.count < words {
       let length = Int.random(in: 2...4, using: &random)
-      let word = (0..<length).map { _ in Self.syllables[Int.random(in: 0..<Self.syllables.count, using: &random)] }
-        .joined()
+      let word = (0..<length).map { _ in
+        Self.syllables[Int.random(in: 0..<Self.syllables.count, using: &random)]
+      }
+      .joined()
       if seen.insert(word).inserted { list.append(word) }
     }
     vocabulary = list
@@ -372,6 +379,7 @@ public struct ProseWriter: Sendable {
 
   static func sentence(_ words: [String]) -> String {
     guard let first = words.first else { return "" }
-    return ([first.prefix(1).uppercased() + first.dropFirst()] + words.dropFirst()).joined(separator: " ") + "."
+    return ([first.prefix(1).uppercased() + first.dropFirst()] + words.dropFirst()).joined(separator: " ")
+      + "."
   }
 }

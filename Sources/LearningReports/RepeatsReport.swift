@@ -76,7 +76,8 @@ public struct RepeatsReport: Report, Equatable {
   /// Families with a member within the filters: those spanning more than one reporting year
   /// first, then the largest, then the most recent.
   public var families: [Family] = []
-  /// Every recommendation the families name, earliest first.
+  /// Every recommendation the families name, and every earlier match of one within the filters,
+  /// earliest first; each once.
   public var recommendations: [Listed] = []
 
   /// The default similarity threshold (see docs/repeats.md for why).
@@ -115,7 +116,8 @@ public struct RepeatsReport: Report, Equatable {
       if let day {
         guard day <= options.asOf else { continue }
         let year = partnership.reportingYear(containing: day)
-        for carried in Set(review.themes) where carried != "good-practice" && (theme == nil || carried == theme) {
+        for carried in Set(review.themes)
+        where carried != "good-practice" && (theme == nil || carried == theme) {
           years[carried, default: []].insert(year)
           carriers[carried, default: []].append(review.id)
         }
@@ -224,6 +226,13 @@ public struct RepeatsReport: Report, Equatable {
       }
       report.families.append(line)
     }
+    // Every earlier match of a recommendation within the filters is named too.
+    var named = Set(listed)
+    for position in listed where inScope(position) {
+      for match in closest[position] where named.insert(match.earlier).inserted {
+        listed.append(match.earlier)
+      }
+    }
     listed.sort()
     report.recommendations = listed.map { position in
       let entry = entries[position]
@@ -261,7 +270,8 @@ public struct RepeatsReport: Report, Equatable {
   static func yearName(_ year: Int) -> String { "\(year)-\(String(year + 1).suffix(2))" }
 
   public var document: ReportDocument {
-    let byReference = Dictionary(recommendations.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+    let byReference = Dictionary(
+      recommendations.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
     func dated(_ reference: String) -> String {
       guard let listed = byReference[reference] else { return reference }
       return "\(reference) (\(listed.day?.description ?? "undated"))"
@@ -289,7 +299,9 @@ public struct RepeatsReport: Report, Equatable {
     for family in families {
       let assurance =
         family.assuredIn.flatMap { assured in
-          family.foundAgainIn.map { "assured in \(Self.yearName(assured)), found again in \(Self.yearName($0))" }
+          family.foundAgainIn.map {
+            "assured in \(Self.yearName(assured)), found again in \(Self.yearName($0))"
+          }
         } ?? ""
       familyTable.append([
         Table.Cell(dated(family.earliest)), Table.Cell(byReference[family.earliest]?.text ?? ""),
@@ -382,7 +394,8 @@ public struct RepeatsReport: Report, Equatable {
         "Family", "Reference", "Review", "Day", "Reporting year", "Rating", "Closest earlier", "Similarity",
         "Shared words", "Other earlier matches",
       ].map { Table.Column($0) })
-    let byReference = Dictionary(recommendations.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+    let byReference = Dictionary(
+      recommendations.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
     for family in families {
       for reference in [family.earliest] + family.members {
         guard let listed = byReference[reference] else { continue }

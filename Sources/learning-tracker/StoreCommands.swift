@@ -199,7 +199,8 @@ extension LearningTrackerCommand {
     let asOf = try args.day("--as-of") ?? context.today
     let textsName = try args.value("--texts") ?? "templated"
     guard let texts = SyntheticPartnership.RecommendationTexts(rawValue: textsName) else {
-      throw UsageError(message: "--texts: \"\(textsName)\" is not a kind of text; expected templated or prose")
+      throw UsageError(
+        message: "--texts: \"\(textsName)\" is not a kind of text; expected templated or prose")
     }
     let planted = try args.integer("--planted-repeats") ?? 1
     guard (0...100).contains(planted) else {

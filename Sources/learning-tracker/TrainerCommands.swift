@@ -146,7 +146,9 @@ extension LearningTrackerCommand {
     }
     if common.options.agency != nil {
       throw UsageError(
-        message: "--agency: report repeats compares recommendations across reviews; narrow it with --review, --theme, --year or --since")
+        message:
+          "--agency: report repeats compares recommendations across reviews; narrow it with --review, --theme, --year or --since"
+      )
     }
     let tracker = try context.load().tracker
     try common.check(against: tracker)
@@ -154,7 +156,8 @@ extension LearningTrackerCommand {
       let hint = nearest(theme, in: tracker.themes.map(\.id)).map { "; did you mean \($0)?" } ?? ""
       throw UsageError(message: "--theme: no theme \"\(theme)\"\(hint)")
     }
-    let report = RepeatsReport.build(tracker, common.options, threshold: threshold, matches: matches, theme: theme)
+    let report = RepeatsReport.build(
+      tracker, common.options, threshold: threshold, matches: matches, theme: theme)
     try common.emit(report, context)
     return ExitCode.ok
   }

@@ -13,7 +13,9 @@ import Testing
     var sources: [Int] = []
     var source = 0
     for _ in 0..<count {
-      texts.append((0..<Int.random(in: 0...5, using: &random)).map { _ in vocabulary.randomElement(using: &random) ?? "" })
+      texts.append(
+        (0..<Int.random(in: 0...5, using: &random)).map { _ in vocabulary.randomElement(using: &random) ?? ""
+        })
       if Int.random(in: 0..<3, using: &random) == 0 { source += 1 }
       sources.append(source)
     }
@@ -28,13 +30,16 @@ import Testing
     let limit = Int.random(in: 1...4, using: &random)
     let similarity = RarityWeightedSimilarity(texts: texts)
     let fast = similarity.closestEarlier(sources: sources, threshold: threshold, limit: limit)
-    let slow = similarity.closestEarlierComparingEveryPair(sources: sources, threshold: threshold, limit: limit)
+    let slow = similarity.closestEarlierComparingEveryPair(
+      sources: sources, threshold: threshold, limit: limit)
     #expect(fast == slow, "seed \(seed), threshold \(threshold), limit \(limit)")
   }
 
   @Test func rareWordsWeighMore() {
     // "common" is in every text, "rare" in one: sharing only "common" is far below sharing "rare".
-    let texts = [["common", "rare", "other"], ["common", "rare", "else"], ["common", "x"], ["common", "y"]]
+    let texts = [
+      ["common", "rare", "other"], ["common", "rare", "else"], ["common", "x"], ["common", "y"],
+    ]
     let similarity = RarityWeightedSimilarity(texts: texts)
     #expect(similarity.similarity(0, 1) > 0.3)
     #expect(similarity.similarity(2, 3) < 0.2)

@@ -25,8 +25,10 @@ import Testing
     let (tracker, planted) = Self.prose
     #expect(planted.count >= 10)
     let report = RepeatsReport.build(tracker, ReportOptions(asOf: Self.asOf))
-    let family = Dictionary(report.recommendations.map { ($0.reference, $0.family) }, uniquingKeysWith: { a, _ in a })
-    let year = Dictionary(report.recommendations.map { ($0.reference, $0.year) }, uniquingKeysWith: { a, _ in a })
+    let family = Dictionary(
+      report.recommendations.map { ($0.reference, $0.family) }, uniquingKeysWith: { a, _ in a })
+    let year = Dictionary(
+      report.recommendations.map { ($0.reference, $0.year) }, uniquingKeysWith: { a, _ in a })
     for pair in planted {
       #expect(family[pair.later] != nil && family[pair.later] == family[pair.earlier], "\(pair)")
       #expect(year[pair.later] != year[pair.earlier], "\(pair)")
@@ -63,7 +65,8 @@ import Testing
 
   @Test(arguments: [SyntheticPartnership.RecommendationTexts.prose, .templated])
   func noRecommendationIsListedMoreThanAHandfulOfTimes(texts: SyntheticPartnership.RecommendationTexts) {
-    let tracker = SyntheticPartnership.generate(reviews: 300, seed: 3, asOf: Self.asOf, texts: texts, plantedRepeats: 2)
+    let tracker = SyntheticPartnership.generate(
+      reviews: 300, seed: 3, asOf: Self.asOf, texts: texts, plantedRepeats: 2)
     let report = RepeatsReport.build(tracker, ReportOptions(asOf: Self.asOf))
     #expect(!report.families.isEmpty)
     for format in [OutputFormat.text, .markdown, .html] {
