@@ -1,8 +1,10 @@
-/// Token-based text similarity for finding recommendations that come back.
+import Foundation
+
+/// The words of a recommendation that carry meaning, for finding learning that comes back.
 ///
 /// Texts are lowercased and split into words; common words (stop words) and words of fewer than
-/// three letters are dropped, and a plural or verb ending ("s", "es", "ing", "ed") is stripped. The
-/// similarity of two texts is the Jaccard index of their word sets: shared words over all words.
+/// three letters are dropped, and a plural or verb ending ("s", "es", "ing", "ed") is stripped to
+/// give the word's stem. Stems are only for matching: readers are shown the words as written.
 public enum TextSimilarity {
   static let stopWords: Set<String> = [
     "the", "and", "for", "that", "with", "should", "all", "are", "their", "this", "from", "have", "has",
@@ -14,25 +16,231 @@ public enum TextSimilarity {
     "agency", "ensure", "including", "within", "about", "other", "more", "how", "what", "our",
   ]
 
-  /// The distinct words of a text that carry meaning.
-  public static func tokens(_ text: String) -> Set<String> {
-    var result = Set<String>()
+  /// One meaningful word: its stem, for matching, and the word as first written in the text.
+  public struct Word: Equatable, Sendable {
+    public var stem: String
+    public var written: String
+  }
+
+  /// The distinct meaningful words of a text, in the order they first appear.
+  public static func words(_ text: String) -> [Word] {
+    var seen = Set<String>()
+    var result: [Word] = []
     for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-      var token = String(word)
-      guard token.count >= 3, !stopWords.contains(token) else { continue }
-      for ending in ["ing", "es", "ed", "s"] where token.count > ending.count + 3 && token.hasSuffix(ending) {
-        token = String(token.dropLast(ending.count))
+      let written = String(word)
+      guard written.count >= 3, !stopWords.contains(written) else { continue }
+      var stem = written
+      for ending in ["ing", "es", "ed", "s"] where stem.count > ending.count + 3 && stem.hasSuffix(ending) {
+        stem = String(stem.dropLast(ending.count))
         break
       }
-      result.insert(token)
+      if seen.insert(stem).inserted { result.append(Word(stem: stem, written: written)) }
     }
     return result
   }
 
-  /// Shared words over all words, from 0 (nothing shared) to 1 (the same words).
+  /// The distinct stems of a text's meaningful words.
+  public static func tokens(_ text: String) -> Set<String> {
+    Set(words(text).map(\.stem))
+  }
+
+  /// Shared words over all words, from 0 (nothing shared) to 1 (the same words), every word
+  /// counting the same. Kept for comparison: the reports use `RarityWeightedSimilarity`.
   public static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
     if a.isEmpty && b.isEmpty { return 0 }
     let shared = a.intersection(b).count
     return Double(shared) / Double(a.count + b.count - shared)
+  }
+}
+
+/// Similarity of texts that weighs each word by its rarity among the texts compared: the
+/// IDF-weighted Jaccard index.
+///
+/// A word found in `df` of `n` texts weighs `ln(1 + n / df)`: a word in every text weighs about
+/// 0.7, a word in one text of 100,000 about 11.5. The similarity of two texts is the weight of the
+/// words they share over the weight of all the words either has, from 0 (nothing shared) to 1
+/// (the same words). Words most texts carry ("review", "practice", "child") add little, so two
+/// texts are similar only when they share what is particular to them.
+///
+/// `closestEarlier` finds, for every text, its closest earlier texts from other sources without
+/// comparing every pair: texts with the same words are grouped; each group's words are ordered
+/// rarest first, and only the prefix of them that can still reach the threshold is indexed and
+/// probed (prefix filtering, as in all-pairs similarity joins). Two texts at or above the
+/// threshold always share a word in both prefixes: the rarest word they share.
+public struct RarityWeightedSimilarity: Sendable {
+  /// The measure's name as reports show it.
+  public static let measure = "IDF-weighted Jaccard"
+
+  /// One earlier text close to a later one.
+  public struct Match: Equatable, Sendable {
+    /// The earlier text's position in the list given.
+    public var earlier: Int
+    public var similarity: Double
+  }
+
+  /// Each text's words as ranks in the rarity order (0 is the rarest), ascending.
+  let ranks: [[Int32]]
+  /// Each rank's weight.
+  let weights: [Double]
+  /// Each text's total weight.
+  let totals: [Double]
+
+  /// Weighs the words of `texts`, each given as its distinct stems.
+  public init(texts: [[String]]) {
+    var frequency: [String: Int] = [:]
+    for stems in texts { for stem in Set(stems) { frequency[stem, default: 0] += 1 } }
+    let order = frequency.sorted { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }
+    var rank: [String: Int32] = [:]
+    rank.reserveCapacity(order.count)
+    for (index, word) in order.enumerated() { rank[word.key] = Int32(index) }
+    let count = Double(texts.count)
+    let weights = order.map { log(1 + count / Double($0.value)) }
+    let ranks = texts.map { stems in Array(Set(stems.compactMap { rank[$0] })).sorted() }
+    self.weights = weights
+    self.ranks = ranks
+    totals = ranks.map { words in words.reduce(0) { $0 + weights[Int($1)] } }
+  }
+
+  /// The similarity of texts `a` and `b`, from 0 to 1.
+  public func similarity(_ a: Int, _ b: Int) -> Double {
+    Self.similarity(ranks[a], totals[a], ranks[b], totals[b], weights)
+  }
+
+  static func similarity(
+    _ a: [Int32], _ totalA: Double, _ b: [Int32], _ totalB: Double, _ weights: [Double]
+  ) -> Double {
+    var shared = 0.0
+    var i = 0
+    var j = 0
+    while i < a.count && j < b.count {
+      if a[i] == b[j] {
+        shared += weights[Int(a[i])]
+        i += 1
+        j += 1
+      } else if a[i] < b[j] {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    let union = totalA + totalB - shared
+    return union > 0 ? shared / union : 0
+  }
+
+  /// For every text, at most `limit` earlier texts (smaller positions) from other sources whose
+  /// similarity is at least `threshold`, closest first. Ties: the later-placed (more recent) earlier
+  /// text first. `sources[i]` names the source (the review) of text `i`; texts with no words are
+  /// never matched.
+  public func closestEarlier(sources: [Int], threshold: Double, limit: Int) -> [[Match]] {
+    let count = ranks.count
+    guard limit > 0, count > 0 else { return Array(repeating: [], count: count) }
+    // Group texts with the same words.
+    var groupOf = [Int](repeating: -1, count: count)
+    var groupIDs: [[Int32]: Int] = [:]
+    var members: [[Int]] = []
+    var groupTexts: [Int] = []
+    for text in 0..<count where !ranks[text].isEmpty {
+      if let group = groupIDs[ranks[text]] {
+        groupOf[text] = group
+        members[group].append(text)
+      } else {
+        groupIDs[ranks[text]] = members.count
+        groupOf[text] = members.count
+        members.append([text])
+        groupTexts.append(text)
+      }
+    }
+    // Groups at or above the threshold, through an index of each group's prefix.
+    let slack = 1e-9
+    var neighbours = [[(group: Int, similarity: Double)]](repeating: [], count: members.count)
+    var postings = [[Int]](repeating: [], count: weights.count)
+    var lastProbe = [Int](repeating: -1, count: members.count)
+    for group in members.indices {
+      let text = groupTexts[group]
+      let words = ranks[text]
+      let total = totals[text]
+      var remaining = total
+      var prefix = 0
+      while prefix < words.count && remaining >= threshold * total - slack {
+        remaining -= weights[Int(words[prefix])]
+        prefix += 1
+      }
+      for position in 0..<prefix {
+        for other in postings[Int(words[position])] where lastProbe[other] != group {
+          lastProbe[other] = group
+          let otherTotal = totals[groupTexts[other]]
+          guard otherTotal >= threshold * total - slack, total >= threshold * otherTotal - slack else {
+            continue
+          }
+          let value = similarity(text, groupTexts[other])
+          if value >= threshold {
+            neighbours[group].append((other, value))
+            neighbours[other].append((group, value))
+          }
+        }
+      }
+      for position in 0..<prefix { postings[Int(words[position])].append(group) }
+    }
+    postings = []
+    for group in neighbours.indices {
+      neighbours[group].sort {
+        $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.group < $1.group
+      }
+    }
+    // Each text's closest earlier texts: level by level of similarity, the most recent first.
+    var result = [[Match]](repeating: [], count: count)
+    for text in 0..<count where groupOf[text] >= 0 {
+      let group = groupOf[text]
+      let levels = [(group: group, similarity: similarity(text, text))] + neighbours[group]
+      var matches: [Match] = []
+      var start = 0
+      while start < levels.count && matches.count < limit {
+        var end = start + 1
+        while end < levels.count && levels[end].similarity == levels[start].similarity { end += 1 }
+        let needed = limit - matches.count
+        var found: [Int] = []
+        for level in levels[start..<end] {
+          let list = members[level.group]
+          // Members placed before `text`, walked back from the most recent.
+          var low = 0
+          var high = list.count
+          while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < text { low = middle + 1 } else { high = middle }
+          }
+          var taken = 0
+          var position = low - 1
+          while position >= 0 && taken < needed {
+            if sources[list[position]] != sources[text] {
+              found.append(list[position])
+              taken += 1
+            }
+            position -= 1
+          }
+        }
+        found.sort(by: >)
+        for earlier in found.prefix(needed) {
+          matches.append(Match(earlier: earlier, similarity: levels[start].similarity))
+        }
+        start = end
+      }
+      result[text] = matches
+    }
+    return result
+  }
+
+  /// The same answer as `closestEarlier`, by comparing every pair: for tests on small inputs.
+  public func closestEarlierComparingEveryPair(sources: [Int], threshold: Double, limit: Int) -> [[Match]] {
+    (0..<ranks.count).map { text in
+      var candidates: [Match] = []
+      for earlier in 0..<text where sources[earlier] != sources[text] {
+        let value = similarity(text, earlier)
+        if value >= threshold && value > 0 { candidates.append(Match(earlier: earlier, similarity: value)) }
+      }
+      candidates.sort {
+        $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.earlier > $1.earlier
+      }
+      return Array(candidates.prefix(max(0, limit)))
+    }
   }
 }

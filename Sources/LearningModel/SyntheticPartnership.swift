@@ -50,9 +50,37 @@ public enum SyntheticPartnership {
     "Waiting for a system change.", "Dependent on the regional protocol.",
   ]
 
+  /// How recommendation texts are written.
+  public enum RecommendationTexts: String, CaseIterable, Sendable {
+    /// One sentence from a few templates: many recommendations share most of their words.
+    case templated
+    /// Texts that vary as prose does: a few words in most texts, most words rare (see `ProseWriter`).
+    case prose
+  }
+
   /// A store with `reviews` reviews whose history ends on `asOf`.
-  public static func generate(reviews count: Int, seed: UInt64 = 1, asOf: CalendarDay) -> Tracker {
+  public static func generate(
+    reviews count: Int, seed: UInt64 = 1, asOf: CalendarDay, texts: RecommendationTexts = .templated,
+    plantedRepeats: Int = 0
+  ) -> Tracker {
+    generateRecordingRepeats(
+      reviews: count, seed: seed, asOf: asOf, texts: texts, plantedRepeats: plantedRepeats
+    ).tracker
+  }
+
+  /// A store as `generate` makes it, with the repeats it planted: pairs of recommendation
+  /// references, the earlier (from a review at least 400 days before) and the later, which is the
+  /// earlier text with a word replaced and perhaps one added. With prose texts, about
+  /// `plantedRepeats` percent of recommendations repeat an earlier one.
+  public static func generateRecordingRepeats(
+    reviews count: Int, seed: UInt64 = 1, asOf: CalendarDay, texts: RecommendationTexts = .templated,
+    plantedRepeats: Int = 0
+  ) -> (tracker: Tracker, planted: [(earlier: String, later: String)]) {
     var random = SeededGenerator(seed: seed)
+    var prose = ProseWriter(seed: seed)
+    var written: [(reference: String, text: String, day: CalendarDay)] = []
+    var oldEnough = 0
+    var planted: [(earlier: String, later: String)] = []
     var tracker = DefaultCatalogues.newTracker(partnershipName: "Synthetic Safeguarding Children Partnership")
     let agencyList: [(String, String, AgencyKind, Bool)] = [
       ("la", "Council Children's Services", .localAuthority, true), ("police", "Police", .police, true),
@@ -135,9 +163,23 @@ public enum SyntheticPartnership {
         var roll = Int.random(in: 0..<100, using: &random)
         let response: RecommendationResponse =
           roll < 85 ? .accepted : (roll < 93 ? .partiallyAccepted : .notAccepted)
+        var text = "All agencies should make sure \(pick(subjects)) apply \(pick(topics)) in every case."
+        if texts == .prose {
+          while oldEnough < written.count && written[oldEnough].day.days(since: start) <= -400 {
+            oldEnough += 1
+          }
+          if oldEnough > 0 && prose.chance(percent: plantedRepeats) {
+            let earlier = written[prose.index(below: oldEnough)]
+            text = prose.rewrite(earlier.text)
+            planted.append((earlier.reference, "\(id)/R\(r + 1)"))
+          } else {
+            text = prose.recommendation()
+          }
+          written.append(("\(id)/R\(r + 1)", text, start))
+        }
         var recommendation = Recommendation(
           id: "R\(r + 1)",
-          text: "All agencies should make sure \(pick(subjects)) apply \(pick(topics)) in every case.",
+          text: text,
           agencies: addressed,
           response: response,
           responseNote: response.needsReason
@@ -241,6 +283,103 @@ public enum SyntheticPartnership {
             ratings: ratings, learning: learning))
       }
     }
-    return tracker
+    return (tracker, planted)
+  }
+}
+
+/// Writes recommendation texts that vary as prose does, deterministic by seed: a vocabulary of
+/// 40,000 made-up words built from syllables, drawn by Zipf's law (the word of rank r about as
+/// often as 1/r), so a few words are in many texts and most words are rare; plus the words real
+/// partnership documents share ("review", "safeguarding", "child", "practice"), each in a fifth to
+/// a half of the texts; and short words that carry no meaning ("of", "to", "the").
+public struct ProseWriter: Sendable {
+  static let syllables = [
+    "ba", "be", "bi", "bo", "ca", "ce", "co", "da", "de", "di", "do", "fa", "fe", "fi", "ga", "ge", "go",
+    "ha",
+    "he", "hi", "la", "le", "li", "lo", "lu", "ma", "me", "mi", "mo", "na", "ne", "ni", "no", "pa", "pe",
+    "pi",
+    "po", "ra", "re", "ri", "ro", "sa", "se", "si", "so", "ta", "te", "ti", "to", "va", "ve", "vi", "wa",
+    "we",
+    "ya", "za", "ton", "ran", "ler", "mer", "ist", "ent", "ard", "ous",
+  ]
+  static let shared: [(word: String, percent: Int)] = [
+    ("review", 30), ("safeguarding", 45), ("child", 35), ("practice", 25), ("practitioners", 20),
+    ("family", 20), ("assessment", 15), ("multi-agency", 15), ("risk", 15), ("training", 10),
+  ]
+  static let glue = ["of", "to", "the", "and", "in", "is", "by", "on", "at", "a", "should", "with"]
+
+  var random: SeededGenerator
+  let vocabulary: [String]
+  /// Cumulative Zipf weights of the vocabulary's ranks.
+  let cumulative: [Double]
+
+  public init(seed: UInt64, words: Int = 40_000) {
+    var random = SeededGenerator(seed: seed ^ 0x7072_6F73_6521)
+    var seen = Set<String>()
+    var list: [String] = []
+    while list.count < words {
+      let length = Int.random(in: 2...4, using: &random)
+      let word = (0..<length).map { _ in
+        Self.syllables[Int.random(in: 0..<Self.syllables.count, using: &random)]
+      }
+      .joined()
+      if seen.insert(word).inserted { list.append(word) }
+    }
+    vocabulary = list
+    self.random = random
+    var total = 0.0
+    cumulative = (0..<words).map { rank in
+      total += 1 / Double(rank + 1)
+      return total
+    }
+  }
+
+  mutating func chance(percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
+
+  mutating func index(below bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
+
+  /// A vocabulary word drawn by Zipf's law.
+  mutating func word() -> String {
+    guard let last = cumulative.last else { return "" }
+    let target = Double.random(in: 0..<last, using: &random)
+    var low = 0
+    var high = cumulative.count - 1
+    while low < high {
+      let middle = (low + high) / 2
+      if cumulative[middle] <= target { low = middle + 1 } else { high = middle }
+    }
+    return vocabulary[low]
+  }
+
+  /// One recommendation: 4 to 12 vocabulary words, some shared words, and short words between.
+  public mutating func recommendation() -> String {
+    var words: [String] = []
+    for (word, percent) in Self.shared where chance(percent: percent) { words.append(word) }
+    for _ in 0..<Int.random(in: 4...12, using: &random) { words.append(word()) }
+    words.shuffle(using: &random)
+    var sentence: [String] = []
+    for word in words {
+      if chance(percent: 40) { sentence.append(Self.glue[index(below: Self.glue.count)]) }
+      sentence.append(word)
+    }
+    return Self.sentence(sentence)
+  }
+
+  /// An earlier recommendation written again: one word replaced or one added.
+  public mutating func rewrite(_ text: String) -> String {
+    var words = text.dropLast().split(separator: " ").map { $0.lowercased() }
+    guard !words.isEmpty else { return recommendation() }
+    if chance(percent: 50) {
+      words[index(below: words.count)] = word()
+    } else {
+      words.insert(word(), at: index(below: words.count + 1))
+    }
+    return Self.sentence(words)
+  }
+
+  static func sentence(_ words: [String]) -> String {
+    guard let first = words.first else { return "" }
+    return ([first.prefix(1).uppercased() + first.dropFirst()] + words.dropFirst()).joined(separator: " ")
+      + "."
   }
 }

@@ -1,8 +1,9 @@
 import LearningModel
 
-/// Learning that comes back: themes that recur across reviews in different reporting years, and
-/// pairs of recommendations from different reviews whose texts are similar, each with the state of
-/// the earlier recommendation's actions, so that "assured in 2024, found again in 2026" stands out.
+/// Learning that comes back: each recommendation with its closest earlier recommendations from
+/// other reviews (by `RarityWeightedSimilarity`), and the families this makes, each with the
+/// state of the earlier recommendations' actions, so that "assured in 2023-24, found again in
+/// 2025-26" stands out. Never a list of all similar pairs: at most `matches` per recommendation.
 public struct RepeatsReport: Report, Equatable {
   public struct RecurringTheme: Encodable, Equatable, Sendable {
     public var id: String
@@ -12,164 +13,401 @@ public struct RepeatsReport: Report, Equatable {
     public var reviews: [String]
   }
 
-  public struct SimilarPair: Encodable, Equatable, Sendable {
+  /// An earlier recommendation close to a later one.
+  public struct Match: Encodable, Equatable, Sendable {
+    /// The earlier recommendation's reference.
     public var earlier: String
-    public var earlierText: String
-    public var earlierDay: CalendarDay
-    public var later: String
-    public var laterText: String
-    public var laterDay: CalendarDay
-    /// Jaccard similarity of the two texts' word sets, 0 to 1.
+    /// The IDF-weighted Jaccard similarity, 0 to 1, rounded to two places.
     public var similarity: Double
-    /// The earlier recommendation's rating and action counts as of the report's day.
-    public var earlierRating: BRAG?
-    public var earlierActions: BRAGCounts
+    /// The words the two share, as written in the later recommendation.
     public var shared: [String]
+  }
+
+  /// A recommendation the report names, once, with what a reader needs about it.
+  public struct Listed: Encodable, Equatable, Sendable {
+    public var reference: String
+    public var review: String
+    /// The review's reporting day; none when the review has no date (shown as undated).
+    public var day: CalendarDay?
+    /// The reporting year (by the year it starts in) of `day`.
+    public var year: Int?
+    public var text: String
+    public var themes: [String]
+    /// Rating and action counts as of the report's day.
+    public var rating: BRAG?
+    public var actions: BRAGCounts
+    /// The earliest recommendation of its family.
+    public var family: String
+    /// Its closest earlier recommendations from other reviews, closest first (only for
+    /// recommendations within the report's filters).
+    public var matches: [Match]
+  }
+
+  /// The earliest recommendation and every later one linked to it through closest earlier matches.
+  public struct Family: Encodable, Equatable, Sendable {
+    public var earliest: String
+    /// The later members, earliest first.
+    public var members: [String]
+    public var years: [Int]
+    public var reviews: [String]
+    /// The names of the members' themes.
+    public var themes: [String]
+    /// The reporting year a member's actions were all assured, when a later member was found
+    /// after that; and the year it was found again.
+    public var assuredIn: Int?
+    public var foundAgainIn: Int?
   }
 
   public var partnership: String
   public var asOf: CalendarDay
+  public var measure = RarityWeightedSimilarity.measure
   public var threshold: Double
+  /// At most this many closest earlier recommendations per recommendation.
+  public var matchesPerRecommendation: Int
+  public var theme: String?
+  public var review: String?
+  public var year: Int?
+  public var since: CalendarDay?
+  /// Recommendations compared: those of reviews dated on or before the as-of day, and undated ones.
+  public var recommendationsCompared = 0
+  /// Reviews with no date: compared as the latest, shown as undated.
+  public var undatedReviews = 0
   public var themes: [RecurringTheme] = []
-  public var pairs: [SimilarPair] = []
+  /// Families with a member within the filters: those spanning more than one reporting year
+  /// first, then the largest, then the most recent.
+  public var families: [Family] = []
+  /// Every recommendation the families name, and every earlier match of one within the filters,
+  /// earliest first; each once.
+  public var recommendations: [Listed] = []
 
-  /// The default similarity threshold.
-  public static let defaultThreshold = 0.3
+  /// The default similarity threshold (see docs/repeats.md for why).
+  public static let defaultThreshold = 0.5
+  /// The default number of closest earlier recommendations kept.
+  public static let defaultMatches = 3
+  /// Members of a family shown in text, Markdown and HTML before "and M more".
+  public static let membersShown = 10
+  /// Times an earlier recommendation is shown as a match in text, Markdown and HTML: a short text
+  /// can be the closest earlier one of many, and a reader needs it a few times, not hundreds.
+  public static let citationsShown = 3
 
-  public static func build(_ tracker: Tracker, _ options: ReportOptions, threshold: Double = defaultThreshold)
-    -> RepeatsReport
-  {
+  public static func build(
+    _ tracker: Tracker, _ options: ReportOptions, threshold: Double = defaultThreshold,
+    matches limit: Int = defaultMatches, theme: String? = nil
+  ) -> RepeatsReport {
     var report = RepeatsReport(
-      partnership: tracker.partnership.name, asOf: options.asOf, threshold: threshold)
-    let settings = tracker.partnership.settings
+      partnership: tracker.partnership.name, asOf: options.asOf, threshold: threshold,
+      matchesPerRecommendation: limit, theme: theme, review: options.review, year: options.year,
+      since: options.since)
+    let partnership = tracker.partnership
+    let settings = partnership.settings
     let names = Dictionary(tracker.themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     var years: [String: Set<Int>] = [:]
     var carriers: [String: [String]] = [:]
     struct Entry {
       let reference: String
-      let text: String
-      let day: CalendarDay
-      let review: String
-      let tokens: Set<String>
-      let recommendation: Recommendation
+      let review: Int
+      let recommendation: Int
+      let day: CalendarDay?
+      let words: [TextSimilarity.Word]
     }
     var entries: [Entry] = []
-    for review in tracker.reviews {
-      guard let day = DigestReport.reportingDay(review), day <= options.asOf else { continue }
-      let year = tracker.partnership.reportingYear(containing: day)
-      for theme in Set(review.themes) where theme != "good-practice" {
-        years[theme, default: []].insert(year)
-        carriers[theme, default: []].append(review.id)
+    for (reviewIndex, review) in tracker.reviews.enumerated() {
+      let day = DigestReport.reportingDay(review)
+      if let day {
+        guard day <= options.asOf else { continue }
+        let year = partnership.reportingYear(containing: day)
+        for carried in Set(review.themes)
+        where carried != "good-practice" && (theme == nil || carried == theme) {
+          years[carried, default: []].insert(year)
+          carriers[carried, default: []].append(review.id)
+        }
+      } else {
+        report.undatedReviews += 1
       }
-      for recommendation in review.recommendations {
+      for (index, recommendation) in review.recommendations.enumerated() {
         entries.append(
           Entry(
-            reference: "\(review.id)/\(recommendation.id)", text: recommendation.text, day: day,
-            review: review.id,
-            tokens: TextSimilarity.tokens(recommendation.text), recommendation: recommendation))
+            reference: "\(review.id)/\(recommendation.id)", review: reviewIndex, recommendation: index,
+            day: day, words: TextSimilarity.words(recommendation.text)))
       }
     }
     report.themes = tracker.themes.map(\.id).compactMap { id in
       guard let set = years[id], set.count > 1 else { return nil }
       return RecurringTheme(id: id, name: names[id] ?? id, years: set.sorted(), reviews: carriers[id] ?? [])
     }
-    // Candidate pairs through an index of words, so texts that share nothing are never compared.
-    entries.sort { $0.day != $1.day ? $0.day < $1.day : naturalOrder($0.reference, $1.reference) }
-    var postings: [String: [Int]] = [:]
-    for (index, entry) in entries.enumerated() {
-      var shared: [Int: Int] = [:]
-      for token in entry.tokens { for other in postings[token] ?? [] { shared[other, default: 0] += 1 } }
-      for (other, count) in shared {
-        let earlier = entries[other]
-        guard earlier.review != entry.review else { continue }
-        let similarity = Double(count) / Double(earlier.tokens.count + entry.tokens.count - count)
-        guard similarity >= threshold else { continue }
-        var counts = BRAGCounts()
-        for action in earlier.recommendation.actions {
-          let state = action.state(asOf: options.asOf, settings: settings)
-          if state.exists { counts.add(state.brag) }
-        }
-        report.pairs.append(
-          SimilarPair(
-            earlier: earlier.reference, earlierText: earlier.text, earlierDay: earlier.day,
-            later: entry.reference, laterText: entry.text,
-            laterDay: entry.day, similarity: (similarity * 100).rounded() / 100,
-            earlierRating: earlier.recommendation.rating(asOf: options.asOf, settings: settings),
-            earlierActions: counts,
-            shared: earlier.tokens.intersection(entry.tokens).sorted()))
+    // Earliest first; undated reviews count as the latest; ties by reference.
+    entries.sort { a, b in
+      switch (a.day, b.day) {
+      case let (x?, y?) where x != y: x < y
+      case (.some, nil): true
+      case (nil, .some): false
+      default: naturalOrder(a.reference, b.reference)
       }
-      for token in entry.tokens { postings[token, default: []].append(index) }
     }
-    report.pairs.sort {
-      $0.similarity != $1.similarity
-        ? $0.similarity > $1.similarity : ($0.later, $0.earlier) < ($1.later, $1.earlier)
+    report.recommendationsCompared = entries.count
+    let similarity = RarityWeightedSimilarity(texts: entries.map { $0.words.map(\.stem) })
+    let closest = similarity.closestEarlier(
+      sources: entries.map(\.review), threshold: threshold, limit: limit)
+
+    func recommendation(_ position: Int) -> (Review, Recommendation) {
+      let review = tracker.reviews[entries[position].review]
+      return (review, review.recommendations[entries[position].recommendation])
+    }
+    func themes(_ position: Int) -> [String] {
+      let (review, recommendation) = recommendation(position)
+      return recommendation.themes.isEmpty ? review.themes : recommendation.themes
+    }
+    func inScope(_ position: Int) -> Bool {
+      let entry = entries[position]
+      if let review = options.review, tracker.reviews[entry.review].id != review { return false }
+      if let year = options.year {
+        guard let day = entry.day, partnership.reportingYear(containing: day) == year else { return false }
+      }
+      if let since = options.since {
+        guard let day = entry.day, day >= since else { return false }
+      }
+      if let theme, !themes(position).contains(theme) { return false }
+      return true
+    }
+
+    // Families: each recommendation linked to its single closest earlier match.
+    var root = Array(entries.indices)
+    var members: [Int: [Int]] = [:]
+    for position in entries.indices {
+      guard let parent = closest[position].first?.earlier else { continue }
+      root[position] = root[parent]
+      members[root[position], default: []].append(position)
+    }
+    var chosen: [(earliest: Int, later: [Int], multiYear: Bool)] = []
+    for (earliest, later) in members where inScope(earliest) || later.contains(where: inScope) {
+      let spanned = Set(([earliest] + later).compactMap { entries[$0].day.map(partnership.reportingYear) })
+      chosen.append((earliest, later, spanned.count > 1))
+    }
+    chosen.sort { a, b in
+      if a.multiYear != b.multiYear { return a.multiYear }
+      if a.later.count != b.later.count { return a.later.count > b.later.count }
+      let latestA = a.later.last ?? a.earliest
+      let latestB = b.later.last ?? b.earliest
+      return latestA > latestB
+    }
+
+    var listed: [Int] = []
+    for family in chosen {
+      let all = [family.earliest] + family.later
+      listed.append(contentsOf: all)
+      var reviewIDs: [String] = []
+      var seenReviews = Set<Int>()
+      var familyThemes = Set<String>()
+      for position in all {
+        if seenReviews.insert(entries[position].review).inserted {
+          reviewIDs.append(tracker.reviews[entries[position].review].id)
+        }
+        familyThemes.formUnion(themes(position))
+      }
+      var line = Family(
+        earliest: entries[family.earliest].reference, members: family.later.map { entries[$0].reference },
+        years: Set(all.compactMap { entries[$0].day.map(partnership.reportingYear) }).sorted(),
+        reviews: reviewIDs,
+        themes: tracker.themes.filter { familyThemes.contains($0.id) }.map(\.name))
+      // Assured, then found again: the first member whose actions were all assured before a
+      // later member's review.
+      search: for (index, position) in all.enumerated() {
+        let (_, earlier) = recommendation(position)
+        guard earlier.rating(asOf: options.asOf, settings: settings) == .blue,
+          let assured = Self.assuredOn(earlier, asOf: options.asOf)
+        else { continue }
+        for later in all[(index + 1)...] {
+          if let day = entries[later].day, day > assured {
+            line.assuredIn = partnership.reportingYear(containing: assured)
+            line.foundAgainIn = partnership.reportingYear(containing: day)
+            break search
+          }
+        }
+      }
+      report.families.append(line)
+    }
+    // Every earlier match of a recommendation within the filters is named too.
+    var named = Set(listed)
+    for position in listed where inScope(position) {
+      for match in closest[position] where named.insert(match.earlier).inserted {
+        listed.append(match.earlier)
+      }
+    }
+    listed.sort()
+    report.recommendations = listed.map { position in
+      let entry = entries[position]
+      let (review, recommendation) = recommendation(position)
+      var counts = BRAGCounts()
+      for action in recommendation.actions {
+        let state = action.state(asOf: options.asOf, settings: settings)
+        if state.exists { counts.add(state.brag) }
+      }
+      let matches: [Match] =
+        inScope(position)
+        ? closest[position].map { match in
+          let earlier = Set(entries[match.earlier].words.map(\.stem))
+          return Match(
+            earlier: entries[match.earlier].reference, similarity: (match.similarity * 100).rounded() / 100,
+            shared: entry.words.filter { earlier.contains($0.stem) }.map(\.written))
+        } : []
+      return Listed(
+        reference: entry.reference, review: review.id, day: entry.day,
+        year: entry.day.map(partnership.reportingYear), text: recommendation.text, themes: themes(position),
+        rating: recommendation.rating(asOf: options.asOf, settings: settings), actions: counts,
+        family: entries[root[position]].reference, matches: matches)
     }
     return report
   }
 
+  /// The day a recommendation's actions were last assured, on or before `asOf`.
+  static func assuredOn(_ recommendation: Recommendation, asOf: CalendarDay) -> CalendarDay? {
+    recommendation.actions.compactMap { action in
+      action.updates.last { $0.status == .assured && $0.date <= asOf }?.date
+    }.max()
+  }
+
+  /// "2025-26".
+  static func yearName(_ year: Int) -> String { "\(year)-\(String(year + 1).suffix(2))" }
+
   public var document: ReportDocument {
+    let byReference = Dictionary(
+      recommendations.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+    func dated(_ reference: String) -> String {
+      guard let listed = byReference[reference] else { return reference }
+      return "\(reference) (\(listed.day?.description ?? "undated"))"
+    }
+    func andMore(_ list: [String], _ total: Int) -> String {
+      list.joined(separator: ", ") + (total > list.count ? ", and \(total - list.count) more" : "")
+    }
     var themeTable = Table(
       caption: "Themes found in more than one reporting year",
       columns: [.init("Theme"), .init("Years"), .init("Reviews")], emptyText: "No theme recurs across years.")
     for theme in themes {
       themeTable.append([
         Table.Cell(theme.name),
-        Table.Cell(theme.years.map { "\($0)-\(String($0 + 1).suffix(2))" }.joined(separator: ", ")),
-        Table.Cell(theme.reviews.joined(separator: ", ")),
+        Table.Cell(theme.years.map(Self.yearName).joined(separator: ", ")),
+        Table.Cell(andMore(Array(theme.reviews.prefix(Self.membersShown)), theme.reviews.count)),
       ])
     }
-    var pairTable = Table(
-      caption: "Similar recommendations in different reviews (similarity at least \(Int(threshold * 100))%)",
+    var familyTable = Table(
+      caption: "Families: the earliest recommendation and the later ones that repeat it",
       columns: [
-        .init("Earlier"), .init("Earlier text"), .init("State of its actions"), .init("Later"),
-        .init("Later text"), .init("Similarity", .right),
+        .init("Earliest"), .init("Learning"), .init("Found again in"), .init("Years"), .init("Themes"),
+        .init("Assured, then found again"),
       ],
-      emptyText: "No similar recommendations found.")
-    for pair in pairs {
-      let state: Table.Cell =
-        pair.earlierRating.map {
-          Table.Cell(
-            "\($0.title): R\(pair.earlierActions.red) A\(pair.earlierActions.amber) G\(pair.earlierActions.green) B\(pair.earlierActions.blue)",
-            rating: $0.rawValue)
-        } ?? Table.Cell("no actions")
-      pairTable.append([
-        Table.Cell("\(pair.earlier) (\(pair.earlierDay))"), Table.Cell(pair.earlierText), state,
-        Table.Cell("\(pair.later) (\(pair.laterDay))"),
-        Table.Cell(pair.laterText), Table.Cell("\(Int((pair.similarity * 100).rounded()))%"),
+      emptyText: "No recommendation repeats an earlier one.")
+    for family in families {
+      let assurance =
+        family.assuredIn.flatMap { assured in
+          family.foundAgainIn.map {
+            "assured in \(Self.yearName(assured)), found again in \(Self.yearName($0))"
+          }
+        } ?? ""
+      familyTable.append([
+        Table.Cell(dated(family.earliest)), Table.Cell(byReference[family.earliest]?.text ?? ""),
+        Table.Cell(andMore(family.members.prefix(Self.membersShown).map(dated), family.members.count)),
+        Table.Cell(family.years.map(Self.yearName).joined(separator: ", ")),
+        Table.Cell(family.themes.joined(separator: ", ")),
+        Table.Cell(assurance),
       ])
     }
-    let assuredAgain = pairs.filter { $0.earlierRating == .blue }.count
+    var matchTable = Table(
+      caption: "Closest earlier recommendations from other reviews",
+      columns: [
+        .init("Recommendation"), .init("Text"), .init("Earlier"), .init("Similarity", .right),
+        .init("Shared words"), .init("State of its actions"),
+      ],
+      emptyText: "No recommendation has an earlier one this similar.")
+    var matched = 0
+    var cited: [String: Int] = [:]
+    var leftOut = 0
+    for later in recommendations where !later.matches.isEmpty {
+      matched += 1
+      let shown = later.matches.filter { match in
+        cited[match.earlier, default: 0] += 1
+        return cited[match.earlier, default: 0] <= Self.citationsShown
+      }
+      leftOut += later.matches.count - shown.count
+      for (index, match) in shown.enumerated() {
+        let earlier = byReference[match.earlier]
+        let state: Table.Cell =
+          earlier.flatMap { earlier in
+            earlier.rating.map {
+              Table.Cell(
+                "\($0.title): R\(earlier.actions.red) A\(earlier.actions.amber) G\(earlier.actions.green) B\(earlier.actions.blue)",
+                rating: $0.rawValue)
+            }
+          } ?? Table.Cell("no actions")
+        matchTable.append([
+          Table.Cell(index == 0 ? dated(later.reference) : ""), Table.Cell(index == 0 ? later.text : ""),
+          Table.Cell(dated(match.earlier)), Table.Cell("\(Int((match.similarity * 100).rounded()))%"),
+          Table.Cell(match.shared.joined(separator: " ")), state,
+        ])
+      }
+    }
+    let spanning = families.filter { $0.years.count > 1 }.count
+    let assuredAgain = families.filter { $0.assuredIn != nil }.count
+    var figures: [ReportDocument.Figure] = [
+      .init("Similarity", "\(measure), at least \(String(threshold))"),
+      .init("Closest earlier recommendations kept", String(matchesPerRecommendation)),
+      .init("Recommendations compared", String(recommendationsCompared)),
+      .init("Reviews with no date (compared as the latest, shown as undated)", String(undatedReviews)),
+      .init("Recommendations with an earlier match", String(matched)),
+      .init("Families", "\(families.count), of which \(spanning) span more than one reporting year"),
+      .init("Families where learning was assured, then found again", String(assuredAgain)),
+    ]
+    if let theme { figures.append(.init("Theme", theme)) }
+    if let year { figures.append(.init("Reporting year", Self.yearName(year))) }
+    if let since { figures.append(.init("Recommendations since", since.description)) }
+    var subtitle = "\(partnership) · as at \(asOf)"
+    if let review { subtitle += " · review: \(review)" }
     return ReportDocument(
-      title: "Learning that comes back", subtitle: "\(partnership) · as at \(asOf)",
+      title: "Learning that comes back", subtitle: subtitle,
       sections: [
-        .init("Recurring themes", [.table(themeTable)]),
         .init(
-          "Recommendations made again",
+          "How recommendations are compared",
           [
+            .figures(figures),
             .paragraph(
-              "\(pairs.count) pair(s) of similar recommendations; in \(assuredAgain) the earlier recommendation's actions were all assured, yet the learning was found again."
-            ),
-            .table(pairTable),
-            .paragraph(
-              "Similarity is the share of meaningful words two recommendations have in common (common words left out, plurals and verb endings folded)."
+              "Each recommendation is compared with the earlier recommendations of other reviews. Each word weighs more the rarer it is among the recommendations (common words and word endings left out), and the similarity is the weight of the words two share over the weight of all their words. Each is linked to its closest earlier one; the chains this makes are families of learning that comes back."
             ),
           ]),
+        .init("Recurring themes", [.table(themeTable)]),
+        .init("Families of learning that comes back", [.table(familyTable)]),
+        .init(
+          "Recommendations made again",
+          [.table(matchTable)]
+            + (leftOut == 0
+              ? []
+              : [
+                .paragraph(
+                  "\(leftOut) further match(es) to earlier recommendations already shown \(Self.citationsShown) times are left out here; the families place every recommendation, and JSON and CSV hold every match."
+                )
+              ])),
       ])
   }
 
   public var csvTable: Table {
     var table = Table(
-      caption: "Similar recommendations",
+      caption: "Recommendations that come back, by family",
       columns: [
-        "Earlier", "Earlier day", "Earlier rating", "Later", "Later day", "Similarity", "Shared words",
+        "Family", "Reference", "Review", "Day", "Reporting year", "Rating", "Closest earlier", "Similarity",
+        "Shared words", "Other earlier matches",
       ].map { Table.Column($0) })
-    for pair in pairs {
-      table.append(
-        [
-          pair.earlier, pair.earlierDay.description, pair.earlierRating?.title ?? "", pair.later,
-          pair.laterDay.description,
-          String(pair.similarity), pair.shared.joined(separator: " "),
-        ].map { Table.Cell($0) })
+    let byReference = Dictionary(
+      recommendations.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+    for family in families {
+      for reference in [family.earliest] + family.members {
+        guard let listed = byReference[reference] else { continue }
+        let first = listed.matches.first
+        table.append(
+          [
+            family.earliest, listed.reference, listed.review, listed.day?.description ?? "undated",
+            listed.year.map(Self.yearName) ?? "", listed.rating?.title ?? "", first?.earlier ?? "",
+            first.map { String($0.similarity) } ?? "", first?.shared.joined(separator: " ") ?? "",
+            listed.matches.dropFirst().map { "\($0.earlier) (\($0.similarity))" }.joined(separator: "; "),
+          ].map { Table.Cell($0) })
+      }
     }
     return table
   }

@@ -19,6 +19,8 @@ public struct ReportOptions: Sendable {
   public var cycle: String?
   /// For learning that comes back: the least similarity that counts as a repeat.
   public var threshold: Double?
+  /// For repeats: how many closest earlier recommendations to keep for each.
+  public var matches: Int?
   /// For reports meant for publication: include a review in progress or under embargo.
   public var includeUnpublished = false
 

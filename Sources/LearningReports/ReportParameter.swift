@@ -7,6 +7,8 @@ public enum ReportParameter: String, CaseIterable, Sendable {
   case cycle
   /// The least similarity that counts as a repeat.
   case threshold
+  /// How many closest earlier recommendations to keep for each.
+  case matches
   /// Exit 1 when any action is overdue.
   case failOnOverdue
   /// One chase list per agency, written into a folder.
@@ -22,6 +24,7 @@ public enum ReportParameter: String, CaseIterable, Sendable {
     case .since: "--since"
     case .cycle: "--cycle"
     case .threshold: "--threshold"
+    case .matches: "--matches"
     case .failOnOverdue: "--fail-on-overdue"
     case .byAgency: "--by-agency"
     case .allowPersonalData: "--allow-personal-data"
@@ -35,6 +38,7 @@ public enum ReportParameter: String, CaseIterable, Sendable {
     case .since: "DAY"
     case .cycle: "CYCLE"
     case .threshold: "NUMBER"
+    case .matches: "N"
     case .byAgency: "DIR"
     case .failOnOverdue, .allowPersonalData, .includeUnpublished: nil
     }
@@ -43,9 +47,11 @@ public enum ReportParameter: String, CaseIterable, Sendable {
   /// The option's help line.
   public var help: String {
     switch self {
-    case .since: "show what changed since this day (the board's last meeting)"
+    case .since:
+      "from this day on: for progress, what changed since (the board's last meeting); for repeats, only reviews dated on or after it"
     case .cycle: "the Section 11 cycle, such as 2025-26 (default the latest)"
-    case .threshold: "the least similarity that counts as a repeat, above 0 and at most 1"
+    case .threshold: "the least similarity that counts as a repeat, above 0 and at most 1 (default 0.5)"
+    case .matches: "the closest earlier recommendations kept for each, 1 to 20 (default 3)"
     case .failOnOverdue: "exit 1 when any action is overdue"
     case .byAgency:
       "also write one chase list per agency that owns an open action, as DIR/AGENCY.EXT (EXT from --format, default csv)"

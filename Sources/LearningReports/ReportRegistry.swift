@@ -150,15 +150,23 @@ public enum ReportRegistry {
   }
 
   static let repeats = ReportKind(
-    name: "repeats", summary: "learning that comes back: recurring themes and repeated recommendations",
+    name: "repeats", summary: "learning that comes back: families of recommendations made again",
     discussion: """
-      Themes found in reviews of more than one reporting year, and pairs of recommendations from \
-      different reviews whose texts are similar (the Jaccard index of their meaningful words, at \
-      least the threshold), each with the state of the earlier recommendation's actions.
+      Each recommendation with its closest earlier recommendations from other reviews (IDF-weighted \
+      Jaccard: words weigh more the rarer they are), the words they share and the state of the \
+      earlier one's actions; the families this makes, those spanning more than one reporting year \
+      first; and the themes found in more than one reporting year. See docs/repeats.md.
       """,
-    filters: [], parameters: [.threshold], pack: .init([.markdown, .html])
+    filters: [
+      (.review, "only recommendations of this review (and their families)"),
+      (.theme, "only recommendations with this theme (and their families)"),
+      (.year, "only recommendations of reviews in this reporting year"),
+    ],
+    parameters: [.threshold, .matches, .since], pack: .init([.markdown, .html])
   ) { tracker, options in
-    RepeatsReport.build(tracker, options, threshold: options.threshold ?? RepeatsReport.defaultThreshold)
+    RepeatsReport.build(
+      tracker, options, threshold: options.threshold ?? RepeatsReport.defaultThreshold,
+      matches: options.matches ?? RepeatsReport.defaultMatches, theme: options.theme)
   }
 
   static let impact = ReportKind(

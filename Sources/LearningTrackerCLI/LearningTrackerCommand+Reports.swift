@@ -24,6 +24,7 @@ extension LearningTrackerCommand {
     case .cycle, .byAgency: .text(parameter.option, parameter.placeholder ?? "TEXT", help: parameter.help)
     case .threshold:
       Option(parameter.option, .decimal(placeholder: "NUMBER", above: 0, atMost: 1), help: parameter.help)
+    case .matches: .number(parameter.option, "N", range: 1...20, help: parameter.help)
     case .failOnOverdue, .allowPersonalData, .includeUnpublished: .flag(parameter.option, help: parameter.help)
     }
   }
@@ -57,6 +58,7 @@ extension LearningTrackerCommand {
         case .since: options.since = try args.day(parameter.option)
         case .cycle: options.cycle = try args.value(parameter.option)
         case .threshold: options.threshold = try args.decimal(parameter.option)
+        case .matches: options.matches = try args.integer(parameter.option)
         case .includeUnpublished: options.includeUnpublished = args.flag(parameter.option)
         case .failOnOverdue, .byAgency, .allowPersonalData: break
         }

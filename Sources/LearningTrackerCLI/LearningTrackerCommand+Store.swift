@@ -136,12 +136,21 @@ extension LearningTrackerCommand {
       years, about eight recommendations per LCSPR and fewer per Rapid Review, about four actions
       per recommendation with realistic update logs (slips, blocks, withdrawals, completion and
       assurance), dissemination and Section 11 returns. The same arguments give the same file.
+      With --texts prose, recommendation texts vary as prose does (a few words in most texts, most \
+      words rare), and about --planted-repeats percent of recommendations repeat one from at least \
+      400 days before with a word changed.
       """,
     options: [
       .number("--reviews", range: 0...1_000_000, required: true, help: "how many reviews"),
       .text("--output", "FILE", required: true, help: "the file to write (never overwritten)"),
       .number("--seed", "S", range: 0...Int.max, help: "the seed of the generator (default 1)"),
       .day("--as-of", help: "the day the store is as of (default today)"),
+      .choice(
+        "--texts", ["templated", "prose"], vocabulary: "kind of text",
+        help: "recommendation texts: templated (a few templates, the default) or prose"),
+      .number(
+        "--planted-repeats", "PERCENT", range: 0...100,
+        help: "with prose texts, the percent of recommendations that repeat an earlier one (default 1)"),
     ],
     usesStore: false
   ) { args, context in
@@ -149,7 +158,12 @@ extension LearningTrackerCommand {
     let output = try args.required("--output")
     let seed = UInt64(try args.integer("--seed") ?? 1)
     let asOf = try args.day("--as-of") ?? context.today
-    let tracker = SyntheticPartnership.generate(reviews: count, seed: seed, asOf: asOf)
+    let texts =
+      SyntheticPartnership.RecommendationTexts(rawValue: try args.value("--texts") ?? "templated")
+      ?? .templated
+    let planted = try args.integer("--planted-repeats") ?? 1
+    let tracker = SyntheticPartnership.generate(
+      reviews: count, seed: seed, asOf: asOf, texts: texts, plantedRepeats: planted)
     try StoreWriter.create(tracker, at: output, today: asOf)
     context.console.note(
       "wrote \(output): \(tracker.reviews.count) reviews, \(tracker.placedActions.count) actions")

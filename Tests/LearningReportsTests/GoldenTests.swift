@@ -93,7 +93,7 @@ func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
 
   @Test(arguments: OutputFormat.allCases)
   func repeats(_ format: OutputFormat) throws {
-    let report = RepeatsReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf), threshold: 0.2)
+    let report = RepeatsReport.build(try Fixture.tracker(), ReportOptions(asOf: Fixture.asOf), threshold: 0.1)
     try assertGolden(report.rendered(as: format), "repeats.\(format.fileExtension)")
   }
 

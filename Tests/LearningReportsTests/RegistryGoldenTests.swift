@@ -19,7 +19,7 @@ import Testing
     "themes": [(ReportOptions(asOf: Fixture.asOf), "themes")],
     "briefing": [(ReportOptions(asOf: Fixture.asOf, review: "LCSPR-2025-02"), "briefing-LCSPR-2025-02")],
     "plan": [(ReportOptions(asOf: Fixture.asOf, review: "LCSPR-2024-03"), "plan-LCSPR-2024-03")],
-    "repeats": [(ReportOptions(asOf: Fixture.asOf, threshold: 0.2), "repeats")],
+    "repeats": [(ReportOptions(asOf: Fixture.asOf, threshold: 0.1), "repeats")],
     "impact": [(ReportOptions(asOf: Fixture.asOf), "impact")],
     "assurance": [(ReportOptions(asOf: Fixture.asOf), "assurance-fixture")],
     "annual": [(ReportOptions(asOf: Fixture.asOf, year: 2025), "annual-2025-fixture")],

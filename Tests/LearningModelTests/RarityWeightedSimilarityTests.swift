@@ -1,0 +1,79 @@
+import Testing
+
+@testable import LearningModel
+
+@Suite struct RarityWeightedSimilarityTests {
+  /// Random small collections of texts over a small vocabulary, so that many texts share words,
+  /// many have the same words, and similarities tie.
+  static func randomTexts(seed: UInt64) -> (texts: [[String]], sources: [Int]) {
+    var random = SeededGenerator(seed: seed)
+    let vocabulary = (0..<Int.random(in: 3...14, using: &random)).map { "w\($0)" }
+    let count = Int.random(in: 0...60, using: &random)
+    var texts: [[String]] = []
+    var sources: [Int] = []
+    var source = 0
+    for _ in 0..<count {
+      texts.append(
+        (0..<Int.random(in: 0...5, using: &random)).map { _ in vocabulary.randomElement(using: &random) ?? ""
+        })
+      if Int.random(in: 0..<3, using: &random) == 0 { source += 1 }
+      sources.append(source)
+    }
+    return (texts, sources)
+  }
+
+  @Test(arguments: 0..<300)
+  func closestEarlierEqualsComparingEveryPair(seed: Int) {
+    let (texts, sources) = Self.randomTexts(seed: UInt64(seed))
+    var random = SeededGenerator(seed: UInt64(seed) &+ 1_000)
+    let threshold = [0.05, 0.2, 0.3, 1.0 / 3.0, 0.5, 0.7, 0.9, 1.0][Int.random(in: 0..<8, using: &random)]
+    let limit = Int.random(in: 1...4, using: &random)
+    let similarity = RarityWeightedSimilarity(texts: texts)
+    let fast = similarity.closestEarlier(sources: sources, threshold: threshold, limit: limit)
+    let slow = similarity.closestEarlierComparingEveryPair(
+      sources: sources, threshold: threshold, limit: limit)
+    #expect(fast == slow, "seed \(seed), threshold \(threshold), limit \(limit)")
+  }
+
+  @Test func rareWordsWeighMore() {
+    // "common" is in every text, "rare" in one: sharing only "common" is far below sharing "rare".
+    let texts = [
+      ["common", "rare", "other"], ["common", "rare", "else"], ["common", "x"], ["common", "y"],
+    ]
+    let similarity = RarityWeightedSimilarity(texts: texts)
+    #expect(similarity.similarity(0, 1) > 0.3)
+    #expect(similarity.similarity(2, 3) < 0.2)
+    #expect(similarity.similarity(0, 0) == 1)
+  }
+
+  @Test func textsWithNothingSharedOrNoWordsAreNeverMatched() {
+    let texts = [["alpha", "beta"], [], ["gamma"], [], ["alpha", "beta"]]
+    let matches = RarityWeightedSimilarity(texts: texts).closestEarlier(
+      sources: [0, 1, 2, 3, 4], threshold: 0.01, limit: 3)
+    #expect(matches[1].isEmpty && matches[2].isEmpty && matches[3].isEmpty)
+    #expect(matches[4] == [.init(earlier: 0, similarity: 1)])
+  }
+
+  @Test func textsOfTheSameSourceAreNeverMatched() {
+    let matches = RarityWeightedSimilarity(texts: [["a", "b"], ["a", "b"]]).closestEarlier(
+      sources: [7, 7], threshold: 0.1, limit: 3)
+    #expect(matches == [[], []])
+  }
+
+  @Test func wordsAreShownAsWritten() {
+    let words = TextSimilarity.words("Training trains the Trained staff")
+    #expect(words.map(\.written) == ["training", "staff"])
+    #expect(words.map(\.stem) == ["train", "staff"])
+  }
+
+  @Test func proseWriterIsDeterministicAndVaried() {
+    var first = ProseWriter(seed: 4)
+    var second = ProseWriter(seed: 4)
+    let texts = (0..<200).map { _ in first.recommendation() }
+    #expect(texts == (0..<200).map { _ in second.recommendation() })
+    // Most distinct words are rare: found in one text only.
+    var holders: [String: Int] = [:]
+    for text in texts { for stem in TextSimilarity.tokens(text) { holders[stem, default: 0] += 1 } }
+    #expect(holders.values.filter { $0 == 1 }.count * 2 > holders.count)
+  }
+}
