@@ -5,21 +5,24 @@ let package = Package(
   name: "LearningTracker",
   platforms: [.macOS(.v13)],
   products: [
+    .library(name: "LearningJSON", targets: ["LearningJSON"]),
     .library(name: "LearningModel", targets: ["LearningModel"]),
     .library(name: "LearningStore", targets: ["LearningStore"]),
     .library(name: "LearningReports", targets: ["LearningReports"]),
     .executable(name: "learning-tracker", targets: ["learning-tracker"]),
   ],
   targets: [
+    .target(name: "LearningJSON"),
     .target(name: "LearningModel", exclude: ["README.md"]),
-    .target(name: "LearningStore", dependencies: ["LearningModel"], exclude: ["README.md"]),
-    .target(name: "LearningReports", dependencies: ["LearningModel"], exclude: ["README.md"]),
+    .target(name: "LearningStore", dependencies: ["LearningJSON", "LearningModel"], exclude: ["README.md"]),
+    .target(name: "LearningReports", dependencies: ["LearningJSON", "LearningModel"], exclude: ["README.md"]),
     .executableTarget(
       name: "learning-tracker",
-      dependencies: ["LearningModel", "LearningStore", "LearningReports"]
+      dependencies: ["LearningJSON", "LearningModel", "LearningStore", "LearningReports"]
     ),
+    .testTarget(name: "LearningJSONTests", dependencies: ["LearningJSON"]),
     .testTarget(name: "LearningModelTests", dependencies: ["LearningModel"]),
-    .testTarget(name: "LearningStoreTests", dependencies: ["LearningStore"]),
+    .testTarget(name: "LearningStoreTests", dependencies: ["LearningJSON", "LearningStore"]),
     .testTarget(
       name: "LearningReportsTests",
       dependencies: ["LearningReports", "LearningStore"],

@@ -1,4 +1,5 @@
 import Foundation
+import LearningJSON
 import LearningModel
 
 /// The formats every report can be written in.
@@ -48,9 +49,9 @@ extension Report {
     }
   }
 
-  /// The report value as pretty JSON with sorted keys.
+  /// The report value as pretty JSON with sorted keys, streamed by the one JSON writer.
   public var asJSON: String {
-    (try? JSONOutput.render(self)) ?? "{}\n"
+    String(decoding: (try? JSONWriter.pretty(self)) ?? Array("{}\n".utf8), as: UTF8.self)
   }
 }
 

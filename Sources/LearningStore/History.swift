@@ -1,4 +1,5 @@
 import Foundation
+import LearningJSON
 import LearningModel
 
 /// One command's changes to a store, as appended to the history file beside it.
@@ -45,12 +46,10 @@ public enum History {
 
   /// Appends one entry as one line; the file is never rewritten.
   public static func append(_ entry: HistoryEntry, store: String) throws(StoreError) {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(entry) else {
+    guard let bytes = try? JSONWriter.compact(entry) else {
       throw .cannotWrite(file: path(forStore: store), reason: "the history entry could not be encoded")
     }
-    try AtomicFile.append(String(decoding: data, as: UTF8.self) + "\n", to: path(forStore: store))
+    try AtomicFile.append(String(decoding: bytes, as: UTF8.self) + "\n", to: path(forStore: store))
   }
 
   /// Every entry, oldest first; an absent file is an empty history.
@@ -72,10 +71,8 @@ public enum History {
 
   /// A store record as a JSON value, for the history.
   public static func snapshot(_ value: some Encodable) -> JSONValue? {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    guard let data = try? encoder.encode(value) else { return nil }
-    return try? JSONDecoder().decode(JSONValue.self, from: data)
+    guard let bytes = try? JSONWriter.compact(value) else { return nil }
+    return try? JSONValue.parse(bytes)
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LearningJSON
 import LearningModel
 import LearningStore
 
@@ -186,10 +187,9 @@ enum LearningTrackerCommand {
 // MARK: - Reading and changing the store
 
 extension Context {
-  /// Reads the store for a report or a listing (without the unknown-field check, which only
-  /// `validate` and writes need).
-  func load(checkingUnknownFields: Bool = false) throws -> LoadedStore {
-    try StoreReader.read(path: dataPath, checkingUnknownFields: checkingUnknownFields)
+  /// Reads the store (its unknown fields are found in the same read).
+  func load() throws -> LoadedStore {
+    try StoreReader.read(path: dataPath)
   }
 
   /// Reads, changes and writes the store under its lock, and records the change in the history.
@@ -293,7 +293,5 @@ enum TouchedRecord {
 
 /// Encodes a value as pretty JSON with sorted keys and a final newline.
 func jsonText(_ value: some Encodable) throws -> String {
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-  return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+  String(decoding: try JSONWriter.pretty(value), as: UTF8.self)
 }

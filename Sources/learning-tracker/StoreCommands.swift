@@ -52,7 +52,7 @@ extension LearningTrackerCommand {
       throw UsageError(message: "--format: \"\(format)\" is not a format here; expected text or json")
     }
     try args.finish()
-    let loaded = try context.load(checkingUnknownFields: true)
+    let loaded = try context.load()
     var diagnostics = loaded.unknownFields.map {
       Diagnostic(
         severity: .error, check: .requiredText, path: $0, message: "unknown field (not in the store format)",
