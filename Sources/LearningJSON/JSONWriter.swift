@@ -175,7 +175,7 @@ final class JSONSink {
       bytes.append(0x0A)
       indent(level + 1)
     }
-    if frame.inOrder, let last = frame.keys.last, !last.utf8.lexicographicallyPrecedes(key.utf8) {
+    if frame.inOrder, let last = frame.keys.last, !JSONSink.precedes(last, key) {
       frame.inOrder = false
     }
     frame.keys.append(key)
@@ -190,27 +190,53 @@ final class JSONSink {
     separator(&frames[level], depth: level + 1)
   }
 
+  /// Whether `left` sorts before `right` by their UTF-8 bytes.
+  static func precedes(_ left: String, _ right: String) -> Bool {
+    var left = left
+    var right = right
+    return left.withUTF8 { l in
+      right.withUTF8 { r in
+        let count = min(l.count, r.count)
+        for index in 0..<count where l[index] != r[index] { return l[index] < r[index] }
+        return l.count < r.count
+      }
+    }
+  }
+
+  /// Orders of key sequences met before: objects of one type arrive with the same keys each time.
+  private var knownOrders: [(keys: [String], order: [Int])] = []
+  private var scratch: [UInt8] = []
+
+  private func order(of keys: [String]) -> [Int] {
+    for known in knownOrders where known.keys == keys { return known.order }
+    let order = keys.indices.sorted { JSONSink.precedes(keys[$0], keys[$1]) }
+    if knownOrders.count == 16 { knownOrders.removeFirst() }
+    knownOrders.append((keys, order))
+    return order
+  }
+
   /// Rewrites an object's members in key order. Each member's bytes run from its start (just after
   /// the comma before it) to the comma after it, so members move whole with their indentation.
   private func sortMembers(of frame: Frame) {
     guard let first = frame.starts.first else { return }
     let end = bytes.count
-    let order = frame.keys.indices.sorted {
-      frame.keys[$0].utf8.lexicographicallyPrecedes(frame.keys[$1].utf8)
-    }
-    let original = Array(bytes[first..<end])
+    let order = order(of: frame.keys)
+    scratch.removeAll(keepingCapacity: true)
+    scratch.append(contentsOf: bytes[first..<end])
     var position = first
-    bytes.withUnsafeMutableBufferPointer { output in
-      for (rank, index) in order.enumerated() {
-        if rank > 0 {
-          output[position] = UInt8(ascii: ",")
-          position += 1
-        }
-        let start = frame.starts[index] - first
-        let stop = index + 1 < frame.starts.count ? frame.starts[index + 1] - first - 1 : end - first
-        for offset in start..<stop {
-          output[position] = original[offset]
-          position += 1
+    scratch.withUnsafeBufferPointer { original in
+      bytes.withUnsafeMutableBufferPointer { output in
+        for (rank, index) in order.enumerated() {
+          if rank > 0 {
+            output[position] = UInt8(ascii: ",")
+            position += 1
+          }
+          let start = frame.starts[index] - first
+          let stop = index + 1 < frame.starts.count ? frame.starts[index + 1] - first - 1 : end - first
+          let count = stop - start
+          guard count > 0, let target = output.baseAddress, let source = original.baseAddress else { continue }
+          (target + position).update(from: source + start, count: count)
+          position += count
         }
       }
     }

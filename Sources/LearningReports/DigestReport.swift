@@ -175,9 +175,8 @@ public struct DigestReport: Report, Equatable {
       if now.isOpen { report.actions.openAtYearEnd += 1 }
       if now.isOverdue { report.actions.overdueAtYearEnd.append(ActionLine(placed, now, agencies: agencies)) }
     }
-    report.actions.overdueAtYearEnd.sort {
-      $0.daysOverdue != $1.daysOverdue
-        ? $0.daysOverdue > $1.daysOverdue : naturalOrder($0.reference, $1.reference)
+    sortLines(&report.actions.overdueAtYearEnd, reference: \.reference) {
+      $0.daysOverdue != $1.daysOverdue ? $0.daysOverdue > $1.daysOverdue : nil
     }
 
     // Dissemination in the year.
