@@ -199,7 +199,8 @@ public struct JSONReader {
       }
       guard offset < bytes.count else { throw error("unterminated string (it starts here)", at: start) }
       if offset - start > JSONLimits.maximumStringLength {
-        throw error("a string longer than \(JSONLimits.maximumStringLength) bytes (it starts here)", at: start)
+        throw error(
+          "a string longer than \(JSONLimits.maximumStringLength) bytes (it starts here)", at: start)
       }
       let byte = bytes[offset]
       if byte == 0x22 {
@@ -208,7 +209,9 @@ public struct JSONReader {
       }
       if byte < 0x20 {
         let name =
-          byte == 0x0A ? "a line break" : byte == 0x09 ? "a tab" : byte == 0x0D ? "a carriage return" : "a control character"
+          byte == 0x0A
+          ? "a line break"
+          : byte == 0x09 ? "a tab" : byte == 0x0D ? "a carriage return" : "a control character"
         throw error(
           "\(name) (U+00\(byte < 16 ? "0" : "")\(String(byte, radix: 16, uppercase: true))) inside a string must be escaped"
         )
@@ -231,7 +234,9 @@ public struct JSONReader {
             else { throw error("a lone surrogate \\u escape in a string") }
             offset += 2
             let low = try hex4()
-            guard (0xDC00...0xDFFF).contains(low) else { throw error("an invalid surrogate pair in a string") }
+            guard (0xDC00...0xDFFF).contains(low) else {
+              throw error("an invalid surrogate pair in a string")
+            }
           } else if (0xDC00...0xDFFF).contains(high) {
             throw error("a lone surrogate \\u escape in a string")
           }
@@ -329,7 +334,9 @@ public struct JSONReader {
 
   private mutating func enter() throws(JSONSyntaxError) {
     depth += 1
-    if depth > JSONLimits.maximumDepth { throw error("nesting is deeper than \(JSONLimits.maximumDepth) levels") }
+    if depth > JSONLimits.maximumDepth {
+      throw error("nesting is deeper than \(JSONLimits.maximumDepth) levels")
+    }
     offset += 1
   }
 
@@ -363,7 +370,9 @@ public struct JSONReader {
     let (range, escaped) = try scanString()
     skipSpace()
     guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else {
-      throw error("expected ':' after member name \"\(name(of: Key(range: range, escaped: escaped, offset: start)))\", found \(describeHere())")
+      throw error(
+        "expected ':' after member name \"\(name(of: Key(range: range, escaped: escaped, offset: start)))\", found \(describeHere())"
+      )
     }
     offset += 1
     skipSpace()
@@ -407,7 +416,8 @@ public struct JSONReader {
 
   /// Reads past the next value whatever it is, checking it as strictly as any other, and notes
   /// every member name that appears twice in one object.
-  public mutating func skipValue(duplicates: inout [DuplicateKey], path: String = "") throws(JSONSyntaxError) {
+  public mutating func skipValue(duplicates: inout [DuplicateKey], path: String = "") throws(JSONSyntaxError)
+  {
     switch try peek() {
     case .string: _ = try scanString()
     case .number: _ = try readNumber()
@@ -428,7 +438,8 @@ public struct JSONReader {
         first = false
         let name = name(of: key)
         if let earlier = seen[name] {
-          duplicates.append(DuplicateKey(name: name, firstOffset: earlier, secondOffset: key.offset, path: path))
+          duplicates.append(
+            DuplicateKey(name: name, firstOffset: earlier, secondOffset: key.offset, path: path))
         } else {
           seen[name] = key.offset
         }

@@ -34,7 +34,9 @@ public enum JSONWriter {
       for index in 0..<utf8.count {
         let byte = utf8[index]
         guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-        if plainStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<index])) }
+        if plainStart < index {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<index]))
+        }
         plainStart = index + 1
         switch byte {
         case 0x22: bytes += [0x5C, 0x22]
@@ -234,7 +236,9 @@ final class JSONSink {
           let start = frame.starts[index] - first
           let stop = index + 1 < frame.starts.count ? frame.starts[index + 1] - first - 1 : end - first
           let count = stop - start
-          guard count > 0, let target = output.baseAddress, let source = original.baseAddress else { continue }
+          guard count > 0, let target = output.baseAddress, let source = original.baseAddress else {
+            continue
+          }
           (target + position).update(from: source + start, count: count)
           position += count
         }

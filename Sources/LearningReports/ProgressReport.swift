@@ -252,7 +252,10 @@ struct NaturalKey: Comparable {
         var start = index
         while start < end, utf8[start] == 0x30 { start += 1 }
         let count = UInt32(end - start)
-        key += [0x31, UInt8(count >> 24), UInt8((count >> 16) & 0xFF), UInt8((count >> 8) & 0xFF), UInt8(count & 0xFF)]
+        key += [
+          0x31, UInt8(count >> 24), UInt8((count >> 16) & 0xFF), UInt8((count >> 8) & 0xFF),
+          UInt8(count & 0xFF),
+        ]
         key += utf8[start..<end]
         index = end
       } else {

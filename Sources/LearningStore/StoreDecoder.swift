@@ -37,10 +37,10 @@ struct StoreDecoder {
     func index(of key: JSONReader.Key, in reader: JSONReader) -> Int? {
       if !key.escaped {
         let count = key.range.count
-        guard let base = reader.bytes.baseAddress else { return nil }
-        let start = base + key.range.lowerBound
-        for (index, name) in bytes.enumerated() where name.count == count {
-          if name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, start, count) == 0 }) { return index }
+        let start = key.range.lowerBound
+        names: for (index, name) in bytes.enumerated() where name.count == count {
+          for position in 0..<count where reader.bytes[start + position] != name[position] { continue names }
+          return index
         }
         return nil
       }
@@ -186,7 +186,8 @@ struct StoreDecoder {
     guard let text = try string() else { return nil }
     guard let word = Word(rawValue: text) else {
       problem(
-        "\"\(text)\" is not a known \(Word.vocabularyName) (expected one of: \(Word.allowedWords))", at: offset)
+        "\"\(text)\" is not a known \(Word.vocabularyName) (expected one of: \(Word.allowedWords))",
+        at: offset)
       return nil
     }
     return word
@@ -321,7 +322,8 @@ struct StoreDecoder {
       case 7: tracker.bankHolidays = try d.list { (d: inout StoreDecoder) throws(Syntax) in try d.day() }
       case 8: tracker.reviews = try d.list { (d: inout StoreDecoder) throws(Syntax) in try d.review() }
       case 9:
-        tracker.disseminations = try d.list { (d: inout StoreDecoder) throws(Syntax) in try d.dissemination() }
+        tracker.disseminations = try d.list { (d: inout StoreDecoder) throws(Syntax) in try d.dissemination()
+        }
       default:
         tracker.section11 = try d.list { (d: inout StoreDecoder) throws(Syntax) in try d.section11Return() }
       }
@@ -330,7 +332,8 @@ struct StoreDecoder {
   }
 
   static let partnershipFields = Fields(
-    ["name", "reportingYearStart", "settings", "privacy"], required: ["name", "reportingYearStart", "settings"])
+    ["name", "reportingYearStart", "settings", "privacy"],
+    required: ["name", "reportingYearStart", "settings"])
   static let settingsFields = Fields(
     ["dueSoonDays", "staleAfterDays"], required: ["dueSoonDays", "staleAfterDays"])
   static let privacyFields = Fields(["names"])
@@ -362,9 +365,12 @@ struct StoreDecoder {
           return
         }
         var privacy = Privacy()
-        if try d.object(Self.privacyFields, { (d: inout StoreDecoder, _) throws(Syntax) in
-          privacy.names = try d.strings()
-        }) {
+        if try d.object(
+          Self.privacyFields,
+          { (d: inout StoreDecoder, _) throws(Syntax) in
+            privacy.names = try d.strings()
+          })
+        {
           partnership.privacy = privacy
         }
       }
@@ -401,7 +407,10 @@ struct StoreDecoder {
   }
 
   static let reviewFields = Fields(
-    ["id", "title", "kind", "follows", "dates", "categories", "themes", "findings", "recommendations", "summary"],
+    [
+      "id", "title", "kind", "follows", "dates", "categories", "themes", "findings", "recommendations",
+      "summary",
+    ],
     required: ["id", "title", "kind", "dates"])
   static let datesFields = Fields([
     "incident", "aware", "notified", "referred", "discussed", "rapidReview", "decision", "sentToPanel",
@@ -437,7 +446,8 @@ struct StoreDecoder {
       case 6: review.themes = try d.strings()
       case 7: review.findings = try d.list { (d: inout StoreDecoder) throws(Syntax) in try d.finding() }
       case 8:
-        review.recommendations = try d.list { (d: inout StoreDecoder) throws(Syntax) in try d.recommendation() }
+        review.recommendations = try d.list { (d: inout StoreDecoder) throws(Syntax) in try d.recommendation()
+        }
       default: review.summary = try d.optionalString()
       }
     }
@@ -524,7 +534,8 @@ struct StoreDecoder {
     required: ["id", "date", "status", "method", "title"])
 
   mutating func dissemination() throws(Syntax) -> Dissemination? {
-    var activity = Dissemination(id: "", date: CalendarDay(dayNumber: 0), status: .planned, method: "", title: "")
+    var activity = Dissemination(
+      id: "", date: CalendarDay(dayNumber: 0), status: .planned, method: "", title: "")
     let isObject = try object(Self.disseminationFields) { (d: inout StoreDecoder, field) throws(Syntax) in
       switch field {
       case 0: activity.id = try d.string() ?? ""
@@ -549,8 +560,10 @@ struct StoreDecoder {
 
   static let section11Fields = Fields(
     ["agency", "cycle", "due", "submitted", "ratings", "learning"], required: ["agency", "cycle", "due"])
-  static let ratingFields = Fields(["standard", "self", "moderated", "evidence"], required: ["standard", "self"])
-  static let learningFields = Fields(["review", "disseminated", "implemented", "evidence"], required: ["review"])
+  static let ratingFields = Fields(
+    ["standard", "self", "moderated", "evidence"], required: ["standard", "self"])
+  static let learningFields = Fields(
+    ["review", "disseminated", "implemented", "evidence"], required: ["review"])
 
   mutating func section11Return() throws(Syntax) -> Section11Return? {
     var entry = Section11Return(agency: "", cycle: "", due: CalendarDay(dayNumber: 0))

@@ -94,7 +94,8 @@ public enum StoreReader {
         problems.append(
           StoreDecoder.Problem(
             offset: field.offset, path: field.path,
-            message: "unknown field: the store format has no such field, and it would be lost when the store is written"
+            message:
+              "unknown field: the store format has no such field, and it would be lost when the store is written"
           ))
       }
       return .failure(.problems(file: file, located(problems, in: bytes)))
@@ -102,7 +103,8 @@ public enum StoreReader {
     var tracker = tracker
     tracker.schemaVersion = Tracker.currentSchemaVersion
     return .success(
-      LoadedStore(file: file, tracker: tracker, originalBytes: data, unknownFields: decoder.unknownFields.map(\.path)))
+      LoadedStore(
+        file: file, tracker: tracker, originalBytes: data, unknownFields: decoder.unknownFields.map(\.path)))
   }
 
   /// The problems in the order of the file, each with its line and column.
@@ -115,7 +117,8 @@ public enum StoreReader {
     return ordered.indices.map { index in
       var message = ordered[index].message
       if ordered[index].firstOffset != nil {
-        message += " (first given at \(firstPlaces[index].line):\(firstPlaces[index].column), \(ordered[index].path))"
+        message +=
+          " (first given at \(firstPlaces[index].line):\(firstPlaces[index].column), \(ordered[index].path))"
       }
       return StoreProblem(
         line: places[index].line, column: places[index].column, path: ordered[index].path, message: message)

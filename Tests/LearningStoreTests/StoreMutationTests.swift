@@ -61,7 +61,8 @@ import Testing
       }
     case .array(let elements):
       return elements.enumerated().flatMap { index, element in
-        fields(of: element, steps: steps + [.index(index)], path: path + "[\(index)]", kindPath: kindPath + "[]")
+        fields(
+          of: element, steps: steps + [.index(index)], path: path + "[\(index)]", kindPath: kindPath + "[]")
       }
     default:
       return []
@@ -185,14 +186,17 @@ import Testing
       try Self.verdict(of: Self.changed(Self.seeds, at: title.steps[...], .null), field: title, change: .null)
         == .problem("expected a string, found null"))
     #expect(
-      try Self.verdict(of: Self.changed(Self.seeds, at: title.steps[...], .removed), field: title, change: .removed)
+      try Self.verdict(
+        of: Self.changed(Self.seeds, at: title.steps[...], .removed), field: title, change: .removed)
         == .problem("required field is missing"))
     #expect(
-      try Self.verdict(of: Self.changed(Self.seeds, at: summary.steps[...], .null), field: summary, change: .null)
+      try Self.verdict(
+        of: Self.changed(Self.seeds, at: summary.steps[...], .null), field: summary, change: .null)
         == .reads(unknownFields: 0))
     if let names {
       #expect(
-        try Self.verdict(of: Self.changed(Self.seeds, at: names.steps[...], .null), field: names, change: .null)
+        try Self.verdict(
+          of: Self.changed(Self.seeds, at: names.steps[...], .null), field: names, change: .null)
           == .reads(unknownFields: 0))
     }
   }
