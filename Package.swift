@@ -12,7 +12,7 @@ let package = Package(
     .executable(name: "learning-tracker", targets: ["learning-tracker"]),
   ],
   targets: [
-    .target(name: "LearningJSON"),
+    .target(name: "LearningJSON", exclude: ["README.md"]),
     .target(name: "LearningModel", exclude: ["README.md"]),
     .target(name: "LearningStore", dependencies: ["LearningJSON", "LearningModel"], exclude: ["README.md"]),
     .target(name: "LearningReports", dependencies: ["LearningJSON", "LearningModel"], exclude: ["README.md"]),
