@@ -93,8 +93,8 @@ public enum JSONWriter {
 /// The output of one encoding, written as the value's `encode(to:)` calls arrive.
 ///
 /// Members are written straight away. An object whose keys arrive out of order is put in order
-/// when it closes, by moving its members' bytes once; objects whose keys arrive sorted (most of
-/// them) are never moved. No tree of values is built.
+/// when it closes, by moving its members' bytes in place; objects whose keys arrive sorted are never
+/// moved. No tree of values is built.
 final class JSONSink {
   var bytes: [UInt8] = []
   let pretty: Bool
@@ -217,30 +217,56 @@ final class JSONSink {
     return order
   }
 
-  /// Rewrites an object's members in key order. Each member's bytes run from its start (just after
-  /// the comma before it) to the comma after it, so members move whole with their indentation.
+  /// Rewrites an object's members in key order, in place. Each member's bytes run from its start
+  /// (just after the comma before it) to the comma after it, so members move whole with their
+  /// indentation. Members are moved into place one at a time by rotation, with a buffer only the
+  /// size of the smaller part, so sorting the outermost object never copies the whole output.
   private func sortMembers(of frame: Frame) {
     guard let first = frame.starts.first else { return }
-    let end = bytes.count
     let order = order(of: frame.keys)
+    // Each member followed by its comma: add one at the end for the last member, removed after.
+    bytes.append(UInt8(ascii: ","))
+    var lengths = frame.starts.indices.map { index in
+      (index + 1 < frame.starts.count ? frame.starts[index + 1] : bytes.count) - frame.starts[index]
+    }
+    // `current[p]` is the original index of the member now at position p.
+    var current = Array(frame.starts.indices)
+    var start = first
+    for (rank, wanted) in order.enumerated() {
+      guard let position = current[rank...].firstIndex(of: wanted) else { continue }
+      if position != rank {
+        let middle = start + current[rank..<position].reduce(0) { $0 + lengths[$1] }
+        rotate(start, middle, middle + lengths[wanted])
+        current.remove(at: position)
+        current.insert(wanted, at: rank)
+      }
+      start += lengths[wanted]
+    }
+    lengths.removeAll()
+    bytes.removeLast()
+  }
+
+  /// Moves `bytes[middle..<end]` in front of `bytes[start..<middle]`.
+  private func rotate(_ start: Int, _ middle: Int, _ end: Int) {
+    let front = middle - start
+    let back = end - middle
+    guard front > 0, back > 0 else { return }
     scratch.removeAll(keepingCapacity: true)
-    scratch.append(contentsOf: bytes[first..<end])
-    var position = first
-    scratch.withUnsafeBufferPointer { original in
-      bytes.withUnsafeMutableBufferPointer { output in
-        for (rank, index) in order.enumerated() {
-          if rank > 0 {
-            output[position] = UInt8(ascii: ",")
-            position += 1
+    bytes.withUnsafeMutableBytes { raw in
+      guard let base = raw.baseAddress else { return }
+      if back <= front {
+        scratch.append(contentsOf: UnsafeRawBufferPointer(start: base + middle, count: back))
+        (base + start + back).copyMemory(from: base + start, byteCount: front)
+        scratch.withUnsafeBytes { saved in
+          if let source = saved.baseAddress { (base + start).copyMemory(from: source, byteCount: back) }
+        }
+      } else {
+        scratch.append(contentsOf: UnsafeRawBufferPointer(start: base + start, count: front))
+        (base + start).copyMemory(from: base + middle, byteCount: back)
+        scratch.withUnsafeBytes { saved in
+          if let source = saved.baseAddress {
+            (base + start + back).copyMemory(from: source, byteCount: front)
           }
-          let start = frame.starts[index] - first
-          let stop = index + 1 < frame.starts.count ? frame.starts[index + 1] - first - 1 : end - first
-          let count = stop - start
-          guard count > 0, let target = output.baseAddress, let source = original.baseAddress else {
-            continue
-          }
-          (target + position).update(from: source + start, count: count)
-          position += count
         }
       }
     }

@@ -3,12 +3,17 @@ import Foundation
 /// Where a command's output goes: data to `out`, messages to `err`.
 final class Console {
   private let writeOut: (String) -> Void
+  private let writeOutBytes: (([UInt8]) -> Void)?
   private let writeErr: (String) -> Void
   /// Whether messages may be coloured (a terminal, and `NO_COLOR` not set).
   let colour: Bool
 
-  init(out: @escaping (String) -> Void, err: @escaping (String) -> Void, colour: Bool = false) {
+  init(
+    out: @escaping (String) -> Void, err: @escaping (String) -> Void, colour: Bool = false,
+    outBytes: (([UInt8]) -> Void)? = nil
+  ) {
     writeOut = out
+    writeOutBytes = outBytes
     writeErr = err
     self.colour = colour
   }
@@ -18,10 +23,24 @@ final class Console {
     Console(
       out: { FileHandle.standardOutput.write(Data($0.utf8)) },
       err: { FileHandle.standardError.write(Data($0.utf8)) },
-      colour: isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+      colour: isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
+      outBytes: { bytes in
+        // In 1 MiB pieces: a large report is never copied whole again on its way out.
+        var start = 0
+        while start < bytes.count {
+          let end = min(start + (1 << 20), bytes.count)
+          FileHandle.standardOutput.write(bytes[start..<end].withUnsafeBytes { Data($0) })
+          start = end
+        }
+      })
   }
 
   func out(_ text: String) { writeOut(text) }
+
+  /// Writes UTF-8 bytes to standard output as they are (large reports).
+  func out(bytes: [UInt8]) {
+    if let writeOutBytes { writeOutBytes(bytes) } else { writeOut(String(decoding: bytes, as: UTF8.self)) }
+  }
 
   /// `learning-tracker: error: message`, one diagnostic format for every message.
   func error(_ message: String) {

@@ -59,12 +59,12 @@ struct CommonReportOptions {
 
   /// Writes the rendered report to the output file or standard output.
   func emit(_ report: some Report, _ context: Context) throws {
-    let text = report.rendered(as: try resolvedFormat())
+    let bytes = report.renderedBytes(as: try resolvedFormat())
     if let output {
-      try AtomicFile.write(Array(text.utf8), to: output, mode: 0o600)
+      try AtomicFile.write(bytes, to: output, mode: 0o600)
       context.console.note("wrote \(output)")
     } else {
-      context.console.out(text)
+      context.console.out(bytes: bytes)
     }
   }
 }
