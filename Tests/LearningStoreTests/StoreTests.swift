@@ -75,6 +75,41 @@ import Testing
     #expect(loaded.unknownFields == ["partnership.nickname", "extra"])
   }
 
+  @Test func validityDoesNotDependOnNestingDepth() throws {
+    let deep = String(repeating: "[", count: 100) + "null" + String(repeating: "]", count: 100)
+    let text =
+      #"{"schemaVersion": 1, "partnership": {"name": "P", "reportingYearStart": "04-01", "privacy": {"names": null}, "settings": {"dueSoonDays": 2, "staleAfterDays": 3}}, "notes": "#
+      + deep + "}"
+    let loaded = try StoreReader.decode(bytes: Array(text.utf8), file: "t.json")
+    #expect(loaded.unknownFields == ["notes"])
+    #expect(loaded.tracker.partnership.privacy == Privacy(names: []))
+  }
+
+  @Test func namesGivenTwiceAreRefusedEvenInsideUnknownFields() {
+    let text = """
+      {"schemaVersion": 1, "partnership": {"name": "P", "reportingYearStart": "04-01",
+       "settings": {"dueSoonDays": 2, "staleAfterDays": 3}}, "extra": [{"a": 1, "a": 2}]}
+      """
+    #expect(
+      throws: StoreError.problems(
+        file: "t.json",
+        [
+          StoreProblem(
+            line: 2, column: 75, path: "extra[0].a",
+            message:
+              "\"a\" is given twice in one object; only one value can be kept, so remove the other (first given at 2:67, extra[0].a)"
+          ),
+          StoreProblem(
+            line: 2, column: 56, path: "extra",
+            message:
+              "unknown field: the store format has no such field, and it would be lost when the store is written"
+          ),
+        ].sorted { $0.column < $1.column })
+    ) {
+      try StoreReader.decode(bytes: Array(text.utf8), file: "t.json")
+    }
+  }
+
   @Test func decodingErrorsNameTheJSONPath() {
     let text = """
       {"schemaVersion": 1, "partnership": {"name": "P", "reportingYearStart": "04-01", "settings": {"dueSoonDays": 28, "staleAfterDays": 90}},
