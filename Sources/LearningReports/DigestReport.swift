@@ -175,9 +175,7 @@ public struct DigestReport: Report, Equatable {
       if now.isOpen { report.actions.openAtYearEnd += 1 }
       if now.isOverdue { report.actions.overdueAtYearEnd.append(ActionLine(placed, now, agencies: agencies)) }
     }
-    sortLines(&report.actions.overdueAtYearEnd, reference: \.reference) {
-      $0.daysOverdue != $1.daysOverdue ? $0.daysOverdue > $1.daysOverdue : nil
-    }
+    sortLines(&report.actions.overdueAtYearEnd, reference: \.reference) { -$0.daysOverdue }
 
     // Dissemination in the year.
     let methodNames = Dictionary(

@@ -30,15 +30,9 @@ public struct OverdueReport: Report, Equatable {
       if entry.state.isStale { report.stale.append(scope.line(entry)) }
     }
     // Most days overdue first; soonest due first; longest silent first; ties by reference.
-    sortLines(&report.overdue, reference: \.reference) {
-      $0.daysOverdue != $1.daysOverdue ? $0.daysOverdue > $1.daysOverdue : nil
-    }
-    sortLines(&report.dueSoon, reference: \.reference) { $0.due != $1.due ? $0.due < $1.due : nil }
-    sortLines(&report.stale, reference: \.reference) {
-      let left = $0.daysSinceLastHeard ?? 0
-      let right = $1.daysSinceLastHeard ?? 0
-      return left != right ? left > right : nil
-    }
+    sortLines(&report.overdue, reference: \.reference) { -$0.daysOverdue }
+    sortLines(&report.dueSoon, reference: \.reference) { $0.due.dayNumber }
+    sortLines(&report.stale, reference: \.reference) { -($0.daysSinceLastHeard ?? 0) }
     return report
   }
 

@@ -134,9 +134,7 @@ public struct ProgressReport: Report, Equatable {
       ResponseCount(
         response: response, count: recommendations.filter { $0.recommendation.response == response }.count)
     }
-    sortLines(&report.redActions, reference: \.reference) {
-      $0.daysOverdue != $1.daysOverdue ? $0.daysOverdue > $1.daysOverdue : nil
-    }
+    sortLines(&report.redActions, reference: \.reference) { -$0.daysOverdue }
 
     if let since = options.since {
       report.changes = changes(scope, since: since)
@@ -274,10 +272,12 @@ struct NaturalKey: Comparable {
   }
 }
 
-/// Sorts report lines by `first` and, where it ties (`nil`), by their references in natural order.
-func sortLines<Line>(_ lines: inout [Line], reference: (Line) -> String, first: (Line, Line) -> Bool?) {
+/// Sorts report lines by `rank` (smallest first) and, where ranks tie, by their references in
+/// natural order; each line's rank and key are computed once, not on every comparison.
+func sortLines<Line>(_ lines: inout [Line], reference: (Line) -> String, rank: (Line) -> Int) {
   let keys = lines.map { NaturalKey(reference($0)) }
-  let order = lines.indices.sorted { first(lines[$0], lines[$1]) ?? (keys[$0] < keys[$1]) }
+  let ranks = lines.map(rank)
+  let order = lines.indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : keys[$0] < keys[$1] }
   lines = order.map { lines[$0] }
 }
 
