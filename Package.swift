@@ -4,6 +4,7 @@ import PackageDescription
 let package = Package(
   name: "LearningTracker",
   products: [
+    .library(name: "LearningJSON", targets: ["LearningJSON"]),
     .library(name: "LearningModel", targets: ["LearningModel"]),
     .library(name: "LearningStore", targets: ["LearningStore"]),
     .library(name: "LearningReports", targets: ["LearningReports"]),
@@ -11,16 +12,19 @@ let package = Package(
     .executable(name: "learning-tracker", targets: ["learning-tracker"]),
   ],
   targets: [
+    .target(name: "LearningJSON", exclude: ["README.md"]),
     .target(name: "LearningModel", exclude: ["README.md"]),
-    .target(name: "LearningStore", dependencies: ["LearningModel"], exclude: ["README.md"]),
-    .target(name: "LearningReports", dependencies: ["LearningModel"], exclude: ["README.md"]),
+    .target(name: "LearningStore", dependencies: ["LearningJSON", "LearningModel"], exclude: ["README.md"]),
+    .target(name: "LearningReports", dependencies: ["LearningJSON", "LearningModel"], exclude: ["README.md"]),
     .target(
-      name: "LearningTrackerCLI", dependencies: ["LearningModel", "LearningStore", "LearningReports"],
+      name: "LearningTrackerCLI",
+      dependencies: ["LearningJSON", "LearningModel", "LearningStore", "LearningReports"],
       exclude: ["README.md"]),
     .executableTarget(name: "learning-tracker", dependencies: ["LearningTrackerCLI"]),
     .target(name: "LearningTestSupport", path: "Tests/LearningTestSupport"),
+    .testTarget(name: "LearningJSONTests", dependencies: ["LearningJSON"]),
     .testTarget(name: "LearningModelTests", dependencies: ["LearningModel"]),
-    .testTarget(name: "LearningStoreTests", dependencies: ["LearningStore"]),
+    .testTarget(name: "LearningStoreTests", dependencies: ["LearningJSON", "LearningStore"]),
     .testTarget(
       name: "LearningReportsTests",
       dependencies: ["LearningReports", "LearningStore", "LearningTestSupport"],

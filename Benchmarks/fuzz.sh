@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the store reader and the CSV reader with libFuzzer (the Swift toolchain's -sanitize=fuzzer).
+# Fuzzes the one store reader (and the JSON syntax layer under it) and the CSV reader with libFuzzer (the Swift toolchain's -sanitize=fuzzer).
 #   Benchmarks/fuzz.sh [SECONDS]      (default 600)
 # Seeds the corpus from the bad-input files and the demo store; any crash is written to
 # Benchmarks/fuzz/crashes/ and should become a case in Tests/LearningTrackerTests/BadInput/.
@@ -9,11 +9,13 @@ seconds="${1:-600}"
 build=.build-fuzz
 mkdir -p "$build" Benchmarks/fuzz/crashes "$build/corpus"
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g)
+swiftc "${flags[@]}" -emit-library -static -module-name LearningJSON -emit-module -emit-module-path "$build/LearningJSON.swiftmodule" \
+  Sources/LearningJSON/*.swift -o "$build/libLearningJSON.a"
 swiftc "${flags[@]}" -emit-library -static -module-name LearningModel -emit-module -emit-module-path "$build/LearningModel.swiftmodule" \
   Sources/LearningModel/*.swift -o "$build/libLearningModel.a"
 swiftc "${flags[@]}" -emit-library -static -module-name LearningStore -emit-module -emit-module-path "$build/LearningStore.swiftmodule" \
   -I "$build" Sources/LearningStore/*.swift -o "$build/libLearningStore.a"
-swiftc "${flags[@]}" -I "$build" -L "$build" -lLearningStore -lLearningModel Benchmarks/fuzz/FuzzTarget.swift -o "$build/fuzz-readers"
+swiftc "${flags[@]}" -I "$build" -L "$build" -lLearningStore -lLearningModel -lLearningJSON Benchmarks/fuzz/FuzzTarget.swift -o "$build/fuzz-readers"
 # Seeds: store files with an even first byte, CSV files with an odd one.
 for file in Tests/LearningTrackerTests/BadInput/*.json Seeds/tracker.json Tests/LearningReportsTests/Fixtures/store.json; do
   [ "$(wc -c < "$file")" -lt 300000 ] || continue

@@ -1,4 +1,5 @@
-// libFuzzer entry point for the store reader and the CSV reader. Built by Benchmarks/fuzz.sh,
+// libFuzzer entry point for the one store reader (StoreReader, over LearningJSON's JSONReader)
+// and the CSV reader. Built by Benchmarks/fuzz.sh,
 // never by SwiftPM. The first byte chooses the reader: even bytes feed the store reader, odd bytes
 // the CSV reader and the agency-return import.
 import LearningModel
@@ -26,6 +27,12 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   let body = Array(bytes.dropFirst())
   if selector % 2 == 0 {
     if let loaded = try? StoreReader.decode(bytes: body, file: "fuzz.json") {
+      // What was read is written back by the one writer and must read again to the same store.
+      if let bytes = try? StoreWriter.encode(loaded.tracker),
+        (try? StoreReader.decode(bytes: bytes, file: "fuzz.json"))?.tracker != loaded.tracker
+      {
+        fatalError("a store read and written back reads differently")
+      }
       _ = Validator(today: CalendarDay(dayNumber: 20_000)).validate(loaded.tracker)
       for placed in loaded.tracker.placedActions { _ = placed.action.state(asOf: CalendarDay(dayNumber: 20_000), settings: loaded.tracker.partnership.settings) }
     }

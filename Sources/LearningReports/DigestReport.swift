@@ -232,10 +232,7 @@ public struct DigestReport: Report, Equatable {
         }
       }
     }
-    report.actions.overdueAtYearEnd.sort {
-      $0.daysOverdue != $1.daysOverdue
-        ? $0.daysOverdue > $1.daysOverdue : naturalOrder($0.reference, $1.reference)
-    }
+    sortLines(&report.actions.overdueAtYearEnd, reference: \.reference) { -$0.daysOverdue }
 
     // Dissemination in the year.
     let methodNames = Dictionary(

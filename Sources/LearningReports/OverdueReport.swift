@@ -31,16 +31,9 @@ public struct OverdueReport: Report, Equatable {
       if entry.state.isStale { report.stale.append(scope.line(entry)) }
     }
     // Most days overdue first; soonest due first; longest silent first; ties by reference.
-    report.overdue.sort {
-      $0.daysOverdue != $1.daysOverdue
-        ? $0.daysOverdue > $1.daysOverdue : naturalOrder($0.reference, $1.reference)
-    }
-    report.dueSoon.sort { $0.due != $1.due ? $0.due < $1.due : naturalOrder($0.reference, $1.reference) }
-    report.stale.sort {
-      let left = $0.daysSinceLastHeard ?? 0
-      let right = $1.daysSinceLastHeard ?? 0
-      return left != right ? left > right : naturalOrder($0.reference, $1.reference)
-    }
+    sortLines(&report.overdue, reference: \.reference) { -$0.daysOverdue }
+    sortLines(&report.dueSoon, reference: \.reference) { $0.due.dayNumber }
+    sortLines(&report.stale, reference: \.reference) { -($0.daysSinceLastHeard ?? 0) }
     return report
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LearningJSON
 import LearningModel
 
 /// The formats every report can be written in.
@@ -48,9 +49,19 @@ extension Report {
     }
   }
 
-  /// The report value as pretty JSON with sorted keys.
+  /// The report in the given format as UTF-8 bytes; JSON is streamed straight to bytes.
+  public func renderedBytes(as format: OutputFormat) -> [UInt8] {
+    format == .json ? jsonBytes : Array(rendered(as: format).utf8)
+  }
+
+  /// The report value as pretty JSON with sorted keys, streamed by the one JSON writer.
+  public var jsonBytes: [UInt8] {
+    (try? JSONWriter.pretty(self)) ?? Array("{}\n".utf8)
+  }
+
+  /// The report value as pretty JSON with sorted keys, streamed by the one JSON writer.
   public var asJSON: String {
-    (try? JSONOutput.render(self)) ?? "{}\n"
+    String(decoding: jsonBytes, as: UTF8.self)
   }
 }
 

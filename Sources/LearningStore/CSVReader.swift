@@ -14,16 +14,14 @@ public struct CSVSyntaxError: Error, Equatable, Sendable {
 
 /// Reads CSV as spreadsheets save it (RFC 4180): with or without a UTF-8 byte-order mark, CRLF or
 /// LF line ends, quoted cells holding separators, quotes and line breaks, and a comma or semicolon
-/// separator (detected from the first line).
+/// separator (as the caller says).
 public enum CSVReader {
-  /// Rows of cells; a final empty line is not a row. The separator is detected from the first line
-  /// unless given.
-  public static func read(_ text: String, separator given: Unicode.Scalar? = nil) throws(CSVSyntaxError)
+  /// Rows of cells; a final empty line is not a row.
+  public static func read(_ text: String, separator: Unicode.Scalar = ",") throws(CSVSyntaxError)
     -> [[CSVCell]]
   {
     var scalars = Array(text.unicodeScalars)
     if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-    let separator = given ?? detectSeparator(scalars)
     var rows: [[CSVCell]] = []
     var row: [CSVCell] = []
     var index = 0
@@ -100,20 +98,5 @@ public enum CSVReader {
       if index >= scalars.count { break }
     }
     return rows
-  }
-
-  /// Semicolon when the first line has more semicolons than commas outside quotes, else comma.
-  static func detectSeparator(_ scalars: [Unicode.Scalar]) -> Unicode.Scalar {
-    var commas = 0
-    var semicolons = 0
-    var quoted = false
-    for scalar in scalars {
-      if scalar == "\"" { quoted.toggle() }
-      if quoted { continue }
-      if scalar == "\n" { break }
-      if scalar == "," { commas += 1 }
-      if scalar == ";" { semicolons += 1 }
-    }
-    return semicolons > commas ? ";" : ","
   }
 }

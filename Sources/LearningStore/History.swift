@@ -1,4 +1,5 @@
 import Foundation
+import LearningJSON
 import LearningModel
 
 /// What a history entry records.
@@ -287,7 +288,9 @@ public enum HistoryDigest {
       out += "{"
       for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
         if index > 0 { out += "," }
-        JSONWriter.quote(member.key, into: &out)
+        var key: [UInt8] = []
+        JSONWriter.appendQuoted(member.key, to: &key)
+        out += String(decoding: key, as: UTF8.self)
         out += ":"
         canonical(member.value, into: &out)
       }
@@ -376,11 +379,13 @@ public enum Redaction {
 /// writer can be swapped in one place.
 public enum HistoryJSON {
   /// One line of JSON text (no line break inside).
-  public static func line(_ value: JSONValue) -> String { JSONWriter.serialize(value) }
+  public static func line(_ value: JSONValue) -> String {
+    String(decoding: (try? JSONWriter.compact(value)) ?? Array("null".utf8), as: UTF8.self)
+  }
 
   /// Parses one line; `nil` when it is not JSON.
   public static func parse(_ bytes: [UInt8]) -> JSONValue? {
-    try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+    try? JSONValue.parse(bytes)
   }
 
   /// A value as JSON (keys sorted).

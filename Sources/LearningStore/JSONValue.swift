@@ -1,3 +1,5 @@
+import LearningJSON
+
 /// A parsed JSON value. Object members keep their order as written.
 public indirect enum JSONValue: Equatable, Sendable {
   case null
@@ -40,52 +42,41 @@ public indirect enum JSONValue: Equatable, Sendable {
   }
 }
 
-/// A JSON syntax error at a line and column (both from 1; columns count characters).
-public struct JSONSyntaxError: Error, Equatable, Sendable {
-  public var line: Int
-  public var column: Int
-  public var message: String
-}
-
-/// Limits and small helpers shared by the JSON readers (`JSONScanner`, `FastStoreDecoder`).
-public enum JSONLimits {
-  /// The deepest nesting accepted; the store format needs about ten levels.
-  public static let maximumDepth = 200
-  /// The longest string accepted, in bytes (1 MiB): far more than any note needs.
-  public static let maximumStringLength = 1 << 20
-
-  /// Line and column of a byte offset; columns count Unicode scalars, not bytes.
-  static func location(of offset: Int, in bytes: some Collection<UInt8>) -> (line: Int, column: Int) {
-    var line = 1
-    var column = 1
-    for byte in bytes.prefix(offset) {
-      if byte == 0x0A {
-        line += 1
-        column = 1
-      } else if byte & 0xC0 != 0x80 {
-        column += 1
-      }
+extension JSONValue {
+  /// Parses one JSON document (checked by the one JSON syntax layer, `JSONReader`).
+  public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) -> JSONValue in
+      var reader = JSONReader(bytes: buffer)
+      let value = try parseValue(&reader)
+      guard reader.atEnd() else { throw reader.error("unexpected text after the end of the JSON document") }
+      return value
     }
-    return (line, column)
   }
 
-  /// The value of the four hex digits at `offset`, or `nil` when there are not four.
-  static func hexValue<Bytes: RandomAccessCollection<UInt8>>(of bytes: Bytes, at offset: Bytes.Index)
-    -> UInt32?
-  where Bytes.Index == Int {
-    guard offset + 4 <= bytes.endIndex else { return nil }
-    var value: UInt32 = 0
-    for position in offset..<(offset + 4) {
-      let byte = bytes[position]
-      let digit: UInt32
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-      default: return nil
+  private static func parseValue(_ reader: inout JSONReader) throws(JSONSyntaxError) -> JSONValue {
+    switch try reader.peek() {
+    case .null:
+      try reader.readNull()
+      return .null
+    case .bool: return .bool(try reader.readBool())
+    case .number: return .number(reader.text(of: try reader.readNumber().range))
+    case .string: return .string(try reader.readString())
+    case .list:
+      try reader.enterList()
+      var elements: [JSONValue] = []
+      while try reader.nextElement(first: elements.isEmpty) { elements.append(try parseValue(&reader)) }
+      return .array(elements)
+    case .object:
+      try reader.enterObject()
+      var members: [(key: String, value: JSONValue)] = []
+      while let key = try reader.nextKey(first: members.isEmpty) {
+        let name = reader.name(of: key)
+        if members.contains(where: { $0.key == name }) {
+          throw reader.error("\"\(name)\" is given twice in one object", at: key.offset)
+        }
+        members.append((name, try parseValue(&reader)))
       }
-      value = value * 16 + digit
+      return .object(members)
     }
-    return value
   }
 }

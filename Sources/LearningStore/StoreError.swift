@@ -12,8 +12,11 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
   case missingSchemaVersion(file: String)
   case schemaTooNew(file: String, found: Int, supported: Int)
   case schemaTooOld(file: String, found: Int)
-  /// A value is of the wrong type, missing, or not in its vocabulary.
-  case decoding(file: String, path: String, message: String)
+  /// Values of the wrong type, missing, not in their vocabulary, or given twice: every one the
+  /// read found, in the order of the file.
+  case problems(file: String, [StoreProblem])
+  /// A record recorded in the history cannot be read back (for undo or redo).
+  case badHistoryRecord(file: String, reference: String, message: String)
   /// The store failed validation, so it was not written (or cannot be used).
   case invalid(file: String, diagnostics: [Diagnostic])
   case alreadyExists(file: String)
@@ -55,8 +58,10 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
       "\(file): schemaVersion \(found) is newer than this learning-tracker understands (up to \(supported)); upgrade learning-tracker"
     case .schemaTooOld(let file, let found):
       "\(file): schemaVersion \(found) is not a version of the store format (versions start at 1)"
-    case .decoding(let file, let path, let message):
-      "\(file): \(path.isEmpty ? "(top level)" : path): \(message)"
+    case .problems(let file, let problems):
+      StoreProblem.describe(problems, in: file)
+    case .badHistoryRecord(let file, let reference, let message):
+      "\(file): \(reference): \(message)"
     case .invalid(let file, let diagnostics):
       "\(file): the store has \(diagnostics.filter { $0.severity == .error }.count) error(s); nothing was written\n"
         + diagnostics.filter { $0.severity == .error }.map { "  \($0.path): \($0.message)" }.joined(
@@ -84,5 +89,35 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
     case .needsRedactedText(let file, let entry, let reference):
       "\(file): cannot revert \(entry): \(reference) held text that has since been redacted, and it cannot be restored"
     }
+  }
+}
+
+/// A problem found when reading a store: where it is (line and column from 1, and the JSON path)
+/// and what is wrong.
+public struct StoreProblem: Equatable, Sendable {
+  public var line: Int
+  public var column: Int
+  /// Such as `reviews[3].recommendations[0].actions[1].due`; empty for the top level.
+  public var path: String
+  public var message: String
+
+  public init(line: Int, column: Int, path: String, message: String) {
+    self.line = line
+    self.column = column
+    self.path = path
+    self.message = message
+  }
+
+  /// The most problems a message lists; the rest are counted.
+  static let listed = 100
+
+  /// `FILE:LINE:COLUMN: PATH: message`, one line per problem.
+  static func describe(_ problems: [StoreProblem], in file: String) -> String {
+    var lines = problems.prefix(listed).map {
+      "\(file):\($0.line):\($0.column): \($0.path.isEmpty ? "(top level)" : $0.path): \($0.message)"
+    }
+    if problems.count > listed { lines.append("\(file): and \(problems.count - listed) more problems") }
+    if problems.count > 1 { lines.insert("\(file): \(problems.count) problems; nothing was read", at: 0) }
+    return lines.joined(separator: "\n")
   }
 }

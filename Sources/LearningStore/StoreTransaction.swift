@@ -374,8 +374,7 @@ public struct StoreTransaction: Sendable {
           let reference = change.kind.flatMap({ RecordReference(kind: $0, reference: change.reference) })
             ?? RecordReference(reference: change.reference, in: tracker)
         else {
-          throw StoreError.decoding(
-            file: historyPath, path: change.reference, message: "not a reference to a record")
+          throw StoreError.badHistoryRecord(file: historyPath, reference: change.reference, message: "not a reference to a record")
         }
         let expected = undoing ? change.after : change.before
         let wanted = undoing ? change.before : change.after
@@ -428,8 +427,8 @@ public struct StoreTransaction: Sendable {
             tracker.reviews[$0.review].recommendations[$0.recommendation].id
           }
         guard let recommendation else {
-          throw StoreError.decoding(
-            file: "history", path: change.reference,
+          throw StoreError.badHistoryRecord(
+            file: "history", reference: change.reference,
             message: "the history does not say which recommendation the action answers")
         }
         return .action(
@@ -441,8 +440,8 @@ public struct StoreTransaction: Sendable {
     } catch let error as StoreError {
       throw error
     } catch {
-      throw StoreError.decoding(
-        file: "history", path: change.reference,
+      throw StoreError.badHistoryRecord(
+        file: "history", reference: change.reference,
         message: "the recorded value is not a \(reference.kind): \(error)")
     }
   }

@@ -1,4 +1,5 @@
 import Foundation
+import LearningJSON
 import LearningModel
 
 #if canImport(Glibc)
@@ -9,9 +10,9 @@ import LearningModel
 /// (a temporary file in the same folder, flushed, then renamed over the old one).
 public enum StoreWriter {
   /// The store's JSON bytes: pretty-printed, keys sorted, arrays in stored order, a final newline
-  /// (the layout of Foundation's JSONEncoder with those options, written by `JSONOutput`).
+  /// (written by the one JSON writer, `JSONWriter`).
   public static func encode(_ tracker: Tracker) throws -> [UInt8] {
-    Array(try JSONOutput.render(tracker).utf8)
+    try JSONWriter.pretty(tracker)
   }
 
   /// Writes a new store; refuses when the file already exists. The file is created owner-only (0600).

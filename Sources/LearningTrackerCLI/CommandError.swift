@@ -52,7 +52,7 @@ public enum CommandError: Error, Equatable, Sendable {
     case .notFound, .unreadable:
       self = .missingInput(message)
     case .empty, .tooLarge, .syntax, .notAnObject, .missingSchemaVersion, .schemaTooNew, .schemaTooOld,
-      .decoding,
+      .problems,
       .invalid:
       self = .badData(message)
     case .alreadyExists, .cannotWrite:
@@ -63,7 +63,7 @@ public enum CommandError: Error, Equatable, Sendable {
       self = .inputOutput(message)
     case .changedSince, .needsRedactedText:
       self = .changedSince(message)
-    case .unknownFields, .historyFailsCheck:
+    case .unknownFields, .historyFailsCheck, .badHistoryRecord:
       self = .badData(message)
     case .nothingTo:
       self = .usage(message)

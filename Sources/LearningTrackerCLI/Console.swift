@@ -7,6 +7,8 @@ import LearningReports
 public final class Console {
   private let writeOut: (String) -> Void
   private let writeErr: (String) -> Void
+  /// Writes bytes to standard output as they are, when the console can (large reports).
+  private var writeOutBytes: (([UInt8]) -> Void)?
   /// Whether messages may be coloured (a terminal, and `NO_COLOR` not set).
   public let colour: Bool
   /// Whether the output goes to a terminal, so text-format data is made safe for one.
@@ -25,11 +27,30 @@ public final class Console {
 
   /// The process's standard output and standard error.
   public static var standard: Console {
-    Console(
+    let console = Console(
       out: { FileHandle.standardOutput.write(Data($0.utf8)) },
       err: { FileHandle.standardError.write(Data($0.utf8)) },
       colour: isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
       outputIsTerminal: isatty(1) == 1)
+    console.writeOutBytes = { bytes in
+      var start = 0
+      while start < bytes.count {
+        let end = min(start + (1 << 20), bytes.count)
+        FileHandle.standardOutput.write(bytes[start..<end].withUnsafeBytes { Data($0) })
+        start = end
+      }
+    }
+    return console
+  }
+
+  /// Writes UTF-8 data exactly as it is (JSON, CSV, HTML, Markdown), in large pieces when the
+  /// console can; when standard output is a terminal, it is made safe for one first.
+  public func out(bytes: [UInt8]) {
+    if let writeOutBytes, !outputIsTerminal {
+      writeOutBytes(bytes)
+    } else {
+      out(String(decoding: bytes, as: UTF8.self), exact: !outputIsTerminal)
+    }
   }
 
   /// Writes data: text-format data is made safe when it goes to a terminal; with `exact`

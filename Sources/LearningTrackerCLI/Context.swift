@@ -18,10 +18,9 @@ public struct Context {
 }
 
 extension Context {
-  /// Reads the store for a report or a listing (without the unknown-field check, which only
-  /// `validate` and writes need).
-  func load(checkingUnknownFields: Bool = false) throws -> LoadedStore {
-    try StoreReader.read(path: dataPath, checkingUnknownFields: checkingUnknownFields)
+  /// Reads the store, once, through the one reader.
+  func load() throws -> LoadedStore {
+    try StoreReader.read(path: dataPath)
   }
 
   /// Reads, changes and writes the store under its lock, and records the change in the history,

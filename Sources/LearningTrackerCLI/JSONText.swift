@@ -1,8 +1,6 @@
-import Foundation
+import LearningJSON
 
-/// Encodes a value as pretty JSON with sorted keys and a final newline.
+/// Encodes a value as pretty JSON with sorted keys and a final newline, by the one JSON writer.
 func jsonText(_ value: some Encodable) throws -> String {
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-  return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+  String(decoding: try JSONWriter.pretty(value), as: UTF8.self)
 }

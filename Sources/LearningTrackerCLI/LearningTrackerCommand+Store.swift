@@ -42,7 +42,7 @@ extension LearningTrackerCommand {
     options: [.listFormat]
   ) { args, context in
     let format = try args.value("--format") ?? "text"
-    let loaded = try context.load(checkingUnknownFields: true)
+    let loaded = try context.load()
     var diagnostics = loaded.unknownFields.map {
       Diagnostic(
         severity: .error, check: .requiredText, path: $0, message: "unknown field (not in the store format)",

@@ -28,12 +28,13 @@ struct ReportOutput {
   /// Writes the rendered report to the output file or standard output.
   func emit(_ report: any Report, _ context: Context) throws {
     let format = try resolvedFormat()
-    let text = report.rendered(as: format)
     if let file {
-      try AtomicFile.write(Array(text.utf8), to: file, mode: 0o600)
+      try AtomicFile.write(report.renderedBytes(as: format), to: file, mode: 0o600)
       context.console.note("wrote \(file)")
+    } else if format == .text {
+      context.console.out(report.rendered(as: format))
     } else {
-      context.console.out(text, exact: format != .text)
+      context.console.out(bytes: report.renderedBytes(as: format))
     }
   }
 }

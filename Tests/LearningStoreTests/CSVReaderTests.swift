@@ -3,14 +3,14 @@ import Testing
 @testable import LearningStore
 
 @Suite struct CSVReaderTests {
-  func texts(_ csv: String) throws -> [[String]] {
-    try CSVReader.read(csv).map { $0.map(\.text) }
+  func texts(_ csv: String, separator: Unicode.Scalar = ",") throws -> [[String]] {
+    try CSVReader.read(csv, separator: separator).map { $0.map(\.text) }
   }
 
   @Test func readsWhatSpreadsheetsSave() throws {
     #expect(try texts("\u{FEFF}a,b\r\n1,2\r\n") == [["a", "b"], ["1", "2"]])
     #expect(try texts("a,b\n1,2") == [["a", "b"], ["1", "2"]])
-    #expect(try texts("a;b\n\"x;y\";2\n") == [["a", "b"], ["x;y", "2"]])
+    #expect(try texts("a;b\n\"x;y\";2\n", separator: ";") == [["a", "b"], ["x;y", "2"]])
     #expect(
       try texts("a,b\n\"line one\nline two\",\"say \"\"hi\"\"\"\n") == [
         ["a", "b"], ["line one\nline two", "say \"hi\""],

@@ -68,22 +68,46 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["tracker.json"])
   }
 
-  @Test func syntaxErrorsGiveLineAndColumn() {
-    #expect(throws: JSONSyntaxError(line: 3, column: 5, message: "expected a value, found 'x'")) {
-      try JSONScanner.scan(Data("{\n \"a\": [\n    x]}".utf8))
-    }
-    #expect(throws: JSONSyntaxError.self) { try JSONScanner.scan(Data("{\"a\": 01}".utf8)) }
-    #expect(throws: JSONSyntaxError.self) { try JSONScanner.scan(Data("{\"a\": \"\\ud800\"}".utf8)) }
-    #expect(throws: JSONSyntaxError.self) { try JSONScanner.scan(Data([0x22, 0xC0, 0x80, 0x22])) }
+  @Test func unknownFieldsAreFoundWhateverTheirValue() throws {
+    let text =
+      #"{"schemaVersion": 1, "partnership": {"name": "P", "reportingYearStart": "04-01", "nickname": null, "settings": {"dueSoonDays": 2, "staleAfterDays": 3}}, "extra": {"a": [1]}}"#
+    let loaded = try StoreReader.decode(bytes: Array(text.utf8), file: "t.json")
+    #expect(loaded.unknownFields == ["partnership.nickname", "extra"])
   }
 
-  @Test func scanFindsSchemaVersionNumbersAndUnknownFields() throws {
+  @Test func validityDoesNotDependOnNestingDepth() throws {
+    let deep = String(repeating: "[", count: 100) + "null" + String(repeating: "]", count: 100)
     let text =
-      #"{"schemaVersion": 1, "partnership": {"name": "P", "nickname": "x", "settings": {"dueSoonDays": 2.5}}, "extra": null}"#
-    let result = try JSONScanner.scan(Data(text.utf8), checkingShapes: true)
-    #expect(result.schemaVersion == "1")
-    #expect(result.badNumber?.path == "partnership.settings.dueSoonDays")
-    #expect(result.unknownFields == ["partnership.nickname"])
+      #"{"schemaVersion": 1, "partnership": {"name": "P", "reportingYearStart": "04-01", "privacy": {"names": null}, "settings": {"dueSoonDays": 2, "staleAfterDays": 3}}, "notes": "#
+      + deep + "}"
+    let loaded = try StoreReader.decode(bytes: Array(text.utf8), file: "t.json")
+    #expect(loaded.unknownFields == ["notes"])
+    #expect(loaded.tracker.partnership.privacy == Privacy(names: []))
+  }
+
+  @Test func namesGivenTwiceAreRefusedEvenInsideUnknownFields() {
+    let text = """
+      {"schemaVersion": 1, "partnership": {"name": "P", "reportingYearStart": "04-01",
+       "settings": {"dueSoonDays": 2, "staleAfterDays": 3}}, "extra": [{"a": 1, "a": 2}]}
+      """
+    #expect(
+      throws: StoreError.problems(
+        file: "t.json",
+        [
+          StoreProblem(
+            line: 2, column: 75, path: "extra[0].a",
+            message:
+              "\"a\" is given twice in one object; only one value can be kept, so remove the other (first given at 2:67, extra[0].a)"
+          ),
+          StoreProblem(
+            line: 2, column: 56, path: "extra",
+            message:
+              "unknown field: the store format has no such field, and it would be lost when the store is written"
+          ),
+        ].sorted { $0.column < $1.column })
+    ) {
+      try StoreReader.decode(bytes: Array(text.utf8), file: "t.json")
+    }
   }
 
   @Test func decodingErrorsNameTheJSONPath() {
@@ -92,9 +116,13 @@ import Testing
        "reviews": [{"id": "A", "title": "T", "kind": "lcspr", "dates": {"published": "2025-02-30"}}]}
       """
     #expect(
-      throws: StoreError.decoding(
-        file: "t.json", path: "reviews[0].dates.published",
-        message: "\"2025-02-30\" is not a calendar day (expected YYYY-MM-DD, a real day)")
+      throws: StoreError.problems(
+        file: "t.json",
+        [
+          StoreProblem(
+            line: 2, column: 80, path: "reviews[0].dates.published",
+            message: "\"2025-02-30\" is not a calendar day (expected YYYY-MM-DD, a real day)")
+        ])
     ) {
       try StoreReader.decode(bytes: Array(text.utf8), file: "t.json")
     }
