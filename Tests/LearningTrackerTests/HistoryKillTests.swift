@@ -13,7 +13,7 @@ extension ConcurrencyTests {
     process.arguments = arguments
     process.environment = [
       "LEARNING_TRACKER_DATA": store.path, "LEARNING_TRACKER_TODAY": "2026-11-22",
-      "LEARNING_TRACKER_USER": "writer", "LEARNING_TRACKER_LOCK_WAIT": "120",
+      "LEARNING_TRACKER_USER": "writer", "LEARNING_TRACKER_LOCK_WAIT": "900",
     ]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
