@@ -65,6 +65,9 @@ enum BRAGStyle {
     }
   }
 
+  /// The fill of percentage columns: 3:1 or more against white.
+  static let columnFill = "#1f5fa8"
+
   /// The fill of withdrawn actions, which are counted apart.
   static let withdrawnFill = "#404040"
 
@@ -115,6 +118,7 @@ extension ReportDocument {
     caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
     th, td { border: 1px solid #8a8a8a; padding: 0.25rem 0.45rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
     th { background: #e8eef6; }
+    thead th { overflow-wrap: normal; }
     td.num, th.num { text-align: right; white-space: nowrap; }
     th[scope=row], td.day { white-space: nowrap; }
     td.prose { min-width: 12em; }
@@ -132,15 +136,18 @@ extension ReportDocument {
       dl.figures { grid-template-columns: minmax(0, 1fr); }
       dl.figures dd { margin-bottom: 0.3rem; }
     }
-    @page { size: A4 portrait; margin: 12mm 12mm 16mm 12mm; }
+    @page { size: A4 portrait; margin: 10mm 11mm 14mm 11mm; }
     @page wide { size: A4 landscape; }
     @media print {
-      body { margin: 0; max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.3; }
-      h1 { font-size: 14pt; }
-      h2 { font-size: 11pt; margin-top: 0.8rem; }
+      body { margin: 0; max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.25; }
+      h1 { font-size: 14pt; margin: 0; }
+      h2 { font-size: 11pt; margin: 0.7rem 0 0.3rem; }
+      p, ul { margin: 0.3rem 0; }
+      dl.figures { grid-template-columns: max-content minmax(0, 1fr) max-content minmax(0, 1fr); gap: 0.1rem 0.8rem; }
+      figure { margin: 0.4rem 0; }
       h1, h2, caption, figcaption, p.lead-in { break-after: avoid; }
       .table-scroll { overflow: visible; margin: 0.4rem 0 0.6rem; }
-      .table-scroll.wide { page: wide; }
+      section.wide, body.wide { page: wide; }
       table { font-size: 8pt; }
       th, td { padding: 0.1rem 0.3rem; }
       tr, li, dl.figures, figure { break-inside: avoid; }
@@ -167,10 +174,20 @@ extension ReportDocument {
   public var asHTML: String {
     var renderer = HTMLRenderer()
     var main: [HTMLNode] = []
-    for section in sections {
+    // A section with a table too wide for a portrait page is printed on landscape pages, heading
+    // and all; when most sections with tables are wide, the whole report is.
+    let wide = sections.map { section in
+      section.blocks.contains { if case .table(let table) = $0 { PrintLayout(table).isWide } else { false } }
+    }
+    let withTables = sections.filter { section in
+      section.blocks.contains { if case .table = $0 { true } else { false } }
+    }.count
+    let allWide = wide.filter { $0 }.count * 2 > withTables
+    for (index, section) in sections.enumerated() {
       var children: [HTMLNode] = [.el("h2", text: section.heading)]
       for block in section.blocks { children += renderer.html(block) }
-      main.append(.el("section", section.startsOnNewPage ? [("class", "appendix")] : [], children))
+      let classes = (section.startsOnNewPage ? ["appendix"] : []) + (wide[index] && !allWide ? ["wide"] : [])
+      main.append(.el("section", classes.isEmpty ? [] : [("class", classes.joined(separator: " "))], children))
     }
     let page = HTMLNode.el(
       "html", [("lang", "en-GB")],
@@ -184,7 +201,7 @@ extension ReportDocument {
             .el("style", [], [.trusted(Self.stylesheet + "\n" + printedFooterStyle)]),
           ]),
         .el(
-          "body", [],
+          "body", allWide ? [("class", "wide")] : [],
           [
             .el("header", [], [.el("h1", text: title), .el("p", [("class", "subtitle")], text: subtitle)]),
             .el("main", [], main),
@@ -240,7 +257,8 @@ struct HTMLRenderer {
       let id = "chart-\(tableCount)"
       return [
         .el("figure", [], [ReportDocument.svg(chart, id: id), .el("figcaption", text: chart.title)]),
-        html(chart.dataTable),
+        // A column chart's data reads across, as the chart does, and takes a few lines on paper.
+        html(chart.kind == .percentColumns ? chart.dataTable.transposed : chart.dataTable),
       ]
     }
   }
@@ -283,7 +301,7 @@ struct HTMLRenderer {
     return .el(
       "div",
       [
-        ("class", layout.isWide ? "table-scroll wide" : "table-scroll"), ("role", "region"),
+        ("class", "table-scroll"), ("role", "region"),
         ("aria-label", name), ("tabindex", "0"),
       ],
       [.el("table", [], [.el("caption", text: table.caption), head, .el("tbody", [], rows)])])
@@ -324,57 +342,67 @@ extension ReportDocument {
     let width = 640
     switch chart.kind {
     case .stackedBRAG:
-      let labelWidth = 290
-      let barHeight = 22
+      // Segments are separated by a white gap; each wide enough carries its initial and count in
+      // ink of 4.5:1 contrast; the counts of narrower ones are written after the bar's total.
+      let labelWidth = 200
+      let barHeight = 16
+      let gap = 2.0
       let total = max(1, chart.bars.map { $0.values.reduce(0, +) }.max() ?? 1)
-      let scale = Double(width - labelWidth - 60) / Double(total)
+      let scale = Double(width - labelWidth - 150) / Double(total)
       for (row, bar) in chart.bars.enumerated() {
-        let y = 10 + row * (barHeight + 8)
-        let label = bar.label.count > 44 ? String(bar.label.prefix(43)) + "…" : bar.label
-        nodes.append(.el("text", [("x", "0"), ("y", String(y + 15)), ("font-size", "11")], text: label))
+        let y = 4 + row * (barHeight + 4)
+        let label = bar.label.count > 32 ? String(bar.label.prefix(31)) + "…" : bar.label
+        nodes.append(.el("text", [("x", "0"), ("y", String(y + 12)), ("font-size", "11")], text: label))
         var x = Double(labelWidth)
+        var unlabelled: [String] = []
         for (index, value) in bar.values.enumerated() where value > 0 {
-          let segment = Double(value) * scale
-          let rating = BRAGStyle.rating(named: chart.segmentNames[index])
-          let fill = rating.map(BRAGStyle.fill) ?? "#6b6b6b"
+          let segment = max(3, Double(value) * scale - gap)
+          let name = chart.segmentNames[index]
+          let style = BRAGStyle.segment(named: name)
           nodes.append(
             .el(
               "rect",
               [
                 ("x", format(x)), ("y", String(y)), ("width", format(segment)), ("height", String(barHeight)),
-                ("fill", fill),
+                ("fill", style.fill),
               ],
-              [.el("title", text: "\(bar.label): \(chart.segmentNames[index]) \(value)")]))
-          if segment >= 16 {
+              [.el("title", text: "\(bar.label): \(name) \(value)")]))
+          let text = "\(name.prefix(1))\(value)"
+          if segment >= Double(text.count * 7 + 4) {
             nodes.append(
               .el(
                 "text",
                 [
-                  ("x", format(x + segment / 2)), ("y", String(y + 15)), ("font-size", "11"),
-                  ("text-anchor", "middle"),
-                  ("fill", rating.map(BRAGStyle.ink) ?? "#ffffff"),
+                  ("x", format(x + segment / 2)), ("y", String(y + 12)), ("font-size", "11"),
+                  ("text-anchor", "middle"), ("fill", style.ink),
                 ],
-                text: "\(chart.segmentNames[index].prefix(1))\(value)"))
+                text: text))
+          } else {
+            unlabelled.append(text)
           }
-          x += segment
+          x += segment + gap
         }
+        let sum = String(bar.values.reduce(0, +))
         nodes.append(
           .el(
-            "text", [("x", format(x + 4)), ("y", String(y + 15)), ("font-size", "11")],
-            text: String(bar.values.reduce(0, +))))
+            "text", [("x", format(x + 4)), ("y", String(y + 12)), ("font-size", "11")],
+            text: unlabelled.isEmpty ? sum : sum + " (" + unlabelled.joined(separator: " ") + ")"))
       }
-      let height = 20 + chart.bars.count * (barHeight + 8)
+      let height = 8 + chart.bars.count * (barHeight + 4)
+      let legend = chart.segmentNames.map { "\($0.prefix(1)) \($0)" }.joined(separator: ", ")
+      nodes.append(
+        .el("text", [("x", "0"), ("y", String(height + 6)), ("font-size", "10")], text: "Key: " + legend + "; total after each bar."))
       return .el(
         "svg",
         [
-          ("xmlns", "http://www.w3.org/2000/svg"), ("role", "img"), ("viewBox", "0 0 \(width) \(height)"),
+          ("xmlns", "http://www.w3.org/2000/svg"), ("role", "img"), ("viewBox", "0 0 \(width) \(height + 12)"),
           ("width", "100%"), ("aria-labelledby", "\(titleID)-title \(titleID)-desc"),
         ],
         nodes)
     case .percentColumns:
-      let height = 220
-      let plotTop = 20
-      let plotHeight = 150
+      let height = 110
+      let plotTop = 14
+      let plotHeight = 70
       let step = Double(width - 40) / Double(max(1, chart.bars.count))
       nodes.append(
         .el(
@@ -397,7 +425,7 @@ extension ReportDocument {
             [
               ("x", format(x + 3)), ("y", format(Double(plotTop + plotHeight) - barHeight)),
               ("width", format(step - 6)),
-              ("height", format(barHeight)), ("fill", "#1f5fa8"),
+              ("height", format(barHeight)), ("fill", BRAGStyle.columnFill),
             ],
             [.el("title", text: "\(bar.label): \(value)%")]))
         nodes.append(

@@ -89,6 +89,19 @@ extension Table {
     return out
   }
 
+  /// The table turned on its side: the first column's cells become the column titles and each
+  /// other column becomes a row headed by its title.
+  var transposed: Table {
+    var table = Table(
+      caption: caption,
+      columns: [Column(columns.first?.title ?? "")] + rows.map { Column($0.first?.text ?? "", .right) },
+      emptyText: emptyText)
+    for index in columns.indices.dropFirst() {
+      table.append([Cell(columns[index].title)] + rows.map { $0.indices.contains(index) ? $0[index] : "" })
+    }
+    return table
+  }
+
   /// The narrowest a column is squeezed to before rows are shown as blocks instead.
   static let narrowestColumn = 8
 

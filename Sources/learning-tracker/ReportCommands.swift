@@ -57,14 +57,28 @@ struct CommonReportOptions {
     }
   }
 
-  /// Writes the rendered report to the output file or standard output.
+  /// Writes the rendered report to the output file or standard output. CSV of a report with
+  /// several tables: the main table to the output file and each other table beside it as
+  /// NAME-TABLE.csv; on standard output, the main table and a note naming the others.
   func emit(_ report: some Report, _ context: Context) throws {
-    let text = report.rendered(as: try resolvedFormat())
+    let format = try resolvedFormat()
+    let text = report.rendered(as: format)
     if let output {
       try AtomicFile.write(Array(text.utf8), to: output, mode: 0o600)
       context.console.note("wrote \(output)")
+      if format == .csv {
+        let base = (output as NSString).deletingPathExtension
+        for file in report.csvFiles(named: base).dropFirst() {
+          try AtomicFile.write(Array(file.text.utf8), to: file.fileName, mode: 0o600)
+          context.console.note("wrote \(file.fileName)")
+        }
+      }
     } else {
       context.console.out(text)
+      if format == .csv && report.csvTables.count > 1 {
+        context.console.note(
+          "the report has \(report.csvTables.count) tables; give --output FILE.csv to write each to its own file")
+      }
     }
   }
 }
@@ -80,14 +94,17 @@ extension LearningTrackerCommand {
   static let reportProgress = Command(
     words: ["report", "progress"], summary: "the board's progress summary",
     help: """
-      Usage: learning-tracker report progress [--since DAY] [common options]
+      Usage: learning-tracker report progress [--since DAY] [--detail] [common options]
 
-      Headline counts and the BRAG split; progress by review and by agency (% closed, overdue,
-      slipped, completed on time); recommendations by response; with --since, what changed since that
-      day (closed, newly overdue, newly slipped, newly agreed); every red action. HTML adds charts.
+      The board paper, at most two A4 pages: headline counts and the BRAG split; with --since, what
+      changed since that day; the exceptions (most overdue actions, reviews furthest behind, agencies
+      with most Red), each list capped; BRAG by agency; the share closed over 12 months; responses,
+      dissemination and statutory timescales. HTML adds charts. CSV writes every table.
 
       Options:
         --since DAY          show what changed since this day (the board's last meeting)
+        --detail             append the full tables (by review, by agency, every Red action, every
+                             change) after a page break
         --fail-on-overdue    exit 1 when any action is overdue
 
       \(CommonReportOptions.help)
@@ -96,10 +113,12 @@ extension LearningTrackerCommand {
     var common = try CommonReportOptions(&args, today: context.today)
     common.options.since = try args.day("--since")
     let failOnOverdue = args.flag("--fail-on-overdue")
+    let detail = args.flag("--detail")
     try args.finish()
     let tracker = try context.load().tracker
     try common.check(against: tracker)
-    let report = ProgressReport.build(tracker, common.options)
+    var report = ProgressReport.build(tracker, common.options)
+    report.detail = detail
     try common.emit(report, context)
     return failOnOverdue && report.headline.overdue > 0 ? ExitCode.findings : ExitCode.ok
   }
