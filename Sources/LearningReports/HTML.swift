@@ -93,7 +93,8 @@ extension Escape {
     var out = "\""
     for scalar in Table.singleLine(text).unicodeScalars {
       let plain =
-        (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || " .,:;-_()/+@!?%".unicodeScalars.contains(scalar))
+        (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+          || " .,:;-_()/+@!?%".unicodeScalars.contains(scalar))
         && scalar.value < 0x2000
       if plain {
         out.unicodeScalars.append(scalar)
@@ -187,7 +188,8 @@ extension ReportDocument {
       var children: [HTMLNode] = [.el("h2", text: section.heading)]
       for block in section.blocks { children += renderer.html(block) }
       let classes = (section.startsOnNewPage ? ["appendix"] : []) + (wide[index] && !allWide ? ["wide"] : [])
-      main.append(.el("section", classes.isEmpty ? [] : [("class", classes.joined(separator: " "))], children))
+      main.append(
+        .el("section", classes.isEmpty ? [] : [("class", classes.joined(separator: " "))], children))
     }
     let page = HTMLNode.el(
       "html", [("lang", "en-GB")],
@@ -391,11 +393,14 @@ extension ReportDocument {
       let height = 8 + chart.bars.count * (barHeight + 4)
       let legend = chart.segmentNames.map { "\($0.prefix(1)) \($0)" }.joined(separator: ", ")
       nodes.append(
-        .el("text", [("x", "0"), ("y", String(height + 6)), ("font-size", "10")], text: "Key: " + legend + "; total after each bar."))
+        .el(
+          "text", [("x", "0"), ("y", String(height + 6)), ("font-size", "10")],
+          text: "Key: " + legend + "; total after each bar."))
       return .el(
         "svg",
         [
-          ("xmlns", "http://www.w3.org/2000/svg"), ("role", "img"), ("viewBox", "0 0 \(width) \(height + 12)"),
+          ("xmlns", "http://www.w3.org/2000/svg"), ("role", "img"),
+          ("viewBox", "0 0 \(width) \(height + 12)"),
           ("width", "100%"), ("aria-labelledby", "\(titleID)-title \(titleID)-desc"),
         ],
         nodes)

@@ -260,7 +260,8 @@ extension ProgressReport {
       sections.append(.init("What changed since \(changes.since)", changeSummary(changes)))
     }
     sections.append(.init("Exceptions for the board", exceptions))
-    sections.append(.init("Progress by agency", [.chart(agencyChart(Array(byAgency.prefix(Self.agencyCap))))]))
+    sections.append(
+      .init("Progress by agency", [.chart(agencyChart(Array(byAgency.prefix(Self.agencyCap))))]))
     if byAgency.count > Self.agencyCap {
       sections[sections.count - 1].blocks.append(
         .note("and \(byAgency.count - Self.agencyCap) more agencies: \(seeAppendix)"))
@@ -431,7 +432,8 @@ extension ProgressReport {
   var appendix: [ReportDocument.Section] {
     var sections: [ReportDocument.Section] = [
       .init(
-        "Appendix: progress by review", [.table(groupTable(byReview, caption: "Actions by review", first: "Review"))],
+        "Appendix: progress by review",
+        [.table(groupTable(byReview, caption: "Actions by review", first: "Review"))],
         startsOnNewPage: true),
       .init(
         "Appendix: progress by agency",
@@ -485,7 +487,10 @@ extension ProgressReport {
     tables.append(months)
     var red = Table(
       caption: "Red actions",
-      columns: [.init("Action"), .init("Owner"), .init("Description"), .init("Due"), .init("Days overdue"), .init("Slips")])
+      columns: [
+        .init("Action"), .init("Owner"), .init("Description"), .init("Due"), .init("Days overdue"),
+        .init("Slips"),
+      ])
     for line in redActions {
       red.append([
         Table.Cell(line.reference), Table.Cell(line.ownerName), Table.Cell(line.description),
@@ -497,7 +502,8 @@ extension ProgressReport {
       tables.append(bragChangeTable(changes))
       for (caption, lines) in [
         ("Actions closed", changes.closed), ("Actions newly overdue", changes.newlyOverdue),
-        ("Actions whose due day slipped", changes.newlySlipped), ("Actions newly agreed", changes.newlyAgreed),
+        ("Actions whose due day slipped", changes.newlySlipped),
+        ("Actions newly agreed", changes.newlyAgreed),
       ] {
         tables.append(Self.changeTable(caption, lines, full: true))
       }

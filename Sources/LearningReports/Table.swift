@@ -54,11 +54,15 @@ extension Table {
   /// lines instead. Line breaks in cells fold to spaces and control characters are shown visibly.
   public func asText(indent: String = "", width: Int = ReportDocument.textWidth) -> String {
     let inner = max(20, width - indent.count - 2)
-    var out = caption.isEmpty ? "" : Self.wrap(Self.terminalCell(caption), width: width - indent.count).map {
-      indent + $0 + "\n"
-    }.joined()
+    var out =
+      caption.isEmpty
+      ? ""
+      : Self.wrap(Self.terminalCell(caption), width: width - indent.count).map {
+        indent + $0 + "\n"
+      }.joined()
     if rows.isEmpty {
-      return out + Self.wrap(Self.terminalCell(emptyText), width: inner).map { indent + "  " + $0 + "\n" }.joined()
+      return out
+        + Self.wrap(Self.terminalCell(emptyText), width: inner).map { indent + "  " + $0 + "\n" }.joined()
     }
     let titles = columns.map { Self.terminalCell($0.title) }
     let flat = rows.map { $0.map { Self.terminalCell($0.text) } }
