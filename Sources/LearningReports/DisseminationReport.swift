@@ -151,7 +151,7 @@ public struct DisseminationReport: Report, Equatable {
       columns: [
         .init("Review"), .init("Title"), .init("Published"), .init("Planned", .right),
         .init("Delivered", .right), .init("Reach", .right),
-        .init("First delivered"), .init("Days from publication", .right),
+        .init("First delivered"), .init("First delivered, against publication"),
       ],
       emptyText: "No review in scope.")
     for row in byReview {
@@ -159,7 +159,7 @@ public struct DisseminationReport: Report, Equatable {
         Table.Cell(row.review), Table.Cell(row.title),
         Table.Cell(row.published?.description ?? "not published"), .number(row.planned),
         .number(row.delivered), .number(row.reach), Table.Cell(row.firstDelivered?.description ?? "none"),
-        Table.Cell(row.daysFromPublication.map(String.init) ?? ""),
+        Table.Cell(row.daysFromPublication.map { daysRelative($0, to: "publication") } ?? ""),
       ])
     }
     let scope = year.map { "reporting year \($0)-\(String($0 + 1).suffix(2))" } ?? "all years"
