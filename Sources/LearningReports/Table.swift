@@ -106,28 +106,31 @@ extension Table {
     return table
   }
 
-  /// The narrowest a column is squeezed to before rows are shown as blocks instead.
-  static let narrowestColumn = 8
+  /// The narrowest a column of prose is squeezed to before rows are shown as blocks instead.
+  static let narrowestProse = 16
 
   /// Column widths that fit `available` characters with two spaces between columns: each column
-  /// as wide as its widest cell, then the widest narrowed one character at a time. Nil when that
-  /// would make a column narrower than `narrowestColumn` (or than its natural width, if smaller).
+  /// as wide as its widest cell, then the widest column that can wrap between words narrowed one
+  /// character at a time, never below its longest word. Nil when that is not enough, or would
+  /// leave a column of prose narrower than `narrowestProse`.
   static func columnWidths(titles: [String], rows: [[String]], available: Int) -> [Int]? {
-    var widths = titles.map { title in title.split(separator: " ").map(\.count).max() ?? 0 }
     var natural = titles.map(\.count)
+    var longestWord = titles.map { $0.split(separator: " ").map(\.count).max() ?? 0 }
     for row in rows {
       for (index, cell) in row.enumerated() where index < natural.count {
         natural[index] = max(natural[index], cell.count)
+        longestWord[index] = max(longestWord[index], cell.split(separator: " ").map(\.count).max() ?? 0)
       }
     }
-    widths = natural
+    var widths = natural
     let budget = available - 2 * max(0, titles.count - 1)
     while widths.reduce(0, +) > budget {
-      guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }) else { return nil }
-      if widths[widest] <= narrowestColumn { return nil }
+      let narrowable = widths.indices.filter { widths[$0] > longestWord[$0] }
+      guard let widest = narrowable.max(by: { widths[$0] < widths[$1] }) else { return nil }
       widths[widest] -= 1
     }
-    return widths
+    let squeezed = widths.indices.contains { natural[$0] > narrowestProse && widths[$0] < narrowestProse }
+    return squeezed ? nil : widths
   }
 
   /// Rows as blocks of "column: value" lines, a blank line between rows.
