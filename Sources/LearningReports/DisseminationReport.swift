@@ -161,7 +161,7 @@ public struct DisseminationReport: Report, Equatable {
         .init("Review"), .init("Title"), .init("Published"), .init("Planned", .right),
         .init("Delivered", .right),
       ] + ReachSplit.columns(unclassified: other) + [
-        .init("First delivered"), .init("Days from publication", .right),
+        .init("First delivered"), .init("First delivered, against publication"),
       ],
       emptyText: "No review in scope.")
     for row in byReview {
@@ -172,7 +172,7 @@ public struct DisseminationReport: Report, Equatable {
           .number(row.delivered),
         ] + row.reach.cells(unclassified: other) + [
           Table.Cell(row.firstDelivered?.description ?? "none"),
-          Table.Cell(row.daysFromPublication.map(String.init) ?? ""),
+          Table.Cell(row.daysFromPublication.map { daysRelative($0, to: "publication") } ?? ""),
         ])
     }
     let scope = year.map { "reporting year \($0)-\(String($0 + 1).suffix(2))" } ?? "all years"

@@ -44,6 +44,7 @@ public indirect enum HTMLNode: Equatable, Sendable {
       out += "</" + name + ">"
       if [
         "p", "tr", "table", "section", "ul", "li", "h1", "h2", "svg", "dl", "figure", "head", "body", "div",
+        "header", "main", "footer", "thead", "tbody",
       ].contains(name) {
         out += "\n"
       }
@@ -51,22 +52,57 @@ public indirect enum HTMLNode: Equatable, Sendable {
   }
 }
 
-/// BRAG colours chosen for contrast; text labels always accompany them.
+/// BRAG colours for fills and charts. Each has at least 3:1 contrast against white and against
+/// the rating next to it in a chart (Red, Amber, Green, Blue, then Withdrawn), so neighbouring
+/// segments stay apart in greyscale; text on each fill has at least 4.5:1. Names always accompany them.
 enum BRAGStyle {
   static func fill(_ rating: BRAG) -> String {
     switch rating {
-    case .red: "#b3261e"
-    case .amber: "#f0b400"
-    case .green: "#2e7d32"
-    case .blue: "#1f5fa8"
+    case .red: "#7a1712"
+    case .amber: "#cc8000"
+    case .green: "#0f4d1a"
+    case .blue: "#4f95de"
     }
   }
 
+  /// The fill of percentage columns: 3:1 or more against white.
+  static let columnFill = "#1f5fa8"
+
+  /// The fill of withdrawn actions, which are counted apart.
+  static let withdrawnFill = "#404040"
+
   /// Text colour on the fill with at least 4.5:1 contrast.
-  static func ink(_ rating: BRAG) -> String { rating == .amber ? "#1a1a1a" : "#ffffff" }
+  static func ink(_ rating: BRAG) -> String { rating == .amber || rating == .blue ? "#1a1a1a" : "#ffffff" }
 
   static func rating(named name: String) -> BRAG? {
     BRAG.allCases.first { $0.title == name || $0.rawValue == name }
+  }
+
+  /// Fill and ink for a chart segment by its name; a name that is not a rating is drawn as withdrawn.
+  static func segment(named name: String) -> (fill: String, ink: String) {
+    guard let rating = rating(named: name) else { return (withdrawnFill, "#ffffff") }
+    return (fill(rating), ink(rating))
+  }
+}
+
+extension Escape {
+  /// Text as a CSS string literal (with its quotes): every character but letters, digits, space
+  /// and plain punctuation is written as a hexadecimal escape, so data cannot end the string or
+  /// the style element.
+  static func cssString(_ text: String) -> String {
+    var out = "\""
+    for scalar in Table.singleLine(text).unicodeScalars {
+      let plain =
+        (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+          || " .,:;-_()/+@!?%".unicodeScalars.contains(scalar))
+        && scalar.value < 0x2000
+      if plain {
+        out.unicodeScalars.append(scalar)
+      } else {
+        out += "\\" + String(scalar.value, radix: 16) + " "
+      }
+    }
+    return out + "\""
   }
 }
 
@@ -77,36 +113,83 @@ extension ReportDocument {
     h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
     h2 { font-size: 1.25rem; border-bottom: 2px solid #1f5fa8; padding-bottom: 0.2rem; margin-top: 1.8rem; }
     .subtitle { color: #404040; margin-top: 0; }
-    table { border-collapse: collapse; width: 100%; margin: 0.8rem 0 1.2rem; font-size: 0.92rem; }
+    .table-scroll { overflow-x: auto; margin: 0.8rem 0 1.2rem; }
+    .table-scroll:focus { outline: 2px solid #1f5fa8; }
+    table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
     caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
-    th, td { border: 1px solid #8a8a8a; padding: 0.25rem 0.45rem; vertical-align: top; text-align: left; }
+    th, td { border: 1px solid #8a8a8a; padding: 0.25rem 0.45rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
     th { background: #e8eef6; }
-    td.num, th.num { text-align: right; }
+    thead th { overflow-wrap: normal; }
+    td.num, th.num { text-align: right; white-space: nowrap; }
     th[scope=row], td.day { white-space: nowrap; }
+    td.prose { min-width: 12em; }
     .rating { display: inline-block; padding: 0 0.4rem; border-radius: 3px; font-weight: 600; }
-    dl.figures { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1rem; }
+    dl.figures { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.2rem 1rem; }
     dl.figures dt { font-weight: 600; }
     dl.figures dd { margin: 0; }
     figure { margin: 1rem 0; }
     figcaption { font-weight: 600; }
     .empty { color: #404040; font-style: italic; }
-    @page { size: A4; margin: 15mm; }
+    .more { font-style: italic; }
+    body > footer { margin-top: 2rem; border-top: 1px solid #8a8a8a; color: #404040; font-size: 0.85rem; }
+    @media (max-width: 30rem) {
+      body { padding: 0 0.5rem; font-size: 10.5pt; }
+      dl.figures { grid-template-columns: minmax(0, 1fr); }
+      dl.figures dd { margin-bottom: 0.3rem; }
+    }
+    @page { size: A4 portrait; margin: 10mm 11mm 14mm 11mm; }
+    @page wide { size: A4 landscape; }
     @media print {
-      body { margin: 0; max-width: none; font-size: 9.5pt; }
-      h2 { break-after: avoid; }
-      table, figure { break-inside: auto; }
-      tr, figure svg { break-inside: avoid; }
+      body { margin: 0; max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.25; }
+      h1 { font-size: 14pt; margin: 0; }
+      h2 { font-size: 11pt; margin: 0.7rem 0 0.3rem; }
+      p, ul { margin: 0.3rem 0; }
+      dl.figures { grid-template-columns: max-content minmax(0, 1fr) max-content minmax(0, 1fr); gap: 0.1rem 0.8rem; }
+      figure { margin: 0.4rem 0; }
+      h1, h2, caption, figcaption, p.lead-in { break-after: avoid; }
+      .table-scroll { overflow: visible; margin: 0.4rem 0 0.6rem; }
+      section.wide, body.wide { page: wide; }
+      table { font-size: 8pt; }
+      th, td { padding: 0.1rem 0.3rem; }
+      tr, li, dl.figures, figure { break-inside: avoid; }
       thead { display: table-header-group; }
+      section.appendix { break-before: page; }
+      body > footer { display: none; }
     }
     """
 
-  /// A single self-contained HTML file: inline CSS and SVG, no scripts, no external assets.
+  /// The page furniture each printed page carries: the footer text at the foot of the page on
+  /// the left and "Page N of M" on the right, in CSS page margin boxes.
+  var printedFooterStyle: String {
+    """
+    @page {
+      @bottom-left { content: \(Escape.cssString(footer)); font-family: Arial, sans-serif; font-size: 7.5pt; color: #404040; vertical-align: top; }
+      @bottom-right { content: "Page " counter(page) " of " counter(pages); font-family: Arial, sans-serif; font-size: 7.5pt; color: #404040; vertical-align: top; }
+    }
+    """
+  }
+
+  /// A single self-contained HTML file: inline CSS and SVG, no scripts, no external assets;
+  /// header, main and footer landmarks; every table in its own scrolling region; printed, each
+  /// page carries the footer and its page number.
   public var asHTML: String {
-    var body: [HTMLNode] = [.el("h1", text: title), .el("p", [("class", "subtitle")], text: subtitle)]
-    for section in sections {
+    var renderer = HTMLRenderer()
+    var main: [HTMLNode] = []
+    // A section with a table too wide for a portrait page is printed on landscape pages, heading
+    // and all; when most sections with tables are wide, the whole report is.
+    let wide = sections.map { section in
+      section.blocks.contains { if case .table(let table) = $0 { PrintLayout(table).isWide } else { false } }
+    }
+    let withTables = sections.filter { section in
+      section.blocks.contains { if case .table = $0 { true } else { false } }
+    }.count
+    let allWide = wide.filter { $0 }.count * 2 > withTables
+    for (index, section) in sections.enumerated() {
       var children: [HTMLNode] = [.el("h2", text: section.heading)]
-      for block in section.blocks { children += Self.html(block) }
-      body.append(.el("section", [], children))
+      for block in section.blocks { children += renderer.html(block) }
+      let classes = (section.startsOnNewPage ? ["appendix"] : []) + (wide[index] && !allWide ? ["wide"] : [])
+      main.append(
+        .el("section", classes.isEmpty ? [] : [("class", classes.joined(separator: " "))], children))
     }
     let page = HTMLNode.el(
       "html", [("lang", "en-GB")],
@@ -116,9 +199,16 @@ extension ReportDocument {
           [
             .el("meta", [("charset", "utf-8")]),
             .el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
-            .el("title", text: title), .el("style", [], [.trusted(Self.stylesheet)]),
+            .el("title", text: title),
+            .el("style", [], [.trusted(Self.stylesheet + "\n" + printedFooterStyle)]),
           ]),
-        .el("body", [], body),
+        .el(
+          "body", allWide ? [("class", "wide")] : [],
+          [
+            .el("header", [], [.el("h1", text: title), .el("p", [("class", "subtitle")], text: subtitle)]),
+            .el("main", [], main),
+            .el("footer", [], [.el("p", text: footer)]),
+          ]),
       ])
     return "<!DOCTYPE html>\n" + page.serialized
   }
@@ -131,11 +221,26 @@ extension ReportDocument {
       ],
       text: text ?? rating.title)
   }
+}
 
-  static func html(_ block: Block) -> [HTMLNode] {
+/// Lays out blocks as HTML, numbering tables and charts so each has a unique id and name.
+struct HTMLRenderer {
+  private var tableCount = 0
+  private var names: [String: Int] = [:]
+
+  /// A name for a region that no other region of the page has.
+  private mutating func uniqueName(_ name: String) -> String {
+    names[name, default: 0] += 1
+    let count = names[name] ?? 1
+    return count == 1 ? name : "\(name) (\(count))"
+  }
+
+  mutating func html(_ block: ReportDocument.Block) -> [HTMLNode] {
     switch block {
     case .paragraph(let text):
       return [.el("p", text: text)]
+    case .note(let text):
+      return [.el("p", [("class", "more")], text: text)]
     case .bullets(let items):
       return [.el("ul", [], items.map { .el("li", text: $0) })]
     case .figures(let figures):
@@ -143,21 +248,28 @@ extension ReportDocument {
       for figure in figures {
         items.append(.el("dt", text: figure.label))
         var value: [HTMLNode] = [.text(figure.value)]
-        if let rating = figure.rating { value = [ratingLabel(rating, text: figure.value)] }
+        if let rating = figure.rating { value = [ReportDocument.ratingLabel(rating, text: figure.value)] }
         items.append(.el("dd", [], value))
       }
       return [.el("dl", [("class", "figures")], items)]
     case .table(let table):
       return [html(table)]
     case .chart(let chart):
-      return [.el("figure", [], [svg(chart), .el("figcaption", text: chart.title)]), html(chart.dataTable)]
+      tableCount += 1
+      let id = "chart-\(tableCount)"
+      return [
+        .el("figure", [], [ReportDocument.svg(chart, id: id), .el("figcaption", text: chart.title)]),
+        // A column chart's data reads across, as the chart does, and takes a few lines on paper.
+        html(chart.kind == .percentColumns ? chart.dataTable.transposed : chart.dataTable),
+      ]
     }
   }
 
-  static func html(_ table: Table) -> HTMLNode {
+  mutating func html(_ table: Table) -> HTMLNode {
     if table.rows.isEmpty {
       return .el("p", [("class", "empty")], text: table.caption + ": " + table.emptyText)
     }
+    let layout = PrintLayout(table)
     let head = HTMLNode.el(
       "thead", [],
       [
@@ -174,7 +286,7 @@ extension ReportDocument {
           let numeric = table.columns[index].alignment == .right
           let content: [HTMLNode] =
             if let name = cell.rating, let rating = BRAGStyle.rating(named: name) {
-              [ratingLabel(rating, text: cell.text)]
+              [ReportDocument.ratingLabel(rating, text: cell.text)]
             } else {
               [.text(cell.text)]
             }
@@ -182,18 +294,49 @@ extension ReportDocument {
             return .el("th", [("scope", "row")] + (numeric ? [("class", "num")] : []), content)
           }
           let isDay = cell.text.count == 10 && CalendarDay(cell.text) != nil
-          return .el("td", numeric ? [("class", "num")] : (isDay ? [("class", "day")] : []), content)
+          let kind = numeric ? "num" : isDay ? "day" : layout.prose.contains(index) ? "prose" : nil
+          return .el("td", kind.map { [("class", $0)] } ?? [], content)
         })
     }
-    return .el("table", [], [.el("caption", text: table.caption), head, .el("tbody", [], rows)])
+    tableCount += 1
+    let name = uniqueName(table.caption)
+    return .el(
+      "div",
+      [
+        ("class", "table-scroll"), ("role", "region"),
+        ("aria-label", name), ("tabindex", "0"),
+      ],
+      [.el("table", [], [.el("caption", text: table.caption), head, .el("tbody", [], rows)])])
   }
+}
 
+/// How a table is laid out on an A4 page: which columns hold prose (and get a readable minimum
+/// width), and whether the table is too wide for a portrait page and goes on a landscape one.
+struct PrintLayout {
+  /// Columns whose longest cell is longer than a short phrase.
+  var prose: Set<Int> = []
+  var isWide = false
+
+  /// Characters of 8-point text that fit across a portrait A4 page inside its margins.
+  static let portraitCharacters = 150
+  /// Characters a prose column is counted as: it wraps beyond this.
+  static let proseCharacters = 28
+
+  init(_ table: Table) {
+    var estimate = 0
+    for (index, column) in table.columns.enumerated() {
+      let longest = table.rows.map { $0.indices.contains(index) ? $0[index].text.count : 0 }.max() ?? 0
+      let headerWord = column.title.split(separator: " ").map(\.count).max() ?? 0
+      if longest > Self.proseCharacters { prose.insert(index) }
+      estimate += max(headerWord, min(longest, Self.proseCharacters)) + 3
+    }
+    isWide = estimate > Self.portraitCharacters
+  }
+}
+
+extension ReportDocument {
   /// An accessible SVG chart: role img, a title and a description, and text labels on every bar.
-  static func svg(_ chart: Chart) -> HTMLNode {
-    let titleID =
-      "chart-"
-      + String(
-        chart.title.unicodeScalars.filter { $0.properties.isAlphabetic }.prefix(24).map(Character.init))
+  static func svg(_ chart: Chart, id titleID: String) -> HTMLNode {
     var nodes: [HTMLNode] = [
       .el("title", [("id", titleID + "-title")], text: chart.title),
       .el("desc", [("id", titleID + "-desc")], text: chart.description),
@@ -201,57 +344,70 @@ extension ReportDocument {
     let width = 640
     switch chart.kind {
     case .stackedBRAG:
-      let labelWidth = 290
-      let barHeight = 22
+      // Segments are separated by a white gap; each wide enough carries its initial and count in
+      // ink of 4.5:1 contrast; the counts of narrower ones are written after the bar's total.
+      let labelWidth = 200
+      let barHeight = 16
+      let gap = 2.0
       let total = max(1, chart.bars.map { $0.values.reduce(0, +) }.max() ?? 1)
-      let scale = Double(width - labelWidth - 60) / Double(total)
+      let scale = Double(width - labelWidth - 150) / Double(total)
       for (row, bar) in chart.bars.enumerated() {
-        let y = 10 + row * (barHeight + 8)
-        let label = bar.label.count > 44 ? String(bar.label.prefix(43)) + "…" : bar.label
-        nodes.append(.el("text", [("x", "0"), ("y", String(y + 15)), ("font-size", "11")], text: label))
+        let y = 4 + row * (barHeight + 4)
+        let label = bar.label.count > 32 ? String(bar.label.prefix(31)) + "…" : bar.label
+        nodes.append(.el("text", [("x", "0"), ("y", String(y + 12)), ("font-size", "11")], text: label))
         var x = Double(labelWidth)
+        var unlabelled: [String] = []
         for (index, value) in bar.values.enumerated() where value > 0 {
-          let segment = Double(value) * scale
-          let rating = BRAGStyle.rating(named: chart.segmentNames[index])
-          let fill = rating.map(BRAGStyle.fill) ?? "#6b6b6b"
+          let segment = max(3, Double(value) * scale - gap)
+          let name = chart.segmentNames[index]
+          let style = BRAGStyle.segment(named: name)
           nodes.append(
             .el(
               "rect",
               [
                 ("x", format(x)), ("y", String(y)), ("width", format(segment)), ("height", String(barHeight)),
-                ("fill", fill),
+                ("fill", style.fill),
               ],
-              [.el("title", text: "\(bar.label): \(chart.segmentNames[index]) \(value)")]))
-          if segment >= 16 {
+              [.el("title", text: "\(bar.label): \(name) \(value)")]))
+          let text = "\(name.prefix(1))\(value)"
+          if segment >= Double(text.count * 7 + 4) {
             nodes.append(
               .el(
                 "text",
                 [
-                  ("x", format(x + segment / 2)), ("y", String(y + 15)), ("font-size", "11"),
-                  ("text-anchor", "middle"),
-                  ("fill", rating.map(BRAGStyle.ink) ?? "#ffffff"),
+                  ("x", format(x + segment / 2)), ("y", String(y + 12)), ("font-size", "11"),
+                  ("text-anchor", "middle"), ("fill", style.ink),
                 ],
-                text: "\(chart.segmentNames[index].prefix(1))\(value)"))
+                text: text))
+          } else {
+            unlabelled.append(text)
           }
-          x += segment
+          x += segment + gap
         }
+        let sum = String(bar.values.reduce(0, +))
         nodes.append(
           .el(
-            "text", [("x", format(x + 4)), ("y", String(y + 15)), ("font-size", "11")],
-            text: String(bar.values.reduce(0, +))))
+            "text", [("x", format(x + 4)), ("y", String(y + 12)), ("font-size", "11")],
+            text: unlabelled.isEmpty ? sum : sum + " (" + unlabelled.joined(separator: " ") + ")"))
       }
-      let height = 20 + chart.bars.count * (barHeight + 8)
+      let height = 8 + chart.bars.count * (barHeight + 4)
+      let legend = chart.segmentNames.map { "\($0.prefix(1)) \($0)" }.joined(separator: ", ")
+      nodes.append(
+        .el(
+          "text", [("x", "0"), ("y", String(height + 6)), ("font-size", "10")],
+          text: "Key: " + legend + "; total after each bar."))
       return .el(
         "svg",
         [
-          ("xmlns", "http://www.w3.org/2000/svg"), ("role", "img"), ("viewBox", "0 0 \(width) \(height)"),
+          ("xmlns", "http://www.w3.org/2000/svg"), ("role", "img"),
+          ("viewBox", "0 0 \(width) \(height + 12)"),
           ("width", "100%"), ("aria-labelledby", "\(titleID)-title \(titleID)-desc"),
         ],
         nodes)
     case .percentColumns:
-      let height = 220
-      let plotTop = 20
-      let plotHeight = 150
+      let height = 110
+      let plotTop = 14
+      let plotHeight = 70
       let step = Double(width - 40) / Double(max(1, chart.bars.count))
       nodes.append(
         .el(
@@ -274,7 +430,7 @@ extension ReportDocument {
             [
               ("x", format(x + 3)), ("y", format(Double(plotTop + plotHeight) - barHeight)),
               ("width", format(step - 6)),
-              ("height", format(barHeight)), ("fill", "#1f5fa8"),
+              ("height", format(barHeight)), ("fill", BRAGStyle.columnFill),
             ],
             [.el("title", text: "\(bar.label): \(value)%")]))
         nodes.append(

@@ -60,12 +60,12 @@ public struct OverdueReport: Report, Equatable {
       overdueTable.append([
         Table.Cell(line.reference), Table.Cell(line.reviewTitle),
         Table.Cell(line.recommendation + ": " + shorten(line.recommendationText, 60)),
-        Table.Cell(shorten(line.description, 100)),
+        Table.Cell(line.description),
         Table.Cell(line.ownerName), Table.Cell(line.lead ?? ""), Table.Cell(line.originalDue.description),
         Table.Cell(line.due.description), .number(line.slips), .number(line.daysOverdue),
         Table.Cell(line.lastUpdate?.description ?? "none"),
         Table.Cell(line.daysSinceLastHeard.map(String.init) ?? ""),
-        Table.Cell(shorten(line.lastUpdateNote ?? "", 80)),
+        Table.Cell(line.lastUpdateNote ?? ""),
         Table.Cell(
           line.pendingRequest.map { "\($0.due), asked \($0.requestedOn): " + shorten($0.reason, 60) } ?? ""),
       ])
@@ -79,7 +79,7 @@ public struct OverdueReport: Report, Equatable {
       emptyText: "No open action falls due in this window.")
     for line in dueSoon {
       soonTable.append([
-        Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(shorten(line.description, 100)),
+        Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(line.description),
         Table.Cell(line.ownerName),
         Table.Cell(line.lead ?? ""), Table.Cell(line.due.description), .number(line.due.days(since: asOf)),
         Table.Cell(line.status.title),
@@ -94,7 +94,7 @@ public struct OverdueReport: Report, Equatable {
       emptyText: "Every open action has a recent update.")
     for line in stale {
       staleTable.append([
-        Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(shorten(line.description, 100)),
+        Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(line.description),
         Table.Cell(line.ownerName),
         Table.Cell(line.lead ?? ""),
         Table.Cell(line.lastUpdate?.description ?? (line.agreed.map { "agreed \($0)" } ?? "")),

@@ -50,9 +50,12 @@ public struct ProgressReport: Report, Equatable {
   /// The share of actions closed at one month end.
   public struct MonthPoint: Encodable, Equatable, Sendable {
     public var monthEnd: CalendarDay
+    /// Actions that existed and were not withdrawn.
     public var actions: Int
     public var closed: Int
     public var percentClosed: Int
+    /// Actions withdrawn by then, left out of the percentage.
+    public var withdrawn = 0
   }
 
   public var partnership: String
@@ -79,6 +82,8 @@ public struct ProgressReport: Report, Equatable {
   /// Actions in scope that meet all four SMART rules, of all actions in scope.
   public var smartActions = 0
   public var smartChecked = 0
+  /// Whether the board paper is followed by the full tables as an appendix.
+  public var detail = false
   var subtitle = ""
 
   enum CodingKeys: String, CodingKey {
@@ -186,13 +191,18 @@ public struct ProgressReport: Report, Equatable {
     let days = Array(ends.reversed())
     var actions = Array(repeating: 0, count: days.count)
     var closed = Array(repeating: 0, count: days.count)
+    var withdrawn = Array(repeating: 0, count: days.count)
     for review in scope.tracker.reviews where scope.options.review == nil || review.id == scope.options.review
     {
       for recommendation in review.recommendations {
         for action in recommendation.actions
         where scope.options.agency == nil || action.owner == scope.options.agency {
           for (index, status) in action.statuses(on: days).enumerated() {
-            guard let status, status != .withdrawn else { continue }
+            guard let status else { continue }
+            if status == .withdrawn {
+              withdrawn[index] += 1
+              continue
+            }
             actions[index] += 1
             if status.isClosed { closed[index] += 1 }
           }
@@ -202,7 +212,7 @@ public struct ProgressReport: Report, Equatable {
     return days.indices.map { index in
       MonthPoint(
         monthEnd: days[index], actions: actions[index], closed: closed[index],
-        percentClosed: percent(closed[index], of: actions[index]))
+        percentClosed: percent(closed[index], of: actions[index]), withdrawn: withdrawn[index])
     }
   }
 }
@@ -284,59 +294,41 @@ func sortLines<Line>(_ lines: inout [Line], reference: (Line) -> String, rank: (
 }
 
 extension ProgressReport {
+  /// How many rows each list of the board paper shows before "and N more".
+  static let listCap = 5
+  /// How many agencies the board paper's chart shows.
+  static let agencyCap = 12
+
+  /// The board paper: at most two A4 pages however large the store. Page one holds the headline
+  /// figures and BRAG, what changed since the last meeting and the exceptions the board must act
+  /// on; page two the agencies, the trend, responses, dissemination and timescales. Every list is
+  /// capped; with `detail` the full tables follow as an appendix after a page break.
+  /// Dissemination delivered, with attendance and circulation apart (never added together).
+  var disseminationFigures: [ReportDocument.Figure] {
+    let delivered: [ReportDocument.Figure] = [
+      .init("Dissemination activities delivered", String(disseminationDelivered))
+    ]
+    let none: [ReportDocument.Figure] = [
+      .init(
+        "Published reviews with none delivered", String(reviewsWithoutDissemination.count),
+        rating: reviewsWithoutDissemination.isEmpty ? nil : .amber)
+    ]
+    return delivered + disseminationReach.figures + none
+  }
+
   public var document: ReportDocument {
     var sections: [ReportDocument.Section] = []
     sections.append(
-      .init(
-        "Headlines",
-        [
-          .figures([
-            .init("Reviews with open actions", "\(headline.reviewsWithOpenActions) of \(headline.reviews)"),
-            .init("Recommendations", String(headline.recommendations)),
-            .init("Actions", String(headline.actions)),
-            .init("Open", String(headline.open)),
-            .init(
-              "Closed (completed or assured)",
-              "\(headline.closed) (\(percent(headline.closed, of: headline.actions - brag.withdrawn))%)"),
-            .init("Overdue", String(headline.overdue), rating: headline.overdue > 0 ? .red : nil),
-            .init("Due within \(settings.dueSoonDays) days", String(headline.dueSoon)),
-            .init("No update for over \(settings.staleAfterDays) days (stale)", String(headline.stale)),
-            .init("Slipped at least once", String(headline.slipped)),
-            .init("Fully SMART", "\(smartActions) of \(smartChecked)"),
-          ]),
-          .table(bragTable),
-        ]))
-    sections.append(
-      .init(
-        "Progress by review", [.table(groupTable(byReview, caption: "Actions by review", first: "Review"))]))
-    var agencyBlocks: [ReportDocument.Block] = [
-      .table(groupTable(byAgency, caption: "Actions by owning agency", first: "Agency"))
-    ]
-    agencyBlocks.append(
-      .chart(
-        Chart(
-          kind: .stackedBRAG, title: "BRAG rating of actions by agency",
-          description:
-            "For each owning agency, the number of its actions rated Red, Amber, Green and Blue as at \(asOf).",
-          segmentNames: BRAG.worstFirst.map(\.title),
-          bars: byAgency.map { row in
-            Chart.Bar(label: row.name, values: BRAG.worstFirst.map { row.brag.count($0) })
-          })))
-    sections.append(.init("Progress by agency", agencyBlocks))
-    var responseTable = Table(
-      caption: "Recommendations by response", columns: [.init("Response"), .init("Recommendations", .right)])
-    for entry in responses { responseTable.append([Table.Cell(entry.response.title), .number(entry.count)]) }
-    sections.append(.init("Responses to recommendations", [.table(responseTable)]))
+      .init("Headlines", [.figures(headlineFigures), .table(bragTable(since: changes)), .note(readingKey)]))
     if let changes {
-      var blocks: [ReportDocument.Block] = [
-        .paragraph("Changes between \(changes.since) and \(asOf)."),
-        .table(bragChangeTable(changes)),
-      ]
-      blocks.append(.table(Self.changeTable("Actions closed", changes.closed)))
-      blocks.append(.table(Self.changeTable("Actions newly overdue", changes.newlyOverdue)))
-      blocks.append(.table(Self.changeTable("Actions whose due day slipped", changes.newlySlipped)))
-      blocks.append(.table(Self.changeTable("Actions newly agreed", changes.newlyAgreed)))
-      sections.append(.init("What changed since \(changes.since)", blocks))
+      sections.append(.init("What changed since \(changes.since)", changeSummary(changes)))
+    }
+    sections.append(.init("Exceptions for the board", exceptions))
+    sections.append(
+      .init("Progress by agency", [.chart(agencyChart(Array(byAgency.prefix(Self.agencyCap))))]))
+    if byAgency.count > Self.agencyCap {
+      sections[sections.count - 1].blocks.append(
+        .note("and \(byAgency.count - Self.agencyCap) more agencies: \(seeAppendix)"))
     }
     sections.append(
       .init(
@@ -347,13 +339,163 @@ extension ProgressReport {
               kind: .percentColumns, title: "Share of actions closed at each month end",
               description:
                 "The percentage of actions (withdrawn left out) that were completed or assured at the end of each of the last 12 months.",
-              segmentNames: ["% closed", "Closed", "Actions"],
+              segmentNames: ["% closed", "Closed", "Actions", "Withdrawn"],
               bars: closedByMonth.map { point in
                 Chart.Bar(
                   label: String(point.monthEnd.description.prefix(7)),
-                  values: [point.percentClosed, point.closed, point.actions])
+                  values: [point.percentClosed, point.closed, point.actions, point.withdrawn])
               }))
         ]))
+    sections.append(
+      .init(
+        "Responses, dissemination and timescales",
+        [
+          .table(responsesAcross),
+          .figures(disseminationFigures),
+          reviewsWithoutDissemination.isEmpty
+            ? .paragraph("Every published review has had learning delivered.")
+            : .note(
+              "Published reviews with none delivered: "
+                + reviewsWithoutDissemination.prefix(Self.listCap).joined(separator: ", ")
+                + (reviewsWithoutDissemination.count > Self.listCap
+                  ? ", and \(reviewsWithoutDissemination.count - Self.listCap) more: see the dissemination report"
+                  : "")),
+          timeliness.isEmpty
+            ? .paragraph("No statutory clock applies.")
+            : .paragraph("Statutory timescales: " + timeliness.map(\.sentence).joined(separator: "; ") + "."),
+        ]))
+    if detail { sections += appendix }
+    return ReportDocument(
+      title: "Learning from reviews: progress summary", subtitle: subtitle, sections: sections)
+  }
+
+  /// How to read the ratings and percentages.
+  var readingKey: String {
+    "Red: overdue. Amber: open and due within \(plural(settings.dueSoonDays, "day")), blocked, or its due day has slipped. Green: on track, or completed and awaiting assurance. Blue: assured by the QA subgroup. Closed means completed or assured; percentages leave withdrawn actions out, and the Withdrawn figures show them. The overdue report is the complete working list for the QA subgroup."
+  }
+
+  var headlineFigures: [ReportDocument.Figure] {
+    [
+      .init("Reviews with open actions", "\(headline.reviewsWithOpenActions) of \(headline.reviews)"),
+      .init("Recommendations", String(headline.recommendations)),
+      .init("Actions", String(headline.actions)),
+      .init("Open", String(headline.open)),
+      .init(
+        "Closed (completed or assured)",
+        "\(headline.closed) (\(percent(headline.closed, of: headline.actions - brag.withdrawn))% of actions not withdrawn)"
+      ),
+      .init("Withdrawn", String(brag.withdrawn)),
+      .init("Overdue", String(headline.overdue), rating: headline.overdue > 0 ? .red : nil),
+      .init("Due within \(plural(settings.dueSoonDays, "day"))", String(headline.dueSoon)),
+      .init("No update for over \(plural(settings.staleAfterDays, "day")) (stale)", String(headline.stale)),
+      .init("Slipped at least once", String(headline.slipped)),
+      .init("Fully SMART", "\(smartActions) of \(smartChecked)"),
+    ]
+  }
+
+  /// Recommendations by response, one column per response.
+  var responsesAcross: Table {
+    var table = Table(
+      caption: "Recommendations by response",
+      columns: [.init("Recommendations")] + responses.map { .init($0.response.title, .right) })
+    table.append([Table.Cell("Number")] + responses.map { .number($0.count) })
+    return table
+  }
+
+  /// Where a reader finds the rows a capped list leaves out.
+  var seeAppendix: String { detail ? "see the appendix" : "see the progress summary with its appendix" }
+
+  func changeSummary(_ changes: Changes) -> [ReportDocument.Block] {
+    [
+      .paragraph(
+        "Between \(changes.since) and \(asOf): \(plural(changes.closed.count, "action")) closed, "
+          + "\(changes.newlyOverdue.count) newly overdue, \(changes.newlySlipped.count) with a due day slipped, "
+          + "\(changes.newlyAgreed.count) newly agreed."
+          + (detail ? " The appendix lists them." : " The overdue report lists the open ones.")
+          + " The BRAG table above shows the ratings then and now.")
+    ]
+  }
+
+  /// The exceptions the board must act on, each list capped.
+  var exceptions: [ReportDocument.Block] {
+    var blocks: [ReportDocument.Block] = []
+    var overdue = Table(
+      caption: "Most overdue actions",
+      columns: [
+        .init("Action"), .init("Owner"), .init("Description"), .init("Due"), .init("Days overdue", .right),
+      ],
+      emptyText: "No action is overdue.")
+    for line in redActions.prefix(Self.listCap) {
+      overdue.append([
+        Table.Cell(line.reference), Table.Cell(line.ownerName), Table.Cell(shorten(line.description, 48)),
+        Table.Cell(line.due.description), .number(line.daysOverdue),
+      ])
+    }
+    blocks.append(.table(overdue))
+    if redActions.count > Self.listCap {
+      blocks.append(.note("and \(redActions.count - Self.listCap) more: see the overdue report"))
+    }
+    let behind = byReview.filter { $0.overdue > 0 }.sorted {
+      ($1.overdue, $0.percentClosed, NaturalKey($1.id)) < ($0.overdue, $1.percentClosed, NaturalKey($0.id))
+    }
+    var reviews = Table(
+      caption: "Reviews furthest behind (most overdue actions)",
+      columns: [
+        .init("Review"), .init("Title"), .init("Actions", .right), .init("Overdue", .right),
+        .init("% closed", .right), .init("Withdrawn", .right),
+      ],
+      emptyText: "No review has an overdue action.")
+    for row in behind.prefix(Self.listCap) {
+      reviews.append([
+        Table.Cell(row.id), Table.Cell(shorten(row.name, 40)), .number(row.actions), .number(row.overdue),
+        Table.Cell("\(row.percentClosed)%"), .number(row.brag.withdrawn),
+      ])
+    }
+    blocks.append(.table(reviews))
+    if behind.count > Self.listCap {
+      blocks.append(.note("and \(behind.count - Self.listCap) more: \(seeAppendix)"))
+    }
+    let mostRed = byAgency.filter { $0.brag.red > 0 }.sorted {
+      ($1.brag.red, NaturalKey($1.id)) < ($0.brag.red, NaturalKey($0.id))
+    }
+    var agencies = Table(
+      caption: "Agencies with most Red actions",
+      columns: [.init("Agency"), .init("Name"), .init("Red", .right), .init("Actions", .right)],
+      emptyText: "No agency has a Red action.")
+    for row in mostRed.prefix(Self.listCap) {
+      agencies.append([Table.Cell(row.id), Table.Cell(row.name), .number(row.brag.red), .number(row.actions)])
+    }
+    blocks.append(.table(agencies))
+    if mostRed.count > Self.listCap {
+      blocks.append(.note("and \(mostRed.count - Self.listCap) more: \(seeAppendix)"))
+    }
+    // The actions whose owners rate them better than the evidence belong here, as a fourth capped
+    // list, once an update can carry the owner's own rating (the store does not record it yet).
+    return blocks
+  }
+
+  func agencyChart(_ rows: [GroupRow]) -> Chart {
+    Chart(
+      kind: .stackedBRAG, title: "BRAG rating of actions by agency",
+      description:
+        "For each owning agency, the number of its actions rated Red, Amber, Green and Blue, and withdrawn, as at \(asOf).",
+      segmentNames: BRAG.worstFirst.map(\.title) + ["Withdrawn"],
+      bars: rows.map { row in
+        Chart.Bar(label: row.name, values: BRAG.worstFirst.map { row.brag.count($0) } + [row.brag.withdrawn])
+      })
+  }
+
+  /// The full tables, after a page break.
+  var appendix: [ReportDocument.Section] {
+    var sections: [ReportDocument.Section] = [
+      .init(
+        "Appendix: progress by review",
+        [.table(groupTable(byReview, caption: "Actions by review", first: "Review"))],
+        startsOnNewPage: true),
+      .init(
+        "Appendix: progress by agency",
+        [.table(groupTable(byAgency, caption: "Actions by owning agency", first: "Agency"))]),
+    ]
     var red = Table(
       caption: "Red actions (overdue), most days overdue first",
       columns: [
@@ -363,61 +505,93 @@ extension ProgressReport {
       emptyText: "No action is overdue.")
     for line in redActions {
       red.append([
-        Table.Cell(line.reference), Table.Cell(line.ownerName), Table.Cell(shorten(line.description, 90)),
+        Table.Cell(line.reference), Table.Cell(line.ownerName), Table.Cell(line.description),
         Table.Cell(line.due.description), .number(line.daysOverdue), .number(line.slips),
       ])
     }
-    sections.append(.init("Red actions", [.table(red)]))
-    sections.append(
-      .init(
-        "Dissemination of learning",
-        [
-          .figures(
-            [
-              .init("Activities delivered", String(disseminationDelivered))
-            ] + disseminationReach.figures + [
-              .init(
-                "Published reviews with none delivered",
-                reviewsWithoutDissemination.isEmpty
-                  ? "none" : reviewsWithoutDissemination.joined(separator: ", "),
-                rating: reviewsWithoutDissemination.isEmpty ? nil : .amber)
-            ])
-        ]))
-    sections.append(
-      .init(
-        "Statutory timescales",
-        [
-          timeliness.isEmpty
-            ? .paragraph("No statutory clock applies.") : .bullets(timeliness.map(\.sentence))
-        ]))
-    sections.append(
-      .init(
-        "How to read this report",
-        [
-          .bullets([
-            "Red: overdue. Amber: open and due within \(settings.dueSoonDays) days, blocked, or its due day has slipped. Green: on track, or completed and awaiting assurance. Blue: assured by the QA subgroup. Withdrawn actions are counted apart.",
-            "Closed means completed or assured; the percentage leaves withdrawn actions out.",
-            "Completed on time counts actions completed on or before the due day first agreed.",
-          ])
-        ]))
-    return ReportDocument(
-      title: "Learning from reviews: progress summary", subtitle: subtitle, sections: sections)
+    sections.append(.init("Appendix: Red actions", [.table(red)]))
+    if let changes {
+      sections.append(
+        .init(
+          "Appendix: what changed since \(changes.since)",
+          [
+            .table(Self.changeTable("Actions closed", changes.closed)),
+            .table(Self.changeTable("Actions newly overdue", changes.newlyOverdue)),
+            .table(Self.changeTable("Actions whose due day slipped", changes.newlySlipped)),
+            .table(Self.changeTable("Actions newly agreed", changes.newlyAgreed)),
+          ]))
+    }
+    return sections
   }
 
-  var bragTable: Table {
-    var table = Table(
-      caption: "Actions by BRAG rating",
-      columns: [.init("Rating"), .init("Meaning"), .init("Actions", .right), .init("Share", .right)])
-    for rating in BRAG.worstFirst {
-      table.append([
-        .rating(rating), Table.Cell(rating.meaning), .number(brag.count(rating)),
-        Table.Cell("\(percent(brag.count(rating), of: brag.rated))%"),
+  /// Every table of the report, for a spreadsheet: one CSV file each.
+  public var csvTables: [Table] {
+    var tables = [csvTable, groupTable(byAgency, caption: "Progress by agency", first: "Agency"), bragTable]
+    var responseTable = Table(
+      caption: "Recommendations by response", columns: [.init("Response"), .init("Recommendations", .right)])
+    for entry in responses { responseTable.append([Table.Cell(entry.response.title), .number(entry.count)]) }
+    tables.append(responseTable)
+    var months = Table(
+      caption: "Actions closed by month end",
+      columns: [
+        .init("Month end"), .init("Actions"), .init("Closed"), .init("% closed"), .init("Withdrawn"),
+      ])
+    for point in closedByMonth {
+      months.append(
+        [Table.Cell(point.monthEnd.description)]
+          + [point.actions, point.closed, point.percentClosed, point.withdrawn].map(Table.Cell.number))
+    }
+    tables.append(months)
+    var red = Table(
+      caption: "Red actions",
+      columns: [
+        .init("Action"), .init("Owner"), .init("Description"), .init("Due"), .init("Days overdue"),
+        .init("Slips"),
+      ])
+    for line in redActions {
+      red.append([
+        Table.Cell(line.reference), Table.Cell(line.ownerName), Table.Cell(line.description),
+        Table.Cell(line.due.description), .number(line.daysOverdue), .number(line.slips),
       ])
     }
-    table.append([
-      Table.Cell("Withdrawn"), Table.Cell("superseded, counted apart"), .number(brag.withdrawn),
-      Table.Cell(""),
-    ])
+    tables.append(red)
+    if let changes {
+      tables.append(bragChangeTable(changes))
+      for (caption, lines) in [
+        ("Actions closed", changes.closed), ("Actions newly overdue", changes.newlyOverdue),
+        ("Actions whose due day slipped", changes.newlySlipped),
+        ("Actions newly agreed", changes.newlyAgreed),
+      ] {
+        tables.append(Self.changeTable(caption, lines, full: true))
+      }
+    }
+    return tables
+  }
+
+  var bragTable: Table { bragTable(since: nil) }
+
+  /// Actions by BRAG rating with each rating's share (withdrawn counted apart); with changes,
+  /// also the count on the day of the last meeting and the change since.
+  func bragTable(since changes: Changes?) -> Table {
+    var columns: [Table.Column] = [.init("Rating"), .init("Meaning")]
+    if let changes { columns.append(.init("At \(changes.since)", .right)) }
+    columns.append(.init(changes == nil ? "Actions" : "At \(asOf)", .right))
+    if changes != nil { columns.append(.init("Change", .right)) }
+    columns.append(.init("Share", .right))
+    var table = Table(caption: "Actions by BRAG rating", columns: columns)
+    func counts(_ then: Int?, _ now: Int) -> [Table.Cell] {
+      guard let then else { return [.number(now)] }
+      return [.number(then), .number(now), Table.Cell((now - then > 0 ? "+" : "") + String(now - then))]
+    }
+    for rating in BRAG.worstFirst {
+      table.append(
+        [.rating(rating), Table.Cell(rating.meaning)]
+          + counts(changes?.bragThen.count(rating), brag.count(rating))
+          + [Table.Cell("\(percent(brag.count(rating), of: brag.rated))%")])
+    }
+    table.append(
+      [Table.Cell("Withdrawn"), Table.Cell("superseded, counted apart")]
+        + counts(changes?.bragThen.withdrawn, brag.withdrawn) + [Table.Cell("")])
     return table
   }
 
@@ -439,7 +613,7 @@ extension ProgressReport {
     return table
   }
 
-  static func changeTable(_ caption: String, _ lines: [ActionLine]) -> Table {
+  static func changeTable(_ caption: String, _ lines: [ActionLine], full: Bool = false) -> Table {
     var table = Table(
       caption: caption,
       columns: [
@@ -448,7 +622,8 @@ extension ProgressReport {
       emptyText: "None.")
     for line in lines {
       table.append([
-        Table.Cell(line.reference), Table.Cell(line.ownerName), Table.Cell(shorten(line.description, 80)),
+        Table.Cell(line.reference), Table.Cell(line.ownerName),
+        Table.Cell(full ? line.description : shorten(line.description, 80)),
         Table.Cell(line.status.title), Table.Cell(line.due.description), .rating(line.brag),
       ])
     }
@@ -462,7 +637,7 @@ extension ProgressReport {
         .init(first), .init("Name"), .init("Actions", .right), .init("Closed", .right),
         .init("% closed", .right),
         .init("Overdue", .right), .init("Slipped", .right), .init("On time", .right), .init("Red", .right),
-        .init("Amber", .right), .init("Green", .right), .init("Blue", .right),
+        .init("Amber", .right), .init("Green", .right), .init("Blue", .right), .init("Withdrawn", .right),
       ],
       emptyText: "No actions.")
     for row in rows {
@@ -470,7 +645,7 @@ extension ProgressReport {
         Table.Cell(row.id), Table.Cell(row.name), .number(row.actions), .number(row.closed),
         Table.Cell("\(row.percentClosed)%"),
         .number(row.overdue), .number(row.slipped), .number(row.completedOnTime), .number(row.brag.red),
-        .number(row.brag.amber), .number(row.brag.green), .number(row.brag.blue),
+        .number(row.brag.amber), .number(row.brag.green), .number(row.brag.blue), .number(row.brag.withdrawn),
       ])
     }
     return table

@@ -29,19 +29,25 @@ public enum OutputFormat: String, CaseIterable, Sendable {
   }
 }
 
-/// A report: a plain value that can be laid out as a document, flattened to one CSV table,
-/// and encoded as JSON.
+/// A report: a plain value that can be laid out as a document, written as CSV tables, and
+/// encoded as JSON.
 public protocol Report: Encodable {
   var document: ReportDocument { get }
-  /// The report's rows for a spreadsheet.
+  /// The report's main rows for a spreadsheet: the first of `csvTables`.
   var csvTable: Table { get }
+  /// Every table of the report for a spreadsheet, the main one first; each is written as its own
+  /// CSV file (see `csvFiles(named:)`).
+  var csvTables: [Table] { get }
 }
 
 extension Report {
-  /// The report in the given format. The same report always gives the same bytes.
-  public func rendered(as format: OutputFormat) -> String {
+  public var csvTables: [Table] { [csvTable] }
+
+  /// The report in the given format, text at most `width` characters wide. CSV here is the main
+  /// table only; `csvFiles(named:)` gives every table. The same report always gives the same bytes.
+  public func rendered(as format: OutputFormat, width: Int = ReportDocument.textWidth) -> String {
     switch format {
-    case .text: document.asText
+    case .text: document.asText(width: width)
     case .markdown: document.asMarkdown
     case .html: document.asHTML
     case .csv: csvTable.asCSV
@@ -60,6 +66,19 @@ extension Report {
   }
 
   /// The report value as pretty JSON with sorted keys, streamed by the one JSON writer.
+  /// One CSV file per table: the main table as `BASE.csv`, each other table as
+  /// `BASE-CAPTION.csv` with the caption in lower case, words joined by hyphens.
+  public func csvFiles(named base: String) -> [(fileName: String, text: String)] {
+    var used = Set<String>()
+    return csvTables.enumerated().map { index, table in
+      var name = index == 0 ? base : base + "-" + Table.fileSlug(table.caption)
+      while used.contains(name) { name += "-\(index)" }
+      used.insert(name)
+      return (name + ".csv", table.asCSV)
+    }
+  }
+
+  /// The report value as pretty JSON with sorted keys.
   public var asJSON: String {
     String(decoding: jsonBytes, as: UTF8.self)
   }
@@ -91,34 +110,53 @@ extension Table {
 }
 
 extension ReportDocument {
-  /// Plain text for a terminal.
-  public var asText: String {
-    let title = Table.singleLine(self.title)
-    var out =
-      title + "\n" + String(repeating: "=", count: title.count) + "\n" + Table.singleLine(subtitle) + "\n"
+  /// The width of text output unless asked otherwise.
+  public static let textWidth = 100
+
+  /// Plain text for a terminal, 100 characters wide.
+  public var asText: String { asText(width: Self.textWidth) }
+
+  /// Plain text for a terminal: no line wider than `width` characters (at least 40); long
+  /// paragraphs and table cells wrap, and control characters in data are shown visibly.
+  public func asText(width requested: Int) -> String {
+    let width = max(40, requested)
+    func wrapped(_ text: String, first: String = "", rest: String = "") -> String {
+      Table.wrap(Table.terminalCell(text), width: width - first.count).enumerated().map {
+        ($0.offset == 0 ? first : rest) + $0.element
+      }.joined(separator: "\n") + "\n"
+    }
+    func underlined(_ text: String, _ mark: Character) -> String {
+      let lines = Table.wrap(Table.terminalCell(text), width: width)
+      let longest = lines.map(\.count).max() ?? 0
+      return lines.joined(separator: "\n") + "\n" + String(repeating: mark, count: longest) + "\n"
+    }
+    var out = underlined(title, "=") + wrapped(subtitle)
     for section in sections {
-      let heading = Table.singleLine(section.heading)
-      out += "\n" + heading + "\n" + String(repeating: "-", count: heading.count) + "\n"
+      out += "\n" + underlined(section.heading, "-")
       for block in section.blocks {
         switch block {
-        case .paragraph(let text):
-          out += Table.singleLine(text) + "\n"
+        case .paragraph(let text), .note(let text):
+          out += wrapped(text)
         case .bullets(let items):
-          for item in items { out += "  - " + Table.singleLine(item) + "\n" }
+          for item in items { out += wrapped(item, first: "  - ", rest: "    ") }
         case .figures(let figures):
-          let width = figures.map { Table.singleLine($0.label).count }.max() ?? 0
+          let labelWidth = min(width / 2, figures.map { Table.terminalCell($0.label).count }.max() ?? 0)
           for figure in figures {
-            let label = Table.singleLine(figure.label)
-            out +=
-              "  " + label + ":" + String(repeating: " ", count: width - label.count + 1)
-              + Table.singleLine(figure.value)
-            if let rating = figure.rating, figure.value != rating.title { out += " (" + rating.title + ")" }
-            out += "\n"
+            var value = figure.value
+            if let rating = figure.rating, figure.value != rating.title { value += " (" + rating.title + ")" }
+            let label = Table.terminalCell(figure.label) + ":"
+            let indent = String(repeating: " ", count: labelWidth + 4)
+            if label.count <= labelWidth + 1 {
+              let first = "  " + label + String(repeating: " ", count: labelWidth + 2 - label.count)
+              out += wrapped(value, first: first, rest: indent)
+            } else {
+              out += wrapped(label, first: "  ", rest: "  ") + wrapped(value, first: indent, rest: indent)
+            }
           }
         case .table(let table):
-          out += table.asText()
+          out += table.asText(width: width)
         case .chart(let chart):
-          out += chart.dataTable.asText()
+          out += chart.dataTable.asText(width: width)
         }
         out += "\n"
       }
@@ -135,6 +173,8 @@ extension ReportDocument {
         switch block {
         case .paragraph(let text):
           out += Escape.markdown(text) + "\n"
+        case .note(let text):
+          out += "_" + Escape.markdown(text) + "_\n"
         case .bullets(let items):
           for item in items { out += "- " + Escape.markdown(item) + "\n" }
         case .figures(let figures):

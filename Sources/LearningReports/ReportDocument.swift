@@ -7,24 +7,33 @@ public struct ReportDocument: Equatable, Sendable {
   /// The partnership, the as-of day and any filters.
   public var subtitle: String
   public var sections: [Section]
+  /// What every printed page carries at its foot beside "Page N of M": the report and the
+  /// subtitle (the partnership and the as-of day).
+  public var footer: String
 
-  public init(title: String, subtitle: String, sections: [Section] = []) {
+  public init(title: String, subtitle: String, sections: [Section] = [], footer: String? = nil) {
     self.title = title
     self.subtitle = subtitle
     self.sections = sections
+    self.footer = footer ?? (title + " · " + subtitle)
   }
 
   public struct Section: Equatable, Sendable {
     public var heading: String
     public var blocks: [Block]
-    public init(_ heading: String, _ blocks: [Block]) {
+    /// Printed from the top of a new page (an appendix).
+    public var startsOnNewPage: Bool
+    public init(_ heading: String, _ blocks: [Block], startsOnNewPage: Bool = false) {
       self.heading = heading
       self.blocks = blocks
+      self.startsOnNewPage = startsOnNewPage
     }
   }
 
   public enum Block: Equatable, Sendable {
     case paragraph(String)
+    /// A pointer to more, such as "and 12 more: see the overdue report".
+    case note(String)
     /// Label and value pairs, such as "Open actions: 34".
     case figures([Figure])
     case bullets([String])
@@ -88,4 +97,16 @@ public struct Chart: Equatable, Sendable {
     }
     return table
   }
+}
+
+/// A count with its noun, singular for one: "1 open action", "2 open actions", "0 days".
+func plural(_ count: Int, _ noun: String, _ pluralNoun: String? = nil) -> String {
+  "\(count) " + (count == 1 ? noun : pluralNoun ?? noun + "s")
+}
+
+/// A signed day count in words: "26 days after publication", "3 days before publication",
+/// "on the day of publication".
+func daysRelative(_ days: Int, to event: String) -> String {
+  if days == 0 { return "on the day of " + event }
+  return plural(abs(days), "day") + (days > 0 ? " after " : " before ") + event
 }

@@ -23,6 +23,8 @@ public struct ReportOptions: Sendable {
   public var matches: Int?
   /// For reports meant for publication: include a review in progress or under embargo.
   public var includeUnpublished = false
+  /// For progress: append the full tables after a page break.
+  public var detail = false
 
   /// Options for the day `asOf`, with any filters.
   public init(

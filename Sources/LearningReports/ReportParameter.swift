@@ -17,6 +17,8 @@ public enum ReportParameter: String, CaseIterable, Sendable {
   case allowPersonalData
   /// Allow a report meant for publication to draw on a review in progress or under embargo.
   case includeUnpublished
+  /// The progress summary with its full tables appended after a page break.
+  case detail
 
   /// The option's name on the command line.
   public var option: String {
@@ -29,6 +31,7 @@ public enum ReportParameter: String, CaseIterable, Sendable {
     case .byAgency: "--by-agency"
     case .allowPersonalData: "--allow-personal-data"
     case .includeUnpublished: "--include-unpublished"
+    case .detail: "--detail"
     }
   }
 
@@ -40,7 +43,7 @@ public enum ReportParameter: String, CaseIterable, Sendable {
     case .threshold: "NUMBER"
     case .matches: "N"
     case .byAgency: "DIR"
-    case .failOnOverdue, .allowPersonalData, .includeUnpublished: nil
+    case .failOnOverdue, .allowPersonalData, .includeUnpublished, .detail: nil
     }
   }
 
@@ -56,6 +59,8 @@ public enum ReportParameter: String, CaseIterable, Sendable {
     case .byAgency:
       "also write one chase list per agency that owns an open action, as DIR/AGENCY.EXT (EXT from --format, default csv)"
     case .allowPersonalData: "allow text that holds personal data (an internal draft, not for publication)"
+    case .detail:
+      "append the full tables (by review, by agency, every Red action, every change) after a page break"
     case .includeUnpublished:
       "include a review in progress or under embargo (an internal draft marked not for circulation)"
     }

@@ -19,14 +19,20 @@ public enum ReportRegistry {
   static let progress = ReportKind(
     name: "progress", summary: "the board's progress summary",
     discussion: """
-      Headline counts and the BRAG split; progress by review and by agency (% closed, overdue, slipped, \
-      completed on time); recommendations by response; with --since, what changed since that day \
-      (closed, newly overdue, newly slipped, newly agreed); every red action. HTML adds charts.
+      The board paper, at most two A4 pages: headline counts and the BRAG split; with --since, what \
+      changed since that day; the exceptions (most overdue actions, reviews furthest behind, agencies \
+      with most Red), each list capped; BRAG by agency; the share closed over 12 months; responses, \
+      dissemination and statutory timescales. HTML adds charts. CSV writes every table. --detail \
+      appends the full tables after a page break.
       """,
     filters: [(.review, onlyThisReview), (.agency, onlyThisAgency)],
-    parameters: [.since, .failOnOverdue], pack: .init([.markdown, .html]),
+    parameters: [.since, .detail, .failOnOverdue], pack: .init([.markdown, .html]),
     overdueCount: { ($0 as? ProgressReport)?.headline.overdue ?? 0 },
-    make: { tracker, options in ProgressReport.build(tracker, options) })
+    make: { tracker, options in
+      var report = ProgressReport.build(tracker, options)
+      report.detail = options.detail
+      return report
+    })
 
   static let overdue = ReportKind(
     name: "overdue", summary: "overdue, due-soon and stale actions; chase lists",

@@ -48,30 +48,154 @@ public struct Table: Equatable, Sendable {
 }
 
 extension Table {
-  /// Plain text for a terminal: columns padded to their widest cell, line breaks folded to spaces.
-  public func asText(indent: String = "") -> String {
-    var out = caption.isEmpty ? "" : indent + caption + "\n"
-    if rows.isEmpty { return out + indent + "  " + emptyText + "\n" }
-    let flat = rows.map { $0.map { Self.singleLine($0.text) } }
-    var widths = columns.map { $0.title.count }
-    for row in flat {
-      for (index, cell) in row.enumerated() where index < widths.count {
-        widths[index] = max(widths[index], cell.count)
-      }
+  /// Plain text for a terminal, no line wider than `width`: columns padded to their widest cell;
+  /// when that is too wide, the widest columns are narrowed and their cells wrap inside them; when
+  /// columns would be narrower than a short word, each row is shown as a block of "column: value"
+  /// lines instead. Line breaks in cells fold to spaces and control characters are shown visibly.
+  public func asText(indent: String = "", width: Int = ReportDocument.textWidth) -> String {
+    let inner = max(20, width - indent.count - 2)
+    var out =
+      caption.isEmpty
+      ? ""
+      : Self.wrap(Self.terminalCell(caption), width: width - indent.count).map {
+        indent + $0 + "\n"
+      }.joined()
+    if rows.isEmpty {
+      return out
+        + Self.wrap(Self.terminalCell(emptyText), width: inner).map { indent + "  " + $0 + "\n" }.joined()
     }
-    func line(_ cells: [String]) -> String {
-      var parts: [String] = []
-      for (index, cell) in cells.enumerated() {
-        let pad = String(repeating: " ", count: max(0, widths[index] - cell.count))
-        let isLast = index == cells.count - 1
-        parts.append(columns[index].alignment == .right ? pad + cell : (isLast ? cell : cell + pad))
-      }
-      return indent + "  " + parts.joined(separator: "  ")
+    let titles = columns.map { Self.terminalCell($0.title) }
+    let flat = rows.map { $0.map { Self.terminalCell($0.text) } }
+    guard let widths = Self.columnWidths(titles: titles, rows: flat, available: inner) else {
+      return out + records(titles: titles, rows: flat, indent: indent + "  ", width: inner)
     }
-    out += line(columns.map(\.title)) + "\n"
+    func lines(_ cells: [String]) -> String {
+      let wrapped = cells.enumerated().map { Self.wrap($0.element, width: widths[$0.offset]) }
+      let height = wrapped.map(\.count).max() ?? 1
+      var text = ""
+      for line in 0..<height {
+        var parts: [String] = []
+        for (index, cellLines) in wrapped.enumerated() {
+          let cell = line < cellLines.count ? cellLines[line] : ""
+          let pad = String(repeating: " ", count: max(0, widths[index] - cell.count))
+          let isLast = index == wrapped.count - 1
+          parts.append(columns[index].alignment == .right ? pad + cell : (isLast ? cell : cell + pad))
+        }
+        var joined = indent + "  " + parts.joined(separator: "  ")
+        while joined.last == " " { joined.removeLast() }
+        text += joined + "\n"
+      }
+      return text
+    }
+    out += lines(titles)
     out += indent + "  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-    for row in flat { out += line(row) + "\n" }
+    for row in flat { out += lines(row) }
     return out
+  }
+
+  /// The table turned on its side: the first column's cells become the column titles and each
+  /// other column becomes a row headed by its title.
+  var transposed: Table {
+    var table = Table(
+      caption: caption,
+      columns: [Column(columns.first?.title ?? "")] + rows.map { Column($0.first?.text ?? "", .right) },
+      emptyText: emptyText)
+    for index in columns.indices.dropFirst() {
+      table.append([Cell(columns[index].title)] + rows.map { $0.indices.contains(index) ? $0[index] : "" })
+    }
+    return table
+  }
+
+  /// The narrowest a column of prose is squeezed to before rows are shown as blocks instead.
+  static let narrowestProse = 16
+
+  /// Column widths that fit `available` characters with two spaces between columns: each column
+  /// as wide as its widest cell, then the widest column that can wrap between words narrowed one
+  /// character at a time, never below its longest word. Nil when that is not enough, or would
+  /// leave a column of prose narrower than `narrowestProse`.
+  static func columnWidths(titles: [String], rows: [[String]], available: Int) -> [Int]? {
+    var natural = titles.map(\.count)
+    var longestWord = titles.map { $0.split(separator: " ").map(\.count).max() ?? 0 }
+    for row in rows {
+      for (index, cell) in row.enumerated() where index < natural.count {
+        natural[index] = max(natural[index], cell.count)
+        longestWord[index] = max(longestWord[index], cell.split(separator: " ").map(\.count).max() ?? 0)
+      }
+    }
+    var widths = natural
+    let budget = available - 2 * max(0, titles.count - 1)
+    while widths.reduce(0, +) > budget {
+      let narrowable = widths.indices.filter { widths[$0] > longestWord[$0] }
+      guard let widest = narrowable.max(by: { widths[$0] < widths[$1] }) else { return nil }
+      widths[widest] -= 1
+    }
+    let squeezed = widths.indices.contains { natural[$0] > narrowestProse && widths[$0] < narrowestProse }
+    return squeezed ? nil : widths
+  }
+
+  /// Rows as blocks of "column: value" lines, a blank line between rows.
+  func records(titles: [String], rows: [[String]], indent: String, width: Int) -> String {
+    let labelWidth = min(width / 3, titles.map(\.count).max() ?? 0)
+    let valueWidth = width - labelWidth - 2
+    var out = ""
+    for (number, row) in rows.enumerated() {
+      if number > 0 { out += "\n" }
+      for (index, cell) in row.enumerated() where !cell.isEmpty {
+        let label = Self.wrap(titles[index] + ":", width: labelWidth)
+        let value = Self.wrap(cell, width: valueWidth)
+        for line in 0..<max(label.count, value.count) {
+          let left = line < label.count ? label[line] : ""
+          let right = line < value.count ? value[line] : ""
+          var text = indent + left + String(repeating: " ", count: labelWidth - left.count + 2) + right
+          while text.last == " " { text.removeLast() }
+          out += text + "\n"
+        }
+      }
+    }
+    return out
+  }
+
+  /// A cell as a terminal shows it: on one line, with control characters written visibly.
+  static func terminalCell(_ text: String) -> String {
+    Escape.terminal(singleLine(text), singleLine: true)
+  }
+
+  /// Lines of at most `width` characters, broken at spaces, and inside words longer than a line.
+  static func wrap(_ text: String, width: Int) -> [String] {
+    let width = max(1, width)
+    if text.count <= width { return [text] }
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+      var word = Substring(word)
+      if !line.isEmpty && line.count + 1 + word.count <= width {
+        line += " " + word
+        continue
+      }
+      if !line.isEmpty { lines.append(line) }
+      line = ""
+      while word.count > width {
+        lines.append(String(word.prefix(width)))
+        word = word.dropFirst(width)
+      }
+      line = String(word)
+    }
+    if !line.isEmpty || lines.isEmpty { lines.append(line) }
+    return lines
+  }
+
+  /// A caption as part of a file name: lower-case letters and digits, words joined by hyphens.
+  static func fileSlug(_ caption: String) -> String {
+    var slug = ""
+    for character in caption.lowercased() {
+      if character.isASCII && (character.isLetter || character.isNumber) {
+        slug.append(character)
+      } else if !slug.isEmpty && slug.last != "-" {
+        slug.append("-")
+      }
+    }
+    while slug.last == "-" { slug.removeLast() }
+    return slug.isEmpty ? "table" : String(slug.prefix(60))
   }
 
   static func singleLine(_ text: String) -> String {

@@ -25,7 +25,8 @@ extension LearningTrackerCommand {
     case .threshold:
       Option(parameter.option, .decimal(placeholder: "NUMBER", above: 0, atMost: 1), help: parameter.help)
     case .matches: .number(parameter.option, "N", range: 1...20, help: parameter.help)
-    case .failOnOverdue, .allowPersonalData, .includeUnpublished: .flag(parameter.option, help: parameter.help)
+    case .failOnOverdue, .allowPersonalData, .includeUnpublished, .detail:
+      .flag(parameter.option, help: parameter.help)
     }
   }
 
@@ -60,6 +61,7 @@ extension LearningTrackerCommand {
         case .threshold: options.threshold = try args.decimal(parameter.option)
         case .matches: options.matches = try args.integer(parameter.option)
         case .includeUnpublished: options.includeUnpublished = args.flag(parameter.option)
+        case .detail: options.detail = args.flag(parameter.option)
         case .failOnOverdue, .byAgency, .allowPersonalData: break
         }
       }

@@ -31,10 +31,22 @@ struct ReportOutput {
     if let file {
       try AtomicFile.write(report.renderedBytes(as: format), to: file, mode: 0o600)
       context.console.note("wrote \(file)")
+      // A report with several tables: each other table beside the main one, as NAME-TABLE.csv.
+      if format == .csv {
+        let base = (file as NSString).deletingPathExtension
+        for extra in report.csvFiles(named: base).dropFirst() {
+          try AtomicFile.write(Array(extra.text.utf8), to: extra.fileName, mode: 0o600)
+          context.console.note("wrote \(extra.fileName)")
+        }
+      }
     } else if format == .text {
       context.console.out(report.rendered(as: format))
     } else {
       context.console.out(bytes: report.renderedBytes(as: format))
+      if format == .csv && report.csvTables.count > 1 {
+        context.console.note(
+          "the report has \(report.csvTables.count) tables; give --output FILE.csv to write each to its own file")
+      }
     }
   }
 }

@@ -90,12 +90,12 @@ import Testing
     let finding = try #require(tracker.reviews.first { $0.id == id }?.findings.first?.text)
     let during = try #require(
       BriefingReport.build(tracker, ReportOptions(asOf: Self.day("2026-11-20")), review: id))
-    #expect(!during.rendered(as: .text).contains(finding))
+    #expect(!during.rendered(as: .json).contains(finding))
     #expect(during.withheld == "under embargo since 2026-10-10: Criminal proceedings")
     try tracker.liftEmbargo(review: id, on: Self.day("2026-11-01"))
     let after = try #require(
       BriefingReport.build(tracker, ReportOptions(asOf: Self.day("2026-11-20")), review: id))
-    #expect(after.rendered(as: .text).contains(finding))
+    #expect(after.rendered(as: .json).contains(finding))
     // As at a day during the embargo, it still holds.
     let asAt = try #require(
       BriefingReport.build(tracker, ReportOptions(asOf: Self.day("2026-10-20")), review: id))
