@@ -5,6 +5,15 @@ struct UsageError: Error {
   var message: String
 }
 
+/// Refuses a new record's ID that breaks the one rule for identifiers (`Identifier`), saying why.
+func checkIdentifier(_ text: String, of what: String, given: String) throws(UsageError) {
+  if let problem = Identifier.problem(text) {
+    throw UsageError(
+      message: "\(given): \"\(text)\" is not a valid \(what) ID: it \(problem)"
+        + " (IDs become references and parts of file names)")
+  }
+}
+
 /// Takes the options a command knows out of its arguments, then rejects whatever is left,
 /// suggesting the nearest known option.
 struct Arguments {
@@ -74,6 +83,13 @@ struct Arguments {
       throw UsageError(message: "\(name): \"\(text)\" is not a calendar day (expected YYYY-MM-DD)")
     }
     return day
+  }
+
+  /// An option whose value is a new record's ID, held to the one rule for identifiers.
+  mutating func identifier(_ name: String, of what: String) throws(UsageError) -> String? {
+    guard let text = try value(name) else { return nil }
+    try checkIdentifier(text, of: what, given: name)
+    return text
   }
 
   /// A whole-number option.

@@ -90,7 +90,12 @@ extension LearningTrackerCommand {
 extension TouchedRecord {
   /// The record a history reference names.
   init?(reference: String) {
-    if reference.hasPrefix("agency:") {
+    let catalogue = reference.split(separator: ":", maxSplits: 1).map(String.init)
+    if reference == TouchedRecord.partnership.reference {
+      self = .partnership
+    } else if catalogue.count == 2, Tracker.catalogueKeys[catalogue[0]] != nil {
+      self = .catalogueEntry(catalogue: catalogue[0], id: catalogue[1])
+    } else if reference.hasPrefix("agency:") {
       self = .agency(String(reference.dropFirst(7)))
     } else if reference.hasPrefix("dissemination:") {
       self = .dissemination(String(reference.dropFirst(14)))
@@ -114,6 +119,13 @@ extension TouchedRecord {
       return try JSONDecoder().decode(T.self, from: data)
     }
     switch self {
+    case .partnership:
+      guard let partnership = try decode(Partnership.self) else { throw undoFailure }
+      tracker.partnership = partnership
+    case .catalogueEntry(let catalogue, let id):
+      guard let key = Tracker.catalogueKeys[catalogue] else { throw undoFailure }
+      let index = tracker[keyPath: key].firstIndex { $0.id == id }
+      try replace(&tracker[keyPath: key], at: index, with: decode(CatalogueEntry.self))
     case .agency(let id):
       let index = tracker.agencies.firstIndex { $0.id == id }
       try replace(&tracker.agencies, at: index, with: decode(Agency.self))

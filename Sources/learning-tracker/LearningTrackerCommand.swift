@@ -1,5 +1,6 @@
 import Foundation
 import LearningModel
+import LearningReports
 import LearningStore
 
 /// A command that failed for a reason other than its words: the message and the exit code.
@@ -132,8 +133,15 @@ enum LearningTrackerCommand {
     } catch let error as CommandFailure {
       console.error(error.message)
       return error.code
+    } catch let error as OutputFileNameError {
+      console.error(error.errorDescription ?? "a file name could not be made")
+      return ExitCode.badData
+    } catch let error as DecodingError {
+      console.error("\(command.name): a recorded value could not be read back: \(describe(error))")
+      return ExitCode.badData
     } catch {
-      console.error("\(error)")
+      // Never a Foundation error domain or number: say what kind of failure it was.
+      console.error("\(command.name) failed: \(String(describing: type(of: error)))")
       return ExitCode.badData
     }
   }
@@ -165,6 +173,20 @@ enum LearningTrackerCommand {
         + "\n"
     }
     return text
+  }
+
+  /// A decoding error in words: where, and what was wrong.
+  static func describe(_ error: DecodingError) -> String {
+    let context: DecodingError.Context? =
+      switch error {
+      case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context),
+        .dataCorrupted(let context):
+        context
+      @unknown default: nil
+      }
+    guard let context else { return "not in the expected shape" }
+    let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
+    return (path.isEmpty ? "" : String(path.drop { $0 == "." }) + ": ") + context.debugDescription
   }
 
   static func exitCode(for error: StoreError) -> Int32 {
@@ -247,6 +269,10 @@ extension Context {
 
 /// A record a command touched, named so that the history can show it before and after.
 enum TouchedRecord {
+  /// The partnership's name, settings and privacy list.
+  case partnership
+  /// An entry of a catalogue: `themes`, `categories`, `disseminationMethods` or `section11Standards`.
+  case catalogueEntry(catalogue: String, id: String)
   case agency(String)
   case review(String)
   case recommendation(RecommendationReference)
@@ -256,6 +282,8 @@ enum TouchedRecord {
 
   var reference: String {
     switch self {
+    case .partnership: "partnership:details"
+    case .catalogueEntry(let catalogue, let id): "\(catalogue):\(id)"
     case .agency(let id): "agency:\(id)"
     case .review(let id): id
     case .recommendation(let reference): reference.description
@@ -267,6 +295,10 @@ enum TouchedRecord {
 
   func snapshot(in tracker: Tracker) -> JSONValue? {
     switch self {
+    case .partnership:
+      return History.snapshot(tracker.partnership)
+    case .catalogueEntry(let catalogue, let id):
+      return tracker.catalogue(catalogue)?.first { $0.id == id }.flatMap { History.snapshot($0) }
     case .agency(let id):
       return tracker.agency(id).flatMap { History.snapshot($0) }
     case .review(let id):
@@ -291,9 +323,25 @@ enum TouchedRecord {
   }
 }
 
-/// Encodes a value as pretty JSON with sorted keys and a final newline.
+extension Tracker {
+  /// The catalogues a history reference can name, by their key in the store.
+  static var catalogueKeys: [String: WritableKeyPath<Tracker, [CatalogueEntry]>] {
+    [
+      "themes": \.themes, "categories": \.categories, "disseminationMethods": \.disseminationMethods,
+      "section11Standards": \.section11Standards,
+    ]
+  }
+
+  /// A catalogue by its key in the store.
+  func catalogue(_ key: String) -> [CatalogueEntry]? {
+    Self.catalogueKeys[key].map { self[keyPath: $0] }
+  }
+}
+
+/// Encodes a value as pretty JSON with sorted keys and a final newline, every control character
+/// in its strings written as a `\\u` escape (the same text, safe on a terminal).
 func jsonText(_ value: some Encodable) throws -> String {
   let encoder = JSONEncoder()
   encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-  return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+  return Escape.terminalJSON(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
 }

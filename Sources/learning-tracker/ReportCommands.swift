@@ -59,12 +59,15 @@ struct CommonReportOptions {
 
   /// Writes the rendered report to the output file or standard output.
   func emit(_ report: some Report, _ context: Context) throws {
-    let text = report.rendered(as: try resolvedFormat())
+    let format = try resolvedFormat()
+    let text = report.rendered(as: format)
     if let output {
       try AtomicFile.write(Array(text.utf8), to: output, mode: 0o600)
       context.console.note("wrote \(output)")
-    } else {
+    } else if format == .text {
       context.console.out(text)
+    } else {
+      context.console.document(format == .json ? Escape.terminalJSON(text) : text)
     }
   }
 }
@@ -129,20 +132,16 @@ extension LearningTrackerCommand {
     let report = OverdueReport.build(tracker, common.options)
     if let byAgency {
       let format = common.format ?? .csv
-      do {
-        try FileManager.default.createDirectory(atPath: byAgency, withIntermediateDirectories: true)
-      } catch {
-        throw CommandFailure(
-          message: "\(byAgency): cannot create the folder: \(error.localizedDescription)",
-          code: ExitCode.cannotWrite)
+      let files = try OverdueReport.agenciesToChase(tracker, common.options).map {
+        try OutputFileName(folder: byAgency, parts: [$0], fileExtension: format.fileExtension, record: "agency \($0)")
       }
-      for agency in OverdueReport.agenciesToChase(tracker, common.options) {
+      try OutputFileName.checkDistinct(files)
+      try OutputFolder.create(byAgency)
+      for file in files {
         var options = common.options
-        options.agency = agency
+        options.agency = file.parts[0]
         let chase = OverdueReport.build(tracker, options)
-        let file = (byAgency as NSString).appendingPathComponent(
-          safeFileName(agency) + "." + format.fileExtension)
-        try AtomicFile.write(Array(chase.rendered(as: format).utf8), to: file, mode: 0o600)
+        try AtomicFile.write(Array(chase.rendered(as: format).utf8), to: file.path, mode: 0o600)
       }
       context.console.note("wrote chase lists to \(byAgency)")
       if common.output == nil && common.format == nil {
@@ -281,13 +280,6 @@ extension LearningTrackerCommand {
     try args.finish()
     let tracker = try context.load().tracker
     let year = yearOption ?? tracker.partnership.reportingYear(containing: asOf) - 1
-    do {
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    } catch {
-      throw CommandFailure(
-        message: "\(folder): cannot create the folder: \(error.localizedDescription)",
-        code: ExitCode.cannotWrite)
-    }
     let progress = ProgressReport.build(tracker, ReportOptions(asOf: asOf, since: since))
     let overdue = OverdueReport.build(tracker, ReportOptions(asOf: asOf))
     let digest = DigestReport.build(tracker, ReportOptions(asOf: asOf, year: year))
@@ -300,39 +292,43 @@ extension LearningTrackerCommand {
       ($0.dates.published.map { $0 <= asOf } ?? false) && !$0.recommendations.isEmpty
     }
     .max { ($0.dates.published ?? asOf, $0.id) < ($1.dates.published ?? asOf, $1.id) }
-    var publication: [(String, any Report, OutputFormat)] = []
+    // Every name is made and checked before anything is written.
+    func file(_ parts: [String], _ format: OutputFormat, _ record: String) throws(OutputFileNameError)
+      -> OutputFileName
+    {
+      try OutputFileName(folder: folder, parts: parts, fileExtension: format.fileExtension, record: record)
+    }
+    var publication: [(OutputFileName, any Report, OutputFormat)] = []
     if let review = published?.id, tracker.personalData(review: review).isEmpty,
       let briefing = BriefingReport.build(tracker, ReportOptions(asOf: asOf), review: review),
       let plan = PlanReport.build(tracker, ReportOptions(asOf: asOf), review: review)
     {
+      let record = "the briefing and plan of review \(review)"
       publication = [
-        ("briefing-\(review).md", briefing, .markdown), ("briefing-\(review).html", briefing, .html),
-        ("plan-\(review).md", plan, .markdown), ("plan-\(review).html", plan, .html),
+        (try file(["briefing", review], .markdown, record), briefing, .markdown),
+        (try file(["briefing", review], .html, record), briefing, .html),
+        (try file(["plan", review], .markdown, record), plan, .markdown),
+        (try file(["plan", review], .html, record), plan, .html),
       ]
     }
-    let files: [(String, any Report, OutputFormat)] =
-      [
-        ("progress.md", progress, .markdown), ("progress.html", progress, .html),
-        ("overdue.md", overdue, .markdown), ("overdue.html", overdue, .html), ("overdue.csv", overdue, .csv),
-        ("digest-\(year).md", digest, .markdown), ("digest-\(year).html", digest, .html),
-        ("timeliness.md", timeliness, .markdown), ("timeliness.html", timeliness, .html),
-        ("dissemination.md", dissemination, .markdown), ("dissemination.html", dissemination, .html),
-        ("section11.md", section11, .markdown), ("section11.html", section11, .html),
-        ("repeats.md", repeats, .markdown), ("repeats.html", repeats, .html),
-      ] + publication
+    var files: [(OutputFileName, any Report, OutputFormat)] = []
+    let reports: [(String, any Report, [OutputFormat])] = [
+      ("progress", progress, [.markdown, .html]), ("overdue", overdue, [.markdown, .html, .csv]),
+      ("digest-\(year)", digest, [.markdown, .html]), ("timeliness", timeliness, [.markdown, .html]),
+      ("dissemination", dissemination, [.markdown, .html]), ("section11", section11, [.markdown, .html]),
+      ("repeats", repeats, [.markdown, .html]),
+    ]
+    for (name, report, formats) in reports {
+      for format in formats { files.append((try file([name], format, "the \(name) report"), report, format)) }
+    }
+    files += publication
+    try OutputFileName.checkDistinct(files.map(\.0))
+    try OutputFolder.create(folder)
     for (name, report, format) in files {
-      try AtomicFile.write(
-        Array(report.rendered(as: format).utf8), to: (folder as NSString).appendingPathComponent(name),
-        mode: 0o600)
+      try AtomicFile.write(Array(report.rendered(as: format).utf8), to: name.path, mode: 0o600)
     }
     context.console.note(
       "wrote \(files.count) reports to \(folder) (as at \(asOf), changes since \(since), digest \(year))")
     return ExitCode.ok
-  }
-
-  /// An agency ID as a file name: letters, digits, '-' and '_' only.
-  static func safeFileName(_ id: String) -> String {
-    let cleaned = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
-    return cleaned.isEmpty || cleaned.hasPrefix(".") ? "agency" : cleaned
   }
 }

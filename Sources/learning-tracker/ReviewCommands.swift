@@ -24,7 +24,7 @@ extension LearningTrackerCommand {
             --by WHO            who is making the change (for the history)
           """
       ) { args, context in
-        guard let id = try args.value("--id"), let title = try args.value("--title") else {
+        guard let id = try args.identifier("--id", of: "review"), let title = try args.value("--title") else {
           throw UsageError(message: "review add needs --id and --title")
         }
         guard let kind = try args.word("--kind", ReviewKind.self) else {
@@ -196,6 +196,7 @@ extension LearningTrackerCommand {
               "\"\(target)\" is not a recommendation reference (expected REVIEW/REC, such as LCSPR-2025-02/R1)"
           )
         }
+        try checkIdentifier(reference.action, of: "recommendation", given: target)
         if response.needsReason && (note ?? "").trimmingSpaces.isEmpty {
           throw UsageError(message: "a \(response.rawValue) recommendation needs --response-note saying why")
         }

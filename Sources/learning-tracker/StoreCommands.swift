@@ -82,17 +82,54 @@ extension LearningTrackerCommand {
   static let formatCommand = Command(
     words: ["format"], summary: "rewrite the store in its canonical layout",
     help: """
-      Usage: learning-tracker format [--data FILE]
+      Usage: learning-tracker format [--fix-text] [--by WHO] [--data FILE]
 
       Rewrites the store pretty-printed with sorted keys, as every command writes it, so that a file
       edited by hand diffs cleanly again. Nothing is written if the store has errors or fields the
       format does not know.
+
+      Options:
+        --fix-text   also remove control characters (escape sequences, bell, backspace, bidirectional
+                     controls, ...) from every text, as 'validate' warns; the change is recorded in the
+                     history. IDs are left alone: correct those by hand.
+        --by WHO     who is making the change (for the history)
       """
   ) { args, context in
+    let fixText = args.flag("--fix-text")
+    let by = try args.value("--by")
     try args.finish()
-    try context.change(by: context.who(nil), rewrite: true) { _ in [] }
-    context.console.note("rewrote \(context.dataPath)")
+    var fixed: [String] = []
+    try context.change(by: context.who(by), rewrite: true) { tracker in fixText ? fixTexts(&tracker, &fixed) : [] }
+    context.console.note(
+      "rewrote \(context.dataPath)" + (fixText ? "; removed control characters from \(fixed.count) text(s)" : ""))
+    for path in fixed.prefix(20) { context.console.note("  fixed \(path)") }
+    if fixed.count > 20 { context.console.note("  and \(fixed.count - 20) more") }
     return ExitCode.ok
+  }
+
+  /// Removes control characters from every text of the store; returns the records that changed,
+  /// for the history, and sets `paths` to the texts that changed.
+  static func fixTexts(_ tracker: inout Tracker, _ paths: inout [String]) -> [TouchedRecord] {
+    let before = tracker
+    (tracker, paths) = before.removingControlCharacters()
+    var touched: [TouchedRecord] = []
+    if tracker.partnership != before.partnership { touched.append(.partnership) }
+    for (key, keyPath) in Tracker.catalogueKeys.sorted(by: { $0.key < $1.key }) {
+      for (old, new) in zip(before[keyPath: keyPath], tracker[keyPath: keyPath]) where old != new {
+        touched.append(.catalogueEntry(catalogue: key, id: new.id))
+      }
+    }
+    for (old, new) in zip(before.agencies, tracker.agencies) where old != new { touched.append(.agency(new.id)) }
+    for (old, new) in zip(before.reviews, tracker.reviews) where old != new { touched.append(.review(new.id)) }
+    for (old, new) in zip(before.disseminations, tracker.disseminations) where old != new {
+      touched.append(.dissemination(new.id))
+    }
+    for (old, new) in zip(before.section11, tracker.section11) where old != new {
+      // The cycle names the return; when it changes, the old return goes and the new one comes.
+      touched.append(.section11(agency: old.agency, cycle: old.cycle))
+      if new.cycle != old.cycle { touched.append(.section11(agency: new.agency, cycle: new.cycle)) }
+    }
+    return touched
   }
 
   static var agencyCommands: [Command] {
@@ -106,7 +143,7 @@ extension LearningTrackerCommand {
           KIND is one of: \(AgencyKind.allowedWords).
           """
       ) { args, context in
-        guard let id = try args.value("--id"), let name = try args.value("--name") else {
+        guard let id = try args.identifier("--id", of: "agency"), let name = try args.value("--name") else {
           throw UsageError(message: "agency add needs --id and --name")
         }
         let kind = try args.word("--kind", AgencyKind.self) ?? .other
