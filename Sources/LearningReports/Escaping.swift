@@ -24,8 +24,8 @@ public enum Escape {
   ///
   /// At the start of the text, block-level markers are escaped too, so that no text becomes a
   /// heading, quote, list, rule, code block or fence wherever it is placed: leading spaces
-  /// (indentation) are dropped, and a leading `-`, `+` or `~`, or the `.` or `)` after a leading
-  /// number, gets a backslash. `#`, `*`, `_`, `` ` `` and `>` are escaped wherever they are.
+  /// (indentation) are dropped, and the character that would open a list, a rule or a fence gets a
+  /// backslash (`markdownBlockMarker`). `#`, `*`, `_`, `` ` `` and `>` are escaped wherever they are.
   public static func markdown(_ text: String) -> String {
     let line = Table.singleLine(text).drop { $0 == " " }
     let marker = markdownBlockMarker(line)
@@ -43,14 +43,20 @@ public enum Escape {
     return out
   }
 
-  /// The position of the character that would open a Markdown block at the start of a line: a
-  /// leading `-`, `+` or `~` (list item, rule, fence), or the `.` or `)` after up to nine leading
-  /// digits (ordered list item); `nil` when there is none.
+  /// The position of the character that would open a Markdown block at the start of a line, or
+  /// `nil`: a `-` or `+` followed by a space or nothing (list item), a rule of three or more `-`,
+  /// a fence of three or more `~`, or the `.` or `)` after up to nine digits followed by a space or
+  /// nothing (ordered list item). Numbers such as `-3` and `+2` are left alone.
   static func markdownBlockMarker(_ line: Substring) -> Int? {
     guard let first = line.first else { return nil }
-    if first == "-" || first == "+" || first == "~" { return 0 }
+    let second = line.dropFirst().first
+    if (first == "-" || first == "+") && (second == nil || second == " ") { return 0 }
+    if first == "-" && line.prefix { $0 == "-" || $0 == " " }.filter({ $0 == "-" }).count >= 3 { return 0 }
+    if first == "~" && line.prefix(3) == "~~~" { return 0 }
     let digits = line.prefix { $0.isASCII && $0.isNumber }.count
-    guard digits > 0, digits <= 9, let marker = line.dropFirst(digits).first, marker == "." || marker == ")"
+    let rest = line.dropFirst(digits)
+    guard digits > 0, digits <= 9, let marker = rest.first, marker == "." || marker == ")",
+      rest.dropFirst().first == nil || rest.dropFirst().first == " "
     else { return nil }
     return digits
   }
