@@ -22,7 +22,7 @@ extension Validator {
       guard text.unicodeScalars.contains(where: { ControlCharacters.contains($0) }) else { return nil }
       let scalars = ControlCharacters.found(in: text)
       var seen = Set<UInt32>()
-      let named = scalars.filter { seen.insert($0.value).inserted }.prefix(5).map(ControlCharacters.spelled)
+      let named = scalars.filter { seen.insert($0.value).inserted }.prefix(8).map(ControlCharacters.spelled)
       found.append(
         Diagnostic(
           severity: .warning, check: .controlCharacters, path: path(),
