@@ -22,7 +22,9 @@ extension Tracker {
         reviews[r].summary = new
       }
       for (f, finding) in review.findings.enumerated() {
-        if let new = visit(finding.text, { path() + ".findings[\(f)].text" }) { reviews[r].findings[f].text = new }
+        if let new = visit(finding.text, { path() + ".findings[\(f)].text" }) {
+          reviews[r].findings[f].text = new
+        }
       }
       for (m, recommendation) in review.recommendations.enumerated() {
         let recPath = { path() + ".recommendations[\(m)]" }
@@ -40,7 +42,9 @@ extension Tracker {
           if let lead = action.lead, let new = visit(lead, { actionPath() + ".lead" }) {
             reviews[r].recommendations[m].actions[a].lead = new
           }
-          if let measure = action.measureOfSuccess, let new = visit(measure, { actionPath() + ".measureOfSuccess" }) {
+          if let measure = action.measureOfSuccess,
+            let new = visit(measure, { actionPath() + ".measureOfSuccess" })
+          {
             reviews[r].recommendations[m].actions[a].measureOfSuccess = new
           }
           for (u, update) in action.updates.enumerated() {
@@ -69,7 +73,9 @@ extension Tracker {
     for (s, entry) in section11.enumerated() {
       if let new = visit(entry.cycle, { "section11[\(s)].cycle" }) { section11[s].cycle = new }
       for (i, rating) in entry.ratings.enumerated() {
-        if let evidence = rating.evidence, let new = visit(evidence, { "section11[\(s)].ratings[\(i)].evidence" }) {
+        if let evidence = rating.evidence,
+          let new = visit(evidence, { "section11[\(s)].ratings[\(i)].evidence" })
+        {
           section11[s].ratings[i].evidence = new
         }
       }
@@ -82,7 +88,9 @@ extension Tracker {
           section11[s].learning[i].implemented = new
         }
         for (e, evidence) in (learning.evidence ?? []).enumerated() {
-          if let new = visit(evidence, { path() + ".evidence[\(e)]" }) { section11[s].learning[i].evidence?[e] = new }
+          if let new = visit(evidence, { path() + ".evidence[\(e)]" }) {
+            section11[s].learning[i].evidence?[e] = new
+          }
         }
       }
     }

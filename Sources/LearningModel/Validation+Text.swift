@@ -28,7 +28,9 @@ extension Validator {
           severity: .warning, check: .controlCharacters, path: path(),
           message: "the text holds \(scalars.count) control character(s) (\(named.joined(separator: ", "))) "
             + "that could act on a terminal or reverse how text is shown",
-          hint: "'learning-tracker format --fix-text' removes them; until then every output shows them as \\u{…}"))
+          hint:
+            "'learning-tracker format --fix-text' removes them; until then every output shows them as \\u{…}")
+      )
       return nil
     }
     return found

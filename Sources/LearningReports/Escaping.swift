@@ -125,7 +125,8 @@ extension Escape {
     for scalar in json.unicodeScalars {
       if isUnsafeForTerminal(scalar) {
         let hex = String(scalar.value, radix: 16)
-        out.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
+        out.append(
+          contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
       } else {
         out.append(scalar)
       }

@@ -23,7 +23,8 @@ extension LearningTrackerCommand {
             --by WHO           who is making the change
           """
       ) { args, context in
-        guard let id = try args.identifier("--id", of: "dissemination"), let method = try args.value("--method"),
+        guard let id = try args.identifier("--id", of: "dissemination"),
+          let method = try args.value("--method"),
           let title = try args.value("--title")
         else {
           throw UsageError(message: "dissemination add needs --id, --method and --title")

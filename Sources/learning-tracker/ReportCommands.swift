@@ -133,7 +133,8 @@ extension LearningTrackerCommand {
     if let byAgency {
       let format = common.format ?? .csv
       let files = try OverdueReport.agenciesToChase(tracker, common.options).map {
-        try OutputFileName(folder: byAgency, parts: [$0], fileExtension: format.fileExtension, record: "agency \($0)")
+        try OutputFileName(
+          folder: byAgency, parts: [$0], fileExtension: format.fileExtension, record: "agency \($0)")
       }
       try OutputFileName.checkDistinct(files)
       try OutputFolder.create(byAgency)

@@ -99,9 +99,12 @@ extension LearningTrackerCommand {
     let by = try args.value("--by")
     try args.finish()
     var fixed: [String] = []
-    try context.change(by: context.who(by), rewrite: true) { tracker in fixText ? fixTexts(&tracker, &fixed) : [] }
+    try context.change(by: context.who(by), rewrite: true) { tracker in
+      fixText ? fixTexts(&tracker, &fixed) : []
+    }
     context.console.note(
-      "rewrote \(context.dataPath)" + (fixText ? "; removed control characters from \(fixed.count) text(s)" : ""))
+      "rewrote \(context.dataPath)"
+        + (fixText ? "; removed control characters from \(fixed.count) text(s)" : ""))
     for path in fixed.prefix(20) { context.console.note("  fixed \(path)") }
     if fixed.count > 20 { context.console.note("  and \(fixed.count - 20) more") }
     return ExitCode.ok
@@ -119,8 +122,12 @@ extension LearningTrackerCommand {
         touched.append(.catalogueEntry(catalogue: key, id: new.id))
       }
     }
-    for (old, new) in zip(before.agencies, tracker.agencies) where old != new { touched.append(.agency(new.id)) }
-    for (old, new) in zip(before.reviews, tracker.reviews) where old != new { touched.append(.review(new.id)) }
+    for (old, new) in zip(before.agencies, tracker.agencies) where old != new {
+      touched.append(.agency(new.id))
+    }
+    for (old, new) in zip(before.reviews, tracker.reviews) where old != new {
+      touched.append(.review(new.id))
+    }
     for (old, new) in zip(before.disseminations, tracker.disseminations) where old != new {
       touched.append(.dissemination(new.id))
     }

@@ -40,7 +40,8 @@ import Testing
     #expect((outcome.out + outcome.err).contains(fragment), "\(name): \(outcome.out)\(outcome.err)")
     #expect(!(outcome.out + outcome.err).contains("Fatal error"))
     let raw = (outcome.out + outcome.err).unicodeScalars.filter { ControlCharacters.contains($0) }
-    #expect(raw.isEmpty, "\(name): control characters reached the terminal: \(raw.map(ControlCharacters.spelled))")
+    #expect(
+      raw.isEmpty, "\(name): control characters reached the terminal: \(raw.map(ControlCharacters.spelled))")
   }
 
   @Test func corpusIsNotEmpty() {

@@ -50,7 +50,8 @@ import Testing
       ["section11", "add", "--agency", "vol", "--cycle", "2025-26", "--due", "2025-11-30"],
       [
         "section11", "update", "--agency", "vol", "--cycle", "2025-26", "--rate", "s11-1=met",
-        "--evidence-for", "s11-1=" + h, "--learning", "LCSPR-2025-09", "--disseminated", h, "--implemented", h,
+        "--evidence-for", "s11-1=" + h, "--learning", "LCSPR-2025-09", "--disseminated", h, "--implemented",
+        h,
         "--evidence", h,
       ],
     ]
@@ -70,12 +71,14 @@ import Testing
     ]
     for listing in [
       ["review", "list"], ["review", "show", "LCSPR-2025-09"], ["action", "list"],
-      ["action", "show", "LCSPR-2025-09/1.1"], ["agency", "list"], ["dissemination", "list"], ["section11", "list"],
+      ["action", "show", "LCSPR-2025-09/1.1"], ["agency", "list"], ["dissemination", "list"],
+      ["section11", "list"],
     ] {
       commands += [listing, listing + ["--format", "json"]]
     }
     let reports: [[String]] = [
-      ["report", "progress", "--since", "2025-01-01"], ["report", "overdue"], ["report", "digest", "--year", "2025"],
+      ["report", "progress", "--since", "2025-01-01"], ["report", "overdue"],
+      ["report", "digest", "--year", "2025"],
       ["report", "timeliness"], ["report", "dissemination"], ["report", "section11"], ["report", "themes"],
       ["report", "briefing", "--review", "LCSPR-2025-09", "--allow-personal-data"],
       ["report", "plan", "--review", "LCSPR-2025-09", "--allow-personal-data"],
@@ -157,7 +160,8 @@ import Testing
     for arguments in attempts {
       let outcome = runTracker(arguments, data: store)
       #expect(outcome.status != 0, "\(arguments)")
-      #expect(Self.raw(outcome.out + outcome.err).isEmpty, "\(arguments): \(Self.raw(outcome.out + outcome.err))")
+      #expect(
+        Self.raw(outcome.out + outcome.err).isEmpty, "\(arguments): \(Self.raw(outcome.out + outcome.err))")
       #expect(outcome.err.contains("\\u{1B}[2JBOGUS"), "\(arguments): \(outcome.err)")
     }
   }
@@ -205,7 +209,9 @@ import Testing
   @Test func hostileIdentifiersAreRefusedOnEveryAdd() throws {
     let store = try Self.hostileStore()
     let original = try Data(contentsOf: URL(fileURLWithPath: store))
-    for bad in ["x/../../p5esc", "X\u{1B}[2J", "has space", "..", "-leading", String(repeating: "a", count: 65)] {
+    for bad in [
+      "x/../../p5esc", "X\u{1B}[2J", "has space", "..", "-leading", String(repeating: "a", count: 65),
+    ] {
       let attempts: [[String]] = [
         ["review", "add", "--id", bad, "--title", "T", "--kind", "lcspr"],
         ["recommendation", "add", "LCSPR-2025-09/" + bad, "--text", "T"],
@@ -233,7 +239,8 @@ import Testing
     try text.write(toFile: store, atomically: true, encoding: .utf8)
     let outcome = runTracker(["validate"], data: store)
     #expect(outcome.status == 65)
-    #expect(outcome.out.contains("reviews[0].id: error: review ID \"x/../../p5esc\" holds '/'"), "\(outcome.out)")
+    #expect(
+      outcome.out.contains("reviews[0].id: error: review ID \"x/../../p5esc\" holds '/'"), "\(outcome.out)")
     #expect(outcome.out.contains("[identifiers]"))
   }
 
@@ -274,7 +281,8 @@ import Testing
     // A clean store: every file lands directly inside the folder.
     let clean = try temporaryFolder()
     let cleanStore = clean.appendingPathComponent("tracker.json")
-    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Seeds/tracker.json"), to: cleanStore)
+    try FileManager.default.copyItem(
+      at: packageRoot.appendingPathComponent("Seeds/tracker.json"), to: cleanStore)
     let written = runTracker(
       ["report", "all", "--output-dir", clean.appendingPathComponent("out").path, "--as-of", "2026-11-20"],
       data: cleanStore.path)
@@ -318,7 +326,8 @@ import Testing
     let file = folder.appendingPathComponent("afile")
     try Data("x".utf8).write(to: file)
     for arguments in [
-      ["report", "all", "--output-dir", file.path + "/sub"], ["export", "returns", "--all", file.path + "/sub"],
+      ["report", "all", "--output-dir", file.path + "/sub"],
+      ["export", "returns", "--all", file.path + "/sub"],
       ["report", "overdue", "--by-agency", file.path + "/sub"],
     ] {
       let outcome = runTracker(arguments, data: store.path)
@@ -335,10 +344,15 @@ import Testing
     #expect(runTracker(["init"], data: store).status == 0)
     #expect(
       runTracker(
-        ["review", "add", "--id", "R-1", "--title", "Child Q", "--kind", "lcspr", "--published", "2025-09-01"],
+        [
+          "review", "add", "--id", "R-1", "--title", "Child Q", "--kind", "lcspr", "--published",
+          "2025-09-01",
+        ],
         data: store
       ).status == 0)
-    let texts = ["---", "    indented code", "1. first", "2) second", "~~~ fence", "- item", "+ item", "# heading"]
+    let texts = [
+      "---", "    indented code", "1. first", "2) second", "~~~ fence", "- item", "+ item", "# heading",
+    ]
     for (index, text) in texts.enumerated() {
       let outcome = runTracker(
         ["recommendation", "add", "R-1/R\(index)", "--text", text, "--response", "accepted"], data: store)
@@ -347,10 +361,15 @@ import Testing
     let plan = runTracker(["report", "plan", "--review", "R-1", "--format", "markdown"], data: store)
     #expect(plan.status == 0, "\(plan.err)")
     let lines = plan.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    for forbidden in ["---", "    indented code", "1. first", "2) second", "~~~ fence", "- item", "+ item", "# heading"] {
+    for forbidden in [
+      "---", "    indented code", "1. first", "2) second", "~~~ fence", "- item", "+ item", "# heading",
+    ] {
       #expect(!lines.contains(forbidden), "\(forbidden) became Markdown")
     }
-    for shown in ["\\---", "indented code", "1\\. first", "2\\) second", "\\~~~ fence", "\\- item", "\\+ item", "\\# heading"] {
+    for shown in [
+      "\\---", "indented code", "1\\. first", "2\\) second", "\\~~~ fence", "\\- item", "\\+ item",
+      "\\# heading",
+    ] {
       #expect(lines.contains(shown), "\(shown) not in \(lines)")
     }
   }
@@ -363,10 +382,12 @@ import Testing
     #expect(added.status == 0)
     for arguments in [["review", "show", "R-1"], ["review", "list"], ["history"], ["review", "show", h]] {
       let outcome = try runBinary(arguments, in: folder)
-      #expect(Self.raw(outcome.out + outcome.err).isEmpty, "\(arguments): \(Self.raw(outcome.out + outcome.err))")
+      #expect(
+        Self.raw(outcome.out + outcome.err).isEmpty, "\(arguments): \(Self.raw(outcome.out + outcome.err))")
       #expect((outcome.out + outcome.err).contains("\\u{1B}[2JBOGUS\\u{1B}]0;pwned\\u{7} \\u{202E}fdp.exe"))
     }
-    let refused = try runBinary(["review", "add", "--id", "x/../../p5esc", "--title", "T", "--kind", "lcspr"], in: folder)
+    let refused = try runBinary(
+      ["review", "add", "--id", "x/../../p5esc", "--title", "T", "--kind", "lcspr"], in: folder)
     #expect(refused.status == 64)
   }
 }
