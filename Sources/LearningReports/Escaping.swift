@@ -51,7 +51,8 @@ public enum Escape {
     guard let first = line.first else { return nil }
     let second = line.dropFirst().first
     if (first == "-" || first == "+") && (second == nil || second == " ") { return 0 }
-    if first == "-" && line.prefix { $0 == "-" || $0 == " " }.filter({ $0 == "-" }).count >= 3 { return 0 }
+    let rule = line.prefix(while: { $0 == "-" || $0 == " " }).filter { $0 == "-" }
+    if first == "-" && rule.count >= 3 { return 0 }
     if first == "~" && line.prefix(3) == "~~~" { return 0 }
     let digits = line.prefix { $0.isASCII && $0.isNumber }.count
     let rest = line.dropFirst(digits)
