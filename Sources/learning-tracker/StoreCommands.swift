@@ -99,9 +99,7 @@ extension LearningTrackerCommand {
     let by = try args.value("--by")
     try args.finish()
     var fixed: [String] = []
-    try context.change(by: context.who(by), rewrite: true) { tracker in
-      fixText ? fixTexts(&tracker, &fixed) : []
-    }
+    try context.change(by: context.who(by), rewrite: true) { fixText ? fixTexts(&$0, &fixed) : [] }
     context.console.note(
       "rewrote \(context.dataPath)"
         + (fixText ? "; removed control characters from \(fixed.count) text(s)" : ""))
