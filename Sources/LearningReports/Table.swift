@@ -50,10 +50,11 @@ public struct Table: Equatable, Sendable {
 extension Table {
   /// Plain text for a terminal: columns padded to their widest cell, line breaks folded to spaces.
   public func asText(indent: String = "") -> String {
-    var out = caption.isEmpty ? "" : indent + caption + "\n"
-    if rows.isEmpty { return out + indent + "  " + emptyText + "\n" }
+    var out = caption.isEmpty ? "" : indent + Self.singleLine(caption) + "\n"
+    if rows.isEmpty { return out + indent + "  " + Self.singleLine(emptyText) + "\n" }
     let flat = rows.map { $0.map { Self.singleLine($0.text) } }
-    var widths = columns.map { $0.title.count }
+    let titles = columns.map { Self.singleLine($0.title) }
+    var widths = titles.map(\.count)
     for row in flat {
       for (index, cell) in row.enumerated() where index < widths.count {
         widths[index] = max(widths[index], cell.count)
@@ -68,13 +69,19 @@ extension Table {
       }
       return indent + "  " + parts.joined(separator: "  ")
     }
-    out += line(columns.map(\.title)) + "\n"
+    out += line(titles) + "\n"
     out += indent + "  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
     for row in flat { out += line(row) + "\n" }
     return out
   }
 
+  /// The text on one line, safe for a terminal: line breaks and tabs folded to one space, and any
+  /// other control character shown visibly (`Escape.terminal`).
   static func singleLine(_ text: String) -> String {
+    Escape.terminal(foldedLines(text), singleLine: true)
+  }
+
+  private static func foldedLines(_ text: String) -> String {
     var result = ""
     var lastWasSpace = false
     for character in text {

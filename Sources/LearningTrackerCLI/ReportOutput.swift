@@ -33,7 +33,7 @@ struct ReportOutput {
       try AtomicFile.write(Array(text.utf8), to: file, mode: 0o600)
       context.console.note("wrote \(file)")
     } else {
-      context.console.out(text, exact: format != .text)
+      context.console.out(format == .json ? Escape.terminalJSON(text) : text, exact: format != .text)
     }
   }
 }
