@@ -2,9 +2,8 @@ import Foundation
 import LearningModel
 import LearningReports
 import LearningStore
+import LearningTrackerCLI
 import Testing
-
-@testable import learning_tracker
 
 /// Text from agencies' spreadsheets, pasted emails and Word documents must never drive the
 /// business unit's terminal, and data must never choose where a file is written.
@@ -140,11 +139,11 @@ import Testing
 
   @Test func documentsOnATerminalShowControlsVisibly() {
     var out = ""
-    let console = Console(out: { out += $0 }, err: { _ in }, outIsTerminal: true)
-    console.document("a,\u{1B}[2J\r\nb\r\n")
+    let console = Console(out: { out += $0 }, err: { _ in }, outputIsTerminal: true)
+    console.out("a,\u{1B}[2J\r\nb\r\n", exact: true)
     #expect(out == "a,\\u{1B}[2J\nb\n")
     out = ""
-    Console(out: { out += $0 }, err: { _ in }).document("a,\u{1B}\r\n")
+    Console(out: { out += $0 }, err: { _ in }).out("a,\u{1B}\r\n", exact: true)
     #expect(out == "a,\u{1B}\r\n")
   }
 
