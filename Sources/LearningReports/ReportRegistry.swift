@@ -71,7 +71,13 @@ public enum ReportRegistry {
       within 2. Working days exclude weekends and England and Wales bank holidays (and the store's \
       bankHolidays).
       """,
-    filters: [(.review, onlyThisReview), (.year, "only clocks that closed (met or missed) in this reporting year, and those still open on the as-of day when it falls in the year")],
+    filters: [
+      (.review, onlyThisReview),
+      (
+        .year,
+        "only clocks that closed (met or missed) in this reporting year, and those still open on the as-of day when it falls in the year"
+      ),
+    ],
     pack: .init([.markdown, .html])
   ) { tracker, options in TimelinessReport.build(tracker, options) }
 

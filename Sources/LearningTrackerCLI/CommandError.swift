@@ -84,7 +84,8 @@ public enum CommandError: Error, Equatable, Sendable {
     case let error as ReportRequestError: CommandError(error, command: command ?? "report")
     case let error as OutputFileNameError: .badData(error.errorDescription ?? "a file name could not be made")
     case let error as DecodingError:
-      .badData("\(command ?? "learning-tracker"): a recorded value could not be read back: \(describe(error))")
+      .badData(
+        "\(command ?? "learning-tracker"): a recorded value could not be read back: \(describe(error))")
     default:
       // Never a Foundation error domain or number: say what kind of failure it was.
       .badData("\(command ?? "learning-tracker") failed: \(String(describing: type(of: error)))")

@@ -25,7 +25,8 @@ extension LearningTrackerCommand {
     case .threshold:
       Option(parameter.option, .decimal(placeholder: "NUMBER", above: 0, atMost: 1), help: parameter.help)
     case .matches: .number(parameter.option, "N", range: 1...20, help: parameter.help)
-    case .failOnOverdue, .allowPersonalData, .includeUnpublished: .flag(parameter.option, help: parameter.help)
+    case .failOnOverdue, .allowPersonalData, .includeUnpublished:
+      .flag(parameter.option, help: parameter.help)
     }
   }
 
@@ -73,7 +74,8 @@ extension LearningTrackerCommand {
       let tracker = try context.load().tracker
       if kind.isForPublication, let review = options.review, tracker.reviewIndex(review) != nil {
         if !allowPersonalData { try refusePersonalData(tracker, review: review) }
-        try refuseUnpublished(tracker, review: review, asOf: options.asOf, allowed: options.includeUnpublished)
+        try refuseUnpublished(
+          tracker, review: review, asOf: options.asOf, allowed: options.includeUnpublished)
       }
       let report = try kind.build(tracker, options)
       if let byAgency {
@@ -95,7 +97,8 @@ extension LearningTrackerCommand {
   ) throws {
     // Every name is made and checked before anything is written.
     let files = try OverdueReport.agenciesToChase(tracker, options).map {
-      try OutputFileName(folder: folder, parts: [$0], fileExtension: format.fileExtension, record: "agency \($0)")
+      try OutputFileName(
+        folder: folder, parts: [$0], fileExtension: format.fileExtension, record: "agency \($0)")
     }
     try OutputFileName.checkDistinct(files)
     try OutputFolder.create(folder)
@@ -159,7 +162,8 @@ extension LearningTrackerCommand {
     let files = ReportRegistry.pack(tracker, asOf: asOf, since: since, year: year)
     // Every name is made from data and checked before anything is written.
     let names = try files.map {
-      try OutputFileName(folder: folder, parts: $0.parts, fileExtension: $0.format.fileExtension, record: $0.record)
+      try OutputFileName(
+        folder: folder, parts: $0.parts, fileExtension: $0.format.fileExtension, record: $0.record)
     }
     try OutputFileName.checkDistinct(names)
     try OutputFolder.create(folder)

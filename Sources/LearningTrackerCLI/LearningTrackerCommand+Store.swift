@@ -140,7 +140,8 @@ extension LearningTrackerCommand {
         words: ["agency", "add"], summary: "add an agency",
         discussion: "Adds an agency that can own actions, receive learning and make Section 11 returns.",
         options: [
-          .identifier("--id", of: "agency", required: true, help: "the agency's ID (letters, digits, -, _ and .)"),
+          .identifier(
+            "--id", of: "agency", required: true, help: "the agency's ID (letters, digits, -, _ and .)"),
           .text("--name", "NAME", required: true, help: "the agency's name"),
           .word("--kind", AgencyKind.self, placeholder: "KIND", help: "the kind of agency (default other)"),
           .flag("--statutory", help: "a statutory safeguarding partner"), .by,
