@@ -45,6 +45,10 @@ public enum ValidationCheck: String, Codable, CaseIterable, Sendable {
   case assuredWithoutEvidence
   /// A review's days are in a possible order (notified not before aware, and so on).
   case reviewDayOrder
+  /// Every ID follows the one rule for identifiers (`Identifier`).
+  case identifiers
+  /// Text holds no control characters that could act on a terminal (warning; `ControlCharacters`).
+  case controlCharacters
 }
 
 /// One thing validation found, at a JSON path, with a hint on what to do.
@@ -86,6 +90,8 @@ public struct Validator: Sendable {
   public func validate(_ tracker: Tracker) -> [Diagnostic] {
     var run = Run(today: today)
     run.check(tracker)
+    run.diagnostics += Self.identifierDiagnostics(tracker)
+    run.diagnostics += Self.controlCharacterDiagnostics(tracker)
     return run.diagnostics
   }
 }

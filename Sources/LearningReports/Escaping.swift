@@ -1,3 +1,5 @@
+import LearningModel
+
 /// Escaping for each output format, in one place.
 public enum Escape {
   /// Text safe inside HTML element content and double-quoted attribute values.
@@ -19,9 +21,17 @@ public enum Escape {
 
   /// Text safe inside a Markdown table cell or paragraph: pipes, markup characters and line breaks
   /// are escaped so the text cannot break the table or become a link, heading or HTML.
+  ///
+  /// At the start of the text, block-level markers are escaped too, so that no text becomes a
+  /// heading, quote, list, rule, code block or fence wherever it is placed: leading spaces
+  /// (indentation) are dropped, and the character that would open a list, a rule or a fence gets a
+  /// backslash (`markdownBlockMarker`). `#`, `*`, `_`, `` ` `` and `>` are escaped wherever they are.
   public static func markdown(_ text: String) -> String {
+    let line = Table.singleLine(text).drop { $0 == " " }
+    let marker = markdownBlockMarker(line)
     var out = ""
-    for character in Table.singleLine(text) {
+    for (offset, character) in line.enumerated() {
+      if offset == marker { out += "\\" }
       switch character {
       case "\\", "`", "*", "_", "[", "]", "|", "#", "!": out += "\\" + String(character)
       case "&": out += "&amp;"
@@ -31,6 +41,25 @@ public enum Escape {
       }
     }
     return out
+  }
+
+  /// The position of the character that would open a Markdown block at the start of a line, or
+  /// `nil`: a `-` or `+` followed by a space or nothing (list item), a rule of three or more `-`,
+  /// a fence of three or more `~`, or the `.` or `)` after up to nine digits followed by a space or
+  /// nothing (ordered list item). Numbers such as `-3` and `+2` are left alone.
+  static func markdownBlockMarker(_ line: Substring) -> Int? {
+    guard let first = line.first else { return nil }
+    let second = line.dropFirst().first
+    if (first == "-" || first == "+") && (second == nil || second == " ") { return 0 }
+    let rule = line.prefix(while: { $0 == "-" || $0 == " " }).filter { $0 == "-" }
+    if first == "-" && rule.count >= 3 { return 0 }
+    if first == "~" && line.prefix(3) == "~~~" { return 0 }
+    let digits = line.prefix { $0.isASCII && $0.isNumber }.count
+    let rest = line.dropFirst(digits)
+    guard digits > 0, digits <= 9, let marker = rest.first, marker == "." || marker == ")",
+      rest.dropFirst().first == nil || rest.dropFirst().first == " "
+    else { return nil }
+    return digits
   }
 
   /// One CSV cell (RFC 4180): quoted when needed, and neutralised against formula injection
@@ -85,10 +114,44 @@ extension Escape {
   /// unless `singleLine`), DEL, C1 controls, and the bidirectional embedding, override and isolate
   /// controls.
   public static func isUnsafeForTerminal(_ scalar: Unicode.Scalar, singleLine: Bool = false) -> Bool {
-    switch scalar.value {
-    case 0x09, 0x0A: return singleLine
-    case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
-    default: return false
+    ControlCharacters.contains(scalar, singleLine: singleLine)
+  }
+
+  /// JSON text safe to write to a terminal and still the same JSON value: every control and
+  /// bidirectional control inside a string is written as a `\uXXXX` escape. Line feeds between
+  /// members (the only raw control a JSON writer puts outside strings) are kept.
+  public static func terminalJSON(_ json: String) -> String {
+    if !json.unicodeScalars.contains(where: { isUnsafeForTerminal($0) }) { return json }
+    var out = String.UnicodeScalarView()
+    for scalar in json.unicodeScalars {
+      if isUnsafeForTerminal(scalar) {
+        let hex = String(scalar.value, radix: 16)
+        out.append(
+          contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
+      } else {
+        out.append(scalar)
+      }
     }
+    return String(out)
+  }
+
+  /// Whether UTF-8 bytes may hold a character that must not reach a terminal as it is (a C0
+  /// control, DEL, a C1 control or a bidirectional control): a quick scan before `terminalJSON`.
+  public static func mayHoldTerminalControls(_ bytes: [UInt8]) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+      if byte == 0x7F { return true }
+      if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+      if byte == 0xE2, index + 2 < bytes.count {
+        let second = bytes[index + 1]
+        let third = bytes[index + 2]
+        if second == 0x80 && (0xAA...0xAE).contains(third) { return true }
+        if second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+      }
+      index += 1
+    }
+    return false
   }
 }

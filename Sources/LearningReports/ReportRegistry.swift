@@ -77,7 +77,13 @@ public enum ReportRegistry {
       within 2. Working days exclude weekends and England and Wales bank holidays (and the store's \
       bankHolidays).
       """,
-    filters: [(.review, onlyThisReview), (.year, "only clocks that closed (met or missed) in this reporting year, and those still open on the as-of day when it falls in the year")],
+    filters: [
+      (.review, onlyThisReview),
+      (
+        .year,
+        "only clocks that closed (met or missed) in this reporting year, and those still open on the as-of day when it falls in the year"
+      ),
+    ],
     pack: .init([.markdown, .html])
   ) { tracker, options in TimelinessReport.build(tracker, options) }
 
@@ -229,6 +235,11 @@ extension ReportRegistry {
   public struct PackFile {
     /// The file name, such as `digest-2025.html`.
     public var name: String
+    /// The parts the name is made of, joined by `-`: the report's name, then the year or the
+    /// review (`["digest", "2025"]`); each from data, so each is checked before a file is made.
+    public var parts: [String]
+    /// What the file holds, for messages: "the digest report", "the briefing of review X".
+    public var record: String
     /// The report.
     public var report: any Report
     /// The format it is written in.
@@ -257,20 +268,25 @@ extension ReportRegistry {
     for kind in all {
       guard let pack = kind.pack else { continue }
       var options = ReportOptions(asOf: asOf)
-      var stem = kind.name
+      var parts = [kind.name]
+      var record = "the \(kind.name) report"
       if kind.parameters.contains(.since) { options.since = since }
       if pack.forYear {
         options.year = year
-        stem += "-\(year)"
+        parts.append(String(year))
       }
       if pack.forPublishedReview {
         guard let review else { continue }
         options.review = review
-        stem += "-\(review)"
+        parts.append(review)
+        record = "the \(kind.name) of review \(review)"
       }
       guard let report = try? kind.build(tracker, options) else { continue }
       for format in pack.formats {
-        files.append(PackFile(name: stem + "." + format.fileExtension, report: report, format: format))
+        files.append(
+          PackFile(
+            name: parts.joined(separator: "-") + "." + format.fileExtension, parts: parts, record: record,
+            report: report, format: format))
       }
     }
     return files

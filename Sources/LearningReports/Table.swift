@@ -199,6 +199,10 @@ extension Table {
   }
 
   static func singleLine(_ text: String) -> String {
+    Escape.terminal(foldedLines(text), singleLine: true)
+  }
+
+  private static func foldedLines(_ text: String) -> String {
     var result = ""
     var lastWasSpace = false
     for character in text {

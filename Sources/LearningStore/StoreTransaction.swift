@@ -62,6 +62,16 @@ public struct StoreTransaction: Sendable {
     try locked { state in try commit(state, state.loaded.tracker, touched: [], kind: .format) }
   }
 
+  /// Rewrites the store in the standard layout after `repair` (removing control characters from
+  /// every text, `format --fix-text`); the records it returns are recorded before and after.
+  public func rewrite(repairing repair: (inout Tracker) -> [RecordReference]) throws -> TransactionOutcome {
+    try locked { state in
+      var tracker = state.loaded.tracker
+      let touched = repair(&tracker)
+      return try commit(state, tracker, touched: touched, kind: .format)
+    }
+  }
+
   /// Creates a new store and records it in the history; refuses when the file exists.
   public func create(_ tracker: Tracker) throws -> TransactionOutcome {
     let lock = try StoreLock(store: store, holder: holder, timeout: lockWait)

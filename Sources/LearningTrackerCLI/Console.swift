@@ -1,9 +1,13 @@
 import Foundation
 import LearningReports
 
-/// Where a command's output goes: data to `out`, messages to the error stream. Messages are always
-/// made safe for a terminal; text-format data is too when it goes to a terminal. Other formats
-/// (JSON, CSV, HTML, Markdown) are written exactly.
+/// Where a command's output goes: data to `out`, messages to the error stream.
+///
+/// Everything meant for a person passes through `Escape.terminal` here, so that no text from the
+/// store or the arguments can drive the terminal: listings, reports in text, help, messages.
+/// Documents in an exchange format (Markdown, HTML, CSV, and JSON made safe by
+/// `Escape.terminalJSON`) are written exactly with `exact`, except to a terminal, where control
+/// characters are shown visibly as everywhere else.
 public final class Console {
   private let writeOut: (String) -> Void
   private let writeErr: (String) -> Void
@@ -53,10 +57,14 @@ public final class Console {
     }
   }
 
-  /// Writes data: text-format data is made safe when it goes to a terminal; with `exact`
-  /// (JSON, CSV, HTML, Markdown) it is written as it is.
+  /// Writes data: text for a person always with every control character shown visibly; with
+  /// `exact`, a document in an exchange format, written as rendered unless the output is a terminal.
   public func out(_ text: String, exact: Bool = false) {
-    writeOut(outputIsTerminal && !exact ? Escape.terminal(text) : text)
+    if exact && !outputIsTerminal {
+      writeOut(text)
+    } else {
+      writeOut(Escape.terminal(exact ? text.replacingOccurrences(of: "\r\n", with: "\n") : text))
+    }
   }
 
   /// `learning-tracker: error: message`, one diagnostic format for every message.

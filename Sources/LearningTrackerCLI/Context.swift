@@ -72,6 +72,13 @@ extension Context {
       lockWait: environment["LEARNING_TRACKER_LOCK_WAIT"].flatMap(Double.init) ?? 10)
   }
 
+  /// Rewrites the store in the standard layout after `repair`, recording the records it touched
+  /// before and after in one `format` history entry (the `format --fix-text` command).
+  func rewrite(by who: String, repairing repair: (inout Tracker) -> [TouchedRecord]) throws {
+    let outcome = try transaction(by: who).rewrite { tracker in repair(&tracker).map(\.recordReference) }
+    report(outcome.warnings)
+  }
+
   /// Prints what the history noticed (a torn last line set aside).
   func report(_ warnings: [HistoryWarning]) {
     for warning in warnings { console.warning(warning.description) }

@@ -60,6 +60,7 @@ extension LearningTrackerCommand {
     let agreed = try args.day("--agreed") ?? context.today
     let by = try args.value("--by")
     let reference = try actionReference(args)
+    try checkIdentifier(reference.action, of: "action", given: reference.description)
     let tracker = try context.change(by: context.who(by)) { tracker in
       guard let r = tracker.reviewIndex(reference.review) else {
         throw CommandError.usage("no review \"\(reference.review)\"")

@@ -9,7 +9,7 @@ extension LearningTrackerCommand {
         words: ["dissemination", "add"], summary: "record a planned (or delivered) dissemination activity",
         discussion: "Records an activity that spreads a review's learning, planned for DAY.",
         options: [
-          .text("--id", "ID", required: true, help: "the activity's ID"),
+          .identifier("--id", of: "dissemination", required: true, help: "the activity's ID"),
           .text(
             "--method", "ID", required: true,
             help: "from the store's disseminationMethods (seven-minute-briefing, roadshow, ...)"),

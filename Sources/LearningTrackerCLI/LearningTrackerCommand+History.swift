@@ -1,5 +1,6 @@
 import Foundation
 import LearningModel
+import LearningReports
 import LearningStore
 
 extension LearningTrackerCommand {
@@ -48,7 +49,8 @@ extension LearningTrackerCommand {
           }
         }
         if format == "json" {
-          context.console.out(HistoryJSON.line(.array(entries.map { $0.0.json })) + "\n", exact: true)
+          context.console.out(
+            Escape.terminalJSON(HistoryJSON.line(.array(entries.map { $0.0.json })) + "\n"), exact: true)
           return ExitCode.ok
         }
         var text = ""

@@ -75,7 +75,8 @@ extension LearningTrackerCommand {
       let tracker = try context.load().tracker
       if kind.isForPublication, let review = options.review, tracker.reviewIndex(review) != nil {
         if !allowPersonalData { try refusePersonalData(tracker, review: review) }
-        try refuseUnpublished(tracker, review: review, asOf: options.asOf, allowed: options.includeUnpublished)
+        try refuseUnpublished(
+          tracker, review: review, asOf: options.asOf, allowed: options.includeUnpublished)
       }
       let report = try kind.build(tracker, options)
       if let byAgency {
@@ -95,14 +96,18 @@ extension LearningTrackerCommand {
     format: OutputFormat,
     _ context: Context
   ) throws {
-    try createFolder(folder)
-    for agency in OverdueReport.agenciesToChase(tracker, options) {
+    // Every name is made and checked before anything is written.
+    let files = try OverdueReport.agenciesToChase(tracker, options).map {
+      try OutputFileName(
+        folder: folder, parts: [$0], fileExtension: format.fileExtension, record: "agency \($0)")
+    }
+    try OutputFileName.checkDistinct(files)
+    try OutputFolder.create(folder)
+    for file in files {
       var chaseOptions = options
-      chaseOptions.agency = agency
+      chaseOptions.agency = file.parts[0]
       let chase = try kind.build(tracker, chaseOptions)
-      let file = (folder as NSString).appendingPathComponent(
-        safeFileName(agency) + "." + format.fileExtension)
-      try AtomicFile.write(Array(chase.rendered(as: format).utf8), to: file, mode: 0o600)
+      try AtomicFile.write(Array(chase.rendered(as: format).utf8), to: file.path, mode: 0o600)
     }
     context.console.note("wrote chase lists to \(folder)")
   }
@@ -130,15 +135,6 @@ extension LearningTrackerCommand {
         + "so nothing was written.\nGive --include-unpublished for an internal draft.")
   }
 
-  /// Creates a folder (and its parents) for reports.
-  static func createFolder(_ folder: String) throws(CommandError) {
-    do {
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    } catch {
-      throw .cannotWrite("\(folder): cannot create the folder: \(error.localizedDescription)")
-    }
-  }
-
   static let reportAll = Command(
     words: ["report", "all"], summary: "write the full set of reports into a folder",
     discussion: """
@@ -164,21 +160,19 @@ extension LearningTrackerCommand {
     let yearOption = try args.integer("--year")
     let tracker = try context.load().tracker
     let year = yearOption ?? tracker.partnership.reportingYear(containing: asOf) - 1
-    try createFolder(folder)
     let files = ReportRegistry.pack(tracker, asOf: asOf, since: since, year: year)
-    for file in files {
-      try AtomicFile.write(
-        Array(file.report.rendered(as: file.format).utf8),
-        to: (folder as NSString).appendingPathComponent(file.name), mode: 0o600)
+    // Every name is made from data and checked before anything is written.
+    let names = try files.map {
+      try OutputFileName(
+        folder: folder, parts: $0.parts, fileExtension: $0.format.fileExtension, record: $0.record)
+    }
+    try OutputFileName.checkDistinct(names)
+    try OutputFolder.create(folder)
+    for (file, name) in zip(files, names) {
+      try AtomicFile.write(Array(file.report.rendered(as: file.format).utf8), to: name.path, mode: 0o600)
     }
     context.console.note(
       "wrote \(files.count) reports to \(folder) (as at \(asOf), changes since \(since), digest \(year))")
     return ExitCode.ok
-  }
-
-  /// An agency ID as a file name: letters, digits, '-' and '_' only.
-  static func safeFileName(_ id: String) -> String {
-    let cleaned = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
-    return cleaned.isEmpty || cleaned.hasPrefix(".") ? "agency" : cleaned
   }
 }

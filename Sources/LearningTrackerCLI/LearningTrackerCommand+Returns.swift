@@ -40,14 +40,12 @@ extension LearningTrackerCommand {
       }
       files = [(agency, output)]
     } else if let all {
-      do {
-        try FileManager.default.createDirectory(atPath: all, withIntermediateDirectories: true)
-      } catch {
-        throw CommandError.cannotWrite("\(all): cannot create the folder: \(error.localizedDescription)")
+      let names = try OverdueReport.agenciesToChase(tracker, ReportOptions(asOf: asOf)).map {
+        try OutputFileName(folder: all, parts: [$0], fileExtension: "csv", record: "agency \($0)")
       }
-      files = OverdueReport.agenciesToChase(tracker, ReportOptions(asOf: asOf)).map {
-        ($0, (all as NSString).appendingPathComponent(safeFileName($0) + ".csv"))
-      }
+      try OutputFileName.checkDistinct(names)
+      try OutputFolder.create(all)
+      files = names.map { ($0.parts[0], $0.path) }
     }
     for file in files {
       let sheet = AgencyReturnSheet.build(tracker, agency: file.agency, asOf: asOf)

@@ -12,7 +12,7 @@ extension LearningTrackerCommand {
           drive the statutory clocks.
           """,
         options: [
-          .text("--id", "ID", required: true, help: "the review's ID, such as LCSPR-2025-02"),
+          .identifier("--id", of: "review", required: true, help: "the review's ID, such as LCSPR-2025-02"),
           .text("--title", "TITLE", required: true, help: "the published pseudonym"),
           .word("--kind", ReviewKind.self, placeholder: "KIND", required: true, help: "the kind of review"),
           .text(
@@ -194,6 +194,7 @@ extension LearningTrackerCommand {
             "\"\(target)\" is not a recommendation reference (expected REVIEW/REC, such as LCSPR-2025-02/R1)"
           )
         }
+        try checkIdentifier(reference.action, of: "recommendation", given: target)
         if response.needsReason && (note ?? "").trimmingSpaces.isEmpty {
           throw CommandError.usage("a \(response.rawValue) recommendation needs --response-note saying why")
         }

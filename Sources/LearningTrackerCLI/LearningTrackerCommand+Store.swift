@@ -72,14 +72,66 @@ extension LearningTrackerCommand {
   static let formatCommand = Command(
     words: ["format"], summary: "rewrite the store in its canonical layout",
     discussion: """
-      Rewrites the store pretty-printed with sorted keys, as every command writes it, so that a file
-      edited by hand diffs cleanly again. Nothing is written if the store has errors or fields the
-      format does not know.
-      """
+      Rewrites the store pretty-printed with sorted keys, as every command writes it, so that a file \
+      edited by hand diffs cleanly again. Nothing is written if the store has errors or fields the \
+      format does not know. With --fix-text, control characters are removed from every text too; \
+      IDs are left alone: correct those by hand.
+      """,
+    options: [
+      .flag(
+        "--fix-text",
+        help: "also remove control characters (escape sequences, bell, backspace, bidirectional "
+          + "controls, ...) from every text, as 'validate' warns; recorded in the history"),
+      .by,
+    ]
   ) { args, context in
-    try context.change(by: context.who(nil), rewrite: true) { _ in [] }
-    context.console.note("rewrote \(context.dataPath)")
+    let fixText = args.flag("--fix-text")
+    let by = try args.value("--by")
+    var fixed: [String] = []
+    if fixText {
+      try context.rewrite(by: context.who(by)) { fixTexts(&$0, &fixed) }
+    } else {
+      try context.change(by: context.who(by), rewrite: true) { _ in [] }
+    }
+    context.console.note(
+      "rewrote \(context.dataPath)"
+        + (fixText ? "; removed control characters from \(fixed.count) text(s)" : ""))
+    for path in fixed.prefix(20) { context.console.note("  fixed \(path)") }
+    if fixed.count > 20 { context.console.note("  and \(fixed.count - 20) more") }
     return ExitCode.ok
+  }
+
+  /// Removes control characters from every text of the store; returns the records that changed,
+  /// for the history, and sets `paths` to the texts that changed. The partnership's own texts are
+  /// fixed too; the history holds them only in the store's digest, as no record reference names them.
+  static func fixTexts(_ tracker: inout Tracker, _ paths: inout [String]) -> [TouchedRecord] {
+    let before = tracker
+    (tracker, paths) = before.removingControlCharacters()
+    var touched: [TouchedRecord] = []
+    let catalogues: [(CatalogueKind, KeyPath<Tracker, [CatalogueEntry]>)] = [
+      (.theme, \.themes), (.category, \.categories), (.method, \.disseminationMethods),
+      (.standard, \.section11Standards),
+    ]
+    for (kind, keyPath) in catalogues {
+      for (old, new) in zip(before[keyPath: keyPath], tracker[keyPath: keyPath]) where old != new {
+        touched.append(.catalogueEntry(kind, new.id))
+      }
+    }
+    for (old, new) in zip(before.agencies, tracker.agencies) where old != new {
+      touched.append(.agency(new.id))
+    }
+    for (old, new) in zip(before.reviews, tracker.reviews) where old != new {
+      touched.append(.review(new.id))
+    }
+    for (old, new) in zip(before.disseminations, tracker.disseminations) where old != new {
+      touched.append(.dissemination(new.id))
+    }
+    for (old, new) in zip(before.section11, tracker.section11) where old != new {
+      // The cycle names the return; when it changes, the old return goes and the new one comes.
+      touched.append(.section11(agency: old.agency, cycle: old.cycle))
+      if new.cycle != old.cycle { touched.append(.section11(agency: new.agency, cycle: new.cycle)) }
+    }
+    return touched
   }
 
   static var agencyCommands: [Command] {
@@ -88,7 +140,8 @@ extension LearningTrackerCommand {
         words: ["agency", "add"], summary: "add an agency",
         discussion: "Adds an agency that can own actions, receive learning and make Section 11 returns.",
         options: [
-          .text("--id", "ID", required: true, help: "the agency's ID (letters, digits, -, _ and .)"),
+          .identifier(
+            "--id", of: "agency", required: true, help: "the agency's ID (letters, digits, -, _ and .)"),
           .text("--name", "NAME", required: true, help: "the agency's name"),
           .word("--kind", AgencyKind.self, placeholder: "KIND", help: "the kind of agency (default other)"),
           .flag("--statutory", help: "a statutory safeguarding partner"), .by,

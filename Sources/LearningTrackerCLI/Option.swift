@@ -10,6 +10,9 @@ public struct Option: Sendable {
     case flag
     /// Any text; `placeholder` names it in help (`ID`, `TEXT`, `FILE`).
     case text(placeholder: String)
+    /// A new record's ID, held to the one rule for identifiers (`Identifier`); `record` names the
+    /// kind of record in messages.
+    case identifier(record: String)
     /// A calendar day, YYYY-MM-DD.
     case day
     /// A whole number within `range`.
@@ -27,6 +30,7 @@ public struct Option: Sendable {
         .word(let placeholder, _, _):
         placeholder
       case .day: "DAY"
+      case .identifier: "ID"
       }
     }
   }
@@ -59,6 +63,13 @@ public struct Option: Sendable {
     _ name: String, _ placeholder: String, repeatable: Bool = false, required: Bool = false, help: String
   ) -> Option {
     Option(name, .text(placeholder: placeholder), repeatable: repeatable, required: required, help: help)
+  }
+
+  /// A new record's ID, refused before the store is touched when it breaks the rule for identifiers.
+  public static func identifier(_ name: String, of record: String, required: Bool = false, help: String)
+    -> Option
+  {
+    Option(name, .identifier(record: record), required: required, help: help)
   }
 
   /// A calendar day option.
@@ -112,6 +123,9 @@ public struct Option: Sendable {
       return .flag
     case .text:
       return .text(text)
+    case .identifier(let record):
+      try checkIdentifier(text, of: record, given: name)
+      return .text(text)
     case .day:
       guard let day = CalendarDay(text) else {
         throw .usage("\(name): \"\(text)\" is not a calendar day (expected YYYY-MM-DD)")
@@ -144,4 +158,14 @@ public struct Option: Sendable {
 extension Double {
   /// `0` rather than `0.0`, `1` rather than `1.0`.
   fileprivate var shortText: String { self == rounded() ? String(Int(self)) : String(self) }
+}
+
+/// Refuses a new record's ID that breaks the one rule for identifiers (`Identifier`), saying why;
+/// `given` names where it came from (an option, or the reference it is part of).
+func checkIdentifier(_ text: String, of record: String, given: String) throws(CommandError) {
+  if let problem = Identifier.problem(text) {
+    throw .usage(
+      "\(given): \"\(text)\" is not a valid \(record) ID: it \(problem)"
+        + " (IDs become references and parts of file names)")
+  }
 }

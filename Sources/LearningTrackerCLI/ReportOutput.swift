@@ -42,7 +42,13 @@ struct ReportOutput {
     } else if format == .text {
       context.console.out(report.rendered(as: format))
     } else {
-      context.console.out(bytes: report.renderedBytes(as: format))
+      let bytes = report.renderedBytes(as: format)
+      if format == .json && Escape.mayHoldTerminalControls(bytes) {
+        // Controls the writer keeps as they are (DEL, C1, bidirectional) as `\u` escapes.
+        context.console.out(Escape.terminalJSON(String(decoding: bytes, as: UTF8.self)), exact: true)
+      } else {
+        context.console.out(bytes: bytes)
+      }
       if format == .csv && report.csvTables.count > 1 {
         context.console.note(
           "the report has \(report.csvTables.count) tables; give --output FILE.csv to write each to its own file")

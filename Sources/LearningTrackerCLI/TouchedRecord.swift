@@ -4,6 +4,8 @@ import LearningStore
 
 /// A record a command touched, named so that the history can show it before and after.
 enum TouchedRecord {
+  /// An entry of a catalogue: a theme, category, dissemination method or Section 11 standard.
+  case catalogueEntry(CatalogueKind, String)
   case agency(String)
   case review(String)
   case recommendation(RecommendationReference)
@@ -13,6 +15,7 @@ enum TouchedRecord {
 
   var reference: String {
     switch self {
+    case .catalogueEntry(let kind, let id): "\(kind.rawValue):\(id)"
     case .agency(let id): "agency:\(id)"
     case .review(let id): id
     case .recommendation(let reference): reference.description
@@ -25,6 +28,7 @@ enum TouchedRecord {
   /// The record in the change path's terms.
   var recordReference: RecordReference {
     switch self {
+    case .catalogueEntry(let kind, let id): .catalogue(kind, id)
     case .agency(let id): .agency(id)
     case .review(let id): .review(id)
     case .recommendation(let reference): .recommendation(reference)

@@ -9,6 +9,7 @@ import Testing
 @Suite struct EscapingTests {
   static let hostile =
     "<script>alert(1)</script> \"quoted\" 'single' </table> a|b =HYPERLINK(\"http://x\") line\nbreak & *bold* [link](x)"
+    + " \u{1B}[2J\u{1B}]0;title\u{07} \u{202E}fdp.exe \u{08}\u{7F}\u{9B}\u{0}"
 
   func hostileTracker() throws -> Tracker {
     var tracker = try Fixture.tracker()
@@ -124,6 +125,47 @@ import Testing
     let report = OverdueReport.build(try hostileTracker(), ReportOptions(asOf: Fixture.asOf))
     let text = report.rendered(as: .text)
     #expect(!text.contains("line\nbreak"))
+  }
+
+  @Test func textAndMarkdownShowControlsVisibly() throws {
+    for report in try reports {
+      for format in [OutputFormat.text, .markdown] {
+        let shown = report.rendered(as: format)
+        let raw = shown.unicodeScalars.filter { Escape.isUnsafeForTerminal($0) }
+        #expect(raw.isEmpty, "\(type(of: report)) \(format): \(raw.map(\.value))")
+        #expect(shown.contains("u{1B}"), "\(type(of: report)) \(format)")
+      }
+    }
+  }
+
+  @Test func markdownTextsCannotOpenABlock() {
+    #expect(Escape.markdown("---") == "\\---")
+    #expect(Escape.markdown("- - -") == "\\- - -")
+    #expect(Escape.markdown("***") == "\\*\\*\\*")
+    #expect(Escape.markdown("___") == "\\_\\_\\_")
+    #expect(Escape.markdown("    code") == "code")
+    #expect(Escape.markdown("\tcode") == "code")
+    #expect(Escape.markdown("1. first") == "1\\. first")
+    #expect(Escape.markdown("12) twelfth") == "12\\) twelfth")
+    #expect(Escape.markdown("- item") == "\\- item")
+    #expect(Escape.markdown("+ item") == "\\+ item")
+    #expect(Escape.markdown("# heading") == "\\# heading")
+    #expect(Escape.markdown("> quote") == "&gt; quote")
+    #expect(Escape.markdown("```swift") == "\\`\\`\\`swift")
+    #expect(Escape.markdown("~~~ fence") == "\\~~~ fence")
+    // Numbers and ordinary text are left as they are.
+    #expect(Escape.markdown("+2") == "+2")
+    #expect(Escape.markdown("-3") == "-3")
+    #expect(Escape.markdown("2025.") == "2025\\.")
+    #expect(Escape.markdown("12.5%") == "12.5%")
+    #expect(Escape.markdown("Child M - review") == "Child M - review")
+  }
+
+  @Test func terminalJSONKeepsTheValue() throws {
+    let json = Escape.terminalJSON("{\n  \"a\" : \"x\u{202E}y\u{7F}\u{9B}\"\n}\n")
+    #expect(json == "{\n  \"a\" : \"x\\u202ey\\u007f\\u009b\"\n}\n")
+    let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String]
+    #expect(parsed?["a"] == "x\u{202E}y\u{7F}\u{9B}")
   }
 
   @Test func escapeRules() {

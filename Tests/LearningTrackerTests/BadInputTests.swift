@@ -1,4 +1,5 @@
 import Foundation
+import LearningModel
 import Testing
 
 /// Every file under BadInput/ is a store that must be refused with its documented exit code and a
@@ -38,6 +39,9 @@ import Testing
     #expect(outcome.status == code, "\(name): \(outcome.err)")
     #expect((outcome.out + outcome.err).contains(fragment), "\(name): \(outcome.out)\(outcome.err)")
     #expect(!(outcome.out + outcome.err).contains("Fatal error"))
+    let raw = (outcome.out + outcome.err).unicodeScalars.filter { ControlCharacters.contains($0) }
+    #expect(
+      raw.isEmpty, "\(name): control characters reached the terminal: \(raw.map(ControlCharacters.spelled))")
   }
 
   @Test func corpusIsNotEmpty() {
