@@ -157,7 +157,8 @@ public enum DomainRules {
     for problem in review.dayOrderProblems {
       found.append(
         RuleViolation(
-          check: .reviewDayOrder, field: "dates.\(problem.field)", message: "review \(review.id): \(problem.message)",
+          check: .reviewDayOrder, field: "dates.\(problem.field)",
+          message: "review \(review.id): \(problem.message)",
           hint: "check both days against the case record; the statutory clocks depend on them"))
     }
     return found
@@ -241,7 +242,8 @@ public enum DomainRules {
             severity: .warning, check: .assuredWithoutEvidence, field: "updates[\(assured)]",
             message: "action \(reference) is assured without " + missing.joined(separator: " or "),
             hint:
-              "record the impact evidence or result the QA subgroup relied on, or the reason for the exception"))
+              "record the impact evidence or result the QA subgroup relied on, or the reason for the exception"
+          ))
       }
     }
     var previous: CalendarDay?

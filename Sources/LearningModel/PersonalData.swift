@@ -43,7 +43,10 @@ public struct PersonalDataScanner: Sendable {
         index += 1
         continue
       }
-      if index > 0, characters[index - 1].isLetter || characters[index - 1].isNumber { index += 1; continue }
+      if index > 0, characters[index - 1].isLetter || characters[index - 1].isNumber {
+        index += 1
+        continue
+      }
       var end = index
       var digits = ""
       while end < characters.count {

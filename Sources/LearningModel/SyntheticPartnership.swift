@@ -110,7 +110,10 @@ public enum SyntheticPartnership {
       var roll = Int.random(in: 0..<100, using: &random)
       var kind = ReviewKind.other
       for (candidate, weight) in kinds {
-        if roll < weight { kind = candidate; break }
+        if roll < weight {
+          kind = candidate
+          break
+        }
         roll -= weight
       }
       let prefix: String =

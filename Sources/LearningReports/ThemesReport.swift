@@ -149,7 +149,8 @@ public struct ThemesReport: Report, Equatable {
       blocks.append(
         theme.findings.isEmpty ? .paragraph("No findings tagged with this theme.") : .bullets(theme.findings))
       if !theme.goodPractice.isEmpty {
-        blocks.append(.paragraph("Good practice:")); blocks.append(.bullets(theme.goodPractice))
+        blocks.append(.paragraph("Good practice:"))
+        blocks.append(.bullets(theme.goodPractice))
       }
       var recommendations = Table(
         caption: "Recommendations on \(theme.name)",

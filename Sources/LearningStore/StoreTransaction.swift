@@ -384,7 +384,8 @@ public struct StoreTransaction: Sendable {
           let reference = change.kind.flatMap({ RecordReference(kind: $0, reference: change.reference) })
             ?? RecordReference(reference: change.reference, in: tracker)
         else {
-          throw StoreError.badHistoryRecord(file: historyPath, reference: change.reference, message: "not a reference to a record")
+          throw StoreError.badHistoryRecord(
+            file: historyPath, reference: change.reference, message: "not a reference to a record")
         }
         let expected = undoing ? change.after : change.before
         let wanted = undoing ? change.before : change.after

@@ -51,7 +51,8 @@ struct ReportOutput {
       }
       if format == .csv && report.csvTables.count > 1 {
         context.console.note(
-          "the report has \(report.csvTables.count) tables; give --output FILE.csv to write each to its own file")
+          "the report has \(report.csvTables.count) tables; give --output FILE.csv to write each to its own file"
+        )
       }
     }
   }

@@ -35,7 +35,9 @@ import Testing
       #expect(
         hash.finalize()
           == {
-            var whole = SHA256(); whole.update(message); return whole.finalize()
+            var whole = SHA256()
+            whole.update(message)
+            return whole.finalize()
           }())
     }
   }
