@@ -12,7 +12,7 @@ public enum LearningTrackerCommand {
   public static var commands: [Command] {
     [initCommand, validateCommand, formatCommand, generateCommand]
       + agencyCommands + reviewCommands + recommendationCommands + actionCommands + disseminationCommands
-      + section11Commands
+      + section11Commands + recordCommands
       + reportCommands + checkCommands + returnsCommands + calendarCommands + historyCommands
   }
 

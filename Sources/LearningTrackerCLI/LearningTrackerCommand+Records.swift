@@ -1,0 +1,83 @@
+import LearningModel
+import LearningStore
+
+extension LearningTrackerCommand {
+  static var recordCommands: [Command] {
+    [agencyUpdate, actionDeclineRequest]
+  }
+
+  static let agencyUpdate = Command(
+    words: ["agency", "update"], summary: "correct an agency's name, kind or statutory standing",
+    discussion: """
+      Corrects an agency in place. Give at least one of --name, --kind, --statutory or \
+      --not-statutory. The ID stays: actions, dissemination and returns refer to it.
+      """,
+    positionals: [Positional("ID", help: "the agency, such as LA")],
+    options: [
+      .text("--name", "NAME", help: "the agency's name"),
+      .word("--kind", AgencyKind.self, placeholder: "KIND", help: "the kind of agency"),
+      .flag("--statutory", help: "mark it a statutory safeguarding partner"),
+      .flag("--not-statutory", help: "mark it not a statutory safeguarding partner"), .by,
+    ]
+  ) { args, context in
+    let id = try args.positional(0)
+    let name = try args.value("--name")
+    let kind = try args.word("--kind", AgencyKind.self)
+    let statutory = args.flag("--statutory")
+    let notStatutory = args.flag("--not-statutory")
+    let by = try args.value("--by")
+    if statutory && notStatutory {
+      throw CommandError.usage("give --statutory or --not-statutory, not both")
+    }
+    if name == nil && kind == nil && !statutory && !notStatutory {
+      throw CommandError.usage("give at least one of --name, --kind, --statutory or --not-statutory")
+    }
+    if let name, name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
+    try context.change(by: context.who(by)) { tracker in
+      guard let index = tracker.agencies.firstIndex(where: { $0.id == id }) else {
+        let hint = nearest(id, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+        throw CommandError.usage("no agency \"\(id)\"\(hint)")
+      }
+      if let name { tracker.agencies[index].name = name }
+      if let kind { tracker.agencies[index].kind = kind }
+      if statutory { tracker.agencies[index].statutoryPartner = true }
+      if notStatutory { tracker.agencies[index].statutoryPartner = false }
+      return [.agency(id)]
+    }
+    context.console.note("updated agency \(id)")
+    return ExitCode.ok
+  }
+
+  static let actionDeclineRequest = Command(
+    words: ["action", "decline-request"], summary: "decline the requested due day of an action",
+    discussion: """
+      Records that the business unit or the QA subgroup declined the due day an agency asked for; \
+      the due day stays. The request must be awaiting a decision on --date.
+      """,
+    positionals: [actionArgument],
+    options: [
+      .text("--reason", "TEXT", required: true, help: "why the requested due day is declined"),
+      .by, .day("--date", help: "the day of the decision (default today)"),
+    ]
+  ) { args, context in
+    let reason = try args.required("--reason")
+    let by = try args.value("--by")
+    let date = try args.day("--date") ?? context.today
+    let reference = try actionReference(args)
+    if reason.trimmingSpaces.isEmpty {
+      throw CommandError.usage("--reason needs the reason for declining the requested due day")
+    }
+    let who = context.who(by)
+    try context.change(by: who) { tracker in
+      _ = try locate(reference, in: tracker)
+      do throws(GovernedChangeError) {
+        try tracker.declineDueRequest(reference, on: date, reason: reason, by: who)
+      } catch {
+        throw CommandError.usage(error.description)
+      }
+      return [.action(reference)]
+    }
+    context.console.note("declined the requested due day of \(reference)")
+    return ExitCode.ok
+  }
+}
