@@ -106,7 +106,8 @@ extension LearningTrackerCommand {
       .text("--note", "TEXT", help: "progress note (required with --status withdrawn)"),
       .day("--due", help: "a revised due day; needs --reason"),
       .text("--reason", "TEXT", help: "why the due day is revised"),
-      .text("--evidence", "TEXT", repeatable: true, help: "a title of evidence of output: what was delivered"),
+      .text(
+        "--evidence", "TEXT", repeatable: true, help: "a title of evidence of output: what was delivered"),
       .text(
         "--impact-evidence", "TEXT", repeatable: true,
         help: "a title of evidence that practice changed: an audit, survey, case sample or data"),
@@ -170,7 +171,8 @@ extension LearningTrackerCommand {
         throw CommandError.usage(
           "--status assured: \(reference) cannot be marked assured: its log has no "
             + missing.joined(separator: " and no ")
-            + "; record it with --impact-evidence TEXT or --result TEXT, or give --assure-without-impact REASON")
+            + "; record it with --impact-evidence TEXT or --result TEXT, or give --assure-without-impact REASON"
+        )
       }
       tracker.reviews[r].recommendations[m].actions[a].updates.append(update)
       return [.action(reference)]

@@ -3,7 +3,7 @@ import LearningStore
 
 extension LearningTrackerCommand {
   static var recordCommands: [Command] {
-    [agencyUpdate, actionDeclineRequest]
+    [reviewUpdate, agencyUpdate, actionDeclineRequest]
   }
 
   static let agencyUpdate = Command(

@@ -1,0 +1,167 @@
+import LearningModel
+import LearningStore
+
+extension LearningTrackerCommand {
+  /// The review days `review update --clear` can unset, by the option that sets each.
+  nonisolated(unsafe) static let clearableReviewDays:
+    [(name: String, path: WritableKeyPath<ReviewDates, CalendarDay?>)] = [
+      ("incident", \.incident), ("aware", \.aware), ("notified", \.notified), ("referred", \.referred),
+      ("discussed", \.discussed), ("rapid-review", \.rapidReview), ("decision", \.decision),
+      ("sent-to-panel", \.sentToPanel), ("published", \.published),
+    ]
+
+  static let reviewUpdate = Command(
+    words: ["review", "update"], summary: "correct or complete a review",
+    discussion: """
+      Corrects or completes a review in place: its title, kind, the review it follows, its days \
+      (a Rapid Review added on the day it met later gets its decision, Panel and publication days), \
+      its themes and categories, the notification type and the Rapid Review's outcome, the reason \
+      publication was late, the body that commissioned it, and an embargo on its learning. \
+      --clear DAY unsets a day (or follows, summary, delay-reason, commissioned-by). Its findings \
+      and recommendations are changed with their own commands.
+      """,
+    positionals: [Positional("ID", help: "the review, such as RR-2026-01")],
+    options: [
+      .text("--title", "TITLE", help: "the published pseudonym"),
+      .word("--kind", ReviewKind.self, placeholder: "KIND", help: "the kind of review"),
+      .text("--follows", "ID", help: "the review this one grew out of"),
+      .day("--incident", help: "the day of the incident"),
+      .day("--aware", help: "the day the local authority became aware"),
+      .day("--notified", help: "the day the National Panel was notified"),
+      .day("--referred", help: "the day a partner's referral arrived, when there was no notification"),
+      .day("--discussed", help: "the day the referral was discussed"),
+      .day("--rapid-review", help: "the day the Rapid Review was sent to the National Panel"),
+      .day("--decision", help: "the day of the decision to start the review"),
+      .day("--sent-to-panel", help: "the day the final report went to the Panel, Ofsted and the DfE"),
+      .day("--published", help: "the day the report was published"),
+      .text(
+        "--clear", "FIELD", repeatable: true,
+        help:
+          "unset a day (incident, aware, notified, referred, discussed, rapid-review, decision, sent-to-panel, published) or follows, summary, delay-reason, commissioned-by"
+      ),
+      .text("--add-theme", "ID", repeatable: true, help: "add a theme"),
+      .text("--remove-theme", "ID", repeatable: true, help: "remove a theme"),
+      .text("--add-category", "ID", repeatable: true, help: "add a category of abuse"),
+      .text("--remove-category", "ID", repeatable: true, help: "remove a category of abuse"),
+      .text("--summary", "TEXT", help: "a short anonymised summary of the case"),
+      .word("--notification-type", NotificationType.self, help: "what the National Panel was notified of"),
+      .word("--rapid-review-outcome", RapidReviewOutcome.self, help: "what the Rapid Review decided"),
+      .text("--delay-reason", "TEXT", help: "why publication is later than the six-month clock"),
+      .text("--commissioned-by", "BODY", help: "the body that commissioned the review"),
+      .text("--embargo", "REASON", help: "withhold its learning from today, for this reason"),
+      .flag("--lift-embargo", help: "lift the embargo from today"), .by,
+    ],
+    exclusive: [["--embargo", "--lift-embargo"]]
+  ) { args, context in
+    let id = try args.positional(0)
+    let clears = try args.values("--clear")
+    let clearable =
+      clearableReviewDays.map(\.name) + ["follows", "summary", "delay-reason", "commissioned-by"]
+    for field in clears where !clearable.contains(field) {
+      let hint = nearest(field, in: clearable).map { " (did you mean \($0)?)" } ?? ""
+      throw CommandError.usage(
+        "--clear: \"\(field)\" is not a field that can be cleared\(hint); one of: "
+          + clearable.joined(separator: ", "))
+    }
+    var days: [(WritableKeyPath<ReviewDates, CalendarDay?>, CalendarDay)] = []
+    for (name, path) in clearableReviewDays {
+      if let day = try args.day("--" + name) {
+        if clears.contains(name) {
+          throw CommandError.usage("--\(name) and --clear \(name) go against each other")
+        }
+        days.append((path, day))
+      }
+    }
+    let title = try args.value("--title")
+    if let title, title.trimmingSpaces.isEmpty { throw CommandError.usage("--title \"\" is empty") }
+    let kind = try args.word("--kind", ReviewKind.self)
+    let follows = try args.value("--follows")
+    let summary = try args.value("--summary")
+    let addThemes = try args.values("--add-theme")
+    let removeThemes = try args.values("--remove-theme")
+    let addCategories = try args.values("--add-category")
+    let removeCategories = try args.values("--remove-category")
+    let notificationType = try args.word("--notification-type", NotificationType.self)
+    let outcome = try args.word("--rapid-review-outcome", RapidReviewOutcome.self)
+    let delayReason = try args.value("--delay-reason")
+    let commissionedBy = try args.value("--commissioned-by")
+    let embargo = try args.value("--embargo")
+    if let embargo, embargo.trimmingSpaces.isEmpty {
+      throw CommandError.usage("--embargo needs the reason, such as criminal proceedings")
+    }
+    let liftEmbargo = args.flag("--lift-embargo")
+    let by = try args.value("--by")
+    let anything =
+      !clears.isEmpty || !days.isEmpty || title != nil || kind != nil || follows != nil || summary != nil
+      || !addThemes.isEmpty || !removeThemes.isEmpty || !addCategories.isEmpty || !removeCategories.isEmpty
+      || notificationType != nil || outcome != nil || delayReason != nil || commissionedBy != nil
+      || embargo != nil || liftEmbargo
+    if !anything { throw CommandError.usage("give at least one thing to change; see 'review update --help'") }
+    try context.change(by: context.who(by)) { tracker in
+      guard let index = tracker.reviewIndex(id) else {
+        let hint = nearest(id, in: tracker.reviews.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+        throw CommandError.usage("no review \"\(id)\"\(hint)")
+      }
+      func known(_ ids: [String], in catalogue: [CatalogueEntry], option: String, what: String) throws {
+        for value in ids where !catalogue.contains(where: { $0.id == value }) {
+          let hint = nearest(value, in: catalogue.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+          throw CommandError.usage("\(option): no \(what) \"\(value)\"\(hint)")
+        }
+      }
+      try known(addThemes, in: tracker.themes, option: "--add-theme", what: "theme")
+      try known(addCategories, in: tracker.categories, option: "--add-category", what: "category")
+      if let follows, tracker.reviewIndex(follows) == nil {
+        let hint = nearest(follows, in: tracker.reviews.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+        throw CommandError.usage("--follows: no review \"\(follows)\"\(hint)")
+      }
+      var review = tracker.reviews[index]
+      for name in clears {
+        if let path = clearableReviewDays.first(where: { $0.name == name })?.path {
+          review.dates[keyPath: path] = nil
+        }
+        if name == "follows" { review.follows = nil }
+        if name == "summary" { review.summary = nil }
+        if name == "delay-reason" { review.delayReason = nil }
+        if name == "commissioned-by" { review.commissionedBy = nil }
+      }
+      for (path, day) in days { review.dates[keyPath: path] = day }
+      if let title { review.title = title }
+      if let kind { review.kind = kind }
+      if let follows { review.follows = follows }
+      if let summary { review.summary = summary }
+      for theme in addThemes where !review.themes.contains(theme) { review.themes.append(theme) }
+      for theme in removeThemes {
+        guard review.themes.contains(theme) else {
+          throw CommandError.usage("--remove-theme: review \(id) does not carry theme \"\(theme)\"")
+        }
+        review.themes.removeAll { $0 == theme }
+      }
+      for category in addCategories where !review.categories.contains(category) {
+        review.categories.append(category)
+      }
+      for category in removeCategories {
+        guard review.categories.contains(category) else {
+          throw CommandError.usage("--remove-category: review \(id) is not tagged \"\(category)\"")
+        }
+        review.categories.removeAll { $0 == category }
+      }
+      if let notificationType { review.notificationType = notificationType }
+      if let outcome { review.rapidReviewOutcome = outcome }
+      if let delayReason { review.delayReason = delayReason }
+      if let commissionedBy { review.commissionedBy = commissionedBy }
+      for problem in review.dayOrderProblems {
+        throw CommandError.usage("review \(id): \(problem.message)")
+      }
+      tracker.reviews[index] = review
+      do {
+        if let embargo { try tracker.placeUnderEmbargo(review: id, reason: embargo, on: context.today) }
+        if liftEmbargo { try tracker.liftEmbargo(review: id, on: context.today) }
+      } catch let refusal as GovernedChangeError {
+        throw CommandError.usage(refusal.description)
+      }
+      return [.review(id)]
+    }
+    context.console.note("updated review \(id)")
+    return ExitCode.ok
+  }
+}
