@@ -10,6 +10,26 @@ extension LearningTrackerCommand {
       ("sent-to-panel", \.sentToPanel), ("published", \.published),
     ]
 
+  /// The options that set a review's days, declared once for `review add` and `review update`.
+  static let reviewDayOptions: [Option] = [
+    .day("--incident", help: "the day of the incident"),
+    .day("--aware", help: "the day the local authority became aware"),
+    .day("--notified", help: "the day the National Panel was notified"),
+    .day("--referred", help: "the day a partner's referral arrived, when there was no notification"),
+    .day("--discussed", help: "the day the referral was discussed"),
+    .day("--rapid-review", help: "the day the Rapid Review was sent to the National Panel"),
+    .day("--decision", help: "the day of the decision to start the review"),
+    .day("--sent-to-panel", help: "the day the final report went to the Panel, Ofsted and the DfE"),
+    .day("--published", help: "the day the report was published"),
+  ]
+
+  /// The days given on the line, by `reviewDayOptions`.
+  static func reviewDays(_ args: ParsedArguments) throws -> ReviewDates {
+    var dates = ReviewDates()
+    for (name, path) in clearableReviewDays { dates[keyPath: path] = try args.day("--" + name) }
+    return dates
+  }
+
   static let reviewUpdate = Command(
     words: ["review", "update"], summary: "correct or complete a review",
     discussion: """
@@ -25,15 +45,7 @@ extension LearningTrackerCommand {
       .text("--title", "TITLE", help: "the published pseudonym"),
       .word("--kind", ReviewKind.self, placeholder: "KIND", help: "the kind of review"),
       .text("--follows", "ID", help: "the review this one grew out of"),
-      .day("--incident", help: "the day of the incident"),
-      .day("--aware", help: "the day the local authority became aware"),
-      .day("--notified", help: "the day the National Panel was notified"),
-      .day("--referred", help: "the day a partner's referral arrived, when there was no notification"),
-      .day("--discussed", help: "the day the referral was discussed"),
-      .day("--rapid-review", help: "the day the Rapid Review was sent to the National Panel"),
-      .day("--decision", help: "the day of the decision to start the review"),
-      .day("--sent-to-panel", help: "the day the final report went to the Panel, Ofsted and the DfE"),
-      .day("--published", help: "the day the report was published"),
+    ] + reviewDayOptions + [
       .text(
         "--clear", "FIELD", repeatable: true,
         help:

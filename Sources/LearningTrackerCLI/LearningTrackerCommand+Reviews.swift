@@ -17,15 +17,7 @@ extension LearningTrackerCommand {
           .word("--kind", ReviewKind.self, placeholder: "KIND", required: true, help: "the kind of review"),
           .text(
             "--follows", "ID", help: "the review this one grew out of (an LCSPR following a Rapid Review)"),
-          .day("--incident", help: "the day of the incident"),
-          .day("--aware", help: "the day the local authority became aware"),
-          .day("--notified", help: "the day the National Panel was notified"),
-          .day("--referred", help: "the day a partner's referral arrived, when there was no notification"),
-          .day("--discussed", help: "the day the referral was discussed"),
-          .day("--rapid-review", help: "the day the Rapid Review was sent to the National Panel"),
-          .day("--decision", help: "the day of the decision to start the review"),
-          .day("--sent-to-panel", help: "the day the final report went to the Panel, Ofsted and the DfE"),
-          .day("--published", help: "the day the report was published"),
+        ] + reviewDayOptions + [
           .text("--theme", "ID", repeatable: true, help: "a theme"),
           .text("--category", "ID", repeatable: true, help: "a category of abuse"),
           .text("--summary", "TEXT", help: "a short anonymised summary of the case"), .by,
@@ -36,13 +28,7 @@ extension LearningTrackerCommand {
         guard let kind = try args.word("--kind", ReviewKind.self) else {
           throw CommandError.usage("review add needs --kind KIND")
         }
-        let dates = ReviewDates(
-          incident: try args.day("--incident"), aware: try args.day("--aware"),
-          notified: try args.day("--notified"),
-          referred: try args.day("--referred"), discussed: try args.day("--discussed"),
-          rapidReview: try args.day("--rapid-review"),
-          decision: try args.day("--decision"), sentToPanel: try args.day("--sent-to-panel"),
-          published: try args.day("--published"))
+        let dates = try reviewDays(args)
         let review = Review(
           id: id, title: title, kind: kind, follows: try args.value("--follows"), dates: dates,
           categories: try args.values("--category"), themes: try args.values("--theme"),
