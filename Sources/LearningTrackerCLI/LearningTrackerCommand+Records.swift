@@ -3,7 +3,7 @@ import LearningStore
 
 extension LearningTrackerCommand {
   static var recordCommands: [Command] {
-    [reviewUpdate, agencyUpdate, actionDeclineRequest]
+    [reviewUpdate, agencyUpdate, actionDeclineRequest] + findingCommands
   }
 
   static let agencyUpdate = Command(

@@ -8,6 +8,7 @@ enum TouchedRecord {
   case catalogueEntry(CatalogueKind, String)
   case agency(String)
   case review(String)
+  case finding(review: String, finding: String)
   case recommendation(RecommendationReference)
   case action(ActionReference)
   case dissemination(String)
@@ -18,6 +19,7 @@ enum TouchedRecord {
     case .catalogueEntry(let kind, let id): "\(kind.rawValue):\(id)"
     case .agency(let id): "agency:\(id)"
     case .review(let id): id
+    case .finding(let review, let finding): "\(review)/\(finding)"
     case .recommendation(let reference): reference.description
     case .action(let reference): reference.description
     case .dissemination(let id): "dissemination:\(id)"
@@ -31,6 +33,7 @@ enum TouchedRecord {
     case .catalogueEntry(let kind, let id): .catalogue(kind, id)
     case .agency(let id): .agency(id)
     case .review(let id): .review(id)
+    case .finding(let review, let finding): .finding(review: review, finding: finding)
     case .recommendation(let reference): .recommendation(reference)
     case .action(let reference): .action(reference)
     case .dissemination(let id): .dissemination(id)

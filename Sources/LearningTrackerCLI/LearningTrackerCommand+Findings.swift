@@ -1,0 +1,140 @@
+import LearningModel
+import LearningStore
+
+extension LearningTrackerCommand {
+  static var findingCommands: [Command] { [findingAdd, findingUpdate, findingRemove] }
+
+  /// `REVIEW/F1`: a finding's reference.
+  static func findingReference(_ args: ParsedArguments) throws -> (review: String, finding: String) {
+    let text = try args.positional(0)
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+      throw CommandError.usage(
+        "\"\(text)\" is not a finding reference (expected REVIEW/FINDING, such as RR-2026-01/F1)")
+    }
+    return (parts[0], parts[1])
+  }
+
+  /// The review's position, or a usage error with "did you mean".
+  static func reviewPosition(_ id: String, in tracker: Tracker) throws -> Int {
+    guard let index = tracker.reviewIndex(id) else {
+      let hint = nearest(id, in: tracker.reviews.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+      throw CommandError.usage("no review \"\(id)\"\(hint)")
+    }
+    return index
+  }
+
+  /// Refuses theme IDs the store's catalogue does not have, with "did you mean".
+  static func checkThemes(_ ids: [String], option: String, in tracker: Tracker) throws {
+    for id in ids where !tracker.themes.contains(where: { $0.id == id }) {
+      let hint = nearest(id, in: tracker.themes.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+      throw CommandError.usage("\(option): no theme \"\(id)\"\(hint)")
+    }
+  }
+
+  static let findingAdd = Command(
+    words: ["finding", "add"], summary: "record a finding (learning or good practice) of a review",
+    discussion: """
+      Adds a finding to a review, numbered F1, F2... in order, and referred to as REVIEW/F1. Good \
+      practice is learning too: mark it with --good-practice.
+      """,
+    positionals: [Positional("REVIEW", help: "the review, such as RR-2026-01")],
+    options: [
+      .text("--text", "TEXT", required: true, help: "what the review found"),
+      .flag("--good-practice", help: "the finding is good practice"),
+      .text("--theme", "ID", repeatable: true, help: "a theme it carries"), .by,
+    ]
+  ) { args, context in
+    let reviewID = try args.positional(0)
+    let text = try args.required("--text")
+    if text.trimmingSpaces.isEmpty { throw CommandError.usage("--text \"\" is empty") }
+    let goodPractice = args.flag("--good-practice")
+    let themes = try args.values("--theme")
+    let by = try args.value("--by")
+    var added = ""
+    try context.change(by: context.who(by)) { tracker in
+      let r = try reviewPosition(reviewID, in: tracker)
+      try checkThemes(themes, option: "--theme", in: tracker)
+      let used = Set(tracker.reviews[r].findings.map(\.id))
+      var number = tracker.reviews[r].findings.count + 1
+      while used.contains("F\(number)") { number += 1 }
+      added = "F\(number)"
+      tracker.reviews[r].findings.append(
+        Finding(id: added, text: text, themes: themes, goodPractice: goodPractice))
+      return [.finding(review: reviewID, finding: added)]
+    }
+    context.console.note("added finding \(reviewID)/\(added)")
+    return ExitCode.ok
+  }
+
+  static let findingUpdate = Command(
+    words: ["finding", "update"], summary: "correct a finding",
+    discussion: "Corrects a finding's text, whether it is good practice, and its themes.",
+    positionals: [Positional("REF", help: "the finding, such as RR-2026-01/F1")],
+    options: [
+      .text("--text", "TEXT", help: "what the review found"),
+      .flag("--good-practice", help: "the finding is good practice"),
+      .flag("--not-good-practice", help: "the finding is learning, not good practice"),
+      .text("--add-theme", "ID", repeatable: true, help: "add a theme"),
+      .text("--remove-theme", "ID", repeatable: true, help: "remove a theme"), .by,
+    ],
+    exclusive: [["--good-practice", "--not-good-practice"]]
+  ) { args, context in
+    let reference = try findingReference(args)
+    let text = try args.value("--text")
+    if let text, text.trimmingSpaces.isEmpty { throw CommandError.usage("--text \"\" is empty") }
+    let good = args.flag("--good-practice")
+    let notGood = args.flag("--not-good-practice")
+    let addThemes = try args.values("--add-theme")
+    let removeThemes = try args.values("--remove-theme")
+    let by = try args.value("--by")
+    if text == nil && !good && !notGood && addThemes.isEmpty && removeThemes.isEmpty {
+      throw CommandError.usage("give at least one thing to change; see 'finding update --help'")
+    }
+    try context.change(by: context.who(by)) { tracker in
+      let r = try reviewPosition(reference.review, in: tracker)
+      guard let f = tracker.reviews[r].findings.firstIndex(where: { $0.id == reference.finding }) else {
+        let ids = tracker.reviews[r].findings.map(\.id)
+        let hint =
+          nearest(reference.finding, in: ids).map { "; did you mean \(reference.review)/\($0)?" } ?? ""
+        throw CommandError.usage("no finding \(reference.review)/\(reference.finding)\(hint)")
+      }
+      try checkThemes(addThemes, option: "--add-theme", in: tracker)
+      var finding = tracker.reviews[r].findings[f]
+      if let text { finding.text = text }
+      if good { finding.goodPractice = true }
+      if notGood { finding.goodPractice = false }
+      for theme in addThemes where !finding.themes.contains(theme) { finding.themes.append(theme) }
+      for theme in removeThemes {
+        guard finding.themes.contains(theme) else {
+          throw CommandError.usage("--remove-theme: the finding does not carry theme \"\(theme)\"")
+        }
+        finding.themes.removeAll { $0 == theme }
+      }
+      tracker.reviews[r].findings[f] = finding
+      return [.finding(review: reference.review, finding: reference.finding)]
+    }
+    context.console.note("updated finding \(reference.review)/\(reference.finding)")
+    return ExitCode.ok
+  }
+
+  static let findingRemove = Command(
+    words: ["finding", "remove"], summary: "remove a finding recorded by mistake",
+    discussion: "Removes a finding; `undo` puts it back.",
+    positionals: [Positional("REF", help: "the finding, such as RR-2026-01/F1")],
+    options: [.by]
+  ) { args, context in
+    let reference = try findingReference(args)
+    let by = try args.value("--by")
+    try context.change(by: context.who(by)) { tracker in
+      let r = try reviewPosition(reference.review, in: tracker)
+      guard let f = tracker.reviews[r].findings.firstIndex(where: { $0.id == reference.finding }) else {
+        throw CommandError.usage("no finding \(reference.review)/\(reference.finding)")
+      }
+      tracker.reviews[r].findings.remove(at: f)
+      return [.finding(review: reference.review, finding: reference.finding)]
+    }
+    context.console.note("removed finding \(reference.review)/\(reference.finding)")
+    return ExitCode.ok
+  }
+}
