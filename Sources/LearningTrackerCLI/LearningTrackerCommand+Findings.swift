@@ -24,11 +24,13 @@ extension LearningTrackerCommand {
     return index
   }
 
-  /// Refuses theme IDs the store's catalogue does not have, with "did you mean".
-  static func checkThemes(_ ids: [String], option: String, in tracker: Tracker) throws {
-    for id in ids where !tracker.themes.contains(where: { $0.id == id }) {
-      let hint = nearest(id, in: tracker.themes.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-      throw CommandError.usage("\(option): no theme \"\(id)\"\(hint)")
+  /// Refuses IDs a store catalogue (themes, categories...) does not have, with "did you mean".
+  static func checkCatalogue(
+    _ ids: [String], in catalogue: [CatalogueEntry], option: String, what: String
+  ) throws {
+    for id in ids where !catalogue.contains(where: { $0.id == id }) {
+      let hint = nearest(id, in: catalogue.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+      throw CommandError.usage("\(option): no \(what) \"\(id)\"\(hint)")
     }
   }
 
@@ -54,7 +56,7 @@ extension LearningTrackerCommand {
     var added = ""
     try context.change(by: context.who(by)) { tracker in
       let r = try reviewPosition(reviewID, in: tracker)
-      try checkThemes(themes, option: "--theme", in: tracker)
+      try checkCatalogue(themes, in: tracker.themes, option: "--theme", what: "theme")
       let used = Set(tracker.reviews[r].findings.map(\.id))
       var number = tracker.reviews[r].findings.count + 1
       while used.contains("F\(number)") { number += 1 }
@@ -99,7 +101,7 @@ extension LearningTrackerCommand {
           nearest(reference.finding, in: ids).map { "; did you mean \(reference.review)/\($0)?" } ?? ""
         throw CommandError.usage("no finding \(reference.review)/\(reference.finding)\(hint)")
       }
-      try checkThemes(addThemes, option: "--add-theme", in: tracker)
+      try checkCatalogue(addThemes, in: tracker.themes, option: "--add-theme", what: "theme")
       var finding = tracker.reviews[r].findings[f]
       if let text { finding.text = text }
       if good { finding.goodPractice = true }

@@ -110,18 +110,9 @@ extension LearningTrackerCommand {
       || embargo != nil || liftEmbargo
     if !anything { throw CommandError.usage("give at least one thing to change; see 'review update --help'") }
     try context.change(by: context.who(by)) { tracker in
-      guard let index = tracker.reviewIndex(id) else {
-        let hint = nearest(id, in: tracker.reviews.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-        throw CommandError.usage("no review \"\(id)\"\(hint)")
-      }
-      func known(_ ids: [String], in catalogue: [CatalogueEntry], option: String, what: String) throws {
-        for value in ids where !catalogue.contains(where: { $0.id == value }) {
-          let hint = nearest(value, in: catalogue.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-          throw CommandError.usage("\(option): no \(what) \"\(value)\"\(hint)")
-        }
-      }
-      try known(addThemes, in: tracker.themes, option: "--add-theme", what: "theme")
-      try known(addCategories, in: tracker.categories, option: "--add-category", what: "category")
+      let index = try reviewPosition(id, in: tracker)
+      try checkCatalogue(addThemes, in: tracker.themes, option: "--add-theme", what: "theme")
+      try checkCatalogue(addCategories, in: tracker.categories, option: "--add-category", what: "category")
       if let follows, tracker.reviewIndex(follows) == nil {
         let hint = nearest(follows, in: tracker.reviews.map(\.id)).map { "; did you mean \($0)?" } ?? ""
         throw CommandError.usage("--follows: no review \"\(follows)\"\(hint)")
