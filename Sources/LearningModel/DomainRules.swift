@@ -14,6 +14,8 @@ public struct RuleViolation: Equatable, Sendable {
   public var relatedField: String?
   /// The value of `relatedField`.
   public var relatedValue: String?
+  /// How `value` stands to `relatedValue` when the rule orders two days: "is before", "is after".
+  public var relation: String?
   /// The nearest known ID, for an unknown reference.
   public var suggestion: String?
   public var message: String
@@ -21,8 +23,9 @@ public struct RuleViolation: Equatable, Sendable {
 
   public init(
     severity: Severity = .error, check: ValidationCheck, field: String, value: String? = nil,
-    relatedField: String? = nil, relatedValue: String? = nil, suggestion: String? = nil, message: String,
-    hint: String? = nil
+    relatedField: String? = nil, relatedValue: String? = nil, relation: String? = nil,
+    suggestion: String? = nil,
+    message: String, hint: String? = nil
   ) {
     self.severity = severity
     self.check = check
@@ -30,6 +33,7 @@ public struct RuleViolation: Equatable, Sendable {
     self.value = value
     self.relatedField = relatedField
     self.relatedValue = relatedValue
+    self.relation = relation
     self.suggestion = suggestion
     self.message = message
     self.hint = hint
@@ -157,7 +161,9 @@ public enum DomainRules {
     for problem in review.dayOrderProblems {
       found.append(
         RuleViolation(
-          check: .reviewDayOrder, field: "dates.\(problem.field)",
+          check: .reviewDayOrder, field: "dates.\(problem.field)", value: problem.value.description,
+          relatedField: "dates.\(problem.otherField)", relatedValue: problem.otherValue.description,
+          relation: problem.relation,
           message: "review \(review.id): \(problem.message)",
           hint: "check both days against the case record; the statutory clocks depend on them"))
     }
@@ -232,7 +238,8 @@ public enum DomainRules {
       found.append(
         RuleViolation(
           check: .dueBeforeAgreed, field: "due", value: action.due.description, relatedField: "agreed",
-          relatedValue: agreed.description, message: "due \(action.due) is before the agreed day \(agreed)"))
+          relatedValue: agreed.description, relation: "is before",
+          message: "due \(action.due) is before the agreed day \(agreed)"))
     }
     if let assured = action.updates.lastIndex(where: { $0.status == .assured }) {
       let missing = ImpactRule.missingForAssurance(action.updates[assured], of: action)
@@ -253,14 +260,15 @@ public enum DomainRules {
         found.append(
           RuleViolation(
             check: .updateBeforeAgreed, field: "\(field).date", value: update.date.description,
-            relatedField: "agreed", relatedValue: agreed.description,
+            relatedField: "agreed", relatedValue: agreed.description, relation: "is before",
             message: "update dated \(update.date) is before the action was agreed (\(agreed))"))
       }
       if let agreed = action.agreed, let due = update.due, isDueBeforeAgreed(due, agreed: agreed) {
         found.append(
           RuleViolation(
             check: .dueBeforeAgreed, field: "\(field).due", value: due.description, relatedField: "agreed",
-            relatedValue: agreed.description, message: "revised due \(due) is before the agreed day \(agreed)"
+            relatedValue: agreed.description, relation: "is before",
+            message: "revised due \(due) is before the agreed day \(agreed)"
           ))
       }
       if isWithdrawnWithoutNote(update) {

@@ -244,7 +244,16 @@ public struct ActionUpdate: Codable, Equatable, Sendable {
 public struct ReviewDayOrderProblem: Equatable, Sendable {
   /// The member of `dates` that is out of order (`notified`, `decision`, `published`, `sentToPanel`).
   public var field: String
-  public var message: String
+  /// The field's day.
+  public var value: CalendarDay
+  /// The member of `dates` it is compared with.
+  public var otherField: String
+  /// That member's day.
+  public var otherValue: CalendarDay
+  /// How the two stand: "is before" or "is after".
+  public var relation: String
+  /// The problem in the store's terms: "published 2020-01-01 is before decision 2021-01-01".
+  public var message: String { "\(field) \(value) \(relation) \(otherField) \(otherValue)" }
 }
 
 extension Review {
@@ -258,7 +267,8 @@ extension Review {
     func before(_ field: String, _ day: CalendarDay?, _ other: String, _ earliest: CalendarDay?) {
       guard let day, let earliest, day < earliest else { return }
       problems.append(
-        ReviewDayOrderProblem(field: field, message: "\(field) \(day) is before \(other) \(earliest)"))
+        ReviewDayOrderProblem(
+          field: field, value: day, otherField: other, otherValue: earliest, relation: "is before"))
     }
     before("notified", dates.notified, "aware", dates.aware)
     before("decision", dates.decision, "notified", dates.notified)
@@ -267,7 +277,8 @@ extension Review {
     if let sent = dates.sentToPanel, let published = dates.published, sent > published {
       problems.append(
         ReviewDayOrderProblem(
-          field: "sentToPanel", message: "sentToPanel \(sent) is after published \(published)"))
+          field: "sentToPanel", value: sent, otherField: "published", otherValue: published,
+          relation: "is after"))
     }
     return problems
   }

@@ -10,6 +10,9 @@ public struct Context {
   let dataPath: String
   /// The command's words as given, for the change history.
   let invocation: [String]
+  /// The command being run and its checked arguments, for naming options in refusals.
+  var command: Command? = nil
+  var arguments: ParsedArguments? = nil
 
   /// Who is making a change: `--by`, else `$LEARNING_TRACKER_USER`, else `$USER`.
   func who(_ by: String?) -> String {
@@ -56,7 +59,8 @@ extension Context {
         }
       }
     } catch let refusal as ChangeRefusal {
-      throw CommandError.usage(refusal.description)
+      throw CommandError.usage(
+        RefusalWording.message(for: refusal, command: command, arguments: arguments, today: today))
     }
     report(outcome.warnings)
     return outcome.tracker

@@ -157,9 +157,6 @@ extension LearningTrackerCommand {
     let tracker = try context.change(by: who) { tracker in
       let (r, m, a) = try locate(reference, in: tracker)
       let action = tracker.reviews[r].recommendations[m].actions[a]
-      if let agreed = action.agreed, date < agreed {
-        throw CommandError.usage("the update's date \(date) is before the action was agreed (\(agreed))")
-      }
       var update = ActionUpdate(
         date: date, status: status, due: due, note: note, evidence: evidence.isEmpty ? nil : evidence, by: who
       )

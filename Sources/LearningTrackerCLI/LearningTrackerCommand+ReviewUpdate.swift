@@ -152,9 +152,6 @@ extension LearningTrackerCommand {
       if let outcome { review.rapidReviewOutcome = outcome }
       if let delayReason { review.delayReason = delayReason }
       if let commissionedBy { review.commissionedBy = commissionedBy }
-      for problem in review.dayOrderProblems {
-        throw CommandError.usage("review \(id): \(problem.message)")
-      }
       tracker.reviews[index] = review
       do {
         if let embargo { try tracker.placeUnderEmbargo(review: id, reason: embargo, on: context.today) }

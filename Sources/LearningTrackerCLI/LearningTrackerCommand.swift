@@ -37,7 +37,8 @@ public enum LearningTrackerCommand {
         commandName = command.name
         let context = Context(
           console: console, environment: environment, today: today,
-          dataPath: data ?? environment["LEARNING_TRACKER_DATA"] ?? "tracker.json", invocation: arguments)
+          dataPath: data ?? environment["LEARNING_TRACKER_DATA"] ?? "tracker.json", invocation: arguments,
+          command: command, arguments: parsed)
         return try command.body(parsed, context)
       }
     } catch {

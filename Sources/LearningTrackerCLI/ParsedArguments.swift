@@ -26,6 +26,9 @@ public struct ParsedArguments: Sendable {
     return values[name] ?? []
   }
 
+  /// Whether an option was given on the command line (rather than left to its default).
+  public func given(_ name: String) -> Bool { values[name]?.isEmpty == false }
+
   /// Whether a flag was given.
   public func flag(_ name: String) -> Bool { (try? all(name))?.isEmpty == false }
 

@@ -42,7 +42,7 @@ import Testing
     let early = runTracker(
       ["action", "update", "RR-2026-01/1.1", "--note", "x", "--date", "2026-01-01"], data: path)
     #expect(early.status == 64)
-    #expect(early.err.contains("before the action was agreed"))
+    #expect(early.err.contains("--date 2026-01-01 is before the agreed day already recorded, 2026-02-01"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
   }
 
