@@ -73,6 +73,13 @@ public struct PlacedAction: Sendable {
   public let recommendation: Recommendation
   public let action: Action
 
+  /// An action where it stands in the store.
+  public init(review: Review, recommendation: Recommendation, action: Action) {
+    self.review = review
+    self.recommendation = recommendation
+    self.action = action
+  }
+
   public var reference: ActionReference { ActionReference(review: review.id, action: action.id) }
   public var recommendationReference: RecommendationReference {
     RecommendationReference(review: review.id, recommendation: recommendation.id)

@@ -21,6 +21,11 @@ public indirect enum HTMLNode: Equatable, Sendable {
   }
 
   private static let voidElements: Set<String> = ["meta", "br", "hr", "img", "link"]
+  /// Elements followed by a line break in the markup, so that it reads line by line.
+  private static let blockElements: Set<String> = [
+    "p", "tr", "table", "section", "ul", "li", "h1", "h2", "svg", "dl", "figure", "head", "body", "div",
+    "header", "main", "footer", "thead", "tbody",
+  ]
 
   /// The node as markup.
   public var serialized: String {
@@ -42,12 +47,7 @@ public indirect enum HTMLNode: Equatable, Sendable {
       if Self.voidElements.contains(name) { return }
       for child in children { child.write(into: &out) }
       out += "</" + name + ">"
-      if [
-        "p", "tr", "table", "section", "ul", "li", "h1", "h2", "svg", "dl", "figure", "head", "body", "div",
-        "header", "main", "footer", "thead", "tbody",
-      ].contains(name) {
-        out += "\n"
-      }
+      if Self.blockElements.contains(name) { out += "\n" }
     }
   }
 }
@@ -279,8 +279,11 @@ struct HTMLRenderer {
             .el("th", [("scope", "col")] + ($0.alignment == .right ? [("class", "num")] : []), text: $0.title)
           })
       ])
-    let rows = table.rows.map { row -> HTMLNode in
-      .el(
+    // Each row is serialized as soon as it is made (escaped by the one serializer), so that a
+    // table of many thousands of rows is never held as a tree of nodes.
+    var body = ""
+    for row in table.rows {
+      HTMLNode.el(
         "tr", [],
         row.enumerated().map { index, cell -> HTMLNode in
           let numeric = table.columns[index].alignment == .right
@@ -296,7 +299,8 @@ struct HTMLRenderer {
           let isDay = cell.text.count == 10 && CalendarDay(cell.text) != nil
           let kind = numeric ? "num" : isDay ? "day" : layout.prose.contains(index) ? "prose" : nil
           return .el("td", kind.map { [("class", $0)] } ?? [], content)
-        })
+        }
+      ).write(into: &body)
     }
     tableCount += 1
     let name = uniqueName(table.caption)
@@ -306,7 +310,7 @@ struct HTMLRenderer {
         ("class", "table-scroll"), ("role", "region"),
         ("aria-label", name), ("tabindex", "0"),
       ],
-      [.el("table", [], [.el("caption", text: table.caption), head, .el("tbody", [], rows)])])
+      [.el("table", [], [.el("caption", text: table.caption), head, .el("tbody", [], [.trusted(body)])])])
   }
 }
 

@@ -168,13 +168,24 @@ struct ReportScope {
     self.options = options
     agencies = Dictionary(tracker.agencies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let settings = tracker.partnership.settings
-    actions = tracker.placedActions.compactMap { placed in
-      if let review = options.review, placed.review.id != review { return nil }
-      if let agency = options.agency, placed.action.owner != agency { return nil }
-      if let theme = options.theme, !Self.carries(theme, placed.review, placed.recommendation) { return nil }
-      let state = placed.action.state(asOf: options.asOf, settings: settings)
-      return state.exists ? (placed, state) : nil
+    // Walked in place rather than through `placedActions`, so that no second list of every
+    // action is held while this one is made.
+    var actions: [(placed: PlacedAction, state: ActionState)] = []
+    for review in tracker.reviews {
+      if let id = options.review, review.id != id { continue }
+      for recommendation in review.recommendations {
+        if let theme = options.theme, !Self.carries(theme, review, recommendation) { continue }
+        for action in recommendation.actions {
+          if let agency = options.agency, action.owner != agency { continue }
+          let state = action.state(asOf: options.asOf, settings: settings)
+          if state.exists {
+            actions.append(
+              (PlacedAction(review: review, recommendation: recommendation, action: action), state))
+          }
+        }
+      }
     }
+    self.actions = actions
   }
 
   /// Whether a recommendation is in a theme: tagged with it, or of a review that carries it.

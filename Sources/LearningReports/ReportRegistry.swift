@@ -246,47 +246,108 @@ extension ReportRegistry {
     public var format: OutputFormat
   }
 
+  /// One report of the meeting pack, to be built when it is written (so that only one report is
+  /// held at a time), or the reason it is left out.
+  public struct PackEntry {
+    /// The kind of report.
+    public var kind: ReportKind
+    /// The options it is built with.
+    public var options: ReportOptions
+    /// The parts its file names are made of, joined by `-`: the report's name, then the year or
+    /// the review (`["digest", "2025"]`); each from data, so each is checked before a file is made.
+    public var parts: [String]
+    /// What the files hold, for messages: "the digest report", "the briefing of review X".
+    public var record: String
+    /// The formats it is written in.
+    public var formats: [OutputFormat]
+    /// Why it is left out of the pack, when it is; nil when it is written.
+    public var skipped: String?
+
+    /// The file name in one format, such as `digest-2025.html`.
+    public func name(_ format: OutputFormat) -> String {
+      parts.joined(separator: "-") + "." + format.fileExtension
+    }
+
+    /// Builds the report from the one reading of the store.
+    public func build(_ tracker: Tracker) throws(ReportRequestError) -> any Report {
+      try kind.build(tracker, options)
+    }
+  }
+
   /// The review the pack's briefing and plan are for: the most recently published one with
   /// recommendations on the day, if its text is clear of personal data.
   public static func packReview(_ tracker: Tracker, asOf: CalendarDay) -> String? {
+    packReviewChoice(tracker, asOf: asOf).review
+  }
+
+  /// The pack's review, or why there is none.
+  static func packReviewChoice(_ tracker: Tracker, asOf: CalendarDay) -> (review: String?, reason: String) {
     let published = tracker.reviews.filter {
       ($0.dates.published.map { $0 <= asOf } ?? false) && !$0.recommendations.isEmpty
         && $0.withheld(on: asOf) == nil
     }
     .max { ($0.dates.published ?? asOf, $0.id) < ($1.dates.published ?? asOf, $1.id) }
-    guard let review = published?.id, tracker.personalData(review: review).isEmpty else { return nil }
-    return review
+    guard let review = published?.id else {
+      return (nil, "no review with recommendations was published by \(asOf) and free to publish")
+    }
+    guard tracker.personalData(review: review).isEmpty else {
+      return (
+        nil,
+        "the most recently published review, \(review), holds personal data in its text "
+          + "(see 'learning-tracker check privacy --review \(review)')"
+      )
+    }
+    return (review, "")
   }
 
-  /// The meeting pack: every report kind that goes into it, each built once from the one tracker,
-  /// in each of its formats. `since` is for the reports that take it; `year` for those built for a
-  /// reporting year.
-  public static func pack(_ tracker: Tracker, asOf: CalendarDay, since: CalendarDay, year: Int) -> [PackFile]
+  /// The meeting pack: every report kind that goes into it, with the options it is built with, in
+  /// registry order; those that cannot be made carry the reason. `since` is for the reports that
+  /// take it; `year` for those built for a reporting year.
+  public static func packEntries(_ tracker: Tracker, asOf: CalendarDay, since: CalendarDay, year: Int)
+    -> [PackEntry]
   {
-    let review = packReview(tracker, asOf: asOf)
-    var files: [PackFile] = []
+    let choice = packReviewChoice(tracker, asOf: asOf)
+    var entries: [PackEntry] = []
     for kind in all {
       guard let pack = kind.pack else { continue }
       var options = ReportOptions(asOf: asOf)
       var parts = [kind.name]
       var record = "the \(kind.name) report"
+      var skipped: String?
       if kind.parameters.contains(.since) { options.since = since }
       if pack.forYear {
         options.year = year
         parts.append(String(year))
       }
       if pack.forPublishedReview {
-        guard let review else { continue }
-        options.review = review
-        parts.append(review)
-        record = "the \(kind.name) of review \(review)"
+        if let review = choice.review {
+          options.review = review
+          parts.append(review)
+          record = "the \(kind.name) of review \(review)"
+        } else {
+          skipped = choice.reason
+        }
       }
-      guard let report = try? kind.build(tracker, options) else { continue }
-      for format in pack.formats {
+      entries.append(
+        PackEntry(
+          kind: kind, options: options, parts: parts, record: record, formats: pack.formats, skipped: skipped)
+      )
+    }
+    return entries
+  }
+
+  /// The meeting pack with every report built: each entry of `packEntries` that is not skipped, in
+  /// each of its formats.
+  public static func pack(_ tracker: Tracker, asOf: CalendarDay, since: CalendarDay, year: Int) -> [PackFile]
+  {
+    var files: [PackFile] = []
+    for entry in packEntries(tracker, asOf: asOf, since: since, year: year) where entry.skipped == nil {
+      guard let report = try? entry.build(tracker) else { continue }
+      for format in entry.formats {
         files.append(
           PackFile(
-            name: parts.joined(separator: "-") + "." + format.fileExtension, parts: parts, record: record,
-            report: report, format: format))
+            name: entry.name(format), parts: entry.parts, record: entry.record, report: report, format: format
+          ))
       }
     }
     return files

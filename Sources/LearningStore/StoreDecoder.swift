@@ -55,6 +55,9 @@ struct StoreDecoder {
   }
 
   var reader: JSONReader
+  /// Called after each review with the offset read so far, so that a large file's bytes already
+  /// read can be let go (`StoreReader`).
+  var afterEachReview: ((Int) -> Void)? = nil
   var problems: [Problem] = []
   /// Fields the format does not have: where they are and their paths.
   var unknownFields: [(offset: Int, path: String)] = []
@@ -320,7 +323,12 @@ struct StoreDecoder {
       case 5: tracker.disseminationMethods = try d.catalogue(methods: true)
       case 6: tracker.section11Standards = try d.catalogue()
       case 7: tracker.bankHolidays = try d.list { (d: inout StoreDecoder) throws(Syntax) in try d.day() }
-      case 8: tracker.reviews = try d.list { (d: inout StoreDecoder) throws(Syntax) in try d.review() }
+      case 8:
+        tracker.reviews = try d.list { (d: inout StoreDecoder) throws(Syntax) in
+          let review = try d.review()
+          d.afterEachReview?(d.reader.offset)
+          return review
+        }
       case 9:
         tracker.disseminations = try d.list { (d: inout StoreDecoder) throws(Syntax) in try d.dissemination()
         }

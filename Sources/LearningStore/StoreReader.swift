@@ -16,11 +16,18 @@ public struct LoadedStore: Sendable {
 /// Reads stores, through the one store reader (`StoreDecoder`): the bytes are read once, straight
 /// into the model, and every problem is reported with its line, column and JSON path.
 public enum StoreReader {
-  /// The largest store file accepted (256 MiB).
-  public static let maximumFileSize = 256 << 20
+  /// The largest store file accepted (1 GiB: ten years of a nation's reviews with their full
+  /// update logs is about half of it).
+  public static let maximumFileSize = 1 << 30
 
   /// Reads and decodes the store at `path`.
   public static func read(path: String) throws(StoreError) -> LoadedStore {
+    try read(path: path, mappingFrom: mappedFileSize, releaseWindow: releaseWindow)
+  }
+
+  /// Reads and decodes the store at `path`, mapping it when it has at least `mappingFrom` bytes
+  /// and letting its pages go in steps of `releaseWindow` bytes.
+  static func read(path: String, mappingFrom: Int, releaseWindow: Int) throws(StoreError) -> LoadedStore {
     var status = stat()
     guard stat(path, &status) == 0 else {
       if errno == ENOENT { throw .notFound(file: path) }
@@ -30,10 +37,39 @@ public enum StoreReader {
     if Int(status.st_size) > maximumFileSize {
       throw .tooLarge(file: path, bytes: Int(status.st_size), limit: maximumFileSize)
     }
+    if Int(status.st_size) >= mappingFrom, let mapped = map(path: path, size: Int(status.st_size)) {
+      return try decode(data: mapped.data, file: path, releasingBehind: mapped.base, window: releaseWindow)
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .unreadable(file: path, reason: "permission denied or not a regular file")
     }
     return try decode(data: data, file: path)
+  }
+
+  /// Files at least this large are mapped rather than read, so that the bytes already decoded can
+  /// be let go while the rest is read: peak memory is then the model plus a window of the file,
+  /// not the model plus the whole file.
+  static let mappedFileSize = 16 << 20
+  /// The pages of a mapped file are let go in steps of this many bytes, a step behind the reading.
+  static let releaseWindow = 4 << 20
+
+  /// The file mapped read-only and private, as `Data` that unmaps it when released; nil when it
+  /// cannot be mapped (the caller then reads it). The store is only ever replaced whole (written
+  /// beside and renamed), so the mapped file's bytes do not change while they are read.
+  private static func map(path: String, size: Int) -> (data: Data, base: UnsafeMutableRawPointer)? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else {
+      return nil
+    }
+    _ = madvise(base, size, MADV_SEQUENTIAL)
+    let data = Data(
+      bytesNoCopy: base, count: size,
+      deallocator: .custom { pointer, count in
+        _ = munmap(pointer, count)
+      })
+    return (data, base)
   }
 
   /// Decodes a store from bytes; `file` names it in messages.
@@ -47,10 +83,28 @@ public enum StoreReader {
   /// anything else the read found: a version newer than this build is refused on its own, whatever
   /// else is wrong. Then every problem found is reported together.
   public static func decode(data: Data, file: String) throws(StoreError) -> LoadedStore {
+    try decode(data: data, file: file, releasingBehind: nil, window: 0)
+  }
+
+  /// Decodes; when `mapped` is the base of a file mapping holding `data`, the pages already read
+  /// are handed back to the system as reading goes on (they are read again from the file if a
+  /// later step needs them).
+  private static func decode(
+    data: Data, file: String, releasingBehind mapped: UnsafeMutableRawPointer?, window: Int
+  ) throws(StoreError) -> LoadedStore {
     if data.count > maximumFileSize { throw .tooLarge(file: file, bytes: data.count, limit: maximumFileSize) }
     let outcome: Result<LoadedStore, StoreError> = data.withUnsafeBytes { raw in
       let bytes = raw.bindMemory(to: UInt8.self)
       var decoder = StoreDecoder(bytes: bytes)
+      if let mapped {
+        var released = 0
+        decoder.afterEachReview = { offset in
+          let upTo = (offset / window - 1) * window
+          guard upTo > released else { return }
+          _ = madvise(mapped + released, upTo - released, MADV_DONTNEED)
+          released = upTo
+        }
+      }
       if decoder.reader.atEnd() { return .failure(.empty(file: file)) }
       let tracker: Tracker?
       let kind: JSONReader.Kind

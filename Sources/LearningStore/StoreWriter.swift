@@ -101,6 +101,26 @@ public enum AtomicFile {
   /// symbolic link; never following a link at the temporary name), flushes it, renames it over
   /// the file, and flushes the folder.
   public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600) throws(StoreError) {
+    let outcome = bytes.withUnsafeBytes { buffer in
+      Result { () throws(StoreError) in try write(buffer: buffer, to: path, mode: mode) }
+    }
+    try outcome.get()
+  }
+
+  /// Writes `text` as UTF-8, as `write(_:to:mode:)` does, without first copying it into bytes.
+  public static func write(text: String, to path: String, mode: mode_t = 0o600) throws(StoreError) {
+    var text = text
+    let outcome = text.withUTF8 { buffer in
+      Result { () throws(StoreError) in
+        try write(buffer: UnsafeRawBufferPointer(buffer), to: path, mode: mode)
+      }
+    }
+    try outcome.get()
+  }
+
+  private static func write(buffer bytes: UnsafeRawBufferPointer, to path: String, mode: mode_t)
+    throws(StoreError)
+  {
     let real = StorePath.resolved(path)
     let url = URL(fileURLWithPath: real)
     let folder = url.deletingLastPathComponent().path
@@ -114,7 +134,7 @@ public enum AtomicFile {
     if fchmod(descriptor, mode) != 0 { failure = StorePath.reason("cannot set the temporary file's mode") }
     var offset = 0
     while failure == nil && offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+      let written = Glibc.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
       if written < 0 {
         if errno == EINTR { continue }
         failure = StorePath.reason("cannot write the temporary file \(temporary)")

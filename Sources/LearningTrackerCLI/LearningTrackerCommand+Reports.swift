@@ -71,19 +71,24 @@ extension LearningTrackerCommand {
         kind.parameters.contains(.allowPersonalData) && args.flag("--allow-personal-data")
       let failOnOverdue = kind.parameters.contains(.failOnOverdue) && args.flag("--fail-on-overdue")
       try kind.checkRequest(options)
-      // Every argument is checked; now the store is read, once.
-      let tracker = try context.load().tracker
-      if kind.isForPublication, let review = options.review, tracker.reviewIndex(review) != nil {
-        if !allowPersonalData { try refusePersonalData(tracker, review: review) }
-        try refuseUnpublished(
-          tracker, review: review, asOf: options.asOf, allowed: options.includeUnpublished)
-      }
-      let report = try kind.build(tracker, options)
-      if let byAgency {
-        try writeChaseLists(kind, tracker, options, into: byAgency, format: output.format ?? .csv, context)
-        if output.file == nil && output.format == nil {
-          return failOnOverdue && (kind.overdueCount?(report) ?? 0) > 0 ? ExitCode.findings : ExitCode.ok
+      // Every argument is checked; now the store is read, once. The store is let go once the
+      // report is built, so that rendering a large report never sits beside the whole store.
+      let built = try { () throws -> (report: any Report, done: Bool) in
+        let tracker = try context.load().tracker
+        if kind.isForPublication, let review = options.review, tracker.reviewIndex(review) != nil {
+          if !allowPersonalData { try refusePersonalData(tracker, review: review) }
+          try refuseUnpublished(
+            tracker, review: review, asOf: options.asOf, allowed: options.includeUnpublished)
         }
+        let report = try kind.build(tracker, options)
+        guard let byAgency else { return (report, false) }
+        try writeChaseLists(kind, tracker, options, into: byAgency, format: output.format ?? .csv, context)
+        return (report, output.file == nil && output.format == nil)
+      }()
+      let report = built.report
+      StoreMemory.returnFreedMemory()
+      if built.done {
+        return failOnOverdue && (kind.overdueCount?(report) ?? 0) > 0 ? ExitCode.findings : ExitCode.ok
       }
       try output.emit(report, context)
       return failOnOverdue && (kind.overdueCount?(report) ?? 0) > 0 ? ExitCode.findings : ExitCode.ok
@@ -160,19 +165,39 @@ extension LearningTrackerCommand {
     let yearOption = try args.integer("--year")
     let tracker = try context.load().tracker
     let year = yearOption ?? tracker.partnership.reportingYear(containing: asOf) - 1
-    let files = ReportRegistry.pack(tracker, asOf: asOf, since: since, year: year)
+    let entries = ReportRegistry.packEntries(tracker, asOf: asOf, since: since, year: year)
     // Every name is made from data and checked before anything is written.
-    let names = try files.map {
-      try OutputFileName(
-        folder: folder, parts: $0.parts, fileExtension: $0.format.fileExtension, record: $0.record)
+    let files = try entries.filter { $0.skipped == nil }.map { entry in
+      try entry.formats.map { format in
+        try OutputFileName(
+          folder: folder, parts: entry.parts, fileExtension: format.fileExtension, record: entry.record)
+      }
     }
-    try OutputFileName.checkDistinct(names)
+    try OutputFileName.checkDistinct(files.flatMap { $0 })
     try OutputFolder.create(folder)
-    for (file, name) in zip(files, names) {
-      try AtomicFile.write(Array(file.report.rendered(as: file.format).utf8), to: name.path, mode: 0o600)
+    // One report at a time: built, written in each of its formats, then let go.
+    var written = 0
+    for (entry, names) in zip(entries.filter { $0.skipped == nil }, files) {
+      let report = try entry.build(tracker)
+      for (format, name) in zip(entry.formats, names) {
+        try write(report, as: format, to: name.path)
+        written += 1
+      }
     }
     context.console.note(
-      "wrote \(files.count) reports to \(folder) (as at \(asOf), changes since \(since), digest \(year))")
+      "wrote \(written) reports to \(folder) (as at \(asOf), changes since \(since), digest \(year))")
+    for entry in entries {
+      if let reason = entry.skipped { context.console.note("skipped \(entry.kind.name): \(reason)") }
+    }
     return ExitCode.ok
+  }
+
+  /// Writes a report to a file in one format, whole or not at all, without copying its text.
+  static func write(_ report: any Report, as format: OutputFormat, to path: String) throws {
+    if format == .json {
+      try AtomicFile.write(report.jsonBytes, to: path, mode: 0o600)
+    } else {
+      try AtomicFile.write(text: report.rendered(as: format), to: path, mode: 0o600)
+    }
   }
 }

@@ -29,7 +29,7 @@ struct ReportOutput {
   func emit(_ report: any Report, _ context: Context) throws {
     let format = try resolvedFormat()
     if let file {
-      try AtomicFile.write(report.renderedBytes(as: format), to: file, mode: 0o600)
+      try LearningTrackerCommand.write(report, as: format, to: file)
       context.console.note("wrote \(file)")
       // A report with several tables: each other table beside the main one, as NAME-TABLE.csv.
       if format == .csv {

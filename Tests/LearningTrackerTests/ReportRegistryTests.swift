@@ -109,4 +109,27 @@ func reportTable() -> String {
     #expect(Set(files.map(\.name)).count == files.count)
     #expect(files.contains { $0.name == "digest-2025.html" })
   }
+
+  @Test func thePackNamesEachReportItLeavesOut() throws {
+    let folder = try temporaryFolder()
+    let path = folder.appendingPathComponent("tracker.json").path
+    for step in [
+      ["init"], ["review", "add", "--id", "RR-2026-01", "--kind", "rapidReview", "--title", "Child A"],
+    ] {
+      #expect(runTracker(step, data: path).status == 0)
+    }
+    let outcome = runTracker(
+      ["report", "all", "--output-dir", folder.appendingPathComponent("pack").path], data: path)
+    #expect(outcome.status == 0, "\(outcome.err)")
+    for name in ["briefing", "plan"] {
+      #expect(
+        outcome.err.contains(
+          "skipped \(name): no review with recommendations was published by 2026-11-22 and free to publish"),
+        "\(outcome.err)")
+    }
+    let written = try FileManager.default.contentsOfDirectory(
+      atPath: folder.appendingPathComponent("pack").path)
+    #expect(!written.contains { $0.hasPrefix("briefing") || $0.hasPrefix("plan") })
+    #expect(written.contains("overdue.csv"))
+  }
 }
