@@ -1,6 +1,6 @@
 /// The columns of an agency's return: the spreadsheet a partnership sends each agency before a QA
-/// subgroup meeting and takes back filled in. The first ten are for reading; the last six are for
-/// the agency to fill in.
+/// subgroup meeting and takes back filled in. The first eleven are for reading; the last six are
+/// for the agency to fill in.
 public enum AgencyReturnColumn: String, CaseIterable, Sendable {
   case agency = "Agency"
   case action = "Action"
@@ -12,6 +12,9 @@ public enum AgencyReturnColumn: String, CaseIterable, Sendable {
   case status = "Status"
   case lastUpdate = "Last update"
   case lastNote = "Last note"
+  /// What the row asks of the agency: progress on an open action, or evidence of impact for one
+  /// completed and awaiting assurance.
+  case askedFor = "Asked for"
   case newStatus = "New status (fill in)"
   case progressNote = "Progress note (fill in)"
   case evidence = "Evidence (fill in)"

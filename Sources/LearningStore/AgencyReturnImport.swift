@@ -1,20 +1,54 @@
 import LearningModel
 
-/// A problem with a returned file, at a line and column.
+/// A problem with a returned file, named as the person who filled it in sees it: the spreadsheet
+/// row, the column by its header, the action the row is about and the value found.
 public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
-  public var line: Int
-  public var column: Int
+  /// The row as a spreadsheet counts rows: the file's first row is 1, and a cell holding a line
+  /// break does not add a row.
+  public var row: Int
+  /// The column's header, when the problem is in one column.
+  public var column: String?
+  /// The action reference the row names, when it names one.
+  public var action: String?
+  /// The value found in the cell ("" for an empty cell), when the problem is in one cell.
+  public var value: String?
+  /// What is wrong, and what to write instead.
   public var message: String
 
-  public var description: String { "line \(line), column \(column): \(message)" }
+  /// A problem.
+  public init(row: Int, column: String? = nil, action: String? = nil, value: String? = nil, message: String) {
+    self.row = row
+    self.column = column
+    self.action = action
+    self.value = value
+    self.message = message
+  }
+
+  /// `row 5, column "Proposed new due (fill in)", action LCSPR-2025-02/1.1, value "2027-02-30": ...`.
+  public var description: String {
+    var place = "row \(row)"
+    if let column { place += ", column \"\(column)\"" }
+    if let action, !action.isEmpty { place += ", action \(action)" }
+    if let value {
+      // On one line, as the cell shows it: a line break inside the cell written as \n.
+      let shown = value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+        of: "\r", with: "\n"
+      )
+      .replacingOccurrences(of: "\n", with: "\\n")
+      place += value.isEmpty ? ", empty" : ", value \"\(shown)\""
+    }
+    return place + ": " + message
+  }
 }
 
 /// One update an imported row will make.
 public struct PlannedUpdate: Equatable, Sendable {
+  /// The action the row updates.
   public var reference: ActionReference
+  /// The dated update it will append to the action's log.
   public var update: ActionUpdate
-  /// The CSV line of the row.
-  public var line: Int
+  /// The spreadsheet row it comes from.
+  public var row: Int
 }
 
 /// Reads an agency's returned spreadsheet and checks every row before anything changes.
@@ -23,39 +57,83 @@ public struct PlannedUpdate: Equatable, Sendable {
 /// does not move the due day. The business unit or the QA subgroup applies it with a revised due day
 /// (`action update --due`) or declines it; until then the action keeps its rating, Red if overdue.
 public enum AgencyReturnImport {
+  /// Refuses a file that is a workbook rather than CSV, by its name (`.xlsx`, `.xls`, `.ods`) or
+  /// its first bytes (a zip, as `.xlsx` and `.ods` are, or an Excel 97-2003 workbook); nil for a
+  /// file that may be CSV.
+  public static func workbookProblem(fileName: String, bytes: some Collection<UInt8>) -> String? {
+    let name = fileName.split(separator: "/").last.map(String.init) ?? fileName
+    let lowered = name.lowercased()
+    let kind: String?
+    if lowered.hasSuffix(".xlsx") || lowered.hasSuffix(".xlsm") {
+      kind = "an Excel workbook"
+    } else if lowered.hasSuffix(".xls") {
+      kind = "an Excel 97-2003 workbook"
+    } else if lowered.hasSuffix(".ods") {
+      kind = "an OpenDocument (LibreOffice) spreadsheet"
+    } else if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+      kind = "a workbook (its bytes are a zip, as .xlsx and .ods files are)"
+    } else if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+      kind = "an Excel 97-2003 workbook"
+    } else {
+      kind = nil
+    }
+    guard let kind else { return nil }
+    return "\(name) is \(kind), not CSV: save it as CSV first (Excel: File > Save As > \"CSV UTF-8\"; "
+      + "LibreOffice: File > Save As > \"Text CSV\") and import the .csv file; nothing was changed"
+  }
+
+  /// A day as a spreadsheet saves it: `2026-12-31`, or day first as a UK spreadsheet saves it
+  /// (`31/12/2026`, `1/2/2026` is 1 February), never month first; nil for anything else.
+  public static func day(_ text: String) -> CalendarDay? {
+    if let day = CalendarDay(text) { return day }
+    for separator: Character in ["/", "."] {
+      let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+      guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+        parts[2].count == 4, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+        let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
+      else { continue }
+      return CalendarDay(year: year, month: month, day: day)
+    }
+    return nil
+  }
+
+  /// How many of a return's column headers a row holds.
+  static func knownHeaders(_ row: [CSVCell]) -> Int {
+    let known = Set(AgencyReturnColumn.allCases.map { normal($0.rawValue) })
+    return Set(row.map { normal($0.text) }).intersection(known).count
+  }
+
   /// The planned updates, or every problem found. Rows where nothing was filled in, and rows already
   /// imported (an identical update is in the action's log), plan nothing.
   public static func plan(
     _ text: String, tracker: Tracker, date: CalendarDay, by: String
   ) -> (updates: [PlannedUpdate], problems: [ImportProblem]) {
-    // Spreadsheets save with commas or semicolons; take the one under which the header is found.
-    var parsed: (rows: [[CSVCell]], header: Int)?
+    // Spreadsheets save with commas or semicolons: take the one under which a row holds the most
+    // of the return's column headers (that row is the header), even when a cell further on is
+    // badly quoted, so that a missing column is reported as missing.
+    var best: (rows: [[CSVCell]], header: Int, score: Int, error: CSVSyntaxError?)?
     var firstError: CSVSyntaxError?
     for separator: Unicode.Scalar in [",", ";"] {
+      let rows: [[CSVCell]]
+      var error: CSVSyntaxError?
       do {
-        let rows = try CSVReader.read(text, separator: separator)
-        if let header = rows.firstIndex(where: { row in
-          row.contains { normal($0.text) == normal(AgencyReturnColumn.action.rawValue) }
-            && row.contains { normal($0.text) == normal(AgencyReturnColumn.agency.rawValue) }
-        }) {
-          parsed = (rows, header)
-          break
-        }
-      } catch {
-        firstError = firstError ?? error
+        rows = try CSVReader.read(text, separator: separator)
+      } catch let syntax {
+        error = syntax
+        firstError = firstError ?? syntax
+        rows = syntax.rowsBefore
       }
+      let scores = rows.map(knownHeaders)
+      guard let score = scores.max(), score >= 2, let header = scores.firstIndex(of: score) else { continue }
+      if best == nil || score > best?.score ?? 0 { best = (rows, header, score, error) }
     }
-    guard let (rows, headerIndex) = parsed else {
-      if let firstError {
-        return (
-          [], [ImportProblem(line: firstError.line, column: firstError.column, message: firstError.message)]
-        )
-      }
+    guard let (rows, headerIndex, _, syntaxError) = best else {
+      if let firstError { return ([], [problem(firstError, header: nil)]) }
       return (
         [],
         [
           ImportProblem(
-            line: 1, column: 1,
+            row: 1,
             message:
               "no header row with \"Agency\" and \"Action\" columns: is this a return made by 'export returns'?"
           )
@@ -74,9 +152,10 @@ public enum AgencyReturnImport {
     where columns[required] == nil && !AgencyReturnColumn.optionalFillIn.contains(required) {
       problems.append(
         ImportProblem(
-          line: header.first?.line ?? 1, column: 1,
-          message: "the header has no \"\(required.rawValue)\" column"))
+          row: header.first?.row ?? 1,
+          message: "column \"\(required.rawValue)\" is missing from the header row"))
     }
+    if let syntaxError { problems.append(problem(syntaxError, header: header)) }
     if !problems.isEmpty { return ([], problems) }
 
     let settings = tracker.partnership.settings
@@ -84,49 +163,59 @@ public enum AgencyReturnImport {
     var fileAgency: String?
     var seen: [ActionReference: Int] = [:]
     for row in rows[(headerIndex + 1)...] {
-      let line = row.first?.line ?? 0
-      func cell(_ column: AgencyReturnColumn) -> CSVCell {
-        guard let index = columns[column], index < row.count else {
-          return CSVCell(text: "", line: line, column: (columns[column] ?? 0) + 1)
-        }
-        return row[index]
+      let rowNumber = row.first?.row ?? 0
+      func cell(_ column: AgencyReturnColumn) -> String {
+        guard let index = columns[column], index < row.count else { return "" }
+        return row[index].text
       }
-      func problem(_ column: AgencyReturnColumn, _ message: String) {
-        let at = cell(column)
-        problems.append(ImportProblem(line: at.line, column: (columns[column] ?? 0) + 1, message: message))
+      let referenceText = cell(.action).trimmed
+      /// A problem in one cell of the row, naming its column, the action and the value.
+      func problem(_ column: AgencyReturnColumn, _ message: String, showing value: String? = nil) {
+        problems.append(
+          ImportProblem(
+            row: rowNumber, column: column.rawValue, action: referenceText,
+            value: column == .action ? nil : (value ?? cell(column).trimmed), message: message))
       }
       if row.count != header.count {
         problems.append(
           ImportProblem(
-            line: line, column: 1, message: "the row has \(row.count) cells; the header has \(header.count)"))
+            row: rowNumber, action: referenceText,
+            message: "the row has \(row.count) cells; the header row has \(header.count)"))
         continue
       }
-      let referenceText = cell(.action).text.trimmed
-      let agency = cell(.agency).text.trimmed
-      let fills = AgencyReturnColumn.fillIn.map { cell($0).text.trimmed }
+      let agency = cell(.agency).trimmed
+      let fills = AgencyReturnColumn.fillIn.map { cell($0).trimmed }
       if referenceText.isEmpty && fills.allSatisfy(\.isEmpty) { continue }
+      if referenceText.isEmpty {
+        let filled = AgencyReturnColumn.fillIn.first { !cell($0).trimmed.isEmpty } ?? .progressNote
+        problem(.action, "the action reference is empty, but \"\(filled.rawValue)\" is filled in")
+        continue
+      }
       if let fileAgency, agency != fileAgency {
-        problem(.agency, "the file is for agency \"\(fileAgency)\", but this row says \"\(agency)\"")
+        problem(.agency, "the file is for agency \"\(fileAgency)\"; one file holds one agency's return")
         continue
       }
       fileAgency = fileAgency ?? agency
       if tracker.agency(agency) == nil {
-        problem(.agency, "unknown agency \"\(agency)\"")
+        let hint = nearest(agency, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+        problem(.agency, "no such agency\(hint)")
         continue
       }
       guard let reference = ActionReference(referenceText), let (r, m, a) = tracker.actionIndex(reference)
       else {
-        problem(.action, "unknown action \"\(referenceText)\"")
+        let owned = tracker.placedActions.filter { $0.action.owner == agency }.map(\.reference.description)
+        let hint = nearest(referenceText, in: owned).map { "; did you mean \($0)?" } ?? ""
+        problem(.action, "no such action in the store\(hint)")
         continue
       }
       if let first = seen[reference] {
-        problem(.action, "action \(reference) appears twice (first on line \(first))")
+        problem(.action, "the action appears twice (first on row \(first))")
         continue
       }
-      seen[reference] = line
+      seen[reference] = rowNumber
       let action = tracker.reviews[r].recommendations[m].actions[a]
       if action.owner != agency {
-        problem(.action, "action \(reference) is owned by \(action.owner), not by \(agency)")
+        problem(.action, "the action is owned by \(action.owner), not by \(agency)")
         continue
       }
       if fills.allSatisfy(\.isEmpty) { continue }
@@ -135,13 +224,13 @@ public enum AgencyReturnImport {
       // What the row asks for, whatever the action's state is now.
       var wantedStatus: ActionStatus?
       var wantedDue: CalendarDay?
-      let statusText = cell(.newStatus).text.trimmed
+      let statusText = cell(.newStatus).trimmed
       if !statusText.isEmpty {
         if let status = AgencyReturnColumn.status(from: statusText), status != .notStarted {
           if state.isClosed && !status.isClosed {
             problem(
               .newStatus,
-              "action \(reference) is \(state.status.rawValue); an agency's return cannot reopen it (ask the QA subgroup)"
+              "the action is \(state.status.rawValue); an agency's return cannot reopen it (ask the QA subgroup)"
             )
             rowIsValid = false
           } else if status == .assured {
@@ -151,32 +240,30 @@ public enum AgencyReturnImport {
             wantedStatus = status
           }
         } else {
-          problem(
-            .newStatus,
-            "\"\(statusText)\" is not a status; write In progress, Blocked, Completed or Withdrawn")
+          problem(.newStatus, "not a status; write In progress, Blocked, Completed or Withdrawn")
           rowIsValid = false
         }
       }
-      let note = cell(.progressNote).text.trimmed
-      let dueText = cell(.proposedDue).text.trimmed
-      let reason = cell(.dueReason).text.trimmed
+      let note = cell(.progressNote).trimmed
+      let dueText = cell(.proposedDue).trimmed
+      let reason = cell(.dueReason).trimmed
       if !dueText.isEmpty {
-        if let due = CalendarDay(dueText) {
+        if let due = day(dueText) {
           if due < date {
-            problem(.proposedDue, "the proposed due day \(dueText) is in the past")
+            problem(.proposedDue, "the proposed due day (\(due)) is in the past")
             rowIsValid = false
           } else if reason.isEmpty {
-            problem(.dueReason, "a proposed new due day needs a reason")
+            problem(.dueReason, "a proposed new due day (\(due)) needs a reason")
             rowIsValid = false
           } else {
             wantedDue = due
           }
         } else {
-          problem(.proposedDue, "\"\(dueText)\" is not a day (write YYYY-MM-DD)")
+          problem(.proposedDue, "not a day; write it as 31/12/2026 (day first) or 2026-12-31")
           rowIsValid = false
         }
       } else if !reason.isEmpty {
-        problem(.proposedDue, "a reason is given but no proposed new due day")
+        problem(.proposedDue, "a reason for a new due day is given, but no proposed new due day")
         rowIsValid = false
       }
       let wantedNote = note.isEmpty ? nil : note
@@ -184,11 +271,11 @@ public enum AgencyReturnImport {
         problem(.progressNote, "withdrawing an action needs a note saying why")
         rowIsValid = false
       }
-      let evidence = cell(.evidence).text.split(whereSeparator: { $0 == "\n" || $0 == ";" }).map {
+      let evidence = cell(.evidence).split(whereSeparator: { $0 == "\n" || $0 == ";" }).map {
         String($0).trimmed
       }.filter { !$0.isEmpty }
       let wantedEvidence = evidence.isEmpty ? nil : evidence
-      let impact = cell(.impactEvidence).text.split(whereSeparator: { $0 == "\n" || $0 == ";" }).map {
+      let impact = cell(.impactEvidence).split(whereSeparator: { $0 == "\n" || $0 == ";" }).map {
         String($0).trimmed
       }.filter { !$0.isEmpty }
       let wantedImpact = impact.isEmpty ? nil : impact
@@ -219,12 +306,32 @@ public enum AgencyReturnImport {
       {
         continue
       }
-      updates.append(PlannedUpdate(reference: reference, update: update, line: line))
+      updates.append(PlannedUpdate(reference: reference, update: update, row: rowNumber))
     }
     return (problems.isEmpty ? updates : [], problems)
   }
 
-  private static func normal(_ text: String) -> String {
+  /// A syntax error as a problem, naming the cell's column by `header` when it is known.
+  static func problem(_ error: CSVSyntaxError, header: [CSVCell]?) -> ImportProblem {
+    var column: String?
+    var action: String?
+    if let header {
+      if error.cell <= header.count { column = header[error.cell - 1].text }
+      if let index = header.firstIndex(where: {
+        normal($0.text) == normal(AgencyReturnColumn.action.rawValue)
+      }),
+        index < error.cellsBefore.count
+      {
+        action = error.cellsBefore[index].text.trimmed
+      }
+    }
+    let value = error.text.count > 40 ? String(error.text.prefix(39)) + "…" : error.text
+    return ImportProblem(
+      row: error.row, column: column, action: action, value: value,
+      message: "\(error.message) (line \(error.line), character \(error.column) of the file)")
+  }
+
+  static func normal(_ text: String) -> String {
     text.lowercased().filter { $0.isLetter || $0.isNumber }
   }
 }

@@ -1,15 +1,57 @@
-/// A cell of a CSV file with the line and column it starts at (both from 1).
+/// A cell of a CSV file with the line and column it starts at (both from 1), and its row.
 public struct CSVCell: Equatable, Sendable {
+  /// The cell's text, unquoted.
   public var text: String
+  /// The line of the file the cell starts on.
   public var line: Int
+  /// The character of the line the cell starts at.
   public var column: Int
+  /// The row as a spreadsheet counts rows: the file's first row is 1, an empty line is a row, and a
+  /// cell holding a line break does not add one.
+  public var row: Int
+
+  /// A cell; `row` defaults to `line` (a file with no line break inside a cell).
+  public init(text: String, line: Int, column: Int, row: Int? = nil) {
+    self.text = text
+    self.line = line
+    self.column = column
+    self.row = row ?? line
+  }
 }
 
 /// A CSV syntax error at a line and column.
 public struct CSVSyntaxError: Error, Equatable, Sendable {
+  /// The line of the file.
   public var line: Int
+  /// The character of the line.
   public var column: Int
+  /// What is wrong.
   public var message: String
+  /// The spreadsheet row of the cell (see `CSVCell.row`).
+  public var row: Int
+  /// The cell's place in its row, from 1.
+  public var cell: Int
+  /// The rows read whole before the error, so that a reader can name the cell's column by its header.
+  public var rowsBefore: [[CSVCell]]
+  /// The cells of the error's row before the faulty one.
+  public var cellsBefore: [CSVCell]
+  /// The faulty cell's text as far as it was read.
+  public var text: String
+
+  /// An error; `row` defaults to `line` and `cell` to 1.
+  public init(
+    line: Int, column: Int, message: String, row: Int? = nil, cell: Int = 1, rowsBefore: [[CSVCell]] = [],
+    cellsBefore: [CSVCell] = [], text: String = ""
+  ) {
+    self.line = line
+    self.column = column
+    self.message = message
+    self.row = row ?? line
+    self.cell = cell
+    self.rowsBefore = rowsBefore
+    self.cellsBefore = cellsBefore
+    self.text = text
+  }
 }
 
 /// Reads CSV as spreadsheets save it (RFC 4180): with or without a UTF-8 byte-order mark, CRLF or
@@ -27,6 +69,7 @@ public enum CSVReader {
     var index = 0
     var line = 1
     var column = 1
+    var spreadsheetRow = 1
     var atRowStart = true
     while index < scalars.count || !atRowStart {
       let cellLine = line
@@ -60,12 +103,19 @@ public enum CSVReader {
           index += 1
         }
         if !closed {
-          throw CSVSyntaxError(line: cellLine, column: cellColumn, message: "a quoted cell is never closed")
+          throw CSVSyntaxError(
+            line: cellLine, column: cellColumn, message: "a quoted cell is never closed", row: spreadsheetRow,
+            cell: row.count + 1, rowsBefore: rows, cellsBefore: row,
+            text: String(cell))
         }
         if index < scalars.count && scalars[index] != separator && scalars[index] != "\r"
           && scalars[index] != "\n"
         {
-          throw CSVSyntaxError(line: line, column: column, message: "text after the closing quote of a cell")
+          throw CSVSyntaxError(
+            line: line, column: column, message: "text after the closing quote of a cell",
+            row: spreadsheetRow,
+            cell: row.count + 1, rowsBefore: rows, cellsBefore: row,
+            text: String(cell))
         }
       } else {
         while index < scalars.count && scalars[index] != separator && scalars[index] != "\n"
@@ -73,14 +123,16 @@ public enum CSVReader {
         {
           if scalars[index] == "\"" {
             throw CSVSyntaxError(
-              line: line, column: column, message: "a quote inside an unquoted cell (quote the whole cell)")
+              line: line, column: column, message: "a quote inside an unquoted cell (quote the whole cell)",
+              row: spreadsheetRow, cell: row.count + 1, rowsBefore: rows, cellsBefore: row,
+              text: String(cell))
           }
           cell.append(scalars[index])
           index += 1
           column += 1
         }
       }
-      row.append(CSVCell(text: String(cell), line: cellLine, column: cellColumn))
+      row.append(CSVCell(text: String(cell), line: cellLine, column: cellColumn, row: spreadsheetRow))
       atRowStart = false
       if index < scalars.count && scalars[index] == separator {
         index += 1
@@ -92,6 +144,7 @@ public enum CSVReader {
       if index < scalars.count && scalars[index] == "\n" { index += 1 }
       line += 1
       column = 1
+      spreadsheetRow += 1
       if !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
       row = []
       atRowStart = true

@@ -3,7 +3,7 @@ import LearningStore
 
 extension LearningTrackerCommand {
   static var recordCommands: [Command] {
-    [reviewUpdate, agencyUpdate, actionDeclineRequest] + findingCommands
+    [reviewUpdate, agencyUpdate, actionDeclineRequest]
   }
 
   static let agencyUpdate = Command(

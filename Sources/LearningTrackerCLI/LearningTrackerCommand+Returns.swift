@@ -10,11 +10,12 @@ extension LearningTrackerCommand {
     words: ["export", "returns"], summary: "write an agency's open actions as a spreadsheet to fill in",
     discussion: """
       Writes the agency's open actions (reference, review, recommendation, action, lead, current due,
-      status, last update) with five empty columns for the agency to fill in: new status, progress
-      note, evidence, proposed new due day and the reason for it. The first line tells the agency
-      what to do. CSV for Excel and LibreOffice (UTF-8 with a byte-order mark). With --all, one file
-      per agency that owns an open action, as DIR/AGENCY.csv. Files are readable by the owner only. \
-      Give --agency ID with --output FILE.csv, or --all DIR.
+      status, last update), then its actions completed and awaiting assurance, asking for evidence
+      of impact, with six empty columns for the agency to fill in: new status, progress note,
+      evidence, impact evidence, proposed new due day and the reason for it. The first line tells
+      the agency what to do. CSV for Excel and LibreOffice (UTF-8 with a byte-order mark). With
+      --all, one file per agency that owns such an action, as DIR/AGENCY.csv. Files are readable by
+      the owner only. Give --agency ID with --output FILE.csv, or --all DIR.
       """,
     options: [
       .text("--agency", "ID", help: "the agency whose open actions to write"),
@@ -40,7 +41,7 @@ extension LearningTrackerCommand {
       }
       files = [(agency, output)]
     } else if let all {
-      let names = try OverdueReport.agenciesToChase(tracker, ReportOptions(asOf: asOf)).map {
+      let names = try AgencyReturnSheet.agencies(tracker, asOf: asOf).map {
         try OutputFileName(folder: all, parts: [$0], fileExtension: "csv", record: "agency \($0)")
       }
       try OutputFileName.checkDistinct(names)
@@ -50,7 +51,14 @@ extension LearningTrackerCommand {
     for file in files {
       let sheet = AgencyReturnSheet.build(tracker, agency: file.agency, asOf: asOf)
       try AtomicFile.write(Array(sheet.asCSV.utf8), to: file.path, mode: 0o600)
-      context.console.note("wrote \(file.path) (\(sheet.table.rows.count) open actions for \(file.agency))")
+      let asked = AgencyReturnColumn.allCases.firstIndex(of: .askedFor) ?? 0
+      let impact = sheet.table.rows.filter {
+        asked < $0.count && $0[asked].text == AgencyReturnSheet.askImpact
+      }
+      .count
+      context.console.note(
+        "wrote \(file.path) (\(sheet.table.rows.count - impact) open actions and \(impact) awaiting evidence of "
+          + "impact for \(file.agency))")
     }
     return ExitCode.ok
   }
@@ -58,12 +66,16 @@ extension LearningTrackerCommand {
   static let importReturns = Command(
     words: ["import", "returns"], summary: "take an agency's filled-in spreadsheet back",
     discussion: """
-      Reads a return as the agency saved it (Excel or LibreOffice; with or without a byte-order mark,
-      CRLF or LF, comma or semicolon separated) and checks every row before changing anything:
-      unknown actions, actions the agency does not own, unknown statuses, a proposed due day that is
-      not a day, in the past, or without a reason, and closed actions being reopened. Every problem is
-      listed with its line and column, and then nothing changes (exit 65). Otherwise every row is
-      applied as a dated update by NAME. Importing the same file again changes nothing.
+      Reads a return as the agency saved it as CSV (Excel or LibreOffice; with or without a \
+      byte-order mark, CRLF or LF, comma or semicolon separated); a workbook (.xlsx, .xls, .ods) is \
+      refused: save it as CSV first. Days are read as 2026-12-31 or day first as UK spreadsheets \
+      save them (31/12/2026; 1/2/2026 is 1 February), never month first. Every row is checked \
+      before anything changes: missing columns, unknown actions, actions the agency does not own, \
+      unknown statuses, a proposed due day that is not a day, in the past, or without a reason, and \
+      closed actions being reopened. Every problem is listed with its spreadsheet row (a cell \
+      holding a line break does not add a row), its column by header, the action and the value, \
+      and then nothing changes (exit 65). Otherwise every row is applied as a dated update by NAME. \
+      Importing the same file again changes nothing.
       """,
     positionals: [Positional("FILE.csv", help: "the returned spreadsheet")],
     options: [
@@ -80,12 +92,15 @@ extension LearningTrackerCommand {
     guard let data = FileManager.default.contents(atPath: file) else {
       throw CommandError.missingInput("\(file): no such file, or it cannot be read")
     }
+    if let workbook = AgencyReturnImport.workbookProblem(fileName: file, bytes: data) {
+      throw CommandError.badData(workbook)
+    }
     guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252)
     else {
       throw CommandError.badData("\(file): not a text file")
     }
     func report(_ problems: [ImportProblem]) -> CommandError {
-      let lines = problems.map { "\(file):\($0.line):\($0.column): \($0.message)" }
+      let lines = problems.map { "\(file): \($0)" }
       return CommandError.badData(
         "\(problems.count) problem(s) in \(file); nothing was changed\n"
           + lines.joined(separator: "\n"))

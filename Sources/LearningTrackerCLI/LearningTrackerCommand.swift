@@ -8,12 +8,22 @@ public enum LearningTrackerCommand {
   /// The version `--version` prints.
   public static let version = "1.0.0"
 
-  /// Every command, in the order `--help` lists them.
+  /// Every command, in the order `--help` lists them: grouped by the noun they start with, the
+  /// groups in the order their nouns first come below.
   public static var commands: [Command] {
-    [initCommand, validateCommand, formatCommand, generateCommand]
-      + agencyCommands + reviewCommands + recommendationCommands + actionCommands + disseminationCommands
-      + section11Commands + recordCommands
-      + reportCommands + checkCommands + returnsCommands + calendarCommands + historyCommands
+    groupedByNoun(
+      [initCommand, validateCommand, formatCommand, generateCommand]
+        + agencyCommands + reviewCommands + findingCommands + recommendationCommands + actionCommands
+        + disseminationCommands + section11Commands + recordCommands + removeCommands + catalogueCommands
+        + reportCommands + checkCommands + returnsCommands + calendarCommands + historyCommands)
+  }
+
+  /// The commands with those of one noun together (`agency add`, `agency list`, `agency update`,
+  /// `agency remove`), keeping the order within each noun.
+  static func groupedByNoun(_ commands: [Command]) -> [Command] {
+    var nouns: [String] = []
+    for command in commands where !nouns.contains(command.words[0]) { nouns.append(command.words[0]) }
+    return nouns.flatMap { noun in commands.filter { $0.words[0] == noun } }
   }
 
   /// Runs the command line: parses and checks every argument, then runs the command. Messages go

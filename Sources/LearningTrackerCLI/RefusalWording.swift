@@ -53,6 +53,11 @@ enum RefusalWording {
   static func message(
     for refusal: ChangeRefusal, command: Command?, arguments: ParsedArguments?, today: CalendarDay
   ) -> String {
+    if case .stillReferenced(let record, let referrers) = refusal {
+      // Every record and field, one a line: each has to be changed or removed first.
+      return "\(record.title) is still referred to, so nothing was changed; change or remove these first:\n"
+        + referrers.map { "  \($0)" }.joined(separator: "\n")
+    }
     guard case .breaksRule(let record, let violation) = refusal, let command else {
       return refusal.description
     }

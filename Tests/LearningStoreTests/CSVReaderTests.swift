@@ -20,18 +20,31 @@ import Testing
 
   @Test func cellsKnowWhereTheyAre() throws {
     let rows = try CSVReader.read("ref,note\nX/1,\"two\nlines\"\nX/2,ok\n")
-    #expect(rows[2][0] == CSVCell(text: "X/2", line: 4, column: 1))
+    #expect(rows[2][0] == CSVCell(text: "X/2", line: 4, column: 1, row: 3))
     #expect(rows[1][1].line == 2)
+    #expect(rows[1][1].row == 2)
     #expect(rows[1][1].column == 5)
   }
 
-  @Test func brokenQuotingIsAnErrorWithAPlace() {
-    #expect(throws: CSVSyntaxError(line: 2, column: 5, message: "a quoted cell is never closed")) {
+  @Test func rowsAreCountedAsASpreadsheetCountsThem() throws {
+    // An empty line is a row; a line break inside a cell is not.
+    let rows = try CSVReader.read("a,b\r\n\r\n\"one\r\ntwo\",x\r\ny,z\r\n")
+    #expect(rows.map { $0[0].row } == [1, 3, 4])
+    #expect(rows.map { $0[0].line } == [1, 3, 5])
+  }
+
+  @Test func brokenQuotingIsAnErrorWithAPlace() throws {
+    let header = [CSVCell(text: "a", line: 1, column: 1), CSVCell(text: "b", line: 1, column: 3)]
+    #expect(
+      throws: CSVSyntaxError(
+        line: 2, column: 5, message: "a quoted cell is never closed", row: 2, cell: 2, rowsBefore: [header],
+        cellsBefore: [CSVCell(text: "X/1", line: 2, column: 1)], text: "open\n")
+    ) {
       try CSVReader.read("a,b\nX/1,\"open\n")
     }
     #expect(
       throws: CSVSyntaxError(
-        line: 1, column: 3, message: "a quote inside an unquoted cell (quote the whole cell)")
+        line: 1, column: 3, message: "a quote inside an unquoted cell (quote the whole cell)", text: "ab")
     ) {
       try CSVReader.read("ab\"c\n")
     }

@@ -39,7 +39,7 @@ import Testing
       runTracker(["export", "returns", "--all", folder.path, "--as-of", "2026-11-20"], data: store.path)
         .status == 0)
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-    #expect(files.count == 9)
+    #expect(files.count == 10)
     var expected: [String: String] = [:]
     for (index, name) in files.enumerated() {
       let url = folder.appendingPathComponent(name)
@@ -140,13 +140,14 @@ import Testing
     #expect(outcome.err.contains("10 problem(s)"), "\(outcome.err)")
     let located = outcome.err.split(separator: "\n").filter { $0.hasPrefix(file.path + ":") }
     #expect(located.count == 10)
-    // Each problem names its own line (rows 3 to 12) and a column.
+    // Each problem names its own spreadsheet row (rows 3 to 12: the instruction is row 1, the
+    // header row 2) and a column by its header.
     for (index, line) in located.enumerated() {
-      #expect(line.hasPrefix("\(file.path):\(index + 3):"), "\(line)")
+      #expect(line.hasPrefix("\(file.path): row \(index + 3), "), "\(line)")
     }
-    #expect(outcome.err.contains("unknown action \"NO-SUCH/9.9\""))
+    #expect(outcome.err.contains("column \"Action\", action NO-SUCH/9.9: no such action"))
     #expect(outcome.err.contains("is owned by probation, not by la"))
-    #expect(outcome.err.contains("\"Finished\" is not a status"))
+    #expect(outcome.err.contains("value \"Finished\": not a status"))
     #expect(outcome.err.contains("cannot reopen"))
     #expect(try Data(contentsOf: store) == before)
   }
