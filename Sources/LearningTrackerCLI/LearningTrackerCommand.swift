@@ -11,8 +11,9 @@ public enum LearningTrackerCommand {
   /// Every command, in the order `--help` lists them.
   public static var commands: [Command] {
     [initCommand, validateCommand, formatCommand, generateCommand]
-      + agencyCommands + reviewCommands + recommendationCommands + actionCommands + disseminationCommands
-      + section11Commands + recordCommands
+      + agencyCommands + reviewCommands + recommendationCommands + [recommendationUpdate]
+      + actionCommands + [actionEdit] + disseminationCommands
+      + section11Commands + recordCommands + [editCommand]
       + reportCommands + checkCommands + returnsCommands + calendarCommands + historyCommands
   }
 
