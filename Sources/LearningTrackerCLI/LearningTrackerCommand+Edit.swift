@@ -13,7 +13,8 @@ extension LearningTrackerCommand {
       actions, an action with its whole log of updates. The ID, and where the record stands (its \
       review and recommendation), cannot change. Text saved unchanged changes nothing. When the \
       text cannot be used, a terminal asks whether to edit it again; otherwise the text is kept \
-      in a file beside the store, named in the message, and nothing is changed.
+      in a file beside the store, named in the message, nothing is changed and the exit code is \
+      65. Actions are corrected field by field with 'action edit' too.
       """,
     positionals: [
       Positional(
