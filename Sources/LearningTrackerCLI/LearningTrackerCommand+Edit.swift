@@ -83,18 +83,16 @@ extension LearningTrackerCommand {
       } catch {
         let failure = CommandError.from(error, command: "edit")
         guard case .badData = failure else {
-          throw keep(edited, in: kept, terminal: context.console.inputIsTerminal, failure: failure)
+          throw keep(edited, in: keptPath(name, context: context), failure: failure)
         }
         if context.console.inputIsTerminal {
           context.console.error(failure.message)
           let answer = context.console.ask("edit again? [Y/n]")?.trimmingSpaces.lowercased()
           if let answer, answer.isEmpty || answer.hasPrefix("y") { continue }
-          let keptPath = keptPath(name, context: context)
           throw keep(
-            edited, in: keptPath, terminal: false,
-            failure: .badData("the correction was not applied"))
+            edited, in: keptPath(name, context: context), failure: .badData("the correction was not applied"))
         }
-        throw keep(edited, in: kept, terminal: false, failure: failure)
+        throw keep(edited, in: kept, failure: failure)
       }
     }
   }
@@ -227,7 +225,7 @@ extension LearningTrackerCommand {
 
   /// Keeps the rejected text in `path` (else in the temporary folder) and returns the error to
   /// exit with, naming the file.
-  static func keep(_ bytes: [UInt8], in path: String, terminal: Bool, failure: CommandError) -> CommandError {
+  static func keep(_ bytes: [UInt8], in path: String, failure: CommandError) -> CommandError {
     var kept = path
     do {
       try AtomicFile.write(bytes, to: kept, mode: 0o600)
