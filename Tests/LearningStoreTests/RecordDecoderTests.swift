@@ -9,8 +9,13 @@ import Testing
 @Suite struct RecordDecoderTests {
   let action = Action(
     id: "1.1", description: "Train social workers", owner: "la", lead: "Principal social worker",
-    agreed: CalendarDay("2025-09-15"), due: CalendarDay("2026-03-31")!,
-    updates: [ActionUpdate(date: CalendarDay("2025-10-06")!, status: .inProgress, note: "Booked")])
+    agreed: CalendarDay("2025-09-15"),
+    due: CalendarDay(year: 2026, month: 3, day: 31) ?? CalendarDay(dayNumber: 0),
+    updates: [
+      ActionUpdate(
+        date: CalendarDay(year: 2025, month: 10, day: 6) ?? CalendarDay(dayNumber: 0), status: .inProgress,
+        note: "Booked")
+    ])
 
   func problems(_ text: String, like record: Record) -> [StoreProblem] {
     do {

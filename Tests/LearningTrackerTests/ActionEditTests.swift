@@ -35,7 +35,7 @@ import Testing
     // as it was and nothing slipped.
     #expect(after.due == CalendarDay("2026-07-31"))
     #expect(after.updates == before.updates)
-    let state = after.state(asOf: CalendarDay("2026-11-22")!, settings: Settings())
+    let state = after.state(asOf: try #require(CalendarDay("2026-11-22")), settings: Settings())
     #expect(state.slips == 0)
     #expect(runTracker(["validate"], data: path).status == 0)
   }
