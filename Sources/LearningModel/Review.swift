@@ -139,12 +139,14 @@ public struct Recommendation: Codable, Equatable, Sendable {
   public var response: RecommendationResponse
   /// Why a recommendation is only partially or not accepted (published with the plan).
   public var responseNote: String?
+  /// The day the partnership responded to the recommendation; absent while it is not recorded.
+  public var responded: CalendarDay?
   @DefaultEmpty public var themes: [String]
   @DefaultEmpty public var actions: [Action]
 
   public init(
     id: String, text: String, agencies: [String] = [], response: RecommendationResponse = .pending,
-    responseNote: String? = nil, themes: [String] = [], actions: [Action] = []
+    responseNote: String? = nil, themes: [String] = [], actions: [Action] = [], responded: CalendarDay? = nil
   ) {
     self.id = id
     self.text = text
@@ -153,6 +155,7 @@ public struct Recommendation: Codable, Equatable, Sendable {
     self.responseNote = responseNote
     self.themes = themes
     self.actions = actions
+    self.responded = responded
   }
 }
 

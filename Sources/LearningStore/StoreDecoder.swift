@@ -10,7 +10,7 @@ import LearningModel
 /// name twice in one object) is noted with its place and reading goes on, so one read finds them
 /// all. Fields the format does not have are noted wherever they are, whatever their value.
 /// Optional fields may be left out or `null`; a list left out or `null` reads as empty.
-struct StoreDecoder {
+public struct StoreDecoder {
   typealias Syntax = JSONSyntaxError
 
   /// A problem at a byte offset, with its JSON path.
@@ -68,6 +68,9 @@ struct StoreDecoder {
   /// The top-level `schemaVersion`, when it is a whole number, and where it is.
   var schemaVersion: Int?
   var schemaVersionSeen = false
+  /// When one record is read on its own: the fields of the record that hold records of their own
+  /// (a review's findings), each with the problem to note when the text gives it.
+  var ownRecords: [String: String] = [:]
 
   init(bytes: UnsafeBufferPointer<UInt8>) {
     reader = JSONReader(bytes: bytes)
@@ -270,6 +273,10 @@ struct StoreDecoder {
               offset: key.offset, path: pathText, message: StoreDecoder.duplicateMessage(fields.names[index]),
               firstOffset: earlier))
           try skip()
+        } else if path.count == 1, let note = ownRecords[fields.names[index]] {
+          firstOffsets[base + index] = key.offset
+          problem(note, at: key.offset)
+          try skip()
         } else {
           firstOffsets[base + index] = key.offset
           try member(&self, index)
@@ -407,18 +414,21 @@ struct StoreDecoder {
   static let methodFields = Fields(["id", "name", "reach"], required: ["id", "name"])
 
   mutating func catalogue(methods: Bool = false) throws(Syntax) -> [CatalogueEntry] {
-    try list { (d: inout StoreDecoder) throws(Syntax) in
-      var entry = CatalogueEntry(id: "", name: "")
-      let isObject = try d.object(methods ? Self.methodFields : Self.catalogueFields) {
-        (d: inout StoreDecoder, field) throws(Syntax) in
-        switch field {
-        case 0: entry.id = try d.string() ?? ""
-        case 1: entry.name = try d.string() ?? ""
-        default: entry.reach = try d.optionalWord(DisseminationReach.self)
-        }
+    try list { (d: inout StoreDecoder) throws(Syntax) in try d.catalogueEntry(methods: methods) }
+  }
+
+  /// One entry of a catalogue; a dissemination method also says what its reach counts.
+  mutating func catalogueEntry(methods: Bool) throws(Syntax) -> CatalogueEntry? {
+    var entry = CatalogueEntry(id: "", name: "")
+    let isObject = try object(methods ? Self.methodFields : Self.catalogueFields) {
+      (d: inout StoreDecoder, field) throws(Syntax) in
+      switch field {
+      case 0: entry.id = try d.string() ?? ""
+      case 1: entry.name = try d.string() ?? ""
+      default: entry.reach = try d.optionalWord(DisseminationReach.self)
       }
-      return isObject ? entry : nil
     }
+    return isObject ? entry : nil
   }
 
   static let reviewFields = Fields(
@@ -510,7 +520,7 @@ struct StoreDecoder {
   }
 
   static let recommendationFields = Fields(
-    ["id", "text", "agencies", "response", "responseNote", "themes", "actions"],
+    ["id", "text", "agencies", "response", "responseNote", "themes", "actions", "responded"],
     required: ["id", "text", "response"])
 
   mutating func recommendation() throws(Syntax) -> Recommendation? {
@@ -523,8 +533,9 @@ struct StoreDecoder {
       case 3: recommendation.response = try d.word(RecommendationResponse.self) ?? .pending
       case 4: recommendation.responseNote = try d.optionalString()
       case 5: recommendation.themes = try d.strings()
-      default:
+      case 6:
         recommendation.actions = try d.list { (d: inout StoreDecoder) throws(Syntax) in try d.action() }
+      default: recommendation.responded = try d.optionalDay()
       }
     }
     return isObject ? recommendation : nil

@@ -162,7 +162,7 @@ public enum StoreReader {
   }
 
   /// The problems in the order of the file, each with its line and column.
-  private static func located(_ problems: [StoreDecoder.Problem], in bytes: UnsafeBufferPointer<UInt8>)
+  static func located(_ problems: [StoreDecoder.Problem], in bytes: UnsafeBufferPointer<UInt8>)
     -> [StoreProblem]
   {
     let ordered = problems.sorted { $0.offset < $1.offset }
@@ -177,5 +177,77 @@ public enum StoreReader {
       return StoreProblem(
         line: places[index].line, column: places[index].column, path: ordered[index].path, message: message)
     }
+  }
+}
+
+extension StoreDecoder {
+  /// Reads one record on its own, as `edit` writes it out: the record of the same kind as
+  /// `existing`, placed where `existing` is (its review, and an action's recommendation). A
+  /// review is read without its findings and recommendations, and a recommendation without its
+  /// actions: they are records of their own, and giving them is a problem.
+  ///
+  /// Problems are reported exactly as the store reader reports them (`FILE:LINE:COLUMN: PATH:
+  /// message`, every one found in one pass), with every unknown field among them; `file` names
+  /// the text in messages.
+  public static func record(_ data: Data, like existing: Record, file: String) throws(StoreError) -> Record {
+    let outcome: Result<Record, StoreError> = data.withUnsafeBytes { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var decoder = StoreDecoder(bytes: bytes)
+      var record: Record?
+      do throws(JSONSyntaxError) {
+        switch existing {
+        case .agency:
+          record = try decoder.agency().map(Record.agency)
+        case .catalogue(let kind, _):
+          record = try decoder.catalogueEntry(methods: kind == .method).map { Record.catalogue(kind, $0) }
+        case .review:
+          decoder.ownRecords = [
+            "findings":
+              "the review's findings are records of their own: leave this field out and edit each one (REVIEW/F1)",
+            "recommendations":
+              "the review's recommendations are records of their own: leave this field out and edit each one (REVIEW/R1)",
+          ]
+          record = try decoder.review().map(Record.review)
+        case .finding(let review, _):
+          record = try decoder.finding().map { Record.finding(review: review, $0) }
+        case .recommendation(let review, _):
+          decoder.ownRecords = [
+            "actions":
+              "the recommendation's actions are records of their own: leave this field out and edit each one (REVIEW/1.1)"
+          ]
+          record = try decoder.recommendation().map { Record.recommendation(review: review, $0) }
+        case .action(let review, let recommendation, _):
+          record = try decoder.action().map {
+            Record.action(review: review, recommendation: recommendation, $0)
+          }
+        case .dissemination:
+          record = try decoder.dissemination().map(Record.dissemination)
+        case .section11:
+          record = try decoder.section11Return().map(Record.section11)
+        }
+        if !decoder.reader.atEnd() {
+          throw decoder.reader.error("unexpected text after the end of the JSON document")
+        }
+      } catch {
+        return .failure(.syntax(file: file, line: error.line, column: error.column, message: error.message))
+      }
+      var problems = decoder.problems
+      for field in decoder.unknownFields {
+        problems.append(
+          StoreDecoder.Problem(
+            offset: field.offset, path: field.path,
+            message:
+              "unknown field: the store format has no such field, and it would be lost when the store is written"
+          ))
+      }
+      if !problems.isEmpty {
+        return .failure(.problems(file: file, StoreReader.located(problems, in: bytes)))
+      }
+      guard let record else {
+        return .failure(.notAnObject(file: file, found: "something else"))
+      }
+      return .success(record)
+    }
+    return try outcome.get()
   }
 }

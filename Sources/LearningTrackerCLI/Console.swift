@@ -17,16 +17,29 @@ public final class Console {
   public let colour: Bool
   /// Whether the output goes to a terminal, so text-format data is made safe for one.
   public let outputIsTerminal: Bool
+  /// Whether standard input is a terminal, so that a command may ask a question and wait.
+  public let inputIsTerminal: Bool
+  /// Reads one line of answer; nil at the end of the input.
+  private let readAnswer: () -> String?
 
-  /// A console writing output and messages through the given functions.
+  /// A console writing output and messages through the given functions; `answers` gives each
+  /// line typed in answer to a question.
   public init(
     out: @escaping (String) -> Void, err: @escaping (String) -> Void, colour: Bool = false,
-    outputIsTerminal: Bool = false
+    outputIsTerminal: Bool = false, inputIsTerminal: Bool = false, answers: @escaping () -> String? = { nil }
   ) {
     writeOut = out
     writeErr = err
     self.colour = colour
     self.outputIsTerminal = outputIsTerminal
+    self.inputIsTerminal = inputIsTerminal
+    readAnswer = answers
+  }
+
+  /// Asks a question on the error stream and reads the answer; nil at the end of the input.
+  public func ask(_ question: String) -> String? {
+    writeErr("learning-tracker: " + Escape.terminal(question) + " ")
+    return readAnswer()
   }
 
   /// The process's standard output and standard error.
@@ -35,7 +48,7 @@ public final class Console {
       out: { FileHandle.standardOutput.write(Data($0.utf8)) },
       err: { FileHandle.standardError.write(Data($0.utf8)) },
       colour: isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
-      outputIsTerminal: isatty(1) == 1)
+      outputIsTerminal: isatty(1) == 1, inputIsTerminal: isatty(0) == 1, answers: { readLine() })
     console.writeOutBytes = { bytes in
       var start = 0
       while start < bytes.count {

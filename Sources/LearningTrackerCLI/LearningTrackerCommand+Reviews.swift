@@ -133,6 +133,7 @@ extension LearningTrackerCommand {
           text += "\n\(review.id)/\(recommendation.id) [\(recommendation.response.title); \(rating)]\n"
           text += "  \(recommendation.text)\n"
           if let note = recommendation.responseNote, !note.isEmpty { text += "  Response: \(note)\n" }
+          if let responded = recommendation.responded { text += "  Responded: \(responded)\n" }
           let rows = recommendation.actions.compactMap { action -> [String]? in
             let state = action.state(asOf: asOf, settings: settings)
             guard state.exists else { return nil }
@@ -165,6 +166,7 @@ extension LearningTrackerCommand {
           .word(
             "--response", RecommendationResponse.self, help: "the partnership's response (default pending)"),
           .text("--response-note", "TEXT", help: "why it is partially or not accepted (required for those)"),
+          .day("--responded", help: "the day the partnership responded"),
           .text("--theme", "ID", repeatable: true, help: "a theme"), .by,
         ]
       ) { args, context in
@@ -172,6 +174,7 @@ extension LearningTrackerCommand {
         let agencies = try args.values("--agency")
         let response = try args.word("--response", RecommendationResponse.self) ?? .pending
         let note = try args.value("--response-note")
+        let responded = try args.day("--responded")
         let themes = try args.values("--theme")
         let by = try args.value("--by")
         let target = try args.positional(0)
@@ -182,7 +185,7 @@ extension LearningTrackerCommand {
         }
         try checkIdentifier(reference.action, of: "recommendation", given: target)
         if response.needsReason && (note ?? "").trimmingSpaces.isEmpty {
-          throw CommandError.usage("a \(response.rawValue) recommendation needs --response-note saying why")
+          throw CommandError.usage(responseNoteRefusal(response, given: true, reference: target))
         }
         let recReference = RecommendationReference(review: reference.review, recommendation: reference.action)
         try context.change(by: context.who(by)) { tracker in
@@ -195,7 +198,7 @@ extension LearningTrackerCommand {
           tracker.reviews[r].recommendations.append(
             Recommendation(
               id: reference.action, text: text, agencies: agencies, response: response, responseNote: note,
-              themes: themes))
+              themes: themes, responded: responded))
           return [.recommendation(recReference)]
         }
         context.console.note("added recommendation \(recReference)")

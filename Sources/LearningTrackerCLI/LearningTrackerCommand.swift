@@ -13,8 +13,9 @@ public enum LearningTrackerCommand {
   public static var commands: [Command] {
     groupedByNoun(
       [initCommand, validateCommand, formatCommand, generateCommand]
-        + agencyCommands + reviewCommands + findingCommands + recommendationCommands + actionCommands
-        + disseminationCommands + section11Commands + recordCommands + removeCommands + catalogueCommands
+        + agencyCommands + reviewCommands + findingCommands + recommendationCommands + [recommendationUpdate]
+        + actionCommands + [actionEdit] + disseminationCommands + section11Commands + recordCommands
+        + [editCommand] + removeCommands + catalogueCommands
         + reportCommands + checkCommands + returnsCommands + calendarCommands + historyCommands)
   }
 

@@ -42,8 +42,6 @@ func referringStore() throws -> String {
   return path
 }
 
-/// The store file's bytes.
-func storeBytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 
 /// Runs a command that must be refused with exit 64, leaving the file's bytes as they were;
 /// returns its error stream.
