@@ -2,16 +2,22 @@ import LearningModel
 
 /// A problem with a returned file, at a line and column.
 public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
+  /// The line of the problem in the returned file, from 1.
   public var line: Int
+  /// The column of the problem, from 1.
   public var column: Int
+  /// What is wrong there.
   public var message: String
 
+  /// The problem as a message shows it: "line 4, column 2: ...".
   public var description: String { "line \(line), column \(column): \(message)" }
 }
 
 /// One update an imported row will make.
 public struct PlannedUpdate: Equatable, Sendable {
+  /// The action the row updates.
   public var reference: ActionReference
+  /// The update the row adds to that action.
   public var update: ActionUpdate
   /// The CSV line of the row.
   public var line: Int
