@@ -2,10 +2,15 @@ import LearningModel
 
 /// The spreadsheet sent to one agency: its open actions as of a day, with empty columns to fill in.
 public struct AgencyReturnSheet: Sendable {
+  /// The agency's ID.
   public var agency: String
+  /// The agency's name, or its ID when the agency list has none.
   public var agencyName: String
+  /// The partnership's name.
   public var partnership: String
+  /// The day the open actions are listed as at.
   public var asOf: CalendarDay
+  /// The sheet's rows: one per open action, with the return's columns (those to fill in empty).
   public var table: Table
 
   /// The agency's open actions that exist on the day, in store order.
