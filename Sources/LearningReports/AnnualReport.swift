@@ -94,7 +94,7 @@ public struct AnnualReport: Report, Equatable {
 
   /// An action in a list of the chapter.
   public struct ActionEntry: Encodable, Equatable, Sendable {
-    /// The action's reference, such as `CSPR-2025-03/R2/A1`.
+    /// The action's reference, such as `LCSPR-2025-02/1.1`.
     public var reference: String
     /// The agency that owns the action.
     public var owner: String

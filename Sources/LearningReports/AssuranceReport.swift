@@ -7,7 +7,7 @@ import LearningModel
 public struct AssuranceReport: Report, Equatable {
   /// An action completed and not yet assured on the report's day.
   public struct Row: Encodable, Equatable, Sendable {
-    /// The action's reference, such as `CSPR-2025-03/R2/A1`.
+    /// The action's reference, such as `LCSPR-2025-02/1.1`.
     public var reference: String
     /// The ID of the review the action belongs to.
     public var review: String

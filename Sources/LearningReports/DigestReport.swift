@@ -46,7 +46,7 @@ public struct DigestReport: Report, Equatable {
 
   /// A finding of a review of the year.
   public struct FindingLine: Encodable, Equatable, Sendable {
-    /// The finding's reference, such as `CSPR-2025-03/F2`.
+    /// The finding's reference, such as `LCSPR-2025-02/F1`.
     public var reference: String
     /// The title of the review it comes from.
     public var reviewTitle: String
@@ -56,7 +56,7 @@ public struct DigestReport: Report, Equatable {
 
   /// A recommendation of a review of the year, with the partnership's response.
   public struct RecommendationLine: Encodable, Equatable, Sendable {
-    /// The recommendation's reference, such as `CSPR-2025-03/R2`.
+    /// The recommendation's reference, such as `LCSPR-2025-02/R1`.
     public var reference: String
     /// The recommendation's text.
     public var text: String

@@ -6,7 +6,7 @@ import LearningModel
 public struct ImpactReport: Report, Equatable {
   /// A closed action with no impact evidence and no result on the report's day.
   public struct Row: Encodable, Equatable, Sendable {
-    /// The action's reference, such as `CSPR-2025-03/R2/A1`.
+    /// The action's reference, such as `LCSPR-2025-02/1.1`.
     public var reference: String
     /// The ID of the review the action belongs to.
     public var review: String
@@ -26,7 +26,7 @@ public struct ImpactReport: Report, Equatable {
 
   /// An action past its re-measure day with no result recorded.
   public struct RemeasureRow: Encodable, Equatable, Sendable {
-    /// The action's reference, such as `CSPR-2025-03/R2/A1`.
+    /// The action's reference, such as `LCSPR-2025-02/1.1`.
     public var reference: String
     /// The ID of the review the action belongs to.
     public var review: String

@@ -7,7 +7,7 @@ import LearningModel
 public struct PlanReport: Report, Equatable {
   /// An action of the plan, as it stands on the report's day.
   public struct ActionLine: Encodable, Equatable, Sendable {
-    /// The action's reference, such as `CSPR-2025-03/A1`.
+    /// The action's reference, such as `LCSPR-2025-02/1.1`.
     public var reference: String
     /// What the action will do.
     public var description: String
@@ -27,7 +27,7 @@ public struct PlanReport: Report, Equatable {
 
   /// A recommendation of the review with the partnership's response and its actions.
   public struct RecommendationLine: Encodable, Equatable, Sendable {
-    /// The recommendation's reference, such as `CSPR-2025-03/R2`.
+    /// The recommendation's reference, such as `LCSPR-2025-02/R1`.
     public var reference: String
     /// The recommendation's text.
     public var text: String

@@ -29,7 +29,7 @@ public struct RepeatsReport: Report, Equatable {
 
   /// A recommendation the report names, once, with what a reader needs about it.
   public struct Listed: Encodable, Equatable, Sendable {
-    /// The recommendation's reference, such as `CSPR-2025-03/R2`.
+    /// The recommendation's reference, such as `LCSPR-2025-02/R1`.
     public var reference: String
     /// The ID of the review it belongs to.
     public var review: String

@@ -4,7 +4,7 @@ import LearningModel
 public struct SmartReport: Report, Equatable {
   /// One action and how it rates against the SMART rules.
   public struct ActionRow: Encodable, Equatable, Sendable {
-    /// The action's reference, such as `CSPR-2025-03/R2/A1`.
+    /// The action's reference, such as `LCSPR-2025-02/1.1`.
     public var reference: String
     /// The ID of the agency that owns the action.
     public var owner: String

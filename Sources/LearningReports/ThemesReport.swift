@@ -8,7 +8,7 @@ public struct ThemesReport: Report, Equatable {
   public struct ThemeSection: Encodable, Equatable, Sendable {
     /// A recommendation tagged with the theme.
     public struct RecommendationLine: Encodable, Equatable, Sendable {
-      /// The recommendation's reference, such as `CSPR-2025-03/R2`.
+      /// The recommendation's reference, such as `LCSPR-2025-02/R1`.
       public var reference: String
       /// The recommendation's text.
       public var text: String

@@ -83,7 +83,7 @@ public struct HistoryEntry: Equatable, Sendable {
 /// A record touched by a command: its reference, and its JSON before and after (absent when
 /// the record did not exist before, or no longer exists after).
 public struct HistoryChange: Equatable, Sendable {
-  /// The record's reference, such as `CSPR-2025-03/R2/A1`.
+  /// The record's reference, such as `LCSPR-2025-02/1.1`.
   public var reference: String
   /// The kind of record (`action`, `recommendation`, `theme`, ...); absent in older entries.
   public var kind: String?
