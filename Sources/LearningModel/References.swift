@@ -86,6 +86,7 @@ public struct PlacedAction: Sendable {
   public let action: Action
 
   public var reference: ActionReference { ActionReference(review: review.id, action: action.id) }
+  /// The address of the recommendation the action answers, `REVIEW/REC`.
   public var recommendationReference: RecommendationReference {
     RecommendationReference(review: review.id, recommendation: recommendation.id)
   }
