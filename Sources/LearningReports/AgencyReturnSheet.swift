@@ -4,13 +4,13 @@ import LearningModel
 public struct AgencyReturnSheet: Sendable {
   /// The agency's ID.
   public var agency: String
-  /// The agency's name, or its ID when the agency list has none.
+  /// The agency's name.
   public var agencyName: String
   /// The partnership's name.
   public var partnership: String
-  /// The day the open actions are listed as at.
+  /// The day the sheet is as of.
   public var asOf: CalendarDay
-  /// The sheet's rows: one per open action, with the return's columns (those to fill in empty).
+  /// One row per action, in the columns of `AgencyReturnColumn`.
   public var table: Table
 
   /// The agency's open actions that exist on the day, in store order.

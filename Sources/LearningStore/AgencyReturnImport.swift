@@ -2,14 +2,10 @@ import LearningModel
 
 /// A problem with a returned file, at a line and column.
 public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
-  /// The line of the problem in the returned file, from 1.
   public var line: Int
-  /// The column of the problem, from 1.
   public var column: Int
-  /// What is wrong there.
   public var message: String
 
-  /// The problem as a message shows it: "line 4, column 2: ...".
   public var description: String { "line \(line), column \(column): \(message)" }
 }
 
@@ -17,7 +13,7 @@ public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
 public struct PlannedUpdate: Equatable, Sendable {
   /// The action the row updates.
   public var reference: ActionReference
-  /// The update the row adds to that action.
+  /// The dated update it will append to the action's log.
   public var update: ActionUpdate
   /// The CSV line of the row.
   public var line: Int

@@ -1,20 +1,20 @@
 /// A cell of a CSV file with the line and column it starts at (both from 1).
 public struct CSVCell: Equatable, Sendable {
-  /// The cell's text, with quotes removed and doubled quotes made single.
+  /// The cell's text, unquoted.
   public var text: String
-  /// The line the cell starts on, from 1.
+  /// The line of the file the cell starts on.
   public var line: Int
-  /// The column the cell starts at, from 1.
+  /// The character of the line the cell starts at.
   public var column: Int
 }
 
 /// A CSV syntax error at a line and column.
 public struct CSVSyntaxError: Error, Equatable, Sendable {
-  /// The line of the error, from 1.
+  /// The line of the file.
   public var line: Int
-  /// The column of the error, from 1.
+  /// The character of the line.
   public var column: Int
-  /// What was wrong there.
+  /// What is wrong.
   public var message: String
 }
 
