@@ -21,13 +21,17 @@ public struct JSONReader {
 
   /// A member name as written: its bytes between the quotes, and where its opening quote is.
   public struct Key {
+    /// The byte offsets of the name's text, between the quotes.
     public var range: Range<Int>
+    /// Whether the name contains a backslash escape, so its bytes are not its text.
     public var escaped: Bool
+    /// The byte offset of the name's opening quote.
     public var offset: Int
   }
 
   /// A number as written, checked against the JSON grammar.
   public struct Number {
+    /// The byte offsets of the number as written.
     public var range: Range<Int>
     /// No fraction and no exponent.
     public var isWhole: Bool
@@ -37,16 +41,21 @@ public struct JSONReader {
 
   /// The same member name twice in one object, inside a value that was skipped.
   public struct DuplicateKey {
+    /// The repeated member name.
     public var name: String
+    /// The byte offset of the name's first appearance.
     public var firstOffset: Int
+    /// The byte offset of the name's second appearance.
     public var secondOffset: Int
     /// The path to the object from the skipped value (`.a[2]`), empty for the value itself.
     public var path: String
   }
 
+  /// The UTF-8 bytes being read.
   public let bytes: UnsafeBufferPointer<UInt8>
   /// The offset of the next byte to read.
   public var offset: Int
+  /// How many objects and lists the reader is inside.
   public private(set) var depth = 0
 
   /// A reader of `bytes`; a UTF-8 byte-order mark at the start is skipped.
@@ -72,6 +81,7 @@ public struct JSONReader {
 
   // MARK: Values
 
+  /// Moves past any white space (space, tab, carriage return, line feed).
   @inline(__always)
   public mutating func skipSpace() {
     while offset < bytes.count {

@@ -1,9 +1,13 @@
 /// A JSON syntax error at a line and column (both from 1; columns count Unicode scalars).
 public struct JSONSyntaxError: Error, Equatable, Sendable {
+  /// The line of the error, from 1.
   public var line: Int
+  /// The column of the error, from 1, counting Unicode scalars.
   public var column: Int
+  /// What was wrong there, e.g. "expected a value, found 'x'".
   public var message: String
 
+  /// An error at `line` and `column` saying `message`.
   public init(line: Int, column: Int, message: String) {
     self.line = line
     self.column = column

@@ -30,6 +30,7 @@ public struct ActionState: Equatable, Sendable {
 
   /// Completed, assured or withdrawn.
   public var isClosed: Bool { status.isClosed }
+  /// Any status other than completed, assured or withdrawn.
   public var isOpen: Bool { !status.isClosed }
 
   /// Open, and due before the as-of day (due on the day itself is not overdue).
@@ -202,8 +203,10 @@ public enum BRAG: String, Codable, CaseIterable, Comparable, Sendable {
     }
   }
 
+  /// Orders by severity: Blue, Green, Amber, then Red.
   public static func < (lhs: BRAG, rhs: BRAG) -> Bool { lhs.severity < rhs.severity }
 
+  /// The rating as reports show it, such as "Amber"; shown with its name, never colour alone.
   public var title: String {
     switch self {
     case .blue: "Blue"

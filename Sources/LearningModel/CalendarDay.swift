@@ -45,8 +45,11 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     CalendarDay.civil(fromDays: dayNumber)
   }
 
+  /// The year, such as 2026.
   public var year: Int { components.year }
+  /// The month, 1 to 12.
   public var month: Int { components.month }
+  /// The day of the month, 1 to 31.
   public var day: Int { components.day }
 
   /// ISO weekday: 1 is Monday, 7 is Sunday.
@@ -94,6 +97,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     )
   }
 
+  /// Whether `lhs` is the earlier day.
   public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
     lhs.dayNumber < rhs.dayNumber
   }
@@ -143,6 +147,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 }
 
 extension CalendarDay: Codable {
+  /// Reads a day written `YYYY-MM-DD`; any other text, or a day that does not exist, is an error.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     let text = try container.decode(String.self)
@@ -155,6 +160,7 @@ extension CalendarDay: Codable {
     self = day
   }
 
+  /// Writes the day as `YYYY-MM-DD`.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(description)
@@ -164,9 +170,12 @@ extension CalendarDay: Codable {
 /// A month and day that recurs every year (`"04-01"` for 1 April), such as the start of a
 /// partnership's reporting year.
 public struct MonthDay: Hashable, Sendable, Codable, CustomStringConvertible {
+  /// The month, 1 to 12.
   public let month: Int
+  /// The day of the month, 1 to 31 (never 29 February).
   public let day: Int
 
+  /// The month-day `month`-`day`; nil unless it is a day of every year (so not 29 February).
   public init?(month: Int, day: Int) {
     guard (1...12).contains(month), (1...CalendarDay.daysInMonth(year: 2001, month: month)).contains(day)
     else { return nil }
@@ -191,6 +200,7 @@ public struct MonthDay: Hashable, Sendable, Codable, CustomStringConvertible {
     self.init(month: month, day: day)
   }
 
+  /// The month-day as written: `MM-DD`.
   public var description: String {
     (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
   }
@@ -201,6 +211,7 @@ public struct MonthDay: Hashable, Sendable, Codable, CustomStringConvertible {
       ?? CalendarDay(dayNumber: 0)
   }
 
+  /// Reads a month-day written `MM-DD`; any other text is an error.
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let value = MonthDay(text) else {
@@ -212,6 +223,7 @@ public struct MonthDay: Hashable, Sendable, Codable, CustomStringConvertible {
     self = value
   }
 
+  /// Writes the month-day as `MM-DD`.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(description)

@@ -9,6 +9,7 @@ public struct CaseIndex: Sendable {
   /// Case IDs in the order their first review appears in the store.
   public let order: [String]
 
+  /// The cases of the store's reviews, found by following each review's `follows` chain.
   public init(_ tracker: Tracker) {
     let byID = Dictionary(tracker.reviews.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var caseOf: [String: String] = [:]
@@ -45,9 +46,11 @@ public struct CaseIndex: Sendable {
 
   /// A case and the day it reached a stage: the earliest such day among its reviews.
   public struct Dated: Equatable, Sendable {
+    /// The case's ID: the ID of the review at the root of its `follows` chain.
     public var caseID: String
     /// The case's reviews, in store order.
     public var reviews: [String]
+    /// The earliest day among the case's reviews.
     public var day: CalendarDay
   }
 
@@ -69,9 +72,12 @@ public struct CaseIndex: Sendable {
 
 /// Where a theme was seen: the case and the reporting year.
 public struct ThemeSighting: Hashable, Sendable {
+  /// The case's ID: the ID of the review at the root of its `follows` chain.
   public var caseID: String
+  /// The reporting year, by the calendar year it starts in.
   public var year: Int
 
+  /// A sighting in case `caseID` in reporting year `year`.
   public init(caseID: String, year: Int) {
     self.caseID = caseID
     self.year = year

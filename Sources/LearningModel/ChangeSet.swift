@@ -3,8 +3,10 @@
 /// `apply` is the one change path: every command, import, undo and redo goes through it, and it
 /// enforces each domain rule by calling the same `DomainRules` the validator calls.
 public struct ChangeSet: Equatable, Sendable {
+  /// The edits, in the order they are applied.
   public var changes: [StoreChange]
 
+  /// A set of `changes`, applied in order.
   public init(_ changes: [StoreChange]) { self.changes = changes }
 
   /// Applies every edit to `tracker` and returns the records touched, in the order a history

@@ -3,16 +3,20 @@
 public struct DefaultEmpty<Value: Codable & Equatable & Sendable & RangeReplaceableCollection>: Codable,
   Equatable, Sendable
 {
+  /// The list; empty when the field was left out.
   public var wrappedValue: Value
 
+  /// The field holding `wrappedValue`.
   public init(wrappedValue: Value) {
     self.wrappedValue = wrappedValue
   }
 
+  /// Reads the list where the field is present.
   public init(from decoder: any Decoder) throws {
     wrappedValue = try decoder.singleValueContainer().decode(Value.self)
   }
 
+  /// Writes the list, even when empty.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(wrappedValue)

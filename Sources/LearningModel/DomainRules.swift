@@ -4,7 +4,9 @@
 /// The validator turns a violation into a `Diagnostic` at a JSON path; the change path turns it
 /// into a `ChangeRefusal`, from which the command line names its own option.
 public struct RuleViolation: Equatable, Sendable {
+  /// An error blocks the change or the write; a warning is reported only.
   public var severity: Severity
+  /// The rule broken, by the name a user sees and can select.
   public var check: ValidationCheck
   /// The field within the record: `due`, `updates[2].note`, `themes[0]`.
   public var field: String
@@ -18,9 +20,12 @@ public struct RuleViolation: Equatable, Sendable {
   public var relation: String?
   /// The nearest known ID, for an unknown reference.
   public var suggestion: String?
+  /// What is wrong, in a sentence a person can act on.
   public var message: String
+  /// What to do about it, when there is more to say.
   public var hint: String?
 
+  /// A violation of `check` at `field`; an error unless told.
   public init(
     severity: Severity = .error, check: ValidationCheck, field: String, value: String? = nil,
     relatedField: String? = nil, relatedValue: String? = nil, relation: String? = nil,
@@ -42,13 +47,20 @@ public struct RuleViolation: Equatable, Sendable {
 
 /// The IDs a record may refer to: the store's agencies, catalogues and reviews.
 public struct KnownIdentifiers: Sendable {
+  /// The IDs of the store's agencies.
   public var agencies: Set<String>
+  /// The IDs of the themes catalogue.
   public var themes: Set<String>
+  /// The IDs of the categories catalogue.
   public var categories: Set<String>
+  /// The IDs of the dissemination methods catalogue.
   public var methods: Set<String>
+  /// The IDs of the Section 11 standards catalogue.
   public var standards: Set<String>
+  /// The IDs of the store's reviews.
   public var reviews: Set<String>
 
+  /// The IDs `tracker` holds.
   public init(_ tracker: Tracker) {
     agencies = Set(tracker.agencies.map(\.id))
     themes = Set(tracker.themes.map(\.id))

@@ -8,6 +8,7 @@ public enum GovernedChangeError: Error, Equatable, Sendable, CustomStringConvert
   case dayBeforeEmbargo(review: String, since: CalendarDay, day: CalendarDay)
   case noPendingRequest(ActionReference)
 
+  /// The reason as the user reads it, naming the review or action.
   public var description: String {
     switch self {
     case .noReview(let id): "no review \"\(id)\""

@@ -5,6 +5,7 @@ public enum EvidenceKind: String, Codable, CaseIterable, Sendable {
   /// That practice changed: an audit, a survey, a case sample, data showing change.
   case impact
 
+  /// The kind as reports show it: "Output" or "Impact".
   public var title: String {
     switch self {
     case .output: "Output"
@@ -15,10 +16,14 @@ public enum EvidenceKind: String, Codable, CaseIterable, Sendable {
 
 /// A title of evidence with its kind.
 public struct EvidenceItem: Codable, Equatable, Sendable {
+  /// Whether the evidence shows output or impact.
   public var kind: EvidenceKind
+  /// The evidence's title, as logged.
   public var title: String
+  /// The day of the update that logged it.
   public var date: CalendarDay
 
+  /// An item of evidence of `kind` logged on `date`.
   public init(kind: EvidenceKind, title: String, date: CalendarDay) {
     self.kind = kind
     self.title = title
@@ -38,7 +43,9 @@ public struct ImpactState: Equatable, Sendable {
   /// The reason given when the action was last assured without impact evidence or a result.
   public let exception: String?
 
+  /// Titles of output evidence logged by the day.
   public var outputs: [String] { evidence.filter { $0.kind == .output }.map(\.title) }
+  /// Titles of impact evidence logged by the day.
   public var impactEvidence: [String] { evidence.filter { $0.kind == .impact }.map(\.title) }
 
   /// Impact evidence or a result is on record.

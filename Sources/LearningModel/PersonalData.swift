@@ -2,6 +2,7 @@
 public enum PersonalDataKind: String, Codable, CaseIterable, Sendable {
   case nhsNumber, postcode, email, phone, dateOfBirth, name
 
+  /// The kind as a report names it, such as "NHS number".
   public var title: String {
     switch self {
     case .nhsNumber: "NHS number"
@@ -18,6 +19,7 @@ public enum PersonalDataKind: String, Codable, CaseIterable, Sendable {
 public struct PersonalDataFinding: Equatable, Codable, Sendable {
   /// Where in the store: `reviews[2].findings[0].text`.
   public var path: String
+  /// What kind of personal data it looks like.
   public var kind: PersonalDataKind
   /// What was found, partly masked so the report itself does not repeat it.
   public var excerpt: String
@@ -26,8 +28,10 @@ public struct PersonalDataFinding: Equatable, Codable, Sendable {
 /// Finds personal data in free text: NHS numbers (ten digits passing the modulus 11 check), UK
 /// postcodes, email addresses, UK phone numbers, dates of birth written as such, and listed names.
 public struct PersonalDataScanner: Sendable {
+  /// The names to look for (the store's `privacy.names`), blank ones left out.
   public var names: [String]
 
+  /// A scanner that also looks for `names`.
   public init(names: [String] = []) {
     self.names = names.filter { !$0.trimmingSpaces.isEmpty }
   }

@@ -1,8 +1,11 @@
 /// The address of an action, `REVIEW/ACTION` (`LCSPR-2025-02/1.1`).
 public struct ActionReference: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The review's ID.
   public var review: String
+  /// The action's ID, unique within the review, such as `1.1`.
   public var action: String
 
+  /// The address of action `action` in review `review`.
   public init(review: String, action: String) {
     self.review = review
     self.action = action
@@ -15,6 +18,7 @@ public struct ActionReference: Hashable, Comparable, Sendable, CustomStringConve
     self.init(review: String(parts[0]), action: String(parts[1]))
   }
 
+  /// The reference as written: `REVIEW/ACTION`.
   public var description: String { review + "/" + action }
 
   /// Orders by review ID, then by action ID compared as dotted numbers (1.2 before 1.10).
@@ -26,16 +30,21 @@ public struct ActionReference: Hashable, Comparable, Sendable, CustomStringConve
 
 /// The address of a recommendation, `REVIEW/REC` (`LCSPR-2025-02/R1`).
 public struct RecommendationReference: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The review's ID.
   public var review: String
+  /// The recommendation's ID, unique in the review, such as `R1`.
   public var recommendation: String
 
+  /// The address of recommendation `recommendation` in review `review`.
   public init(review: String, recommendation: String) {
     self.review = review
     self.recommendation = recommendation
   }
 
+  /// The reference as written: `REVIEW/REC`.
   public var description: String { review + "/" + recommendation }
 
+  /// Orders by review ID, then by recommendation ID with digits compared as numbers (R2 before R10).
   public static func < (lhs: RecommendationReference, rhs: RecommendationReference) -> Bool {
     if lhs.review != rhs.review { return lhs.review < rhs.review }
     return naturalOrder(lhs.recommendation, rhs.recommendation)
@@ -69,8 +78,11 @@ public func naturalOrder(_ lhs: String, _ rhs: String) -> Bool {
 
 /// An action together with where it sits: its review and recommendation.
 public struct PlacedAction: Sendable {
+  /// The review the action belongs to.
   public let review: Review
+  /// The recommendation the action answers.
   public let recommendation: Recommendation
+  /// The action as the store holds it.
   public let action: Action
 
   /// An action where it stands in the store.
@@ -80,7 +92,9 @@ public struct PlacedAction: Sendable {
     self.action = action
   }
 
+  /// The action's reference, `REVIEW/ACTION`.
   public var reference: ActionReference { ActionReference(review: review.id, action: action.id) }
+  /// The address of the recommendation the action answers, `REVIEW/REC`.
   public var recommendationReference: RecommendationReference {
     RecommendationReference(review: review.id, recommendation: recommendation.id)
   }

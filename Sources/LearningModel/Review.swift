@@ -4,14 +4,19 @@ public struct Review: Codable, Equatable, Sendable {
   public var id: String
   /// The published title: a pseudonym such as "Child M", never a real name.
   public var title: String
+  /// What kind of review it is: a Rapid Review, an LCSPR, a national review...
   public var kind: ReviewKind
   /// The review this one grew out of (an LCSPR that follows a Rapid Review).
   public var follows: String?
+  /// The days that drive the review's statutory clocks.
   public var dates: ReviewDates
   /// Categories of abuse and harm, from the store's `categories` catalogue.
   @DefaultEmpty public var categories: [String]
+  /// Theme IDs from the store's `themes` catalogue: the review's own themes.
   @DefaultEmpty public var themes: [String]
+  /// What the review learned, good practice included.
   @DefaultEmpty public var findings: [Finding]
+  /// The review's recommendations, each with the partnership's response and its actions.
   @DefaultEmpty public var recommendations: [Recommendation]
   /// A short summary of the case for briefings (anonymised).
   public var summary: String?
@@ -29,6 +34,7 @@ public struct Review: Codable, Equatable, Sendable {
   /// criminal proceedings; kept, with the day it was lifted, once lifted.
   public var embargo: Embargo?
 
+  /// A review with the given fields; those not given are empty or absent.
   public init(
     id: String, title: String, kind: ReviewKind, follows: String? = nil, dates: ReviewDates = ReviewDates(),
     categories: [String] = [], themes: [String] = [], findings: [Finding] = [],
@@ -61,6 +67,7 @@ public struct Embargo: Codable, Equatable, Sendable {
   /// The day it was lifted; absent while it holds.
   public var lifted: CalendarDay?
 
+  /// An embargo for `reason` from `since`, lifted on `lifted` if given.
   public init(reason: String, since: CalendarDay, lifted: CalendarDay? = nil) {
     self.reason = reason
     self.since = since
@@ -94,6 +101,7 @@ public struct ReviewDates: Codable, Equatable, Sendable {
   /// The report was published.
   public var published: CalendarDay?
 
+  /// Review days, each absent unless given.
   public init(
     incident: CalendarDay? = nil, aware: CalendarDay? = nil, notified: CalendarDay? = nil,
     referred: CalendarDay? = nil, discussed: CalendarDay? = nil, rapidReview: CalendarDay? = nil,
@@ -117,11 +125,16 @@ public struct ReviewDates: Codable, Equatable, Sendable {
 
 /// Something a review learned; good practice is learning too.
 public struct Finding: Codable, Equatable, Sendable {
+  /// Unique in the review, such as `F1`.
   public var id: String
+  /// What was learned.
   public var text: String
+  /// Theme IDs from the store's `themes` catalogue.
   @DefaultEmpty public var themes: [String]
+  /// Whether the finding is good practice rather than a concern.
   public var goodPractice: Bool
 
+  /// A finding with the given text, themes and good-practice mark.
   public init(id: String, text: String, themes: [String] = [], goodPractice: Bool = false) {
     self.id = id
     self.text = text
@@ -132,18 +145,24 @@ public struct Finding: Codable, Equatable, Sendable {
 
 /// A recommendation of a review and the partnership's response to it.
 public struct Recommendation: Codable, Equatable, Sendable {
+  /// Unique in the review, such as `R1`; addressed as `REVIEW/R1`.
   public var id: String
+  /// The recommendation as the review wrote it.
   public var text: String
   /// The agencies the recommendation is addressed to.
   @DefaultEmpty public var agencies: [String]
+  /// The partnership's response: pending, accepted, partially accepted or not accepted.
   public var response: RecommendationResponse
   /// Why a recommendation is only partially or not accepted (published with the plan).
   public var responseNote: String?
   /// The day the partnership responded to the recommendation; absent while it is not recorded.
   public var responded: CalendarDay?
+  /// Theme IDs from the store's `themes` catalogue.
   @DefaultEmpty public var themes: [String]
+  /// The SMART action plan answering the recommendation.
   @DefaultEmpty public var actions: [Action]
 
+  /// A recommendation with the given fields; the response is pending unless given.
   public init(
     id: String, text: String, agencies: [String] = [], response: RecommendationResponse = .pending,
     responseNote: String? = nil, themes: [String] = [], actions: [Action] = [], responded: CalendarDay? = nil
@@ -175,6 +194,7 @@ public struct Action: Codable, Equatable, Sendable {
   public var agreed: CalendarDay?
   /// Time-bound: the original due day. Revisions are updates.
   public var due: CalendarDay
+  /// The action's dated log: status changes, notes, revised due days and evidence.
   @DefaultEmpty public var updates: [ActionUpdate]
   // A measure that can be checked: where practice starts, where it should get to, and when to look again.
   /// Where practice stood when the action was agreed ("42% of strategy minutes record the child's view").
@@ -184,6 +204,7 @@ public struct Action: Codable, Equatable, Sendable {
   /// The day by which the measure should be taken again; a result is expected by then.
   public var remeasure: CalendarDay?
 
+  /// An action with the given fields; baseline, target and re-measure day are absent.
   public init(
     id: String, description: String, owner: String, lead: String? = nil, measureOfSuccess: String? = nil,
     agreed: CalendarDay? = nil, due: CalendarDay, updates: [ActionUpdate] = []
@@ -202,10 +223,13 @@ public struct Action: Codable, Equatable, Sendable {
 /// A dated entry in an action's log: a status change, a progress note, a revised due day,
 /// evidence, or several of these at once.
 public struct ActionUpdate: Codable, Equatable, Sendable {
+  /// The day of the update; not before the day the action was agreed.
   public var date: CalendarDay
+  /// The status set by the update, if any.
   public var status: ActionStatus?
   /// A revised due day; the note should give the reason.
   public var due: CalendarDay?
+  /// Progress, the reason for a revised due day, or why the action was withdrawn.
   public var note: String?
   /// Titles of evidence of output: what was delivered (training run, guidance issued).
   public var evidence: [String]?
@@ -226,6 +250,7 @@ public struct ActionUpdate: Codable, Equatable, Sendable {
   /// The requested due day the partnership declines; the note gives the reason.
   public var declinedDue: CalendarDay?
 
+  /// An update on `date` with the given fields; impact evidence, result and exception are absent.
   public init(
     date: CalendarDay, status: ActionStatus? = nil, due: CalendarDay? = nil, note: String? = nil,
     evidence: [String]? = nil, by: String? = nil, requestedDue: CalendarDay? = nil,

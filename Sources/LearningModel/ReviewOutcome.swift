@@ -3,8 +3,10 @@
 /// and the child has died or been seriously harmed).
 public enum NotificationType: String, ClosedVocabulary {
   case death, seriousHarm
+  /// What the vocabulary is called in messages.
   public static let vocabularyName = "notification type"
 
+  /// The type as reports show it: "Death" or "Serious harm".
   public var title: String {
     switch self {
     case .death: "Death"
@@ -17,8 +19,10 @@ public enum NotificationType: String, ClosedVocabulary {
 /// the learning forward another way, or that no further review is needed.
 public enum RapidReviewOutcome: String, ClosedVocabulary {
   case lcspr, otherLearning, noFurtherReview
+  /// What the vocabulary is called in messages.
   public static let vocabularyName = "Rapid Review outcome"
 
+  /// The outcome as reports show it, such as "LCSPR commissioned".
   public var title: String {
     switch self {
     case .lcspr: "LCSPR commissioned"

@@ -1,12 +1,17 @@
 /// How one action measures up to SMART, with the reasons for each letter that fails.
 public struct SMARTRating: Equatable, Codable, Sendable {
+  /// S: the description says what will be done (six words or more, and not a vague opening alone).
   public var specific: Bool
+  /// M: a measure of success is given, and names a number, target or audit.
   public var measurable: Bool
+  /// A: a lead is named, and the owner is one of the agencies the recommendation addresses.
   public var achievable: Bool
+  /// T: the due day is at most two years after the day the action was agreed.
   public var timeBound: Bool
   /// Why each failing letter fails, in S, M, A, T order.
   public var reasons: [String]
 
+  /// Whether the action meets all four rules.
   public var isSMART: Bool { specific && measurable && achievable && timeBound }
 
   /// "S M A T" with a dash for each letter that fails ("S – A T").

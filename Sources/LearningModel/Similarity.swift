@@ -18,7 +18,9 @@ public enum TextSimilarity {
 
   /// One meaningful word: its stem, for matching, and the word as first written in the text.
   public struct Word: Equatable, Sendable {
+    /// The word's stem, compared between texts.
     public var stem: String
+    /// The word as first written in the text.
     public var written: String
   }
 
@@ -75,6 +77,7 @@ public struct RarityWeightedSimilarity: Sendable {
   public struct Match: Equatable, Sendable {
     /// The earlier text's position in the list given.
     public var earlier: Int
+    /// The IDF-weighted Jaccard similarity of the two texts, 0 to 1.
     public var similarity: Double
   }
 

@@ -46,6 +46,7 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
   case dissemination(String)
   case section11(agency: String, cycle: String)
 
+  /// The reference as written, such as `agency:police`, `LCSPR-2025-02/1.1` or `section11:police:2025-26`.
   public var description: String {
     switch self {
     case .agency(let id): "agency:\(id)"
@@ -173,6 +174,7 @@ public enum Record: Equatable, Sendable {
   case dissemination(Dissemination)
   case section11(Section11Return)
 
+  /// The address of the record.
   public var reference: RecordReference {
     switch self {
     case .agency(let agency): .agency(agency.id)
@@ -208,9 +210,12 @@ public enum StoreChange: Equatable, Sendable {
 
 /// Another record that refers to one being removed, and the field that does.
 public struct RecordReferrer: Equatable, Sendable, CustomStringConvertible {
+  /// The record that refers.
   public var record: RecordReference
+  /// The field of that record that holds the reference, such as `owner`.
   public var field: String
 
+  /// The referrer as a message names it: the record, then the field in brackets.
   public var description: String { "\(record.title) (\(field))" }
 }
 
@@ -227,6 +232,7 @@ public enum ChangeRefusal: Error, Equatable, Sendable, CustomStringConvertible {
   /// nearest known ID).
   case breaksRule(RecordReference, RuleViolation)
 
+  /// The refusal as the user reads it: the record, and what stopped the change.
   public var description: String {
     switch self {
     case .invalidIdentifier(let record, let id, let problem):

@@ -2,8 +2,10 @@
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
+  /// A generator whose numbers follow from `seed` alone.
   public init(seed: UInt64) { state = seed }
 
+  /// The next number of the sequence.
   public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
@@ -316,6 +318,7 @@ public struct ProseWriter: Sendable {
   /// Cumulative Zipf weights of the vocabulary's ranks.
   let cumulative: [Double]
 
+  /// A writer whose texts follow from `seed`, drawing on a vocabulary of `words` made-up words.
   public init(seed: UInt64, words: Int = 40_000) {
     var random = SeededGenerator(seed: seed ^ 0x7072_6F73_6521)
     var seen = Set<String>()

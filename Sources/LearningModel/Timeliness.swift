@@ -50,6 +50,7 @@ public enum StatutoryClock: String, Codable, CaseIterable, Sendable {
 /// notification.
 public enum RapidReviewClockStart: String, ClosedVocabulary {
   case aware, notified
+  /// What the vocabulary is called in messages.
   public static let vocabularyName = "Rapid Review clock start"
 
   /// "becoming aware" or "notification", for the rule a person reads.
@@ -70,13 +71,17 @@ public enum ClockVerdict: String, Codable, Sendable {
 
 /// One clock of one review: the start, the deadline, what happened, and the verdict.
 public struct ClockResult: Codable, Equatable, Sendable {
+  /// Which statutory clock.
   public var clock: StatutoryClock
+  /// The day the clock runs from.
   public var start: CalendarDay
   /// The last day on which the clock is met; `nil` while it cannot be known (publication not yet fixed).
   public var deadline: CalendarDay?
+  /// The day the step was done; absent while it is not.
   public var actual: CalendarDay?
   /// Working days from the start to the actual day (or to the as-of day while pending).
   public var workingDaysTaken: Int?
+  /// Met, missed, pending, or not recorded.
   public var verdict: ClockVerdict
   /// While pending: working days left to the deadline (negative when past it).
   public var workingDaysLeft: Int?

@@ -6,20 +6,30 @@ public struct Tracker: Codable, Equatable, Sendable {
   /// The store format version this build reads and writes.
   public static let currentSchemaVersion = 1
 
+  /// The store format version the file was written in.
   public var schemaVersion: Int
+  /// The partnership that keeps the store, and its settings.
   public var partnership: Partnership
+  /// The organisations that own actions, receive learning and make Section 11 returns.
   public var agencies: [Agency]
+  /// The themes catalogue, used to tag reviews, findings, recommendations and dissemination.
   public var themes: [CatalogueEntry]
   /// Categories of abuse and harm (Norfolk's list by default), used to tag reviews.
   public var categories: [CatalogueEntry]
+  /// The dissemination methods catalogue (briefings, newsletters...), each with the kind of reach it counts.
   public var disseminationMethods: [CatalogueEntry]
+  /// The Section 11 standards catalogue that returns are rated against.
   public var section11Standards: [CatalogueEntry]
   /// Extra non-working days beyond the England and Wales bank holidays computed by rule.
   public var bankHolidays: [CalendarDay]
+  /// The case reviews, each with its findings, recommendations and actions.
   public var reviews: [Review]
+  /// The activities that took learning to the workforce.
   public var disseminations: [Dissemination]
+  /// The agencies' Section 11 returns, every cycle.
   public var section11: [Section11Return]
 
+  /// A store of the current format version with the given records.
   public init(
     partnership: Partnership, agencies: [Agency] = [], themes: [CatalogueEntry] = [],
     categories: [CatalogueEntry] = [], disseminationMethods: [CatalogueEntry] = [],
@@ -44,6 +54,7 @@ public struct Tracker: Codable, Equatable, Sendable {
     case section11Standards, bankHolidays, reviews, disseminations, section11
   }
 
+  /// Reads a store; absent lists are empty.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
@@ -62,12 +73,16 @@ public struct Tracker: Codable, Equatable, Sendable {
 
 /// The partnership that keeps the store, and its settings.
 public struct Partnership: Codable, Equatable, Sendable {
+  /// The partnership's name, as reports show it.
   public var name: String
   /// The first day of the reporting year, `MM-DD` (`04-01`: April to March).
   public var reportingYearStart: MonthDay
+  /// Thresholds for the derived state of actions.
   public var settings: Settings
+  /// What must never appear in anything the partnership publishes, if listed.
   public var privacy: Privacy?
 
+  /// A partnership with the given name; the reporting year starts on 1 April unless given.
   public init(
     name: String, reportingYearStart: MonthDay = .firstOfApril,
     settings: Settings = Settings(), privacy: Privacy? = nil
@@ -99,6 +114,7 @@ public struct Settings: Codable, Equatable, Sendable {
   /// The day the Rapid Review's 15 working days run from; absent means `aware`.
   public var rapidReviewClockFrom: RapidReviewClockStart?
 
+  /// Settings of 28 days for due soon and 90 days for stale, unless given.
   public init(
     dueSoonDays: Int = 28, staleAfterDays: Int = 90, rapidReviewClockFrom: RapidReviewClockStart? = nil
   ) {
@@ -116,17 +132,22 @@ public struct Privacy: Codable, Equatable, Sendable {
   /// Names of children, family members or practitioners.
   public var names: [String]
 
+  /// Privacy settings listing `names`.
   public init(names: [String] = []) { self.names = names }
 }
 
 /// An organisation that owns actions, receives learning and makes Section 11 returns.
 public struct Agency: Codable, Equatable, Sendable {
+  /// Unique among agencies, such as `police`.
   public var id: String
+  /// The agency's name as reports show it.
   public var name: String
+  /// What kind of organisation the agency is.
   public var kind: AgencyKind
   /// One of the three statutory safeguarding partners (local authority, police, ICB).
   public var statutoryPartner: Bool
 
+  /// An agency with the given fields.
   public init(id: String, name: String, kind: AgencyKind, statutoryPartner: Bool) {
     self.id = id
     self.name = name
@@ -138,11 +159,14 @@ public struct Agency: Codable, Equatable, Sendable {
 /// One entry of a catalogue the partnership can extend: a theme, a category of abuse,
 /// a dissemination method or a Section 11 standard.
 public struct CatalogueEntry: Codable, Equatable, Sendable {
+  /// Unique in its catalogue, such as `voice-of-the-child`.
   public var id: String
+  /// The entry's name as reports show it.
   public var name: String
   /// Dissemination methods only: whether the method's reach counts people who attended or copies circulated.
   public var reach: DisseminationReach?
 
+  /// An entry with the given fields.
   public init(id: String, name: String, reach: DisseminationReach? = nil) {
     self.id = id
     self.name = name

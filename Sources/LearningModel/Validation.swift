@@ -5,6 +5,7 @@ public enum Severity: String, Codable, Sendable, Comparable {
   /// Worth a look, but the store can be written.
   case warning
 
+  /// Errors come before warnings.
   public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
 }
 
@@ -53,13 +54,18 @@ public enum ValidationCheck: String, Codable, CaseIterable, Sendable {
 
 /// One thing validation found, at a JSON path, with a hint on what to do.
 public struct Diagnostic: Equatable, Codable, Sendable, CustomStringConvertible {
+  /// An error blocks writing; a warning is worth a look.
   public var severity: Severity
+  /// The rule that found it, by the name a user sees and can select.
   public var check: ValidationCheck
   /// Where in the store: `reviews[3].recommendations[0].actions[1].due`.
   public var path: String
+  /// What is wrong, in a sentence a person can act on.
   public var message: String
+  /// What to do about it, when there is more to say.
   public var hint: String?
 
+  /// A diagnostic of `check` at `path`.
   public init(severity: Severity, check: ValidationCheck, path: String, message: String, hint: String? = nil)
   {
     self.severity = severity
@@ -82,6 +88,7 @@ public struct Validator: Sendable {
   /// The day "today" is for warnings about future updates.
   public var today: CalendarDay
 
+  /// A validator that judges future updates against `today`.
   public init(today: CalendarDay) {
     self.today = today
   }

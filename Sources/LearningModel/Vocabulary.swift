@@ -13,6 +13,7 @@ extension ClosedVocabulary {
     allCases.map(\.rawValue).joined(separator: ", ")
   }
 
+  /// Reads one of the allowed words; any other is an error that lists them.
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let value = Self(rawValue: text) else {
@@ -25,6 +26,7 @@ extension ClosedVocabulary {
     self = value
   }
 
+  /// Writes the word.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(rawValue)
@@ -35,6 +37,7 @@ extension ClosedVocabulary {
 public enum ReviewKind: String, ClosedVocabulary {
   case rapidReview, lcspr, nationalReview, thematicReview, multiAgencyAudit
   case safeguardingAdultReview, domesticHomicideReview, mappaReview, childDeathReview, other
+  /// What the vocabulary is called in messages.
   public static let vocabularyName = "review kind"
 
   /// The name a partnership uses in its reports.
@@ -57,11 +60,13 @@ public enum ReviewKind: String, ClosedVocabulary {
 /// The partnership's response to a recommendation.
 public enum RecommendationResponse: String, ClosedVocabulary {
   case pending, accepted, partiallyAccepted, notAccepted
+  /// What the vocabulary is called in messages.
   public static let vocabularyName = "recommendation response"
 
   /// Partially and not accepted recommendations must say why: the partnership publishes the reason.
   public var needsReason: Bool { self == .partiallyAccepted || self == .notAccepted }
 
+  /// The response as reports show it, such as "Partially accepted".
   public var title: String {
     switch self {
     case .pending: "Pending"
@@ -84,11 +89,13 @@ public enum ActionStatus: String, ClosedVocabulary {
   case assured
   /// Superseded; needs a note.
   case withdrawn
+  /// What the vocabulary is called in messages.
   public static let vocabularyName = "action status"
 
   /// Completed, assured and withdrawn actions are closed; every other status is open.
   public var isClosed: Bool { self == .completed || self == .assured || self == .withdrawn }
 
+  /// The status as reports show it, such as "In progress".
   public var title: String {
     switch self {
     case .notStarted: "Not started"
@@ -104,12 +111,14 @@ public enum ActionStatus: String, ClosedVocabulary {
 /// Whether a dissemination activity is planned, has happened, or was cancelled.
 public enum DisseminationStatus: String, ClosedVocabulary {
   case planned, delivered, cancelled
+  /// What the vocabulary is called in messages.
   public static let vocabularyName = "dissemination status"
 }
 
 /// A Section 11 self-assessment rating against one standard.
 public enum Section11Rating: String, ClosedVocabulary {
   case met, partiallyMet, notMet
+  /// What the vocabulary is called in messages.
   public static let vocabularyName = "Section 11 rating"
 
   /// Higher is better: met 2, partially met 1, not met 0.
@@ -125,5 +134,6 @@ public enum Section11Rating: String, ClosedVocabulary {
 /// The kind of organisation an agency is.
 public enum AgencyKind: String, ClosedVocabulary {
   case localAuthority, police, health, education, probation, voluntary, other
+  /// What the vocabulary is called in messages.
   public static let vocabularyName = "agency kind"
 }

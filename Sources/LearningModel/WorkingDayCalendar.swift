@@ -12,6 +12,7 @@ public struct WorkingDayCalendar: Sendable {
   public let extraHolidays: Set<CalendarDay>
   private let cache: [Int: Set<CalendarDay>]
 
+  /// A calendar of England and Wales bank holidays and `extraHolidays`.
   public init(extraHolidays: some Sequence<CalendarDay> = []) {
     self.extraHolidays = Set(extraHolidays)
     var cache: [Int: Set<CalendarDay>] = [:]

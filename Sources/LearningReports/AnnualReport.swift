@@ -8,47 +8,71 @@ import LearningModel
 public struct AnnualReport: Report, Equatable {
   /// The figures of one reporting year.
   public struct Figures: Encodable, Equatable, Sendable {
+    /// The reporting year, by the calendar year it starts in.
     public var year: Int
+    /// The first day of the reporting year.
     public var start: CalendarDay
+    /// The last day of the reporting year.
     public var end: CalendarDay
     /// The day the year is read on: its last day, or the as-of day if earlier.
     public var asOf: CalendarDay
     /// Reviews notified (or referred) in the year, as the digest counts them.
     public var notifications = 0
+    /// Of the notifications, those where a child died.
     public var deaths = 0
+    /// Of the notifications, those where a child was seriously harmed.
     public var seriousHarm = 0
+    /// Of the notifications, those with no notification type recorded.
     public var notificationTypeNotRecorded = 0
     /// Rapid Reviews counted in the year (the digest's reporting day).
     public var rapidReviews = 0
+    /// Rapid Reviews of the year that led to an LCSPR (recorded, or an LCSPR follows one).
     public var toLCSPR = 0
+    /// Rapid Reviews of the year whose learning was taken forward another way.
     public var otherLearning = 0
+    /// Rapid Reviews of the year that decided on no further review.
     public var noFurtherReview = 0
+    /// Rapid Reviews of the year with no outcome recorded and no LCSPR following.
     public var outcomeNotRecorded = 0
     /// Rapid Reviews that led to an LCSPR, as a share of those with an outcome (whole per cent).
     public var conversionRate = 0
+    /// LCSPRs decided on during the year, up to `asOf`.
     public var lcsprsCommissioned = 0
+    /// LCSPRs published during the year, up to `asOf`.
     public var lcsprsPublished = 0
     /// LCSPRs past the six-month clock: published late in the year, or unpublished and past it at the year end.
     public var lcsprsLate = 0
+    /// Themes carried by the year's reviews, as the digest finds them.
     public var themes = 0
+    /// Of those themes, the ones not seen in a different case in an earlier year.
     public var newThemes = 0
+    /// Of those themes, the ones seen in a different case in an earlier year.
     public var recurrentThemes = 0
+    /// Actions agreed during the year, as the digest counts them.
     public var actionsAgreed = 0
+    /// Actions closed during the year, as the digest counts them.
     public var actionsClosed = 0
     /// Actions assured during the year.
     public var actionsAssured = 0
     /// Of those, assured with impact evidence or a result.
     public var assuredWithImpact = 0
+    /// Actions open on `asOf`.
     public var actionsOpenAtYearEnd = 0
+    /// Actions overdue on `asOf`, as the digest lists them (those of withheld reviews left out).
     public var actionsOverdueAtYearEnd = 0
     /// Open at the year end with the due day moved later two or more times.
     public var actionsSlippedRepeatedly = 0
+    /// Actions on `asOf` by BRAG rating.
     public var bragAtYearEnd = BRAGCounts()
+    /// Dissemination activities dated in the year and delivered.
     public var disseminationDelivered = 0
     /// Reach of the year's dissemination: attendance and circulation apart, never added.
     public var reach = ReachSplit()
+    /// Section 11 returns of the cycle that starts in the year.
     public var section11Returns = 0
+    /// Of those returns, the ones submitted on or before their due day.
     public var section11OnTime = 0
+    /// Ratings in those returns that carry a moderated rating.
     public var section11Moderated = 0
     /// Ratings where the agency rated itself above the moderated rating.
     public var section11Optimistic = 0
@@ -56,9 +80,13 @@ public struct AnnualReport: Report, Equatable {
 
   /// A review in a list of the chapter.
   public struct ReviewLine: Encodable, Equatable, Sendable {
+    /// The review's ID; for a case, its first review's.
     public var id: String
+    /// The review's title.
     public var title: String
+    /// What kind of review it is.
     public var kind: ReviewKind
+    /// The day it counts on in its list (notified, its reporting day, or published); absent if unpublished.
     public var day: CalendarDay?
     /// The notification type, Rapid Review outcome or reason for delay, as the list needs.
     public var detail: String
@@ -66,32 +94,53 @@ public struct AnnualReport: Report, Equatable {
 
   /// An action in a list of the chapter.
   public struct ActionEntry: Encodable, Equatable, Sendable {
+    /// The action's reference, such as `LCSPR-2025-02/1.1`.
     public var reference: String
+    /// The agency that owns the action.
     public var owner: String
+    /// What the action is to do.
     public var description: String
+    /// The action's derived status on `asOf`.
     public var status: ActionStatus
+    /// The action's due day on `asOf` (the latest revised one).
     public var due: CalendarDay
+    /// Days past the due day on `asOf`; 0 when not overdue (and for improvements).
     public var daysOverdue: Int
+    /// How many times the due day has been moved later.
     public var slips: Int
     /// For improvements: the result and impact evidence; for little progress: why, from the notes.
     public var detail: String
   }
 
+  /// A theme carried by the year's reviews.
   public struct ThemeEntry: Encodable, Equatable, Sendable {
+    /// The theme's ID.
     public var id: String
+    /// The theme's name, or its ID when the catalogue has none.
     public var name: String
+    /// How many of the year's reviews carry the theme.
     public var reviews: Int
+    /// Whether the theme was seen in a different case in an earlier reporting year.
     public var recurrent: Bool
   }
 
+  /// The partnership's name.
   public var partnership: String
+  /// The figures of the reporting year reported on.
   public var current: Figures
+  /// The figures of the year before, for comparison.
   public var previous: Figures
+  /// Notifications and referrals of the year, with their type.
   public var notifications: [ReviewLine] = []
+  /// Rapid Reviews of the year, with their outcome.
   public var rapidReviews: [ReviewLine] = []
+  /// LCSPRs past the six-month clock, with their state and the reason for delay.
   public var lcsprsLate: [ReviewLine] = []
+  /// Themes of the year's reviews, the theme in most cases first.
   public var themes: [ThemeEntry] = []
+  /// Actions assured during the year, with their result and impact evidence.
   public var improvements: [ActionEntry] = []
+  /// Actions overdue on `asOf`, or open with the due day moved later twice or more; longest overdue first.
   public var littleProgress: [ActionEntry] = []
 
   /// The yearly report for `options.year` (default: the reporting year before the one containing
@@ -319,6 +368,7 @@ public struct AnnualReport: Report, Equatable {
     ]
   }
 
+  /// The chapter laid out as sections, paragraphs and tables for the renderers.
   public var document: ReportDocument {
     let this = Self.label(current.year)
     let last = Self.label(previous.year)

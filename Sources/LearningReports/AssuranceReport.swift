@@ -5,20 +5,35 @@ import LearningModel
 /// rules say is missing; longest waiting first (ties by reference). The paper the subgroup signs off
 /// from; its CSV has empty Decision and Comments columns for the chair.
 public struct AssuranceReport: Report, Equatable {
+  /// An action completed and not yet assured on the report's day.
   public struct Row: Encodable, Equatable, Sendable {
+    /// The action's reference, such as `LCSPR-2025-02/1.1`.
     public var reference: String
+    /// The ID of the review the action belongs to.
     public var review: String
+    /// The reference of the recommendation the action answers.
     public var recommendation: String
+    /// What the action was to do.
     public var description: String
+    /// The ID of the agency that owns the action.
     public var owner: String
+    /// The owning agency's name, or its ID when the agency list has none.
     public var ownerName: String
+    /// The role that leads the action, if recorded.
     public var lead: String?
+    /// How the action's success is to be measured, if recorded.
     public var measureOfSuccess: String?
+    /// Where practice stood when the action was agreed, if recorded.
     public var baseline: String?
+    /// Where practice should get to, if recorded.
     public var target: String?
+    /// The day by which the measure should be taken again, if set.
     public var remeasure: CalendarDay?
+    /// Output and impact evidence on record by the report's day.
     public var evidence: [EvidenceItem]
+    /// The latest result recorded by the report's day.
     public var result: String?
+    /// The day the action last became completed.
     public var completedOn: CalendarDay?
     /// Days from completion to the as-of day.
     public var daysWaiting: Int
@@ -28,13 +43,17 @@ public struct AssuranceReport: Report, Equatable {
     public var canBeAssured: Bool
   }
 
+  /// The partnership's name.
   public var partnership: String
+  /// The day the queue is for.
   public var asOf: CalendarDay
+  /// The actions awaiting assurance, longest waiting first (ties by reference).
   public var rows: [Row] = []
   var subtitle = ""
 
   enum CodingKeys: String, CodingKey { case partnership, asOf, rows }
 
+  /// The queue of completed actions in scope, as of the options' day.
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> AssuranceReport {
     let scope = ReportScope(tracker, options)
     var report = AssuranceReport(partnership: tracker.partnership.name, asOf: options.asOf)
@@ -65,6 +84,7 @@ public struct AssuranceReport: Report, Equatable {
     items.filter { $0.kind == kind }.map { "\($0.title) (\($0.date))" }.joined(separator: "; ")
   }
 
+  /// The queue laid out as a summary and the actions awaiting assurance, for the renderers.
   public var document: ReportDocument {
     let ready = rows.filter(\.canBeAssured).count
     var summary = Table(

@@ -3,19 +3,27 @@ import LearningModel
 /// A 7-minute briefing draft for one review, in the seven sections trainers use, built from the
 /// review's findings, recommendations and themes. Anonymised: the review's pseudonym only.
 public struct BriefingReport: Report, Equatable {
+  /// One of the seven sections of the briefing.
   public struct Part: Encodable, Equatable, Sendable {
+    /// The section's numbered heading, such as "1. Background".
     public var heading: String
+    /// The section's paragraphs, in order.
     public var paragraphs: [String]
+    /// The section's bullet points, in order.
     public var points: [String]
   }
 
+  /// The partnership's name.
   public var partnership: String
+  /// The review's ID.
   public var review: String
+  /// The review's title (its pseudonym).
   public var title: String
   /// Why the review's learning is not yet for circulation (in progress, under embargo), if so.
   public var withheld: String?
   /// The findings, recommendations and actions were left out because of `withheld`.
   public var leftOut = false
+  /// The seven sections, in order.
   public var parts: [Part] = []
 
   /// Questions for reflection, by theme; a theme without its own questions gets general ones.
@@ -167,6 +175,7 @@ public struct BriefingReport: Report, Equatable {
     return report
   }
 
+  /// The briefing laid out as one section per part, for the renderers.
   public var document: ReportDocument {
     ReportDocument(
       title: "7-minute briefing: \(title)", subtitle: "\(partnership) · \(review) · draft for trainers",
@@ -177,6 +186,7 @@ public struct BriefingReport: Report, Equatable {
       })
   }
 
+  /// One row per paragraph and point, with its section's heading.
   public var csvTable: Table {
     var table = Table(caption: "Briefing", columns: [.init("Section"), .init("Text")])
     for part in parts {

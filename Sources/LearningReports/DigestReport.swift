@@ -4,10 +4,15 @@ import LearningModel
 /// findings and good practice, recommendations and responses, action progress, dissemination
 /// and Section 11 evidence. Only what falls inside the year is counted.
 public struct DigestReport: Report, Equatable {
+  /// A review (or a case) counted in the year, on the day it counts.
   public struct ReviewLine: Encodable, Equatable, Sendable {
+    /// The review's ID; for a case, its first review's.
     public var id: String
+    /// The review's title.
     public var title: String
+    /// What kind of review it is.
     public var kind: ReviewKind
+    /// The day in the year it counts on (notified, decided or published).
     public var day: CalendarDay
     /// For a case: every review of it (its Rapid Review and the reviews that follow it).
     public var reviews: [String]? = nil
@@ -15,13 +20,19 @@ public struct DigestReport: Report, Equatable {
 
   /// A review whose findings and recommendations the digest leaves out, and why.
   public struct WithheldLine: Encodable, Equatable, Sendable {
+    /// The review's ID.
     public var review: String
+    /// The review's title.
     public var title: String
+    /// Why it is left out: in progress, or under embargo until a day.
     public var reason: String
   }
 
+  /// A theme carried by reviews of the year.
   public struct ThemeLine: Encodable, Equatable, Sendable {
+    /// The theme's ID.
     public var id: String
+    /// The theme's name, or its ID when the catalogue has none.
     public var name: String
     /// Reviews of the year that carry the theme.
     public var reviews: [String]
@@ -33,35 +44,57 @@ public struct DigestReport: Report, Equatable {
     public var firstSeen: Int
   }
 
+  /// A finding of a review of the year.
   public struct FindingLine: Encodable, Equatable, Sendable {
+    /// The finding's reference, such as `LCSPR-2025-02/F1`.
     public var reference: String
+    /// The title of the review it comes from.
     public var reviewTitle: String
+    /// The finding's text.
     public var text: String
   }
 
+  /// A recommendation of a review of the year, with the partnership's response.
   public struct RecommendationLine: Encodable, Equatable, Sendable {
+    /// The recommendation's reference, such as `LCSPR-2025-02/R1`.
     public var reference: String
+    /// The recommendation's text.
     public var text: String
+    /// The partnership's response to the recommendation.
     public var response: RecommendationResponse
+    /// The note given with the response, if any.
     public var responseNote: String?
+    /// How many actions answer the recommendation.
     public var actions: Int
+    /// The recommendation's BRAG rating on the digest's day (`asOf`); absent when it has none.
     public var rating: BRAG?
   }
 
+  /// Actions during the year and their state at its end (`asOf`), within any review or agency filter.
   public struct ActionProgress: Encodable, Equatable, Sendable {
+    /// Actions agreed during the year.
     public var agreed = 0
+    /// Actions closed during the year (closed at its end, not before it began).
     public var closed = 0
+    /// Actions whose due day slipped during the year.
     public var slipped = 0
+    /// Actions overdue at the year end, most days overdue first; those of withheld reviews are left out.
     public var overdueAtYearEnd: [ActionLine] = []
     /// Overdue actions of reviews whose learning is withheld: counted, not listed.
     public var overdueWithheld = 0
+    /// Actions open at the year end.
     public var openAtYearEnd = 0
+    /// Actions at the year end by BRAG rating.
     public var bragAtYearEnd = BRAGCounts()
   }
 
+  /// Delivered dissemination of the year by method.
   public struct MethodLine: Encodable, Equatable, Sendable {
+    /// The method's ID.
     public var method: String
+    /// The method's name, or its ID when the catalogue has none.
     public var name: String
+    /// Activities of the method delivered in the year.
     public var activities: Int
     /// Reach of the method's activities, under the method's kind.
     public var reach: ReachSplit
@@ -69,31 +102,47 @@ public struct DigestReport: Report, Equatable {
     public var reachKind: DisseminationReach?
   }
 
+  /// Dissemination activities dated in the year, by their status at its end.
   public struct DisseminationSummary: Encodable, Equatable, Sendable {
+    /// Activities delivered.
     public var delivered = 0
+    /// Activities still planned.
     public var planned = 0
+    /// Activities cancelled.
     public var cancelled = 0
     /// Reach of the year's delivered activities: attendance and circulation apart, never added.
     public var totalReach = ReachSplit()
+    /// Delivered activities by method, most activities first.
     public var byMethod: [MethodLine] = []
+    /// Agencies in the audience of a delivered activity, in the order of the agency list.
     public var agenciesReached: [String] = []
     /// Reviews published in the year with no delivered dissemination by the year end.
     public var publishedWithoutDissemination: [String] = []
   }
 
+  /// A Section 11 return of the cycle that starts in the year.
   public struct Section11Line: Encodable, Equatable, Sendable {
+    /// The agency that owes the return.
     public var agency: String
+    /// The cycle, such as 2025-26.
     public var cycle: String
+    /// The day the return is due.
     public var due: CalendarDay
+    /// The day it was submitted; absent when it has not been.
     public var submitted: CalendarDay?
     /// Submitted on or before the due day.
     public var onTime: Bool
+    /// Reviews whose learning the return evidences.
     public var reviewsEvidenced: [String]
   }
 
+  /// The partnership's name.
   public var partnership: String
+  /// The reporting year, by the calendar year it starts in.
   public var year: Int
+  /// The first day of the reporting year.
   public var start: CalendarDay
+  /// The last day of the reporting year.
   public var end: CalendarDay
   /// The day the year's state is read on: the year's last day, or the as-of day if earlier.
   public var asOf: CalendarDay
@@ -101,13 +150,21 @@ public struct DigestReport: Report, Equatable {
   public var reviewsNotified: [ReviewLine] = []
   /// Cases decided in the year, each once, on its earliest decision.
   public var reviewsDecided: [ReviewLine] = []
+  /// Reviews published in the year, on their publication day.
   public var reviewsPublished: [ReviewLine] = []
+  /// Themes carried by reviews of the year, the theme in most cases first.
   public var themes: [ThemeLine] = []
+  /// Findings of the year's reviews that are not good practice (withheld reviews left out).
   public var keyFindings: [FindingLine] = []
+  /// Findings of the year's reviews marked good practice (withheld reviews left out).
   public var goodPractice: [FindingLine] = []
+  /// Recommendations of the year's reviews (withheld reviews left out).
   public var recommendations: [RecommendationLine] = []
+  /// Action progress during the year and the state at its end.
   public var actions = ActionProgress()
+  /// Dissemination activities dated in the year.
   public var dissemination = DisseminationSummary()
+  /// Section 11 returns of the cycle that starts in the year (2025-26 for 2025).
   public var section11: [Section11Line] = []
   /// Statutory timescales of the clocks that closed in the year (met or missed), and of those still
   /// open at its end.
@@ -131,6 +188,7 @@ public struct DigestReport: Report, Equatable {
       ?? review.dates.referred
   }
 
+  /// The digest of `tracker` for the options' year (else the year containing their day), read on `asOf`.
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> DigestReport {
     let partnership = tracker.partnership
     let year = options.year ?? partnership.reportingYear(containing: options.asOf)
@@ -287,6 +345,7 @@ public struct DigestReport: Report, Equatable {
     return report
   }
 
+  /// The digest laid out as sections, paragraphs and tables for the renderers.
   public var document: ReportDocument {
     func reviewTable(_ caption: String, _ lines: [ReviewLine], cases: Bool = false) -> Table {
       var table = Table(

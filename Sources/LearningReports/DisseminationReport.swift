@@ -4,11 +4,17 @@ import LearningModel
 /// review's dissemination and how long after publication it first reached practitioners, and the
 /// reviews with none.
 public struct DisseminationReport: Report, Equatable {
+  /// Activities of one method in scope, by status on the report's day.
   public struct MethodRow: Encodable, Equatable, Sendable {
+    /// The method's ID.
     public var method: String
+    /// The method's name, or its ID when the catalogue has none.
     public var name: String
+    /// Activities planned, or marked delivered on a day after the report's day.
     public var planned = 0
+    /// Activities delivered on or before the report's day.
     public var delivered = 0
+    /// Activities cancelled.
     public var cancelled = 0
     /// Reach of the method's delivered activities, under the method's kind.
     public var reach = ReachSplit()
@@ -16,8 +22,11 @@ public struct DisseminationReport: Report, Equatable {
     public var reachKind: DisseminationReach?
   }
 
+  /// Delivered activities whose audience included one agency.
   public struct AgencyRow: Encodable, Equatable, Sendable {
+    /// The agency's ID.
     public var agency: String
+    /// The agency's name, or its ID when the agency list has none.
     public var name: String
     /// Delivered activities whose audience included the agency.
     public var activities = 0
@@ -25,32 +34,50 @@ public struct DisseminationReport: Report, Equatable {
     public var reachOfActivities = ReachSplit()
   }
 
+  /// One review's dissemination: published, or with activities recorded.
   public struct ReviewRow: Encodable, Equatable, Sendable {
+    /// The review's ID.
     public var review: String
+    /// The review's title.
     public var title: String
+    /// The day the review was published; absent when it has not been.
     public var published: CalendarDay?
+    /// The review's activities planned, or marked delivered on a day after the report's day.
     public var planned = 0
+    /// The review's activities delivered on or before the report's day.
     public var delivered = 0
+    /// The reach of those delivered activities: attendance and circulation apart.
     public var reach = ReachSplit()
+    /// The day of the review's first delivered activity; absent when there is none.
     public var firstDelivered: CalendarDay?
     /// Days from publication to the first delivered activity (negative when learning went out before publication).
     public var daysFromPublication: Int?
   }
 
+  /// The partnership's name.
   public var partnership: String
+  /// The day the report is for.
   public var asOf: CalendarDay
+  /// The reporting year the activities are limited to, if any.
   public var year: Int?
+  /// The first day of that reporting year.
   public var start: CalendarDay?
+  /// The last day of that reporting year.
   public var end: CalendarDay?
+  /// Activities in scope delivered on or before the report's day.
   public var totalDelivered = 0
   /// Reach of delivered activities: attendance and circulation apart.
   public var totalReach = ReachSplit()
+  /// Activities by method: the catalogue's methods in its order, then any others by ID.
   public var byMethod: [MethodRow] = []
+  /// Delivered activities by agency in the audience, in the order of the agency list.
   public var byAgency: [AgencyRow] = []
+  /// Each review's dissemination, in the order of the review list.
   public var byReview: [ReviewRow] = []
   /// Published reviews with no delivered activity by the as-of day.
   public var reviewsWithNone: [String] = []
 
+  /// The report as of the options' day, limited to their reporting year and review if given.
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> DisseminationReport {
     let tracker = tracker.asOf(options.asOf)
     let period = options.year.map { tracker.partnership.reportingYear($0) }
@@ -128,6 +155,7 @@ public struct DisseminationReport: Report, Equatable {
     return report
   }
 
+  /// The report laid out as sections, paragraphs and tables for the renderers.
   public var document: ReportDocument {
     let other = totalReach.unclassified > 0
     var methodTable = Table(

@@ -8,6 +8,7 @@ public indirect enum HTMLNode: Equatable, Sendable {
   /// Trusted markup produced by this module only (the stylesheet).
   case trusted(String)
 
+  /// Whether two nodes serialize to the same markup.
   public static func == (lhs: HTMLNode, rhs: HTMLNode) -> Bool { lhs.serialized == rhs.serialized }
 
   static func el(_ name: String, _ attributes: [(String, String)] = [], _ children: [HTMLNode] = [])

@@ -4,31 +4,49 @@ import LearningModel
 /// evidence and no result, including assurances recorded as exceptions), and actions past their
 /// re-measure day with no result. Per agency and per review. The rules are `ImpactRule`'s.
 public struct ImpactReport: Report, Equatable {
+  /// A closed action with no impact evidence and no result on the report's day.
   public struct Row: Encodable, Equatable, Sendable {
+    /// The action's reference, such as `LCSPR-2025-02/1.1`.
     public var reference: String
+    /// The ID of the review the action belongs to.
     public var review: String
+    /// The agency that owns the action.
     public var owner: String
+    /// The action's derived status on the report's day: completed or assured.
     public var status: ActionStatus
+    /// The day the action last became completed or assured.
     public var closedOn: CalendarDay?
     /// Titles of output evidence on record.
     public var outputs: [String]
     /// The reason recorded when the action was assured without impact, if it was.
     public var exception: String?
+    /// Why it counts: no evidence at all, or outputs only (and whether assured as an exception).
     public var reason: String
   }
 
+  /// An action past its re-measure day with no result recorded.
   public struct RemeasureRow: Encodable, Equatable, Sendable {
+    /// The action's reference, such as `LCSPR-2025-02/1.1`.
     public var reference: String
+    /// The ID of the review the action belongs to.
     public var review: String
+    /// The agency that owns the action.
     public var owner: String
+    /// The action's derived status on the report's day.
     public var status: ActionStatus
+    /// How the action's success is to be measured, if recorded.
     public var measureOfSuccess: String?
+    /// The target the measure should reach, if recorded.
     public var target: String?
+    /// The day the measure was to be taken again.
     public var remeasure: CalendarDay
+    /// Days from the re-measure day to the report's day.
     public var daysPast: Int
   }
 
+  /// The partnership's name.
   public var partnership: String
+  /// The day the report is for.
   public var asOf: CalendarDay
   /// Closed on outputs alone.
   public var rows: [Row] = []
@@ -37,6 +55,7 @@ public struct ImpactReport: Report, Equatable {
   /// Completed and assured actions in scope.
   public var closed = 0
 
+  /// The report for the actions in scope, as of the options' day.
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> ImpactReport {
     var report = ImpactReport(partnership: tracker.partnership.name, asOf: options.asOf)
     let scope = ReportScope(tracker, options)
@@ -74,6 +93,7 @@ public struct ImpactReport: Report, Equatable {
     return report
   }
 
+  /// The report laid out as sections, paragraphs and tables for the renderers.
   public var document: ReportDocument {
     var table = Table(
       caption: "Closed on outputs alone",
@@ -166,15 +186,20 @@ public struct ImpactReport: Report, Equatable {
 
 /// Personal data found in the store's free text, for `check privacy`.
 public struct PrivacyReport: Report, Equatable {
+  /// The partnership's name.
   public var partnership: String
+  /// The review the check is limited to, if any.
   public var review: String?
+  /// Each piece of personal data found, with where it is and what kind.
   public var findings: [PersonalDataFinding]
 
+  /// The privacy check of the store's free text, in one review if `review` is given.
   public static func build(_ tracker: Tracker, review: String?) -> PrivacyReport {
     PrivacyReport(
       partnership: tracker.partnership.name, review: review, findings: tracker.personalData(review: review))
   }
 
+  /// The check laid out as a section with one table for the renderers.
   public var document: ReportDocument {
     var table = Table(
       caption: "Personal data found", columns: [.init("Where"), .init("What"), .init("Found (masked)")],
@@ -196,6 +221,7 @@ public struct PrivacyReport: Report, Equatable {
       ])
   }
 
+  /// One row per piece of personal data found.
   public var csvTable: Table {
     var table = Table(
       caption: "Privacy", columns: ["Where", "What", "Found (masked)"].map { Table.Column($0) })

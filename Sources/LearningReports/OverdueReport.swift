@@ -3,13 +3,21 @@ import LearningModel
 /// The QA subgroup's list: overdue actions (most days overdue first), then actions due soon and
 /// actions with no recent update. With an agency filter it is that agency's chase list.
 public struct OverdueReport: Report, Equatable {
+  /// The partnership's name.
   public var partnership: String
+  /// The day the list is for.
   public var asOf: CalendarDay
+  /// The agency the list is limited to (its chase list), if any.
   public var agency: String?
+  /// The review the list is limited to, if any.
   public var review: String?
+  /// The thresholds the state was derived with (due soon, no recent update).
   public var settings: Settings
+  /// Actions whose derived status is overdue on the report's day, most days overdue first.
   public var overdue: [ActionLine] = []
+  /// Open actions not overdue and due within the due-soon window, soonest due first.
   public var dueSoon: [ActionLine] = []
+  /// Open actions with no update for longer than the settings allow, longest silent first.
   public var stale: [ActionLine] = []
   var subtitle = ""
 
@@ -17,6 +25,7 @@ public struct OverdueReport: Report, Equatable {
     case partnership, asOf, agency, review, settings, overdue, dueSoon, stale
   }
 
+  /// The list of the actions in scope as of the options' day.
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> OverdueReport {
     let tracker = tracker.asOf(options.asOf)
     let scope = ReportScope(tracker, options)
@@ -45,6 +54,7 @@ public struct OverdueReport: Report, Equatable {
       + owners.subtracting(tracker.agencies.map(\.id)).sorted()
   }
 
+  /// The list laid out as its three tables, for the renderers.
   public var document: ReportDocument {
     var overdueTable = Table(
       caption: "Overdue actions, most days overdue first",

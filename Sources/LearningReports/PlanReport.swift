@@ -5,31 +5,52 @@ import LearningModel
 /// owning agency, measure of success, due day, BRAG and completion day. No notes, no evidence
 /// titles, no names of individuals (leads are left out).
 public struct PlanReport: Report, Equatable {
+  /// An action of the plan, as it stands on the report's day.
   public struct ActionLine: Encodable, Equatable, Sendable {
+    /// The action's reference, such as `LCSPR-2025-02/1.1`.
     public var reference: String
+    /// What the action will do.
     public var description: String
+    /// The name of the agency that owns the action.
     public var owner: String
+    /// How the action's success is to be measured, if recorded.
     public var measureOfSuccess: String?
+    /// The action's due day on the report's day (the latest revised one).
     public var due: CalendarDay
+    /// The action's BRAG rating on the report's day; absent when withdrawn.
     public var brag: BRAG?
+    /// The action's derived status on the report's day.
     public var status: ActionStatus
+    /// The day the action last became completed or assured; absent when it is not.
     public var completedOn: CalendarDay?
   }
 
+  /// A recommendation of the review with the partnership's response and its actions.
   public struct RecommendationLine: Encodable, Equatable, Sendable {
+    /// The recommendation's reference, such as `LCSPR-2025-02/R1`.
     public var reference: String
+    /// The recommendation's text.
     public var text: String
+    /// The partnership's response to the recommendation.
     public var response: RecommendationResponse
+    /// The reason given, where the response needs one (partly or not accepted); absent otherwise.
     public var reason: String?
+    /// The recommendation's actions that exist on the report's day.
     public var actions: [ActionLine]
   }
 
+  /// The partnership's name.
   public var partnership: String
+  /// The review's ID.
   public var review: String
+  /// The review's title.
   public var title: String
+  /// The day the progress is shown as at.
   public var asOf: CalendarDay
+  /// The review's recommendations, in their order.
   public var recommendations: [RecommendationLine] = []
 
+  /// The plan of the review `id` as of the options' day; nil when there is no such review.
   public static func build(_ tracker: Tracker, _ options: ReportOptions, review id: String) -> PlanReport? {
     guard let review = tracker.reviews.first(where: { $0.id == id }) else { return nil }
     let settings = tracker.partnership.settings
@@ -54,6 +75,7 @@ public struct PlanReport: Report, Equatable {
     return report
   }
 
+  /// The plan laid out as one section per recommendation, and a key, for the renderers.
   public var document: ReportDocument {
     var sections: [ReportDocument.Section] = []
     for recommendation in recommendations {
@@ -99,6 +121,7 @@ public struct PlanReport: Report, Equatable {
       sections: sections)
   }
 
+  /// One row per action, with its recommendation and response (one row for a recommendation with none).
   public var csvTable: Table {
     var table = Table(
       caption: "Action plan",

@@ -3,72 +3,113 @@ import LearningModel
 /// The executive board's progress summary: headline counts, BRAG, progress by review and by
 /// agency, responses to recommendations, what changed since the last meeting, and every red action.
 public struct ProgressReport: Report, Equatable {
+  /// The headline counts on the report's day, for the reviews and actions in scope.
   public struct Headline: Encodable, Equatable, Sendable {
+    /// Reviews in scope.
     public var reviews = 0
+    /// Reviews with at least one open action.
     public var reviewsWithOpenActions = 0
+    /// Recommendations in scope.
     public var recommendations = 0
+    /// Actions in scope.
     public var actions = 0
+    /// Actions open on the report's day.
     public var open = 0
+    /// Actions closed (completed or assured) on the report's day.
     public var closed = 0
+    /// Actions whose derived status is overdue on the report's day.
     public var overdue = 0
+    /// Open actions not overdue and due within the due-soon window of the settings.
     public var dueSoon = 0
+    /// Open actions with no update for longer than the settings allow.
     public var stale = 0
+    /// Actions whose due day has been moved later at least once.
     public var slipped = 0
   }
 
   /// One review's or one agency's progress.
   public struct GroupRow: Encodable, Equatable, Sendable {
+    /// The review's or agency's ID.
     public var id: String
+    /// The review's title, or the agency's name (its ID when the agency list has none).
     public var name: String
+    /// Actions of the review, or owned by the agency, in scope.
     public var actions = 0
     /// Completed or assured.
     public var closed = 0
     /// Closed as a share of actions that are not withdrawn, in whole per cent.
     public var percentClosed = 0
+    /// Of those, actions overdue on the report's day.
     public var overdue = 0
+    /// Of those, actions whose due day has been moved later at least once.
     public var slipped = 0
     /// Completed or assured on or before the original due day.
     public var completedOnTime = 0
+    /// Of those, actions by BRAG rating on the report's day.
     public var brag = BRAGCounts()
   }
 
+  /// How many recommendations in scope have one response.
   public struct ResponseCount: Encodable, Equatable, Sendable {
+    /// The response.
     public var response: RecommendationResponse
+    /// Recommendations in scope with that response.
     public var count: Int
   }
 
   /// What changed between `since` and the as-of day.
   public struct Changes: Encodable, Equatable, Sendable {
+    /// The day changes are counted from.
     public var since: CalendarDay
+    /// Actions by BRAG rating on `since` (those that existed then).
     public var bragThen = BRAGCounts()
+    /// Actions closed since then, and not already closed then.
     public var closed: [ActionLine] = []
+    /// Actions overdue now, and not overdue then.
     public var newlyOverdue: [ActionLine] = []
+    /// Actions whose due day has been moved later since then.
     public var newlySlipped: [ActionLine] = []
+    /// Actions that did not exist then.
     public var newlyAgreed: [ActionLine] = []
   }
 
   /// The share of actions closed at one month end.
   public struct MonthPoint: Encodable, Equatable, Sendable {
+    /// The last day of the month.
     public var monthEnd: CalendarDay
     /// Actions that existed and were not withdrawn.
     public var actions: Int
+    /// Of those, actions completed or assured by then.
     public var closed: Int
+    /// Closed as a share of those actions, in whole per cent.
     public var percentClosed: Int
     /// Actions withdrawn by then, left out of the percentage.
     public var withdrawn = 0
   }
 
+  /// The partnership's name.
   public var partnership: String
+  /// The day the report is for.
   public var asOf: CalendarDay
+  /// The agency the report is limited to, if any.
   public var agency: String?
+  /// The review the report is limited to, if any.
   public var review: String?
+  /// The headline counts.
   public var headline = Headline()
+  /// Actions in scope by BRAG rating on the report's day.
   public var brag = BRAGCounts()
+  /// Progress by review, in the order of the review list.
   public var byReview: [GroupRow] = []
+  /// Progress by owning agency, in the order of the agency list; owners not in it after, by ID.
   public var byAgency: [GroupRow] = []
+  /// Recommendations in scope by response, every response listed.
   public var responses: [ResponseCount] = []
+  /// What changed since the `--since` day; absent without one.
   public var changes: Changes?
+  /// Actions rated red on the report's day, most days overdue first.
   public var redActions: [ActionLine] = []
+  /// The share of actions closed at each of the last 12 month ends, oldest first.
   public var closedByMonth: [MonthPoint] = []
   /// The thresholds the state was derived with.
   public var settings: Settings
@@ -78,9 +119,11 @@ public struct ProgressReport: Report, Equatable {
   public var disseminationDelivered = 0
   /// Reach of that dissemination: attendance and circulation apart, never added.
   public var disseminationReach = ReachSplit()
+  /// Published reviews with no delivered dissemination up to the day.
   public var reviewsWithoutDissemination: [String] = []
   /// Actions in scope that meet all four SMART rules, of all actions in scope.
   public var smartActions = 0
+  /// Actions in scope checked against the SMART rules.
   public var smartChecked = 0
   /// Whether the board paper is followed by the full tables as an appendix.
   public var detail = false
@@ -316,6 +359,7 @@ extension ProgressReport {
     return delivered + disseminationReach.figures + none
   }
 
+  /// The board paper laid out as sections, paragraphs and tables for the renderers.
   public var document: ReportDocument {
     var sections: [ReportDocument.Section] = []
     sections.append(

@@ -18,6 +18,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     }
   }
 
+  /// The file name extension for the format, without the dot (`txt`, `md`, `html`, `csv`, `json`).
   public var fileExtension: String {
     switch self {
     case .text: "txt"
@@ -32,6 +33,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 /// A report: a plain value that can be laid out as a document, written as CSV tables, and
 /// encoded as JSON.
 public protocol Report: Encodable {
+  /// The report laid out as sections for reading, the source of the text, Markdown and HTML formats.
   var document: ReportDocument { get }
   /// The report's main rows for a spreadsheet: the first of `csvTables`.
   var csvTable: Table { get }
@@ -41,6 +43,7 @@ public protocol Report: Encodable {
 }
 
 extension Report {
+  /// The main table only, for reports that have one table.
   public var csvTables: [Table] { [csvTable] }
 
   /// The report in the given format, text at most `width` characters wide. CSV here is the main

@@ -5,11 +5,15 @@ import LearningModel
 /// state of the earlier recommendations' actions, so that "assured in 2023-24, found again in
 /// 2025-26" stands out. Never a list of all similar pairs: at most `matches` per recommendation.
 public struct RepeatsReport: Report, Equatable {
+  /// A theme carried by reviews in more than one reporting year.
   public struct RecurringTheme: Encodable, Equatable, Sendable {
+    /// The theme's ID.
     public var id: String
+    /// The theme's name, or its ID when the catalogue has none.
     public var name: String
     /// Reporting years (by the year they start in) with reviews carrying the theme.
     public var years: [Int]
+    /// The reviews dated on or before the report's day that carry the theme, in the order of the review list.
     public var reviews: [String]
   }
 
@@ -25,16 +29,21 @@ public struct RepeatsReport: Report, Equatable {
 
   /// A recommendation the report names, once, with what a reader needs about it.
   public struct Listed: Encodable, Equatable, Sendable {
+    /// The recommendation's reference, such as `LCSPR-2025-02/R1`.
     public var reference: String
+    /// The ID of the review it belongs to.
     public var review: String
     /// The review's reporting day; none when the review has no date (shown as undated).
     public var day: CalendarDay?
     /// The reporting year (by the year it starts in) of `day`.
     public var year: Int?
+    /// The recommendation's text.
     public var text: String
+    /// The recommendation's themes, else its review's.
     public var themes: [String]
     /// Rating and action counts as of the report's day.
     public var rating: BRAG?
+    /// The recommendation's actions by BRAG rating.
     public var actions: BRAGCounts
     /// The earliest recommendation of its family.
     public var family: String
@@ -45,33 +54,46 @@ public struct RepeatsReport: Report, Equatable {
 
   /// The earliest recommendation and every later one linked to it through closest earlier matches.
   public struct Family: Encodable, Equatable, Sendable {
+    /// The earliest recommendation's reference.
     public var earliest: String
     /// The later members, earliest first.
     public var members: [String]
+    /// The reporting years (by the year they start in) of the dated members, the earliest included.
     public var years: [Int]
+    /// The reviews of the earliest and later members, each once, in family order.
     public var reviews: [String]
     /// The names of the members' themes.
     public var themes: [String]
     /// The reporting year a member's actions were all assured, when a later member was found
     /// after that; and the year it was found again.
     public var assuredIn: Int?
+    /// The reporting year a later member's review was dated in, after that assurance.
     public var foundAgainIn: Int?
   }
 
+  /// The partnership's name.
   public var partnership: String
+  /// The day the report is for: reviews dated after it are left out.
   public var asOf: CalendarDay
+  /// The name of the similarity measure used.
   public var measure = RarityWeightedSimilarity.measure
+  /// The least similarity that counts as a match, 0 to 1.
   public var threshold: Double
   /// At most this many closest earlier recommendations per recommendation.
   public var matchesPerRecommendation: Int
+  /// The theme the report is limited to, if any.
   public var theme: String?
+  /// The review the report is limited to, if any.
   public var review: String?
+  /// The reporting year the report is limited to, if any.
   public var year: Int?
+  /// The day from which reviews are included, if any.
   public var since: CalendarDay?
   /// Recommendations compared: those of reviews dated on or before the as-of day, and undated ones.
   public var recommendationsCompared = 0
   /// Reviews with no date: compared as the latest, shown as undated.
   public var undatedReviews = 0
+  /// Themes carried by reviews in more than one reporting year, in the order of the catalogue.
   public var themes: [RecurringTheme] = []
   /// Families with a member within the filters: those spanning more than one reporting year
   /// first, then the largest, then the most recent.
@@ -90,6 +112,7 @@ public struct RepeatsReport: Report, Equatable {
   /// can be the closest earlier one of many, and a reader needs it a few times, not hundreds.
   public static let citationsShown = 3
 
+  /// The report as of the options' day, keeping at most `limit` matches of at least `threshold` each.
   public static func build(
     _ tracker: Tracker, _ options: ReportOptions, threshold: Double = defaultThreshold,
     matches limit: Int = defaultMatches, theme: String? = nil
@@ -269,6 +292,7 @@ public struct RepeatsReport: Report, Equatable {
   /// "2025-26".
   static func yearName(_ year: Int) -> String { "\(year)-\(String(year + 1).suffix(2))" }
 
+  /// The report laid out as sections, paragraphs and tables for the renderers.
   public var document: ReportDocument {
     let byReference = Dictionary(
       recommendations.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
@@ -387,6 +411,7 @@ public struct RepeatsReport: Report, Equatable {
       ])
   }
 
+  /// One row per recommendation the families name, by family.
   public var csvTable: Table {
     var table = Table(
       caption: "Recommendations that come back, by family",

@@ -4,47 +4,74 @@ import LearningModel
 /// moderated ratings by agency and standard with the "optimism gap"; and which agencies evidenced
 /// the learning of the reviews whose recommendations were addressed to them.
 public struct Section11Report: Report, Equatable {
+  /// One expected return of the cycle: from a statutory partner, or an agency that has made a return before.
   public struct ReturnRow: Encodable, Equatable, Sendable {
+    /// The agency's ID.
     public var agency: String
+    /// The agency's name.
     public var name: String
+    /// The return's due day, else the cycle's earliest due day; absent when the cycle has no returns.
     public var due: CalendarDay?
+    /// The day the return was submitted; absent when it has not been.
     public var submitted: CalendarDay?
     /// `onTime`, `late`, `missing` (no return, or not submitted and past due) or `notYetDue`.
     public var state: String
   }
 
+  /// One standard's rating in one agency's return.
   public struct RatingCell: Encodable, Equatable, Sendable {
+    /// The agency's ID.
     public var agency: String
+    /// The standard's ID.
     public var standard: String
+    /// The agency's own rating.
     public var `self`: Section11Rating
+    /// The rating after moderation; absent when not moderated.
     public var moderated: Section11Rating?
     /// Self rating above the moderated rating.
     public var optimistic: Bool
   }
 
+  /// How many moderated ratings of one agency, or one standard, were optimistic.
   public struct GapCount: Encodable, Equatable, Sendable {
+    /// The agency's or standard's ID.
     public var id: String
+    /// The agency's or standard's name.
     public var name: String
+    /// Ratings that carry a moderated rating.
     public var moderated: Int
+    /// Of those, ratings where the self rating is above the moderated one.
     public var optimistic: Int
   }
 
+  /// Whether an agency's return evidences the learning of one review addressed to it.
   public struct EvidenceCell: Encodable, Equatable, Sendable {
+    /// The review's ID.
     public var review: String
+    /// The agency's ID.
     public var agency: String
+    /// Whether the agency's return for the cycle names the review's learning.
     public var evidenced: Bool
   }
 
+  /// The partnership's name.
   public var partnership: String
+  /// The day the report is for.
   public var asOf: CalendarDay
+  /// The cycle reported on, such as 2025-26: the one asked for, else the newest recorded.
   public var cycle: String
   /// Reviews whose learning the returns should evidence: reported on in the 24 months before the
   /// cycle's due day.
   public var reviewsInScope: [String] = []
+  /// Expected returns, in the order of the agency list.
   public var returns: [ReturnRow] = []
+  /// Every rating in the cycle's returns.
   public var ratings: [RatingCell] = []
+  /// Moderated and optimistic ratings by agency, in the order of the agency list.
   public var optimismByAgency: [GapCount] = []
+  /// Moderated and optimistic ratings by standard, in the order of the standards.
   public var optimismByStandard: [GapCount] = []
+  /// Each review in scope with each agency its recommendations address (those not accepted left out).
   public var evidence: [EvidenceCell] = []
   /// The agency and review pairs without evidence, for chasing.
   public var gaps: [EvidenceCell] = []
@@ -60,6 +87,7 @@ public struct Section11Report: Report, Equatable {
     Array(Set(tracker.section11.map(\.cycle))).sorted(by: >)
   }
 
+  /// The report for `requested` (else the newest cycle recorded), as of the options' day.
   public static func build(_ tracker: Tracker, _ options: ReportOptions, cycle requested: String?)
     -> Section11Report
   {
@@ -154,6 +182,7 @@ public struct Section11Report: Report, Equatable {
     }
   }
 
+  /// The report laid out as sections, paragraphs and tables for the renderers.
   public var document: ReportDocument {
     var returnTable = Table(
       caption: "Returns for cycle \(cycle)",

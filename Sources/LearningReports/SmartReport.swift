@@ -2,29 +2,47 @@ import LearningModel
 
 /// Every action rated against SMART with reasons, and a summary per review and per agency.
 public struct SmartReport: Report, Equatable {
+  /// One action and how it rates against the SMART rules.
   public struct ActionRow: Encodable, Equatable, Sendable {
+    /// The action's reference, such as `LCSPR-2025-02/1.1`.
     public var reference: String
+    /// The ID of the agency that owns the action.
     public var owner: String
+    /// Which rules the action meets, with the reasons for any it does not.
     public var rating: SMARTRating
   }
 
+  /// How the actions of one review, or one agency, rate against the SMART rules.
   public struct GroupRow: Encodable, Equatable, Sendable {
+    /// The review's or agency's ID.
     public var id: String
+    /// Actions of the review, or owned by the agency.
     public var actions = 0
+    /// Of those, actions that meet all four rules.
     public var smart = 0
+    /// Of those, actions that are specific.
     public var specific = 0
+    /// Of those, actions that are measurable.
     public var measurable = 0
+    /// Of those, actions that are achievable.
     public var achievable = 0
+    /// Of those, actions that are time-bound.
     public var timeBound = 0
   }
 
+  /// The partnership's name.
   public var partnership: String
+  /// Every action in scope, in the order of the store.
   public var actions: [ActionRow] = []
+  /// The actions by review, in the order of the review list.
   public var byReview: [GroupRow] = []
+  /// The actions by owning agency, in the order of the agency list; owners not in it after, by ID.
   public var byAgency: [GroupRow] = []
 
+  /// Actions that meet all four rules.
   public var smartCount: Int { actions.filter(\.rating.isSMART).count }
 
+  /// The check of every action within the options' review and agency filters.
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> SmartReport {
     var report = SmartReport(partnership: tracker.partnership.name)
     var reviews: [String: GroupRow] = [:]
@@ -61,6 +79,7 @@ public struct SmartReport: Report, Equatable {
     return table
   }
 
+  /// The check laid out as a summary, the actions to strengthen and the rules, for the renderers.
   public var document: ReportDocument {
     var failing = Table(
       caption: "Actions that are not fully SMART",
@@ -99,6 +118,7 @@ public struct SmartReport: Report, Equatable {
       ])
   }
 
+  /// One row per action with its rating on each rule.
   public var csvTable: Table {
     var table = Table(
       caption: "SMART",

@@ -6,9 +6,13 @@ public struct Table: Equatable, Sendable {
   /// How a column's cells are aligned in text and HTML.
   public enum Alignment: Sendable, Equatable { case left, right }
 
+  /// A column: its header and how its cells are aligned.
   public struct Column: Equatable, Sendable {
+    /// The column's header.
     public var title: String
+    /// How the column's cells are aligned.
     public var alignment: Alignment
+    /// A column headed `title`, aligned left unless told.
     public init(_ title: String, _ alignment: Alignment = .left) {
       self.title = title
       self.alignment = alignment
@@ -17,21 +21,29 @@ public struct Table: Equatable, Sendable {
 
   /// A cell's text, and optionally the BRAG rating it shows (drawn as a coloured label in HTML).
   public struct Cell: Equatable, Sendable, ExpressibleByStringLiteral {
+    /// The cell's text.
     public var text: String
+    /// The BRAG rating's raw value the cell shows (such as `red`), if any.
     public var rating: String?
+    /// A cell showing `text`, with a BRAG rating if given.
     public init(_ text: String, rating: String? = nil) {
       self.text = text
       self.rating = rating
     }
+    /// A cell showing the text of a string literal.
     public init(stringLiteral value: String) { self.init(value) }
   }
 
+  /// The table's caption.
   public var caption: String
+  /// The table's columns, in order.
   public var columns: [Column]
+  /// The table's rows, each a cell per column.
   public var rows: [[Cell]]
   /// Shown in place of the table when it has no rows.
   public var emptyText: String
 
+  /// A table with a caption and columns; `emptyText` is shown when it has no rows.
   public init(caption: String, columns: [Column], rows: [[Cell]] = [], emptyText: String = "None.") {
     self.caption = caption
     self.columns = columns

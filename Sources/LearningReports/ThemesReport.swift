@@ -4,21 +4,35 @@ import LearningModel
 /// recommendations with the state of their actions, the dissemination that covered it, and how
 /// often it recurred year by year.
 public struct ThemesReport: Report, Equatable {
+  /// One theme: the reviews, findings, recommendations and dissemination that carry it.
   public struct ThemeSection: Encodable, Equatable, Sendable {
+    /// A recommendation tagged with the theme.
     public struct RecommendationLine: Encodable, Equatable, Sendable {
+      /// The recommendation's reference, such as `LCSPR-2025-02/R1`.
       public var reference: String
+      /// The recommendation's text.
       public var text: String
+      /// The partnership's response to the recommendation.
       public var response: RecommendationResponse
+      /// The recommendation's BRAG rating on the report's day; absent when it has none.
       public var rating: BRAG?
+      /// The recommendation's actions by BRAG rating on the report's day.
       public var brag: BRAGCounts
     }
 
+    /// The theme's ID.
     public var id: String
+    /// The theme's name, or its ID when the catalogue has none.
     public var name: String
+    /// Reviews carrying the theme, as "ID (title)", marked when their learning is withheld.
     public var reviews: [String] = []
+    /// Findings tagged with the theme that are not good practice, as "reference: text".
     public var findings: [String] = []
+    /// Findings tagged with the theme marked good practice, as "reference: text".
     public var goodPractice: [String] = []
+    /// Recommendations tagged with the theme.
     public var recommendations: [RecommendationLine] = []
+    /// Activities covering the theme delivered by the report's day, as "day title (reach)".
     public var disseminations: [String] = []
     /// Cases carrying the theme, by reporting year (the year it starts in); a Rapid Review and the
     /// reviews that follow it are one case.
@@ -29,18 +43,26 @@ public struct ThemesReport: Report, Equatable {
 
   /// A review whose findings and recommendations the pack leaves out, and why.
   public struct WithheldLine: Encodable, Equatable, Sendable {
+    /// The review's ID.
     public var review: String
+    /// The review's title.
     public var title: String
+    /// Why it is left out: in progress, or under embargo until a day.
     public var reason: String
   }
 
+  /// The partnership's name.
   public var partnership: String
+  /// The day the report is for.
   public var asOf: CalendarDay
+  /// The reporting year the report is limited to, if any.
   public var year: Int?
+  /// Themes in the order of the catalogue, then any others by ID; only those with a review or an activity.
   public var themes: [ThemeSection] = []
   /// Reviews in scope whose findings and recommendations are left out: in progress or under embargo.
   public var withheld: [WithheldLine] = []
 
+  /// The pack as of the options' day, for the theme `only` if given.
   public static func build(_ tracker: Tracker, _ options: ReportOptions, theme only: String?) -> ThemesReport
   {
     let tracker = tracker.asOf(options.asOf)
@@ -112,6 +134,7 @@ public struct ThemesReport: Report, Equatable {
     return report
   }
 
+  /// The pack laid out as sections, paragraphs and tables for the renderers.
   public var document: ReportDocument {
     var sections: [ReportDocument.Section] = []
     var overview = Table(

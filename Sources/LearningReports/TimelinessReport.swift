@@ -2,19 +2,29 @@ import LearningModel
 
 /// Statutory timescales met or missed, per review, in working days (England and Wales).
 public struct TimelinessReport: Report, Equatable {
+  /// One statutory clock of one review, as of the report's day.
   public struct Row: Encodable, Equatable, Sendable {
+    /// The review's ID.
     public var review: String
+    /// The review's title.
     public var title: String
+    /// What kind of review it is.
     public var kind: ReviewKind
+    /// The clock: its start, deadline, the day it was met if it was, and the verdict.
     public var result: ClockResult
   }
 
   /// One clock's count: "4 of 5 Rapid Reviews within 15 working days".
   public struct Summary: Encodable, Equatable, Sendable {
+    /// The clock counted.
     public var clock: StatutoryClock
+    /// Clocks met within the timescale.
     public var met = 0
+    /// Clocks missed: done late, or not done and past the deadline.
     public var missed = 0
+    /// Clocks still running and not yet past the deadline.
     public var pending = 0
+    /// Clocks of published reviews whose day the report went to the Panel is not recorded.
     public var notRecorded = 0
 
     /// The summary line a board reads.
@@ -27,15 +37,20 @@ public struct TimelinessReport: Report, Equatable {
     }
   }
 
+  /// The partnership's name.
   public var partnership: String
+  /// The day the clocks are read on.
   public var asOf: CalendarDay
   /// The reporting year the clocks are counted in (closed in, or open at the as-of day), if restricted.
   public var year: Int?
   /// The day the Rapid Review clock runs from (the partnership's setting).
   public var rapidReviewClockFrom: RapidReviewClockStart = .aware
+  /// Every clock started by the report's day, review by review.
   public var rows: [Row] = []
+  /// The clocks counted by verdict, one summary per clock in the statutory order.
   public var summary: [Summary] = []
 
+  /// The clocks of the reviews in scope as of the options' day, limited to their reporting year if given.
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> TimelinessReport {
     let tracker = tracker.asOf(options.asOf)
     let calendar = tracker.workingDayCalendar
@@ -86,6 +101,7 @@ public struct TimelinessReport: Report, Equatable {
     }
   }
 
+  /// The report laid out as the summary and each review's clocks, for the renderers.
   public var document: ReportDocument {
     var table = Table(
       caption: "Statutory clocks by review",
@@ -144,6 +160,7 @@ public struct TimelinessReport: Report, Equatable {
       ])
   }
 
+  /// One row per review and clock.
   public var csvTable: Table {
     var table = Table(
       caption: "Statutory clocks",

@@ -33,9 +33,11 @@ public struct HistoryEntry: Equatable, Sendable {
   public var by: String?
   /// The command's words, as given.
   public var command: [String]
+  /// What the entry did: a change, the store's creation, an undo or a redo.
   public var kind: HistoryEntryKind
   /// For an undo or a redo, the digest of the entry it reverts or makes again.
   public var target: String?
+  /// The records the command touched, each with its JSON before and after.
   public var changes: [HistoryChange]
   /// The digest of the store before the command (absent for `init`).
   public var storeBefore: String?
@@ -52,6 +54,7 @@ public struct HistoryEntry: Equatable, Sendable {
   /// The line's JSON as read from the file.
   var storedJSON: JSONValue?
 
+  /// An entry for a command run at `at`; the digests of the chain are added when it is written.
   public init(
     at: String, operatorName: String, by: String? = nil, command: [String], kind: HistoryEntryKind = .change,
     target: String? = nil, changes: [HistoryChange], storeBefore: String? = nil, storeAfter: String? = nil,
@@ -80,6 +83,7 @@ public struct HistoryEntry: Equatable, Sendable {
 /// A record touched by a command: its reference, and its JSON before and after (absent when
 /// the record did not exist before, or no longer exists after).
 public struct HistoryChange: Equatable, Sendable {
+  /// The record's reference, such as `LCSPR-2025-02/1.1`.
   public var reference: String
   /// The kind of record (`action`, `recommendation`, `theme`, ...); absent in older entries.
   public var kind: String?
@@ -87,9 +91,12 @@ public struct HistoryChange: Equatable, Sendable {
   public var recommendation: String?
   /// Where the record stood in its list before, so that undo puts it back in place.
   public var position: Int?
+  /// The record's JSON before the command; absent when it did not exist.
   public var before: JSONValue?
+  /// The record's JSON after the command; absent when it no longer exists.
   public var after: JSONValue?
 
+  /// A change to the record `reference`, from `before` to `after`.
   public init(
     reference: String, kind: String? = nil, recommendation: String? = nil, position: Int? = nil,
     before: JSONValue?, after: JSONValue?
@@ -106,7 +113,9 @@ public struct HistoryChange: Equatable, Sendable {
 /// What the history file holds: its entries, and a torn last line if a writer was killed while
 /// appending.
 public struct HistoryFile: Sendable {
+  /// The history file's path.
   public var path: String
+  /// The entries of the whole lines, oldest first.
   public var entries: [HistoryEntry]
   /// The bytes after the last line break, when the file does not end with one.
   public var tornTail: [UInt8]?
@@ -130,6 +139,7 @@ public enum HistoryWarning: Equatable, Sendable, CustomStringConvertible {
   /// A half-written last line was cut off and kept in `keptIn`.
   case tornLineKept(history: String, keptIn: String, bytes: Int)
 
+  /// The warning as the user reads it.
   public var description: String {
     switch self {
     case .tornLineKept(let history, let keptIn, let bytes):
@@ -141,10 +151,14 @@ public enum HistoryWarning: Equatable, Sendable, CustomStringConvertible {
 
 /// Why a history failed `History.verify`: the first entry that fails, counted from 1.
 public struct HistoryChainFailure: Equatable, Sendable, CustomStringConvertible {
+  /// The history file's path.
   public var file: String
+  /// The number of the first entry that fails, from 1.
   public var entry: Int
+  /// Why that entry fails.
   public var reason: String
 
+  /// The failure as the user reads it, naming the file and the entry.
   public var description: String { "\(file): history entry \(entry) fails the check: \(reason)" }
 }
 
@@ -491,6 +505,7 @@ public struct HistoryPersonalDataFinding: Equatable, Sendable {
   public var entry: Int
   /// Where in the entry: `changes[0].after.updates[2].note`.
   public var path: String
+  /// What kind of personal data it looks like.
   public var kind: PersonalDataKind
   /// What was found, masked.
   public var excerpt: String

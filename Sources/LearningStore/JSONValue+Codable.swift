@@ -1,6 +1,7 @@
 import Foundation
 
 extension JSONValue: Codable {
+  /// Decodes any JSON value; object members keep the order the decoder gives them.
   public init(from decoder: any Decoder) throws {
     if var array = try? decoder.unkeyedContainer() {
       var elements: [JSONValue] = []
@@ -30,6 +31,7 @@ extension JSONValue: Codable {
     }
   }
 
+  /// Encodes the value as the JSON it stands for.
   public func encode(to encoder: any Encoder) throws {
     switch self {
     case .null:

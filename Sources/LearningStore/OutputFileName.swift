@@ -71,6 +71,7 @@ public enum OutputFileNameError: Error, Equatable, LocalizedError, Sendable {
   /// Two records would be written to the same file.
   case shared(first: String, firstName: String, second: String, secondName: String)
 
+  /// The reason as the user reads it, saying what to correct.
   public var errorDescription: String? {
     switch self {
     case .notAName(let record, let part, let problem):

@@ -8,6 +8,7 @@ public struct SHA256: Sendable {
   private var pending: [UInt8] = []
   private var length: UInt64 = 0
 
+  /// A hash with nothing added yet.
   public init() {}
 
   /// The digest of `bytes`, as 64 lowercase hex digits.

@@ -38,6 +38,7 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
   /// Undoing (or redoing) would need text that was redacted.
   case needsRedactedText(file: String, entry: String, reference: String)
 
+  /// The error as the user reads it: the file, what went wrong, and what to do.
   public var errorDescription: String? {
     switch self {
     case .notFound(let file):
@@ -95,12 +96,16 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
 /// A problem found when reading a store: where it is (line and column from 1, and the JSON path)
 /// and what is wrong.
 public struct StoreProblem: Equatable, Sendable {
+  /// The line of the problem, from 1.
   public var line: Int
+  /// The column of the problem, from 1.
   public var column: Int
   /// Such as `reviews[3].recommendations[0].actions[1].due`; empty for the top level.
   public var path: String
+  /// What is wrong there.
   public var message: String
 
+  /// A problem at `line` and `column`, at the JSON path `path`.
   public init(line: Int, column: Int, path: String, message: String) {
     self.line = line
     self.column = column

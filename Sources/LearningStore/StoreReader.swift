@@ -4,7 +4,9 @@ import LearningModel
 
 /// A store read from a file, with the exact bytes it was read from.
 public struct LoadedStore: Sendable {
+  /// The path the store was read from.
   public var file: String
+  /// The store's records.
   public var tracker: Tracker
   /// The file's bytes when read; a write is refused if the file no longer has them.
   public var originalBytes: Data

@@ -8,9 +8,13 @@ import LearningModel
 /// What a transaction did: the store as it now is, the history entry it wrote (none when
 /// nothing changed), the records touched, and anything the user should be told.
 public struct TransactionOutcome: Sendable {
+  /// The store as written (unchanged when nothing changed).
   public var tracker: Tracker
+  /// The history entry written; none when nothing changed.
   public var entry: HistoryEntry?
+  /// The records the change added, changed or removed.
   public var touched: [RecordReference]
+  /// What the history noticed on the way, such as a half-written last line cut off.
   public var warnings: [HistoryWarning]
   /// For undo and redo, the entry reverted or made again.
   public var target: HistoryEntry?
@@ -29,12 +33,14 @@ public struct StoreTransaction: Sendable {
   public var by: String?
   /// The command's words, for the history.
   public var command: [String]
+  /// The day the change is made on: the rules are checked, and the store written, as of it.
   public var today: CalendarDay
   /// When, as an ISO 8601 UTC timestamp.
   public var timestamp: String
   /// How long to wait for another writer's lock, in seconds.
   public var lockWait: Double
 
+  /// A transaction on the store at `store` for the command `command`.
   public init(
     store: String, operatorName: String, by: String? = nil, command: [String], today: CalendarDay,
     timestamp: String, lockWait: Double = 10

@@ -215,6 +215,7 @@ public enum AtomicFile {
 /// An exclusive lock on a store for a whole read-modify-write, held in `STORE.lock` beside it.
 public final class StoreLock {
   private let descriptor: Int32
+  /// The path of the lock file, `STORE.lock` beside the store.
   public let lockPath: String
 
   /// Takes the lock, waiting up to `timeout` seconds; throws `busy` naming the holder if known.

@@ -42,7 +42,6 @@ func referringStore() throws -> String {
   return path
 }
 
-
 /// Runs a command that must be refused with exit 64, leaving the file's bytes as they were;
 /// returns its error stream.
 func refused(_ arguments: [String], _ path: String, sourceLocation: SourceLocation = #_sourceLocation) throws

@@ -61,7 +61,10 @@ import Testing
     let cases: [([String], String)] = [
       (["--add-theme", "voice-of-teh-child"], "did you mean voice-of-the-child?"),
       (["--clear", "decison"], "did you mean decision?"),
-      (["--published", "2026-01-01", "--decision", "2026-02-20"], "--published 2026-01-01 is before --decision 2026-02-20"),
+      (
+        ["--published", "2026-01-01", "--decision", "2026-02-20"],
+        "--published 2026-01-01 is before --decision 2026-02-20"
+      ),
       (["--remove-theme", "safe-sleep"], "does not carry theme"),
       (["--follows", "RR-2099-01"], "--follows: no review"),
       ([], "give at least one thing to change"),
