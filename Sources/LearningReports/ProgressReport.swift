@@ -197,11 +197,12 @@ public struct ProgressReport: Report, Equatable {
     report.disseminationDelivered = dissemination.totalDelivered
     report.disseminationReach = dissemination.totalReach
     report.reviewsWithoutDissemination = dissemination.reviewsWithNone
-    for entry in scope.actions
-    where SMARTCheck.rate(entry.placed.action, in: entry.placed.recommendation).isSMART {
-      report.smartActions += 1
+    for entry in scope.actions {
+      report.smartChecked += 1
+      if SMARTCheck.rate(entry.placed.action, in: entry.placed.recommendation).isSMART {
+        report.smartActions += 1
+      }
     }
-    report.smartChecked = scope.actions.count
     return report
   }
 

@@ -160,32 +160,16 @@ struct ReportScope {
   let tracker: Tracker
   let options: ReportOptions
   let agencies: [String: Agency]
-  /// Actions that exist on the as-of day and pass the filters, in store order.
-  let actions: [(placed: PlacedAction, state: ActionState)]
+  /// Actions that exist on the as-of day and pass the filters, in store order, each with its
+  /// state. Walked in place each time it is read, never held as a list: a report keeps only the
+  /// lines it needs, so building one never holds a second copy of every action.
+  let actions: ScopedActions
 
   init(_ tracker: Tracker, _ options: ReportOptions) {
     self.tracker = tracker
     self.options = options
     agencies = Dictionary(tracker.agencies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let settings = tracker.partnership.settings
-    // Walked in place rather than through `placedActions`, so that no second list of every
-    // action is held while this one is made.
-    var actions: [(placed: PlacedAction, state: ActionState)] = []
-    for review in tracker.reviews {
-      if let id = options.review, review.id != id { continue }
-      for recommendation in review.recommendations {
-        if let theme = options.theme, !Self.carries(theme, review, recommendation) { continue }
-        for action in recommendation.actions {
-          if let agency = options.agency, action.owner != agency { continue }
-          let state = action.state(asOf: options.asOf, settings: settings)
-          if state.exists {
-            actions.append(
-              (PlacedAction(review: review, recommendation: recommendation, action: action), state))
-          }
-        }
-      }
-    }
-    self.actions = actions
+    actions = ScopedActions(tracker: tracker, options: options)
   }
 
   /// Whether a recommendation is in a theme: tagged with it, or of a review that carries it.
@@ -250,4 +234,57 @@ extension Table.Cell {
   }
 
   static func number(_ value: Int) -> Table.Cell { Table.Cell(String(value)) }
+}
+
+/// The actions of a report's scope, each with its state on the report's day: a sequence that
+/// walks the store's reviews, recommendations and actions in place, applying the review, theme
+/// and agency filters, and derives each state as it goes.
+struct ScopedActions: Sequence {
+  let tracker: Tracker
+  let options: ReportOptions
+
+  /// Walks the store in its order.
+  struct Iterator: IteratorProtocol {
+    let reviews: [Review]
+    let options: ReportOptions
+    let settings: Settings
+    var review = 0
+    var recommendation = 0
+    var action = 0
+
+    mutating func next() -> (placed: PlacedAction, state: ActionState)? {
+      while review < reviews.count {
+        let current = reviews[review]
+        if let id = options.review, current.id != id {
+          (review, recommendation, action) = (review + 1, 0, 0)
+          continue
+        }
+        guard recommendation < current.recommendations.count else {
+          (review, recommendation, action) = (review + 1, 0, 0)
+          continue
+        }
+        let answered = current.recommendations[recommendation]
+        if let theme = options.theme, !ReportScope.carries(theme, current, answered) {
+          (recommendation, action) = (recommendation + 1, 0)
+          continue
+        }
+        guard action < answered.actions.count else {
+          (recommendation, action) = (recommendation + 1, 0)
+          continue
+        }
+        let candidate = answered.actions[action]
+        action += 1
+        if let agency = options.agency, candidate.owner != agency { continue }
+        let state = candidate.state(asOf: options.asOf, settings: settings)
+        if state.exists {
+          return (PlacedAction(review: current, recommendation: answered, action: candidate), state)
+        }
+      }
+      return nil
+    }
+  }
+
+  func makeIterator() -> Iterator {
+    Iterator(reviews: tracker.reviews, options: options, settings: tracker.partnership.settings)
+  }
 }

@@ -44,7 +44,7 @@ import Testing
       ["dissemination", "add", "--id", "D3", "--method", "podcast", "--title", "x", "--date", "2026-03-01"],
       data: path)
     #expect(badMethod.status == 64)
-    #expect(badMethod.err.contains("D3: method: unknown dissemination method \"podcast\""))
+    #expect(badMethod.err.contains("--method podcast: unknown dissemination method \"podcast\""))
     let list = runTracker(["dissemination", "list", "--format", "json"], data: path)
     let activities = try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]]
     #expect(activities?.count == 2)
