@@ -8,12 +8,12 @@ public struct AgencyReturnSheet: Sendable {
   public var asOf: CalendarDay
   public var table: Table
 
-  /// The agency's open actions that exist on the day, in store order.
+  /// The agency's open actions that exist on the day, owned alone or jointly, in store order.
   public static func build(_ tracker: Tracker, agency: String, asOf: CalendarDay) -> AgencyReturnSheet {
     let settings = tracker.partnership.settings
     var table = Table(
       caption: "Return", columns: AgencyReturnColumn.allCases.map { Table.Column($0.rawValue) })
-    for placed in tracker.placedActions where placed.action.owner == agency {
+    for placed in tracker.placedActions where placed.action.isOwned(by: agency) {
       let state = placed.action.state(asOf: asOf, settings: settings)
       guard state.exists, state.isOpen else { continue }
       table.append(

@@ -70,7 +70,7 @@ public struct AnnualReport: Report, Equatable {
     public var owner: String
     public var description: String
     public var status: ActionStatus
-    public var due: CalendarDay
+    public var due: PlannedDue
     public var daysOverdue: Int
     public var slips: Int
     /// For improvements: the result and impact evidence; for little progress: why, from the notes.
@@ -215,7 +215,7 @@ public struct AnnualReport: Report, Equatable {
     let dayBefore = period.lowerBound.adding(days: -1)
     for placed in tracker.placedActions {
       if let review = options.review, placed.review.id != review { continue }
-      if let agency = options.agency, placed.action.owner != agency { continue }
+      if let agency = options.agency, !placed.action.isOwned(by: agency) { continue }
       let now = placed.action.state(asOf: asOf, settings: settings)
       guard now.exists else { continue }
       let then = placed.action.state(asOf: dayBefore, settings: settings)

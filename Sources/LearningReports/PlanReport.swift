@@ -2,18 +2,26 @@ import LearningModel
 
 /// One review's SMART action plan as a partnership publishes it beside the report: each
 /// recommendation with the response (and the reason where not accepted), each action with its
-/// owning agency, measure of success, due day, BRAG and completion day. No notes, no evidence
-/// titles, no names of individuals (leads are left out).
+/// owning agencies, measure of success, due day (a day, a month or TBC), BRAG beside the agency's
+/// own rating, completion day, and the evidence planned beside the evidence received. No notes, no
+/// names of individuals (leads are left out).
 public struct PlanReport: Report, Equatable {
   public struct ActionLine: Encodable, Equatable, Sendable {
     public var reference: String
     public var description: String
+    /// The owning agency's name, with any joint owners' names after it.
     public var owner: String
     public var measureOfSuccess: String?
-    public var due: CalendarDay
+    public var due: PlannedDue
     public var brag: BRAG?
+    /// The owning agency's latest rating of its own progress, when it gave one.
+    public var reported: BRAG?
     public var status: ActionStatus
     public var completedOn: CalendarDay?
+    /// The evidence the plan says will show the action is done.
+    public var evidencePlanned: String?
+    /// Titles of the evidence received in updates: outputs, then impact.
+    public var evidenceReceived: [String]
   }
 
   public struct RecommendationLine: Encodable, Equatable, Sendable {
@@ -41,9 +49,10 @@ public struct PlanReport: Report, Equatable {
         guard state.exists else { return nil }
         return ActionLine(
           reference: "\(review.id)/\(action.id)", description: action.description,
-          owner: tracker.agencyName(action.owner),
-          measureOfSuccess: action.measureOfSuccess, due: state.due, brag: state.brag, status: state.status,
-          completedOn: state.completedOn)
+          owner: action.owners.map { tracker.agencyName($0) }.joined(separator: " and "),
+          measureOfSuccess: action.measureOfSuccess, due: state.due, brag: state.brag, reported: state.reported,
+          status: state.status, completedOn: state.completedOn, evidencePlanned: action.evidencePlanned,
+          evidenceReceived: state.evidence + action.impact(asOf: options.asOf).impactEvidence)
       }
       report.recommendations.append(
         RecommendationLine(
@@ -66,7 +75,8 @@ public struct PlanReport: Report, Equatable {
           caption: "Actions for \(recommendation.reference)",
           columns: [
             .init("Action"), .init("What will be done"), .init("Agency"), .init("Measure of success"),
-            .init("Due"), .init("Progress"), .init("Completed"),
+            .init("Due"), .init("Progress"), .init("Completed"), .init("Evidence planned"),
+            .init("Evidence received"),
           ],
           emptyText: recommendation.response == .pending
             ? "The response is not yet agreed." : "Actions are being agreed.")
@@ -76,9 +86,14 @@ public struct PlanReport: Report, Equatable {
             Table.Cell(action.measureOfSuccess ?? ""),
             Table.Cell(action.due.description),
             action.brag.map {
-              Table.Cell($0.title + " (" + action.status.title.lowercased() + ")", rating: $0.rawValue)
+              Table.Cell(
+                $0.title + " (" + action.status.title.lowercased() + ")"
+                  + (action.reported.map { $0 == action.brag ? "" : "; agency: \($0.title)" } ?? ""),
+                rating: $0.rawValue)
             } ?? Table.Cell("Withdrawn"),
             Table.Cell(action.completedOn?.description ?? ""),
+            Table.Cell(action.evidencePlanned ?? ""),
+            Table.Cell(action.evidenceReceived.joined(separator: "; ")),
           ])
         }
         blocks.append(.table(table))
@@ -90,7 +105,7 @@ public struct PlanReport: Report, Equatable {
         "Key",
         [
           .bullets([
-            "Red: overdue.", "Amber: at risk (due soon, blocked or revised).",
+            "Red: overdue.", "Amber: at risk (due soon, blocked or revised), or no due day yet (TBC).",
             "Green: on track, or completed.", "Blue: completed and assured by the partnership.",
           ])
         ]))
@@ -104,14 +119,14 @@ public struct PlanReport: Report, Equatable {
       caption: "Action plan",
       columns: [
         "Recommendation", "Response", "Reason", "Action", "What will be done", "Agency", "Measure of success",
-        "Due", "BRAG", "Completed",
+        "Due", "BRAG", "Completed", "Agency's rating", "Evidence planned", "Evidence received",
       ].map { Table.Column($0) })
     for recommendation in recommendations {
       if recommendation.actions.isEmpty {
         table.append(
           [
             recommendation.reference, recommendation.response.rawValue, recommendation.reason ?? "", "", "",
-            "", "", "", "", "",
+            "", "", "", "", "", "", "", "",
           ].map { Table.Cell($0) })
       }
       for action in recommendation.actions {
@@ -119,8 +134,9 @@ public struct PlanReport: Report, Equatable {
           [
             recommendation.reference, recommendation.response.rawValue, recommendation.reason ?? "",
             action.reference, action.description, action.owner,
-            action.measureOfSuccess ?? "", action.due.description, action.brag?.title ?? "Withdrawn",
-            action.completedOn?.description ?? "",
+            action.measureOfSuccess ?? "", action.due.storeText, action.brag?.title ?? "Withdrawn",
+            action.completedOn?.description ?? "", action.reported?.title ?? "", action.evidencePlanned ?? "",
+            action.evidenceReceived.joined(separator: "; "),
           ].map { Table.Cell($0) })
       }
     }

@@ -9,11 +9,11 @@ extension LearningTrackerCommand {
   static let exportReturns = Command(
     words: ["export", "returns"], summary: "write an agency's open actions as a spreadsheet to fill in",
     discussion: """
-      Writes the agency's open actions (reference, review, recommendation, action, lead, current due,
+      Writes the agency's open actions, owned alone or jointly (reference, review, recommendation, action, lead, current due,
       status, last update) with five empty columns for the agency to fill in: new status, progress
       note, evidence, proposed new due day and the reason for it. The first line tells the agency
       what to do. CSV for Excel and LibreOffice (UTF-8 with a byte-order mark). With --all, one file
-      per agency that owns an open action, as DIR/AGENCY.csv. Files are readable by the owner only. \
+      per agency that owns an open action (a joint action is in each owner's file), as DIR/AGENCY.csv. Files are readable by the owner only. \
       Give --agency ID with --output FILE.csv, or --all DIR.
       """,
     options: [
