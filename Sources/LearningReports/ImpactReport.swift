@@ -80,18 +80,20 @@ public struct ImpactReport: Report, Equatable {
   }
 
   public var document: ReportDocument {
+    // The evidence the plan named, beside what was received, when any listed action records it.
+    let showsPlanned = rows.contains { $0.evidencePlanned != nil }
     var table = Table(
       caption: "Closed on outputs alone",
       columns: [
-        .init("Action"), .init("Owner"), .init("Status"), .init("Closed on"), .init("Evidence planned"),
-        .init("Output evidence received"), .init("Why listed"),
-      ],
+        .init("Action"), .init("Owner"), .init("Status"), .init("Closed on"),
+      ] + (showsPlanned ? [.init("Evidence planned")] : []) + [.init("Output evidence"), .init("Why listed")],
       emptyText: "Every closed action has impact evidence or a result.")
     for row in rows {
       table.append([
         Table.Cell(row.reference), Table.Cell(([row.owner] + (row.jointOwners ?? [])).joined(separator: " + ")),
         Table.Cell(row.status.title), Table.Cell(row.closedOn?.description ?? ""),
-        Table.Cell(row.evidencePlanned ?? ""), Table.Cell(row.outputs.joined(separator: "; ")),
+      ] + (showsPlanned ? [Table.Cell(row.evidencePlanned ?? "")] : []) + [
+        Table.Cell(row.outputs.joined(separator: "; ")),
         Table.Cell(row.reason + (row.exception.map { " (\($0))" } ?? "")),
       ])
     }

@@ -153,7 +153,7 @@ public struct OverdueReport: Report, Equatable {
               .init("Due within \(settings.dueSoonDays) days", String(dueSoon.count)),
               .init("No update for more than \(settings.staleAfterDays) days", String(stale.count)),
               .init("Not yet time-bound", String(notYetTimeBound.count)),
-              .init("Rated better by the agency than by the rules", String(reportedBetter.count)),
+              .init("Agency rates better than the rules", String(reportedBetter.count)),
             ])
           ]),
         .init("Overdue actions", [.table(overdueTable)]),

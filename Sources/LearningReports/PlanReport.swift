@@ -3,8 +3,9 @@ import LearningModel
 /// One review's SMART action plan as a partnership publishes it beside the report: each
 /// recommendation with the response (and the reason where not accepted), each action with its
 /// owning agencies, measure of success, due day (a day, a month or TBC), BRAG beside the agency's
-/// own rating, completion day, and the evidence planned beside the evidence received. No notes, no
-/// names of individuals (leads are left out).
+/// own rating, completion day, and the evidence planned beside how much evidence was received. No
+/// notes, no evidence titles (they come from agencies' returns), no names of individuals (leads
+/// are left out).
 public struct PlanReport: Report, Equatable {
   public struct ActionLine: Encodable, Equatable, Sendable {
     public var reference: String
@@ -20,10 +21,13 @@ public struct PlanReport: Report, Equatable {
     public var completedOn: CalendarDay?
     /// The evidence the plan says will show the action is done.
     public var evidencePlanned: String?
-    /// Titles of the evidence received in updates: outputs, then impact.
-    public var evidenceReceived: [String]
+    /// How many items of evidence of output were received in updates (titles are left out).
+    public var outputEvidenceReceived: Int
+    /// How many items of evidence of impact were received.
+    public var impactEvidenceReceived: Int
   }
 
+  /// One recommendation's response and its actions.
   public struct RecommendationLine: Encodable, Equatable, Sendable {
     public var reference: String
     public var text: String
@@ -52,7 +56,8 @@ public struct PlanReport: Report, Equatable {
           owner: action.owners.map { tracker.agencyName($0) }.joined(separator: " and "),
           measureOfSuccess: action.measureOfSuccess, due: state.due, brag: state.brag, reported: state.reported,
           status: state.status, completedOn: state.completedOn, evidencePlanned: action.evidencePlanned,
-          evidenceReceived: state.evidence + action.impact(asOf: options.asOf).impactEvidence)
+          outputEvidenceReceived: state.evidence.count,
+          impactEvidenceReceived: action.impact(asOf: options.asOf).impactEvidence.count)
       }
       report.recommendations.append(
         RecommendationLine(
@@ -65,6 +70,8 @@ public struct PlanReport: Report, Equatable {
 
   public var document: ReportDocument {
     var sections: [ReportDocument.Section] = []
+    // The evidence planned beside the evidence received, when the plan names any.
+    let showsEvidence = recommendations.contains { $0.actions.contains { $0.evidencePlanned != nil } }
     for recommendation in recommendations {
       var blocks: [ReportDocument.Block] = [
         .paragraph(recommendation.text), .figures([.init("Response", recommendation.response.title)]),
@@ -75,9 +82,8 @@ public struct PlanReport: Report, Equatable {
           caption: "Actions for \(recommendation.reference)",
           columns: [
             .init("Action"), .init("What will be done"), .init("Agency"), .init("Measure of success"),
-            .init("Due"), .init("Progress"), .init("Completed"), .init("Evidence planned"),
-            .init("Evidence received"),
-          ],
+            .init("Due"), .init("Progress"), .init("Completed"),
+          ] + (showsEvidence ? [.init("Evidence planned"), .init("Evidence received")] : []),
           emptyText: recommendation.response == .pending
             ? "The response is not yet agreed." : "Actions are being agreed.")
         for action in recommendation.actions {
@@ -92,9 +98,7 @@ public struct PlanReport: Report, Equatable {
                 rating: $0.rawValue)
             } ?? Table.Cell("Withdrawn"),
             Table.Cell(action.completedOn?.description ?? ""),
-            Table.Cell(action.evidencePlanned ?? ""),
-            Table.Cell(action.evidenceReceived.joined(separator: "; ")),
-          ])
+          ] + (showsEvidence ? [Table.Cell(action.evidencePlanned ?? ""), Table.Cell(action.evidenceReceivedText)] : []))
         }
         blocks.append(.table(table))
       }
@@ -136,10 +140,20 @@ public struct PlanReport: Report, Equatable {
             action.reference, action.description, action.owner,
             action.measureOfSuccess ?? "", action.due.storeText, action.brag?.title ?? "Withdrawn",
             action.completedOn?.description ?? "", action.reported?.title ?? "", action.evidencePlanned ?? "",
-            action.evidenceReceived.joined(separator: "; "),
+            action.evidenceReceivedText,
           ].map { Table.Cell($0) })
       }
     }
     return table
+  }
+}
+
+extension PlanReport.ActionLine {
+  /// "2 of output, 1 of impact", or "none yet".
+  public var evidenceReceivedText: String {
+    var parts: [String] = []
+    if outputEvidenceReceived > 0 { parts.append("\(outputEvidenceReceived) of output") }
+    if impactEvidenceReceived > 0 { parts.append("\(impactEvidenceReceived) of impact") }
+    return parts.isEmpty ? "none yet" : parts.joined(separator: ", ")
   }
 }

@@ -408,7 +408,7 @@ extension ProgressReport {
       .init("Slipped at least once", String(headline.slipped)),
       .init("Fully SMART", "\(smartActions) of \(smartChecked)"),
       .init(
-        "Rated better by the owning agency than by the rules", String(headline.reportedBetter),
+        "Agency rates better than the rules", String(headline.reportedBetter),
         rating: headline.reportedBetter > 0 ? .amber : nil),
     ]
   }

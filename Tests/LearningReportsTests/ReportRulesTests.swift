@@ -20,14 +20,14 @@ import Testing
     var exists: Bool
 
     init(_ action: Action, _ day: CalendarDay) {
-      due = action.due
+      due = action.due.day ?? CalendarDay(dayNumber: 0)
       exists = action.agreed.map { $0 <= day } ?? true
       lastHeard = action.agreed
       var log: [(Int, ActionUpdate)] = Array(action.updates.enumerated())
       log.sort { $0.1.date == $1.1.date ? $0.0 < $1.0 : $0.1.date < $1.1.date }
       for (_, update) in log where update.date <= day {
         if let s = update.status { status = s }
-        if let d = update.due {
+        if let d = update.due?.day {
           if d > due { slipped = true }
           due = d
         }
