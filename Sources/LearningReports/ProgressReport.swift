@@ -489,6 +489,7 @@ extension ProgressReport {
     if mostRed.count > Self.listCap {
       blocks.append(.note("and \(mostRed.count - Self.listCap) more: \(seeAppendix)"))
     }
+    if byAgency.map(\.actions).reduce(0, +) > headline.actions { blocks.append(.note(jointNote)) }
     var better = Table(
       caption: "Actions the owning agency rates better than the rules do",
       columns: [
