@@ -224,7 +224,9 @@ public enum DomainRules {
     var seenOwners: Set<String> = [action.owner]
     for (index, agency) in (action.jointOwners ?? []).enumerated() {
       let field = "jointOwners[\(index)]"
-      if let problem = resolve(agency, in: known.agencies, field: field, what: "agency", catalogue: "agencies") {
+      if let problem = resolve(
+        agency, in: known.agencies, field: field, what: "agency", catalogue: "agencies")
+      {
         found.append(problem)
       } else if agency == action.owner {
         found.append(

@@ -29,7 +29,9 @@ public enum PlannedDue: Hashable, Sendable, Codable, CustomStringConvertible {
     }
     let bytes = Array(text.utf8)
     guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
-      bytes.enumerated().allSatisfy({ $0.offset == 4 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) }),
+      bytes.enumerated().allSatisfy({
+        $0.offset == 4 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element)
+      }),
       let year = Int(text.prefix(4)), let month = Int(text.suffix(2)),
       let due = PlannedDue.month(year: year, month: month)
     else { return nil }
@@ -76,6 +78,7 @@ public enum PlannedDue: Hashable, Sendable, Codable, CustomStringConvertible {
     "November", "December",
   ]
 
+  /// Reads the store's text: a day, a month or `tbc`.
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let value = PlannedDue(text) else {
@@ -87,6 +90,7 @@ public enum PlannedDue: Hashable, Sendable, Codable, CustomStringConvertible {
     self = value
   }
 
+  /// Writes the store's text (`storeText`).
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(storeText)

@@ -188,7 +188,8 @@ public struct Action: Codable, Equatable, Sendable {
 
   public init(
     id: String, description: String, owner: String, jointOwners: [String]? = nil, lead: String? = nil,
-    measureOfSuccess: String? = nil, agreed: CalendarDay? = nil, due: PlannedDue, updates: [ActionUpdate] = [],
+    measureOfSuccess: String? = nil, agreed: CalendarDay? = nil, due: PlannedDue,
+    updates: [ActionUpdate] = [],
     evidencePlanned: String? = nil
   ) {
     self.id = id
@@ -217,7 +218,9 @@ public struct Action: Codable, Equatable, Sendable {
   public var owners: [String] { [owner] + (jointOwners ?? []) }
 
   /// Whether `agency` owns the action, alone or jointly.
-  public func isOwned(by agency: String) -> Bool { owner == agency || (jointOwners?.contains(agency) ?? false) }
+  public func isOwned(by agency: String) -> Bool {
+    owner == agency || (jointOwners?.contains(agency) ?? false)
+  }
 }
 
 /// A dated entry in an action's log: a status change, a progress note, a revised due day,
@@ -318,7 +321,8 @@ extension Recommendation {
     guard response == .accepted || response == .partiallyAccepted else { return false }
     return !actions.contains { action in
       // The status the whole log leaves, whatever the day: its latest entry's day folds all of it.
-      let latest = action.updates.map(\.date).max() ?? action.due.day ?? action.agreed ?? CalendarDay(dayNumber: 0)
+      let latest =
+        action.updates.map(\.date).max() ?? action.due.day ?? action.agreed ?? CalendarDay(dayNumber: 0)
       return action.state(asOf: latest, settings: Settings()).status != .withdrawn
     }
   }

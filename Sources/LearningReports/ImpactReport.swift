@@ -86,16 +86,20 @@ public struct ImpactReport: Report, Equatable {
       caption: "Closed on outputs alone",
       columns: [
         .init("Action"), .init("Owner"), .init("Status"), .init("Closed on"),
-      ] + (showsPlanned ? [.init("Evidence planned")] : []) + [.init("Output evidence"), .init("Why listed")],
+      ] + (showsPlanned ? [.init("Evidence planned")] : []) + [
+        .init("Output evidence"), .init("Why listed"),
+      ],
       emptyText: "Every closed action has impact evidence or a result.")
     for row in rows {
-      table.append([
-        Table.Cell(row.reference), Table.Cell(([row.owner] + (row.jointOwners ?? [])).joined(separator: " + ")),
-        Table.Cell(row.status.title), Table.Cell(row.closedOn?.description ?? ""),
-      ] + (showsPlanned ? [Table.Cell(row.evidencePlanned ?? "")] : []) + [
-        Table.Cell(row.outputs.joined(separator: "; ")),
-        Table.Cell(row.reason + (row.exception.map { " (\($0))" } ?? "")),
-      ])
+      table.append(
+        [
+          Table.Cell(row.reference),
+          Table.Cell(([row.owner] + (row.jointOwners ?? [])).joined(separator: " + ")),
+          Table.Cell(row.status.title), Table.Cell(row.closedOn?.description ?? ""),
+        ] + (showsPlanned ? [Table.Cell(row.evidencePlanned ?? "")] : []) + [
+          Table.Cell(row.outputs.joined(separator: "; ")),
+          Table.Cell(row.reason + (row.exception.map { " (\($0))" } ?? "")),
+        ])
     }
     var remeasure = Table(
       caption: "Past the re-measure day with no result",
@@ -142,9 +146,12 @@ public struct ImpactReport: Report, Equatable {
                 "Past the re-measure day with no result", String(remeasureDue.count),
                 rating: remeasureDue.isEmpty ? nil : .amber),
             ]), .table(group({ [$0.owner] + ($0.jointOwners ?? []) }, "By agency")),
-          ] + (rows.contains { $0.jointOwners != nil } ? [.note("Joint actions are counted for each owner.")] : [])
-            + [.table(group({ [$0.review] }, "By review")),
-          ]),
+          ]
+            + (rows.contains { $0.jointOwners != nil }
+              ? [.note("Joint actions are counted for each owner.")] : [])
+            + [
+              .table(group({ [$0.review] }, "By review"))
+            ]),
         .init("Closed on outputs alone", [.table(table)]),
         .init("Re-measure overdue", [.table(remeasure)]),
       ])

@@ -69,7 +69,8 @@ public struct OverdueReport: Report, Equatable {
         Table.Cell(line.reference), Table.Cell(line.reviewTitle),
         Table.Cell(line.recommendation + ": " + shorten(line.recommendationText, 60)),
         Table.Cell(line.description),
-        Table.Cell(line.ownerNamesText), Table.Cell(line.lead ?? ""), Table.Cell(line.originalDue.description),
+        Table.Cell(line.ownerNamesText), Table.Cell(line.lead ?? ""),
+        Table.Cell(line.originalDue.description),
         Table.Cell(line.due.description), .number(line.slips), .number(line.daysOverdue),
         Table.Cell(line.lastUpdate?.description ?? "none"),
         Table.Cell(line.daysSinceLastHeard.map(String.init) ?? ""),
@@ -90,7 +91,8 @@ public struct OverdueReport: Report, Equatable {
       soonTable.append([
         Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(line.description),
         Table.Cell(line.ownerNamesText),
-        Table.Cell(line.lead ?? ""), Table.Cell(line.due.description), .number(line.due.day.map { $0.days(since: asOf) } ?? 0),
+        Table.Cell(line.lead ?? ""), Table.Cell(line.due.description),
+        .number(line.due.day.map { $0.days(since: asOf) } ?? 0),
         Table.Cell(line.status.title),
       ])
     }

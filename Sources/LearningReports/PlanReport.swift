@@ -54,7 +54,8 @@ public struct PlanReport: Report, Equatable {
         return ActionLine(
           reference: "\(review.id)/\(action.id)", description: action.description,
           owner: action.owners.map { tracker.agencyName($0) }.joined(separator: " and "),
-          measureOfSuccess: action.measureOfSuccess, due: state.due, brag: state.brag, reported: state.reported,
+          measureOfSuccess: action.measureOfSuccess, due: state.due, brag: state.brag,
+          reported: state.reported,
           status: state.status, completedOn: state.completedOn, evidencePlanned: action.evidencePlanned,
           outputEvidenceReceived: state.evidence.count,
           impactEvidenceReceived: action.impact(asOf: options.asOf).impactEvidence.count)
@@ -87,18 +88,21 @@ public struct PlanReport: Report, Equatable {
           emptyText: recommendation.response == .pending
             ? "The response is not yet agreed." : "Actions are being agreed.")
         for action in recommendation.actions {
-          table.append([
-            Table.Cell(action.reference), Table.Cell(action.description), Table.Cell(action.owner),
-            Table.Cell(action.measureOfSuccess ?? ""),
-            Table.Cell(action.due.description),
-            action.brag.map {
-              Table.Cell(
-                $0.title + " (" + action.status.title.lowercased() + ")"
-                  + (action.reported.map { $0 == action.brag ? "" : "; agency: \($0.title)" } ?? ""),
-                rating: $0.rawValue)
-            } ?? Table.Cell("Withdrawn"),
-            Table.Cell(action.completedOn?.description ?? ""),
-          ] + (showsEvidence ? [Table.Cell(action.evidencePlanned ?? ""), Table.Cell(action.evidenceReceivedText)] : []))
+          table.append(
+            [
+              Table.Cell(action.reference), Table.Cell(action.description), Table.Cell(action.owner),
+              Table.Cell(action.measureOfSuccess ?? ""),
+              Table.Cell(action.due.description),
+              action.brag.map {
+                Table.Cell(
+                  $0.title + " (" + action.status.title.lowercased() + ")"
+                    + (action.reported.map { $0 == action.brag ? "" : "; agency: \($0.title)" } ?? ""),
+                  rating: $0.rawValue)
+              } ?? Table.Cell("Withdrawn"),
+              Table.Cell(action.completedOn?.description ?? ""),
+            ]
+              + (showsEvidence
+                ? [Table.Cell(action.evidencePlanned ?? ""), Table.Cell(action.evidenceReceivedText)] : []))
         }
         blocks.append(.table(table))
       }

@@ -447,7 +447,8 @@ extension ProgressReport {
       emptyText: "No action is overdue.")
     for line in redActions.prefix(Self.listCap) {
       overdue.append([
-        Table.Cell(line.reference), Table.Cell(line.ownerNamesText), Table.Cell(shorten(line.description, 48)),
+        Table.Cell(line.reference), Table.Cell(line.ownerNamesText),
+        Table.Cell(shorten(line.description, 48)),
         Table.Cell(line.due.description), .number(line.daysOverdue),
       ])
     }
@@ -499,8 +500,10 @@ extension ProgressReport {
       emptyText: "No agency rates an action better than the rules do.")
     for line in reportedBetter.prefix(Self.listCap) {
       better.append([
-        Table.Cell(line.reference), Table.Cell(line.ownerNamesText), Table.Cell(shorten(line.description, 48)),
-        Table.Cell(line.due.description), .rating(line.brag), line.reported.map { .rating($0) } ?? Table.Cell(""),
+        Table.Cell(line.reference), Table.Cell(line.ownerNamesText),
+        Table.Cell(shorten(line.description, 48)),
+        Table.Cell(line.due.description), .rating(line.brag),
+        line.reported.map { .rating($0) } ?? Table.Cell(""),
       ])
     }
     blocks.append(.table(better))

@@ -85,8 +85,9 @@ public struct SmartReport: Report, Equatable {
             ]),
             .table(groupTable(byReview, caption: "By review", first: "Review")),
             .table(groupTable(byAgency, caption: "By agency", first: "Agency")),
-          ] + (byAgency.map(\.actions).reduce(0, +) > actions.count
-            ? [.note("Joint actions are counted for each owner.")] : [])),
+          ]
+            + (byAgency.map(\.actions).reduce(0, +) > actions.count
+              ? [.note("Joint actions are counted for each owner.")] : [])),
         .init("Actions to strengthen", [.table(failing)]),
         .init(
           "The rules",

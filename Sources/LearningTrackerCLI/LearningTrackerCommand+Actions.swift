@@ -58,7 +58,9 @@ extension LearningTrackerCommand {
     let description = try args.required("--description")
     let owner = try args.required("--owner")
     let jointOwners = try args.values("--joint-owner")
-    guard let due = try args.plannedDue("--due") else { throw CommandError.usage("action add needs --due DUE") }
+    guard let due = try args.plannedDue("--due") else {
+      throw CommandError.usage("action add needs --due DUE")
+    }
     let evidencePlanned = try args.value("--evidence-planned")
     let measure = try args.value("--measure")
     let baseline = try args.value("--baseline")

@@ -16,7 +16,8 @@ extension LearningTrackerCommand {
       """,
     options: [
       .text("--review", "ID", help: "only this review's actions"),
-      .text("--agency", "ID", help: "only actions this agency owns, alone or jointly"), .asOf, .reportFormat, .output,
+      .text("--agency", "ID", help: "only actions this agency owns, alone or jointly"), .asOf, .reportFormat,
+      .output,
     ]
   ) { args, context in
     var options = ReportOptions(asOf: try args.day("--as-of") ?? context.today)

@@ -116,7 +116,8 @@ import Testing
     #expect(!tbc.timeBound)
     #expect(tbc.reasons.contains("T: no due day yet (TBC)"))
     let dated = action(
-      due: .notYetSet, updates: [ActionUpdate(date: day("2025-10-01"), due: PlannedDue("2026-06"), note: "Set")])
+      due: .notYetSet,
+      updates: [ActionUpdate(date: day("2025-10-01"), due: PlannedDue("2026-06"), note: "Set")])
     #expect(SMARTCheck.rate(dated, in: recommendation).timeBound)
   }
 

@@ -18,9 +18,13 @@ import Testing
     ]
     let joint = Action(
       id: "1.1", description: "Joint audit of strategy discussions", owner: "la", jointOwners: ["police"],
-      lead: "Head of service", measureOfSuccess: "Audit of 20 strategy discussions", agreed: day("2026-01-05"),
+      lead: "Head of service", measureOfSuccess: "Audit of 20 strategy discussions",
+      agreed: day("2026-01-05"),
       due: PlannedDue("2026-06") ?? .notYetSet,
-      updates: [ActionUpdate(date: day("2026-10-01"), status: .inProgress, note: "Audit tool agreed", reported: .green)],
+      updates: [
+        ActionUpdate(
+          date: day("2026-10-01"), status: .inProgress, note: "Audit tool agreed", reported: .green)
+      ],
       evidencePlanned: "Audit report to the QA subgroup")
     let tbc = Action(
       id: "1.2", description: "Agree a joint protocol for escalation between agencies", owner: "icb",
@@ -38,7 +42,8 @@ import Testing
 
   @Test func aJointActionIsOnEachOwnersChaseListAndReturnSheet() {
     let tracker = Self.tracker()
-    #expect(OverdueReport.agenciesToChase(tracker, ReportOptions(asOf: Self.asOf)) == ["la", "police", "icb"])
+    #expect(
+      OverdueReport.agenciesToChase(tracker, ReportOptions(asOf: Self.asOf)) == ["la", "police", "icb"])
     for agency in ["la", "police"] {
       let chase = OverdueReport.build(tracker, ReportOptions(asOf: Self.asOf, agency: agency))
       #expect(chase.overdue.map(\.reference) == ["LCSPR-2026-01/1.1"], "\(agency)")
@@ -49,7 +54,8 @@ import Testing
     let icb = OverdueReport.build(tracker, ReportOptions(asOf: Self.asOf, agency: "icb"))
     #expect(icb.overdue.isEmpty)
     #expect(icb.notYetTimeBound.map(\.reference) == ["LCSPR-2026-01/1.2"])
-    let text = OverdueReport.build(tracker, ReportOptions(asOf: Self.asOf, agency: "police")).rendered(as: .text)
+    let text = OverdueReport.build(tracker, ReportOptions(asOf: Self.asOf, agency: "police")).rendered(
+      as: .text)
     #expect(text.contains("Children's Social Care, with Northshire Police"))
   }
 

@@ -58,7 +58,8 @@ import Testing
       let reference = "\(placed.review.id)/\(placed.action.id)"
       let isOverdue = oracle.open && oracle.due.map { $0 < day } == true
       let isDueSoon =
-        oracle.open && !isOverdue && oracle.due.map { $0.dayNumber - day.dayNumber <= settings.dueSoonDays } == true
+        oracle.open && !isOverdue
+        && oracle.due.map { $0.dayNumber - day.dayNumber <= settings.dueSoonDays } == true
       if isOverdue { overdue.insert(reference) }
       if isDueSoon { dueSoon.insert(reference) }
       if oracle.open, let heard = oracle.lastHeard, day.dayNumber - heard.dayNumber > settings.staleAfterDays

@@ -63,21 +63,26 @@ import Testing
     #expect(month.contains("\"2026-13\" is not a due day"))
     #expect(month.contains("YYYY-MM"))
     let revised = problems(
-      #"{"id": "1.1", "description": "A", "owner": "la", "due": "tbc", "updates": [{"date": "2026-01-01", "due": "later"}]}"#)
+      #"{"id": "1.1", "description": "A", "owner": "la", "due": "tbc", "updates": [{"date": "2026-01-01", "due": "later"}]}"#
+    )
     #expect(revised.contains("\(base).updates[0].due"))
     let rating = problems(
-      #"{"id": "1.1", "description": "A", "owner": "la", "due": "tbc", "updates": [{"date": "2026-01-01", "reported": "yellow"}]}"#)
+      #"{"id": "1.1", "description": "A", "owner": "la", "due": "tbc", "updates": [{"date": "2026-01-01", "reported": "yellow"}]}"#
+    )
     #expect(rating.contains("\(base).updates[0].reported"))
     #expect(rating.contains("blue, green, amber, red"))
-    let joint = problems(#"{"id": "1.1", "description": "A", "owner": "la", "due": "tbc", "jointOwners": "police"}"#)
+    let joint = problems(
+      #"{"id": "1.1", "description": "A", "owner": "la", "due": "tbc", "jointOwners": "police"}"#)
     #expect(joint.contains("\(base).jointOwners"))
     #expect(joint.contains("expected a list"))
-    let planned = problems(#"{"id": "1.1", "description": "A", "owner": "la", "due": "tbc", "evidencePlanned": 3}"#)
+    let planned = problems(
+      #"{"id": "1.1", "description": "A", "owner": "la", "due": "tbc", "evidencePlanned": 3}"#)
     #expect(planned.contains("\(base).evidencePlanned"))
   }
 
   @Test func jointOwnersAreCheckedByValidation() throws {
-    let text = #"{"id": "1.1", "description": "A", "owner": "la", "due": "tbc", "jointOwners": ["polise", "la"]}"#
+    let text =
+      #"{"id": "1.1", "description": "A", "owner": "la", "due": "tbc", "jointOwners": ["polise", "la"]}"#
     let loaded = try StoreReader.decode(data: Self.store(action: text), file: "joint.json")
     let errors = Validator(today: CalendarDay(dayNumber: 20_000)).validate(loaded.tracker).filter {
       $0.severity == .error

@@ -41,7 +41,10 @@ import Testing
     let path = try Self.store()
     let added = Self.add(
       "1.1",
-      ["--joint-owner", "police", "--due", "2026-06", "--evidence-planned", "Audit report to the QA subgroup"],
+      [
+        "--joint-owner", "police", "--due", "2026-06", "--evidence-planned",
+        "Audit report to the QA subgroup",
+      ],
       data: path)
     #expect(added.status == 0, "\(added.err)")
     let action = try Self.action(path, "1.1")
@@ -80,7 +83,8 @@ import Testing
     let shown = runTracker(["action", "show", "RR-2026-01/1.2", "--as-of", "2026-03-02"], data: path)
     #expect(shown.out.contains("Due:       September 2026 (by 2026-09-30)"))
     #expect(!shown.out.contains("slipped"))
-    let state = try Self.action(path, "1.2").state(asOf: CalendarDay("2026-03-02") ?? .init(dayNumber: 0), settings: Settings())
+    let state = try Self.action(path, "1.2").state(
+      asOf: CalendarDay("2026-03-02") ?? .init(dayNumber: 0), settings: Settings())
     #expect(state.slips == 0)
     #expect(state.due.day == CalendarDay("2026-09-30"))
   }
@@ -89,7 +93,10 @@ import Testing
     let path = try Self.store()
     #expect(Self.add("1.3", ["--due", "2026-04-30"], data: path).status == 0)
     let update = runTracker(
-      ["action", "update", "RR-2026-01/1.3", "--reported", "green", "--note", "All on track", "--date", "2026-06-01"],
+      [
+        "action", "update", "RR-2026-01/1.3", "--reported", "green", "--note", "All on track", "--date",
+        "2026-06-01",
+      ],
       data: path)
     #expect(update.status == 0, "\(update.err)")
     #expect(try Self.action(path, "1.3").updates.last?.reported == .green)
@@ -101,8 +108,10 @@ import Testing
     #expect(progress.out.contains("RR-2026-01/1.3"))
     // Only the rating is enough for an update.
     #expect(
-      runTracker(["action", "update", "RR-2026-01/1.3", "--reported", "amber", "--date", "2026-06-02"], data: path)
-        .status == 0)
+      runTracker(
+        ["action", "update", "RR-2026-01/1.3", "--reported", "amber", "--date", "2026-06-02"], data: path
+      )
+      .status == 0)
   }
 
   @Test func mistakesAreRefusedNamingTheOptionAndNothingChanges() throws {
@@ -112,7 +121,10 @@ import Testing
     let cases: [([String], String)] = [
       (["--due", "2026-13"], "--due: \"2026-13\" is not a due day"),
       (["--due", "soon"], "YYYY-MM (the last day of that month) or tbc"),
-      (["--due", "tbc", "--joint-owner", "polise"], "--joint-owner: no agency \"polise\"; did you mean police?"),
+      (
+        ["--due", "tbc", "--joint-owner", "polise"],
+        "--joint-owner: no agency \"polise\"; did you mean police?"
+      ),
       (["--due", "tbc", "--joint-owner", "la"], "--joint-owner: \"la\" is already the owner"),
       (["--due", "tbc", "--joint-owner", "police", "--joint-owner", "police"], "is given twice"),
     ]
@@ -138,12 +150,16 @@ import Testing
     let added = try runBinary(
       [
         "--data", copy, "action", "add", "RR-2026-01/2.1", "--recommendation", "R1", "--description",
-        "Joint training on escalation for police and social workers", "--owner", "police", "--joint-owner", "la",
+        "Joint training on escalation for police and social workers", "--owner", "police", "--joint-owner",
+        "la",
         "--due", "TBC", "--agreed", "2026-02-01",
       ], in: folder)
     #expect(added.status == 0, "\(added.err)")
     let returns = try runBinary(
-      ["--data", copy, "export", "returns", "--all", folder.appendingPathComponent("returns").path, "--as-of", "2026-03-01"],
+      [
+        "--data", copy, "export", "returns", "--all", folder.appendingPathComponent("returns").path,
+        "--as-of", "2026-03-01",
+      ],
       in: folder)
     #expect(returns.status == 0, "\(returns.err)")
     for agency in ["police", "la"] {
