@@ -337,9 +337,7 @@ extension ProgressReport {
     sections.append(.init("Exceptions for the board", exceptions))
     sections.append(
       .init(
-        "Progress by agency",
-        [.chart(agencyChart(Array(byAgency.prefix(Self.agencyCap))))]
-          + (byAgency.map(\.actions).reduce(0, +) > headline.actions ? [.note(jointNote)] : [])))
+        "Progress by agency", [.chart(agencyChart(Array(byAgency.prefix(Self.agencyCap))))]))
     if byAgency.count > Self.agencyCap {
       sections[sections.count - 1].blocks.append(
         .note("and \(byAgency.count - Self.agencyCap) more agencies: \(seeAppendix)"))
@@ -388,7 +386,7 @@ extension ProgressReport {
 
   /// How to read the ratings and percentages.
   var readingKey: String {
-    "Red: overdue. Amber: open and due within \(plural(settings.dueSoonDays, "day")), blocked, its due day has slipped, or it has no due day yet (TBC). Green: on track, or completed and awaiting assurance. Blue: assured by the QA subgroup. Closed means completed or assured; percentages leave withdrawn actions out, and the Withdrawn figures show them. The overdue report is the complete working list for the QA subgroup."
+    "Red: overdue. Amber: open and due within \(plural(settings.dueSoonDays, "day")), blocked, slipped, or due TBC. Green: on track, or completed and awaiting assurance. Blue: assured by the QA subgroup. Closed means completed or assured; percentages leave withdrawn actions out, and the Withdrawn figures show them. The overdue report is the complete working list for the QA subgroup."
   }
 
   var headlineFigures: [ReportDocument.Figure] {
@@ -408,9 +406,17 @@ extension ProgressReport {
       .init("Slipped at least once", String(headline.slipped)),
       .init("Fully SMART", "\(smartActions) of \(smartChecked)"),
       .init(
-        "Agency rates better than the rules", String(headline.reportedBetter),
+        "Agency rates better than the rules", reportedBetterFigure,
         rating: headline.reportedBetter > 0 ? .amber : nil),
     ]
+  }
+
+  /// The count of actions the owning agency rates better than the rules, with the first few named.
+  var reportedBetterFigure: String {
+    guard !reportedBetter.isEmpty else { return String(headline.reportedBetter) }
+    let named = reportedBetter.prefix(3).map(\.reference).joined(separator: ", ")
+    let more = reportedBetter.count > 3 ? " and \(reportedBetter.count - 3) more" : ""
+    return "\(headline.reportedBetter): \(named)\(more)"
   }
 
   /// Recommendations by response, one column per response.
@@ -490,32 +496,17 @@ extension ProgressReport {
     if mostRed.count > Self.listCap {
       blocks.append(.note("and \(mostRed.count - Self.listCap) more: \(seeAppendix)"))
     }
-    if byAgency.map(\.actions).reduce(0, +) > headline.actions { blocks.append(.note(jointNote)) }
-    var better = Table(
-      caption: "Actions the owning agency rates better than the rules do",
-      columns: [
-        .init("Action"), .init("Owner"), .init("Description"), .init("Due"), .init("Derived"),
-        .init("Agency's rating"),
-      ],
-      emptyText: "No agency rates an action better than the rules do.")
-    for line in reportedBetter.prefix(Self.listCap) {
-      better.append([
-        Table.Cell(line.reference), Table.Cell(line.ownerNamesText),
-        Table.Cell(shorten(line.description, 48)),
-        Table.Cell(line.due.description), .rating(line.brag),
-        line.reported.map { .rating($0) } ?? Table.Cell(""),
-      ])
-    }
-    blocks.append(.table(better))
-    if reportedBetter.count > Self.listCap {
-      blocks.append(.note("and \(reportedBetter.count - Self.listCap) more: see the overdue report"))
-    }
+    // The actions the owning agency rates better than the rules are named with the headline
+    // figure, in full in the appendix and in the overdue report: the board paper stays two pages.
     return blocks
   }
 
   func agencyChart(_ rows: [GroupRow]) -> Chart {
     Chart(
-      kind: .stackedBRAG, title: "BRAG rating of actions by agency",
+      kind: .stackedBRAG,
+      title: "BRAG rating of actions by agency"
+        + (byAgency.map(\.actions).reduce(0, +) > headline.actions
+          ? " (\(jointNote.lowercased().dropLast()))" : ""),
       description:
         "For each owning agency, the number of its actions rated Red, Amber, Green and Blue, and withdrawn, as at \(asOf).",
       segmentNames: BRAG.worstFirst.map(\.title) + ["Withdrawn"],
@@ -550,6 +541,22 @@ extension ProgressReport {
       ])
     }
     sections.append(.init("Appendix: Red actions", [.table(red)]))
+    if !reportedBetter.isEmpty {
+      var better = Table(
+        caption: "Actions the owning agency rates better than the rules do",
+        columns: [
+          .init("Action"), .init("Owner"), .init("Description"), .init("Due"), .init("Derived"),
+          .init("Agency's rating"),
+        ])
+      for line in reportedBetter {
+        better.append([
+          Table.Cell(line.reference), Table.Cell(line.ownerNamesText), Table.Cell(line.description),
+          Table.Cell(line.due.description), .rating(line.brag),
+          line.reported.map { .rating($0) } ?? Table.Cell(""),
+        ])
+      }
+      sections.append(.init("Appendix: rated better by the agency", [.table(better)]))
+    }
     if let changes {
       sections.append(
         .init(
