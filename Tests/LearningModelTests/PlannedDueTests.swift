@@ -163,3 +163,19 @@ import Testing
     #expect(tracker.referrers(of: .agency("la")).map(\.description).contains("action RR-1/1.1 (owner)"))
   }
 }
+
+/// Planned evidence is text the plan publishes: checked for personal data and control characters.
+@Suite struct PlannedEvidenceTextTests {
+  @Test func plannedEvidenceIsCheckedLikeTheRestOfTheAction() {
+    var tracker = DefaultCatalogues.newTracker(partnershipName: "Northshire")
+    tracker.agencies = [Agency(id: "la", name: "Council", kind: .localAuthority, statutoryPartner: true)]
+    var action = Action(id: "1.1", description: "Audit", owner: "la", due: .notYetSet)
+    action.evidencePlanned = "Audit report\u{1B}[2J"
+    var review = Review(id: "RR-1", title: "Child A", kind: .rapidReview)
+    review.recommendations = [Recommendation(id: "R1", text: "Audit", response: .accepted, actions: [action])]
+    tracker.reviews = [review]
+    let today = CalendarDay(dayNumber: 20_000)
+    let found = Validator(today: today).validate(tracker).filter { $0.check == .controlCharacters }
+    #expect(found.map(\.path) == ["reviews[0].recommendations[0].actions[0].evidencePlanned"])
+  }
+}
