@@ -107,4 +107,17 @@ import Testing
     #expect(text.contains("Evidence received"))
     #expect(text.contains("Children's Social Care and Northshire Police"))
   }
+
+  @Test func theImpactReportShowsTheEvidencePlannedBesideTheEvidenceReceived() {
+    var tracker = Self.tracker()
+    tracker.reviews[0].recommendations[0].actions[0].updates.append(
+      ActionUpdate(date: Self.day("2026-11-01"), status: .completed, evidence: ["Audit tool issued"]))
+    let impact = ImpactReport.build(tracker, ReportOptions(asOf: Self.asOf))
+    #expect(impact.rows.map(\.reference) == ["LCSPR-2026-01/1.1"])
+    let text = impact.rendered(as: .markdown)
+    #expect(text.contains("| Evidence planned |"))
+    #expect(text.contains("Audit report to the QA subgroup"))
+    #expect(text.contains("Audit tool issued"))
+    #expect(text.contains("la + police"))
+  }
 }
