@@ -9,10 +9,12 @@ public struct ActionState: Equatable, Sendable {
   public let exists: Bool
   /// The last status set on or before the day; `notStarted` when none was.
   public let status: ActionStatus
-  /// The due day the action was agreed with.
-  public let originalDue: CalendarDay
+  /// The due day the action was agreed with (a day, a month, or not yet set).
+  public let originalDue: PlannedDue
   /// The last revised due day on or before the as-of day, else the original.
-  public let due: CalendarDay
+  public let due: PlannedDue
+  /// The first due day the action had: the original, else the first one set by a revision.
+  public let firstDueDay: CalendarDay?
   /// Revisions that moved the due day later.
   public let slips: Int
   /// Days those revisions moved the due day later, in all.
@@ -33,15 +35,29 @@ public struct ActionState: Equatable, Sendable {
   /// Any status other than completed, assured or withdrawn.
   public var isOpen: Bool { !status.isClosed }
 
-  /// Open, and due before the as-of day (due on the day itself is not overdue).
-  public var isOverdue: Bool { isOpen && due < asOf }
+  /// Open, and due before the as-of day (due on the day itself is not overdue). An action with
+  /// no due day yet is never overdue.
+  public var isOverdue: Bool { isOpen && (due.day.map { $0 < asOf } ?? false) }
 
   /// Whole days past the due day (0 when not overdue).
-  public var daysOverdue: Int { isOverdue ? asOf.days(since: due) : 0 }
+  public var daysOverdue: Int { isOverdue ? due.day.map { asOf.days(since: $0) } ?? 0 : 0 }
 
   /// Open, not overdue, and due within `dueSoonDays` of the as-of day (inclusive).
   public var isDueSoon: Bool {
-    isOpen && !isOverdue && due.days(since: asOf) <= settings.dueSoonDays
+    guard isOpen, !isOverdue, let day = due.day else { return false }
+    return day.days(since: asOf) <= settings.dueSoonDays
+  }
+
+  /// Open with no due day yet: the plan says "TBC", so the action is not time-bound.
+  public var isNotYetTimeBound: Bool { isOpen && !due.isSet }
+
+  /// The owning agency's latest rating of its own progress on or before the as-of day.
+  public let reported: BRAG?
+
+  /// The agency's latest rating is better than the derived one (it says Green, the rules say Red).
+  public var reportedIsBetter: Bool {
+    guard let reported, let brag else { return false }
+    return reported < brag
   }
 
   /// The last update's day, else the agreed day: when the action was last heard of.
@@ -56,22 +72,22 @@ public struct ActionState: Equatable, Sendable {
   /// The due day was revised later at least once.
   public var hasSlipped: Bool { slips > 0 }
 
-  /// Closed as completed or assured on or before the original due day.
+  /// Closed as completed or assured on or before the first due day it had.
   public var completedOnTime: Bool {
-    guard let completedOn, status == .completed || status == .assured else { return false }
-    return completedOn <= originalDue
+    guard let completedOn, let firstDueDay, status == .completed || status == .assured else { return false }
+    return completedOn <= firstDueDay
   }
 
   /// The BRAG rating; `nil` for withdrawn actions, which are counted apart.
   ///
   /// First match wins: Red overdue; Blue assured; Green completed; Amber open and due soon,
-  /// blocked, or slipped at least once; Green any other open action (on track).
+  /// blocked, slipped at least once, or with no due day yet; Green any other open action (on track).
   public var brag: BRAG? {
     if status == .withdrawn { return nil }
     if isOverdue { return .red }
     if status == .assured { return .blue }
     if status == .completed { return .green }
-    if isDueSoon || status == .blocked || hasSlipped { return .amber }
+    if isDueSoon || status == .blocked || hasSlipped || !due.isSet { return .amber }
     return .green
   }
 }
@@ -100,6 +116,8 @@ extension Action {
     var evidence: [String] = []
     var last: ActionUpdate?
     var pending: DueRequest?
+    var reported: BRAG?
+    var firstDueDay = due.day
     func apply(_ update: ActionUpdate) {
       if let requested = update.requestedDue {
         pending = DueRequest(
@@ -116,12 +134,15 @@ extension Action {
         status = newStatus
       }
       if let newDue = update.due, newDue != currentDue {
-        if newDue > currentDue {
+        // Only a later day moves a day: setting a first day for an action due "TBC" is not a slip.
+        if let newDay = newDue.day, let currentDay = currentDue.day, newDay > currentDay {
           slips += 1
-          slipDays += newDue.days(since: currentDue)
+          slipDays += newDay.days(since: currentDay)
         }
+        if firstDueDay == nil { firstDueDay = newDue.day }
         currentDue = newDue
       }
+      if let rating = update.reported { reported = rating }
       if let items = update.evidence { evidence += items }
       last = update
     }
@@ -149,9 +170,9 @@ extension Action {
       for entry in sorted { apply(entry.element) }
     }
     return ActionState(
-      asOf: day, exists: exists, status: status, originalDue: due, due: currentDue, slips: slips,
-      slipDays: slipDays, lastUpdate: last, completedOn: completedOn, evidence: evidence, settings: settings,
-      pendingRequest: pending, lastHeard: last?.date ?? agreed)
+      asOf: day, exists: exists, status: status, originalDue: due, due: currentDue, firstDueDay: firstDueDay,
+      slips: slips, slipDays: slipDays, lastUpdate: last, completedOn: completedOn, evidence: evidence,
+      settings: settings, pendingRequest: pending, reported: reported, lastHeard: last?.date ?? agreed)
   }
 }
 
@@ -190,8 +211,11 @@ extension Action {
 }
 
 /// The rating partnerships use for progress: Blue, Red, Amber, Green.
-public enum BRAG: String, Codable, CaseIterable, Comparable, Sendable {
+public enum BRAG: String, ClosedVocabulary, Comparable {
   case blue, green, amber, red
+
+  /// What the vocabulary is called in messages.
+  public static let vocabularyName = "rating"
 
   /// Red is worst, then Amber, Green, Blue.
   public var severity: Int {

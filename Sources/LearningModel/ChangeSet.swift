@@ -165,8 +165,10 @@ extension Tracker {
           if recommendation.agencies.contains(id) {
             add(.recommendation(recommendationReference), "agencies")
           }
-          for action in recommendation.actions where action.owner == id {
-            add(.action(ActionReference(review: review.id, action: action.id)), "owner")
+          for action in recommendation.actions {
+            let reference = RecordReference.action(ActionReference(review: review.id, action: action.id))
+            if action.owner == id { add(reference, "owner") }
+            if action.jointOwners?.contains(id) == true { add(reference, "jointOwners") }
           }
         }
       }

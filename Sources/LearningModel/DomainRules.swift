@@ -233,6 +233,27 @@ public enum DomainRules {
     {
       found.append(problem)
     }
+    var seenOwners: Set<String> = [action.owner]
+    for (index, agency) in (action.jointOwners ?? []).enumerated() {
+      let field = "jointOwners[\(index)]"
+      if let problem = resolve(
+        agency, in: known.agencies, field: field, what: "agency", catalogue: "agencies")
+      {
+        found.append(problem)
+      } else if agency == action.owner {
+        found.append(
+          RuleViolation(
+            check: .uniqueIds, field: field, value: agency,
+            message: "joint owner \"\(agency)\" of action \(reference) is already its owner",
+            hint: "list only the other agencies that own the action with the owner"))
+      } else if !seenOwners.insert(agency).inserted {
+        found.append(
+          RuleViolation(
+            check: .uniqueIds, field: field, value: agency,
+            message: "joint owner \"\(agency)\" of action \(reference) is listed twice",
+            hint: "list each joint owner once"))
+      }
+    }
     if isBlank(action.measureOfSuccess) {
       found.append(
         RuleViolation(
@@ -246,10 +267,10 @@ public enum DomainRules {
           severity: .warning, check: .lead, field: "lead", message: "action \(reference) names no lead",
           hint: "name the role that leads it"))
     }
-    if let agreed = action.agreed, isDueBeforeAgreed(action.due, agreed: agreed) {
+    if let agreed = action.agreed, let due = action.due.day, isDueBeforeAgreed(due, agreed: agreed) {
       found.append(
         RuleViolation(
-          check: .dueBeforeAgreed, field: "due", value: action.due.description, relatedField: "agreed",
+          check: .dueBeforeAgreed, field: "due", value: action.due.storeText, relatedField: "agreed",
           relatedValue: agreed.description, relation: "is before",
           message: "due \(action.due) is before the agreed day \(agreed)"))
     }
@@ -275,7 +296,7 @@ public enum DomainRules {
             relatedField: "agreed", relatedValue: agreed.description, relation: "is before",
             message: "update dated \(update.date) is before the action was agreed (\(agreed))"))
       }
-      if let agreed = action.agreed, let due = update.due, isDueBeforeAgreed(due, agreed: agreed) {
+      if let agreed = action.agreed, let due = update.due?.day, isDueBeforeAgreed(due, agreed: agreed) {
         found.append(
           RuleViolation(
             check: .dueBeforeAgreed, field: "\(field).due", value: due.description, relatedField: "agreed",

@@ -69,7 +69,7 @@ extension Tracker {
     let pending = try pendingDueRequest(reference, on: day)
     guard !reason.trimmingSpaces.isEmpty else { throw .reasonMissing(what: "applying a requested due day") }
     let update = ActionUpdate(
-      date: day, due: pending.due, note: "Due revised: " + String(reason.trimmingSpaces), by: by)
+      date: day, due: .onDay(pending.due), note: "Due revised: " + String(reason.trimmingSpaces), by: by)
     try append(update, to: reference)
     return update
   }

@@ -245,6 +245,10 @@ extension Tracker {
           }
           if let baseline = action.baseline { fields.append(("\(actionPath).baseline", baseline)) }
           if let target = action.target { fields.append(("\(actionPath).target", target)) }
+          // Published with the plan, so checked like the rest of the action.
+          if let planned = action.evidencePlanned {
+            fields.append(("\(actionPath).evidencePlanned", planned))
+          }
           for (u, update) in action.updates.enumerated() {
             if let note = update.note { fields.append(("\(actionPath).updates[\(u)].note", note)) }
             if let by = update.by { fields.append(("\(actionPath).updates[\(u)].by", by)) }

@@ -184,16 +184,18 @@ public struct Action: Codable, Equatable, Sendable {
   public var id: String
   /// Specific: what will be done.
   public var description: String
-  /// The owning agency's ID.
+  /// The owning agency's ID: the agency accountable for the action.
   public var owner: String
+  /// Other agencies that own the action with `owner` (a plan's "CSC and Police"); absent when none.
+  public var jointOwners: [String]?
   /// The role that leads the action (a role, not a person's name).
   public var lead: String?
   /// Measurable: how the change in practice will be assessed.
   public var measureOfSuccess: String?
   /// The day the action was agreed; the action does not exist before it.
   public var agreed: CalendarDay?
-  /// Time-bound: the original due day. Revisions are updates.
-  public var due: CalendarDay
+  /// Time-bound: the original due day, a month, or not yet set. Revisions are updates.
+  public var due: PlannedDue
   /// The action's dated log: status changes, notes, revised due days and evidence.
   @DefaultEmpty public var updates: [ActionUpdate]
   // A measure that can be checked: where practice starts, where it should get to, and when to look again.
@@ -203,20 +205,45 @@ public struct Action: Codable, Equatable, Sendable {
   public var target: String?
   /// The day by which the measure should be taken again; a result is expected by then.
   public var remeasure: CalendarDay?
+  /// The evidence the plan says will show the action is done ("audit of strategy minutes"), kept
+  /// apart from the evidence later received in updates.
+  public var evidencePlanned: String?
 
   /// An action with the given fields; baseline, target and re-measure day are absent.
   public init(
-    id: String, description: String, owner: String, lead: String? = nil, measureOfSuccess: String? = nil,
-    agreed: CalendarDay? = nil, due: CalendarDay, updates: [ActionUpdate] = []
+    id: String, description: String, owner: String, jointOwners: [String]? = nil, lead: String? = nil,
+    measureOfSuccess: String? = nil, agreed: CalendarDay? = nil, due: PlannedDue,
+    updates: [ActionUpdate] = [],
+    evidencePlanned: String? = nil
   ) {
     self.id = id
     self.description = description
     self.owner = owner
+    self.jointOwners = jointOwners
     self.lead = lead
     self.measureOfSuccess = measureOfSuccess
     self.agreed = agreed
     self.due = due
     self.updates = updates
+    self.evidencePlanned = evidencePlanned
+  }
+
+  /// An action due on a day.
+  public init(
+    id: String, description: String, owner: String, lead: String? = nil, measureOfSuccess: String? = nil,
+    agreed: CalendarDay? = nil, due: CalendarDay, updates: [ActionUpdate] = []
+  ) {
+    self.init(
+      id: id, description: description, owner: owner, lead: lead, measureOfSuccess: measureOfSuccess,
+      agreed: agreed, due: .onDay(due), updates: updates)
+  }
+
+  /// Every agency that owns the action: the accountable owner first, then the joint owners.
+  public var owners: [String] { [owner] + (jointOwners ?? []) }
+
+  /// Whether `agency` owns the action, alone or jointly.
+  public func isOwned(by agency: String) -> Bool {
+    owner == agency || (jointOwners?.contains(agency) ?? false)
   }
 }
 
@@ -227,8 +254,8 @@ public struct ActionUpdate: Codable, Equatable, Sendable {
   public var date: CalendarDay
   /// The status set by the update, if any.
   public var status: ActionStatus?
-  /// A revised due day; the note should give the reason.
-  public var due: CalendarDay?
+  /// A revised due day (a day, a month, or not yet set); the note should give the reason.
+  public var due: PlannedDue?
   /// Progress, the reason for a revised due day, or why the action was withdrawn.
   public var note: String?
   /// Titles of evidence of output: what was delivered (training run, guidance issued).
@@ -245,6 +272,8 @@ public struct ActionUpdate: Codable, Equatable, Sendable {
   /// A new due day the owning agency asks for. It does not change the due day: the business unit
   /// or the QA subgroup applies it with a revised `due`, or declines it with `declinedDue`.
   public var requestedDue: CalendarDay?
+  /// The owning agency's own rating of its progress, which may differ from the derived one.
+  public var reported: BRAG?
   /// The agency's reason for `requestedDue`.
   public var requestReason: String?
   /// The requested due day the partnership declines; the note gives the reason.
@@ -252,13 +281,14 @@ public struct ActionUpdate: Codable, Equatable, Sendable {
 
   /// An update on `date` with the given fields; impact evidence, result and exception are absent.
   public init(
-    date: CalendarDay, status: ActionStatus? = nil, due: CalendarDay? = nil, note: String? = nil,
+    date: CalendarDay, status: ActionStatus? = nil, due: PlannedDue? = nil, note: String? = nil,
     evidence: [String]? = nil, by: String? = nil, requestedDue: CalendarDay? = nil,
-    requestReason: String? = nil, declinedDue: CalendarDay? = nil
+    requestReason: String? = nil, declinedDue: CalendarDay? = nil, reported: BRAG? = nil
   ) {
     self.date = date
     self.status = status
     self.due = due
+    self.reported = reported
     self.note = note
     self.evidence = evidence
     self.by = by
@@ -319,7 +349,8 @@ extension Recommendation {
     guard response == .accepted || response == .partiallyAccepted else { return false }
     return !actions.contains { action in
       // The status the whole log leaves, whatever the day: its latest entry's day folds all of it.
-      let latest = action.updates.map(\.date).max() ?? action.due
+      let latest =
+        action.updates.map(\.date).max() ?? action.due.day ?? action.agreed ?? CalendarDay(dayNumber: 0)
       return action.state(asOf: latest, settings: Settings()).status != .withdrawn
     }
   }

@@ -84,7 +84,12 @@ public enum SMARTCheck {
       reasons.append("A: no lead is named")
     }
     var timeBound = true
-    if let agreed = action.agreed, action.due > agreed.adding(months: 24) {
+    let latestDue = action.updates.last(where: { $0.due != nil })?.due ?? action.due
+    let closed = action.updates.last(where: { $0.status != nil })?.status?.isClosed ?? false
+    if !latestDue.isSet && !closed {
+      timeBound = false
+      reasons.append("T: no due day yet (TBC)")
+    } else if let agreed = action.agreed, let due = action.due.day, due > agreed.adding(months: 24) {
       timeBound = false
       reasons.append("T: due \(action.due) is more than two years after it was agreed (\(agreed))")
     }

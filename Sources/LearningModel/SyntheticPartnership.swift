@@ -217,7 +217,7 @@ public enum SyntheticPartnership {
             if step == 0 { update.status = .inProgress }
             if step == 1 && chance(20) {
               currentDue = currentDue.adding(days: Int.random(in: 30...120, using: &random))
-              update.due = currentDue
+              update.due = .onDay(currentDue)
               update.note = "Due revised: " + pick(delays)
             }
             if step == steps - 1 {

@@ -47,6 +47,11 @@ extension Tracker {
           {
             reviews[r].recommendations[m].actions[a].measureOfSuccess = new
           }
+          if let planned = action.evidencePlanned,
+            let new = visit(planned, { actionPath() + ".evidencePlanned" })
+          {
+            reviews[r].recommendations[m].actions[a].evidencePlanned = new
+          }
           for (u, update) in action.updates.enumerated() {
             let updatePath = { actionPath() + ".updates[\(u)]" }
             if let note = update.note, let new = visit(note, { updatePath() + ".note" }) {

@@ -19,14 +19,14 @@ public struct AgencyReturnSheet: Sendable {
   /// What a row asks of an action completed and awaiting assurance.
   public static let askImpact = "Evidence of impact (completed, awaiting assurance)"
 
-  /// The agency's open actions that exist on the day, in store order, then its actions completed
+  /// The agency's open actions that exist on the day, owned alone or jointly, in store order, then its actions completed
   /// and not yet assured, asking for evidence of impact.
   public static func build(_ tracker: Tracker, agency: String, asOf: CalendarDay) -> AgencyReturnSheet {
     let settings = tracker.partnership.settings
     var table = Table(
       caption: "Return", columns: AgencyReturnColumn.allCases.map { Table.Column($0.rawValue) })
     var completed: [[String]] = []
-    for placed in tracker.placedActions where placed.action.owner == agency {
+    for placed in tracker.placedActions where placed.action.isOwned(by: agency) {
       let state = placed.action.state(asOf: asOf, settings: settings)
       guard state.exists, state.isOpen || state.status == .completed else { continue }
       let row = [
@@ -55,7 +55,9 @@ public struct AgencyReturnSheet: Sendable {
     var owners = Set<String>()
     for placed in tracker.placedActions {
       let state = placed.action.state(asOf: asOf, settings: settings)
-      if state.exists && (state.isOpen || state.status == .completed) { owners.insert(placed.action.owner) }
+      if state.exists && (state.isOpen || state.status == .completed) {
+        owners.formUnion(placed.action.owners)
+      }
     }
     let listed = tracker.agencies.map(\.id)
     return listed.filter(owners.contains) + owners.subtracting(listed).sorted()

@@ -102,8 +102,8 @@ public struct AnnualReport: Report, Equatable {
     public var description: String
     /// The action's derived status on `asOf`.
     public var status: ActionStatus
-    /// The action's due day on `asOf` (the latest revised one).
-    public var due: CalendarDay
+    /// The action's due day on `asOf` (the latest revised one): a day, a month or not yet set.
+    public var due: PlannedDue
     /// Days past the due day on `asOf`; 0 when not overdue (and for improvements).
     public var daysOverdue: Int
     /// How many times the due day has been moved later.
@@ -264,7 +264,7 @@ public struct AnnualReport: Report, Equatable {
     let dayBefore = period.lowerBound.adding(days: -1)
     for placed in tracker.placedActions {
       if let review = options.review, placed.review.id != review { continue }
-      if let agency = options.agency, placed.action.owner != agency { continue }
+      if let agency = options.agency, !placed.action.isOwned(by: agency) { continue }
       let now = placed.action.state(asOf: asOf, settings: settings)
       guard now.exists else { continue }
       let then = placed.action.state(asOf: dayBefore, settings: settings)

@@ -273,7 +273,7 @@ public struct DigestReport: Report, Equatable {
     let dayBefore = period.lowerBound.adding(days: -1)
     for placed in tracker.placedActions {
       if let review = options.review, placed.review.id != review { continue }
-      if let agency = options.agency, placed.action.owner != agency { continue }
+      if let agency = options.agency, !placed.action.isOwned(by: agency) { continue }
       let then = placed.action.state(asOf: dayBefore, settings: settings)
       let now = placed.action.state(asOf: asOf, settings: settings)
       guard now.exists else { continue }

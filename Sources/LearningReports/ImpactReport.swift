@@ -12,6 +12,10 @@ public struct ImpactReport: Report, Equatable {
     public var review: String
     /// The agency that owns the action.
     public var owner: String
+    /// The other agencies that own the action jointly; absent when none.
+    public var jointOwners: [String]?
+    /// The evidence the plan said would show the action is done.
+    public var evidencePlanned: String?
     /// The action's derived status on the report's day: completed or assured.
     public var status: ActionStatus
     /// The day the action last became completed or assured.
@@ -71,6 +75,7 @@ public struct ImpactReport: Report, Equatable {
           report.rows.append(
             Row(
               reference: placed.reference.description, review: placed.review.id, owner: action.owner,
+              jointOwners: action.jointOwners, evidencePlanned: action.evidencePlanned,
               status: state.status, closedOn: state.completedOn, outputs: impact.outputs,
               exception: state.status == .assured ? impact.exception : nil,
               reason: state.status == .assured && impact.exception != nil
@@ -95,19 +100,26 @@ public struct ImpactReport: Report, Equatable {
 
   /// The report laid out as sections, paragraphs and tables for the renderers.
   public var document: ReportDocument {
+    // The evidence the plan named, beside what was received, when any listed action records it.
+    let showsPlanned = rows.contains { $0.evidencePlanned != nil }
     var table = Table(
       caption: "Closed on outputs alone",
       columns: [
-        .init("Action"), .init("Owner"), .init("Status"), .init("Closed on"), .init("Output evidence"),
-        .init("Why listed"),
+        .init("Action"), .init("Owner"), .init("Status"), .init("Closed on"),
+      ] + (showsPlanned ? [.init("Evidence planned")] : []) + [
+        .init("Output evidence"), .init("Why listed"),
       ],
       emptyText: "Every closed action has impact evidence or a result.")
     for row in rows {
-      table.append([
-        Table.Cell(row.reference), Table.Cell(row.owner), Table.Cell(row.status.title),
-        Table.Cell(row.closedOn?.description ?? ""), Table.Cell(row.outputs.joined(separator: "; ")),
-        Table.Cell(row.reason + (row.exception.map { " (\($0))" } ?? "")),
-      ])
+      table.append(
+        [
+          Table.Cell(row.reference),
+          Table.Cell(([row.owner] + (row.jointOwners ?? [])).joined(separator: " + ")),
+          Table.Cell(row.status.title), Table.Cell(row.closedOn?.description ?? ""),
+        ] + (showsPlanned ? [Table.Cell(row.evidencePlanned ?? "")] : []) + [
+          Table.Cell(row.outputs.joined(separator: "; ")),
+          Table.Cell(row.reason + (row.exception.map { " (\($0))" } ?? "")),
+        ])
     }
     var remeasure = Table(
       caption: "Past the re-measure day with no result",
@@ -122,9 +134,11 @@ public struct ImpactReport: Report, Equatable {
         Table.Cell(row.target ?? ""), Table.Cell(row.remeasure.description), .number(row.daysPast),
       ])
     }
-    func group(_ key: (Row) -> String, _ caption: String) -> Table {
+    func group(_ keys: (Row) -> [String], _ caption: String) -> Table {
       var counts: [String: Int] = [:]
-      for row in rows { counts[key(row), default: 0] += 1 }
+      for row in rows {
+        for key in keys(row) { counts[key, default: 0] += 1 }
+      }
       var table = Table(
         caption: caption,
         columns: [.init(caption == "By agency" ? "Agency" : "Review"), .init("Actions", .right)],
@@ -151,8 +165,13 @@ public struct ImpactReport: Report, Equatable {
               .init(
                 "Past the re-measure day with no result", String(remeasureDue.count),
                 rating: remeasureDue.isEmpty ? nil : .amber),
-            ]), .table(group(\.owner, "By agency")), .table(group(\.review, "By review")),
-          ]),
+            ]), .table(group({ [$0.owner] + ($0.jointOwners ?? []) }, "By agency")),
+          ]
+            + (rows.contains { $0.jointOwners != nil }
+              ? [.note("Joint actions are counted for each owner.")] : [])
+            + [
+              .table(group({ [$0.review] }, "By review"))
+            ]),
         .init("Closed on outputs alone", [.table(table)]),
         .init("Re-measure overdue", [.table(remeasure)]),
       ])

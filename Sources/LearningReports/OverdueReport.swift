@@ -1,7 +1,9 @@
 import LearningModel
 
 /// The QA subgroup's list: overdue actions (most days overdue first), then actions due soon and
-/// actions with no recent update. With an agency filter it is that agency's chase list.
+/// actions with no recent update, open actions with no due day yet, and actions the owning agency
+/// rates better than the rules do. With an agency filter it is that agency's chase list, with the
+/// actions it owns jointly.
 public struct OverdueReport: Report, Equatable {
   /// The partnership's name.
   public var partnership: String
@@ -19,10 +21,14 @@ public struct OverdueReport: Report, Equatable {
   public var dueSoon: [ActionLine] = []
   /// Open actions with no update for longer than the settings allow, longest silent first.
   public var stale: [ActionLine] = []
+  /// Open actions with no due day yet ("TBC"): not time-bound.
+  public var notYetTimeBound: [ActionLine] = []
+  /// Actions whose owning agency's latest rating is better than the derived one.
+  public var reportedBetter: [ActionLine] = []
   var subtitle = ""
 
   enum CodingKeys: String, CodingKey {
-    case partnership, asOf, agency, review, settings, overdue, dueSoon, stale
+    case partnership, asOf, agency, review, settings, overdue, dueSoon, stale, notYetTimeBound, reportedBetter
   }
 
   /// The list of the actions in scope as of the options' day.
@@ -38,18 +44,20 @@ public struct OverdueReport: Report, Equatable {
       if entry.state.isOverdue { report.overdue.append(scope.line(entry)) }
       if entry.state.isDueSoon { report.dueSoon.append(scope.line(entry)) }
       if entry.state.isStale { report.stale.append(scope.line(entry)) }
+      if entry.state.isNotYetTimeBound { report.notYetTimeBound.append(scope.line(entry)) }
+      if entry.state.reportedIsBetter { report.reportedBetter.append(scope.line(entry)) }
     }
     // Most days overdue first; soonest due first; longest silent first; ties by reference.
     sortLines(&report.overdue, reference: \.reference) { -$0.daysOverdue }
-    sortLines(&report.dueSoon, reference: \.reference) { $0.due.dayNumber }
+    sortLines(&report.dueSoon, reference: \.reference) { $0.due.sortKey }
     sortLines(&report.stale, reference: \.reference) { -($0.daysSinceLastHeard ?? 0) }
     return report
   }
 
-  /// The agencies that own at least one open action in scope: one chase list each.
+  /// The agencies that own at least one open action in scope, alone or jointly: one chase list each.
   public static func agenciesToChase(_ tracker: Tracker, _ options: ReportOptions) -> [String] {
     let scope = ReportScope(tracker, options)
-    let owners = Set(scope.actions.filter { $0.state.isOpen }.map { $0.placed.action.owner })
+    let owners = Set(scope.actions.filter { $0.state.isOpen }.flatMap { $0.placed.action.owners })
     return tracker.agencies.map(\.id).filter(owners.contains)
       + owners.subtracting(tracker.agencies.map(\.id)).sorted()
   }
@@ -63,7 +71,7 @@ public struct OverdueReport: Report, Equatable {
         .init("Owner"), .init("Lead"),
         .init("Original due"), .init("Current due"), .init("Slips", .right), .init("Days overdue", .right),
         .init("Last update"), .init("Age (days)", .right), .init("Last note"),
-        .init("Requested due (awaiting decision)"),
+        .init("Requested due (awaiting decision)"), .init("Agency's rating"),
       ],
       emptyText: "No action is overdue.")
     for line in overdue {
@@ -71,13 +79,15 @@ public struct OverdueReport: Report, Equatable {
         Table.Cell(line.reference), Table.Cell(line.reviewTitle),
         Table.Cell(line.recommendation + ": " + shorten(line.recommendationText, 60)),
         Table.Cell(line.description),
-        Table.Cell(line.ownerName), Table.Cell(line.lead ?? ""), Table.Cell(line.originalDue.description),
+        Table.Cell(line.ownerNamesText), Table.Cell(line.lead ?? ""),
+        Table.Cell(line.originalDue.description),
         Table.Cell(line.due.description), .number(line.slips), .number(line.daysOverdue),
         Table.Cell(line.lastUpdate?.description ?? "none"),
         Table.Cell(line.daysSinceLastHeard.map(String.init) ?? ""),
         Table.Cell(line.lastUpdateNote ?? ""),
         Table.Cell(
           line.pendingRequest.map { "\($0.due), asked \($0.requestedOn): " + shorten($0.reason, 60) } ?? ""),
+        Table.Cell(line.reported?.title ?? ""),
       ])
     }
     var soonTable = Table(
@@ -90,8 +100,9 @@ public struct OverdueReport: Report, Equatable {
     for line in dueSoon {
       soonTable.append([
         Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(line.description),
-        Table.Cell(line.ownerName),
-        Table.Cell(line.lead ?? ""), Table.Cell(line.due.description), .number(line.due.days(since: asOf)),
+        Table.Cell(line.ownerNamesText),
+        Table.Cell(line.lead ?? ""), Table.Cell(line.due.description),
+        .number(line.due.day.map { $0.days(since: asOf) } ?? 0),
         Table.Cell(line.status.title),
       ])
     }
@@ -105,10 +116,41 @@ public struct OverdueReport: Report, Equatable {
     for line in stale {
       staleTable.append([
         Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(line.description),
-        Table.Cell(line.ownerName),
+        Table.Cell(line.ownerNamesText),
         Table.Cell(line.lead ?? ""),
         Table.Cell(line.lastUpdate?.description ?? (line.agreed.map { "agreed \($0)" } ?? "")),
         Table.Cell(line.daysSinceLastHeard.map(String.init) ?? ""), Table.Cell(line.due.description),
+      ])
+    }
+    var tbcTable = Table(
+      caption: "Open actions with no due day yet (TBC)",
+      columns: [
+        .init("Action"), .init("Review"), .init("Action description"), .init("Owner"), .init("Lead"),
+        .init("Status"), .init("Last heard"), .init("Rating"),
+      ],
+      emptyText: "Every open action has a due day.")
+    for line in notYetTimeBound {
+      tbcTable.append([
+        Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(line.description),
+        Table.Cell(line.ownerNamesText), Table.Cell(line.lead ?? ""), Table.Cell(line.status.title),
+        Table.Cell(line.lastUpdate?.description ?? (line.agreed.map { "agreed \($0)" } ?? "")),
+        Table.Cell(line.ratingText),
+      ])
+    }
+    var betterTable = Table(
+      caption: "The agency's own rating is better than the derived one",
+      columns: [
+        .init("Action"), .init("Review"), .init("Action description"), .init("Owner"), .init("Due"),
+        .init("Derived rating"), .init("Agency's rating"), .init("Last update"),
+      ],
+      emptyText: "No agency rates an action better than the rules do.")
+    for line in reportedBetter {
+      betterTable.append([
+        Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(line.description),
+        Table.Cell(line.ownerNamesText), Table.Cell(line.due.description),
+        line.brag.map { .rating($0) } ?? Table.Cell("Withdrawn"),
+        line.reported.map { .rating($0) } ?? Table.Cell(""),
+        Table.Cell(line.lastUpdate?.description ?? "none"),
       ])
     }
     return ReportDocument(
@@ -122,11 +164,15 @@ public struct OverdueReport: Report, Equatable {
               .init("Overdue", String(overdue.count), rating: overdue.isEmpty ? nil : .red),
               .init("Due within \(settings.dueSoonDays) days", String(dueSoon.count)),
               .init("No update for more than \(settings.staleAfterDays) days", String(stale.count)),
+              .init("Not yet time-bound", String(notYetTimeBound.count)),
+              .init("Agency rates better than the rules", String(reportedBetter.count)),
             ])
           ]),
         .init("Overdue actions", [.table(overdueTable)]),
         .init("Due soon", [.table(soonTable)]),
         .init("Stale", [.table(staleTable)]),
+        .init("Not yet time-bound", [.table(tbcTable)]),
+        .init("Rated better by the agency", [.table(betterTable)]),
       ])
   }
 
@@ -138,20 +184,25 @@ public struct OverdueReport: Report, Equatable {
         "List", "Action", "Review", "Review title", "Recommendation", "Action description", "Owner",
         "Owner name", "Lead", "Status",
         "Original due", "Current due", "Slips", "Days overdue", "Last update", "Days since last heard",
-        "Last note", "Requested due", "Request reason",
+        "Last note", "Requested due", "Request reason", "Joint owners", "Agency's rating",
       ].map { Table.Column($0) })
-    for (list, lines) in [("overdue", overdue), ("due soon", dueSoon), ("stale", stale)] {
+    let lists = [
+      ("overdue", overdue), ("due soon", dueSoon), ("stale", stale), ("not yet time-bound", notYetTimeBound),
+      ("rated better by the agency", reportedBetter),
+    ]
+    for (list, lines) in lists {
       for line in lines {
         table.append(
           [
             list, line.reference, line.review, line.reviewTitle, line.recommendation, line.description,
             line.owner, line.ownerName,
-            line.lead ?? "", line.status.rawValue, line.originalDue.description, line.due.description,
+            line.lead ?? "", line.status.rawValue, line.originalDue.storeText, line.due.storeText,
             String(line.slips),
             String(line.daysOverdue), line.lastUpdate?.description ?? "",
             line.daysSinceLastHeard.map(String.init) ?? "",
             line.lastUpdateNote ?? "", line.pendingRequest?.due.description ?? "",
-            line.pendingRequest?.reason ?? "",
+            line.pendingRequest?.reason ?? "", (line.jointOwners ?? []).joined(separator: "; "),
+            line.reported?.rawValue ?? "",
           ].map { Table.Cell($0) })
       }
     }

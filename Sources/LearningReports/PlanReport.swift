@@ -2,8 +2,10 @@ import LearningModel
 
 /// One review's SMART action plan as a partnership publishes it beside the report: each
 /// recommendation with the response (and the reason where not accepted), each action with its
-/// owning agency, measure of success, due day, BRAG and completion day. No notes, no evidence
-/// titles, no names of individuals (leads are left out).
+/// owning agencies, measure of success, due day (a day, a month or TBC), BRAG beside the agency's
+/// own rating, completion day, and the evidence planned beside how much evidence was received. No
+/// notes, no evidence titles (they come from agencies' returns), no names of individuals (leads
+/// are left out).
 public struct PlanReport: Report, Equatable {
   /// An action of the plan, as it stands on the report's day.
   public struct ActionLine: Encodable, Equatable, Sendable {
@@ -11,18 +13,26 @@ public struct PlanReport: Report, Equatable {
     public var reference: String
     /// What the action will do.
     public var description: String
-    /// The name of the agency that owns the action.
+    /// The owning agency's name, with any joint owners' names after it.
     public var owner: String
     /// How the action's success is to be measured, if recorded.
     public var measureOfSuccess: String?
     /// The action's due day on the report's day (the latest revised one).
-    public var due: CalendarDay
+    public var due: PlannedDue
     /// The action's BRAG rating on the report's day; absent when withdrawn.
     public var brag: BRAG?
+    /// The owning agency's latest rating of its own progress, when it gave one.
+    public var reported: BRAG?
     /// The action's derived status on the report's day.
     public var status: ActionStatus
     /// The day the action last became completed or assured; absent when it is not.
     public var completedOn: CalendarDay?
+    /// The evidence the plan says will show the action is done.
+    public var evidencePlanned: String?
+    /// How many items of evidence of output were received in updates (titles are left out).
+    public var outputEvidenceReceived: Int
+    /// How many items of evidence of impact were received.
+    public var impactEvidenceReceived: Int
   }
 
   /// A recommendation of the review with the partnership's response and its actions.
@@ -62,9 +72,12 @@ public struct PlanReport: Report, Equatable {
         guard state.exists else { return nil }
         return ActionLine(
           reference: "\(review.id)/\(action.id)", description: action.description,
-          owner: tracker.agencyName(action.owner),
-          measureOfSuccess: action.measureOfSuccess, due: state.due, brag: state.brag, status: state.status,
-          completedOn: state.completedOn)
+          owner: action.owners.map { tracker.agencyName($0) }.joined(separator: " and "),
+          measureOfSuccess: action.measureOfSuccess, due: state.due, brag: state.brag,
+          reported: state.reported,
+          status: state.status, completedOn: state.completedOn, evidencePlanned: action.evidencePlanned,
+          outputEvidenceReceived: state.evidence.count,
+          impactEvidenceReceived: action.impact(asOf: options.asOf).impactEvidence.count)
       }
       report.recommendations.append(
         RecommendationLine(
@@ -78,6 +91,8 @@ public struct PlanReport: Report, Equatable {
   /// The plan laid out as one section per recommendation, and a key, for the renderers.
   public var document: ReportDocument {
     var sections: [ReportDocument.Section] = []
+    // The evidence planned beside the evidence received, when the plan names any.
+    let showsEvidence = recommendations.contains { $0.actions.contains { $0.evidencePlanned != nil } }
     for recommendation in recommendations {
       var blocks: [ReportDocument.Block] = [
         .paragraph(recommendation.text), .figures([.init("Response", recommendation.response.title)]),
@@ -89,19 +104,25 @@ public struct PlanReport: Report, Equatable {
           columns: [
             .init("Action"), .init("What will be done"), .init("Agency"), .init("Measure of success"),
             .init("Due"), .init("Progress"), .init("Completed"),
-          ],
+          ] + (showsEvidence ? [.init("Evidence planned"), .init("Evidence received")] : []),
           emptyText: recommendation.response == .pending
             ? "The response is not yet agreed." : "Actions are being agreed.")
         for action in recommendation.actions {
-          table.append([
-            Table.Cell(action.reference), Table.Cell(action.description), Table.Cell(action.owner),
-            Table.Cell(action.measureOfSuccess ?? ""),
-            Table.Cell(action.due.description),
-            action.brag.map {
-              Table.Cell($0.title + " (" + action.status.title.lowercased() + ")", rating: $0.rawValue)
-            } ?? Table.Cell("Withdrawn"),
-            Table.Cell(action.completedOn?.description ?? ""),
-          ])
+          table.append(
+            [
+              Table.Cell(action.reference), Table.Cell(action.description), Table.Cell(action.owner),
+              Table.Cell(action.measureOfSuccess ?? ""),
+              Table.Cell(action.due.description),
+              action.brag.map {
+                Table.Cell(
+                  $0.title + " (" + action.status.title.lowercased() + ")"
+                    + (action.reported.map { $0 == action.brag ? "" : "; agency: \($0.title)" } ?? ""),
+                  rating: $0.rawValue)
+              } ?? Table.Cell("Withdrawn"),
+              Table.Cell(action.completedOn?.description ?? ""),
+            ]
+              + (showsEvidence
+                ? [Table.Cell(action.evidencePlanned ?? ""), Table.Cell(action.evidenceReceivedText)] : []))
         }
         blocks.append(.table(table))
       }
@@ -112,7 +133,7 @@ public struct PlanReport: Report, Equatable {
         "Key",
         [
           .bullets([
-            "Red: overdue.", "Amber: at risk (due soon, blocked or revised).",
+            "Red: overdue.", "Amber: at risk (due soon, blocked or revised), or no due day yet (TBC).",
             "Green: on track, or completed.", "Blue: completed and assured by the partnership.",
           ])
         ]))
@@ -127,14 +148,14 @@ public struct PlanReport: Report, Equatable {
       caption: "Action plan",
       columns: [
         "Recommendation", "Response", "Reason", "Action", "What will be done", "Agency", "Measure of success",
-        "Due", "BRAG", "Completed",
+        "Due", "BRAG", "Completed", "Agency's rating", "Evidence planned", "Evidence received",
       ].map { Table.Column($0) })
     for recommendation in recommendations {
       if recommendation.actions.isEmpty {
         table.append(
           [
             recommendation.reference, recommendation.response.rawValue, recommendation.reason ?? "", "", "",
-            "", "", "", "", "",
+            "", "", "", "", "", "", "", "",
           ].map { Table.Cell($0) })
       }
       for action in recommendation.actions {
@@ -142,11 +163,22 @@ public struct PlanReport: Report, Equatable {
           [
             recommendation.reference, recommendation.response.rawValue, recommendation.reason ?? "",
             action.reference, action.description, action.owner,
-            action.measureOfSuccess ?? "", action.due.description, action.brag?.title ?? "Withdrawn",
-            action.completedOn?.description ?? "",
+            action.measureOfSuccess ?? "", action.due.storeText, action.brag?.title ?? "Withdrawn",
+            action.completedOn?.description ?? "", action.reported?.title ?? "", action.evidencePlanned ?? "",
+            action.evidenceReceivedText,
           ].map { Table.Cell($0) })
       }
     }
     return table
+  }
+}
+
+extension PlanReport.ActionLine {
+  /// "2 of output, 1 of impact", or "none yet".
+  public var evidenceReceivedText: String {
+    var parts: [String] = []
+    if outputEvidenceReceived > 0 { parts.append("\(outputEvidenceReceived) of output") }
+    if impactEvidenceReceived > 0 { parts.append("\(impactEvidenceReceived) of impact") }
+    return parts.isEmpty ? "none yet" : parts.joined(separator: ", ")
   }
 }

@@ -25,6 +25,8 @@ public struct ProgressReport: Report, Equatable {
     public var stale = 0
     /// Actions whose due day has been moved later at least once.
     public var slipped = 0
+    /// Actions whose owning agency's latest rating is better than the derived one.
+    public var reportedBetter = 0
   }
 
   /// One review's or one agency's progress.
@@ -109,6 +111,8 @@ public struct ProgressReport: Report, Equatable {
   public var changes: Changes?
   /// Actions rated red on the report's day, most days overdue first.
   public var redActions: [ActionLine] = []
+  /// Actions whose owning agency rates them better than the rules do, worst derived rating first.
+  public var reportedBetter: [ActionLine] = []
   /// The share of actions closed at each of the last 12 month ends, oldest first.
   public var closedByMonth: [MonthPoint] = []
   /// The thresholds the state was derived with.
@@ -131,7 +135,7 @@ public struct ProgressReport: Report, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case partnership, asOf, agency, review, headline, brag, byReview, byAgency, responses, changes,
-      redActions, closedByMonth
+      redActions, reportedBetter, closedByMonth
     case settings, timeliness, disseminationDelivered, disseminationReach, reviewsWithoutDissemination,
       smartActions, smartChecked
   }
@@ -165,9 +169,15 @@ public struct ProgressReport: Report, Equatable {
       if state.hasSlipped { report.headline.slipped += 1 }
       let review = entry.placed.review
       reviewRows[review.id, default: GroupRow(id: review.id, name: review.title)].add(state)
-      let owner = entry.placed.action.owner
-      agencyRows[owner, default: GroupRow(id: owner, name: scope.agencies[owner]?.name ?? owner)].add(state)
+      // A joint action counts for each of its owners.
+      for owner in entry.placed.action.owners {
+        agencyRows[owner, default: GroupRow(id: owner, name: scope.agencies[owner]?.name ?? owner)].add(state)
+      }
       if state.brag == .red { report.redActions.append(scope.line(entry)) }
+      if state.reportedIsBetter {
+        report.headline.reportedBetter += 1
+        report.reportedBetter.append(scope.line(entry))
+      }
     }
     report.headline.reviews = scope.reviews.count
     report.headline.reviewsWithOpenActions = reviewsWithOpen.count
@@ -185,6 +195,7 @@ public struct ProgressReport: Report, Equatable {
         response: response, count: recommendations.filter { $0.recommendation.response == response }.count)
     }
     sortLines(&report.redActions, reference: \.reference) { -$0.daysOverdue }
+    sortLines(&report.reportedBetter, reference: \.reference) { -($0.brag?.severity ?? 0) }
 
     if let since = options.since {
       report.changes = changes(scope, since: since)
@@ -240,7 +251,7 @@ public struct ProgressReport: Report, Equatable {
     {
       for recommendation in review.recommendations {
         for action in recommendation.actions
-        where scope.options.agency == nil || action.owner == scope.options.agency {
+        where scope.options.agency.map({ action.isOwned(by: $0) }) ?? true {
           for (index, status) in action.statuses(on: days).enumerated() {
             guard let status else { continue }
             if status == .withdrawn {
@@ -370,7 +381,8 @@ extension ProgressReport {
     }
     sections.append(.init("Exceptions for the board", exceptions))
     sections.append(
-      .init("Progress by agency", [.chart(agencyChart(Array(byAgency.prefix(Self.agencyCap))))]))
+      .init(
+        "Progress by agency", [.chart(agencyChart(Array(byAgency.prefix(Self.agencyCap))))]))
     if byAgency.count > Self.agencyCap {
       sections[sections.count - 1].blocks.append(
         .note("and \(byAgency.count - Self.agencyCap) more agencies: \(seeAppendix)"))
@@ -414,9 +426,12 @@ extension ProgressReport {
       title: "Learning from reviews: progress summary", subtitle: subtitle, sections: sections)
   }
 
+  /// Said wherever actions are counted per agency and some action has more than one owner.
+  var jointNote: String { "Joint actions are counted for each owner." }
+
   /// How to read the ratings and percentages.
   var readingKey: String {
-    "Red: overdue. Amber: open and due within \(plural(settings.dueSoonDays, "day")), blocked, or its due day has slipped. Green: on track, or completed and awaiting assurance. Blue: assured by the QA subgroup. Closed means completed or assured; percentages leave withdrawn actions out, and the Withdrawn figures show them. The overdue report is the complete working list for the QA subgroup."
+    "Red: overdue. Amber: open and due within \(plural(settings.dueSoonDays, "day")), blocked, slipped, or due TBC. Green: on track, or completed and awaiting assurance. Blue: assured by the QA subgroup. Closed means completed or assured; percentages leave withdrawn actions out, and the Withdrawn figures show them. The overdue report is the complete working list for the QA subgroup."
   }
 
   var headlineFigures: [ReportDocument.Figure] {
@@ -435,7 +450,18 @@ extension ProgressReport {
       .init("No update for over \(plural(settings.staleAfterDays, "day")) (stale)", String(headline.stale)),
       .init("Slipped at least once", String(headline.slipped)),
       .init("Fully SMART", "\(smartActions) of \(smartChecked)"),
+      .init(
+        "Agency rates better than the rules", reportedBetterFigure,
+        rating: headline.reportedBetter > 0 ? .amber : nil),
     ]
+  }
+
+  /// The count of actions the owning agency rates better than the rules, with the first few named.
+  var reportedBetterFigure: String {
+    guard !reportedBetter.isEmpty else { return String(headline.reportedBetter) }
+    let named = reportedBetter.prefix(3).map(\.reference).joined(separator: ", ")
+    let more = reportedBetter.count > 3 ? " and \(reportedBetter.count - 3) more" : ""
+    return "\(headline.reportedBetter): \(named)\(more)"
   }
 
   /// Recommendations by response, one column per response.
@@ -472,7 +498,8 @@ extension ProgressReport {
       emptyText: "No action is overdue.")
     for line in redActions.prefix(Self.listCap) {
       overdue.append([
-        Table.Cell(line.reference), Table.Cell(line.ownerName), Table.Cell(shorten(line.description, 48)),
+        Table.Cell(line.reference), Table.Cell(line.ownerNamesText),
+        Table.Cell(shorten(line.description, 48)),
         Table.Cell(line.due.description), .number(line.daysOverdue),
       ])
     }
@@ -514,14 +541,17 @@ extension ProgressReport {
     if mostRed.count > Self.listCap {
       blocks.append(.note("and \(mostRed.count - Self.listCap) more: \(seeAppendix)"))
     }
-    // The actions whose owners rate them better than the evidence belong here, as a fourth capped
-    // list, once an update can carry the owner's own rating (the store does not record it yet).
+    // The actions the owning agency rates better than the rules are named with the headline
+    // figure, in full in the appendix and in the overdue report: the board paper stays two pages.
     return blocks
   }
 
   func agencyChart(_ rows: [GroupRow]) -> Chart {
     Chart(
-      kind: .stackedBRAG, title: "BRAG rating of actions by agency",
+      kind: .stackedBRAG,
+      title: "BRAG rating of actions by agency"
+        + (byAgency.map(\.actions).reduce(0, +) > headline.actions
+          ? " (\(jointNote.lowercased().dropLast()))" : ""),
       description:
         "For each owning agency, the number of its actions rated Red, Amber, Green and Blue, and withdrawn, as at \(asOf).",
       segmentNames: BRAG.worstFirst.map(\.title) + ["Withdrawn"],
@@ -539,7 +569,8 @@ extension ProgressReport {
         startsOnNewPage: true),
       .init(
         "Appendix: progress by agency",
-        [.table(groupTable(byAgency, caption: "Actions by owning agency", first: "Agency"))]),
+        [.table(groupTable(byAgency, caption: "Actions by owning agency", first: "Agency"))]
+          + (byAgency.map(\.actions).reduce(0, +) > headline.actions ? [.note(jointNote)] : [])),
     ]
     var red = Table(
       caption: "Red actions (overdue), most days overdue first",
@@ -550,11 +581,27 @@ extension ProgressReport {
       emptyText: "No action is overdue.")
     for line in redActions {
       red.append([
-        Table.Cell(line.reference), Table.Cell(line.ownerName), Table.Cell(line.description),
+        Table.Cell(line.reference), Table.Cell(line.ownerNamesText), Table.Cell(line.description),
         Table.Cell(line.due.description), .number(line.daysOverdue), .number(line.slips),
       ])
     }
     sections.append(.init("Appendix: Red actions", [.table(red)]))
+    if !reportedBetter.isEmpty {
+      var better = Table(
+        caption: "Actions the owning agency rates better than the rules do",
+        columns: [
+          .init("Action"), .init("Owner"), .init("Description"), .init("Due"), .init("Derived"),
+          .init("Agency's rating"),
+        ])
+      for line in reportedBetter {
+        better.append([
+          Table.Cell(line.reference), Table.Cell(line.ownerNamesText), Table.Cell(line.description),
+          Table.Cell(line.due.description), .rating(line.brag),
+          line.reported.map { .rating($0) } ?? Table.Cell(""),
+        ])
+      }
+      sections.append(.init("Appendix: rated better by the agency", [.table(better)]))
+    }
     if let changes {
       sections.append(
         .init(
@@ -595,7 +642,7 @@ extension ProgressReport {
       ])
     for line in redActions {
       red.append([
-        Table.Cell(line.reference), Table.Cell(line.ownerName), Table.Cell(line.description),
+        Table.Cell(line.reference), Table.Cell(line.ownerNamesText), Table.Cell(line.description),
         Table.Cell(line.due.description), .number(line.daysOverdue), .number(line.slips),
       ])
     }
@@ -667,7 +714,7 @@ extension ProgressReport {
       emptyText: "None.")
     for line in lines {
       table.append([
-        Table.Cell(line.reference), Table.Cell(line.ownerName),
+        Table.Cell(line.reference), Table.Cell(line.ownerNamesText),
         Table.Cell(full ? line.description : shorten(line.description, 80)),
         Table.Cell(line.status.title), Table.Cell(line.due.description), .rating(line.brag),
       ])

@@ -60,16 +60,20 @@ public struct ActionLine: Encodable, Equatable, Sendable {
   public var owner: String
   /// The owning agency's name.
   public var ownerName: String
+  /// The other agencies that own the action jointly; absent when none.
+  public var jointOwners: [String]?
+  /// Their names, in the same order.
+  public var jointOwnerNames: [String]?
   /// The role that leads the action.
   public var lead: String?
   /// The status on the as-of day.
   public var status: ActionStatus
   /// The day the action was agreed.
   public var agreed: CalendarDay?
-  /// The due day first agreed.
-  public var originalDue: CalendarDay
+  /// The due day first agreed (a day, a month, or not yet set).
+  public var originalDue: PlannedDue
   /// The due day on the as-of day, after any revision.
-  public var due: CalendarDay
+  public var due: PlannedDue
   /// How many revisions moved the due day.
   public var slips: Int
   /// By how many days in all the revisions moved it.
@@ -88,6 +92,27 @@ public struct ActionLine: Encodable, Equatable, Sendable {
   public var daysSinceLastHeard: Int?
   /// A new due day the owning agency asked for, awaiting the partnership's decision.
   public var pendingRequest: DueRequest?
+  /// The owning agency's latest rating of its own progress, when it gave one.
+  public var reported: BRAG?
+
+  /// Every owning agency: the owner first, then the joint owners.
+  public var owners: [String] { [owner] + (jointOwners ?? []) }
+
+  /// The owner's ID with any joint owners: "police + csc".
+  public var ownersText: String { owners.joined(separator: " + ") }
+
+  /// The owner's name with any joint owners': "Police, with Children's Social Care".
+  public var ownerNamesText: String {
+    guard let jointOwnerNames, !jointOwnerNames.isEmpty else { return ownerName }
+    return ownerName + ", with " + jointOwnerNames.joined(separator: " and ")
+  }
+
+  /// The derived rating with the agency's own beside it when it differs: "Red (agency: Green)".
+  public var ratingText: String {
+    let derived = brag?.title ?? "Withdrawn"
+    guard let reported, reported != brag else { return derived }
+    return derived + " (agency: \(reported.title))"
+  }
 
   init(_ placed: PlacedAction, _ state: ActionState, agencies: [String: Agency]) {
     reference = placed.reference.description
@@ -98,6 +123,8 @@ public struct ActionLine: Encodable, Equatable, Sendable {
     description = placed.action.description
     owner = placed.action.owner
     ownerName = agencies[placed.action.owner]?.name ?? placed.action.owner
+    jointOwners = placed.action.jointOwners
+    jointOwnerNames = placed.action.jointOwners?.map { agencies[$0]?.name ?? $0 }
     lead = placed.action.lead
     status = state.status
     agreed = placed.action.agreed
@@ -112,6 +139,7 @@ public struct ActionLine: Encodable, Equatable, Sendable {
     lastUpdateNote = state.lastUpdate?.note
     daysSinceLastHeard = state.lastHeard.map { state.asOf.days(since: $0) }
     pendingRequest = state.pendingRequest
+    reported = state.reported
   }
 }
 
@@ -195,7 +223,7 @@ struct ReportScope {
         if let theme = options.theme, !Self.carries(theme, review, recommendation) { return false }
         guard let agency = options.agency else { return true }
         return recommendation.agencies.contains(agency)
-          || recommendation.actions.contains { $0.owner == agency }
+          || recommendation.actions.contains { $0.isOwned(by: agency) }
       }.map { (review, $0) }
     }
   }
@@ -274,7 +302,7 @@ struct ScopedActions: Sequence {
         }
         let candidate = answered.actions[action]
         action += 1
-        if let agency = options.agency, candidate.owner != agency { continue }
+        if let agency = options.agency, !candidate.isOwned(by: agency) { continue }
         let state = candidate.state(asOf: options.asOf, settings: settings)
         if state.exists {
           return (PlacedAction(review: current, recommendation: answered, action: candidate), state)

@@ -49,12 +49,13 @@ public struct SmartReport: Report, Equatable {
     var agencies: [String: GroupRow] = [:]
     for placed in tracker.placedActions {
       if let review = options.review, placed.review.id != review { continue }
-      if let agency = options.agency, placed.action.owner != agency { continue }
+      if let agency = options.agency, !placed.action.isOwned(by: agency) { continue }
       let rating = SMARTCheck.rate(placed.action, in: placed.recommendation)
       report.actions.append(
         ActionRow(reference: placed.reference.description, owner: placed.action.owner, rating: rating))
       reviews[placed.review.id, default: GroupRow(id: placed.review.id)].add(rating)
-      agencies[placed.action.owner, default: GroupRow(id: placed.action.owner)].add(rating)
+      // A joint action counts for each of its owners.
+      for owner in placed.action.owners { agencies[owner, default: GroupRow(id: owner)].add(rating) }
     }
     report.byReview = tracker.reviews.compactMap { reviews[$0.id] }
     report.byAgency =
@@ -103,7 +104,9 @@ public struct SmartReport: Report, Equatable {
             ]),
             .table(groupTable(byReview, caption: "By review", first: "Review")),
             .table(groupTable(byAgency, caption: "By agency", first: "Agency")),
-          ]),
+          ]
+            + (byAgency.map(\.actions).reduce(0, +) > actions.count
+              ? [.note("Joint actions are counted for each owner.")] : [])),
         .init("Actions to strengthen", [.table(failing)]),
         .init(
           "The rules",
@@ -112,7 +115,7 @@ public struct SmartReport: Report, Equatable {
               "Specific: a description of at least 6 words that does not just begin with a vague phrase such as \"raise awareness\" or \"consider\" (unless it goes on for 12 words or more).",
               "Measurable: a measure of success that names a number, a target or an audit.",
               "Achievable: the owner is one of the agencies the recommendation is addressed to, and a lead is named.",
-              "Time-bound: due no more than two years after the action was agreed.",
+              "Time-bound: a due day is set (not TBC), no more than two years after the action was agreed.",
             ])
           ]),
       ])

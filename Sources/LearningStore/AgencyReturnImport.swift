@@ -214,8 +214,9 @@ public enum AgencyReturnImport {
       }
       seen[reference] = rowNumber
       let action = tracker.reviews[r].recommendations[m].actions[a]
-      if action.owner != agency {
-        problem(.action, "the action is owned by \(action.owner), not by \(agency)")
+      if !action.isOwned(by: agency) {
+        problem(
+          .action, "the action is owned by \(action.owners.joined(separator: " and ")), not by \(agency)")
         continue
       }
       if fills.allSatisfy(\.isEmpty) { continue }
@@ -281,7 +282,8 @@ public enum AgencyReturnImport {
       let wantedImpact = impact.isEmpty ? nil : impact
       guard rowIsValid else { continue }
       // A due day already in force, or already asked for and awaiting a decision, is not asked again.
-      let dueAlreadyAsked = wantedDue == state.due || wantedDue == state.pendingRequest?.due
+      let dueAlreadyAsked =
+        (wantedDue != nil && wantedDue == state.due.day) || wantedDue == state.pendingRequest?.due
       // Already imported: an update in the log carries the same note and evidence, and the status
       // asked for is in force and the due day asked for is in force or awaiting a decision.
       let alreadyLogged =

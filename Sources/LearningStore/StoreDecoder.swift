@@ -187,6 +187,26 @@ public struct StoreDecoder {
     return try day()
   }
 
+  /// A due day as plans give it: `YYYY-MM-DD`, `YYYY-MM` or `tbc`.
+  mutating func plannedDue() throws(Syntax) -> PlannedDue? {
+    let offset = reader.offset
+    guard let text = try string() else { return nil }
+    guard let due = PlannedDue(text) else {
+      problem("\"\(text)\" is not a due day (expected \(PlannedDue.expectedForms))", at: offset)
+      return nil
+    }
+    return due
+  }
+
+  /// A due day that may be `null`.
+  mutating func optionalPlannedDue() throws(Syntax) -> PlannedDue? {
+    if try reader.peek() == .null {
+      try reader.readNull()
+      return nil
+    }
+    return try plannedDue()
+  }
+
   mutating func word<Word: ClosedVocabulary>(_ type: Word.Type) throws(Syntax) -> Word? {
     let offset = reader.offset
     guard let text = try string() else { return nil }
@@ -544,7 +564,7 @@ public struct StoreDecoder {
   static let actionFields = Fields(
     [
       "id", "description", "owner", "lead", "measureOfSuccess", "agreed", "due", "updates", "baseline",
-      "target", "remeasure",
+      "target", "remeasure", "jointOwners", "evidencePlanned",
     ],
     required: ["id", "description", "owner", "due"])
 
@@ -558,11 +578,15 @@ public struct StoreDecoder {
       case 3: action.lead = try d.optionalString()
       case 4: action.measureOfSuccess = try d.optionalString()
       case 5: action.agreed = try d.optionalDay()
-      case 6: action.due = try d.day() ?? action.due
+      case 6: action.due = try d.plannedDue() ?? action.due
       case 7: action.updates = try d.list { (d: inout StoreDecoder) throws(Syntax) in try d.update() }
       case 8: action.baseline = try d.optionalString()
       case 9: action.target = try d.optionalString()
-      default: action.remeasure = try d.optionalDay()
+      case 10: action.remeasure = try d.optionalDay()
+      case 11:
+        let joint = try d.optionalStrings()
+        action.jointOwners = joint?.isEmpty == true ? nil : joint
+      default: action.evidencePlanned = try d.optionalString()
       }
     }
     return isObject ? action : nil
@@ -571,7 +595,7 @@ public struct StoreDecoder {
   static let updateFields = Fields(
     [
       "date", "status", "due", "note", "evidence", "by", "impactEvidence", "result", "assuredWithoutImpact",
-      "requestedDue", "requestReason", "declinedDue",
+      "requestedDue", "requestReason", "declinedDue", "reported",
     ], required: ["date"])
 
   mutating func update() throws(Syntax) -> ActionUpdate? {
@@ -580,7 +604,7 @@ public struct StoreDecoder {
       switch field {
       case 0: update.date = try d.day() ?? update.date
       case 1: update.status = try d.optionalWord(ActionStatus.self)
-      case 2: update.due = try d.optionalDay()
+      case 2: update.due = try d.optionalPlannedDue()
       case 3: update.note = try d.optionalString()
       case 4: update.evidence = try d.optionalStrings()
       case 5: update.by = try d.optionalString()
@@ -589,7 +613,8 @@ public struct StoreDecoder {
       case 8: update.assuredWithoutImpact = try d.optionalString()
       case 9: update.requestedDue = try d.optionalDay()
       case 10: update.requestReason = try d.optionalString()
-      default: update.declinedDue = try d.optionalDay()
+      case 11: update.declinedDue = try d.optionalDay()
+      default: update.reported = try d.optionalWord(BRAG.self)
       }
     }
     return isObject ? update : nil

@@ -3,6 +3,9 @@ import LearningModel
 /// An action and its derived state, as `action show` and `action list` print them in JSON.
 struct ActionView: Encodable {
   var reference, description, owner: String
+  var jointOwners: [String]?
+  var evidencePlanned: String?
+  var reported: String?
   var lead, measureOfSuccess: String?
   var baseline, target, remeasure: String?
   var agreed: String?
@@ -17,6 +20,9 @@ struct ActionView: Encodable {
     self.reference = reference.description
     description = action.description
     owner = action.owner
+    jointOwners = action.jointOwners
+    evidencePlanned = action.evidencePlanned
+    reported = state.reported?.rawValue
     lead = action.lead
     measureOfSuccess = action.measureOfSuccess
     baseline = action.baseline
@@ -25,8 +31,8 @@ struct ActionView: Encodable {
     agreed = action.agreed?.description
     asOf = state.asOf.description
     status = state.status.rawValue
-    due = state.due.description
-    originalDue = state.originalDue.description
+    due = state.due.storeText
+    originalDue = state.originalDue.storeText
     open = state.isOpen
     overdue = state.isOverdue
     dueSoon = state.isDueSoon

@@ -38,8 +38,14 @@ extension LearningTrackerCommand {
     options: [
       .text("--recommendation", "REC", required: true, help: "the recommendation it answers (R1)"),
       .text("--description", "TEXT", required: true, help: "Specific: what will be done"),
-      .text("--owner", "AGENCY", required: true, help: "Achievable: the owning agency's ID"),
-      .day("--due", required: true, help: "Time-bound: the due day"),
+      .text("--owner", "AGENCY", required: true, help: "Achievable: the owning agency's ID (accountable)"),
+      .text(
+        "--joint-owner", "AGENCY", repeatable: true,
+        help: "another agency that owns the action with the owner"),
+      .plannedDue(
+        "--due", required: true,
+        help: "Time-bound: the due day (YYYY-MM-DD), a month (YYYY-MM: its last day) or tbc (not yet set)"),
+      .text("--evidence-planned", "TEXT", help: "the evidence that will show the action is done"),
       .text("--measure", "TEXT", help: "Measurable: how the change in practice will be assessed"),
       .text("--baseline", "TEXT", help: "where practice stands now, against the measure"),
       .text("--target", "TEXT", help: "where practice should get to"),
@@ -51,7 +57,11 @@ extension LearningTrackerCommand {
     let recommendationID = try args.required("--recommendation")
     let description = try args.required("--description")
     let owner = try args.required("--owner")
-    guard let due = try args.day("--due") else { throw CommandError.usage("action add needs --due DAY") }
+    let jointOwners = try args.values("--joint-owner")
+    guard let due = try args.plannedDue("--due") else {
+      throw CommandError.usage("action add needs --due DUE")
+    }
+    let evidencePlanned = try args.value("--evidence-planned")
     let measure = try args.value("--measure")
     let baseline = try args.value("--baseline")
     let target = try args.value("--target")
@@ -75,9 +85,23 @@ extension LearningTrackerCommand {
         let hint = nearest(owner, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
         throw CommandError.usage("no agency \"\(owner)\"\(hint) (add it with 'agency add')")
       }
+      var seen: Set<String> = [owner]
+      for joint in jointOwners {
+        if tracker.agency(joint) == nil {
+          let hint = nearest(joint, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+          throw CommandError.usage("--joint-owner: no agency \"\(joint)\"\(hint) (add it with 'agency add')")
+        }
+        if joint == owner {
+          throw CommandError.usage("--joint-owner: \"\(joint)\" is already the owner (--owner)")
+        }
+        if !seen.insert(joint).inserted {
+          throw CommandError.usage("--joint-owner: \"\(joint)\" is given twice")
+        }
+      }
       var action = Action(
-        id: reference.action, description: description, owner: owner, lead: lead, measureOfSuccess: measure,
-        agreed: agreed, due: due)
+        id: reference.action, description: description, owner: owner,
+        jointOwners: jointOwners.isEmpty ? nil : jointOwners, lead: lead, measureOfSuccess: measure,
+        agreed: agreed, due: due, evidencePlanned: evidencePlanned)
       action.baseline = baseline
       action.target = target
       action.remeasure = remeasure
@@ -96,7 +120,9 @@ extension LearningTrackerCommand {
     words: ["action", "update"], summary: "log progress on an action",
     discussion: """
       Appends a dated update to the action's log. Give at least one of --status, --note, --due, \
-      --evidence, --impact-evidence or --result. --status assured is refused unless the log (with \
+      --evidence, --impact-evidence, --result or --reported. --due takes a day, a month (its last day) \
+      or tbc; setting a first due day for an action due TBC is not a slip. --reported records the \
+      owning agency's own rating beside the derived one. --status assured is refused unless the log (with \
       this update) has impact evidence or a result, or --assure-without-impact gives the reason for \
       the exception.
       """,
@@ -104,7 +130,7 @@ extension LearningTrackerCommand {
     options: [
       .word("--status", ActionStatus.self, help: "the new status"),
       .text("--note", "TEXT", help: "progress note (required with --status withdrawn)"),
-      .day("--due", help: "a revised due day; needs --reason"),
+      .plannedDue("--due", help: "a revised due day (YYYY-MM-DD, YYYY-MM or tbc); needs --reason"),
       .text("--reason", "TEXT", help: "why the due day is revised"),
       .text(
         "--evidence", "TEXT", repeatable: true, help: "a title of evidence of output: what was delivered"),
@@ -115,13 +141,15 @@ extension LearningTrackerCommand {
       .text(
         "--assure-without-impact", "REASON",
         help: "with --status assured: why the QA subgroup assures it without impact evidence or a result"),
+      .word("--reported", BRAG.self, help: "the owning agency's own rating of its progress"),
       .by, .day("--date", help: "the day of the update (default today)"),
     ]
   ) { args, context in
     let status = try args.word("--status", ActionStatus.self)
     var note = try args.value("--note")
-    let due = try args.day("--due")
+    let due = try args.plannedDue("--due")
     let reason = try args.value("--reason")
+    let reported = try args.word("--reported", BRAG.self)
     let evidence = try args.values("--evidence")
     let impactEvidence = try args.values("--impact-evidence")
     let result = try args.value("--result")
@@ -130,10 +158,10 @@ extension LearningTrackerCommand {
     let date = try args.day("--date") ?? context.today
     let reference = try actionReference(args)
     if status == nil && note == nil && due == nil && evidence.isEmpty && impactEvidence.isEmpty
-      && result == nil
+      && result == nil && reported == nil
     {
       throw CommandError.usage(
-        "give at least one of --status, --note, --due, --evidence, --impact-evidence or --result")
+        "give at least one of --status, --note, --due, --evidence, --impact-evidence, --result or --reported")
     }
     if let exception {
       if status != .assured {
@@ -163,6 +191,7 @@ extension LearningTrackerCommand {
       update.impactEvidence = impactEvidence.isEmpty ? nil : impactEvidence
       update.result = result
       update.assuredWithoutImpact = exception
+      update.reported = reported
       let missing = ImpactRule.missingForAssurance(update, of: action)
       if !missing.isEmpty {
         throw CommandError.usage(
@@ -209,17 +238,24 @@ extension LearningTrackerCommand {
     text += "Review:             \(review.id) \(review.title)\n"
     text += "Recommendation:     \(review.id)/\(recommendation.id) \(shortened(recommendation.text, 70))\n"
     text += "Owner:              \(action.owner) (\(tracker.agencyName(action.owner)))\n"
+    if let joint = action.jointOwners, !joint.isEmpty {
+      text +=
+        "Joint owners:       \(joint.map { "\($0) (\(tracker.agencyName($0)))" }.joined(separator: ", "))\n"
+    }
     text += "Lead:               \(action.lead ?? "(none)")\n"
     text += "Measure of success: \(action.measureOfSuccess ?? "(none)")\n"
     if let baseline = action.baseline { text += "Baseline:           \(baseline)\n" }
     if let target = action.target { text += "Target:             \(target)\n" }
     if let remeasure = action.remeasure { text += "Re-measure by:      \(remeasure)\n" }
+    if let planned = action.evidencePlanned { text += "Evidence planned:   \(planned)\n" }
     text += "Agreed:             \(action.agreed?.description ?? "(not recorded)")\n"
     text += "Original due:       \(action.due)\n"
     text += "\nAs of \(asOf):\n"
     if !state.exists { text += "  not yet agreed on this day\n" }
     text += "  Status:    \(state.status.rawValue) (\(state.isClosed ? "closed" : "open"))\n"
     text += "  Due:       \(state.due)"
+    if case .inMonth(let day) = state.due { text += " (by \(day))" }
+    if state.isNotYetTimeBound { text += " (no due day yet: not time-bound)" }
     if state.slips > 0 { text += " (slipped \(state.slips) time(s), \(state.slipDays) days in all)" }
     text += "\n"
     if let pending = state.pendingRequest {
@@ -227,6 +263,11 @@ extension LearningTrackerCommand {
         "  Requested: due \(pending.due), asked \(pending.requestedOn): \(pending.reason) (awaiting a decision)\n"
     }
     text += "  BRAG:      \(state.brag.map { "\($0.title) (\($0.meaning))" } ?? "none (withdrawn)")\n"
+    if let reported = state.reported {
+      text +=
+        "  Agency's rating: \(reported.title)\(state.reportedIsBetter ? " (better than the derived rating)" : "")\n"
+    }
+    if !state.evidence.isEmpty { text += "  Evidence received: \(state.evidence.joined(separator: "; "))\n" }
     text += "  Overdue:   \(state.isOverdue ? "yes, by \(state.daysOverdue) days" : "no")\n"
     text += "  Due soon:  \(yes(state.isDueSoon))\n"
     text += "  Stale:     \(yes(state.isStale))\n"
@@ -254,6 +295,7 @@ extension LearningTrackerCommand {
         parts.append("impact evidence: \(impact.joined(separator: "; "))")
       }
       if let result = update.result { parts.append("result \"\(result)\"") }
+      if let reported = update.reported { parts.append("agency rates \(reported.title)") }
       if let reason = update.assuredWithoutImpact { parts.append("assured without impact: \"\(reason)\"") }
       if let by = update.by { parts.append("by \(by)") }
       text +=
@@ -268,7 +310,7 @@ extension LearningTrackerCommand {
     discussion: "Every action that exists on the day, with its state; the filters narrow the list.",
     options: [
       .text("--review", "ID", help: "actions of one review"),
-      .text("--agency", "ID", help: "actions one agency owns"),
+      .text("--agency", "ID", help: "actions one agency owns, alone or jointly"),
       .word("--status", ActionStatus.self, help: "actions with this status"),
       .flag("--open", help: "open actions only"), .flag("--overdue", help: "overdue actions only"), .asOf,
       .listFormat,
@@ -287,7 +329,7 @@ extension LearningTrackerCommand {
       let state = placed.action.state(asOf: asOf, settings: settings)
       guard state.exists else { return nil }
       if let review, placed.review.id != review { return nil }
-      if let agency, placed.action.owner != agency { return nil }
+      if let agency, !placed.action.isOwned(by: agency) { return nil }
       if let status, state.status != status { return nil }
       if openOnly && !state.isOpen { return nil }
       if overdueOnly && !state.isOverdue { return nil }
@@ -301,7 +343,8 @@ extension LearningTrackerCommand {
           ["Action", "Owner", "Status", "Due", "BRAG", "Description"],
           views.map {
             [
-              $0.reference, $0.owner, $0.status, $0.due, $0.brag ?? "withdrawn",
+              $0.reference, ([$0.owner] + ($0.jointOwners ?? [])).joined(separator: " + "), $0.status, $0.due,
+              $0.brag ?? "withdrawn",
               shortened($0.description, 50),
             ]
           }))

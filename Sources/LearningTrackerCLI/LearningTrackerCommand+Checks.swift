@@ -10,12 +10,14 @@ extension LearningTrackerCommand {
     discussion: """
       Specific: a description of substance, not only a vague phrase ("raise awareness", "consider"). \
       Measurable: a measure of success naming a number, a target or an audit. Achievable: the owner is \
-      an agency the recommendation addresses, and a lead is named. Time-bound: due no more than two \
-      years after agreed. A summary per review and per agency, then the actions to strengthen.
+      an agency the recommendation addresses, and a lead is named. Time-bound: a due day is set (an open \
+      action due TBC fails), no more than two years after agreed. A summary per review and per agency \
+      (joint actions counted for each owner), then the actions to strengthen.
       """,
     options: [
       .text("--review", "ID", help: "only this review's actions"),
-      .text("--agency", "ID", help: "only actions this agency owns"), .asOf, .reportFormat, .output,
+      .text("--agency", "ID", help: "only actions this agency owns, alone or jointly"), .asOf, .reportFormat,
+      .output,
     ]
   ) { args, context in
     var options = ReportOptions(asOf: try args.day("--as-of") ?? context.today)

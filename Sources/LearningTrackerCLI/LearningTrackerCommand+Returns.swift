@@ -9,13 +9,14 @@ extension LearningTrackerCommand {
   static let exportReturns = Command(
     words: ["export", "returns"], summary: "write an agency's open actions as a spreadsheet to fill in",
     discussion: """
-      Writes the agency's open actions (reference, review, recommendation, action, lead, current due,
-      status, last update), then its actions completed and awaiting assurance, asking for evidence
-      of impact, with six empty columns for the agency to fill in: new status, progress note,
-      evidence, impact evidence, proposed new due day and the reason for it. The first line tells
-      the agency what to do. CSV for Excel and LibreOffice (UTF-8 with a byte-order mark). With
-      --all, one file per agency that owns such an action, as DIR/AGENCY.csv. Files are readable by
-      the owner only. Give --agency ID with --output FILE.csv, or --all DIR.
+      Writes the agency's open actions, owned alone or jointly (reference, review, recommendation, \
+      action, lead, current due, status, last update), then its actions completed and awaiting \
+      assurance, asking for evidence of impact, with six empty columns for the agency to fill in: new \
+      status, progress note, evidence, impact evidence, proposed new due day and the reason for it. \
+      The first line tells the agency what to do. CSV for Excel and LibreOffice (UTF-8 with a \
+      byte-order mark). With --all, one file per agency that owns such an action (a joint action is \
+      in each owner's file), as DIR/AGENCY.csv. Files are readable by the owner only. Give --agency \
+      ID with --output FILE.csv, or --all DIR.
       """,
     options: [
       .text("--agency", "ID", help: "the agency whose open actions to write"),

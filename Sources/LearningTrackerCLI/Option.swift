@@ -15,6 +15,8 @@ public struct Option: Sendable {
     case identifier(record: String)
     /// A calendar day, YYYY-MM-DD.
     case day
+    /// A due day as plans give it: YYYY-MM-DD, YYYY-MM (the last day of the month) or tbc.
+    case plannedDue
     /// A whole number within `range`.
     case wholeNumber(placeholder: String, range: ClosedRange<Int>)
     /// A decimal number above `above` and at most `atMost`.
@@ -30,6 +32,7 @@ public struct Option: Sendable {
         .word(let placeholder, _, _):
         placeholder
       case .day: "DAY"
+      case .plannedDue: "DUE"
       case .identifier: "ID"
       }
     }
@@ -75,6 +78,11 @@ public struct Option: Sendable {
   /// A calendar day option.
   public static func day(_ name: String, required: Bool = false, help: String) -> Option {
     Option(name, .day, required: required, help: help)
+  }
+
+  /// A due day option: a day, a month, or tbc.
+  public static func plannedDue(_ name: String, required: Bool = false, help: String) -> Option {
+    Option(name, .plannedDue, required: required, help: help)
   }
 
   /// A whole-number option.
@@ -131,6 +139,11 @@ public struct Option: Sendable {
         throw .usage("\(name): \"\(text)\" is not a calendar day (expected YYYY-MM-DD)")
       }
       return .day(day)
+    case .plannedDue:
+      guard let due = PlannedDue(text) else {
+        throw .usage("\(name): \"\(text)\" is not a due day (expected \(PlannedDue.expectedForms))")
+      }
+      return .plannedDue(due)
     case .wholeNumber(_, let range):
       guard let number = Int(text) else { throw .usage("\(name): \"\(text)\" is not a whole number") }
       guard range.contains(number) else {

@@ -9,6 +9,7 @@ public struct ParsedArguments: Sendable {
     case flag
     case text(String)
     case day(CalendarDay)
+    case plannedDue(PlannedDue)
     case number(Int)
     case decimal(Double)
   }
@@ -49,6 +50,11 @@ public struct ParsedArguments: Sendable {
   /// A calendar day.
   public func day(_ name: String) throws(CommandError) -> CalendarDay? {
     try all(name).compactMap { if case .day(let day) = $0 { day } else { nil } }.first
+  }
+
+  /// A due day: a day, a month, or not yet set.
+  public func plannedDue(_ name: String) throws(CommandError) -> PlannedDue? {
+    try all(name).compactMap { if case .plannedDue(let due) = $0 { due } else { nil } }.first
   }
 
   /// A whole number.

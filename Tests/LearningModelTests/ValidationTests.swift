@@ -112,7 +112,7 @@ import Testing
     var tracker = sample()
     tracker.reviews[0].recommendations[0].actions[0].updates.append(
       ActionUpdate(date: day("2025-09-01"), note: "early"))
-    tracker.reviews[0].recommendations[0].actions[0].due = day("2025-09-01")
+    tracker.reviews[0].recommendations[0].actions[0].due = .onDay(day("2025-09-01"))
     let found = diagnostics(tracker)
     #expect(found.contains { $0.check == .updateBeforeAgreed && $0.severity == .error })
     #expect(

@@ -14,22 +14,23 @@ import Testing
   /// An independent reading of the rules: the log sorted by date (stable), nothing after the day.
   struct Oracle {
     var status = ActionStatus.notStarted
-    var due: CalendarDay
+    /// The due day in force; nil while the plan says "TBC".
+    var due: CalendarDay?
     var slipped = false
     var lastHeard: CalendarDay?
     var exists: Bool
 
     init(_ action: Action, _ day: CalendarDay) {
-      due = action.due
+      due = action.due.day
       exists = action.agreed.map { $0 <= day } ?? true
       lastHeard = action.agreed
       var log: [(Int, ActionUpdate)] = Array(action.updates.enumerated())
       log.sort { $0.1.date == $1.1.date ? $0.0 < $1.0 : $0.1.date < $1.1.date }
       for (_, update) in log where update.date <= day {
         if let s = update.status { status = s }
-        if let d = update.due {
-          if d > due { slipped = true }
-          due = d
+        if let revised = update.due {
+          if let d = revised.day, let current = due, d > current { slipped = true }
+          due = revised.day
         }
         lastHeard = update.date
       }
@@ -55,9 +56,10 @@ import Testing
       let oracle = Oracle(placed.action, day)
       guard oracle.exists else { continue }
       let reference = "\(placed.review.id)/\(placed.action.id)"
-      let isOverdue = oracle.open && oracle.due < day
+      let isOverdue = oracle.open && oracle.due.map { $0 < day } == true
       let isDueSoon =
-        oracle.open && !isOverdue && oracle.due.dayNumber - day.dayNumber <= settings.dueSoonDays
+        oracle.open && !isOverdue
+        && oracle.due.map { $0.dayNumber - day.dayNumber <= settings.dueSoonDays } == true
       if isOverdue { overdue.insert(reference) }
       if isDueSoon { dueSoon.insert(reference) }
       if oracle.open, let heard = oracle.lastHeard, day.dayNumber - heard.dayNumber > settings.staleAfterDays
@@ -73,7 +75,7 @@ import Testing
         colour = "blue"
       } else if oracle.status == .completed {
         colour = "green"
-      } else if isDueSoon || oracle.status == .blocked || oracle.slipped {
+      } else if isDueSoon || oracle.status == .blocked || oracle.slipped || oracle.due == nil {
         colour = "amber"
       } else {
         colour = "green"
@@ -121,13 +123,14 @@ import Testing
       tracker.placedActions.filter {
         $0.action.state(asOf: Fixture.asOf, settings: tracker.partnership.settings).isOpen
           && ($0.action.agreed ?? Fixture.asOf) <= Fixture.asOf
-      }.map(\.action.owner))
+      }.flatMap(\.action.owners))
     #expect(Set(agencies) == open)
     for agency in agencies {
       var filtered = options
       filtered.agency = agency
       let chase = OverdueReport.build(tracker, filtered)
-      #expect((chase.overdue + chase.dueSoon + chase.stale).allSatisfy { $0.owner == agency })
+      // A joint action is on each of its owners' lists.
+      #expect((chase.overdue + chase.dueSoon + chase.stale).allSatisfy { $0.owners.contains(agency) })
     }
   }
 }

@@ -17,7 +17,8 @@ import Testing
     let outcome = runTracker(
       [
         "action", "edit", "LCSPR-2025-02/1.2", "--description", "Officers record the child's account.",
-        "--measure", "Quarterly audit of 30 forms", "--owner", "la", "--lead", "Detective superintendent",
+        "--measure", "Quarterly audit of 30 forms", "--owner", "education", "--lead",
+        "Detective superintendent",
         "--agreed", "2025-09-16", "--due", "2026-07-31", "--baseline", "50%", "--target", "70%",
         "--remeasure", "2026-10-31",
       ], data: path)
@@ -26,14 +27,14 @@ import Testing
     let after = try action(path, "LCSPR-2025-02/1.2")
     #expect(after.description == "Officers record the child's account.")
     #expect(after.measureOfSuccess == "Quarterly audit of 30 forms")
-    #expect(after.owner == "la")
+    #expect(after.owner == "education")
     #expect(after.lead == "Detective superintendent")
     #expect(after.agreed == CalendarDay("2025-09-16"))
     #expect(after.baseline == "50%" && after.target == "70%")
     #expect(after.remeasure == CalendarDay("2026-10-31"))
     // The original due day is corrected in place (actions[].due): not a revision, so the log is
     // as it was and nothing slipped.
-    #expect(after.due == CalendarDay("2026-07-31"))
+    #expect(after.due.day == CalendarDay("2026-07-31"))
     #expect(after.updates == before.updates)
     let state = after.state(asOf: try #require(CalendarDay("2026-11-22")), settings: Settings())
     #expect(state.slips == 0)
@@ -71,7 +72,7 @@ import Testing
       (["--agreed", "2025-09-01", "--clear", "agreed"], "--agreed and --clear agreed go against each other"),
       (["--lead", " "], "--lead \"\" is empty; to unset it, give --clear lead"),
       (["--description", ""], "--description \"\" is empty"),
-      (["--due", "2026-02-30"], "--due: \"2026-02-30\" is not a calendar day"),
+      (["--due", "2026-02-30"], "--due: \"2026-02-30\" is not a due day"),
       ([], "give at least one thing to correct"),
     ]
     for (options, message) in cases {
@@ -90,5 +91,41 @@ import Testing
       separator: " ")
     #expect(help.contains("action update --due DAY --reason TEXT"))
     #expect(help.contains("only revisions count as slippage"))
+  }
+
+  @Test func jointOwnersPlannedEvidenceAndDueAsPlansGiveThem() throws {
+    let path = try copyOfDemonstrationStore()
+    let edited = runTracker(
+      [
+        "action", "edit", "LCSPR-2025-02/1.1", "--add-joint-owner", "police", "--evidence-planned",
+        "Audit of 20 strategy meetings", "--due", "2026-06",
+      ], data: path)
+    #expect(edited.status == 0, "\(edited.err)")
+    var after = try action(path, "LCSPR-2025-02/1.1")
+    #expect(after.jointOwners == ["police"])
+    #expect(after.evidencePlanned == "Audit of 20 strategy meetings")
+    #expect(after.due == PlannedDue("2026-06"))
+    #expect(after.due.day == CalendarDay("2026-06-30"))
+    let cleared = runTracker(
+      [
+        "action", "edit", "LCSPR-2025-02/1.1", "--remove-joint-owner", "police", "--clear",
+        "evidence-planned",
+        "--due", "tbc",
+      ], data: path)
+    #expect(cleared.status == 0, "\(cleared.err)")
+    after = try action(path, "LCSPR-2025-02/1.1")
+    #expect(after.jointOwners == nil && after.evidencePlanned == nil)
+    #expect(after.due == .notYetSet)
+    let bytes = try storeBytes(path)
+    for (arguments, message) in [
+      (["--add-joint-owner", "polise"], "did you mean police?"),
+      (["--remove-joint-owner", "police"], "is not a joint owner"),
+      (["--due", "June"], "--due"),
+    ] {
+      let refused = runTracker(["action", "edit", "LCSPR-2025-02/1.1"] + arguments, data: path)
+      #expect(refused.status == 64, "\(arguments)")
+      #expect(refused.err.contains(message), "\(arguments): \(refused.err)")
+    }
+    #expect(try storeBytes(path) == bytes)
   }
 }

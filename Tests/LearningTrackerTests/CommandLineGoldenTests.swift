@@ -79,6 +79,7 @@ enum UsageMistakes {
     case .flag: ""
     case .text(let placeholder): sample(placeholder: placeholder)
     case .day: "2026-01-05"
+    case .plannedDue: "2026-01"
     case .identifier: "x"
     case .wholeNumber(_, let range): String(max(range.lowerBound, min(range.upperBound, 2025)))
     case .decimal(_, _, let atMost): String(atMost)
@@ -105,6 +106,7 @@ enum UsageMistakes {
     switch kind {
     case .flag, .text: nil
     case .day: "2026-02-30"
+    case .plannedDue: "2026-13"
     case .identifier: "../escapes"
     case .wholeNumber(_, let range): range.upperBound < Int.max ? String(range.upperBound) + "0" : "many"
     case .decimal: "2"

@@ -62,7 +62,7 @@ import Testing
     let path = try copyOfDemonstrationStore()
     let before = try storeBytes(path)
     let outcome = edit(
-      "LCSPR-2025-02/1.2", "sed -i 's/\"due\" : \"2026-06-30\"/\"due\" : \"2020-06-30\"/'", path: path)
+      "LCSPR-2025-02/1.2", "sed -i 's/\"due\" : \"2026-06\"/\"due\" : \"2020-06-30\"/'", path: path)
     #expect(outcome.status == 65)
     #expect(
       outcome.err.contains(
@@ -75,7 +75,7 @@ import Testing
     #expect(runTracker(["validate"], data: path).status == 0)
     // A second rejected edit is kept in a file of its own.
     let again = edit(
-      "LCSPR-2025-02/1.2", "sed -i 's/\"due\" : \"2026-06-30\"/\"due\" : \"2020-06-30\"/'", path: path)
+      "LCSPR-2025-02/1.2", "sed -i 's/\"due\" : \"2026-06\"/\"due\" : \"2020-06-30\"/'", path: path)
     #expect(try keptFile(again.err) != kept)
   }
 
@@ -103,10 +103,10 @@ import Testing
     let unknown = edit("LCSPR-2025-02/1.2", "sed -i 's/\"lead\"/\"leader\"/'", path: path)
     #expect(unknown.status == 65)
     let kept = try keptFile(unknown.err)
-    #expect(unknown.err.contains("\(kept):7:3: leader: unknown field"))
-    let badDay = edit("LCSPR-2025-02/1.2", "sed -i 's/2026-06-30/2026-06-31/'", path: path)
+    #expect(unknown.err.contains("\(kept):11:3: leader: unknown field"))
+    let badDay = edit("LCSPR-2025-02/1.2", "sed -i 's/\"2026-06\"/\"2026-06-31\"/'", path: path)
     #expect(badDay.status == 65)
-    #expect(badDay.err.contains(": due: \"2026-06-31\" is not a calendar day"))
+    #expect(badDay.err.contains(":5:11: due: \"2026-06-31\" is not a due day"))
     let syntax = edit("LCSPR-2025-02/1.2", "sed -i 's/\"id\" : \"1.2\",/\"id\" : \"1.2\"/'", path: path)
     #expect(syntax.status == 65)
     #expect(syntax.err.contains("not valid JSON"))
@@ -200,7 +200,7 @@ import Testing
       sed -i 's/"due" : "2020-06-30"/"due" : "2026-07-31"/' "$1"
     else
       touch '\(marker)'
-      sed -i 's/"due" : "2026-06-30"/"due" : "2020-06-30"/' "$1"
+      sed -i 's/"due" : "2026-06"/"due" : "2020-06-30"/' "$1"
     fi
     """.write(to: script, atomically: true, encoding: .utf8)
     return "sh '\(script.path)'"
@@ -232,7 +232,7 @@ import Testing
     #expect(outcome.err.contains("edit again? [Y/n]"))
     let tracker = try storedTracker(path)
     let action = tracker.placedActions.first { $0.reference.description == "LCSPR-2025-02/1.2" }
-    #expect(action?.action.due == CalendarDay("2026-07-31"))
+    #expect(action?.action.due.day == CalendarDay("2026-07-31"))
   }
 
   @Test func atATerminalAnsweringNoKeepsTheText() throws {

@@ -59,7 +59,11 @@ import Testing
         .posixPermissions] as? Int
     #expect(mode == 0o600)
     let police = try String(contentsOf: folder.appendingPathComponent("police.csv"), encoding: .utf8)
-    #expect(!police.contains(",la,"))
+    #expect(!police.contains(",la,Northshire Council Children's Services,"))
+    // The joint action police owns with the council is on both agencies' lists.
+    #expect(police.contains("LCSPR-2025-02/1.2"))
+    let council = try String(contentsOf: folder.appendingPathComponent("la.csv"), encoding: .utf8)
+    #expect(council.contains("LCSPR-2025-02/1.2"))
   }
 
   @Test func failOnOverdueExitsOne() throws {
