@@ -7,6 +7,8 @@ public indirect enum HTMLNode: Equatable, Sendable {
   case text(String)
   /// Trusted markup produced by this module only (the stylesheet).
   case trusted(String)
+  /// A table's rows, made and written as elements by the one serializer when the page is written.
+  case rows(TableRows)
 
   /// Whether two nodes serialize to the same markup.
   public static func == (lhs: HTMLNode, rhs: HTMLNode) -> Bool { lhs.serialized == rhs.serialized }
@@ -41,6 +43,8 @@ public indirect enum HTMLNode: Equatable, Sendable {
       out += Escape.html(text)
     case .trusted(let markup):
       out += markup
+    case .rows(let rows):
+      rows.write(&out)
     case .element(let name, let attributes, let children):
       out += "<" + name
       for (key, value) in attributes { out += " " + key + "=\"" + Escape.html(value) + "\"" }
@@ -51,6 +55,11 @@ public indirect enum HTMLNode: Equatable, Sendable {
       if Self.blockElements.contains(name) { out += "\n" }
     }
   }
+}
+
+/// The rows of a table in HTML, written when the page is written.
+public struct TableRows: Sendable {
+  let write: @Sendable (inout String) -> Void
 }
 
 /// BRAG colours for fills and charts. Each has at least 3:1 contrast against white and against
@@ -211,7 +220,11 @@ extension ReportDocument {
             .el("footer", [], [.el("p", text: footer)]),
           ]),
       ])
-    return "<!DOCTYPE html>\n" + page.serialized
+    var out = "<!DOCTYPE html>\n"
+    // Room for the whole page from the start, so that a long report is never copied as it grows.
+    out.reserveCapacity(approximateSize * 3 + Self.stylesheet.utf8.count + 8192)
+    page.write(into: &out)
+    return out
   }
 
   static func ratingLabel(_ rating: BRAG, text: String? = nil) -> HTMLNode {
@@ -282,26 +295,30 @@ struct HTMLRenderer {
       ])
     // Each row is serialized as soon as it is made (escaped by the one serializer), so that a
     // table of many thousands of rows is never held as a tree of nodes.
-    var body = ""
-    for row in table.rows {
-      HTMLNode.el(
-        "tr", [],
-        row.enumerated().map { index, cell -> HTMLNode in
-          let numeric = table.columns[index].alignment == .right
-          let content: [HTMLNode] =
-            if let name = cell.rating, let rating = BRAGStyle.rating(named: name) {
-              [ReportDocument.ratingLabel(rating, text: cell.text)]
-            } else {
-              [.text(cell.text)]
+    // The rows are made and serialized (escaped by the one serializer) only as the page is
+    // written, each straight into the page, so that a table of many thousands of rows is never
+    // held as a tree of nodes nor as markup of its own beside the page.
+    let rows = TableRows { out in
+      for row in table.rows {
+        HTMLNode.el(
+          "tr", [],
+          row.enumerated().map { index, cell -> HTMLNode in
+            let numeric = table.columns[index].alignment == .right
+            let content: [HTMLNode] =
+              if let name = cell.rating, let rating = BRAGStyle.rating(named: name) {
+                [ReportDocument.ratingLabel(rating, text: cell.text)]
+              } else {
+                [.text(cell.text)]
+              }
+            if index == 0 {
+              return .el("th", [("scope", "row")] + (numeric ? [("class", "num")] : []), content)
             }
-          if index == 0 {
-            return .el("th", [("scope", "row")] + (numeric ? [("class", "num")] : []), content)
+            let isDay = cell.text.count == 10 && CalendarDay(cell.text) != nil
+            let kind = numeric ? "num" : isDay ? "day" : layout.prose.contains(index) ? "prose" : nil
+            return .el("td", kind.map { [("class", $0)] } ?? [], content)
           }
-          let isDay = cell.text.count == 10 && CalendarDay(cell.text) != nil
-          let kind = numeric ? "num" : isDay ? "day" : layout.prose.contains(index) ? "prose" : nil
-          return .el("td", kind.map { [("class", $0)] } ?? [], content)
-        }
-      ).write(into: &body)
+        ).write(into: &out)
+      }
     }
     tableCount += 1
     let name = uniqueName(table.caption)
@@ -311,7 +328,7 @@ struct HTMLRenderer {
         ("class", "table-scroll"), ("role", "region"),
         ("aria-label", name), ("tabindex", "0"),
       ],
-      [.el("table", [], [.el("caption", text: table.caption), head, .el("tbody", [], [.trusted(body)])])])
+      [.el("table", [], [.el("caption", text: table.caption), head, .el("tbody", [], [.rows(rows)])])])
   }
 }
 

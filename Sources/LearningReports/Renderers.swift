@@ -92,6 +92,7 @@ extension Table {
   /// cells guarded against formula injection.
   public var asCSV: String {
     var out = "\u{FEFF}"
+    out.reserveCapacity(approximateSize * 2)
     out += columns.map { Escape.csv($0.title) }.joined(separator: ",") + "\r\n"
     for row in rows {
       out += row.map { Escape.csv($0.text) }.joined(separator: ",") + "\r\n"
@@ -101,14 +102,31 @@ extension Table {
 
   /// A GitHub-flavoured Markdown table with a caption line above it.
   public var asMarkdown: String {
-    var out = "**" + Escape.markdown(caption) + "**\n\n"
-    if rows.isEmpty { return out + "_" + Escape.markdown(emptyText) + "_\n" }
+    var out = ""
+    writeMarkdown(into: &out)
+    return out
+  }
+
+  /// The text of the cells and room for the markup around them, in bytes: what a rendering of
+  /// the table reserves so that it is never copied as it grows.
+  var approximateSize: Int {
+    rows.reduce(caption.utf8.count + columns.count * 32) { total, row in
+      row.reduce(total + row.count * 8) { $0 + $1.text.utf8.count }
+    }
+  }
+
+  /// Appends the Markdown table to `out`.
+  func writeMarkdown(into out: inout String) {
+    out += "**" + Escape.markdown(caption) + "**\n\n"
+    if rows.isEmpty {
+      out += "_" + Escape.markdown(emptyText) + "_\n"
+      return
+    }
     out += "| " + columns.map { Escape.markdown($0.title) }.joined(separator: " | ") + " |\n"
     out += "|" + columns.map { $0.alignment == .right ? " ---: |" : " --- |" }.joined() + "\n"
     for row in rows {
       out += "| " + row.map { cell in Escape.markdown(cell.text) }.joined(separator: " | ") + " |\n"
     }
-    return out
   }
 }
 
@@ -167,9 +185,19 @@ extension ReportDocument {
     return out
   }
 
+  /// The text of its tables and room for markup, in bytes: what a rendering reserves.
+  var approximateSize: Int {
+    sections.reduce(16384) { total, section in
+      section.blocks.reduce(total + 1024) { total, block in
+        if case .table(let table) = block { total + table.approximateSize } else { total + 256 }
+      }
+    }
+  }
+
   /// Markdown, with every piece of report text escaped.
   public var asMarkdown: String {
     var out = "# " + Escape.markdown(title) + "\n\n" + Escape.markdown(subtitle) + "\n"
+    out.reserveCapacity(approximateSize * 2)
     for section in sections {
       out += "\n## " + Escape.markdown(section.heading) + "\n\n"
       for block in section.blocks {
@@ -187,7 +215,7 @@ extension ReportDocument {
             out += "- **" + Escape.markdown(figure.label) + ":** " + value + "\n"
           }
         case .table(let table):
-          out += table.asMarkdown
+          table.writeMarkdown(into: &out)
         case .chart(let chart):
           out += "_" + Escape.markdown(chart.title) + ": " + Escape.markdown(chart.description) + "_\n\n"
           out += chart.dataTable.asMarkdown

@@ -182,6 +182,8 @@ extension LearningTrackerCommand {
       for (format, name) in zip(entry.formats, names) {
         try write(report, as: format, to: name.path)
         written += 1
+        // What a rendering freed goes back to the system, so the next one does not come on top.
+        StoreMemory.returnFreedMemory()
       }
     }
     context.console.note(
