@@ -26,23 +26,38 @@ public struct SHA256: Sendable {
 
   /// Adds bytes to the message.
   public mutating func update(_ bytes: some Sequence<UInt8>) {
-    let message = Array(bytes)
+    let done: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: $0) }
+    if done == nil {
+      let message = Array(bytes)
+      message.withUnsafeBufferPointer { update(buffer: $0) }
+    }
+  }
+
+  /// Adds bytes to the message, read in place.
+  public mutating func update(buffer message: UnsafeBufferPointer<UInt8>) {
+    guard let base = message.baseAddress, !message.isEmpty else { return }
     length &+= UInt64(message.count)
     var start = 0
     if !pending.isEmpty {
       let taken = min(64 - pending.count, message.count)
-      pending += message[0..<taken]
+      pending += UnsafeBufferPointer(start: base, count: taken)
       start = taken
       if pending.count == 64 {
-        compress(pending[...])
+        let block = pending
+        block.withUnsafeBufferPointer { buffer in
+          if let first = buffer.baseAddress { compressBlocks(first, count: 1) }
+        }
         pending.removeAll(keepingCapacity: true)
       }
     }
-    while start + 64 <= message.count {
-      compress(message[start..<start + 64])
-      start += 64
+    let whole = (message.count - start) / 64
+    if whole > 0 {
+      compressBlocks(base + start, count: whole)
+      start += whole * 64
     }
-    if start < message.count { pending += message[start...] }
+    if start < message.count {
+      pending += UnsafeBufferPointer(start: base + start, count: message.count - start)
+    }
   }
 
   /// Pads the message and returns the 32-byte digest.
@@ -54,7 +69,9 @@ public struct SHA256: Sendable {
     for shift in stride(from: 56, through: 0, by: -8) {
       tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
     }
-    for start in stride(from: 0, to: tail.count, by: 64) { compress(tail[start..<start + 64]) }
+    tail.withUnsafeBufferPointer { buffer in
+      if let base = buffer.baseAddress { compressBlocks(base, count: buffer.count / 64) }
+    }
     pending = []
     var digest: [UInt8] = []
     for word in state {
@@ -74,35 +91,50 @@ public struct SHA256: Sendable {
     0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
   ]
 
-  private mutating func compress(_ block: ArraySlice<UInt8>) {
-    var w = [UInt32](repeating: 0, count: 64)
-    let base = block.startIndex
-    for t in 0..<16 {
-      w[t] =
-        UInt32(block[base + 4 * t]) << 24 | UInt32(block[base + 4 * t + 1]) << 16
-        | UInt32(block[base + 4 * t + 2]) << 8 | UInt32(block[base + 4 * t + 3])
-    }
-    for t in 16..<64 {
-      let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)
-      let s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] >> 10)
-      w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-    }
-    var (a, b, c, d, e, f, g, h) = (
+  /// Compresses `count` whole 64-byte blocks starting at `block` into the state.
+  private mutating func compressBlocks(_ block: UnsafePointer<UInt8>, count: Int) {
+    var (h0, h1, h2, h3, h4, h5, h6, h7) = (
       state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7]
     )
-    for t in 0..<64 {
-      let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-      let choice = (e & f) ^ (~e & g)
-      let t1 = h &+ sum1 &+ choice &+ SHA256.k[t] &+ w[t]
-      let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let t2 = sum0 &+ majority
-      (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+      SHA256.k.withUnsafeBufferPointer { k in
+        for index in 0..<count {
+          let bytes = block + index * 64
+          for t in 0..<16 {
+            w[t] =
+              UInt32(bytes[4 * t]) << 24 | UInt32(bytes[4 * t + 1]) << 16 | UInt32(bytes[4 * t + 2]) << 8
+              | UInt32(bytes[4 * t + 3])
+          }
+          for t in 16..<64 {
+            let s0 = Self.rotate(w[t - 15], 7) ^ Self.rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)
+            let s1 = Self.rotate(w[t - 2], 17) ^ Self.rotate(w[t - 2], 19) ^ (w[t - 2] >> 10)
+            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+          }
+          var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+          for t in 0..<64 {
+            let sum1 = Self.rotate(e, 6) ^ Self.rotate(e, 11) ^ Self.rotate(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let t1 = h &+ sum1 &+ choice &+ k[t] &+ w[t]
+            let sum0 = Self.rotate(a, 2) ^ Self.rotate(a, 13) ^ Self.rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = sum0 &+ majority
+            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+          }
+          h0 &+= a
+          h1 &+= b
+          h2 &+= c
+          h3 &+= d
+          h4 &+= e
+          h5 &+= f
+          h6 &+= g
+          h7 &+= h
+        }
+      }
     }
-    for (index, value) in [a, b, c, d, e, f, g, h].enumerated() { state[index] &+= value }
+    state = [h0, h1, h2, h3, h4, h5, h6, h7]
   }
 
-  private func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
+  private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
     (value >> count) | (value << (32 - count))
   }
 }

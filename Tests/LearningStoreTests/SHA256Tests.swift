@@ -41,4 +41,10 @@ import Testing
           }())
     }
   }
+
+  @Test func aSequenceWithoutContiguousStorageGivesTheSameDigest() {
+    #expect(
+      SHA256.hex(repeatElement(UInt8(ascii: "a"), count: 1_000_000))
+        == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
 }
