@@ -60,7 +60,8 @@ public struct ActionState: Equatable, Sendable {
     return reported < brag
   }
 
-  /// The last update's day, else the agreed day: when the action was last heard of.
+  /// The last update's day, else the agreed day, else its review's day: when the action was last
+  /// heard of.
   public let lastHeard: CalendarDay?
 
   /// Open, and last heard of more than `staleAfterDays` days before the as-of day.
@@ -105,8 +106,10 @@ public struct DueRequest: Equatable, Sendable, Encodable {
 }
 
 extension Action {
-  /// The action's state as of `day`.
-  public func state(asOf day: CalendarDay, settings: Settings) -> ActionState {
+  /// The action's state as of `day`. `heardFrom` is the day it was last heard of when it has no
+  /// update and no agreed day: its review's day (`Review.planDay`), so that an undated action never
+  /// updated still becomes stale instead of vanishing from the stale list.
+  public func state(asOf day: CalendarDay, settings: Settings, heardFrom: CalendarDay? = nil) -> ActionState {
     let exists = agreed.map { $0 <= day } ?? true
     var status = ActionStatus.notStarted
     var currentDue = due
@@ -172,7 +175,7 @@ extension Action {
     return ActionState(
       asOf: day, exists: exists, status: status, originalDue: due, due: currentDue, firstDueDay: firstDueDay,
       slips: slips, slipDays: slipDays, lastUpdate: last, completedOn: completedOn, evidence: evidence,
-      settings: settings, pendingRequest: pending, reported: reported, lastHeard: last?.date ?? agreed)
+      settings: settings, pendingRequest: pending, reported: reported, lastHeard: last?.date ?? agreed ?? heardFrom.flatMap { $0 <= day ? $0 : nil })
   }
 }
 

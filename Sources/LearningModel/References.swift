@@ -92,6 +92,12 @@ public struct PlacedAction: Sendable {
     self.action = action
   }
 
+  /// The action's state as of `day`, an undated action never updated heard of from its review's
+  /// day.
+  public func state(asOf day: CalendarDay, settings: Settings) -> ActionState {
+    action.state(asOf: day, settings: settings, heardFrom: review.planDay)
+  }
+
   /// The action's reference, `REVIEW/ACTION`.
   public var reference: ActionReference { ActionReference(review: review.id, action: action.id) }
   /// The address of the recommendation the action answers, `REVIEW/REC`.

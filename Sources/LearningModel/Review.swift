@@ -342,6 +342,12 @@ extension Review {
   }
 }
 
+extension Review {
+  /// The day its action plan dates from when an action has no agreed day: the day the report was
+  /// published, else the day of the decision to hold the review.
+  public var planDay: CalendarDay? { dates.published ?? dates.decision }
+}
+
 extension Recommendation {
   /// Accepted or partially accepted, yet answered by no action that is open or closed: none at all,
   /// or only withdrawn ones. The partnership has agreed to act and nothing is in hand.

@@ -27,7 +27,7 @@ public struct AgencyReturnSheet: Sendable {
       caption: "Return", columns: AgencyReturnColumn.allCases.map { Table.Column($0.rawValue) })
     var completed: [[String]] = []
     for placed in tracker.placedActions where placed.action.isOwned(by: agency) {
-      let state = placed.action.state(asOf: asOf, settings: settings)
+      let state = placed.state(asOf: asOf, settings: settings)
       guard state.exists, state.isOpen || state.status == .completed else { continue }
       let row = [
         agency, placed.reference.description, placed.review.title,
@@ -54,7 +54,7 @@ public struct AgencyReturnSheet: Sendable {
     let settings = tracker.partnership.settings
     var owners = Set<String>()
     for placed in tracker.placedActions {
-      let state = placed.action.state(asOf: asOf, settings: settings)
+      let state = placed.state(asOf: asOf, settings: settings)
       if state.exists && (state.isOpen || state.status == .completed) {
         owners.formUnion(placed.action.owners)
       }

@@ -265,9 +265,9 @@ public struct AnnualReport: Report, Equatable {
     for placed in tracker.placedActions {
       if let review = options.review, placed.review.id != review { continue }
       if let agency = options.agency, !placed.action.isOwned(by: agency) { continue }
-      let now = placed.action.state(asOf: asOf, settings: settings)
+      let now = placed.state(asOf: asOf, settings: settings)
       guard now.exists else { continue }
-      let then = placed.action.state(asOf: dayBefore, settings: settings)
+      let then = placed.state(asOf: dayBefore, settings: settings)
       let reference = placed.reference.description
       if now.status == .assured && !(then.exists && then.status == .assured) {
         figures.actionsAssured += 1

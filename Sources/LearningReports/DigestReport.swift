@@ -274,8 +274,8 @@ public struct DigestReport: Report, Equatable {
     for placed in tracker.placedActions {
       if let review = options.review, placed.review.id != review { continue }
       if let agency = options.agency, !placed.action.isOwned(by: agency) { continue }
-      let then = placed.action.state(asOf: dayBefore, settings: settings)
-      let now = placed.action.state(asOf: asOf, settings: settings)
+      let then = placed.state(asOf: dayBefore, settings: settings)
+      let now = placed.state(asOf: asOf, settings: settings)
       guard now.exists else { continue }
       if let agreed = placed.action.agreed, period.contains(agreed) { report.actions.agreed += 1 }
       if now.isClosed && !(then.exists && then.isClosed) { report.actions.closed += 1 }

@@ -221,7 +221,7 @@ public struct ProgressReport: Report, Equatable {
     var changes = Changes(since: since)
     let settings = scope.tracker.partnership.settings
     for entry in scope.actions {
-      let then = entry.placed.action.state(asOf: since, settings: settings)
+      let then = entry.placed.state(asOf: since, settings: settings)
       let now = entry.state
       if then.exists { changes.bragThen.add(then.brag) }
       let line = scope.line(entry)

@@ -303,7 +303,7 @@ struct ScopedActions: Sequence {
         let candidate = answered.actions[action]
         action += 1
         if let agency = options.agency, !candidate.isOwned(by: agency) { continue }
-        let state = candidate.state(asOf: options.asOf, settings: settings)
+        let state = candidate.state(asOf: options.asOf, settings: settings, heardFrom: current.planDay)
         if state.exists {
           return (PlacedAction(review: current, recommendation: answered, action: candidate), state)
         }

@@ -326,7 +326,7 @@ extension LearningTrackerCommand {
     let tracker = try context.load().tracker
     let settings = tracker.partnership.settings
     let views = tracker.placedActions.compactMap { placed -> ActionView? in
-      let state = placed.action.state(asOf: asOf, settings: settings)
+      let state = placed.state(asOf: asOf, settings: settings)
       guard state.exists else { return nil }
       if let review, placed.review.id != review { return nil }
       if let agency, !placed.action.isOwned(by: agency) { return nil }

@@ -22,6 +22,24 @@ import Testing
     ActionUpdate(date: day(date), status: status, due: due.map { .onDay(day($0)) }, note: note)
   }
 
+  @Test func anUndatedActionNeverUpdatedIsStaleFromItsReviewsDay() {
+    let undated = action(agreed: nil, due: "2027-03-31")
+    // Without a review day nothing says when it was last heard of.
+    #expect(!undated.state(asOf: day("2026-11-20"), settings: settings).isStale)
+    let review = Review(
+      id: "LCSPR-2025-01", title: "Child A", kind: .lcspr,
+      dates: ReviewDates(decision: day("2025-01-10"), published: day("2026-01-15")))
+    #expect(review.planDay == day("2026-01-15"))
+    let placed = PlacedAction(
+      review: review, recommendation: Recommendation(id: "R1", text: "Share chronologies"), action: undated)
+    let state = placed.state(asOf: day("2026-11-20"), settings: settings)
+    #expect(state.lastHeard == day("2026-01-15"))
+    #expect(state.isStale)
+    // Within 90 days of publication it is not stale yet; before it, the review's day is not used.
+    #expect(!placed.state(asOf: day("2026-03-01"), settings: settings).isStale)
+    #expect(placed.state(asOf: day("2026-01-01"), settings: settings).lastHeard == nil)
+  }
+
   @Test func noUpdateMeansNotStarted() {
     let state = action().state(asOf: day("2025-10-01"), settings: settings)
     #expect(state.status == .notStarted)
