@@ -170,6 +170,15 @@ public enum DomainRules {
     found += resolve(
       review.categories, in: known.categories, field: "categories", what: "category", catalogue: "categories")
     found += resolve(review.themes, in: known.themes, field: "themes", what: "theme", catalogue: "themes")
+    if review.dates.all.isEmpty {
+      found.append(
+        RuleViolation(
+          severity: .warning, check: .undatedReview, field: "dates",
+          message: "review \(review.id) has no day recorded",
+          hint:
+            "record at least the day the review started (--notified, --referred or --decision) or was published; "
+            + "until then reports list it as undated"))
+    }
     for problem in review.dayOrderProblems {
       found.append(
         RuleViolation(

@@ -50,6 +50,9 @@ public enum ValidationCheck: String, Codable, CaseIterable, Sendable {
   case identifiers
   /// Text holds no control characters that could act on a terminal (warning; `ControlCharacters`).
   case controlCharacters
+  /// A review has at least one of its days recorded (warning): a review with none falls in no
+  /// reporting year and starts no statutory clock, so reports list it as undated.
+  case undatedReview
 }
 
 /// One thing validation found, at a JSON path, with a hint on what to do.

@@ -26,7 +26,8 @@ import Testing
       due: day("2026-03-31"), updates: [update])
     tracker.reviews = [
       Review(
-        id: "R-1", title: text, kind: .lcspr, themes: ["t"], findings: [Finding(id: "F1", text: text)],
+        id: "R-1", title: text, kind: .lcspr, dates: ReviewDates(decision: day("2025-06-01")), themes: ["t"],
+        findings: [Finding(id: "F1", text: text)],
         recommendations: [
           Recommendation(
             id: "R1", text: text, agencies: ["la"], response: .partiallyAccepted, responseNote: text,

@@ -22,7 +22,8 @@ import Testing
       updates: [ActionUpdate(date: day("2025-10-01"), status: .inProgress, note: "Started")])
     tracker.reviews = [
       Review(
-        id: "LCSPR-2025-02", title: "Child M", kind: .lcspr, themes: ["voice-of-the-child"],
+        id: "LCSPR-2025-02", title: "Child M", kind: .lcspr, dates: ReviewDates(decision: day("2025-06-01")),
+        themes: ["voice-of-the-child"],
         findings: [Finding(id: "F1", text: "Seen but not heard", themes: ["voice-of-the-child"])],
         recommendations: [
           Recommendation(
@@ -167,5 +168,14 @@ import Testing
     #expect(nearest("polise", in: ["police", "la", "icb"]) == "police")
     #expect(nearest("zzzzzz", in: ["police", "la"]) == nil)
     #expect(editDistance("kitten", "sitting") == 3)
+  }
+
+  @Test func anUndatedReviewIsWarnedOf() {
+    var tracker = sample()
+    tracker.reviews[0].dates = ReviewDates()
+    let found = Validator(today: day("2026-11-22")).validate(tracker).filter { $0.check == .undatedReview }
+    #expect(found.count == 1)
+    #expect(found.first?.severity == .warning)
+    #expect(found.first?.message == "review LCSPR-2025-02 has no day recorded")
   }
 }

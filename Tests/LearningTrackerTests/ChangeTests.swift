@@ -8,7 +8,11 @@ import Testing
     #expect(runTracker(["init"], data: path).status == 0)
     #expect(
       runTracker(
-        ["review", "add", "--id", "RR-2026-01", "--title", "Child A", "--kind", "rapidReview"], data: path
+        [
+          "review", "add", "--id", "RR-2026-01", "--title", "Child A", "--kind", "rapidReview", "--notified",
+          "2026-01-05",
+        ],
+        data: path
       ).status == 0)
     #expect(
       runTracker(
