@@ -152,6 +152,8 @@ public struct DigestReport: Report, Equatable {
   public var reviewsDecided: [ReviewLine] = []
   /// Reviews published in the year, on their publication day.
   public var reviewsPublished: [ReviewLine] = []
+  /// Reviews with no day recorded, as "ID (title)": in no reporting year, listed so none is lost.
+  public var undatedReviews: [String] = []
   /// Themes carried by reviews of the year, the theme in most cases first.
   public var themes: [ThemeLine] = []
   /// Findings of the year's reviews that are not good practice (withheld reviews left out).
@@ -227,7 +229,12 @@ public struct DigestReport: Report, Equatable {
     var inYear: [String: [String]] = [:]
     var casesInYear: [String: Set<String>] = [:]
     for review in tracker.reviews {
-      guard let day = reportingDay(review) else { continue }
+      guard let day = reportingDay(review) else {
+        if options.review == nil || review.id == options.review {
+          report.undatedReviews.append("\(review.id) (\(review.title))")
+        }
+        continue
+      }
       let reviewYear = partnership.reportingYear(containing: day)
       let caseID = cases.caseID(of: review.id)
       for theme in carriedThemes(review, asOf: asOf) where theme != "good-practice" {
@@ -345,6 +352,17 @@ public struct DigestReport: Report, Equatable {
     return report
   }
 
+  /// The undated reviews, named, when there are any.
+  var undatedBlocks: [ReportDocument.Block] {
+    undatedReviews.isEmpty
+      ? []
+      : [
+        .paragraph(
+          "Reviews with no start or publication day recorded, so in no reporting year (record the day "
+            + "the review started or was published): " + undatedReviews.joined(separator: "; ") + ".")
+      ]
+  }
+
   /// The digest laid out as sections, paragraphs and tables for the renderers.
   public var document: ReportDocument {
     func reviewTable(_ caption: String, _ lines: [ReviewLine], cases: Bool = false) -> Table {
@@ -458,6 +476,7 @@ public struct DigestReport: Report, Equatable {
             .table(reviewTable("Cases notified or referred", reviewsNotified, cases: true)),
             .table(reviewTable("Decisions made, by case", reviewsDecided, cases: true)),
             .table(reviewTable("Reviews published", reviewsPublished)),
+          ] + undatedBlocks + [
             timeliness.isEmpty
               ? .paragraph("No statutory clock closed in the year or was open at its end.")
               : .bullets(timeliness.map(\.sentence)),
@@ -537,10 +556,12 @@ public struct DigestReport: Report, Equatable {
               ]),
             .table(methodTable),
             .paragraph(
-              dissemination.publishedWithoutDissemination.isEmpty
-                ? "Every review published in the year had learning delivered to practitioners."
-                : "Published in the year with no dissemination delivered: "
-                  + dissemination.publishedWithoutDissemination.joined(separator: ", ") + "."),
+              reviewsPublished.isEmpty
+                ? "No review was published in the year, so no published learning was due to be delivered."
+                : dissemination.publishedWithoutDissemination.isEmpty
+                  ? "Every review published in the year had learning delivered to practitioners."
+                  : "Published in the year with no dissemination delivered: "
+                    + dissemination.publishedWithoutDissemination.joined(separator: ", ") + "."),
           ]),
         .init("Section 11: evidence of embedding", [.table(section11Table)]),
       ])

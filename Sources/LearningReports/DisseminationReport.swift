@@ -218,9 +218,11 @@ public struct DisseminationReport: Report, Equatable {
                   rating: reviewsWithNone.isEmpty ? nil : .amber)
               ]),
             .paragraph(
-              reviewsWithNone.isEmpty
-                ? "Every published review in scope has had learning delivered."
-                : "No dissemination delivered yet: " + reviewsWithNone.joined(separator: ", ") + "."),
+              !byReview.contains { $0.published != nil }
+                ? "No review in scope is published, so no published learning is due to be delivered."
+                : reviewsWithNone.isEmpty
+                  ? "Every published review in scope has had learning delivered."
+                  : "No dissemination delivered yet: " + reviewsWithNone.joined(separator: ", ") + "."),
           ]),
         .init("By method", [.table(methodTable)]),
         .init("By agency", [.table(agencyTable)]),

@@ -125,6 +125,8 @@ public struct ProgressReport: Report, Equatable {
   public var disseminationReach = ReachSplit()
   /// Published reviews with no delivered dissemination up to the day.
   public var reviewsWithoutDissemination: [String] = []
+  /// Reviews in scope published by the day.
+  public var publishedReviews = 0
   /// Actions in scope that meet all four SMART rules, of all actions in scope.
   public var smartActions = 0
   /// Actions in scope checked against the SMART rules.
@@ -137,6 +139,7 @@ public struct ProgressReport: Report, Equatable {
     case partnership, asOf, agency, review, headline, brag, byReview, byAgency, responses, changes,
       redActions, reportedBetter, closedByMonth
     case settings, timeliness, disseminationDelivered, disseminationReach, reviewsWithoutDissemination,
+      publishedReviews,
       smartActions, smartChecked
   }
 
@@ -208,6 +211,7 @@ public struct ProgressReport: Report, Equatable {
     report.disseminationDelivered = dissemination.totalDelivered
     report.disseminationReach = dissemination.totalReach
     report.reviewsWithoutDissemination = dissemination.reviewsWithNone
+    report.publishedReviews = dissemination.byReview.filter { $0.published != nil }.count
     for entry in scope.actions {
       report.smartChecked += 1
       if SMARTCheck.rate(entry.placed.action, in: entry.placed.recommendation).isSMART {
@@ -409,14 +413,17 @@ extension ProgressReport {
         [
           .table(responsesAcross),
           .figures(disseminationFigures),
-          reviewsWithoutDissemination.isEmpty
-            ? .paragraph("Every published review has had learning delivered.")
-            : .note(
-              "Published reviews with none delivered: "
-                + reviewsWithoutDissemination.prefix(Self.listCap).joined(separator: ", ")
-                + (reviewsWithoutDissemination.count > Self.listCap
-                  ? ", and \(reviewsWithoutDissemination.count - Self.listCap) more: see the dissemination report"
-                  : "")),
+          publishedReviews == 0
+            ? .paragraph(
+              "No review in scope is published yet, so no published learning is due to be delivered.")
+            : reviewsWithoutDissemination.isEmpty
+              ? .paragraph("Every published review has had learning delivered.")
+              : .note(
+                "Published reviews with none delivered: "
+                  + reviewsWithoutDissemination.prefix(Self.listCap).joined(separator: ", ")
+                  + (reviewsWithoutDissemination.count > Self.listCap
+                    ? ", and \(reviewsWithoutDissemination.count - Self.listCap) more: see the dissemination report"
+                    : "")),
           timeliness.isEmpty
             ? .paragraph("No statutory clock applies.")
             : .paragraph("Statutory timescales: " + timeliness.map(\.sentence).joined(separator: "; ") + "."),

@@ -85,7 +85,7 @@ public struct SmartReport: Report, Equatable {
     var failing = Table(
       caption: "Actions that are not fully SMART",
       columns: [.init("Action"), .init("Owner"), .init("S M A T"), .init("Why")],
-      emptyText: "Every action is SMART.")
+      emptyText: actions.isEmpty ? "No action in scope to check." : "Every action is SMART.")
     for row in actions where !row.rating.isSMART {
       failing.append([
         Table.Cell(row.reference), Table.Cell(row.owner), Table.Cell(row.rating.letters),

@@ -39,6 +39,8 @@ public struct ThemesReport: Report, Equatable {
     public var byYear: [Int: Int] = [:]
     /// A different case carried the theme in a later year than an earlier case did.
     public var recurrent = false
+    /// Reviews with no day recorded (so in no reporting year) carrying the theme.
+    public var undated = 0
   }
 
   /// A review whose findings and recommendations the pack leaves out, and why.
@@ -57,6 +59,8 @@ public struct ThemesReport: Report, Equatable {
   public var asOf: CalendarDay
   /// The reporting year the report is limited to, if any.
   public var year: Int?
+  /// Reviews with no day recorded, as "ID (title)": in no reporting year, so listed apart.
+  public var undatedReviews: [String] = []
   /// Themes in the order of the catalogue, then any others by ID; only those with a review or an activity.
   public var themes: [ThemeSection] = []
   /// Reviews in scope whose findings and recommendations are left out: in progress or under embargo.
@@ -74,21 +78,30 @@ public struct ThemesReport: Report, Equatable {
     var sections: [String: ThemeSection] = [:]
     func section(_ id: String) -> ThemeSection { sections[id] ?? ThemeSection(id: id, name: names[id] ?? id) }
     for review in tracker.reviews {
-      guard let day = DigestReport.reportingDay(review) else { continue }
-      let reviewYear = tracker.partnership.reportingYear(containing: day)
+      // A review with no day recorded is in no reporting year: listed as undated, never left out.
+      let reviewYear = DigestReport.reportingDay(review).map {
+        tracker.partnership.reportingYear(containing: $0)
+      }
+      if reviewYear == nil { report.undatedReviews.append("\(review.id) (\(review.title))") }
+      let inScope = options.year == nil || (reviewYear != nil && options.year == reviewYear)
       let withheld = review.withheld(on: options.asOf)
-      if let withheld, options.year == nil || options.year == reviewYear {
+      if let withheld, inScope {
         report.withheld.append(.init(review: review.id, title: review.title, reason: withheld.description))
       }
       let caseID = cases.caseID(of: review.id)
       for theme in DigestReport.carriedThemes(review, asOf: options.asOf) where only == nil || theme == only {
         var entry = section(theme)
-        sightings[theme, default: []].insert(ThemeSighting(caseID: caseID, year: reviewYear))
-        if options.year == nil || options.year == reviewYear {
-          entry.reviews.append(
-            "\(review.id) (\(review.title))" + (withheld == nil ? "" : ": learning withheld"))
+        if let reviewYear {
+          sightings[theme, default: []].insert(ThemeSighting(caseID: caseID, year: reviewYear))
+        } else if inScope {
+          entry.undated += 1
         }
-        if withheld == nil && (options.year == nil || options.year == reviewYear) {
+        if inScope {
+          entry.reviews.append(
+            "\(review.id) (\(review.title))" + (reviewYear == nil ? ", undated" : "")
+              + (withheld == nil ? "" : ": learning withheld"))
+        }
+        if withheld == nil && inScope {
           for finding in review.findings where finding.themes.contains(theme) {
             let line = "\(review.id)/\(finding.id): \(finding.text)"
             if finding.goodPractice { entry.goodPractice.append(line) } else { entry.findings.append(line) }
@@ -143,12 +156,15 @@ public struct ThemesReport: Report, Equatable {
         .init("Recurrent")
       ],
       emptyText: "No themes recorded.")
+    let showUndated = themes.contains { $0.undated > 0 }
+    if showUndated {
+      overview.columns.insert(Table.Column("Undated", .right), at: overview.columns.count - 1)
+    }
     for theme in themes {
       let recurrent = theme.recurrent
       overview.append(
-        [Table.Cell(theme.name)] + years.map { .number(theme.byYear[$0] ?? 0) } + [
-          Table.Cell(recurrent ? "yes" : "no")
-        ])
+        [Table.Cell(theme.name)] + years.map { .number(theme.byYear[$0] ?? 0) }
+          + (showUndated ? [.number(theme.undated)] : []) + [Table.Cell(recurrent ? "yes" : "no")])
     }
     var overviewBlocks: [ReportDocument.Block] = [
       .table(overview),
@@ -156,6 +172,12 @@ public struct ThemesReport: Report, Equatable {
         "A Rapid Review and the reviews that follow it are one case; a theme is recurrent when a different case carries it in a later year."
       ),
     ]
+    if !undatedReviews.isEmpty {
+      overviewBlocks.append(
+        .paragraph(
+          "Reviews with no start or publication day recorded, so in no reporting year (record the day "
+            + "the review started or was published): " + undatedReviews.joined(separator: "; ") + "."))
+    }
     if !withheld.isEmpty {
       overviewBlocks.append(
         .paragraph(
