@@ -175,7 +175,8 @@ extension Action {
     return ActionState(
       asOf: day, exists: exists, status: status, originalDue: due, due: currentDue, firstDueDay: firstDueDay,
       slips: slips, slipDays: slipDays, lastUpdate: last, completedOn: completedOn, evidence: evidence,
-      settings: settings, pendingRequest: pending, reported: reported, lastHeard: last?.date ?? agreed ?? heardFrom.flatMap { $0 <= day ? $0 : nil })
+      settings: settings, pendingRequest: pending, reported: reported,
+      lastHeard: last?.date ?? agreed ?? heardFrom.flatMap { $0 <= day ? $0 : nil })
   }
 }
 

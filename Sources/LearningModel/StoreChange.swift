@@ -240,7 +240,8 @@ public enum ChangeRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     case .alreadyExists(let record):
       "\(record.title) already exists"
     case .notFound(let record, let suggestion):
-      "there is no \(record.title)" + (suggestion.map { "; did you mean \($0)?" } ?? "")
+      "there is no \(record.title.hasPrefix("the ") ? String(record.title.dropFirst(4)) : record.title)"
+        + (suggestion.map { "; did you mean \($0)?" } ?? "")
     case .stillReferenced(let record, let referrers):
       "\(record.title) is still referred to by " + referrers.map(\.description).joined(separator: ", ")
         + "; nothing was changed"

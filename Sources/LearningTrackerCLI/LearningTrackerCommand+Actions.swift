@@ -76,14 +76,17 @@ extension LearningTrackerCommand {
         throw CommandError.usage("no review \"\(reference.review)\"")
       }
       guard let m = tracker.reviews[r].recommendations.firstIndex(where: { $0.id == recommendationID }) else {
-        throw CommandError.usage("review \(reference.review) has no recommendation \"\(recommendationID)\"")
+        let ids = tracker.reviews[r].recommendations.map(\.id)
+        let hint = nearest(recommendationID, in: ids).map { "; did you mean \($0)?" } ?? ""
+        throw CommandError.usage(
+          "--recommendation: review \(reference.review) has no recommendation \"\(recommendationID)\"\(hint)")
       }
       if tracker.actionIndex(reference) != nil {
         throw CommandError.usage("action \(reference) already exists")
       }
       if tracker.agency(owner) == nil {
         let hint = nearest(owner, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-        throw CommandError.usage("no agency \"\(owner)\"\(hint) (add it with 'agency add')")
+        throw CommandError.usage("--owner: no agency \"\(owner)\"\(hint) (add it with 'agency add')")
       }
       var seen: Set<String> = [owner]
       for joint in jointOwners {
