@@ -100,8 +100,10 @@ extension StoreError {
   var problemsInWords: String {
     switch self {
     case .problems(_, let problems):
-      problems.prefix(StoreProblem.listed).map { ($0.path.isEmpty ? "(top level)" : $0.path) + ": " + $0.message }
-        .joined(separator: "; ")
+      problems.prefix(StoreProblem.listed).map {
+        ($0.path.isEmpty ? "(top level)" : $0.path) + ": " + $0.message
+      }
+      .joined(separator: "; ")
     case .syntax(_, _, let column, let message): "not valid JSON at character \(column): \(message)"
     case .notAnObject(_, let found): "expected an object, found \(found)"
     default: errorDescription ?? "it cannot be read"
