@@ -146,20 +146,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
   }
 }
 
-extension CalendarDay: Codable {
-  /// Reads a day written `YYYY-MM-DD`; any other text, or a day that does not exist, is an error.
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    let text = try container.decode(String.self)
-    guard let day = CalendarDay(text) else {
-      throw DecodingError.dataCorrupted(
-        .init(
-          codingPath: decoder.codingPath,
-          debugDescription: "\"\(text)\" is not a calendar day (expected YYYY-MM-DD, a real day)"))
-    }
-    self = day
-  }
-
+extension CalendarDay: Encodable {
   /// Writes the day as `YYYY-MM-DD`.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
@@ -169,7 +156,7 @@ extension CalendarDay: Codable {
 
 /// A month and day that recurs every year (`"04-01"` for 1 April), such as the start of a
 /// partnership's reporting year.
-public struct MonthDay: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct MonthDay: Hashable, Sendable, Encodable, CustomStringConvertible {
   /// The month, 1 to 12.
   public let month: Int
   /// The day of the month, 1 to 31 (never 29 February).
@@ -209,18 +196,6 @@ public struct MonthDay: Hashable, Sendable, Codable, CustomStringConvertible {
   public func inYear(_ year: Int) -> CalendarDay {
     CalendarDay(year: year, month: month, day: min(day, CalendarDay.daysInMonth(year: year, month: month)))
       ?? CalendarDay(dayNumber: 0)
-  }
-
-  /// Reads a month-day written `MM-DD`; any other text is an error.
-  public init(from decoder: any Decoder) throws {
-    let text = try decoder.singleValueContainer().decode(String.self)
-    guard let value = MonthDay(text) else {
-      throw DecodingError.dataCorrupted(
-        .init(
-          codingPath: decoder.codingPath,
-          debugDescription: "\"\(text)\" is not a month and day (expected MM-DD)"))
-    }
-    self = value
   }
 
   /// Writes the month-day as `MM-DD`.

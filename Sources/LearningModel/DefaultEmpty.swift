@@ -1,6 +1,7 @@
-/// A list field that may be left out of the JSON; it reads as empty and is always written.
+/// A list field that may be left out of the JSON (the store reader reads it as empty); it is always
+/// written.
 @propertyWrapper
-public struct DefaultEmpty<Value: Codable & Equatable & Sendable & RangeReplaceableCollection>: Codable,
+public struct DefaultEmpty<Value: Encodable & Equatable & Sendable & RangeReplaceableCollection>: Encodable,
   Equatable, Sendable
 {
   /// The list; empty when the field was left out.
@@ -11,21 +12,9 @@ public struct DefaultEmpty<Value: Codable & Equatable & Sendable & RangeReplacea
     self.wrappedValue = wrappedValue
   }
 
-  /// Reads the list where the field is present.
-  public init(from decoder: any Decoder) throws {
-    wrappedValue = try decoder.singleValueContainer().decode(Value.self)
-  }
-
   /// Writes the list, even when empty.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(wrappedValue)
-  }
-}
-
-extension KeyedDecodingContainer {
-  /// A missing key reads as an empty list.
-  public func decode<Value>(_ type: DefaultEmpty<Value>.Type, forKey key: Key) throws -> DefaultEmpty<Value> {
-    try decodeIfPresent(type, forKey: key) ?? DefaultEmpty(wrappedValue: Value())
   }
 }

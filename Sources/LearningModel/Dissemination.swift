@@ -1,5 +1,5 @@
 /// An activity that spreads a review's learning: a 7-minute briefing, a roadshow, training...
-public struct Dissemination: Codable, Equatable, Sendable {
+public struct Dissemination: Encodable, Equatable, Sendable {
   /// Unique among disseminations.
   public var id: String
   /// The planned day, or the day it was delivered.
@@ -41,7 +41,7 @@ public struct Dissemination: Codable, Equatable, Sendable {
 }
 
 /// An agency's Section 11 self-assessment return for one cycle (Children Act 2004, s11).
-public struct Section11Return: Codable, Equatable, Sendable {
+public struct Section11Return: Encodable, Equatable, Sendable {
   /// The ID of the agency making the return.
   public var agency: String
   /// The cycle's name, such as `2025-26`.
@@ -70,7 +70,7 @@ public struct Section11Return: Codable, Equatable, Sendable {
 }
 
 /// An agency's self rating against one Section 11 standard, and the rating after moderation.
-public struct Section11StandardRating: Codable, Equatable, Sendable {
+public struct Section11StandardRating: Encodable, Equatable, Sendable {
   /// The standard's ID, from the store's `section11Standards` catalogue.
   public var standard: String
   /// The agency's own rating.
@@ -92,7 +92,7 @@ public struct Section11StandardRating: Codable, Equatable, Sendable {
 }
 
 /// How an agency says it disseminated and implemented one review's learning.
-public struct Section11Learning: Codable, Equatable, Sendable {
+public struct Section11Learning: Encodable, Equatable, Sendable {
   /// The review's ID.
   public var review: String
   /// How the agency disseminated the review's learning.
@@ -132,7 +132,7 @@ public enum DisseminationReach: String, ClosedVocabulary {
 
 /// Reach kept apart by kind: people who attended, copies circulated, and the reach of methods
 /// whose kind the catalogue does not say.
-public struct ReachSplit: Codable, Equatable, Sendable {
+public struct ReachSplit: Encodable, Equatable, Sendable {
   /// People who attended activities of methods that count attendance.
   public var attended = 0
   /// Copies circulated by methods that count circulation.

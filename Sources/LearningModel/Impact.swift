@@ -1,5 +1,5 @@
 /// Whether a piece of evidence shows something was delivered or that practice changed.
-public enum EvidenceKind: String, Codable, CaseIterable, Sendable {
+public enum EvidenceKind: String, Encodable, CaseIterable, Sendable {
   /// What was delivered: training run, guidance issued, a procedure rewritten.
   case output
   /// That practice changed: an audit, a survey, a case sample, data showing change.
@@ -15,7 +15,7 @@ public enum EvidenceKind: String, Codable, CaseIterable, Sendable {
 }
 
 /// A title of evidence with its kind.
-public struct EvidenceItem: Codable, Equatable, Sendable {
+public struct EvidenceItem: Encodable, Equatable, Sendable {
   /// Whether the evidence shows output or impact.
   public var kind: EvidenceKind
   /// The evidence's title, as logged.

@@ -1,5 +1,5 @@
 /// Kinds of personal data that must not appear in anything a partnership publishes.
-public enum PersonalDataKind: String, Codable, CaseIterable, Sendable {
+public enum PersonalDataKind: String, Encodable, CaseIterable, Sendable {
   case nhsNumber, postcode, email, phone, dateOfBirth, name
 
   /// The kind as a report names it, such as "NHS number".
@@ -16,7 +16,7 @@ public enum PersonalDataKind: String, Codable, CaseIterable, Sendable {
 }
 
 /// One piece of personal data found in a text field.
-public struct PersonalDataFinding: Equatable, Codable, Sendable {
+public struct PersonalDataFinding: Equatable, Encodable, Sendable {
   /// Where in the store: `reviews[2].findings[0].text`.
   public var path: String
   /// What kind of personal data it looks like.

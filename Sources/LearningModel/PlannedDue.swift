@@ -2,7 +2,7 @@
 ///
 /// The store writes a day as `"YYYY-MM-DD"`, a month as `"YYYY-MM"` (due by the last day of that
 /// month) and a due day not yet set as `"tbc"`.
-public enum PlannedDue: Hashable, Sendable, Codable, CustomStringConvertible {
+public enum PlannedDue: Hashable, Sendable, Encodable, CustomStringConvertible {
   /// Due on this day.
   case onDay(CalendarDay)
   /// Due by the end of a month; the day held is the month's last day.
@@ -77,18 +77,6 @@ public enum PlannedDue: Hashable, Sendable, Codable, CustomStringConvertible {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December",
   ]
-
-  /// Reads the store's text: a day, a month or `tbc`.
-  public init(from decoder: any Decoder) throws {
-    let text = try decoder.singleValueContainer().decode(String.self)
-    guard let value = PlannedDue(text) else {
-      throw DecodingError.dataCorrupted(
-        .init(
-          codingPath: decoder.codingPath,
-          debugDescription: "\"\(text)\" is not a due day (expected \(PlannedDue.expectedForms))"))
-    }
-    self = value
-  }
 
   /// Writes the store's text (`storeText`).
   public func encode(to encoder: any Encoder) throws {

@@ -1,5 +1,5 @@
 /// A case review: a Rapid Review, an LCSPR, a national review considered locally, and so on.
-public struct Review: Codable, Equatable, Sendable {
+public struct Review: Encodable, Equatable, Sendable {
   /// Unique in the store, such as `LCSPR-2025-02`.
   public var id: String
   /// The published title: a pseudonym such as "Child M", never a real name.
@@ -59,7 +59,7 @@ public struct Review: Codable, Equatable, Sendable {
 /// A hold on sharing a review's findings and recommendations, with its reason (criminal
 /// proceedings, a parallel inquest...). Material shared early must not prejudice parallel
 /// investigations (North Somerset practice guidance, 11.2.1).
-public struct Embargo: Codable, Equatable, Sendable {
+public struct Embargo: Encodable, Equatable, Sendable {
   /// Why the learning is held back.
   public var reason: String
   /// The day the embargo began.
@@ -81,7 +81,7 @@ public struct Embargo: Codable, Equatable, Sendable {
 }
 
 /// The days that drive a review's statutory clocks. Every one is optional.
-public struct ReviewDates: Codable, Equatable, Sendable {
+public struct ReviewDates: Encodable, Equatable, Sendable {
   /// The serious incident.
   public var incident: CalendarDay?
   /// The local authority became aware of the incident.
@@ -124,7 +124,7 @@ public struct ReviewDates: Codable, Equatable, Sendable {
 }
 
 /// Something a review learned; good practice is learning too.
-public struct Finding: Codable, Equatable, Sendable {
+public struct Finding: Encodable, Equatable, Sendable {
   /// Unique in the review, such as `F1`.
   public var id: String
   /// What was learned.
@@ -144,7 +144,7 @@ public struct Finding: Codable, Equatable, Sendable {
 }
 
 /// A recommendation of a review and the partnership's response to it.
-public struct Recommendation: Codable, Equatable, Sendable {
+public struct Recommendation: Encodable, Equatable, Sendable {
   /// Unique in the review, such as `R1`; addressed as `REVIEW/R1`.
   public var id: String
   /// The recommendation as the review wrote it.
@@ -179,7 +179,7 @@ public struct Recommendation: Codable, Equatable, Sendable {
 }
 
 /// One SMART action answering a recommendation, with its dated log of updates.
-public struct Action: Codable, Equatable, Sendable {
+public struct Action: Encodable, Equatable, Sendable {
   /// Unique within its review, such as `1.1`.
   public var id: String
   /// Specific: what will be done.
@@ -249,7 +249,7 @@ public struct Action: Codable, Equatable, Sendable {
 
 /// A dated entry in an action's log: a status change, a progress note, a revised due day,
 /// evidence, or several of these at once.
-public struct ActionUpdate: Codable, Equatable, Sendable {
+public struct ActionUpdate: Encodable, Equatable, Sendable {
   /// The day of the update; not before the day the action was agreed.
   public var date: CalendarDay
   /// The status set by the update, if any.

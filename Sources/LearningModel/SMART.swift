@@ -1,5 +1,5 @@
 /// How one action measures up to SMART, with the reasons for each letter that fails.
-public struct SMARTRating: Equatable, Codable, Sendable {
+public struct SMARTRating: Equatable, Encodable, Sendable {
   /// S: the description says what will be done (six words or more, and not a vague opening alone).
   public var specific: Bool
   /// M: a measure of success is given, and names a number, target or audit.

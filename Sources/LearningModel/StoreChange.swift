@@ -1,5 +1,5 @@
 /// The four catalogues a partnership can extend.
-public enum CatalogueKind: String, CaseIterable, Codable, Sendable {
+public enum CatalogueKind: String, CaseIterable, Encodable, Sendable {
   case theme, category, method, standard
 
   /// The catalogue's name in messages: "theme", "dissemination method".

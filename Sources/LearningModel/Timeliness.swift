@@ -1,5 +1,5 @@
 /// A statutory clock a review is measured against.
-public enum StatutoryClock: String, Codable, CaseIterable, Sendable {
+public enum StatutoryClock: String, Encodable, CaseIterable, Sendable {
   /// The local authority notifies the National Panel within 5 working days of becoming aware of a
   /// serious incident (Working Together 2023, chapter 5).
   case notification
@@ -63,14 +63,14 @@ public enum RapidReviewClockStart: String, ClosedVocabulary {
 }
 
 /// Whether a clock was met, as of a day.
-public enum ClockVerdict: String, Codable, Sendable {
+public enum ClockVerdict: String, Encodable, Sendable {
   case met, missed, pending
   /// The review is published but the day the report went to the Panel is not recorded.
   case notRecorded
 }
 
 /// One clock of one review: the start, the deadline, what happened, and the verdict.
-public struct ClockResult: Codable, Equatable, Sendable {
+public struct ClockResult: Encodable, Equatable, Sendable {
   /// Which statutory clock.
   public var clock: StatutoryClock
   /// The day the clock runs from.

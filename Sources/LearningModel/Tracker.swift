@@ -2,7 +2,7 @@
 ///
 /// The JSON form of this value is the store format documented in `docs/FORMAT.md`.
 /// Arrays keep the order they were written in; the writer sorts object keys.
-public struct Tracker: Codable, Equatable, Sendable {
+public struct Tracker: Encodable, Equatable, Sendable {
   /// The store format version this build reads and writes.
   public static let currentSchemaVersion = 1
 
@@ -53,26 +53,10 @@ public struct Tracker: Codable, Equatable, Sendable {
     case schemaVersion, partnership, agencies, themes, categories, disseminationMethods
     case section11Standards, bankHolidays, reviews, disseminations, section11
   }
-
-  /// Reads a store; absent lists are empty.
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
-    partnership = try c.decode(Partnership.self, forKey: .partnership)
-    agencies = try c.decodeIfPresent([Agency].self, forKey: .agencies) ?? []
-    themes = try c.decodeIfPresent([CatalogueEntry].self, forKey: .themes) ?? []
-    categories = try c.decodeIfPresent([CatalogueEntry].self, forKey: .categories) ?? []
-    disseminationMethods = try c.decodeIfPresent([CatalogueEntry].self, forKey: .disseminationMethods) ?? []
-    section11Standards = try c.decodeIfPresent([CatalogueEntry].self, forKey: .section11Standards) ?? []
-    bankHolidays = try c.decodeIfPresent([CalendarDay].self, forKey: .bankHolidays) ?? []
-    reviews = try c.decodeIfPresent([Review].self, forKey: .reviews) ?? []
-    disseminations = try c.decodeIfPresent([Dissemination].self, forKey: .disseminations) ?? []
-    section11 = try c.decodeIfPresent([Section11Return].self, forKey: .section11) ?? []
-  }
 }
 
 /// The partnership that keeps the store, and its settings.
-public struct Partnership: Codable, Equatable, Sendable {
+public struct Partnership: Encodable, Equatable, Sendable {
   /// The partnership's name, as reports show it.
   public var name: String
   /// The first day of the reporting year, `MM-DD` (`04-01`: April to March).
@@ -106,7 +90,7 @@ public struct Partnership: Codable, Equatable, Sendable {
 }
 
 /// Thresholds for the derived state of actions.
-public struct Settings: Codable, Equatable, Sendable {
+public struct Settings: Encodable, Equatable, Sendable {
   /// An open action due within this many days of the as-of day (inclusive) is due soon.
   public var dueSoonDays: Int
   /// An open action whose last update is more than this many days old is stale.
@@ -128,7 +112,7 @@ public struct Settings: Codable, Equatable, Sendable {
 }
 
 /// What must never appear in anything the partnership publishes.
-public struct Privacy: Codable, Equatable, Sendable {
+public struct Privacy: Encodable, Equatable, Sendable {
   /// Names of children, family members or practitioners.
   public var names: [String]
 
@@ -137,7 +121,7 @@ public struct Privacy: Codable, Equatable, Sendable {
 }
 
 /// An organisation that owns actions, receives learning and makes Section 11 returns.
-public struct Agency: Codable, Equatable, Sendable {
+public struct Agency: Encodable, Equatable, Sendable {
   /// Unique among agencies, such as `police`.
   public var id: String
   /// The agency's name as reports show it.
@@ -158,7 +142,7 @@ public struct Agency: Codable, Equatable, Sendable {
 
 /// One entry of a catalogue the partnership can extend: a theme, a category of abuse,
 /// a dissemination method or a Section 11 standard.
-public struct CatalogueEntry: Codable, Equatable, Sendable {
+public struct CatalogueEntry: Encodable, Equatable, Sendable {
   /// Unique in its catalogue, such as `voice-of-the-child`.
   public var id: String
   /// The entry's name as reports show it.

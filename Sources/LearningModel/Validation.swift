@@ -1,5 +1,5 @@
 /// How serious a validation diagnostic is.
-public enum Severity: String, Codable, Sendable, Comparable {
+public enum Severity: String, Encodable, Sendable, Comparable {
   /// Blocks writing: the store is wrong.
   case error
   /// Worth a look, but the store can be written.
@@ -10,7 +10,7 @@ public enum Severity: String, Codable, Sendable, Comparable {
 }
 
 /// A named validation rule. The name is what a user sees and can select.
-public enum ValidationCheck: String, Codable, CaseIterable, Sendable {
+public enum ValidationCheck: String, Encodable, CaseIterable, Sendable {
   /// IDs are unique in their scope.
   case uniqueIds
   /// Every reference (agency, theme, category, method, standard, review) resolves.
@@ -56,7 +56,7 @@ public enum ValidationCheck: String, Codable, CaseIterable, Sendable {
 }
 
 /// One thing validation found, at a JSON path, with a hint on what to do.
-public struct Diagnostic: Equatable, Codable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Equatable, Encodable, Sendable, CustomStringConvertible {
   /// An error blocks writing; a warning is worth a look.
   public var severity: Severity
   /// The rule that found it, by the name a user sees and can select.

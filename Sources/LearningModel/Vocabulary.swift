@@ -1,7 +1,7 @@
 /// A closed vocabulary: a field whose value must be one of a fixed list of words.
 ///
-/// Decoding an unknown word fails with a message that lists the words allowed.
-public protocol ClosedVocabulary: RawRepresentable, CaseIterable, Codable, Hashable, Sendable
+/// The store reader refuses any other word with a message that lists the words allowed.
+public protocol ClosedVocabulary: RawRepresentable, CaseIterable, Encodable, Hashable, Sendable
 where RawValue == String {
   /// What the vocabulary is called in messages ("review kind").
   static var vocabularyName: String { get }
@@ -11,19 +11,6 @@ extension ClosedVocabulary {
   /// The allowed words, in their declared order, separated by commas.
   public static var allowedWords: String {
     allCases.map(\.rawValue).joined(separator: ", ")
-  }
-
-  /// Reads one of the allowed words; any other is an error that lists them.
-  public init(from decoder: any Decoder) throws {
-    let text = try decoder.singleValueContainer().decode(String.self)
-    guard let value = Self(rawValue: text) else {
-      throw DecodingError.dataCorrupted(
-        .init(
-          codingPath: decoder.codingPath,
-          debugDescription:
-            "\"\(text)\" is not a known \(Self.vocabularyName) (expected one of: \(Self.allowedWords))"))
-    }
-    self = value
   }
 
   /// Writes the word.

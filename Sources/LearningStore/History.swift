@@ -3,7 +3,7 @@ import LearningJSON
 import LearningModel
 
 /// What a history entry records.
-public enum HistoryEntryKind: String, Sendable, Codable {
+public enum HistoryEntryKind: String, Sendable {
   /// A command changed records.
   case change
   /// The store was created.
@@ -402,17 +402,11 @@ public enum HistoryJSON {
     try? JSONValue.parse(bytes)
   }
 
-  /// A value as JSON (keys sorted).
+  /// A value as JSON, written by the one JSON writer (keys sorted) and read back by the JSON
+  /// value parser; `nil` when it cannot be written.
   public static func value(of encodable: some Encodable) -> JSONValue? {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    guard let data = try? encoder.encode(encodable) else { return nil }
-    return try? JSONDecoder().decode(JSONValue.self, from: data)
-  }
-
-  /// A typed value from JSON.
-  public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
-    try JSONDecoder().decode(T.self, from: Data(line(value).utf8))
+    guard let bytes = try? JSONWriter.compact(encodable) else { return nil }
+    return try? JSONValue.parse(bytes)
   }
 }
 

@@ -15,8 +15,9 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
   /// Values of the wrong type, missing, not in their vocabulary, or given twice: every one the
   /// read found, in the order of the file.
   case problems(file: String, [StoreProblem])
-  /// A record recorded in the history cannot be read back (for undo or redo).
-  case badHistoryRecord(file: String, reference: String, message: String)
+  /// A record recorded in the history cannot be read back (for undo or redo): the history file,
+  /// the entry's number from 1, the record's reference and what is wrong.
+  case badHistoryRecord(file: String, entry: Int, reference: String, message: String)
   /// The store failed validation, so it was not written (or cannot be used).
   case invalid(file: String, diagnostics: [Diagnostic])
   case alreadyExists(file: String)
@@ -61,8 +62,8 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
       "\(file): schemaVersion \(found) is not a version of the store format (versions start at 1)"
     case .problems(let file, let problems):
       StoreProblem.describe(problems, in: file)
-    case .badHistoryRecord(let file, let reference, let message):
-      "\(file): \(reference): \(message)"
+    case .badHistoryRecord(let file, let entry, let reference, let message):
+      "\(file): history entry \(entry): \(reference): \(message)"
     case .invalid(let file, let diagnostics):
       "\(file): the store has \(diagnostics.filter { $0.severity == .error }.count) error(s); nothing was written\n"
         + diagnostics.filter { $0.severity == .error }.map { "  \($0.path): \($0.message)" }.joined(
@@ -89,6 +90,23 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
       "\(file): there is nothing to \(verb): \(reason)"
     case .needsRedactedText(let file, let entry, let reference):
       "\(file): cannot revert \(entry): \(reference) held text that has since been redacted, and it cannot be restored"
+    }
+  }
+}
+
+extension StoreError {
+  /// What is wrong with a text read on its own (a record or a store kept in the history), without
+  /// the file: `PATH: message` for each problem, separated by semicolons.
+  var problemsInWords: String {
+    switch self {
+    case .problems(_, let problems):
+      problems.prefix(StoreProblem.listed).map {
+        ($0.path.isEmpty ? "(top level)" : $0.path) + ": " + $0.message
+      }
+      .joined(separator: "; ")
+    case .syntax(_, _, let column, let message): "not valid JSON at character \(column): \(message)"
+    case .notAnObject(_, let found): "expected an object, found \(found)"
+    default: errorDescription ?? "it cannot be read"
     }
   }
 }

@@ -192,35 +192,59 @@ extension StoreDecoder {
   /// message`, every one found in one pass), with every unknown field among them; `file` names
   /// the text in messages.
   public static func record(_ data: Data, like existing: Record, file: String) throws(StoreError) -> Record {
+    var recommendation = ""
+    if case .action(_, let placed, _) = existing { recommendation = placed }
+    return try record(data, at: existing.reference, recommendation: recommendation, whole: false, file: file)
+  }
+
+  /// Reads one record as the history keeps it: whole, with the records inside it (a review's
+  /// findings and recommendations, a recommendation's actions), the record of the kind that
+  /// `reference` names, placed where it names (an action under `recommendation`).
+  ///
+  /// Problems are reported as `record(_:like:file:)` reports them; `file` names the text in
+  /// messages.
+  public static func recordAsRecorded(
+    _ data: Data, at reference: RecordReference, recommendation: String, file: String
+  ) throws(StoreError) -> Record {
+    try record(data, at: reference, recommendation: recommendation, whole: true, file: file)
+  }
+
+  private static func record(
+    _ data: Data, at reference: RecordReference, recommendation: String, whole: Bool, file: String
+  ) throws(StoreError) -> Record {
     let outcome: Result<Record, StoreError> = data.withUnsafeBytes { raw in
       let bytes = raw.bindMemory(to: UInt8.self)
       var decoder = StoreDecoder(bytes: bytes)
       var record: Record?
       do throws(JSONSyntaxError) {
-        switch existing {
+        switch reference {
         case .agency:
           record = try decoder.agency().map(Record.agency)
         case .catalogue(let kind, _):
           record = try decoder.catalogueEntry(methods: kind == .method).map { Record.catalogue(kind, $0) }
         case .review:
-          decoder.ownRecords = [
-            "findings":
-              "the review's findings are records of their own: leave this field out and edit each one (REVIEW/F1)",
-            "recommendations":
-              "the review's recommendations are records of their own: leave this field out and edit each one (REVIEW/R1)",
-          ]
+          if !whole {
+            decoder.ownRecords = [
+              "findings":
+                "the review's findings are records of their own: leave this field out and edit each one (REVIEW/F1)",
+              "recommendations":
+                "the review's recommendations are records of their own: leave this field out and edit each one (REVIEW/R1)",
+            ]
+          }
           record = try decoder.review().map(Record.review)
         case .finding(let review, _):
           record = try decoder.finding().map { Record.finding(review: review, $0) }
-        case .recommendation(let review, _):
-          decoder.ownRecords = [
-            "actions":
-              "the recommendation's actions are records of their own: leave this field out and edit each one (REVIEW/1.1)"
-          ]
-          record = try decoder.recommendation().map { Record.recommendation(review: review, $0) }
-        case .action(let review, let recommendation, _):
+        case .recommendation(let placed):
+          if !whole {
+            decoder.ownRecords = [
+              "actions":
+                "the recommendation's actions are records of their own: leave this field out and edit each one (REVIEW/1.1)"
+            ]
+          }
+          record = try decoder.recommendation().map { Record.recommendation(review: placed.review, $0) }
+        case .action(let placed):
           record = try decoder.action().map {
-            Record.action(review: review, recommendation: recommendation, $0)
+            Record.action(review: placed.review, recommendation: recommendation, $0)
           }
         case .dissemination:
           record = try decoder.dissemination().map(Record.dissemination)

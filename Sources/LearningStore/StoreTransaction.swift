@@ -125,11 +125,13 @@ public struct StoreTransaction: Sendable {
       var changes: [StoreChange] = []
       if masked != value {
         var redacted: Tracker
-        do {
-          redacted = try HistoryJSON.decode(Tracker.self, from: masked)
+        do throws(StoreError) {
+          redacted = try StoreReader.decode(bytes: Array(HistoryJSON.line(masked).utf8), file: store).tracker
         } catch {
           throw StoreError.cannotWrite(
-            file: store, reason: "the redacted store could not be read back: \(error)")
+            file: store,
+            reason: "with the text masked the store could not be read back (\(error.problemsInWords)); "
+              + "nothing was changed")
         }
         redacted.partnership = tracker.partnership
         for reference in tracker.topLevelRecords {
@@ -391,7 +393,8 @@ public struct StoreTransaction: Sendable {
             ?? RecordReference(reference: change.reference, in: tracker)
         else {
           throw StoreError.badHistoryRecord(
-            file: historyPath, reference: change.reference, message: "not a reference to a record")
+            file: historyPath, entry: index + 1, reference: change.reference,
+            message: "not a reference to a record")
         }
         let expected = undoing ? change.after : change.before
         let wanted = undoing ? change.before : change.after
@@ -408,7 +411,11 @@ public struct StoreTransaction: Sendable {
             what: "\(reference.title) has changed since"
               + (since.map { " (by '\($0.commandLine)', \($0.at))" } ?? ""))
         }
-        let record = try wanted.map { try Self.record(from: $0, at: reference, change: change, in: tracker) }
+        let record = try wanted.map { value throws(StoreError) in
+          try Self.record(
+            from: value, at: reference, change: change, in: tracker,
+            recorded: (history: historyPath, entry: index + 1, when: undoing ? "before" : "after"))
+        }
         changes.append(.restore(reference, record, position: change.position))
       }
       var result = tracker
@@ -420,46 +427,36 @@ public struct StoreTransaction: Sendable {
     }
   }
 
-  /// A record from its history snapshot.
+  /// A record from its history snapshot, read by the one store reader (`StoreDecoder`). A
+  /// snapshot that cannot be read back is `badHistoryRecord`, naming the history file, the entry
+  /// (`recorded.entry`, from 1) and every problem found.
   static func record(
-    from value: JSONValue, at reference: RecordReference, change: HistoryChange, in tracker: Tracker
-  )
-    throws -> Record
-  {
-    do {
-      switch reference {
-      case .agency: return .agency(try HistoryJSON.decode(Agency.self, from: value))
-      case .catalogue(let kind, _):
-        return .catalogue(kind, try HistoryJSON.decode(CatalogueEntry.self, from: value))
-      case .review: return .review(try HistoryJSON.decode(Review.self, from: value))
-      case .finding(let review, _):
-        return .finding(review: review, try HistoryJSON.decode(Finding.self, from: value))
-      case .recommendation(let placed):
-        return .recommendation(
-          review: placed.review, try HistoryJSON.decode(Recommendation.self, from: value))
-      case .action(let placed):
-        let recommendation =
-          change.recommendation
-          ?? tracker.actionIndex(placed).map {
-            tracker.reviews[$0.review].recommendations[$0.recommendation].id
-          }
-        guard let recommendation else {
-          throw StoreError.badHistoryRecord(
-            file: "history", reference: change.reference,
-            message: "the history does not say which recommendation the action answers")
+    from value: JSONValue, at reference: RecordReference, change: HistoryChange, in tracker: Tracker,
+    recorded: (history: String, entry: Int, when: String)
+  ) throws(StoreError) -> Record {
+    var recommendation = ""
+    if case .action(let placed) = reference {
+      let answered =
+        change.recommendation
+        ?? tracker.actionIndex(placed).map {
+          tracker.reviews[$0.review].recommendations[$0.recommendation].id
         }
-        return .action(
-          review: placed.review, recommendation: recommendation,
-          try HistoryJSON.decode(Action.self, from: value))
-      case .dissemination: return .dissemination(try HistoryJSON.decode(Dissemination.self, from: value))
-      case .section11: return .section11(try HistoryJSON.decode(Section11Return.self, from: value))
+      guard let answered else {
+        throw .badHistoryRecord(
+          file: recorded.history, entry: recorded.entry, reference: change.reference,
+          message: "the history does not say which recommendation the action answers")
       }
-    } catch let error as StoreError {
-      throw error
+      recommendation = answered
+    }
+    do throws(StoreError) {
+      return try StoreDecoder.recordAsRecorded(
+        Data(HistoryJSON.line(value).utf8), at: reference, recommendation: recommendation,
+        file: recorded.history)
     } catch {
-      throw StoreError.badHistoryRecord(
-        file: "history", reference: change.reference,
-        message: "the recorded value is not a \(reference.kind): \(error)")
+      throw .badHistoryRecord(
+        file: recorded.history, entry: recorded.entry, reference: change.reference,
+        message: "the \(reference.kind) as recorded \(recorded.when) the change cannot be read back: "
+          + error.problemsInWords)
     }
   }
 }

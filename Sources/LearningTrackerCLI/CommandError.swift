@@ -83,26 +83,9 @@ public enum CommandError: Error, Equatable, Sendable {
     case let error as StoreError: CommandError(error)
     case let error as ReportRequestError: CommandError(error, command: command ?? "report")
     case let error as OutputFileNameError: .badData(error.errorDescription ?? "a file name could not be made")
-    case let error as DecodingError:
-      .badData(
-        "\(command ?? "learning-tracker"): a recorded value could not be read back: \(describe(error))")
     default:
       // Never a Foundation error domain or number: say what kind of failure it was.
       .badData("\(command ?? "learning-tracker") failed: \(String(describing: type(of: error)))")
     }
-  }
-
-  /// A decoding error in words: where, and what was wrong.
-  static func describe(_ error: DecodingError) -> String {
-    let context: DecodingError.Context? =
-      switch error {
-      case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context),
-        .dataCorrupted(let context):
-        context
-      @unknown default: nil
-      }
-    guard let context else { return "not in the expected shape" }
-    let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
-    return (path.isEmpty ? "" : String(path.drop { $0 == "." }) + ": ") + context.debugDescription
   }
 }

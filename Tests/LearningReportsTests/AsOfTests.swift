@@ -16,7 +16,7 @@ import Testing
   static func cut(_ tracker: Tracker, at day: CalendarDay) throws -> Tracker {
     let limit = day.description
     func after(_ value: Any?) -> Bool { (value as? String).map { $0 > limit } ?? false }
-    let data = try JSONEncoder().encode(tracker)
+    let data = Data(try StoreWriter.encode(tracker))
     guard var root = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
       throw CocoaError(.coderInvalidValue)
     }
@@ -64,7 +64,8 @@ import Testing
       unsent["learning"] = []
       return unsent
     }
-    return try JSONDecoder().decode(Tracker.self, from: JSONSerialization.data(withJSONObject: root))
+    return try StoreReader.decode(data: JSONSerialization.data(withJSONObject: root), file: "cut store")
+      .tracker
   }
 
   /// Each report as JSON, for a day.

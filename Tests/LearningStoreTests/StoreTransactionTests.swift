@@ -229,6 +229,43 @@ import Testing
     #expect(bytes(store) == before)
   }
 
+  /// A recorded record is read back by the one store reader: one it cannot read (here a `before`
+  /// whose due day is a number, with the entry's digest made again so that the chain verifies) is
+  /// refused naming the history file, the entry and every problem.
+  @Test func aRecordedRecordThatCannotBeReadBackIsRefusedNamingTheEntry() throws {
+    let store = try newStore()
+    _ = try note("progress", on: store)
+    var lines = String(decoding: bytes(history(store)), as: UTF8.self).split(separator: "\n").map(String.init)
+    let last = lines.count - 1
+    let line = try JSONValue.parse(Array(lines[last].utf8))
+    guard case .object(var members) = line, case .array(var changes)? = line["changes"],
+      case .object(var change) = changes[0], case .object(var recorded)? = changes[0]["before"]
+    else {
+      Issue.record("the entry is an object with a change holding a before")
+      return
+    }
+    recorded = recorded.map { $0.key == "due" ? ($0.key, JSONValue.number("7")) : $0 }
+    change = change.map { $0.key == "before" ? ($0.key, JSONValue.object(recorded)) : $0 }
+    changes[0] = .object(change)
+    members = members.map { $0.key == "changes" ? ($0.key, JSONValue.array(changes)) : $0 }
+    let edited = try #require(HistoryEntry(json: .object(members)))
+    let digest = HistoryDigest.digest(of: edited)
+    members = members.map { $0.key == "digest" ? ($0.key, JSONValue.string(digest)) : $0 }
+    lines[last] = HistoryJSON.line(.object(members))
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: history(store)))
+    #expect(History.verify(try History.read(store: store), file: history(store)) == nil)
+    let before = bytes(store)
+    #expect(
+      throws: StoreError.badHistoryRecord(
+        file: history(store), entry: 5, reference: "RR-1/1.1",
+        message: "the action as recorded before the change cannot be read back: "
+          + "due: expected a string, found 7")
+    ) {
+      try transaction(store, "undo").undo()
+    }
+    #expect(bytes(store) == before)
+  }
+
   @Test func aRemovedEntryBreaksTheChain() throws {
     let store = try newStore()
     var lines = String(decoding: bytes(history(store)), as: UTF8.self).split(separator: "\n").map(String.init)
