@@ -31,7 +31,7 @@ extension Review {
   /// published day. A Rapid Review's immediate learning is shareable unless under embargo.
   public func withheld(on day: CalendarDay) -> WithheldReason? {
     if let embargo, embargo.holds(on: day) { return .embargoed(reason: embargo.reason, since: embargo.since) }
-    if kind.isPublished, dates.published.map { $0 > day } ?? true { return .inProgress }
+    if kind.isPublished, dates.published.map({ $0 > day }) ?? true { return .inProgress }
     return nil
   }
 
