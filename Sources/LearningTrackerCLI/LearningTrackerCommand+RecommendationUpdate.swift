@@ -47,6 +47,9 @@ extension LearningTrackerCommand {
       .text("--text", "TEXT", help: "the recommendation as the review words it"),
       .word("--response", RecommendationResponse.self, help: "the partnership's response"),
       .text("--response-note", "TEXT", help: "why it is partially or not accepted (required for those)"),
+      .text(
+        "--clear", "FIELD", repeatable: true,
+        help: "unset an optional field: response-note (once accepted), responded"),
       .day("--responded", help: "the day the partnership responded"),
       .text("--add-agency", "ID", repeatable: true, help: "add an agency it is addressed to"),
       .text("--remove-agency", "ID", repeatable: true, help: "remove an agency"),
@@ -65,8 +68,19 @@ extension LearningTrackerCommand {
     let addThemes = try args.values("--add-theme")
     let removeThemes = try args.values("--remove-theme")
     let by = try args.value("--by")
+    let clears = try args.values("--clear")
+    let clearable = ["response-note", "responded"]
+    for field in clears where !clearable.contains(field) {
+      let hint = nearest(field, in: clearable).map { " (did you mean \($0)?)" } ?? ""
+      throw CommandError.usage(
+        "--clear: \"\(field)\" is not a field that can be cleared\(hint); one of: response-note, responded")
+    }
+    if (note != nil && clears.contains("response-note")) || (responded != nil && clears.contains("responded"))
+    {
+      throw CommandError.usage("--clear goes against the value given for the same field")
+    }
     if text == nil && response == nil && note == nil && responded == nil && addAgencies.isEmpty
-      && removeAgencies.isEmpty && addThemes.isEmpty && removeThemes.isEmpty
+      && removeAgencies.isEmpty && addThemes.isEmpty && removeThemes.isEmpty && clears.isEmpty
     {
       throw CommandError.usage("give at least one thing to change; see 'recommendation update --help'")
     }
@@ -90,6 +104,8 @@ extension LearningTrackerCommand {
       if let response { recommendation.response = response }
       if let note { recommendation.responseNote = note }
       if let responded { recommendation.responded = responded }
+      if clears.contains("response-note") { recommendation.responseNote = nil }
+      if clears.contains("responded") { recommendation.responded = nil }
       for agency in addAgencies where !recommendation.agencies.contains(agency) {
         recommendation.agencies.append(agency)
       }

@@ -99,4 +99,25 @@ import Testing
     #expect(emptied.err.contains("recommendation LCSPR-2025-02/R5 is partiallyAccepted"))
     #expect(try storeBytes(path) == before)
   }
+
+  @Test func aResponseNoteIsClearedOnceTheRecommendationIsAccepted() throws {
+    let path = try copyOfDemonstrationStore()
+    let tracker = try storedTracker(path)
+    let partly = try #require(
+      tracker.reviews.flatMap { review in
+        review.recommendations.filter { $0.response == .partiallyAccepted }.map { "\(review.id)/\($0.id)" }
+      }.first)
+    let refused = runTracker(["recommendation", "update", partly, "--clear", "response-note"], data: path)
+    #expect(refused.status == 64, "\(refused.err)")
+    let accepted = runTracker(
+      ["recommendation", "update", partly, "--response", "accepted", "--clear", "response-note"], data: path)
+    #expect(accepted.status == 0, "\(accepted.err)")
+    let after = try storedTracker(path).reviews.flatMap(\.recommendations).first {
+      partly.hasSuffix("/" + $0.id) && $0.response == .accepted
+    }
+    #expect(after?.responseNote == nil)
+    let unknown = runTracker(["recommendation", "update", partly, "--clear", "responce-note"], data: path)
+    #expect(unknown.status == 64)
+    #expect(unknown.err.contains("did you mean response-note?"))
+  }
 }
