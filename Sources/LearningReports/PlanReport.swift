@@ -68,14 +68,16 @@ public struct PlanReport: Report, Equatable {
       let actions = recommendation.actions.compactMap { action -> ActionLine? in
         let state = action.state(asOf: options.asOf, settings: settings)
         guard state.exists else { return nil }
-        rows.append(PlanSpreadsheet.row(action, recommendation: recommendation, in: tracker, asOf: options.asOf))
+        rows.append(
+          PlanSpreadsheet.row(action, recommendation: recommendation, in: tracker, asOf: options.asOf))
         return ActionLine(
           reference: "\(review.id)/\(action.id)", description: action.description,
           owner: tracker.agencyName(action.owner),
           measureOfSuccess: action.measureOfSuccess, due: state.due, brag: state.brag, status: state.status,
           completedOn: state.completedOn)
       }
-      report.spreadsheet += rows.isEmpty ? [PlanSpreadsheet.row(recommendationWithoutActions: recommendation)] : rows
+      report.spreadsheet +=
+        rows.isEmpty ? [PlanSpreadsheet.row(recommendationWithoutActions: recommendation)] : rows
       report.recommendations.append(
         RecommendationLine(
           reference: "\(review.id)/\(recommendation.id)", text: recommendation.text,

@@ -129,20 +129,23 @@ public enum PlanImport {
     for required in PlanColumn.required where columns[required] == nil {
       problems.append(
         ImportProblem(
-          row: header.first?.row ?? 1, message: "column \"\(required.rawValue)\" is missing from the header row"))
+          row: header.first?.row ?? 1,
+          message: "column \"\(required.rawValue)\" is missing from the header row"))
     }
     if let syntaxError {
       let actionHeader = columns[.action].map { header[$0].text } ?? PlanColumn.action.rawValue
       problems.append(AgencyReturnImport.problem(syntaxError, header: header, actionHeader: actionHeader))
     }
     guard let r = tracker.reviewIndex(reviewID) else {
-      problems.append(ImportProblem(row: header.first?.row ?? 1, message: "no review \"\(reviewID)\" in the store"))
+      problems.append(
+        ImportProblem(row: header.first?.row ?? 1, message: "no review \"\(reviewID)\" in the store"))
       return (PlanImportChanges(), problems)
     }
     if !problems.isEmpty { return (PlanImportChanges(), problems) }
 
     let review = tracker.reviews[r]
-    var reader = RowReader(tracker: tracker, review: review, date: date, by: by, columns: columns, header: header)
+    var reader = RowReader(
+      tracker: tracker, review: review, date: date, by: by, columns: columns, header: header)
     for row in rows[(headerIndex + 1)...] { reader.read(row) }
     return (reader.problems.isEmpty ? reader.changes : PlanImportChanges(), reader.problems)
   }
@@ -343,7 +346,9 @@ private struct RowReader {
     }
     if row.allSatisfy({ $0.text.trimmingSpaces.isEmpty }) { return }
     var actionText = cell(.action)
-    if actionText.hasPrefix(review.id + "/") { actionText = String(actionText.dropFirst(review.id.count + 1)) }
+    if actionText.hasPrefix(review.id + "/") {
+      actionText = String(actionText.dropFirst(review.id.count + 1))
+    }
     let shownReference = actionText.isEmpty ? "" : "\(review.id)/\(actionText)"
     var rowProblems: [ImportProblem] = []
     func problem(_ column: PlanColumn, _ message: String, value: String? = nil) {
@@ -368,7 +373,8 @@ private struct RowReader {
     } else {
       var reference = recommendationText
       if reference.hasPrefix(review.id + "/") { reference = String(reference.dropFirst(review.id.count + 1)) }
-      if let existing = review.recommendations.first(where: { $0.id.lowercased() == reference.lowercased() }) {
+      if let existing = review.recommendations.first(where: { $0.id.lowercased() == reference.lowercased() })
+      {
         recommendationID = existing.id
       } else if let existing = review.recommendations.first(where: {
         Self.key($0.text) == Self.key(recommendationText)
@@ -391,7 +397,8 @@ private struct RowReader {
     if actionText.isEmpty {
       let filled = PlanColumn.allCases.first { $0 != .recommendation && !cell($0).isEmpty }
       if let filled {
-        problem(.action, "the action reference is empty, but \"\(headerText(filled))\" is filled in", value: "")
+        problem(
+          .action, "the action reference is empty, but \"\(headerText(filled))\" is filled in", value: "")
       } else if let recommendationID, rowProblems.isEmpty {
         addRecommendationIfNew(recommendationID, text: recommendationText, row: rowNumber, owners: [])
       }
@@ -423,7 +430,9 @@ private struct RowReader {
     case .success(let ids): owners = ids
     case .failure(let missing):
       let hint = missing.suggestion.map { "; did you mean \($0)?" } ?? ""
-      problem(.owners, "no agency \"\(missing.name)\"\(hint) (give agency IDs or names, separated by \";\" or \" and \")")
+      problem(
+        .owners,
+        "no agency \"\(missing.name)\"\(hint) (give agency IDs or names, separated by \";\" or \" and \")")
     }
     let lead = cell(.lead)
     let measure = cell(.measure)
@@ -438,12 +447,16 @@ private struct RowReader {
     }
     let agreed = day(.agreed)
     let noteDay = day(.noteDay)
-    if let noteDay, noteDay > date { problem(.noteDay, "the note day is after the day of the import (\(date))") }
+    if let noteDay, noteDay > date {
+      problem(.noteDay, "the note day is after the day of the import (\(date))")
+    }
     var due: PlanDueCell?
     if !cell(.due).isEmpty {
       due = PlanImport.due(cell(.due))
       if due == nil {
-        problem(.due, "not a due day; write a day (31/12/2026 or 2026-12-31), a month (2026-06 or June 2026) or TBC")
+        problem(
+          .due, "not a due day; write a day (31/12/2026 or 2026-12-31), a month (2026-06 or June 2026) or TBC"
+        )
       }
     }
     var status: ActionStatus?
@@ -535,10 +548,13 @@ private struct RowReader {
       if before != after {
         changes.edits.append(
           PlannedActionEdit(
-            reference: reference, recommendation: recommendationID, fields: Self.changedFields(existing.action, action), action: action,
+            reference: reference, recommendation: recommendationID,
+            fields: Self.changedFields(existing.action, action), action: action,
             row: rowNumber))
       }
-      if hasUpdate { changes.updates.append(PlannedUpdate(reference: reference, update: update, row: rowNumber)) }
+      if hasUpdate {
+        changes.updates.append(PlannedUpdate(reference: reference, update: update, row: rowNumber))
+      }
     } else {
       if hasUpdate { action.updates = [update] }
       addRecommendationIfNew(recommendationID, text: recommendationText, row: rowNumber, owners: owners)

@@ -94,7 +94,8 @@ extension LearningTrackerCommand {
     var lines: [String] = []
     for added in changes.recommendations {
       lines.append(
-        "add recommendation \(review)/\(added.recommendation.id): \(shortened(added.recommendation.text, 70))")
+        "add recommendation \(review)/\(added.recommendation.id): \(shortened(added.recommendation.text, 70))"
+      )
     }
     for added in changes.actions {
       var line =
