@@ -256,6 +256,16 @@ import Testing
     #expect(outcome.err.contains("save it as CSV first"))
   }
 
+  @Test func theGuidesExamplePlanComesIn() throws {
+    let store = try freshStore()
+    let example = packageRoot.appendingPathComponent("docs/example-plan.csv")
+    let dryRun = importPlan(example, into: store, ["--dry-run"])
+    #expect(dryRun.status == 0, "\(dryRun.err)")
+    let outcome = importPlan(example, into: store)
+    #expect(outcome.status == 0, "\(outcome.err)")
+    #expect(outcome.err.contains("2 recommendation(s) added, 7 action(s) added"), "\(outcome.err)")
+  }
+
   @Test func dueCellsAndOwnerCellsAreReadAsPlansWriteThem() throws {
     #expect(PlanImport.due("30/06/2026") == .day(try #require(.init("2026-06-30"))))
     #expect(PlanImport.due("2026-06") == .month(year: 2026, month: 6))
