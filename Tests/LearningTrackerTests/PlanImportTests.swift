@@ -266,6 +266,18 @@ import Testing
     #expect(outcome.err.contains("2 recommendation(s) added, 7 action(s) added"), "\(outcome.err)")
   }
 
+  @Test func anUnknownReviewIsAUsageMistake() throws {
+    let store = try freshStore()
+    let file = try write(Self.sevenActions, named: "plan.csv", beside: store)
+    let outcome = runTracker(
+      ["import", "plan", file.path, "--review", "LCSPR-2026-1", "--by", "Business unit"], data: store.path,
+      today: Self.today)
+    #expect(outcome.status == 64)
+    #expect(
+      outcome.err.contains("--review: no review \"LCSPR-2026-1\"; did you mean \(Self.review)?"),
+      "\(outcome.err)")
+  }
+
   @Test func dueCellsAndOwnerCellsAreReadAsPlansWriteThem() throws {
     #expect(PlanImport.due("30/06/2026") == .day(try #require(.init("2026-06-30"))))
     #expect(PlanImport.due("2026-06") == .month(year: 2026, month: 6))
