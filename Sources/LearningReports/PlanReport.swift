@@ -59,6 +59,13 @@ public struct PlanReport: Report, Equatable {
   public var asOf: CalendarDay
   /// The review's recommendations, in their order.
   public var recommendations: [RecommendationLine] = []
+  /// The plan as a spreadsheet, in the columns of `PlanSpreadsheet` (the layout `import plan`
+  /// reads): one row per action, and one for each recommendation without actions. Left out of JSON.
+  public var spreadsheet: [[String]] = []
+
+  enum CodingKeys: String, CodingKey {
+    case partnership, review, title, asOf, recommendations
+  }
 
   /// The plan of the review `id` as of the options' day; nil when there is no such review.
   public static func build(_ tracker: Tracker, _ options: ReportOptions, review id: String) -> PlanReport? {
@@ -67,9 +74,12 @@ public struct PlanReport: Report, Equatable {
     var report = PlanReport(
       partnership: tracker.partnership.name, review: review.id, title: review.title, asOf: options.asOf)
     for recommendation in review.recommendations {
+      var rows: [[String]] = []
       let actions = recommendation.actions.compactMap { action -> ActionLine? in
         let state = action.state(asOf: options.asOf, settings: settings)
         guard state.exists else { return nil }
+        rows.append(
+          PlanSpreadsheet.row(action, recommendation: recommendation, in: tracker, asOf: options.asOf))
         return ActionLine(
           reference: "\(review.id)/\(action.id)", description: action.description,
           owner: action.owners.map { tracker.agencyName($0) }.joined(separator: " and "),
@@ -79,6 +89,8 @@ public struct PlanReport: Report, Equatable {
           outputEvidenceReceived: state.evidence.count,
           impactEvidenceReceived: action.impact(asOf: options.asOf).impactEvidence.count)
       }
+      report.spreadsheet +=
+        rows.isEmpty ? [PlanSpreadsheet.row(recommendationWithoutActions: recommendation)] : rows
       report.recommendations.append(
         RecommendationLine(
           reference: "\(review.id)/\(recommendation.id)", text: recommendation.text,
@@ -142,33 +154,11 @@ public struct PlanReport: Report, Equatable {
       sections: sections)
   }
 
-  /// One row per action, with its recommendation and response (one row for a recommendation with none).
+  /// The plan as a spreadsheet to keep and bring back with `import plan`: one row per action in the
+  /// columns of `PlanSpreadsheet`, and one for each recommendation without actions.
   public var csvTable: Table {
-    var table = Table(
-      caption: "Action plan",
-      columns: [
-        "Recommendation", "Response", "Reason", "Action", "What will be done", "Agency", "Measure of success",
-        "Due", "BRAG", "Completed", "Agency's rating", "Evidence planned", "Evidence received",
-      ].map { Table.Column($0) })
-    for recommendation in recommendations {
-      if recommendation.actions.isEmpty {
-        table.append(
-          [
-            recommendation.reference, recommendation.response.rawValue, recommendation.reason ?? "", "", "",
-            "", "", "", "", "", "", "", "",
-          ].map { Table.Cell($0) })
-      }
-      for action in recommendation.actions {
-        table.append(
-          [
-            recommendation.reference, recommendation.response.rawValue, recommendation.reason ?? "",
-            action.reference, action.description, action.owner,
-            action.measureOfSuccess ?? "", action.due.storeText, action.brag?.title ?? "Withdrawn",
-            action.completedOn?.description ?? "", action.reported?.title ?? "", action.evidencePlanned ?? "",
-            action.evidenceReceivedText,
-          ].map { Table.Cell($0) })
-      }
-    }
+    var table = Table(caption: "Action plan", columns: PlanSpreadsheet.header.map { Table.Column($0) })
+    for row in spreadsheet { table.append(row.map { Table.Cell($0) }) }
     return table
   }
 }

@@ -150,9 +150,11 @@ public enum ReportRegistry {
     discussion: """
       Each recommendation with its response (and the reason where not accepted), each action with \
       its owning agency, measure of success, due day, BRAG and completion day as of the day. No \
-      notes, no evidence titles, no names of individuals. Refuses (exit 1) when the review's text \
-      holds personal data unless --allow-personal-data is given, and when the review is in progress or \
-      under embargo unless --include-unpublished is given.
+      notes, no evidence titles, no names of individuals. As CSV it is the plan as a spreadsheet in \
+      the layout 'import plan' reads: one row per action with its recommendation's text, lead, agreed \
+      day, status and latest note, so a plan kept in a spreadsheet can go out and come back. Refuses \
+      (exit 1) when the review's text holds personal data unless --allow-personal-data is given, and \
+      when the review is in progress or under embargo unless --include-unpublished is given.
       """,
     filters: [(.review, "the review")], requiredFilters: [.review],
     parameters: [.allowPersonalData, .includeUnpublished],

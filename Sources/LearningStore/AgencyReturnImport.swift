@@ -108,27 +108,11 @@ public enum AgencyReturnImport {
   public static func plan(
     _ text: String, tracker: Tracker, date: CalendarDay, by: String
   ) -> (updates: [PlannedUpdate], problems: [ImportProblem]) {
-    // Spreadsheets save with commas or semicolons: take the one under which a row holds the most
-    // of the return's column headers (that row is the header), even when a cell further on is
-    // badly quoted, so that a missing column is reported as missing.
-    var best: (rows: [[CSVCell]], header: Int, score: Int, error: CSVSyntaxError?)?
-    var firstError: CSVSyntaxError?
-    for separator: Unicode.Scalar in [",", ";"] {
-      let rows: [[CSVCell]]
-      var error: CSVSyntaxError?
-      do {
-        rows = try CSVReader.read(text, separator: separator)
-      } catch let syntax {
-        error = syntax
-        firstError = firstError ?? syntax
-        rows = syntax.rowsBefore
+    let read = headedRows(text, score: knownHeaders)
+    guard let (rows, headerIndex, syntaxError) = read.found else {
+      if let firstError = read.error {
+        return ([], [problem(firstError, header: nil)])
       }
-      let scores = rows.map(knownHeaders)
-      guard let score = scores.max(), score >= 2, let header = scores.firstIndex(of: score) else { continue }
-      if best == nil || score > best?.score ?? 0 { best = (rows, header, score, error) }
-    }
-    guard let (rows, headerIndex, _, syntaxError) = best else {
-      if let firstError { return ([], [problem(firstError, header: nil)]) }
       return (
         [],
         [
@@ -313,14 +297,43 @@ public enum AgencyReturnImport {
     return (problems.isEmpty ? updates : [], problems)
   }
 
+  /// A spreadsheet's rows and the index of its header row. Spreadsheets save with commas or
+  /// semicolons: this takes the separator under which a row holds the most known column headers
+  /// (`score`, at least two), even when a cell further on is badly quoted, so that a missing column
+  /// is reported as missing. `found` is nil when no row holds two known headers; `error` is then
+  /// the first syntax error met, if any.
+  static func headedRows(_ text: String, score: ([CSVCell]) -> Int) -> (
+    found: (rows: [[CSVCell]], header: Int, error: CSVSyntaxError?)?, error: CSVSyntaxError?
+  ) {
+    var best: (rows: [[CSVCell]], header: Int, score: Int, error: CSVSyntaxError?)?
+    var firstError: CSVSyntaxError?
+    for separator: Unicode.Scalar in [",", ";"] {
+      let rows: [[CSVCell]]
+      var error: CSVSyntaxError?
+      do {
+        rows = try CSVReader.read(text, separator: separator)
+      } catch let syntax {
+        error = syntax
+        firstError = firstError ?? syntax
+        rows = syntax.rowsBefore
+      }
+      let scores = rows.map(score)
+      guard let top = scores.max(), top >= 2, let header = scores.firstIndex(of: top) else { continue }
+      if best == nil || top > best?.score ?? 0 { best = (rows, header, top, error) }
+    }
+    return (best.map { ($0.rows, $0.header, $0.error) }, firstError)
+  }
+
   /// A syntax error as a problem, naming the cell's column by `header` when it is known.
-  static func problem(_ error: CSVSyntaxError, header: [CSVCell]?) -> ImportProblem {
+  static func problem(
+    _ error: CSVSyntaxError, header: [CSVCell]?, actionHeader: String = AgencyReturnColumn.action.rawValue
+  ) -> ImportProblem {
     var column: String?
     var action: String?
     if let header {
       if error.cell <= header.count { column = header[error.cell - 1].text }
       if let index = header.firstIndex(where: {
-        normal($0.text) == normal(AgencyReturnColumn.action.rawValue)
+        normal($0.text) == normal(actionHeader)
       }),
         index < error.cellsBefore.count
       {

@@ -66,6 +66,22 @@ extension Context {
     return outcome.tracker
   }
 
+  /// Applies the change set `build` makes from the store as read under its lock, through the one
+  /// change path (`StoreTransaction`, `ChangeSet`), in one history entry. An empty change set, or one
+  /// that leaves the store as it was, writes nothing and records nothing.
+  @discardableResult
+  func apply(by who: String, _ build: (Tracker) throws -> ChangeSet) throws -> Tracker {
+    let outcome: TransactionOutcome
+    do {
+      outcome = try transaction(by: who).change(build)
+    } catch let refusal as ChangeRefusal {
+      throw CommandError.usage(
+        RefusalWording.message(for: refusal, command: command, arguments: arguments, today: today))
+    }
+    report(outcome.warnings)
+    return outcome.tracker
+  }
+
   /// A transaction on the store for the operator (`LEARNING_TRACKER_USER`, else `$USER`), on
   /// behalf of `who` when that is someone else.
   func transaction(by who: String) -> StoreTransaction {

@@ -1,0 +1,614 @@
+import LearningModel
+
+/// A recommendation an imported plan adds, given by its text.
+public struct PlannedRecommendation: Equatable, Sendable {
+  /// The recommendation it adds, numbered after the review's existing ones.
+  public var recommendation: Recommendation
+  /// The spreadsheet row that first names it.
+  public var row: Int
+}
+
+/// An action an imported plan adds.
+public struct PlannedAction: Equatable, Sendable {
+  /// The action's reference.
+  public var reference: ActionReference
+  /// The recommendation it answers.
+  public var recommendation: String
+  /// The action as it will be added, with its first update when the row gives a status or a note.
+  public var action: Action
+  /// The spreadsheet row it comes from.
+  public var row: Int
+}
+
+/// A correction an imported plan makes to an existing action, like `action edit`.
+public struct PlannedActionEdit: Equatable, Sendable {
+  /// The action's reference.
+  public var reference: ActionReference
+  /// The recommendation it answers.
+  public var recommendation: String
+  /// The names of the fields that change ("description", "owner", "lead", "measure", "due", "agreed").
+  public var fields: [String]
+  /// The action as it will stand, its log unchanged.
+  public var action: Action
+  /// The spreadsheet row it comes from.
+  public var row: Int
+}
+
+/// Everything importing a plan will change, and the one change set that does it.
+public struct PlanImportChanges: Equatable, Sendable {
+  /// Recommendations given by text that the review does not hold yet.
+  public var recommendations: [PlannedRecommendation] = []
+  /// Actions the review does not hold yet.
+  public var actions: [PlannedAction] = []
+  /// Corrections to existing actions.
+  public var edits: [PlannedActionEdit] = []
+  /// Dated updates to existing actions: a changed status, note or reported rating.
+  public var updates: [PlannedUpdate] = []
+
+  /// No changes.
+  public init() {}
+
+  /// Whether the file changes nothing.
+  public var isEmpty: Bool { recommendations.isEmpty && actions.isEmpty && edits.isEmpty && updates.isEmpty }
+
+  /// The changes as one change set, for the one change path: recommendations, then actions, then
+  /// corrections, then updates.
+  public func changeSet(review: String) -> ChangeSet {
+    ChangeSet(
+      recommendations.map { .add(.recommendation(review: review, $0.recommendation)) }
+        + actions.map { .add(.action(review: review, recommendation: $0.recommendation, $0.action)) }
+        + edits.map { .update(.action(review: review, recommendation: $0.recommendation, $0.action)) }
+        + updates.map { .addActionUpdate($0.reference, $0.update) })
+  }
+}
+
+/// When a plan says an action is due, as read from its cell.
+public enum PlanDueCell: Equatable, Sendable {
+  /// On a day.
+  case day(CalendarDay)
+  /// By the end of a month (`month` from 1).
+  case month(year: Int, month: Int)
+  /// Not yet set: "TBC".
+  case notYetSet
+}
+
+/// The four fields of a plan row that the store holds in a way of its own: the owning agencies,
+/// the planned evidence or measure, the due day and the owner's reported rating.
+public struct PlanFields: Equatable, Sendable {
+  /// Agency IDs, the accountable one first; empty when the cell is.
+  public var owners: [String]
+  /// The planned evidence or measure; nil when the cell is empty.
+  public var measure: String?
+  /// The due day, month or TBC; nil when the cell is empty.
+  public var due: PlanDueCell?
+  /// The owning agency's own rating; nil when the cell is empty.
+  public var reported: BRAG?
+}
+
+/// Reads a review's action plan kept as a spreadsheet (the layout of `PlanSpreadsheet`) and checks
+/// every row before anything changes.
+public enum PlanImport {
+  /// The column a header cell names, ignoring case, spaces and punctuation, by its name or one of
+  /// its other names.
+  public static func column(forHeader text: String) -> PlanColumn? {
+    let key = AgencyReturnImport.normal(text)
+    guard !key.isEmpty else { return nil }
+    return PlanColumn.allCases.first { column in
+      ([column.rawValue] + column.otherNames).contains { AgencyReturnImport.normal($0) == key }
+    }
+  }
+
+  /// The changes the file makes to review `review`, or every problem found (then no change).
+  /// Rows already in the store as they are plan nothing, so a file imported twice changes nothing.
+  public static func plan(
+    _ text: String, tracker: Tracker, review reviewID: String, date: CalendarDay, by: String
+  ) -> (changes: PlanImportChanges, problems: [ImportProblem]) {
+    let read = AgencyReturnImport.headedRows(text) { row in
+      Set(row.compactMap { column(forHeader: $0.text) }).count
+    }
+    guard let (rows, headerIndex, syntaxError) = read.found else {
+      if let error = read.error {
+        return (PlanImportChanges(), [AgencyReturnImport.problem(error, header: nil)])
+      }
+      return (
+        PlanImportChanges(),
+        [
+          ImportProblem(
+            row: 1,
+            message: "no header row naming the plan's columns: "
+              + PlanSpreadsheet.header.map { "\"\($0)\"" }.joined(separator: ", "))
+        ]
+      )
+    }
+    let header = rows[headerIndex]
+    var columns: [PlanColumn: Int] = [:]
+    for (index, cell) in header.enumerated() {
+      if let column = column(forHeader: cell.text), columns[column] == nil { columns[column] = index }
+    }
+    var problems: [ImportProblem] = []
+    for required in PlanColumn.required where columns[required] == nil {
+      problems.append(
+        ImportProblem(
+          row: header.first?.row ?? 1,
+          message: "column \"\(required.rawValue)\" is missing from the header row"))
+    }
+    if let syntaxError {
+      let actionHeader = columns[.action].map { header[$0].text } ?? PlanColumn.action.rawValue
+      problems.append(AgencyReturnImport.problem(syntaxError, header: header, actionHeader: actionHeader))
+    }
+    guard let r = tracker.reviewIndex(reviewID) else {
+      problems.append(
+        ImportProblem(row: header.first?.row ?? 1, message: "no review \"\(reviewID)\" in the store"))
+      return (PlanImportChanges(), problems)
+    }
+    if !problems.isEmpty { return (PlanImportChanges(), problems) }
+
+    let review = tracker.reviews[r]
+    var reader = RowReader(
+      tracker: tracker, review: review, date: date, by: by, columns: columns, header: header)
+    for row in rows[(headerIndex + 1)...] { reader.read(row) }
+    return (reader.problems.isEmpty ? reader.changes : PlanImportChanges(), reader.problems)
+  }
+
+  /// Reads an owning agencies cell: agency IDs or names separated by ";" or " and " (a name that
+  /// holds "and", such as "Schools and colleges", is read whole). Returns the IDs, or the part that
+  /// names no agency.
+  public static func owners(_ text: String, in tracker: Tracker) -> Result<[String], OwnerNotFound> {
+    func agency(_ name: String) -> String? {
+      let key = name.trimmingSpaces.lowercased()
+      return tracker.agencies.first { $0.id.lowercased() == key || $0.name.lowercased() == key }?.id
+    }
+    var found: [String] = []
+    for part in text.split(separator: ";").map({ String(String($0).trimmingSpaces) }) where !part.isEmpty {
+      if let id = agency(part) {
+        found.append(id)
+        continue
+      }
+      let words = splitOnAnd(part)
+      var start = 0
+      while start < words.count {
+        var end = words.count
+        var matched: String?
+        while end > start {
+          if let id = agency(words[start..<end].joined(separator: " and ")) {
+            matched = id
+            break
+          }
+          end -= 1
+        }
+        guard let matched else {
+          let name = words[start]
+          let hint = nearest(name, in: tracker.agencies.map(\.id) + tracker.agencies.map(\.name))
+          return .failure(OwnerNotFound(name: name, suggestion: hint))
+        }
+        found.append(matched)
+        start = end
+      }
+    }
+    var unique: [String] = []
+    for id in found where !unique.contains(id) { unique.append(id) }
+    return .success(unique)
+  }
+
+  /// A name in an owning agencies cell that is no agency's ID or name.
+  public struct OwnerNotFound: Error, Equatable, Sendable {
+    /// The name as written.
+    public var name: String
+    /// The nearest agency ID or name, for "did you mean".
+    public var suggestion: String?
+  }
+
+  /// "CSC and Police" → ["CSC", "Police"], splitting on the word "and" in any case.
+  static func splitOnAnd(_ text: String) -> [String] {
+    var parts: [String] = []
+    var current: [Substring] = []
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+      if word.lowercased() == "and" || word == "&" {
+        parts.append(current.joined(separator: " "))
+        current = []
+      } else {
+        current.append(word)
+      }
+    }
+    parts.append(current.joined(separator: " "))
+    return parts.filter { !$0.isEmpty }
+  }
+
+  /// Reads a due cell: a day (2026-06-30 or 30/06/2026), a month (2026-06, 06/2026, June 2026,
+  /// Jun 2026) or TBC; nil for anything else.
+  public static func due(_ text: String) -> PlanDueCell? {
+    let text = String(text.trimmingSpaces)
+    if ["tbc", "tba", "to be confirmed"].contains(text.lowercased()) { return .notYetSet }
+    if let day = AgencyReturnImport.day(text) { return .day(day) }
+    func month(_ year: Int?, _ month: Int?) -> PlanDueCell? {
+      guard let year, let month, CalendarDay(year: year, month: month, day: 1) != nil else { return nil }
+      return .month(year: year, month: month)
+    }
+    let numeric = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" }
+    if numeric.count == 2, numeric.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+      if numeric[0].count == 4, numeric[1].count == 2 { return month(Int(numeric[0]), Int(numeric[1])) }
+      if numeric[1].count == 4, (1...2).contains(numeric[0].count) {
+        return month(Int(numeric[1]), Int(numeric[0]))
+      }
+    }
+    let words = text.split(separator: " ")
+    if words.count == 2, words[1].count == 4, let year = Int(words[1]) {
+      let name = words[0].lowercased().filter(\.isLetter)
+      let names = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+      ]
+      if name.count >= 3, let index = names.firstIndex(where: { $0 == name || $0.prefix(3) == name }) {
+        return month(year, index + 1)
+      }
+    }
+    return nil
+  }
+
+  /// Reads a rating: Blue, Red, Amber or Green, in any case, or its first letter; nil otherwise.
+  public static func rating(_ text: String) -> BRAG? {
+    let key = text.trimmingSpaces.lowercased()
+    return BRAG.allCases.first { $0.rawValue == key || (key.count == 1 && $0.rawValue.hasPrefix(key)) }
+  }
+
+  // MARK: - The four plan fields, mapped onto the store
+
+  /// Sets the four plan fields on `action` (and the reported rating on `update`) as far as the
+  /// store holds them; returns the problems of the fields it cannot hold, by column. The one place
+  /// that maps owners, planned evidence or measure, due and reported rating.
+  static func mapPlanFields(_ fields: PlanFields, onto action: inout Action, update: inout ActionUpdate)
+    -> [(column: PlanColumn, message: String)]
+  {
+    if let owner = fields.owners.first {
+      action.owner = owner
+      action.jointOwners = fields.owners.count > 1 ? Array(fields.owners.dropFirst()) : nil
+    }
+    // The cell shows the planned evidence, else the measure of success: the same text changes neither.
+    if let measure = fields.measure, measure != (action.evidencePlanned ?? action.measureOfSuccess) {
+      action.evidencePlanned = measure
+    }
+    switch fields.due {
+    case .day(let day)?: action.due = .onDay(day)
+    case .month(let year, let month)?:
+      if let due = PlannedDue.month(year: year, month: month) { action.due = due }
+    case .notYetSet?: action.due = .notYetSet
+    case nil: break
+    }
+    update.reported = fields.reported
+    return []
+  }
+
+  /// The due day in force from the whole log, to compare with a due cell.
+  static func dueInForce(_ action: Action, asOf day: CalendarDay, settings: Settings) -> PlannedDue {
+    action.state(asOf: day, settings: settings).due
+  }
+
+  /// Whether the action's log revises its due day.
+  static func hasRevisedDue(_ action: Action) -> Bool { action.updates.contains { $0.due != nil } }
+
+  /// Whether `update` carries a reported rating other than the one in force on the action (`state`,
+  /// nil for a new action); a rating already in force is taken off the update.
+  static func keepsReportedRating(_ update: inout ActionUpdate, state: ActionState?) -> Bool {
+    guard let rating = update.reported, rating != state?.reported else {
+      update.reported = nil
+      return false
+    }
+    return true
+  }
+}
+
+/// Reads the rows of a plan one by one, keeping the problems and the changes.
+private struct RowReader {
+  let tracker: Tracker
+  let review: Review
+  let date: CalendarDay
+  let by: String
+  let columns: [PlanColumn: Int]
+  let header: [CSVCell]
+  var problems: [ImportProblem] = []
+  var changes = PlanImportChanges()
+  /// Recommendations added by text, by their normalised text.
+  var newRecommendations: [String: Int] = [:]
+  /// Action IDs seen, with the row that first gave each.
+  var seen: [String: Int] = [:]
+
+  init(
+    tracker: Tracker, review: Review, date: CalendarDay, by: String, columns: [PlanColumn: Int],
+    header: [CSVCell]
+  ) {
+    self.tracker = tracker
+    self.review = review
+    self.date = date
+    self.by = by
+    self.columns = columns
+    self.header = header
+  }
+
+  /// The header of a column as the file writes it.
+  func headerText(_ column: PlanColumn) -> String {
+    columns[column].map { header[$0].text } ?? column.rawValue
+  }
+
+  /// Text with the guard a spreadsheet writer puts before a leading =, +, -, @ taken off again.
+  static func unguarded(_ text: String) -> String {
+    guard text.hasPrefix("'"), let second = text.unicodeScalars.dropFirst().first,
+      ["=", "+", "-", "@", "\t", "\r"].contains(second)
+    else { return text }
+    return String(text.dropFirst())
+  }
+
+  /// Normalised text for matching a recommendation given by its text.
+  static func key(_ text: String) -> String {
+    text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+
+  mutating func read(_ row: [CSVCell]) {
+    let rowNumber = row.first?.row ?? 0
+    func cell(_ column: PlanColumn) -> String {
+      guard let index = columns[column], index < row.count else { return "" }
+      return Self.unguarded(String(row[index].text.trimmingSpaces))
+    }
+    if row.allSatisfy({ $0.text.trimmingSpaces.isEmpty }) { return }
+    var actionText = cell(.action)
+    if actionText.hasPrefix(review.id + "/") {
+      actionText = String(actionText.dropFirst(review.id.count + 1))
+    }
+    let shownReference = actionText.isEmpty ? "" : "\(review.id)/\(actionText)"
+    var rowProblems: [ImportProblem] = []
+    func problem(_ column: PlanColumn, _ message: String, value: String? = nil) {
+      rowProblems.append(
+        ImportProblem(
+          row: rowNumber, column: headerText(column), action: shownReference, value: value ?? cell(column),
+          message: message))
+    }
+    if row.count > header.count, row[header.count...].contains(where: { !$0.text.trimmingSpaces.isEmpty }) {
+      rowProblems.append(
+        ImportProblem(
+          row: rowNumber, action: shownReference,
+          message: "the row has \(row.count) cells; the header row has \(header.count)"))
+    }
+    defer { problems += rowProblems }
+
+    // The recommendation: a reference that exists, or text (matched to an existing one, else added).
+    let recommendationText = cell(.recommendation)
+    var recommendationID: String?
+    if recommendationText.isEmpty {
+      problem(.recommendation, "the recommendation is empty; give its reference (R1) or its text")
+    } else {
+      var reference = recommendationText
+      if reference.hasPrefix(review.id + "/") { reference = String(reference.dropFirst(review.id.count + 1)) }
+      if let existing = review.recommendations.first(where: { $0.id.lowercased() == reference.lowercased() })
+      {
+        recommendationID = existing.id
+      } else if let existing = review.recommendations.first(where: {
+        Self.key($0.text) == Self.key(recommendationText)
+      }) {
+        recommendationID = existing.id
+      } else if let index = newRecommendations[Self.key(recommendationText)] {
+        recommendationID = changes.recommendations[index].recommendation.id
+      } else if !recommendationText.contains(where: { $0.isWhitespace }) {
+        let hint =
+          nearest(reference, in: review.recommendations.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+        problem(
+          .recommendation,
+          "review \(review.id) has no recommendation \"\(reference)\"\(hint) (give an existing reference, or "
+            + "the recommendation's text to add it)")
+      } else {
+        recommendationID = nextRecommendationID()
+      }
+    }
+
+    if actionText.isEmpty {
+      let filled = PlanColumn.allCases.first { $0 != .recommendation && !cell($0).isEmpty }
+      if let filled {
+        problem(
+          .action, "the action reference is empty, but \"\(headerText(filled))\" is filled in", value: "")
+      } else if let recommendationID, rowProblems.isEmpty {
+        addRecommendationIfNew(recommendationID, text: recommendationText, row: rowNumber, owners: [])
+      }
+      return
+    }
+    if actionText.contains("/") {
+      problem(.action, "the reference names another review; this plan is imported into \(review.id)")
+      return
+    }
+    if let identifierProblem = Identifier.problem(actionText) {
+      problem(.action, "not an action reference: \(identifierProblem)")
+      return
+    }
+    if let first = seen[actionText] {
+      problem(.action, "the action appears twice (first on row \(first))")
+      return
+    }
+    seen[actionText] = rowNumber
+    let reference = ActionReference(review: review.id, action: actionText)
+    let existing = tracker.actionIndex(reference).map { (_, m, a) in
+      (recommendation: review.recommendations[m], action: review.recommendations[m].actions[a])
+    }
+
+    // Each cell read and checked.
+    let description = cell(.description)
+    let ownersText = cell(.owners)
+    var owners: [String] = []
+    switch PlanImport.owners(ownersText, in: tracker) {
+    case .success(let ids): owners = ids
+    case .failure(let missing):
+      let hint = missing.suggestion.map { "; did you mean \($0)?" } ?? ""
+      problem(
+        .owners,
+        "no agency \"\(missing.name)\"\(hint) (give agency IDs or names, separated by \";\" or \" and \")")
+    }
+    let lead = cell(.lead)
+    let measure = cell(.measure)
+    func day(_ column: PlanColumn) -> CalendarDay? {
+      let text = cell(column)
+      guard !text.isEmpty else { return nil }
+      guard let day = AgencyReturnImport.day(text) else {
+        problem(column, "not a day; write it as 31/12/2026 (day first) or 2026-12-31")
+        return nil
+      }
+      return day
+    }
+    let agreed = day(.agreed)
+    let noteDay = day(.noteDay)
+    if let noteDay, noteDay > date {
+      problem(.noteDay, "the note day is after the day of the import (\(date))")
+    }
+    var due: PlanDueCell?
+    if !cell(.due).isEmpty {
+      due = PlanImport.due(cell(.due))
+      if due == nil {
+        problem(
+          .due, "not a due day; write a day (31/12/2026 or 2026-12-31), a month (2026-06 or June 2026) or TBC"
+        )
+      }
+    }
+    var status: ActionStatus?
+    if !cell(.status).isEmpty {
+      status = AgencyReturnColumn.status(from: cell(.status))
+      if status == nil {
+        problem(
+          .status,
+          "not a status; write " + ActionStatus.allCases.map(\.title).joined(separator: ", "))
+      }
+    }
+    var reported: BRAG?
+    if !cell(.reported).isEmpty {
+      reported = PlanImport.rating(cell(.reported))
+      if reported == nil { problem(.reported, "not a rating; write Blue, Red, Amber or Green") }
+    }
+    let note = cell(.note)
+    if existing == nil {
+      if description.isEmpty { problem(.description, "a new action needs its description") }
+      if ownersText.isEmpty { problem(.owners, "a new action needs its owning agency") }
+      if cell(.due).isEmpty { problem(.due, "a new action needs a due day, a month or TBC") }
+    }
+    if let existing, let recommendationID, existing.recommendation.id != recommendationID {
+      problem(
+        .recommendation,
+        "action \(reference) answers \(existing.recommendation.id), not this recommendation; write "
+          + "\(existing.recommendation.id) (its text is corrected with 'recommendation update')")
+    }
+    guard rowProblems.isEmpty, let recommendationID else { return }
+
+    // The action as the row gives it, and its update.
+    let settings = tracker.partnership.settings
+    let logEnd = max(date, existing?.action.updates.map(\.date).max() ?? date)
+    var action =
+      existing?.action
+      ?? Action(id: actionText, description: description, owner: owners.first ?? "", due: date)
+    if !description.isEmpty { action.description = description }
+    if !lead.isEmpty { action.lead = lead }
+    if let agreed { action.agreed = agreed }
+    let fields = PlanFields(
+      owners: owners, measure: measure.isEmpty ? nil : measure, due: due, reported: reported)
+    var update = ActionUpdate(date: date, by: by)
+    for (column, message) in PlanImport.mapPlanFields(fields, onto: &action, update: &update) {
+      problem(column, message)
+    }
+    if let existing, PlanImport.hasRevisedDue(existing.action) {
+      // The due day in force comes from the log's revisions: the row may repeat it, not move it.
+      let inForce = PlanImport.dueInForce(existing.action, asOf: logEnd, settings: settings)
+      if action.due != existing.action.due && action.due != inForce {
+        problem(
+          .due,
+          "the due day was revised in the action's log (now \(inForce)); revise it with 'action update "
+            + "--due DAY --reason TEXT'")
+      }
+      action.due = existing.action.due
+    }
+    if let agreed = action.agreed, let due = action.due.day,
+      DomainRules.isDueBeforeAgreed(due, agreed: agreed)
+    {
+      problem(.due, "the due day is before the day the action was agreed (\(agreed))")
+    }
+
+    let state = existing.map { $0.action.state(asOf: logEnd, settings: settings) }
+    let latestNote = existing?.action.latestNote(asOf: logEnd)?.note
+    let statusChanged = status.map { $0 != (state?.status ?? .notStarted) } ?? false
+    let noteChanged = !note.isEmpty && note != latestNote
+    let reportedChanged = PlanImport.keepsReportedRating(&update, state: state)
+    if statusChanged && status == .notStarted {
+      problem(.status, "the action is \(state?.status.title ?? "") and cannot go back to Not started")
+    }
+    if statusChanged || noteChanged || reportedChanged {
+      update.date = noteChanged ? (noteDay ?? date) : date
+      update.status = statusChanged ? status : nil
+      update.note = noteChanged || (statusChanged && status == .withdrawn && !note.isEmpty) ? note : nil
+      if DomainRules.isWithdrawnWithoutNote(update) {
+        problem(.note, "withdrawing an action needs a note saying why")
+      }
+      if DomainRules.isUpdateBeforeAgreed(update, agreed: action.agreed) {
+        let column: PlanColumn = noteChanged && noteDay != nil ? .noteDay : .agreed
+        problem(column, "the update would be dated \(update.date), before the action was agreed")
+      }
+    }
+    guard rowProblems.isEmpty else { return }
+    let hasUpdate = statusChanged || noteChanged || reportedChanged
+
+    if let existing {
+      var before = existing.action
+      before.updates = []
+      var after = action
+      after.updates = []
+      if before != after {
+        changes.edits.append(
+          PlannedActionEdit(
+            reference: reference, recommendation: recommendationID,
+            fields: Self.changedFields(existing.action, action), action: action,
+            row: rowNumber))
+      }
+      if hasUpdate {
+        changes.updates.append(PlannedUpdate(reference: reference, update: update, row: rowNumber))
+      }
+    } else {
+      if hasUpdate { action.updates = [update] }
+      addRecommendationIfNew(recommendationID, text: recommendationText, row: rowNumber, owners: owners)
+      changes.actions.append(
+        PlannedAction(reference: reference, recommendation: recommendationID, action: action, row: rowNumber))
+    }
+  }
+
+  /// The fields that differ between two versions of an action, by the names `action edit` uses.
+  static func changedFields(_ before: Action, _ after: Action) -> [String] {
+    var fields: [String] = []
+    if before.description != after.description { fields.append("description") }
+    if before.owners != after.owners { fields.append("owner") }
+    if before.lead != after.lead { fields.append("lead") }
+    if before.measureOfSuccess != after.measureOfSuccess { fields.append("measure") }
+    if before.evidencePlanned != after.evidencePlanned { fields.append("evidence planned") }
+    if before.agreed != after.agreed { fields.append("agreed") }
+    if before.due != after.due { fields.append("due") }
+    return fields
+  }
+
+  /// The next recommendation ID after the review's own and those added: `R` and the next number.
+  func nextRecommendationID() -> String {
+    let taken = Set(review.recommendations.map(\.id) + changes.recommendations.map(\.recommendation.id))
+    var number =
+      (review.recommendations.map(\.id) + changes.recommendations.map(\.recommendation.id)).compactMap {
+        $0.hasPrefix("R") ? Int($0.dropFirst()) : nil
+      }.max() ?? 0
+    repeat { number += 1 } while taken.contains("R\(number)")
+    return "R\(number)"
+  }
+
+  /// Adds a recommendation given by text the first time a row names it; later rows add their
+  /// owners to the agencies it is addressed to.
+  mutating func addRecommendationIfNew(_ id: String, text: String, row: Int, owners: [String]) {
+    if review.recommendations.contains(where: { $0.id == id }) { return }
+    if let index = changes.recommendations.firstIndex(where: { $0.recommendation.id == id }) {
+      for owner in owners where !changes.recommendations[index].recommendation.agencies.contains(owner) {
+        changes.recommendations[index].recommendation.agencies.append(owner)
+      }
+      if !owners.isEmpty { changes.recommendations[index].recommendation.response = .accepted }
+      return
+    }
+    newRecommendations[Self.key(text)] = changes.recommendations.count
+    changes.recommendations.append(
+      PlannedRecommendation(
+        recommendation: Recommendation(
+          id: id, text: text, agencies: owners, response: owners.isEmpty ? .pending : .accepted),
+        row: row))
+  }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import LearningModel
+import LearningStore
+
+extension LearningTrackerCommand {
+  static let importPlan = Command(
+    words: ["import", "plan"], summary: "bring a review's action plan in from a spreadsheet",
+    discussion: """
+      Reads a review's action plan saved as CSV (Excel or LibreOffice; comma or semicolon \
+      separated), one row per action, with the columns "Recommendation", "Action reference", \
+      "Action", "Owning agencies", "Lead", "Planned evidence or measure", "Agreed", "Due", \
+      "Status", "Reported rating", "Latest note" and "Note day" (matched ignoring case and \
+      spaces; the first five and "Due" are needed), the layout 'report plan --format csv' \
+      writes. A recommendation is given by its reference (R1), which must exist, or by its text: \
+      new text adds a recommendation, numbered after the review's own. Owning agencies are IDs or \
+      names separated by ";" or " and ", the accountable one first. Days are read as 2026-12-31 \
+      or day first (31/12/2026). Every row is checked before anything changes; every problem is \
+      listed with its row, its column by header, the action and the value, and then nothing \
+      changes (exit 65). Otherwise the file is applied as one change: new recommendations and \
+      actions are added; for an action that exists, a changed status, note or reported rating \
+      becomes a dated update (dated by the note day, else today) and changed text, owner, lead, \
+      measure, agreed day or due day a correction, as 'action edit' makes it; an empty cell \
+      leaves a field as it is. Importing the same file again changes nothing.
+      """,
+    positionals: [Positional("FILE.csv", help: "the plan saved as CSV")],
+    options: [
+      .text("--review", "ID", required: true, help: "the review the plan belongs to"),
+      .text("--by", "WHO", required: true, help: "who the plan and its updates are from"),
+      .flag("--dry-run", help: "show what would change, change nothing"),
+    ]
+  ) { args, context in
+    let reviewID = try args.required("--review")
+    let by = try args.required("--by")
+    let dryRun = args.flag("--dry-run")
+    let file = try args.positional(0)
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw CommandError.missingInput("\(file): no such file, or it cannot be read")
+    }
+    if let workbook = AgencyReturnImport.workbookProblem(fileName: file, bytes: data) {
+      throw CommandError.badData(workbook)
+    }
+    guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252)
+    else {
+      throw CommandError.badData("\(file): not a text file")
+    }
+    func checkReview(_ tracker: Tracker) throws {
+      guard tracker.reviewIndex(reviewID) == nil else { return }
+      let hint = nearest(reviewID, in: tracker.reviews.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+      throw CommandError.usage("--review: no review \"\(reviewID)\"\(hint)")
+    }
+    func planned(_ tracker: Tracker) throws -> PlanImportChanges {
+      try checkReview(tracker)
+      let (changes, problems) = PlanImport.plan(
+        text, tracker: tracker, review: reviewID, date: context.today, by: by)
+      if !problems.isEmpty {
+        throw CommandError.badData(
+          "\(problems.count) problem(s) in \(file); nothing was changed\n"
+            + problems.map { "\(file): \($0)" }.joined(separator: "\n"))
+      }
+      return changes
+    }
+    if dryRun {
+      let changes = try planned(try context.load().tracker)
+      context.console.out(describe(changes, review: reviewID))
+      context.console.note("dry run: \(counts(changes)) would be made; nothing was changed")
+      return ExitCode.ok
+    }
+    var applied = PlanImportChanges()
+    try context.apply(by: by) { tracker in
+      let changes = try planned(tracker)
+      applied = changes
+      return changes.changeSet(review: reviewID)
+    }
+    if !applied.isEmpty { context.console.out(describe(applied, review: reviewID)) }
+    context.console.note("imported \(file) into \(reviewID): \(counts(applied))")
+    return ExitCode.ok
+  }
+
+  /// "1 recommendation(s) added, 7 action(s) added, 0 correction(s), 2 update(s)".
+  static func counts(_ changes: PlanImportChanges) -> String {
+    "\(changes.recommendations.count) recommendation(s) added, \(changes.actions.count) action(s) added, "
+      + "\(changes.edits.count) correction(s), \(changes.updates.count) update(s)"
+  }
+
+  /// One line per change, in the order they are applied.
+  static func describe(_ changes: PlanImportChanges, review: String) -> String {
+    if changes.isEmpty { return "No changes.\n" }
+    func updateText(_ update: ActionUpdate) -> String {
+      var parts: [String] = []
+      if let status = update.status { parts.append("status \(status.rawValue)") }
+      if let note = update.note { parts.append("note \"\(shortened(note, 60))\"") }
+      if let rating = update.reported { parts.append("reported rating \(rating.rawValue)") }
+      return "\(update.date): " + parts.joined(separator: ", ")
+    }
+    var lines: [String] = []
+    for added in changes.recommendations {
+      lines.append(
+        "add recommendation \(review)/\(added.recommendation.id): \(shortened(added.recommendation.text, 70))"
+      )
+    }
+    for added in changes.actions {
+      var line =
+        "add action \(added.reference) to \(added.recommendation): \(shortened(added.action.description, 50))"
+        + ", owner \(added.action.owner), due \(added.action.due)"
+      if let update = added.action.updates.first { line += "; update " + updateText(update) }
+      lines.append(line)
+    }
+    for edit in changes.edits {
+      lines.append("correct action \(edit.reference): " + edit.fields.joined(separator: ", "))
+    }
+    for planned in changes.updates {
+      lines.append("update action \(planned.reference) " + updateText(planned.update))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
