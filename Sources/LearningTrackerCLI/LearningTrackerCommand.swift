@@ -16,7 +16,8 @@ public enum LearningTrackerCommand {
         + agencyCommands + reviewCommands + findingCommands + recommendationCommands + [recommendationUpdate]
         + actionCommands + [actionEdit] + disseminationCommands + section11Commands + recordCommands
         + [editCommand] + removeCommands + catalogueCommands
-        + reportCommands + checkCommands + returnsCommands + [importPlan] + calendarCommands + historyCommands)
+        + reportCommands + checkCommands + returnsCommands + [importPlan] + calendarCommands + historyCommands
+    )
   }
 
   /// The commands with those of one noun together (`agency add`, `agency list`, `agency update`,
