@@ -266,6 +266,9 @@ public enum PlanImport {
     // The cell shows the planned evidence, else the measure of success: the same text changes neither.
     if let measure = fields.measure, measure != (action.evidencePlanned ?? action.measureOfSuccess) {
       action.evidencePlanned = measure
+      // A plan's one column of evidence is also how the change will be measured, until the action
+      // is given a measure of its own: an imported action is then Measurable.
+      if action.measureOfSuccess == nil { action.measureOfSuccess = measure }
     }
     switch fields.due {
     case .day(let day)?: action.due = .onDay(day)

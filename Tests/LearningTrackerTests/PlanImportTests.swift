@@ -98,6 +98,12 @@ import Testing
     #expect(recommendations.map { $0["id"] as? String } == ["R1", "R2"])
     #expect(recommendations.map { $0["response"] as? String } == ["accepted", "accepted"])
     #expect(recommendations.last?["agencies"] as? [String] == ["la", "education", "police"])
+    // The plan's evidence column is the planned evidence and, until given one, the measure.
+    let measured = list.filter { $0["evidencePlanned"] != nil }
+    #expect(!measured.isEmpty)
+    for action in measured {
+      #expect(action["measureOfSuccess"] as? String == action["evidencePlanned"] as? String)
+    }
   }
 
   @Test func theExportedPlanComesBackTheSameInAFreshStore() throws {
