@@ -15,8 +15,10 @@ public enum PlanColumn: String, CaseIterable, Sendable {
   case measure = "Planned evidence or measure"
   /// The day the action was agreed.
   case agreed = "Agreed"
-  /// The due day, a month, or TBC.
+  /// The due day in force, a month, or TBC.
   case due = "Due"
+  /// The due day first agreed, when a revision has moved it (a slip); empty otherwise.
+  case originalDue = "Original due"
   /// The action's status.
   case status = "Status"
   /// The owning agency's own rating of its progress (Blue, Red, Amber, Green).
@@ -38,6 +40,7 @@ public enum PlanColumn: String, CaseIterable, Sendable {
     case .measure: ["Planned evidence", "Evidence planned", "Measure of success", "Measure", "Evidence"]
     case .agreed: ["Agreed on", "Date agreed", "Agreed date"]
     case .due: ["Due date", "Due by", "Deadline", "Target date", "Timescale"]
+    case .originalDue: ["First due", "Originally due", "Original due date", "Original deadline"]
     case .status: ["Progress status"]
     case .reported: ["Rating", "RAG", "BRAG", "Agency rating", "Reported RAG"]
     case .note: ["Note", "Progress note", "Latest update", "Update"]
@@ -66,7 +69,8 @@ public enum PlanSpreadsheet {
     let cells: [PlanColumn: String] = [
       .recommendation: recommendation.text, .action: action.id, .description: action.description,
       .owners: fields.owners, .lead: action.lead ?? "", .measure: fields.measure,
-      .agreed: action.agreed?.description ?? "", .due: fields.due, .status: state.status.title,
+      .agreed: action.agreed?.description ?? "", .due: fields.due,
+      .originalDue: state.due != action.due ? dueText(action.due) : "", .status: state.status.title,
       .reported: fields.reported, .note: latest?.note ?? "", .noteDay: latest?.date.description ?? "",
     ]
     return PlanColumn.allCases.map { cells[$0] ?? "" }

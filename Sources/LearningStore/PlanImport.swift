@@ -281,6 +281,15 @@ public enum PlanImport {
     return []
   }
 
+  /// The due a cell gives, as the store holds it; nil for a month that does not exist.
+  static func plannedDue(_ cell: PlanDueCell) -> PlannedDue? {
+    switch cell {
+    case .day(let day): .onDay(day)
+    case .month(let year, let month): PlannedDue.month(year: year, month: month)
+    case .notYetSet: .notYetSet
+    }
+  }
+
   /// The due day in force from the whole log, to compare with a due cell.
   static func dueInForce(_ action: Action, asOf day: CalendarDay, settings: Settings) -> PlannedDue {
     action.state(asOf: day, settings: settings).due
@@ -466,6 +475,15 @@ private struct RowReader {
         )
       }
     }
+    var originalDue: PlanDueCell?
+    if !cell(.originalDue).isEmpty {
+      originalDue = PlanImport.due(cell(.originalDue))
+      if originalDue == nil {
+        problem(
+          .originalDue,
+          "not a due day; write a day (31/12/2026 or 2026-12-31), a month (2026-06 or June 2026) or TBC")
+      }
+    }
     var status: ActionStatus?
     if !cell(.status).isEmpty {
       status = AgencyReturnColumn.status(from: cell(.status))
@@ -520,10 +538,21 @@ private struct RowReader {
       }
       action.due = existing.action.due
     }
+    // A new action whose due day was revised: the first due day, then the revision in its log, so
+    // that the slip (and its Amber) comes back with the plan.
+    var revision: ActionUpdate?
+    if existing == nil, let originalDue, let first = PlanImport.plannedDue(originalDue), first != action.due {
+      revision = ActionUpdate(
+        date: action.agreed ?? date, due: action.due, note: "Due revised, as the imported plan records.",
+        by: by)
+      action.due = first
+    }
     if let agreed = action.agreed, let due = action.due.day,
       DomainRules.isDueBeforeAgreed(due, agreed: agreed)
     {
-      problem(.due, "the due day is before the day the action was agreed (\(agreed))")
+      problem(
+        revision == nil ? .due : .originalDue,
+        "the due day is before the day the action was agreed (\(agreed))")
     }
 
     let state = existing.map { $0.action.state(asOf: logEnd, settings: settings) }
@@ -565,7 +594,7 @@ private struct RowReader {
         changes.updates.append(PlannedUpdate(reference: reference, update: update, row: rowNumber))
       }
     } else {
-      if hasUpdate { action.updates = [update] }
+      action.updates = (revision.map { [$0] } ?? []) + (hasUpdate ? [update] : [])
       addRecommendationIfNew(recommendationID, text: recommendationText, row: rowNumber, owners: owners)
       changes.actions.append(
         PlannedAction(reference: reference, recommendation: recommendationID, action: action, row: rowNumber))

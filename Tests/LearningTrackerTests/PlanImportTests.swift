@@ -118,7 +118,7 @@ import Testing
     let header = try #require(exported.out.split(separator: "\r\n").first)
     #expect(
       header.dropFirst() == "Recommendation,Action reference,Action,Owning agencies,Lead,"
-        + "Planned evidence or measure,Agreed,Due,Status,Reported rating,Latest note,Note day")
+        + "Planned evidence or measure,Agreed,Due,Original due,Status,Reported rating,Latest note,Note day")
     let second = try freshStore()
     let file = try write(exported.out, named: "exported.csv", beside: second)
     let outcome = importPlan(file, into: second)
@@ -317,9 +317,9 @@ import Testing
     try #require(exported.status == 0, "\(exported.err)")
     #expect(
       exported.out.contains(
-        ",Designated Nurse,Protocol signed by all three,2026-06-15,2027-06,In progress,Amber,"))
+        ",Designated Nurse,Protocol signed by all three,2026-06-15,2027-06,,In progress,Amber,"))
     #expect(exported.out.contains("Integrated Care Board; Police; Local authority children's services"))
-    #expect(exported.out.contains(",TBC,Not started,"))
+    #expect(exported.out.contains(",TBC,,Not started,"))
     let second = try freshStore()
     #expect(
       importPlan(try write(exported.out, named: "exported.csv", beside: second), into: second).status == 0)
@@ -351,5 +351,30 @@ import Testing
     #expect(PlanImport.rating("r") == .red)
     #expect(PlanImport.column(forHeader: " owning AGENCIES ") == .owners)
     #expect(PlanImport.column(forHeader: "Due date") == .due)
+  }
+
+  @Test func aRevisedDueDayComesBackAsASlip() throws {
+    let first = try freshStore()
+    #expect(
+      importPlan(try write(Self.sevenActions, named: "plan.csv", beside: first), into: first).status == 0)
+    let reference = "\(Self.review)/1.3"
+    let revised = runTracker(
+      ["action", "update", reference, "--due", "2027-12-31", "--reason", "Waiting for the new system"],
+      data: first.path, today: Self.today)
+    #expect(revised.status == 0, "\(revised.err)")
+    let exported = runTracker(
+      ["report", "plan", "--review", Self.review, "--format", "csv", "--include-unpublished"],
+      data: first.path, today: Self.today)
+    try #require(exported.status == 0, "\(exported.err)")
+    #expect(exported.out.contains(",2027-12-31,"))
+    let second = try freshStore()
+    #expect(
+      importPlan(try write(exported.out, named: "exported.csv", beside: second), into: second).status == 0)
+    let before = try actions(first).first { $0["reference"] as? String == reference }
+    let after = try actions(second).first { $0["reference"] as? String == reference }
+    for key in ["due", "originalDue", "slips", "brag"] {
+      #expect("\(before?[key] ?? "")" == "\(after?[key] ?? "")", "\(key)")
+    }
+    #expect(after?["slips"] as? Int == 1)
   }
 }
