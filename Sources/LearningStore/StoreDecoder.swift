@@ -61,6 +61,19 @@ public struct StoreDecoder {
   var problems: [Problem] = []
   /// Fields the format does not have: where they are and their paths.
   var unknownFields: [(offset: Int, path: String)] = []
+
+  /// Every problem found, with each unknown field as one: a field the format does not have would be
+  /// lost when the store is written.
+  var problemsWithUnknownFields: [Problem] {
+    problems
+      + unknownFields.map { field in
+        Problem(
+          offset: field.offset, path: field.path,
+          message:
+            "unknown field: the store format has no such field, and it would be lost when the store is written"
+        )
+      }
+  }
   private var path: [Step] = []
   /// Where each known member of the open objects was first given (for names given twice).
   private var firstOffsets: [Int] = []

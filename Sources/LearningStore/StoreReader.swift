@@ -144,17 +144,8 @@ public enum StoreReader {
       // Version 1 is the first version of the format, so no older version needs migrating yet.
       // A later version adds its migration here, the one place a store is brought up to date.
     }
-    var problems = decoder.problems
-    if !problems.isEmpty {
-      for field in decoder.unknownFields {
-        problems.append(
-          StoreDecoder.Problem(
-            offset: field.offset, path: field.path,
-            message:
-              "unknown field: the store format has no such field, and it would be lost when the store is written"
-          ))
-      }
-      return .failure(.problems(file: file, located(problems, in: bytes)))
+    if !decoder.problems.isEmpty {
+      return .failure(.problems(file: file, located(decoder.problemsWithUnknownFields, in: bytes)))
     }
     var tracker = tracker
     tracker.schemaVersion = Tracker.currentSchemaVersion
@@ -257,15 +248,7 @@ extension StoreDecoder {
       } catch {
         return .failure(.syntax(file: file, line: error.line, column: error.column, message: error.message))
       }
-      var problems = decoder.problems
-      for field in decoder.unknownFields {
-        problems.append(
-          StoreDecoder.Problem(
-            offset: field.offset, path: field.path,
-            message:
-              "unknown field: the store format has no such field, and it would be lost when the store is written"
-          ))
-      }
+      let problems = decoder.problemsWithUnknownFields
       if !problems.isEmpty {
         return .failure(.problems(file: file, StoreReader.located(problems, in: bytes)))
       }

@@ -45,12 +45,7 @@ extension LearningTrackerCommand {
   ) { args, context in
     let reference = try actionReference(args)
     let clears = try args.values("--clear")
-    for field in clears where !clearableActionNames.contains(field) {
-      let hint = nearest(field, in: clearableActionNames).map { " (did you mean \($0)?)" } ?? ""
-      throw CommandError.usage(
-        "--clear: \"\(field)\" is not a field that can be cleared\(hint); one of: "
-          + clearableActionNames.joined(separator: ", "))
-    }
+    try checkClears(clears, among: clearableActionNames)
     var texts: [(WritableKeyPath<Action, String?>, String)] = []
     for (name, path) in clearableActionFields {
       guard let value = try args.value("--" + name) else { continue }

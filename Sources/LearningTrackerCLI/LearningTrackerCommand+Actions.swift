@@ -84,16 +84,10 @@ extension LearningTrackerCommand {
       if tracker.actionIndex(reference) != nil {
         throw CommandError.usage("action \(reference) already exists")
       }
-      if tracker.agency(owner) == nil {
-        let hint = nearest(owner, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-        throw CommandError.usage("--owner: no agency \"\(owner)\"\(hint) (add it with 'agency add')")
-      }
+      try checkAgencies([owner], in: tracker, option: "--owner")
+      try checkAgencies(jointOwners, in: tracker, option: "--joint-owner")
       var seen: Set<String> = [owner]
       for joint in jointOwners {
-        if tracker.agency(joint) == nil {
-          let hint = nearest(joint, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-          throw CommandError.usage("--joint-owner: no agency \"\(joint)\"\(hint) (add it with 'agency add')")
-        }
         if joint == owner {
           throw CommandError.usage("--joint-owner: \"\(joint)\" is already the owner (--owner)")
         }

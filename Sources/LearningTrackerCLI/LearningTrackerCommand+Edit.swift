@@ -73,7 +73,7 @@ extension LearningTrackerCommand {
         do {
           try context.change(by: context.who(by)) { tracker in
             try ChangeSet([.update(record)]).apply(to: &tracker, today: context.today)
-            return [touched(reference)]
+            return [TouchedRecord(reference)]
           }
         } catch CommandError.usage(let message, _) {
           throw CommandError.badData("\(kept): \(message)")
@@ -162,20 +162,6 @@ extension LearningTrackerCommand {
     return
       "\(field): the ID cannot change through edit (\(existing.reference.title) became \"\(edited.reference.description)\"); "
       + "edit corrects a record where it stands, under its ID"
-  }
-
-  /// The record in the terms of the command line's change path.
-  static func touched(_ reference: RecordReference) -> TouchedRecord {
-    switch reference {
-    case .agency(let id): .agency(id)
-    case .catalogue(let kind, let id): .catalogueEntry(kind, id)
-    case .review(let id): .review(id)
-    case .finding(let review, let finding): .finding(review: review, finding: finding)
-    case .recommendation(let placed): .recommendation(placed)
-    case .action(let placed): .action(placed)
-    case .dissemination(let id): .dissemination(id)
-    case .section11(let agency, let cycle): .section11(agency: agency, cycle: cycle)
-    }
   }
 
   /// The edited file's name: the reference with every character that cannot be in a file name

@@ -15,11 +15,12 @@ extension LearningTrackerCommand {
     return (parts[0], parts[1])
   }
 
-  /// The review's position, or a usage error with "did you mean".
-  static func reviewPosition(_ id: String, in tracker: Tracker) throws -> Int {
+  /// The review's position, or a usage error with "did you mean" (naming `option` when the review
+  /// was given by one).
+  static func reviewPosition(_ id: String, in tracker: Tracker, option: String? = nil) throws -> Int {
     guard let index = tracker.reviewIndex(id) else {
       let hint = nearest(id, in: tracker.reviews.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-      throw CommandError.usage("no review \"\(id)\"\(hint)")
+      throw CommandError.usage((option.map { $0 + ": " } ?? "") + "no review \"\(id)\"\(hint)")
     }
     return index
   }

@@ -33,23 +33,9 @@ extension LearningTrackerCommand {
     let by = try args.required("--by")
     let dryRun = args.flag("--dry-run")
     let file = try args.positional(0)
-    guard let data = FileManager.default.contents(atPath: file) else {
-      throw CommandError.missingInput("\(file): no such file, or it cannot be read")
-    }
-    if let workbook = AgencyReturnImport.workbookProblem(fileName: file, bytes: data) {
-      throw CommandError.badData(workbook)
-    }
-    guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252)
-    else {
-      throw CommandError.badData("\(file): not a text file")
-    }
-    func checkReview(_ tracker: Tracker) throws {
-      guard tracker.reviewIndex(reviewID) == nil else { return }
-      let hint = nearest(reviewID, in: tracker.reviews.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-      throw CommandError.usage("--review: no review \"\(reviewID)\"\(hint)")
-    }
+    let text = try spreadsheetText(file)
     func planned(_ tracker: Tracker) throws -> PlanImportChanges {
-      try checkReview(tracker)
+      _ = try reviewPosition(reviewID, in: tracker, option: "--review")
       let (changes, problems) = PlanImport.plan(
         text, tracker: tracker, review: reviewID, date: context.today, by: by)
       if !problems.isEmpty {

@@ -70,11 +70,7 @@ extension LearningTrackerCommand {
     let by = try args.value("--by")
     let clears = try args.values("--clear")
     let clearable = ["response-note", "responded"]
-    for field in clears where !clearable.contains(field) {
-      let hint = nearest(field, in: clearable).map { " (did you mean \($0)?)" } ?? ""
-      throw CommandError.usage(
-        "--clear: \"\(field)\" is not a field that can be cleared\(hint); one of: response-note, responded")
-    }
+    try checkClears(clears, among: clearable)
     if (note != nil && clears.contains("response-note")) || (responded != nil && clears.contains("responded"))
     {
       throw CommandError.usage("--clear goes against the value given for the same field")

@@ -90,16 +90,7 @@ extension LearningTrackerCommand {
     let date = try args.day("--date") ?? context.today
     let dryRun = args.flag("--dry-run")
     let file = try args.positional(0)
-    guard let data = FileManager.default.contents(atPath: file) else {
-      throw CommandError.missingInput("\(file): no such file, or it cannot be read")
-    }
-    if let workbook = AgencyReturnImport.workbookProblem(fileName: file, bytes: data) {
-      throw CommandError.badData(workbook)
-    }
-    guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252)
-    else {
-      throw CommandError.badData("\(file): not a text file")
-    }
+    let text = try spreadsheetText(file)
     func report(_ problems: [ImportProblem]) -> CommandError {
       let lines = problems.map { "\(file): \($0)" }
       return CommandError.badData(
@@ -142,5 +133,22 @@ extension LearningTrackerCommand {
     if !applied.isEmpty { context.console.out(applied.map(describe).joined(separator: "\n") + "\n") }
     context.console.note("imported \(file): \(applied.count) update(s)")
     return ExitCode.ok
+  }
+
+  /// A spreadsheet saved as CSV, as text: refused when it cannot be read, when it is a workbook
+  /// (.xlsx, .ods: "save it as CSV first") or when it is not text. UTF-8, else Windows-1252, as
+  /// spreadsheets save it. Used by every import.
+  static func spreadsheetText(_ file: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw CommandError.missingInput("\(file): no such file, or it cannot be read")
+    }
+    if let workbook = AgencyReturnImport.workbookProblem(fileName: file, bytes: data) {
+      throw CommandError.badData(workbook)
+    }
+    guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252)
+    else {
+      throw CommandError.badData("\(file): not a text file")
+    }
+    return text
   }
 }

@@ -69,12 +69,7 @@ extension LearningTrackerCommand {
     let clears = try args.values("--clear")
     let clearable =
       clearableReviewDays.map(\.name) + ["follows", "summary", "delay-reason", "commissioned-by"]
-    for field in clears where !clearable.contains(field) {
-      let hint = nearest(field, in: clearable).map { " (did you mean \($0)?)" } ?? ""
-      throw CommandError.usage(
-        "--clear: \"\(field)\" is not a field that can be cleared\(hint); one of: "
-          + clearable.joined(separator: ", "))
-    }
+    try checkClears(clears, among: clearable)
     var days: [(WritableKeyPath<ReviewDates, CalendarDay?>, CalendarDay)] = []
     for (name, path) in clearableReviewDays {
       if let day = try args.day("--" + name) {
@@ -163,5 +158,16 @@ extension LearningTrackerCommand {
     }
     context.console.note("updated review \(id)")
     return ExitCode.ok
+  }
+
+  /// Refuses a `--clear FIELD` naming a field that cannot be cleared, with "did you mean" and the
+  /// fields that can.
+  static func checkClears(_ clears: [String], among clearable: [String]) throws {
+    for field in clears where !clearable.contains(field) {
+      let hint = nearest(field, in: clearable).map { " (did you mean \($0)?)" } ?? ""
+      throw CommandError.usage(
+        "--clear: \"\(field)\" is not a field that can be cleared\(hint); one of: "
+          + clearable.joined(separator: ", "))
+    }
   }
 }
