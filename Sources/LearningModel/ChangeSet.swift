@@ -43,6 +43,13 @@ public struct ChangeSet: Equatable, Sendable {
         guard result.record(at: reference) != nil else {
           throw .notFound(reference, suggestion: result.nearest(to: reference))
         }
+        if reference == .partnership {
+          throw .breaksRule(
+            reference,
+            RuleViolation(
+              check: .settings, field: "partnership",
+              message: "the partnership record holds the store's name and settings and cannot be removed"))
+        }
         let referrers = result.referrers(of: reference)
         if !referrers.isEmpty { throw .stillReferenced(reference, by: referrers) }
         if case .recommendation(let recommendation) = reference,
@@ -128,6 +135,8 @@ extension Tracker {
       return disseminations.first { $0.id == id }.map(Record.dissemination)
     case .section11(let agency, let cycle):
       return section11.first { $0.agency == agency && $0.cycle == cycle }.map(Record.section11)
+    case .partnership:
+      return .partnership(partnership)
     }
   }
 
@@ -147,6 +156,7 @@ extension Tracker {
     case .dissemination(let id): return disseminations.firstIndex { $0.id == id }
     case .section11(let agency, let cycle):
       return section11.firstIndex { $0.agency == agency && $0.cycle == cycle }
+    case .partnership: return nil
     }
   }
 
@@ -213,7 +223,7 @@ extension Tracker {
       for section11Return in section11 where section11Return.learning.contains(where: { $0.review == id }) {
         add(.section11(agency: section11Return.agency, cycle: section11Return.cycle), "learning")
       }
-    case .finding, .recommendation, .action, .dissemination, .section11:
+    case .finding, .recommendation, .action, .dissemination, .section11, .partnership:
       break
     }
     return found
@@ -237,6 +247,7 @@ extension Tracker {
     case .action: candidates = placedActions.map { .action($0.reference) }
     case .dissemination: candidates = disseminations.map { .dissemination($0.id) }
     case .section11: candidates = section11.map { .section11(agency: $0.agency, cycle: $0.cycle) }
+    case .partnership: candidates = [.partnership]
     }
     return LearningModel.nearest(reference.description, in: candidates.map(\.description))
   }
@@ -293,6 +304,8 @@ extension Tracker {
       return DomainRules.violations(of: dissemination, known: known)
     case .section11(let section11Return):
       return DomainRules.violations(of: section11Return, known: known)
+    case .partnership(let partnership):
+      return DomainRules.violations(of: partnership)
     }
   }
 
@@ -312,6 +325,7 @@ extension Tracker {
       if let (r, m, a) = actionIndex(reference) { reviews[r].recommendations[m].actions.remove(at: a) }
     case .dissemination(let id): disseminations.removeAll { $0.id == id }
     case .section11(let agency, let cycle): section11.removeAll { $0.agency == agency && $0.cycle == cycle }
+    case .partnership: break
     }
   }
 
@@ -372,6 +386,8 @@ extension Tracker {
       place(section11Return, in: &section11) {
         $0.agency == section11Return.agency && $0.cycle == section11Return.cycle
       }
+    case .partnership(let partnership):
+      self.partnership = partnership
     }
   }
 }

@@ -35,8 +35,11 @@ public enum CatalogueKind: String, CaseIterable, Encodable, Sendable {
 
 /// The address of one record in a store, as the history names it: `agency:police`,
 /// `theme:neglect`, `LCSPR-2025-02`, `LCSPR-2025-02/F1`, `LCSPR-2025-02/R1`, `LCSPR-2025-02/1.1`,
-/// `dissemination:D-01`, `section11:police:2025-26`.
+/// `dissemination:D-01`, `section11:police:2025-26`, and `partnership` (the partnership's own
+/// record: its name, reporting year, settings and privacy names).
 public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
+  /// The one partnership record; it is corrected, never added or removed.
+  case partnership
   case agency(String)
   case catalogue(CatalogueKind, String)
   case review(String)
@@ -57,6 +60,7 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
     case .action(let reference): reference.description
     case .dissemination(let id): "dissemination:\(id)"
     case .section11(let agency, let cycle): "section11:\(agency):\(cycle)"
+    case .partnership: "partnership"
     }
   }
 
@@ -71,6 +75,7 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
     case .action: "action"
     case .dissemination: "dissemination"
     case .section11: "section11"
+    case .partnership: "partnership"
     }
   }
 
@@ -85,6 +90,7 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
     case .action: "action \(description)"
     case .dissemination(let id): "dissemination activity \(id)"
     case .section11(let agency, let cycle): "the Section 11 return of \(agency) for \(cycle)"
+    case .partnership: "the partnership record"
     }
   }
 
@@ -99,6 +105,9 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
       return (String(parts[0]), String(parts[1]))
     }
     switch kind {
+    case "partnership":
+      guard reference == "partnership" else { return nil }
+      self = .partnership
     case "agency":
       guard let id = after("agency") else { return nil }
       self = .agency(id)
@@ -130,6 +139,10 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
   /// Resolves a reference written without its kind (history written before kinds were recorded):
   /// `REVIEW/X` is a recommendation when the review has one called X, else a finding, else an action.
   public init?(reference: String, in tracker: Tracker) {
+    if reference == "partnership" {
+      self = .partnership
+      return
+    }
     for kind in ["agency", "dissemination", "section11"] + CatalogueKind.allCases.map(\.rawValue)
     where reference.hasPrefix(kind + ":") {
       self.init(kind: kind, reference: reference)
@@ -157,6 +170,7 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
     case .recommendation(let reference): reference.recommendation
     case .action(let reference): reference.action
     case .section11(let agency, _): agency
+    case .partnership: "partnership"
     }
   }
 }
@@ -173,6 +187,8 @@ public enum Record: Equatable, Sendable {
   case action(review: String, recommendation: String, Action)
   case dissemination(Dissemination)
   case section11(Section11Return)
+  /// The partnership's own record: name, reporting year, settings, privacy names.
+  case partnership(Partnership)
 
   /// The address of the record.
   public var reference: RecordReference {
@@ -187,6 +203,7 @@ public enum Record: Equatable, Sendable {
     case .dissemination(let dissemination): .dissemination(dissemination.id)
     case .section11(let section11Return):
       .section11(agency: section11Return.agency, cycle: section11Return.cycle)
+    case .partnership: .partnership
     }
   }
 }

@@ -142,16 +142,7 @@ private struct Run {
   }
 
   mutating func check(_ tracker: Tracker) {
-    required(tracker.partnership.name, "partnership.name", "the partnership's name")
-    let settings = tracker.partnership.settings
-    if settings.dueSoonDays < 0 {
-      error(.settings, "partnership.settings.dueSoonDays", "must be 0 or more, found \(settings.dueSoonDays)")
-    }
-    if settings.staleAfterDays < 0 {
-      error(
-        .settings, "partnership.settings.staleAfterDays",
-        "must be 0 or more, found \(settings.staleAfterDays)")
-    }
+    add(DomainRules.violations(of: tracker.partnership), at: "partnership")
 
     unique(tracker.agencies.map(\.id), path: "agencies", scope: "agency")
     unique(tracker.themes.map(\.id), path: "themes", scope: "theme")

@@ -493,6 +493,26 @@ extension HistoryChange {
   }
 }
 
+/// The changes with the partnership record's own list of private names left out: that list is
+/// what the scan looks for, not personal data that slipped into a record.
+private func withoutPrivacyNames(_ changes: JSONValue) -> JSONValue {
+  guard case .array(let elements) = changes else { return changes }
+  return .array(
+    elements.map { change in
+      guard case .string("partnership")? = change["kind"], case .object(let members) = change else {
+        return change
+      }
+      return .object(
+        members.map { member in
+          guard member.key == "before" || member.key == "after", case .object(let fields) = member.value
+          else {
+            return member
+          }
+          return (member.key, .object(fields.filter { $0.key != "privacy" }))
+        })
+    })
+}
+
 /// Personal data found in a history entry (for `check privacy`).
 public struct HistoryPersonalDataFinding: Equatable, Sendable {
   /// The entry's number, from 1.
@@ -534,7 +554,7 @@ extension History {
     for (index, entry) in entries.enumerated() {
       let json = entry.json
       for key in ["operator", "by", "command", "changes"] {
-        if let value = json[key] { scan(value, path: key, entry: index + 1) }
+        if let value = json[key] { scan(withoutPrivacyNames(value), path: key, entry: index + 1) }
       }
     }
     return found

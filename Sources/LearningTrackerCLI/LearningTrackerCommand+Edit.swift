@@ -20,7 +20,7 @@ extension LearningTrackerCommand {
       Positional(
         "REF",
         help:
-          "the record: REVIEW, REVIEW/F1, REVIEW/R1, REVIEW/ACTION, agency:ID, dissemination:ID or section11:AGENCY:CYCLE"
+          "the record: \(editReferences)"
       )
     ],
     options: [.by]
@@ -99,7 +99,7 @@ extension LearningTrackerCommand {
 
   /// The references `edit` takes, for messages.
   static let editReferences =
-    "REVIEW, REVIEW/F1, REVIEW/R1, REVIEW/ACTION, agency:ID, dissemination:ID or section11:AGENCY:CYCLE"
+    "REVIEW, REVIEW/F1, REVIEW/R1, REVIEW/ACTION, agency:ID, dissemination:ID, section11:AGENCY:CYCLE or partnership"
 
   /// Every record of the kind a reference names, for "did you mean"; a `REVIEW/X` reference that
   /// names nothing could mean any finding, recommendation or action.
@@ -116,6 +116,7 @@ extension LearningTrackerCommand {
       }
     case .dissemination: return tracker.disseminations.map { "dissemination:\($0.id)" }
     case .section11: return tracker.section11.map { "section11:\($0.agency):\($0.cycle)" }
+    case .partnership: return ["partnership"]
     }
   }
 
@@ -152,6 +153,7 @@ extension LearningTrackerCommand {
     case .action(_, _, let action): return try text(action, without: [])
     case .dissemination(let dissemination): return try text(dissemination, without: [])
     case .section11(let section11Return): return try text(section11Return, without: [])
+    case .partnership(let partnership): return try text(partnership, without: [])
     }
   }
 

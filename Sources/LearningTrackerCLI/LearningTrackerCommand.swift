@@ -15,7 +15,7 @@ public enum LearningTrackerCommand {
       [initCommand, validateCommand, formatCommand, generateCommand]
         + agencyCommands + reviewCommands + findingCommands + recommendationCommands + [recommendationUpdate]
         + actionCommands + [actionEdit] + disseminationCommands + section11Commands + recordCommands
-        + [editCommand] + removeCommands + catalogueCommands
+        + [editCommand] + removeCommands + catalogueCommands + settingsCommands + privacyCommands
         + reportCommands + checkCommands + returnsCommands + [importPlan] + calendarCommands + historyCommands
     )
   }

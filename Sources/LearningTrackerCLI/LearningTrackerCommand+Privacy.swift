@@ -1,0 +1,125 @@
+import Foundation
+import LearningModel
+import LearningStore
+
+extension LearningTrackerCommand {
+  /// `privacy add-name|remove-name|names`: the names that must never appear in anything published
+  /// (`partnership.privacy.names`), which `check privacy` and every publication refusal look for.
+  static var privacyCommands: [Command] { [privacyAddName, privacyRemoveName, privacyNames] }
+
+  static let privacyAddName = Command(
+    words: ["privacy", "add-name"], summary: "add a name that must never appear in anything published",
+    discussion: """
+      Adds NAME (a child's, a family member's or a practitioner's) to the partnership's privacy \
+      list, which 'check privacy', 'report plan' and 'report briefing' look for, ignoring case. \
+      Then lists, masked, every place the name already appears in the store and in the change \
+      history, so that it can be removed with 'learning-tracker redact'. The history records the \
+      command with the name masked; 'undo' takes the name off the list again.
+      """,
+    positionals: [Positional("NAME", help: "the name, such as a child's first name and surname")],
+    options: [.by]
+  ) { args, context in
+    let name = String(try args.positional(0).trimmingSpaces)
+    if name.isEmpty { throw CommandError.usage("NAME is empty: give the name to keep out of publications") }
+    let by = try args.value("--by")
+    var alreadyListed = false
+    let tracker = try masking(name, in: context).change(by: context.who(by)) { tracker in
+      var names = tracker.partnership.privacy?.names ?? []
+      alreadyListed = names.contains { sameName($0, name) }
+      if !alreadyListed { names.append(name) }
+      tracker.partnership.privacy = Privacy(names: names)
+      return [.partnership]
+    }
+    let count = tracker.partnership.privacy?.names.count ?? 0
+    context.console.note(
+      alreadyListed
+        ? "\(name.masked) is already on the privacy list; nothing was written"
+        : "added \(name.masked) to the privacy list (\(count) name\(count == 1 ? "" : "s"))")
+    let scanner = PersonalDataScanner(names: [name])
+    var inStore = 0
+    for field in tracker.freeTextFields() where scanner.scan(field.text).contains(where: { $0.kind == .name })
+    {
+      inStore += 1
+      context.console.warning("\(context.dataPath): \(field.path): listed name \(name.masked)")
+    }
+    let inHistory = History.personalData(try History.read(store: context.dataPath), scanner: scanner)
+      .filter { $0.kind == .name }
+    for found in inHistory {
+      context.console.warning(
+        "\(History.path(forStore: context.dataPath)): entry \(found.entry): \(found.path): listed name \(found.excerpt)"
+      )
+    }
+    if inStore + inHistory.count > 0 {
+      context.console.note(
+        "the name already appears in \(inStore) place(s) in the store and \(inHistory.count) in the history; "
+          + "remove it with 'learning-tracker redact TEXT --by WHO'")
+    }
+    return ExitCode.ok
+  }
+
+  static let privacyRemoveName = Command(
+    words: ["privacy", "remove-name"], summary: "take a name off the privacy list",
+    discussion: """
+      Takes NAME (ignoring case) off the partnership's privacy list, so that 'check privacy' no \
+      longer looks for it. The history records the command with the name masked; 'undo' puts the \
+      name back.
+      """,
+    positionals: [Positional("NAME", help: "the name as listed ('privacy names --show')")],
+    options: [.by]
+  ) { args, context in
+    let name = String(try args.positional(0).trimmingSpaces)
+    if name.isEmpty { throw CommandError.usage("NAME is empty: give the name to take off the privacy list") }
+    let by = try args.value("--by")
+    let tracker = try masking(name, in: context).change(by: context.who(by)) { tracker in
+      let names = tracker.partnership.privacy?.names ?? []
+      guard names.contains(where: { sameName($0, name) }) else {
+        throw CommandError.usage(
+          "\(name.masked) is not on the privacy list (\(names.count) name\(names.count == 1 ? "" : "s"); "
+            + "'privacy names --show' lists them)")
+      }
+      let kept = names.filter { !sameName($0, name) }
+      tracker.partnership.privacy = kept.isEmpty ? nil : Privacy(names: kept)
+      return [.partnership]
+    }
+    let count = tracker.partnership.privacy?.names.count ?? 0
+    context.console.note(
+      "took \(name.masked) off the privacy list (\(count) name\(count == 1 ? "" : "s") left)")
+    return ExitCode.ok
+  }
+
+  static let privacyNames = Command(
+    words: ["privacy", "names"], summary: "list the names kept out of publications, masked",
+    discussion: """
+      Lists the partnership's privacy list, one name a line, masked (its first two and last two \
+      letters) unless --show is given, so that the list can be checked without being read over a \
+      shoulder.
+      """,
+    options: [.flag("--show", help: "show the names in full")]
+  ) { args, context in
+    let show = args.flag("--show")
+    let names = try context.load().tracker.partnership.privacy?.names ?? []
+    if names.isEmpty {
+      context.console.note("the privacy list is empty; add a name with 'privacy add-name NAME'")
+      return ExitCode.ok
+    }
+    context.console.out(names.map { (show ? $0 : $0.masked) + "\n" }.joined())
+    return ExitCode.ok
+  }
+
+  /// Whether two names are the same name, ignoring case and surrounding spaces.
+  static func sameName(_ one: String, _ other: String) -> Bool {
+    one.trimmingSpaces.lowercased() == other.trimmingSpaces.lowercased()
+  }
+
+  /// The context with the name masked in the command the history records, so that the history
+  /// does not repeat the name it is asked to keep out of sight.
+  static func masking(_ name: String, in context: Context) -> Context {
+    Context(
+      console: context.console, environment: context.environment, today: context.today,
+      dataPath: context.dataPath,
+      invocation: context.invocation.map {
+        $0.replacingOccurrences(of: name, with: name.masked, options: .caseInsensitive)
+      },
+      command: context.command, arguments: context.arguments)
+  }
+}
