@@ -17,6 +17,7 @@ public enum LearningTrackerCommand {
         + actionCommands + [actionEdit] + disseminationCommands + section11Commands + recordCommands
         + [editCommand] + removeCommands + catalogueCommands + settingsCommands + privacyCommands
         + reportCommands + checkCommands + returnsCommands + [importPlan] + calendarCommands + historyCommands
+        + completionCommands
     )
   }
 
