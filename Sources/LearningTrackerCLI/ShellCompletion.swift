@@ -179,7 +179,7 @@ enum ShellCompletion {
           esac
           return
         fi
-        local options="" valued=" " positionals=()
+        local opts="" valued=" " positionals=()
         case "$command" in
 
       """
@@ -187,7 +187,7 @@ enum ShellCompletion {
       let options = command.allOptions
       let valued = options.filter { $0.kind != .flag }.map(\.name)
       script += "    \(quoted(command.name)))\n"
-      script += "      options=\(quoted(options.map(\.name).joined(separator: " ")))\n"
+      script += "      opts=\(quoted(options.map(\.name).joined(separator: " ")))\n"
       script += "      valued=\(quoted(" " + valued.joined(separator: " ") + " "))\n"
       let positionalSources = command.positionals.map { source(of: CompletionSource.of($0, in: command)) }
       script += "      positionals=(\(positionalSources.map(quoted).joined(separator: " ")))\n"
@@ -204,9 +204,10 @@ enum ShellCompletion {
     script += """
         esac
         if [[ $valued == *" $prev "* ]]; then COMPREPLY=(); return; fi
-        if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$options" -- "$cur")); return; fi
+        if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$opts" -- "$cur")); return; fi
         local index=0 word skip=0
-        for word in "${line[@]:count}"; do
+        for ((i = count; i < ${#line[@]}; i++)); do
+          word="${line[i]}"
           if ((skip)); then skip=0; continue; fi
           if [[ $word == -* ]]; then
             if [[ $word != *=* && $valued == *" $word "* ]]; then skip=1; fi
@@ -239,18 +240,26 @@ enum ShellCompletion {
     }
   }
 
-  /// The zsh completion script: the bash completion, loaded through zsh's `bashcompinit`.
+  /// The zsh completion script: the bash completion's functions, run with zsh's arrays counted
+  /// from 0 as bash counts them, loaded through zsh's `bashcompinit`.
   static func zsh(_ commands: [Command]) -> String {
-    """
-    #compdef learning-tracker
-    # zsh completion for learning-tracker, made from its command declarations.
-    # Load it with: source <(learning-tracker completion zsh)
-    autoload -U +X compinit && compinit
-    autoload -U +X bashcompinit && bashcompinit
+    let functions = bash(commands).split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !$0.hasPrefix("#") && !$0.hasPrefix("complete ") }.joined(separator: "\n")
+    return """
+      #compdef learning-tracker
+      # zsh completion for learning-tracker, made from its command declarations.
+      # Load it with: source <(learning-tracker completion zsh)
+      autoload -U +X compinit && compinit
+      autoload -U +X bashcompinit && bashcompinit
+      \(functions)
+      _learning_tracker_zsh() {
+        setopt localoptions ksharrays
+        _learning_tracker "$@"
+      }
 
-    """
-      + bash(commands).split(separator: "\n", omittingEmptySubsequences: false).drop { $0.hasPrefix("#") }
-      .joined(separator: "\n")
+      complete -F _learning_tracker_zsh learning-tracker
+
+      """
   }
 
   /// `'text'` for fish, with `\` and `'` escaped.
