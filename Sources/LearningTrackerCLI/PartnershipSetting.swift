@@ -14,9 +14,11 @@ import LearningModel
 /// value and `reset` puts the default back. The setting must live in the partnership record (the
 /// `partnership` object of the store) so that a change is one record in the history and `undo`
 /// puts it back; a rule its value must keep beyond the kind's check belongs in
-/// `DomainRules.violations(of: Partnership)`, where `validate` and every change find it. Then
-/// re-record the help goldens and the FORMAT.md table (`RECORD_GOLDEN=1 swift test --filter
-/// SettingsCommandTests`).
+/// `DomainRules.violations(of: Partnership)`, where `validate` and every change find it. A new
+/// field of the partnership record also needs its place in `StoreDecoder.partnership()` and a row
+/// in FORMAT.md's table of the record. Then re-record the settings table in docs/FORMAT.md and the
+/// help goldens that list the settings (`RECORD_GOLDEN=1 swift test --filter
+/// "SettingsCommandTests|CommandLineGoldenTests"`) and read the diff.
 public struct PartnershipSetting: Sendable {
   /// The name on the command line: `due-soon-days`.
   public let name: String
