@@ -128,6 +128,8 @@ extension Tracker {
       return disseminations.first { $0.id == id }.map(Record.dissemination)
     case .section11(let agency, let cycle):
       return section11.first { $0.agency == agency && $0.cycle == cycle }.map(Record.section11)
+    case .timetable:
+      return .timetable(timetable)
     }
   }
 
@@ -147,6 +149,7 @@ extension Tracker {
     case .dissemination(let id): return disseminations.firstIndex { $0.id == id }
     case .section11(let agency, let cycle):
       return section11.firstIndex { $0.agency == agency && $0.cycle == cycle }
+    case .timetable: return 0
     }
   }
 
@@ -213,7 +216,7 @@ extension Tracker {
       for section11Return in section11 where section11Return.learning.contains(where: { $0.review == id }) {
         add(.section11(agency: section11Return.agency, cycle: section11Return.cycle), "learning")
       }
-    case .finding, .recommendation, .action, .dissemination, .section11:
+    case .finding, .recommendation, .action, .dissemination, .section11, .timetable:
       break
     }
     return found
@@ -237,6 +240,7 @@ extension Tracker {
     case .action: candidates = placedActions.map { .action($0.reference) }
     case .dissemination: candidates = disseminations.map { .dissemination($0.id) }
     case .section11: candidates = section11.map { .section11(agency: $0.agency, cycle: $0.cycle) }
+    case .timetable: candidates = [.timetable]
     }
     return LearningModel.nearest(reference.description, in: candidates.map(\.description))
   }
@@ -293,6 +297,10 @@ extension Tracker {
       return DomainRules.violations(of: dissemination, known: known)
     case .section11(let section11Return):
       return DomainRules.violations(of: section11Return, known: known)
+    case .timetable(let timetable):
+      return timetable.problems.map { problem in
+        RuleViolation(check: .settings, field: problem.path, message: problem.message)
+      }
     }
   }
 
@@ -312,6 +320,7 @@ extension Tracker {
       if let (r, m, a) = actionIndex(reference) { reviews[r].recommendations[m].actions.remove(at: a) }
     case .dissemination(let id): disseminations.removeAll { $0.id == id }
     case .section11(let agency, let cycle): section11.removeAll { $0.agency == agency && $0.cycle == cycle }
+    case .timetable: partnership.timetable = nil
     }
   }
 
@@ -372,6 +381,8 @@ extension Tracker {
       place(section11Return, in: &section11) {
         $0.agency == section11Return.agency && $0.cycle == section11Return.cycle
       }
+    case .timetable(let timetable):
+      partnership.timetable = timetable
     }
   }
 }

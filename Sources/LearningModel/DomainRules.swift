@@ -59,6 +59,10 @@ public struct KnownIdentifiers: Sendable {
   public var standards: Set<String>
   /// The IDs of the store's reviews.
   public var reviews: Set<String>
+  /// The steps of the partnership's timetable.
+  public var steps: Set<String>
+  /// The items of the partnership's publication checklist.
+  public var checklistItems: Set<String>
 
   /// The IDs `tracker` holds.
   public init(_ tracker: Tracker) {
@@ -68,6 +72,9 @@ public struct KnownIdentifiers: Sendable {
     methods = Set(tracker.disseminationMethods.map(\.id))
     standards = Set(tracker.section11Standards.map(\.id))
     reviews = Set(tracker.reviews.map(\.id))
+    let timetable = tracker.timetable
+    steps = Set(timetable.steps.map(\.id))
+    checklistItems = Set(timetable.publicationChecklist.map(\.id))
   }
 }
 
@@ -188,6 +195,7 @@ public enum DomainRules {
           message: "review \(review.id): \(problem.message)",
           hint: "check both days against the case record; the statutory clocks depend on them"))
     }
+    found += processViolations(of: review, known: known)
     return found
   }
 

@@ -45,6 +45,8 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
   case action(ActionReference)
   case dissemination(String)
   case section11(agency: String, cycle: String)
+  /// The partnership's timetable and publication checklist, one record.
+  case timetable
 
   /// The reference as written, such as `agency:police`, `LCSPR-2025-02/1.1` or `section11:police:2025-26`.
   public var description: String {
@@ -57,6 +59,7 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
     case .action(let reference): reference.description
     case .dissemination(let id): "dissemination:\(id)"
     case .section11(let agency, let cycle): "section11:\(agency):\(cycle)"
+    case .timetable: "timetable"
     }
   }
 
@@ -71,6 +74,7 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
     case .action: "action"
     case .dissemination: "dissemination"
     case .section11: "section11"
+    case .timetable: "timetable"
     }
   }
 
@@ -85,6 +89,7 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
     case .action: "action \(description)"
     case .dissemination(let id): "dissemination activity \(id)"
     case .section11(let agency, let cycle): "the Section 11 return of \(agency) for \(cycle)"
+    case .timetable: "the timetable"
     }
   }
 
@@ -110,6 +115,8 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
       let parts = rest.split(separator: ":", maxSplits: 1).map(String.init)
       guard parts.count == 2 else { return nil }
       self = .section11(agency: parts[0], cycle: parts[1])
+    case "timetable":
+      self = .timetable
     case "review":
       self = .review(reference)
     case "finding":
@@ -157,6 +164,7 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
     case .recommendation(let reference): reference.recommendation
     case .action(let reference): reference.action
     case .section11(let agency, _): agency
+    case .timetable: "timetable"
     }
   }
 }
@@ -173,6 +181,8 @@ public enum Record: Equatable, Sendable {
   case action(review: String, recommendation: String, Action)
   case dissemination(Dissemination)
   case section11(Section11Return)
+  /// The partnership's timetable and publication checklist.
+  case timetable(Timetable)
 
   /// The address of the record.
   public var reference: RecordReference {
@@ -187,6 +197,7 @@ public enum Record: Equatable, Sendable {
     case .dissemination(let dissemination): .dissemination(dissemination.id)
     case .section11(let section11Return):
       .section11(agency: section11Return.agency, cycle: section11Return.cycle)
+    case .timetable: .timetable
     }
   }
 }

@@ -143,6 +143,11 @@ private struct Run {
 
   mutating func check(_ tracker: Tracker) {
     required(tracker.partnership.name, "partnership.name", "the partnership's name")
+    for problem in tracker.partnership.timetable?.problems ?? [] {
+      error(
+        .settings, problem.path, problem.message, hint: "correct it with the timetable and checklist commands"
+      )
+    }
     let settings = tracker.partnership.settings
     if settings.dueSoonDays < 0 {
       error(.settings, "partnership.settings.dueSoonDays", "must be 0 or more, found \(settings.dueSoonDays)")

@@ -221,6 +221,7 @@ public struct AnnualReport: Report, Equatable {
 
     // LCSPRs commissioned, published and late.
     let calendar = tracker.workingDayCalendar
+    let timetable = tracker.timetable
     for review in reviews where review.kind == .lcspr {
       if let decision = review.dates.decision, period.contains(decision), decision <= asOf {
         figures.lcsprsCommissioned += 1
@@ -229,7 +230,9 @@ public struct AnnualReport: Report, Equatable {
         figures.lcsprsPublished += 1
       }
       guard
-        let clock = review.clocks(asOf: asOf, calendar: calendar).first(where: { $0.clock == .publication }),
+        let clock = review.clocks(asOf: asOf, calendar: calendar, timetable: timetable).first(where: {
+          $0.clock == .publication
+        }),
         clock.verdict == .missed, let deadline = clock.deadline
       else { continue }
       let publishedInYear = review.dates.published.map { period.contains($0) && $0 <= asOf } ?? false

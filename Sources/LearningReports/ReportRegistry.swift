@@ -6,8 +6,9 @@ import LearningModel
 public enum ReportRegistry {
   /// Every report kind, in the order they are listed.
   public static let all: [ReportKind] = [
-    progress, overdue, digest, timeliness, dissemination, section11, themes, briefing, plan, repeats, impact,
-    assurance, annual,
+    progress, overdue, digest, timeliness, pipeline, dissemination, section11, themes, briefing, plan,
+    repeats,
+    impact, assurance, annual,
   ]
 
   /// The report kind with this name.
@@ -86,6 +87,19 @@ public enum ReportRegistry {
     ],
     pack: .init([.markdown, .html])
   ) { tracker, options in TimelinessReport.build(tracker, options) }
+
+  static let pipeline = ReportKind(
+    name: "pipeline", summary: "reviews in progress: stage, next step and its deadline",
+    discussion: """
+      Every review not yet closed: its stage (the last step done), its next step with its ID, that \
+      step's deadline and the working days left or past; every step done late or missed; and the \
+      reviews heading past six months that still owe the Panel a delay notice. Deadlines come from \
+      the partnership's timetable ('timetable list'), counted in working days that exclude weekends \
+      and England and Wales bank holidays (and the store's bankHolidays).
+      """,
+    filters: [(.review, onlyThisReview), (.theme, "only reviews that carry this theme")],
+    pack: .init([.markdown, .html])
+  ) { tracker, options in PipelineReport.build(tracker, options) }
 
   static let dissemination = ReportKind(
     name: "dissemination", summary: "how learning reached practitioners",

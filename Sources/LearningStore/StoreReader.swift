@@ -241,6 +241,8 @@ extension StoreDecoder {
           record = try decoder.dissemination().map(Record.dissemination)
         case .section11:
           record = try decoder.section11Return().map(Record.section11)
+        case .timetable:
+          record = try decoder.timetable().map(Record.timetable)
         }
         if !decoder.reader.atEnd() {
           throw decoder.reader.error("unexpected text after the end of the JSON document")

@@ -316,6 +316,7 @@ public struct StoreTransaction: Sendable {
     case .action(_, _, let action): HistoryJSON.value(of: action)
     case .dissemination(let dissemination): HistoryJSON.value(of: dissemination)
     case .section11(let section11Return): HistoryJSON.value(of: section11Return)
+    case .timetable(let timetable): HistoryJSON.value(of: timetable)
     }
   }
 

@@ -116,6 +116,7 @@ extension LearningTrackerCommand {
       }
     case .dissemination: return tracker.disseminations.map { "dissemination:\($0.id)" }
     case .section11: return tracker.section11.map { "section11:\($0.agency):\($0.cycle)" }
+    case .timetable: return ["timetable"]
     }
   }
 
@@ -152,6 +153,7 @@ extension LearningTrackerCommand {
     case .action(_, _, let action): return try text(action, without: [])
     case .dissemination(let dissemination): return try text(dissemination, without: [])
     case .section11(let section11Return): return try text(section11Return, without: [])
+    case .timetable(let timetable): return try text(timetable, without: [])
     }
   }
 

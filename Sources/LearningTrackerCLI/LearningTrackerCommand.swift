@@ -13,9 +13,10 @@ public enum LearningTrackerCommand {
   public static var commands: [Command] {
     groupedByNoun(
       [initCommand, validateCommand, formatCommand, generateCommand]
-        + agencyCommands + reviewCommands + findingCommands + recommendationCommands + [recommendationUpdate]
+        + agencyCommands + reviewCommands + reviewProcessCommands + findingCommands + recommendationCommands
+        + [recommendationUpdate]
         + actionCommands + [actionEdit] + disseminationCommands + section11Commands + recordCommands
-        + [editCommand] + removeCommands + catalogueCommands
+        + [editCommand] + removeCommands + catalogueCommands + timetableCommands
         + reportCommands + checkCommands + returnsCommands + [importPlan] + calendarCommands + historyCommands
     )
   }

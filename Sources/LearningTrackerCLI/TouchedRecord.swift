@@ -13,6 +13,8 @@ enum TouchedRecord {
   case action(ActionReference)
   case dissemination(String)
   case section11(agency: String, cycle: String)
+  /// The partnership's timetable and publication checklist.
+  case timetable
 
   var reference: String {
     switch self {
@@ -24,6 +26,7 @@ enum TouchedRecord {
     case .action(let reference): reference.description
     case .dissemination(let id): "dissemination:\(id)"
     case .section11(let agency, let cycle): "section11:\(agency):\(cycle)"
+    case .timetable: "timetable"
     }
   }
 
@@ -38,6 +41,7 @@ enum TouchedRecord {
     case .action(let placed): self = .action(placed)
     case .dissemination(let id): self = .dissemination(id)
     case .section11(let agency, let cycle): self = .section11(agency: agency, cycle: cycle)
+    case .timetable: self = .timetable
     }
   }
 
@@ -52,6 +56,7 @@ enum TouchedRecord {
     case .action(let reference): .action(reference)
     case .dissemination(let id): .dissemination(id)
     case .section11(let agency, let cycle): .section11(agency: agency, cycle: cycle)
+    case .timetable: .timetable
     }
   }
 }
