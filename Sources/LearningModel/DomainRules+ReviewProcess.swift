@@ -43,6 +43,24 @@ extension DomainRules {
             message: "the reason a step is not needed is empty"))
       }
     }
+    // A step done before the step its deadline runs from, as `dayOrderProblems` orders the review's
+    // own days (pairs of two built-in days are left to it).
+    for step in known.timetable.steps {
+      guard let rule = step.deadline, let after = rule.after,
+        Timetable.builtInDay(step.id) == nil || Timetable.builtInDay(after) == nil,
+        let done = review.doneDay(step.id), let anchor = review.doneDay(after), done < anchor
+      else { continue }
+      let field =
+        Timetable.builtInDay(step.id) != nil
+        ? "dates.\(step.id)"
+        : "steps[\((review.steps ?? []).firstIndex { $0.step == step.id } ?? 0)].done"
+      found.append(
+        RuleViolation(
+          check: .reviewDayOrder, field: field, value: done.description, relatedField: after,
+          relatedValue: anchor.description, relation: "is before",
+          message: "review \(review.id): step \(step.id) \(done) is before step \(after) \(anchor)",
+          hint: "check both days against the case record; the step's deadline runs from \(after)"))
+    }
     for (index, ratification) in (review.decisionRecord?.ratifications ?? []).enumerated() {
       if let problem = resolve(
         ratification.partner, in: known.agencies, field: "decisionRecord.ratifications[\(index)].partner",

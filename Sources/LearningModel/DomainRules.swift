@@ -63,6 +63,8 @@ public struct KnownIdentifiers: Sendable {
   public var steps: Set<String>
   /// The items of the partnership's publication checklist.
   public var checklistItems: Set<String>
+  /// The partnership's timetable, whose rules order a review's steps.
+  public var timetable: Timetable
 
   /// The IDs `tracker` holds.
   public init(_ tracker: Tracker) {
@@ -73,6 +75,7 @@ public struct KnownIdentifiers: Sendable {
     standards = Set(tracker.section11Standards.map(\.id))
     reviews = Set(tracker.reviews.map(\.id))
     let timetable = tracker.timetable
+    self.timetable = timetable
     steps = Set(timetable.steps.map(\.id))
     checklistItems = Set(timetable.publicationChecklist.map(\.id))
   }

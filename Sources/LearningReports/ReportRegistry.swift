@@ -22,7 +22,8 @@ public enum ReportRegistry {
     discussion: """
       The board paper, at most two A4 pages: headline counts and the BRAG split; with --since, what \
       changed since that day; the exceptions (most overdue actions, reviews furthest behind, agencies \
-      with most Red), each list capped; BRAG by agency; the share closed over 12 months; responses, \
+      with most Red), each list capped; the reviews in progress and the Rapid Review decisions since \
+      --since with the Panel's response; BRAG by agency; the share closed over 12 months; responses, \
       dissemination and statutory timescales. HTML adds charts. CSV writes every table. --detail \
       appends the full tables after a page break.
       """,

@@ -185,6 +185,7 @@ import Testing
 
   @Test(arguments: [
     (["review", "step", "RR-2026-09", "meeting", "--done", "2027-02-30"], "2027-02-30"),
+    (["review", "step", "RR-2026-09", "informationRequested", "--done", "2026-12-01"], "2026-12-22"),
     (["review", "step", "RR-2026-09", "meetting", "--done", "2027-01-06"], "did you mean meeting?"),
     (["review", "step", "RR-2026-08", "meeting", "--done", "2027-01-06"], "RR-2026-09"),
     (["review", "checklist", "RR-2026-09", "webiste", "--done", "2027-01-06"], "did you mean website?"),
