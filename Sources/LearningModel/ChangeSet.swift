@@ -137,6 +137,8 @@ extension Tracker {
       return section11.first { $0.agency == agency && $0.cycle == cycle }.map(Record.section11)
     case .partnership:
       return .partnership(partnership)
+    case .timetable:
+      return .timetable(timetable)
     }
   }
 
@@ -157,6 +159,7 @@ extension Tracker {
     case .section11(let agency, let cycle):
       return section11.firstIndex { $0.agency == agency && $0.cycle == cycle }
     case .partnership: return nil
+    case .timetable: return 0
     }
   }
 
@@ -223,7 +226,7 @@ extension Tracker {
       for section11Return in section11 where section11Return.learning.contains(where: { $0.review == id }) {
         add(.section11(agency: section11Return.agency, cycle: section11Return.cycle), "learning")
       }
-    case .finding, .recommendation, .action, .dissemination, .section11, .partnership:
+    case .finding, .recommendation, .action, .dissemination, .section11, .partnership, .timetable:
       break
     }
     return found
@@ -248,6 +251,7 @@ extension Tracker {
     case .dissemination: candidates = disseminations.map { .dissemination($0.id) }
     case .section11: candidates = section11.map { .section11(agency: $0.agency, cycle: $0.cycle) }
     case .partnership: candidates = [.partnership]
+    case .timetable: candidates = [.timetable]
     }
     return LearningModel.nearest(reference.description, in: candidates.map(\.description))
   }
@@ -306,6 +310,10 @@ extension Tracker {
       return DomainRules.violations(of: section11Return, known: known)
     case .partnership(let partnership):
       return DomainRules.violations(of: partnership)
+    case .timetable(let timetable):
+      return timetable.problems.map { problem in
+        RuleViolation(check: .settings, field: problem.path, message: problem.message)
+      }
     }
   }
 
@@ -326,6 +334,7 @@ extension Tracker {
     case .dissemination(let id): disseminations.removeAll { $0.id == id }
     case .section11(let agency, let cycle): section11.removeAll { $0.agency == agency && $0.cycle == cycle }
     case .partnership: break
+    case .timetable: partnership.timetable = nil
     }
   }
 
@@ -388,6 +397,8 @@ extension Tracker {
       }
     case .partnership(let partnership):
       self.partnership = partnership
+    case .timetable(let timetable):
+      partnership.timetable = timetable
     }
   }
 }

@@ -59,6 +59,12 @@ public struct KnownIdentifiers: Sendable {
   public var standards: Set<String>
   /// The IDs of the store's reviews.
   public var reviews: Set<String>
+  /// The steps of the partnership's timetable.
+  public var steps: Set<String>
+  /// The items of the partnership's publication checklist.
+  public var checklistItems: Set<String>
+  /// The partnership's timetable, whose rules order a review's steps.
+  public var timetable: Timetable
 
   /// The IDs `tracker` holds.
   public init(_ tracker: Tracker) {
@@ -68,6 +74,10 @@ public struct KnownIdentifiers: Sendable {
     methods = Set(tracker.disseminationMethods.map(\.id))
     standards = Set(tracker.section11Standards.map(\.id))
     reviews = Set(tracker.reviews.map(\.id))
+    let timetable = tracker.timetable
+    self.timetable = timetable
+    steps = Set(timetable.steps.map(\.id))
+    checklistItems = Set(timetable.publicationChecklist.map(\.id))
   }
 }
 
@@ -188,6 +198,7 @@ public enum DomainRules {
           message: "review \(review.id): \(problem.message)",
           hint: "check both days against the case record; the statutory clocks depend on them"))
     }
+    found += processViolations(of: review, known: known)
     return found
   }
 

@@ -33,6 +33,16 @@ public struct Review: Encodable, Equatable, Sendable {
   /// Set while the review's findings and recommendations must not be shared, such as during
   /// criminal proceedings; kept, with the day it was lifted, once lifted.
   public var embargo: Embargo?
+  // The review as it happens: its steps, its Rapid Review decision, its correspondence with the
+  // Panel and its publication (`ReviewProcess.swift`); each absent until something is recorded.
+  /// Where each timetable step stands: done, planned or not needed.
+  public var steps: [StepRecord]?
+  /// The decision record of a Rapid Review.
+  public var decisionRecord: DecisionRecord?
+  /// The dated log of what was sent to and received from the Panel, the DfE, Ofsted.
+  public var correspondence: [CorrespondenceEntry]?
+  /// The publication decision, the reviewer and the checklist.
+  public var publication: PublicationRecord?
 
   /// A review with the given fields; those not given are empty or absent.
   public init(

@@ -48,6 +48,8 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
   case action(ActionReference)
   case dissemination(String)
   case section11(agency: String, cycle: String)
+  /// The partnership's timetable and publication checklist, one record.
+  case timetable
 
   /// The reference as written, such as `agency:police`, `LCSPR-2025-02/1.1` or `section11:police:2025-26`.
   public var description: String {
@@ -61,6 +63,7 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
     case .dissemination(let id): "dissemination:\(id)"
     case .section11(let agency, let cycle): "section11:\(agency):\(cycle)"
     case .partnership: "partnership"
+    case .timetable: "timetable"
     }
   }
 
@@ -76,6 +79,7 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
     case .dissemination: "dissemination"
     case .section11: "section11"
     case .partnership: "partnership"
+    case .timetable: "timetable"
     }
   }
 
@@ -91,6 +95,7 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
     case .dissemination(let id): "dissemination activity \(id)"
     case .section11(let agency, let cycle): "the Section 11 return of \(agency) for \(cycle)"
     case .partnership: "the partnership record"
+    case .timetable: "the timetable"
     }
   }
 
@@ -119,6 +124,8 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
       let parts = rest.split(separator: ":", maxSplits: 1).map(String.init)
       guard parts.count == 2 else { return nil }
       self = .section11(agency: parts[0], cycle: parts[1])
+    case "timetable":
+      self = .timetable
     case "review":
       self = .review(reference)
     case "finding":
@@ -171,6 +178,7 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
     case .action(let reference): reference.action
     case .section11(let agency, _): agency
     case .partnership: "partnership"
+    case .timetable: "timetable"
     }
   }
 }
@@ -189,6 +197,8 @@ public enum Record: Equatable, Sendable {
   case section11(Section11Return)
   /// The partnership's own record: name, reporting year, settings, privacy names.
   case partnership(Partnership)
+  /// The partnership's timetable and publication checklist.
+  case timetable(Timetable)
 
   /// The address of the record.
   public var reference: RecordReference {
@@ -204,6 +214,7 @@ public enum Record: Equatable, Sendable {
     case .section11(let section11Return):
       .section11(agency: section11Return.agency, cycle: section11Return.cycle)
     case .partnership: .partnership
+    case .timetable: .timetable
     }
   }
 }

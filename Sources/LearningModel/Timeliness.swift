@@ -101,10 +101,20 @@ extension Review {
   /// Review, when the day of awareness is known; the Rapid Review clock, to the same reviews when
   /// notified; publication and the final report, to LCSPRs once decided; the referral clocks, when
   /// a referral day is recorded. The Rapid Review clock runs from `rapidReviewClockFrom`'s day.
+  ///
+  /// Each deadline is the rule of the matching step of `timetable` (the default timetable when
+  /// absent), computed as `report pipeline` computes it, so the two reports cannot disagree; a step
+  /// the timetable does not time keeps the statutory rule.
   public func clocks(
-    asOf: CalendarDay, calendar: WorkingDayCalendar, rapidReviewClockFrom: RapidReviewClockStart = .aware
+    asOf: CalendarDay, calendar: WorkingDayCalendar, rapidReviewClockFrom: RapidReviewClockStart = .aware,
+    timetable: Timetable? = nil
   ) -> [ClockResult] {
     var results: [ClockResult] = []
+    let timetable = timetable ?? Timetable.standard(rapidReviewClockFrom: rapidReviewClockFrom)
+    func ruled(_ step: String, _ statutory: CalendarDay?) -> CalendarDay? {
+      guard let timed = timetable.step(step), timed.deadline != nil else { return statutory }
+      return deadline(of: timed, in: timetable, calendar: calendar)
+    }
     let carriesRapidReview = kind == .rapidReview || (kind == .lcspr && follows == nil)
     func judge(_ clock: StatutoryClock, start: CalendarDay, deadline: CalendarDay?, actual: CalendarDay?)
       -> ClockResult
@@ -127,21 +137,27 @@ extension Review {
     if carriesRapidReview, let aware = dates.aware {
       results.append(
         judge(
-          .notification, start: aware, deadline: calendar.adding(workingDays: 5, to: aware),
+          .notification, start: aware,
+          deadline: ruled("notified", calendar.adding(workingDays: 5, to: aware)),
           actual: dates.notified))
     }
     let rapidReviewStart = rapidReviewClockFrom == .aware ? dates.aware : dates.notified
     if carriesRapidReview, let start = rapidReviewStart {
       results.append(
         judge(
-          .rapidReview, start: start, deadline: calendar.adding(workingDays: 15, to: start),
+          .rapidReview, start: start,
+          deadline: ruled("rapidReview", calendar.adding(workingDays: 15, to: start)),
           actual: dates.rapidReview))
     }
     if kind == .lcspr, let decision = dates.decision {
       results.append(
-        judge(.publication, start: decision, deadline: decision.adding(months: 6), actual: dates.published))
+        judge(
+          .publication, start: decision, deadline: ruled("published", decision.adding(months: 6)),
+          actual: dates.published))
       if let published = dates.published {
-        let latest = calendar.adding(workingDays: -7, to: published)
+        let latest =
+          ruled("sentToPanel", calendar.adding(workingDays: -7, to: published))
+          ?? calendar.adding(workingDays: -7, to: published)
         if let sent = dates.sentToPanel {
           results.append(
             ClockResult(
@@ -167,9 +183,12 @@ extension Review {
     if let referred = dates.referred {
       results.append(
         judge(
-          .referralDiscussed, start: referred, deadline: referred.adding(months: 1), actual: dates.discussed))
+          .referralDiscussed, start: referred, deadline: ruled("discussed", referred.adding(months: 1)),
+          actual: dates.discussed))
       results.append(
-        judge(.referralDecided, start: referred, deadline: referred.adding(months: 2), actual: dates.decision)
+        judge(
+          .referralDecided, start: referred, deadline: ruled("decision", referred.adding(months: 2)),
+          actual: dates.decision)
       )
     }
     return results

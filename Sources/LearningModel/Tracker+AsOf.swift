@@ -52,7 +52,7 @@ extension Review {
   public func asOf(_ day: CalendarDay) -> Review? {
     let recorded = dates.all
     if !recorded.isEmpty, recorded.allSatisfy({ $0 > day }) { return nil }
-    var view = self
+    var view = processAsOf(day)
     if recorded.contains(where: { $0 > day }) { view.dates = dates.asOf(day) }
     if let embargo, embargo.since > day {
       view.embargo = nil

@@ -65,6 +65,8 @@ public struct Partnership: Encodable, Equatable, Sendable {
   public var settings: Settings
   /// What must never appear in anything the partnership publishes, if listed.
   public var privacy: Privacy?
+  /// The steps of a review and the publication checklist; absent for the default (`Tracker.timetable`).
+  public var timetable: Timetable?
 
   /// A partnership with the given name; the reporting year starts on 1 April unless given.
   public init(

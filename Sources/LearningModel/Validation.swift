@@ -143,6 +143,11 @@ private struct Run {
 
   mutating func check(_ tracker: Tracker) {
     add(DomainRules.violations(of: tracker.partnership), at: "partnership")
+    for problem in tracker.partnership.timetable?.problems ?? [] {
+      error(
+        .settings, problem.path, problem.message, hint: "correct it with the timetable and checklist commands"
+      )
+    }
 
     unique(tracker.agencies.map(\.id), path: "agencies", scope: "agency")
     unique(tracker.themes.map(\.id), path: "themes", scope: "theme")

@@ -36,6 +36,10 @@ public struct AnnualReport: Report, Equatable {
     public var outcomeNotRecorded = 0
     /// Rapid Reviews that led to an LCSPR, as a share of those with an outcome (whole per cent).
     public var conversionRate = 0
+    /// Rapid Reviews of the year whose last Panel response by `asOf` agrees with the partnership's decision.
+    public var panelAgreed = 0
+    /// Rapid Reviews of the year whose last Panel response asks for more, disagrees or proposes a national review.
+    public var panelQueried = 0
     /// LCSPRs decided on during the year, up to `asOf`.
     public var lcsprsCommissioned = 0
     /// LCSPRs published during the year, up to `asOf`.
@@ -212,6 +216,13 @@ public struct AnnualReport: Report, Equatable {
       case .noFurtherReview: figures.noFurtherReview += 1
       case nil: figures.outcomeNotRecorded += 1
       }
+      // The Panel's response, from the review's correspondence (the record `report pipeline` reads).
+      if let response = (review.correspondence ?? []).last(where: {
+        $0.kind == .panelResponse && $0.day <= asOf
+      })?
+      .response {
+        if response == .agrees { figures.panelAgreed += 1 } else { figures.panelQueried += 1 }
+      }
       lists.rapidReviews.append(
         ReviewLine(
           id: review.id, title: review.title, kind: review.kind, day: day,
@@ -221,6 +232,7 @@ public struct AnnualReport: Report, Equatable {
 
     // LCSPRs commissioned, published and late.
     let calendar = tracker.workingDayCalendar
+    let timetable = tracker.timetable
     for review in reviews where review.kind == .lcspr {
       if let decision = review.dates.decision, period.contains(decision), decision <= asOf {
         figures.lcsprsCommissioned += 1
@@ -229,7 +241,9 @@ public struct AnnualReport: Report, Equatable {
         figures.lcsprsPublished += 1
       }
       guard
-        let clock = review.clocks(asOf: asOf, calendar: calendar).first(where: { $0.clock == .publication }),
+        let clock = review.clocks(asOf: asOf, calendar: calendar, timetable: timetable).first(where: {
+          $0.clock == .publication
+        }),
         clock.verdict == .missed, let deadline = clock.deadline
       else { continue }
       let publishedInYear = review.dates.published.map { period.contains($0) && $0 <= asOf } ?? false
@@ -345,6 +359,8 @@ public struct AnnualReport: Report, Equatable {
       row("  no further review") { $0.noFurtherReview },
       row("  outcome not recorded") { $0.outcomeNotRecorded },
       ("Conversion of Rapid Reviews to LCSPRs", "\(current.conversionRate)%", "\(previous.conversionRate)%"),
+      row("  the Panel agreed with the decision") { $0.panelAgreed },
+      row("  the Panel asked for more or disagreed") { $0.panelQueried },
       row("LCSPRs commissioned") { $0.lcsprsCommissioned },
       row("LCSPRs published") { $0.lcsprsPublished },
       row("LCSPRs past the six-month timescale") { $0.lcsprsLate },

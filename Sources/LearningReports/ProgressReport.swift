@@ -133,6 +133,8 @@ public struct ProgressReport: Report, Equatable {
   public var smartChecked = 0
   /// Whether the board paper is followed by the full tables as an appendix.
   public var detail = false
+  /// The reviews in progress and the decisions since the last meeting (`BoardReviewProcess`).
+  public var reviewProcess = BoardReviewProcess()
   var subtitle = ""
 
   enum CodingKeys: String, CodingKey {
@@ -140,7 +142,7 @@ public struct ProgressReport: Report, Equatable {
       redActions, reportedBetter, closedByMonth
     case settings, timeliness, disseminationDelivered, disseminationReach, reviewsWithoutDissemination,
       publishedReviews,
-      smartActions, smartChecked
+      smartActions, smartChecked, reviewProcess
   }
 
   /// Builds the report from the store as of `options.asOf`.
@@ -152,6 +154,7 @@ public struct ProgressReport: Report, Equatable {
       review: options.review,
       settings: tracker.partnership.settings)
     report.subtitle = scope.subtitle + (options.since.map { " · changes since \($0)" } ?? "")
+    report.reviewProcess = BoardReviewProcess.build(tracker, options)
 
     var reviewRows: [String: GroupRow] = [:]
     var agencyRows: [String: GroupRow] = [:]
@@ -354,7 +357,7 @@ func sortLines<Line>(_ lines: inout [Line], reference: (Line) -> String, rank: (
 
 extension ProgressReport {
   /// How many rows each list of the board paper shows before "and N more".
-  static let listCap = 5
+  static let listCap = 3
   /// How many agencies the board paper's chart shows.
   static let agencyCap = 12
 
@@ -384,6 +387,7 @@ extension ProgressReport {
       sections.append(.init("What changed since \(changes.since)", changeSummary(changes)))
     }
     sections.append(.init("Exceptions for the board", exceptions))
+    sections += [reviewProcess.sections.inProgress, reviewProcess.sections.decisions]
     sections.append(
       .init(
         "Progress by agency", [.chart(agencyChart(Array(byAgency.prefix(Self.agencyCap))))]))

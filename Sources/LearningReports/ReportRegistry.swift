@@ -6,8 +6,9 @@ import LearningModel
 public enum ReportRegistry {
   /// Every report kind, in the order they are listed.
   public static let all: [ReportKind] = [
-    progress, overdue, digest, timeliness, dissemination, section11, themes, briefing, plan, repeats, impact,
-    assurance, annual,
+    progress, overdue, digest, timeliness, pipeline, dissemination, section11, themes, briefing, plan,
+    repeats,
+    impact, assurance, annual,
   ]
 
   /// The report kind with this name.
@@ -21,7 +22,8 @@ public enum ReportRegistry {
     discussion: """
       The board paper, at most two A4 pages: headline counts and the BRAG split; with --since, what \
       changed since that day; the exceptions (most overdue actions, reviews furthest behind, agencies \
-      with most Red), each list capped; BRAG by agency; the share closed over 12 months; responses, \
+      with most Red), each list capped; the reviews in progress and the Rapid Review decisions since \
+      --since with the Panel's response; BRAG by agency; the share closed over 12 months; responses, \
       dissemination and statutory timescales. HTML adds charts. CSV writes every table. --detail \
       appends the full tables after a page break.
       """,
@@ -86,6 +88,19 @@ public enum ReportRegistry {
     ],
     pack: .init([.markdown, .html])
   ) { tracker, options in TimelinessReport.build(tracker, options) }
+
+  static let pipeline = ReportKind(
+    name: "pipeline", summary: "reviews in progress: stage, next step and its deadline",
+    discussion: """
+      Every review not yet closed: its stage (the last step done), its next step with its ID, that \
+      step's deadline and the working days left or past; every step done late or missed; and the \
+      reviews heading past six months that still owe the Panel a delay notice. Deadlines come from \
+      the partnership's timetable ('timetable list'), counted in working days that exclude weekends \
+      and England and Wales bank holidays (and the store's bankHolidays).
+      """,
+    filters: [(.review, onlyThisReview), (.theme, "only reviews that carry this theme")],
+    pack: .init([.markdown, .html])
+  ) { tracker, options in PipelineReport.build(tracker, options) }
 
   static let dissemination = ReportKind(
     name: "dissemination", summary: "how learning reached practitioners",

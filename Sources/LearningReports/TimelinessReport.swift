@@ -56,12 +56,15 @@ public struct TimelinessReport: Report, Equatable {
     let calendar = tracker.workingDayCalendar
     let period = options.year.map { tracker.partnership.reportingYear($0) }
     let clockFrom = tracker.partnership.settings.rapidReviewClockStart
+    let timetable = tracker.timetable
     var report = TimelinessReport(
       partnership: tracker.partnership.name, asOf: options.asOf, year: options.year,
       rapidReviewClockFrom: clockFrom)
     var summaries: [StatutoryClock: Summary] = [:]
     for review in tracker.reviews where options.review == nil || review.id == options.review {
-      for result in review.clocks(asOf: options.asOf, calendar: calendar, rapidReviewClockFrom: clockFrom) {
+      for result in review.clocks(
+        asOf: options.asOf, calendar: calendar, rapidReviewClockFrom: clockFrom, timetable: timetable)
+      {
         // One rule for every yearly count: the year the clock closed, met or missed.
         if let period, !period.contains(result.countingDay(asOf: options.asOf)) { continue }
         // A clock that started after the as-of day is not yet running.

@@ -380,7 +380,7 @@ public struct StoreDecoder {
   }
 
   static let partnershipFields = Fields(
-    ["name", "reportingYearStart", "settings", "privacy"],
+    ["name", "reportingYearStart", "settings", "privacy", "timetable"],
     required: ["name", "reportingYearStart", "settings"])
   static let settingsFields = Fields(
     ["dueSoonDays", "staleAfterDays", "rapidReviewClockFrom"], required: ["dueSoonDays", "staleAfterDays"])
@@ -407,6 +407,7 @@ public struct StoreDecoder {
           default: partnership.settings.rapidReviewClockFrom = try d.optionalWord(RapidReviewClockStart.self)
           }
         }
+      case 4: partnership.timetable = try d.timetable()
       default:
         if try d.reader.peek() == .null {
           try d.reader.readNull()
@@ -468,6 +469,7 @@ public struct StoreDecoder {
     [
       "id", "title", "kind", "follows", "dates", "categories", "themes", "findings", "recommendations",
       "summary", "notificationType", "rapidReviewOutcome", "delayReason", "commissionedBy", "embargo",
+      "steps", "decisionRecord", "correspondence", "publication",
     ],
     required: ["id", "title", "kind", "dates"])
   static let datesFields = Fields([
@@ -511,7 +513,8 @@ public struct StoreDecoder {
       case 11: review.rapidReviewOutcome = try d.optionalWord(RapidReviewOutcome.self)
       case 12: review.delayReason = try d.optionalString()
       case 13: review.commissionedBy = try d.optionalString()
-      default: review.embargo = try d.embargo()
+      case 14: review.embargo = try d.embargo()
+      default: try d.reviewProcess(field, into: &review)
       }
     }
     return isObject ? review : nil

@@ -243,6 +243,8 @@ extension StoreDecoder {
           record = try decoder.section11Return().map(Record.section11)
         case .partnership:
           record = try decoder.partnership().map(Record.partnership)
+        case .timetable:
+          record = try decoder.timetable().map(Record.timetable)
         }
         if !decoder.reader.atEnd() {
           throw decoder.reader.error("unexpected text after the end of the JSON document")

@@ -317,6 +317,7 @@ public struct StoreTransaction: Sendable {
     case .dissemination(let dissemination): HistoryJSON.value(of: dissemination)
     case .section11(let section11Return): HistoryJSON.value(of: section11Return)
     case .partnership(let partnership): HistoryJSON.value(of: partnership)
+    case .timetable(let timetable): HistoryJSON.value(of: timetable)
     }
   }
 

@@ -117,6 +117,7 @@ extension LearningTrackerCommand {
     case .dissemination: return tracker.disseminations.map { "dissemination:\($0.id)" }
     case .section11: return tracker.section11.map { "section11:\($0.agency):\($0.cycle)" }
     case .partnership: return ["partnership"]
+    case .timetable: return ["timetable"]
     }
   }
 
@@ -154,6 +155,7 @@ extension LearningTrackerCommand {
     case .dissemination(let dissemination): return try text(dissemination, without: [])
     case .section11(let section11Return): return try text(section11Return, without: [])
     case .partnership(let partnership): return try text(partnership, without: [])
+    case .timetable(let timetable): return try text(timetable, without: [])
     }
   }
 

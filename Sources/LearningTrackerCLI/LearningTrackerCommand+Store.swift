@@ -11,7 +11,8 @@ extension LearningTrackerCommand {
       defaults from partnership guidance: categories of abuse, practice themes (the Rapid Review
       analysis headings and common national themes), dissemination methods and the eight
       Section 11 standards. The three statutory partners are added as agencies (la, police, icb);
-      add others with 'agency add'. An existing file is never overwritten.
+      add others with 'agency add'. The timetable of review steps and the publication checklist are
+      the defaults (see 'timetable list'). An existing file is never overwritten.
       """,
     options: [
       .text("--name", "NAME", help: "the partnership's name (default: \"Safeguarding Children Partnership\")")
@@ -19,6 +20,7 @@ extension LearningTrackerCommand {
   ) { args, context in
     let name = try args.value("--name") ?? "Safeguarding Children Partnership"
     var tracker = DefaultCatalogues.newTracker(partnershipName: name)
+    tracker.partnership.timetable = Timetable.standard()
     tracker.agencies = [
       Agency(
         id: "la", name: "Local authority children's services", kind: .localAuthority, statutoryPartner: true),

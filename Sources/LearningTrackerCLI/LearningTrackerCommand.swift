@@ -13,9 +13,11 @@ public enum LearningTrackerCommand {
   public static var commands: [Command] {
     groupedByNoun(
       [initCommand, validateCommand, formatCommand, generateCommand]
-        + agencyCommands + reviewCommands + findingCommands + recommendationCommands + [recommendationUpdate]
+        + agencyCommands + reviewCommands + reviewProcessCommands + findingCommands + recommendationCommands
+        + [recommendationUpdate]
         + actionCommands + [actionEdit] + disseminationCommands + section11Commands + recordCommands
         + [editCommand] + removeCommands + catalogueCommands + settingsCommands + privacyCommands
+        + timetableCommands
         + reportCommands + checkCommands + returnsCommands + [importPlan] + calendarCommands + historyCommands
         + completionCommands
     )

@@ -15,6 +15,8 @@ enum TouchedRecord {
   case section11(agency: String, cycle: String)
   /// The partnership's own record: its name, settings and privacy names.
   case partnership
+  /// The partnership's timetable and publication checklist.
+  case timetable
 
   var reference: String {
     switch self {
@@ -27,6 +29,7 @@ enum TouchedRecord {
     case .dissemination(let id): "dissemination:\(id)"
     case .section11(let agency, let cycle): "section11:\(agency):\(cycle)"
     case .partnership: "partnership"
+    case .timetable: "timetable"
     }
   }
 
@@ -42,6 +45,7 @@ enum TouchedRecord {
     case .dissemination(let id): self = .dissemination(id)
     case .section11(let agency, let cycle): self = .section11(agency: agency, cycle: cycle)
     case .partnership: self = .partnership
+    case .timetable: self = .timetable
     }
   }
 
@@ -57,6 +61,7 @@ enum TouchedRecord {
     case .dissemination(let id): .dissemination(id)
     case .section11(let agency, let cycle): .section11(agency: agency, cycle: cycle)
     case .partnership: .partnership
+    case .timetable: .timetable
     }
   }
 }

@@ -35,6 +35,29 @@ import Testing
           review["embargo"] = embargo
         }
       }
+      // The review as it happens: steps done, letters, ratifications and checklist items after the
+      // day had not happened.
+      if let steps = review["steps"] as? [[String: Any]] {
+        review["steps"] = steps.map { step in
+          var kept = step
+          if after(step["done"]) { kept["done"] = nil }
+          return kept
+        }
+      }
+      if let letters = review["correspondence"] as? [[String: Any]] {
+        let kept = letters.filter { !after($0["day"]) }
+        review["correspondence"] = kept.isEmpty ? nil : kept
+      }
+      if var decision = review["decisionRecord"] as? [String: Any] {
+        let kept = (decision["ratifications"] as? [[String: Any]] ?? []).filter { !after($0["day"]) }
+        decision["ratifications"] = kept.isEmpty ? nil : kept
+        review["decisionRecord"] = decision
+      }
+      if var publication = review["publication"] as? [String: Any] {
+        let kept = (publication["checklist"] as? [[String: Any]] ?? []).filter { !after($0["day"]) }
+        publication["checklist"] = kept.isEmpty ? nil : kept
+        review["publication"] = publication
+      }
       var recommendations: [[String: Any]] = []
       for var recommendation in review["recommendations"] as? [[String: Any]] ?? [] {
         var actions: [[String: Any]] = []
@@ -74,6 +97,7 @@ import Testing
     let since = day.adding(days: -75)
     return [
       "timeliness": json(TimelinessReport.build(tracker, ReportOptions(asOf: day))),
+      "pipeline": json(PipelineReport.build(tracker, ReportOptions(asOf: day))),
       "progress": json(ProgressReport.build(tracker, ReportOptions(asOf: day, since: since))),
       "overdue": json(OverdueReport.build(tracker, ReportOptions(asOf: day))),
       "dissemination": json(DisseminationReport.build(tracker, ReportOptions(asOf: day))),

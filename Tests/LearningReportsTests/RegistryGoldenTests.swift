@@ -14,6 +14,7 @@ import Testing
     ],
     "digest": [(ReportOptions(asOf: Fixture.asOf, year: 2025), "digest-2025")],
     "timeliness": [(ReportOptions(asOf: Fixture.asOf), "timeliness")],
+    "pipeline": [(ReportOptions(asOf: Fixture.asOf), "pipeline")],
     "dissemination": [(ReportOptions(asOf: Fixture.asOf), "dissemination")],
     "section11": [(ReportOptions(asOf: Fixture.asOf, cycle: "2025-26"), "section11-2025-26")],
     "themes": [(ReportOptions(asOf: Fixture.asOf), "themes")],

@@ -296,7 +296,7 @@ import Testing
       data: cleanStore.path)
     #expect(written.status == 0, "\(written.err)")
     let all = Self.files(below: clean).subtracting(["tracker.json"])
-    #expect(all.count == 25)
+    #expect(all.count == 27)
     #expect(all.allSatisfy { $0 == "out" || ($0.hasPrefix("out/") && !$0.dropFirst(4).contains("/")) })
   }
 

@@ -1,0 +1,389 @@
+import LearningModel
+import LearningStore
+
+extension LearningTrackerCommand {
+  /// The review as it happens: its steps, its Rapid Review decision record, its correspondence
+  /// with the Panel and its publication, each a change of the review through the one change path.
+  static var reviewProcessCommands: [Command] {
+    [reviewStep, reviewDecision, reviewCorrespondence, reviewPublication, reviewChecklist]
+  }
+
+  /// A yes or no option.
+  static func yesNo(_ name: String, help: String) -> Option {
+    .choice(name, ["yes", "no"], vocabulary: "answer", help: help)
+  }
+
+  /// The value of a yes or no option.
+  static func yesNoValue(_ args: ParsedArguments, _ name: String) throws -> Bool? {
+    try args.value(name).map { $0 == "yes" }
+  }
+
+  static let reviewStep = Command(
+    words: ["review", "step"], summary: "record a step of a review: done, planned or not needed",
+    discussion: """
+      Records where a step of the timetable stands for a review: --done DAY, --planned DAY, or \
+      --not-needed REASON, with a note and who recorded it; --clear forgets the step for the review. \
+      Recording a built-in step (aware, notified, referred, discussed, rapidReview, decision, \
+      sentToPanel, published) done sets the review's day of that name. See 'timetable list' for the \
+      steps.
+      """,
+    positionals: [
+      Positional("REVIEW", help: "the review, such as RR-2026-03"),
+      Positional("STEP", help: "the step, such as meeting"),
+    ],
+    options: [
+      .day("--done", help: "the day the step was done"),
+      .day("--planned", help: "the day the step is planned for"),
+      .text("--not-needed", "REASON", help: "the step is not needed for this review, for this reason"),
+      .flag("--clear", help: "forget the step for this review (and a built-in step's day)"),
+      .text("--note", "TEXT", help: "a short note"), .by,
+    ],
+    exclusive: [
+      ["--done", "--not-needed"], ["--clear", "--done"], ["--clear", "--planned"],
+      ["--clear", "--not-needed"],
+      ["--clear", "--note"],
+    ]
+  ) { args, context in
+    let id = try args.positional(0)
+    let step = try args.positional(1)
+    let done = try args.day("--done")
+    let planned = try args.day("--planned")
+    let notNeeded = try args.value("--not-needed")
+    if let notNeeded, notNeeded.trimmingSpaces.isEmpty {
+      throw CommandError.usage("--not-needed needs the reason the step is not needed")
+    }
+    let clear = args.flag("--clear")
+    let note = try args.value("--note")
+    let by = try args.value("--by")
+    if done == nil && planned == nil && notNeeded == nil && !clear && note == nil {
+      throw CommandError.usage("give --done DAY, --planned DAY, --not-needed REASON, --note TEXT or --clear")
+    }
+    try context.change(by: context.who(by)) { tracker in
+      let index = try reviewPosition(id, in: tracker)
+      _ = try stepPosition(step, in: tracker.timetable)
+      var review = tracker.reviews[index]
+      var records = review.steps ?? []
+      let builtIn = Timetable.builtInDay(step)
+      if clear {
+        guard records.contains(where: { $0.step == step }) || review.doneDay(step) != nil else {
+          throw CommandError.usage("review \(id) records nothing for step \"\(step)\"")
+        }
+        records.removeAll { $0.step == step }
+        if let builtIn { review.dates[keyPath: builtIn] = nil }
+      } else {
+        var record = records.first { $0.step == step } ?? StepRecord(step: step)
+        if let done {
+          if let builtIn { review.dates[keyPath: builtIn] = done } else { record.done = done }
+          record.notNeeded = nil
+        }
+        if let planned { record.planned = planned }
+        if let notNeeded {
+          if review.doneDay(step) != nil {
+            throw CommandError.usage(
+              "review \(id) records step \"\(step)\" done on \(review.doneDay(step).map(\.description) ?? ""); "
+                + "clear it first with --clear")
+          }
+          record.notNeeded = notNeeded
+        }
+        if let note { record.note = note }
+        if let by { record.by = by }
+        let holdsMore =
+          record.done != nil || record.planned != nil || record.notNeeded != nil || record.note != nil
+        if let position = records.firstIndex(where: { $0.step == step }) {
+          records[position] = record
+        } else if holdsMore {
+          records.append(record)
+        }
+      }
+      review.steps = records.isEmpty ? nil : records
+      tracker.reviews[index] = review
+      return [.review(id)]
+    }
+    context.console.note("recorded step \(step) of review \(id)")
+    return ExitCode.ok
+  }
+
+  static let reviewDecision = Command(
+    words: ["review", "decision"], summary: "record a Rapid Review's decision and its ratification",
+    discussion: """
+      Records the decision record of a Rapid Review: whether the criteria for an LCSPR are met and \
+      why, whether a national review is recommended, any disagreement between the partners and the \
+      independent scrutineer's advice, and each safeguarding partner's ratification (--ratified \
+      AGENCY --on DAY; --unratify AGENCY takes one back). --clear FIELD unsets a field; --remove \
+      removes the whole record. The review's outcome stays 'review update --rapid-review-outcome'.
+      """,
+    positionals: [Positional("REVIEW", help: "the review, such as RR-2026-03")],
+    options: [
+      yesNo("--criteria-met", help: "whether the criteria for an LCSPR are met"),
+      .text("--reasons", "TEXT", help: "the reasons for the decision"),
+      yesNo("--national-review", help: "whether a national review is recommended to the Panel"),
+      .text("--disagreement", "TEXT", help: "any disagreement between the partners and how it was resolved"),
+      .text("--scrutineer-advice", "TEXT", help: "the independent scrutineer's advice"),
+      .text("--ratified", "AGENCY", help: "a safeguarding partner that ratified the decision (with --on)"),
+      .day("--on", help: "the day of the ratification"),
+      .text("--ratified-by", "ROLE", help: "who ratified for the partner"),
+      .text("--unratify", "AGENCY", help: "take back a partner's recorded ratification"),
+      .text(
+        "--clear", "FIELD", repeatable: true,
+        help: "unset criteria-met, reasons, national-review, disagreement or scrutineer-advice"),
+      .flag("--remove", help: "remove the decision record"), .by,
+    ]
+  ) { args, context in
+    let id = try args.positional(0)
+    let criteriaMet = try yesNoValue(args, "--criteria-met")
+    let reasons = try args.value("--reasons")
+    let nationalReview = try yesNoValue(args, "--national-review")
+    let disagreement = try args.value("--disagreement")
+    let advice = try args.value("--scrutineer-advice")
+    let ratified = try args.value("--ratified")
+    let on = try args.day("--on")
+    let ratifiedBy = try args.value("--ratified-by")
+    let unratify = try args.value("--unratify")
+    let clears = try args.values("--clear")
+    let remove = args.flag("--remove")
+    let by = try args.value("--by")
+    try checkClears(
+      clears, among: ["criteria-met", "reasons", "national-review", "disagreement", "scrutineer-advice"])
+    if (ratified == nil) != (on == nil) { throw CommandError.usage("give --ratified AGENCY with --on DAY") }
+    let anything =
+      criteriaMet != nil || reasons != nil || nationalReview != nil || disagreement != nil || advice != nil
+      || ratified != nil || unratify != nil || !clears.isEmpty || remove
+    if !anything {
+      throw CommandError.usage("give at least one thing to record; see 'review decision --help'")
+    }
+    if remove && (anything && !(criteriaMet == nil && reasons == nil && ratified == nil && unratify == nil)) {
+      throw CommandError.usage("--remove removes the whole record: give it alone")
+    }
+    try context.change(by: context.who(by)) { tracker in
+      let index = try reviewPosition(id, in: tracker)
+      var review = tracker.reviews[index]
+      if remove {
+        guard review.decisionRecord != nil else {
+          throw CommandError.usage("review \(id) has no decision record")
+        }
+        review.decisionRecord = nil
+      } else {
+        var record = review.decisionRecord ?? DecisionRecord()
+        for field in clears {
+          switch field {
+          case "criteria-met": record.criteriaMet = nil
+          case "reasons": record.reasons = nil
+          case "national-review": record.nationalReviewRecommended = nil
+          case "disagreement": record.disagreement = nil
+          default: record.scrutineerAdvice = nil
+          }
+        }
+        if let criteriaMet { record.criteriaMet = criteriaMet }
+        if let reasons { record.reasons = reasons }
+        if let nationalReview { record.nationalReviewRecommended = nationalReview }
+        if let disagreement { record.disagreement = disagreement }
+        if let advice { record.scrutineerAdvice = advice }
+        var ratifications = record.ratifications ?? []
+        if let unratify {
+          guard ratifications.contains(where: { $0.partner == unratify }) else {
+            throw CommandError.usage("--unratify: review \(id) records no ratification by \"\(unratify)\"")
+          }
+          ratifications.removeAll { $0.partner == unratify }
+        }
+        if let ratified, let on {
+          if tracker.agency(ratified) == nil {
+            let hint = nearest(ratified, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+            throw CommandError.usage("--ratified: no agency \"\(ratified)\"\(hint)")
+          }
+          let entry = Ratification(partner: ratified, by: ratifiedBy, day: on)
+          if let position = ratifications.firstIndex(where: { $0.partner == ratified }) {
+            ratifications[position] = entry
+          } else {
+            ratifications.append(entry)
+          }
+        }
+        record.ratifications = ratifications.isEmpty ? nil : ratifications
+        review.decisionRecord = record
+      }
+      tracker.reviews[index] = review
+      return [.review(id)]
+    }
+    context.console.note("recorded the decision of review \(id)")
+    return ExitCode.ok
+  }
+
+  static let reviewCorrespondence = Command(
+    words: ["review", "correspondence"], summary: "log what was sent to or received from the Panel",
+    discussion: """
+      Adds or corrects an entry of a review's correspondence with the National Panel, the DfE, \
+      Ofsted or the Secretary of State: its day, whether it was sent or received, what it was \
+      (notification, template, panelResponse, reviewerName, delayNotice, finalReport, \
+      notPublishing, other), for the Panel's response what it said, and a short text. ENTRY is \
+      the entry's ID in the review, such as C1; --remove removes it.
+      """,
+    positionals: [
+      Positional("REVIEW", help: "the review, such as RR-2026-03"),
+      Positional("ENTRY", help: "the entry, such as C1"),
+    ],
+    options: [
+      .day("--day", help: "the day it was sent or received"),
+      .choice("--direction", ["sent", "received"], vocabulary: "direction", help: "sent or received"),
+      .word("--with", Correspondent.self, placeholder: "BODY", help: "who it was sent to or received from"),
+      .word("--kind", CorrespondenceKind.self, placeholder: "KIND", help: "what it was"),
+      .word("--response", PanelResponse.self, placeholder: "WORD", help: "what the Panel's response said"),
+      .text("--text", "TEXT", help: "a short text: the gist, the reviewer's name, the reason for a delay"),
+      .flag("--remove", help: "remove the entry"), .by,
+    ]
+  ) { args, context in
+    let id = try args.positional(0)
+    let entryID = try args.positional(1)
+    let day = try args.day("--day")
+    let direction = try args.value("--direction")
+    let with = try args.word("--with", Correspondent.self)
+    let kind = try args.word("--kind", CorrespondenceKind.self)
+    let response = try args.word("--response", PanelResponse.self)
+    let text = try args.value("--text")
+    if let text, text.trimmingSpaces.isEmpty { throw CommandError.usage("--text \"\" is empty") }
+    let remove = args.flag("--remove")
+    let by = try args.value("--by")
+    let anything =
+      day != nil || direction != nil || with != nil || kind != nil || response != nil || text != nil
+    if remove && anything { throw CommandError.usage("--remove removes the entry: give it alone") }
+    if !remove && !anything {
+      throw CommandError.usage("give the entry's fields; see 'review correspondence --help'")
+    }
+    var added = false
+    try context.change(by: context.who(by)) { tracker in
+      let index = try reviewPosition(id, in: tracker)
+      var review = tracker.reviews[index]
+      var entries = review.correspondence ?? []
+      let position = entries.firstIndex { $0.id == entryID }
+      if remove {
+        guard let position else {
+          let hint = nearest(entryID, in: entries.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+          throw CommandError.usage("review \(id) has no correspondence entry \"\(entryID)\"\(hint)")
+        }
+        entries.remove(at: position)
+      } else if let position {
+        if let day { entries[position].day = day }
+        if let direction { entries[position].received = direction == "received" }
+        if let with { entries[position].with = with }
+        if let kind { entries[position].kind = kind }
+        if let response { entries[position].response = response }
+        if let text { entries[position].text = text }
+      } else {
+        try checkIdentifier(entryID, of: "correspondence entry", given: "ENTRY")
+        guard let day, let kind, let text else {
+          throw CommandError.usage("a new entry needs --day DAY, --kind KIND and --text TEXT")
+        }
+        entries.append(
+          CorrespondenceEntry(
+            id: entryID, day: day, received: direction == "received", with: with ?? .panel, kind: kind,
+            response: response, text: text))
+        added = true
+      }
+      review.correspondence = entries.isEmpty ? nil : entries
+      tracker.reviews[index] = review
+      return [.review(id)]
+    }
+    context.console.note(
+      "\(remove ? "removed" : added ? "added" : "corrected") correspondence \(entryID) of review \(id)")
+    return ExitCode.ok
+  }
+
+  static let reviewPublication = Command(
+    words: ["review", "publication"], summary: "record a review's publication decision and reviewer",
+    discussion: """
+      Records the partnership's publication decision (publish, improvementsOnly: publish \
+      information about improvements only, notPublish: with the justification given to the Panel) \
+      and the reviewer's name. --clear FIELD unsets decision, justification or reviewer. The \
+      checklist is ticked off with 'review checklist'.
+      """,
+    positionals: [Positional("REVIEW", help: "the review, such as LCSPR-2026-01")],
+    options: [
+      .word("--decision", PublicationDecision.self, help: "the publication decision"),
+      .text("--justification", "TEXT", help: "why the report is not published"),
+      .text("--reviewer", "NAME", help: "the reviewer's name, as published with the report"),
+      .text("--clear", "FIELD", repeatable: true, help: "unset decision, justification or reviewer"), .by,
+    ]
+  ) { args, context in
+    let id = try args.positional(0)
+    let decision = try args.word("--decision", PublicationDecision.self)
+    let justification = try args.value("--justification")
+    let reviewer = try args.value("--reviewer")
+    let clears = try args.values("--clear")
+    let by = try args.value("--by")
+    try checkClears(clears, among: ["decision", "justification", "reviewer"])
+    if decision == nil && justification == nil && reviewer == nil && clears.isEmpty {
+      throw CommandError.usage("give at least one thing to record; see 'review publication --help'")
+    }
+    try context.change(by: context.who(by)) { tracker in
+      let index = try reviewPosition(id, in: tracker)
+      var review = tracker.reviews[index]
+      var record = review.publication ?? PublicationRecord()
+      if clears.contains("decision") { record.decision = nil }
+      if clears.contains("justification") { record.justification = nil }
+      if clears.contains("reviewer") { record.reviewer = nil }
+      if let decision { record.decision = decision }
+      if let justification { record.justification = justification }
+      if let reviewer { record.reviewer = reviewer }
+      let empty =
+        record.decision == nil && record.justification == nil && record.reviewer == nil
+        && record.checklist == nil
+      review.publication = empty ? nil : record
+      tracker.reviews[index] = review
+      return [.review(id)]
+    }
+    context.console.note("recorded the publication of review \(id)")
+    return ExitCode.ok
+  }
+
+  static let reviewChecklist = Command(
+    words: ["review", "checklist"], summary: "tick off a publication checklist item for a review",
+    discussion: """
+      Records an item of the publication checklist done for a review, with the day and who did it \
+      (--done DAY); recording it again corrects it; --clear takes it back. See 'checklist list' for \
+      the items.
+      """,
+    positionals: [
+      Positional("REVIEW", help: "the review, such as LCSPR-2026-01"),
+      Positional("ITEM", help: "the checklist item, such as website"),
+    ],
+    options: [
+      .day("--done", help: "the day the item was done"),
+      .flag("--clear", help: "take the item back"), .by,
+    ],
+    exclusive: [["--done", "--clear"]]
+  ) { args, context in
+    let id = try args.positional(0)
+    let item = try args.positional(1)
+    let done = try args.day("--done")
+    let clear = args.flag("--clear")
+    let by = try args.value("--by")
+    if done == nil && !clear { throw CommandError.usage("give --done DAY or --clear") }
+    try context.change(by: context.who(by)) { tracker in
+      let index = try reviewPosition(id, in: tracker)
+      _ = try itemPosition(item, in: tracker.timetable)
+      var review = tracker.reviews[index]
+      var record = review.publication ?? PublicationRecord()
+      var ticks = record.checklist ?? []
+      if clear {
+        guard ticks.contains(where: { $0.item == item }) else {
+          throw CommandError.usage("review \(id) records no item \"\(item)\" done")
+        }
+        ticks.removeAll { $0.item == item }
+      } else if let done {
+        let tick = ChecklistTick(item: item, day: done, by: by)
+        if let position = ticks.firstIndex(where: { $0.item == item }) {
+          ticks[position] = tick
+        } else {
+          ticks.append(tick)
+        }
+      }
+      record.checklist = ticks.isEmpty ? nil : ticks
+      let empty =
+        record.decision == nil && record.justification == nil && record.reviewer == nil
+        && record.checklist == nil
+      review.publication = empty ? nil : record
+      tracker.reviews[index] = review
+      return [.review(id)]
+    }
+    context.console.note("recorded checklist item \(item) of review \(id)")
+    return ExitCode.ok
+  }
+}

@@ -1,0 +1,324 @@
+import LearningModel
+import LearningStore
+
+extension LearningTrackerCommand {
+  /// The partnership's timetable of review steps and its publication checklist: list, add,
+  /// correct and remove, each a change of the one `timetable` record, with history and undo.
+  static var timetableCommands: [Command] {
+    [
+      timetableList, timetableAdd, timetableUpdate, timetableRemove, checklistList, checklistAdd,
+      checklistUpdate,
+      checklistRemove,
+    ]
+  }
+
+  /// The options that set a step's name, kinds and deadline, for `timetable add` and `timetable update`.
+  static let stepOptions: [Option] = [
+    .text("--name", "TEXT", help: "what the step is, such as \"Rapid Review meeting\""),
+    Option(
+      "--kind",
+      .word(
+        placeholder: "KIND", vocabulary: ReviewKind.vocabularyName, words: ReviewKind.allCases.map(\.rawValue)
+      ),
+      repeatable: true, help: "a review kind the step applies to (repeat; none: every kind)"),
+    .text("--after", "STEP", help: "the deadline runs from this step"),
+    .text("--before", "STEP", help: "the deadline runs back from this step"),
+    .number(
+      "--working-days", range: 0...9999, help: "the deadline is N working days after (or before) the step"),
+    .number("--months", range: 0...9999, help: "the deadline is N calendar months after the step"),
+  ]
+
+  /// The deadline given on the line, or `nil` when none is given; a half-given one is a usage error.
+  static func stepDeadline(_ args: ParsedArguments) throws -> StepDeadline? {
+    let after = try args.value("--after")
+    let before = try args.value("--before")
+    let workingDays = try args.integer("--working-days")
+    let months = try args.integer("--months")
+    if after == nil && before == nil && workingDays == nil && months == nil { return nil }
+    if after == nil && before == nil {
+      throw CommandError.usage("give --after STEP or --before STEP with the count")
+    }
+    if workingDays == nil && months == nil {
+      throw CommandError.usage("give --working-days N or --months N with --after or --before")
+    }
+    if before != nil && months != nil {
+      throw CommandError.usage("--before counts working days: give --working-days N, not --months")
+    }
+    return StepDeadline(after: after, before: before, workingDays: workingDays, months: months)
+  }
+
+  /// The review kinds given with `--kind`.
+  static func stepKinds(_ args: ParsedArguments) throws -> [ReviewKind] {
+    try args.values("--kind").compactMap { ReviewKind(rawValue: $0) }
+  }
+
+  /// Refuses a timetable that breaks a rule, naming the step and what is wrong.
+  static func checkTimetable(_ timetable: Timetable) throws {
+    if let problem = timetable.problems.first {
+      throw CommandError.usage("\(problem.path): \(problem.message)")
+    }
+  }
+
+  /// The step's position in the timetable, or a usage error with "did you mean".
+  static func stepPosition(_ id: String, in timetable: Timetable) throws -> Int {
+    guard let index = timetable.steps.firstIndex(where: { $0.id == id }) else {
+      let hint = nearest(id, in: timetable.steps.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+      throw CommandError.usage("no step \"\(id)\" in the timetable\(hint); see 'timetable list'")
+    }
+    return index
+  }
+
+  static let stepArgument = Positional("STEP", help: "the step's ID, such as meeting")
+
+  static let timetableList = Command(
+    words: ["timetable", "list"], summary: "list the steps of a review and their deadlines",
+    discussion: """
+      Lists the partnership's timetable: each step of a review in order, the review kinds it \
+      applies to, and its deadline rule (working days are counted by the working-day calendar, \
+      bank holidays included).
+      """,
+    options: [.listFormat]
+  ) { args, context in
+    let format = try args.value("--format") ?? "text"
+    let timetable = try context.load().tracker.timetable
+    if format == "json" {
+      context.console.out(try jsonText(timetable.steps), exact: true)
+      return ExitCode.ok
+    }
+    let rows = timetable.steps.map { step in
+      [
+        step.id, step.name, step.kinds.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "every kind",
+        step.deadline?.phrase ?? "",
+      ]
+    }
+    context.console.out(listing(["Step", "Name", "Kinds", "Deadline"], rows))
+    return ExitCode.ok
+  }
+
+  static let timetableAdd = Command(
+    words: ["timetable", "add"], summary: "add a step to the timetable",
+    discussion: """
+      Adds a step to the partnership's timetable of review steps, after the others or before the \
+      step named by --place-before, with the review kinds it applies to and its deadline: \
+      --after STEP with --working-days N or --months N, or --before STEP with --working-days N.
+      """,
+    positionals: [stepArgument],
+    options: stepOptions + [
+      .text("--place-before", "STEP", help: "put the step before this one in the order"), .by,
+    ]
+  ) { args, context in
+    let id = try args.positional(0)
+    try checkIdentifier(id, of: "step", given: "STEP")
+    let name = try args.required("--name")
+    if name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
+    let kinds = try stepKinds(args)
+    let deadline = try stepDeadline(args)
+    let placeBefore = try args.value("--place-before")
+    let by = try args.value("--by")
+    try context.change(by: context.who(by)) { tracker in
+      var timetable = tracker.timetable
+      if timetable.step(id) != nil { throw CommandError.usage("step \"\(id)\" is already in the timetable") }
+      let step = TimetableStep(id: id, name: name, kinds: kinds.isEmpty ? nil : kinds, deadline: deadline)
+      if let placeBefore {
+        timetable.steps.insert(step, at: try stepPosition(placeBefore, in: timetable))
+      } else {
+        timetable.steps.append(step)
+      }
+      try checkTimetable(timetable)
+      tracker.partnership.timetable = timetable
+      return [.timetable]
+    }
+    context.console.note("added step \(id) to the timetable")
+    return ExitCode.ok
+  }
+
+  static let timetableUpdate = Command(
+    words: ["timetable", "update"], summary: "correct a step of the timetable",
+    discussion: """
+      Corrects a step in place: its name, the review kinds it applies to (--kind replaces them; \
+      --every-kind applies it to all), its deadline (--no-deadline removes it). The ID stays: \
+      reviews record steps by it.
+      """,
+    positionals: [stepArgument],
+    options: stepOptions + [
+      .flag("--every-kind", help: "apply the step to every kind of review"),
+      .flag("--no-deadline", help: "the step has no deadline"), .by,
+    ],
+    exclusive: [["--kind", "--every-kind"], ["--no-deadline", "--after"], ["--no-deadline", "--before"]]
+  ) { args, context in
+    let id = try args.positional(0)
+    let name = try args.value("--name")
+    if let name, name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
+    let kinds = try stepKinds(args)
+    let everyKind = args.flag("--every-kind")
+    let deadline = try stepDeadline(args)
+    let noDeadline = args.flag("--no-deadline")
+    let by = try args.value("--by")
+    if name == nil && kinds.isEmpty && !everyKind && deadline == nil && !noDeadline {
+      throw CommandError.usage("give at least one thing to change; see 'timetable update --help'")
+    }
+    try context.change(by: context.who(by)) { tracker in
+      var timetable = tracker.timetable
+      let index = try stepPosition(id, in: timetable)
+      if let name { timetable.steps[index].name = name }
+      if !kinds.isEmpty { timetable.steps[index].kinds = kinds }
+      if everyKind { timetable.steps[index].kinds = nil }
+      if let deadline { timetable.steps[index].deadline = deadline }
+      if noDeadline { timetable.steps[index].deadline = nil }
+      try checkTimetable(timetable)
+      tracker.partnership.timetable = timetable
+      return [.timetable]
+    }
+    context.console.note("updated step \(id) of the timetable")
+    return ExitCode.ok
+  }
+
+  static let timetableRemove = Command(
+    words: ["timetable", "remove"], summary: "remove a step no review records",
+    discussion: """
+      Removes a step from the timetable; `undo` puts it back. Refused, listing them, while a review \
+      records the step, and while another step's deadline runs from it. The built-in steps (the \
+      days a review records: aware, notified, referred, discussed, rapidReview, decision, \
+      sentToPanel, published) may be removed only when no review records their day.
+      """,
+    positionals: [stepArgument],
+    options: [.by]
+  ) { args, context in
+    let id = try args.positional(0)
+    let by = try args.value("--by")
+    try context.change(by: context.who(by)) { tracker in
+      var timetable = tracker.timetable
+      let index = try stepPosition(id, in: timetable)
+      let recording = tracker.reviews.filter { $0.doneDay(id) != nil || $0.stepRecord(id) != nil }.map(\.id)
+      if !recording.isEmpty {
+        throw CommandError.usage(
+          "step \"\(id)\" is recorded by review " + recording.joined(separator: ", ")
+            + "; nothing was changed")
+      }
+      let dependents = timetable.steps.filter { $0.deadline?.anchor == id }.map(\.id)
+      if !dependents.isEmpty {
+        throw CommandError.usage(
+          "the deadline of step " + dependents.joined(separator: ", ") + " runs from step \"\(id)\"; "
+            + "change it first with 'timetable update'; nothing was changed")
+      }
+      timetable.steps.remove(at: index)
+      tracker.partnership.timetable = timetable
+      return [.timetable]
+    }
+    context.console.note("removed step \(id) from the timetable")
+    return ExitCode.ok
+  }
+
+  static let itemArgument = Positional("ITEM", help: "the checklist item's ID, such as website")
+
+  /// The item's position in the checklist, or a usage error with "did you mean".
+  static func itemPosition(_ id: String, in timetable: Timetable) throws -> Int {
+    guard let index = timetable.publicationChecklist.firstIndex(where: { $0.id == id }) else {
+      let hint =
+        nearest(id, in: timetable.publicationChecklist.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+      throw CommandError.usage("no item \"\(id)\" in the publication checklist\(hint); see 'checklist list'")
+    }
+    return index
+  }
+
+  static let checklistList = Command(
+    words: ["checklist", "list"], summary: "list the publication checklist",
+    discussion: """
+      Lists what the partnership does when a review is published (family and practitioners told, \
+      Lead Member, website, NSPCC repository...); each review ticks items off with 'review checklist'.
+      """,
+    options: [.listFormat]
+  ) { args, context in
+    let format = try args.value("--format") ?? "text"
+    let tracker = try context.load().tracker
+    let items = tracker.timetable.publicationChecklist
+    if format == "json" {
+      context.console.out(try jsonText(items), exact: true)
+      return ExitCode.ok
+    }
+    let rows = items.map { item in
+      [
+        item.id, item.name,
+        String(
+          tracker.reviews.filter { $0.publication?.checklist?.contains { $0.item == item.id } ?? false }.count
+        ),
+      ]
+    }
+    context.console.out(listing(["Item", "Name", "Done by reviews"], rows))
+    return ExitCode.ok
+  }
+
+  static let checklistAdd = Command(
+    words: ["checklist", "add"], summary: "add an item to the publication checklist",
+    discussion: "Adds an item to the publication checklist every published review works through.",
+    positionals: [itemArgument],
+    options: [
+      .text("--name", "TEXT", required: true, help: "what is done, such as \"Lead Member briefed\""), .by,
+    ]
+  ) { args, context in
+    let id = try args.positional(0)
+    try checkIdentifier(id, of: "checklist item", given: "ITEM")
+    let name = try args.required("--name")
+    if name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
+    let by = try args.value("--by")
+    try context.change(by: context.who(by)) { tracker in
+      var timetable = tracker.timetable
+      if timetable.publicationChecklist.contains(where: { $0.id == id }) {
+        throw CommandError.usage("item \"\(id)\" is already in the publication checklist")
+      }
+      timetable.publicationChecklist.append(CatalogueEntry(id: id, name: name))
+      tracker.partnership.timetable = timetable
+      return [.timetable]
+    }
+    context.console.note("added item \(id) to the publication checklist")
+    return ExitCode.ok
+  }
+
+  static let checklistUpdate = Command(
+    words: ["checklist", "update"], summary: "correct an item of the publication checklist",
+    discussion: "Corrects an item's name in place. The ID stays: reviews tick items off by it.",
+    positionals: [itemArgument],
+    options: [.text("--name", "TEXT", required: true, help: "what is done"), .by]
+  ) { args, context in
+    let id = try args.positional(0)
+    let name = try args.required("--name")
+    if name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
+    let by = try args.value("--by")
+    try context.change(by: context.who(by)) { tracker in
+      var timetable = tracker.timetable
+      timetable.publicationChecklist[try itemPosition(id, in: timetable)].name = name
+      tracker.partnership.timetable = timetable
+      return [.timetable]
+    }
+    context.console.note("updated item \(id) of the publication checklist")
+    return ExitCode.ok
+  }
+
+  static let checklistRemove = Command(
+    words: ["checklist", "remove"], summary: "remove an item no review has ticked",
+    discussion: """
+      Removes an item from the publication checklist; `undo` puts it back. Refused, listing them, \
+      while a review records the item done.
+      """,
+    positionals: [itemArgument],
+    options: [.by]
+  ) { args, context in
+    let id = try args.positional(0)
+    let by = try args.value("--by")
+    try context.change(by: context.who(by)) { tracker in
+      var timetable = tracker.timetable
+      let index = try itemPosition(id, in: timetable)
+      let ticked = tracker.reviews.filter { $0.publication?.checklist?.contains { $0.item == id } ?? false }
+      if !ticked.isEmpty {
+        throw CommandError.usage(
+          "item \"\(id)\" is recorded done by review " + ticked.map(\.id).joined(separator: ", ")
+            + "; nothing was changed")
+      }
+      timetable.publicationChecklist.remove(at: index)
+      tracker.partnership.timetable = timetable
+      return [.timetable]
+    }
+    context.console.note("removed item \(id) from the publication checklist")
+    return ExitCode.ok
+  }
+}
