@@ -215,6 +215,7 @@ extension LearningTrackerCommand {
       SyntheticPartnership.RecommendationTexts(rawValue: try args.value("--texts") ?? "templated")
       ?? .templated
     let planted = try args.integer("--planted-repeats") ?? 1
+    try OutputTarget.check(output, store: context.dataPath)
     let tracker = SyntheticPartnership.generate(
       reviews: count, seed: seed, asOf: asOf, texts: texts, plantedRepeats: planted)
     try StoreWriter.create(tracker, at: output, today: asOf)
