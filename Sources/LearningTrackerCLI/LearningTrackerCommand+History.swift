@@ -31,6 +31,14 @@ extension LearningTrackerCommand {
           if let failure = History.verify(file.entries, file: file.path) {
             throw CommandError.badData(failure.description)
           }
+          let store = FileManager.default.contents(atPath: context.dataPath).map {
+            HistoryDigest.store([UInt8]($0))
+          }
+          if let problem = HistoryCoverage.storeProblem(
+            file.entries, currentStore: store, store: context.dataPath)
+          {
+            throw CommandError.badData(problem)
+          }
           let last = file.entries.last?.digest.map { "; the last entry's digest is \($0)" } ?? ""
           context.console.out("\(file.path): \(file.entries.count) entries, the chain verifies\(last)\n")
           return ExitCode.ok
@@ -59,7 +67,13 @@ extension LearningTrackerCommand {
         }
         for (entry, status) in entries {
           let who = entry.operatorName + (entry.by.map { " for \($0)" } ?? "")
-          let note = status == .notApplied ? "  (not applied: the store never received this change)" : ""
+          let note =
+            switch status {
+            case .notApplied: "  (not applied: the store never received this change)"
+            case .changedOutside:
+              "  (then changed outside learning-tracker, or later entries were cut off the history)"
+            default: ""
+            }
           text += "\(entry.at)  \(who)  \(entry.commandLine)\(note)\n"
           for change in entry.changes {
             let kind = change.before == nil ? "added" : (change.after == nil ? "removed" : "changed")
