@@ -109,10 +109,13 @@ extension LearningTrackerCommand {
       Command(
         words: ["redact"], summary: "remove a piece of personal data from the store and its history",
         discussion: """
-          Replaces TEXT (ignoring case) with [redacted] in every record of the store, and every text \
-          holding it in the history with a marker that keeps the text's digest, so that the history \
-          still verifies. The one rewrite the history allows; it is recorded by the text's digest, \
-          never the text. Changes that needed the text can no longer be undone.
+          Replaces TEXT (ignoring case) with [redacted] in every free-text field of the store (the \
+          text fields docs/FORMAT.md lists; never an ID, a digest or a word of a closed list), and \
+          every text holding it in the history with a marker that shows only [redacted] and keeps \
+          the text's digest, so that the history still verifies. The one rewrite the history allows; \
+          it is recorded by the text's digest, never the text. Changes that needed the text can no \
+          longer be undone. When TEXT is in no text field and no history text, nothing changes and \
+          the exit code is 65.
           """,
         positionals: [Positional("TEXT", help: "the personal data to remove")],
         options: [.text("--by", "WHO", required: true, help: "who asked for the removal")]
@@ -125,7 +128,8 @@ extension LearningTrackerCommand {
         let outcome = try context.transaction(by: by).redact(text)
         context.report(outcome.warnings)
         if outcome.entry == nil {
-          context.console.note("the text was not found in the store or its history; nothing was changed")
+          throw CommandError.badData(
+            "\"\(text)\" is in no text field of the store and no text of its history; nothing was changed")
         } else {
           context.console.note("redacted \(outcome.touched.count) record(s) and the history")
         }
