@@ -141,7 +141,14 @@ extension LearningTrackerCommand {
   static func revert(_ args: ParsedArguments, _ context: Context, undoing: Bool) throws -> Int32 {
     let by = try args.value("--by")
     let transaction = context.transaction(by: context.who(by))
-    let outcome = try undoing ? transaction.undo() : transaction.redo()
+    let outcome: TransactionOutcome
+    do {
+      outcome = try undoing ? transaction.undo() : transaction.redo()
+    } catch StoreError.nothingTo(_, _, let reason) where !undoing {
+      // Nothing undone is waiting: not a mistake, nothing to do.
+      context.console.note("nothing to redo: \(reason); nothing was changed")
+      return ExitCode.ok
+    }
     context.report(outcome.warnings)
     if let target = outcome.target {
       context.console.note(

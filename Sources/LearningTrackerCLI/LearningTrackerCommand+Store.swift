@@ -88,10 +88,15 @@ extension LearningTrackerCommand {
     let fixText = args.flag("--fix-text")
     let by = try args.value("--by")
     var fixed: [String] = []
+    let before = FileManager.default.contents(atPath: context.dataPath)
     if fixText {
       try context.rewrite(by: context.who(by)) { fixTexts(&$0, &fixed) }
     } else {
       try context.change(by: context.who(by), rewrite: true) { _ in [] }
+    }
+    if before != nil && FileManager.default.contents(atPath: context.dataPath) == before {
+      context.console.note("\(context.dataPath) is already in the canonical layout; nothing changed")
+      return ExitCode.ok
     }
     context.console.note(
       "rewrote \(context.dataPath)"

@@ -92,6 +92,26 @@ import Testing
     #expect(try storeBytes(path) == store)
   }
 
+  @Test(arguments: ["abc", "nan", "-1", "inf", "100000", ""])
+  func aLockWaitThatCannotBeUsedIsAUsageError(_ value: String) throws {
+    let path = try copyOfDemonstrationStore()
+    let before = try storeBytes(path)
+    let outcome = runTracker(
+      ["action", "update", "LCSPR-2025-02/1.2", "--note", "chased"], data: path,
+      environment: ["LEARNING_TRACKER_LOCK_WAIT": value])
+    #expect(outcome.status == 64)
+    #expect(outcome.err.contains("LEARNING_TRACKER_LOCK_WAIT: \"\(value)\" is not a number of seconds"))
+    #expect(try storeBytes(path) == before)
+  }
+
+  @Test func formatSaysWhenNothingChanged() throws {
+    let path = try copyOfDemonstrationStore()
+    let outcome = runTracker(["format"], data: path)
+    #expect(outcome.status == 0)
+    #expect(outcome.err.contains("is already in the canonical layout; nothing changed"))
+    #expect(!outcome.err.contains("rewrote"))
+  }
+
   // MARK: edit is a compare-and-swap
 
   @Test func anUpdateMadeWhileEditIsOpenIsNeverLost() throws {
