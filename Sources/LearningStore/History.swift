@@ -138,6 +138,9 @@ public enum HistoryEntryStatus: Equatable, Sendable {
 public enum HistoryWarning: Equatable, Sendable, CustomStringConvertible {
   /// A half-written last line was cut off and kept in `keptIn`.
   case tornLineKept(history: String, keptIn: String, bytes: Int)
+  /// The store was not the one the history's last entry left: it was changed outside
+  /// learning-tracker, and this change is recorded after that change, never taking it in silently.
+  case storeChangedOutside(store: String, lastEntry: String)
 
   /// The warning as the user reads it.
   public var description: String {
@@ -145,6 +148,9 @@ public enum HistoryWarning: Equatable, Sendable, CustomStringConvertible {
     case .tornLineKept(let history, let keptIn, let bytes):
       "\(history): the last line was half-written (\(bytes) bytes, a writer stopped while appending); "
         + "it was cut off and kept in \(keptIn)"
+    case .storeChangedOutside(let store, let lastEntry):
+      "\(store): the store was changed outside learning-tracker after \(lastEntry) (or entries were cut off "
+        + "the history); this change is recorded after it, and 'history' shows where"
     }
   }
 }

@@ -56,7 +56,7 @@ public enum HistoryCoverage {
     // The last change never arrived (the writer stopped before the rename): the store is as before it.
     if currentStore == last.storeBefore { return nil }
     return
-      "\(store): the store is not the one the history's last entry (entry \(entries.count)) left: it was "
-      + "changed outside learning-tracker, or entries were cut off the end of the history"
+      "\(store): the store is not the one the history's last entry ('\(last.commandLine)', \(last.at)) left: "
+      + "it was changed outside learning-tracker, or entries were cut off the end of the history"
   }
 }

@@ -269,6 +269,12 @@ public struct StoreTransaction: Sendable {
       }
       words = words.map { Redaction.masking(secret, in: $0) }
     }
+    var warnings = state.warnings
+    if let last = state.history.entries.last,
+      HistoryCoverage.storeProblem([last], currentStore: HistoryDigest.store(original), store: store) != nil
+    {
+      warnings.append(.storeChangedOutside(store: store, lastEntry: "'\(last.commandLine)' (\(last.at))"))
+    }
     var entry = HistoryEntry(
       at: timestamp, operatorName: operatorName, by: by, command: words, kind: kind, target: target,
       changes: changes, storeBefore: HistoryDigest.store(original), storeAfter: HistoryDigest.store(bytes),
@@ -283,7 +289,7 @@ public struct StoreTransaction: Sendable {
       throw error
     }
     return TransactionOutcome(
-      tracker: tracker, entry: entry, touched: touched, warnings: state.warnings, target: nil)
+      tracker: tracker, entry: entry, touched: touched, warnings: warnings, target: nil)
   }
 
   /// Appends an entry; any failure is `historyNotWritten`, and the file is left as it was.

@@ -61,6 +61,14 @@ extension LearningTrackerCommand {
         if let hint = diagnostic.hint { line += "\n    hint: \(hint)" }
         context.console.out(line + "\n")
       }
+      // A store changed outside learning-tracker: the history's last entry did not leave it.
+      if let history = try? History.loadLast(store: context.dataPath),
+        let problem = HistoryCoverage.storeProblem(
+          history.entries, currentStore: HistoryDigest.store([UInt8](loaded.originalBytes)),
+          store: context.dataPath)
+      {
+        context.console.warning(problem + " ('history --verify' checks the whole history)")
+      }
       let actions = loaded.tracker.placedActions.count
       context.console.note(
         "\(context.dataPath): \(errors) error(s), \(warnings) warning(s); "

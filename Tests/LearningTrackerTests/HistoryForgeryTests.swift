@@ -65,7 +65,20 @@ import Testing
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     let outcome = runTracker(["history", "--verify"], data: path)
     #expect(outcome.status == 65)
-    #expect(outcome.err.contains("\(path): the store is not the one the history's last entry (entry 2) left"))
+    #expect(
+      outcome.err.contains(
+        "\(path): the store is not the one the history's last entry ('learning-tracker action update"))
+    #expect(runTracker(["history"], data: path).out.contains("then changed outside learning-tracker"))
+    // validate warns; the next write says so and records its change after the outside one.
+    let validate = runTracker(["validate"], data: path)
+    #expect(validate.status == 0)
+    #expect(validate.err.contains("changed outside learning-tracker"))
+    let next = runTracker(["action", "update", "LCSPR-2025-02/1.2", "--note", "chased again"], data: path)
+    #expect(next.status == 0)
+    #expect(
+      next.err.contains(
+        "the store was changed outside learning-tracker after 'learning-tracker action update"))
+    #expect(runTracker(["history", "--verify"], data: path).status == 0)
     #expect(runTracker(["history"], data: path).out.contains("then changed outside learning-tracker"))
   }
 
