@@ -3,7 +3,11 @@
 ///
 /// Identifiers become references on the command line (`LCSPR-2025-02/1.1`) and parts of file
 /// names (`briefing-LCSPR-2025-02.md`, `police.csv`), so they are kept to letters, digits, `-`,
-/// `_` and `.`, start with a letter or digit, and have at most 64 characters.
+/// `_` and `.`, start with a letter or digit, and have at most 64 characters. Names Windows
+/// reserves for devices (`CON`, `PRN`, `AUX`, `NUL`, `COM1`–`COM9`, `LPT1`–`LPT9`, in any letter
+/// case, with or without an extension) and names ending in a dot are refused too, since an
+/// agency's Windows computer cannot hold a file of that name (Microsoft, "Naming Files, Paths,
+/// and Namespaces"). A space is never part of an identifier.
 public enum Identifier {
   /// The longest identifier accepted.
   public static let maximumLength = 64
@@ -22,8 +26,17 @@ public enum Identifier {
         ? "U+" + String(bad.value, radix: 16, uppercase: true) : "'\(Character(bad))'"
       return "holds \(shown); use only letters, digits, '-', '_' and '.'"
     }
+    if text.hasSuffix(".") { return "ends in '.', which Windows drops from file names" }
+    let stem = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0].uppercased()
+    if reservedNames.contains(String(stem)) {
+      return "is \"\(stem)\", a name Windows reserves for a device, so no file can be named from it"
+    }
     return nil
   }
+
+  /// The names Windows reserves for devices, whatever follows them after a dot.
+  public static let reservedNames: Set<String> =
+    Set(["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
 
   /// Whether `text` is a valid identifier.
   public static func isValid(_ text: String) -> Bool { problem(text) == nil }

@@ -138,6 +138,9 @@ public enum HistoryEntryStatus: Equatable, Sendable {
 public enum HistoryWarning: Equatable, Sendable, CustomStringConvertible {
   /// A half-written last line was cut off and kept in `keptIn`.
   case tornLineKept(history: String, keptIn: String, bytes: Int)
+  /// The store was not the one the history's last entry left: it was changed outside
+  /// learning-tracker, and this change is recorded after that change, never taking it in silently.
+  case storeChangedOutside(store: String, lastEntry: String)
 
   /// The warning as the user reads it.
   public var description: String {
@@ -145,6 +148,9 @@ public enum HistoryWarning: Equatable, Sendable, CustomStringConvertible {
     case .tornLineKept(let history, let keptIn, let bytes):
       "\(history): the last line was half-written (\(bytes) bytes, a writer stopped while appending); "
         + "it was cut off and kept in \(keptIn)"
+    case .storeChangedOutside(let store, let lastEntry):
+      "\(store): the store was changed outside learning-tracker after \(lastEntry) (or entries were cut off "
+        + "the history); this change is recorded after it, and 'history' shows where"
     }
   }
 }
@@ -225,6 +231,9 @@ public enum History {
         }
         previous = HistoryDigest.digest(of: entry)
         continue
+      }
+      if let problem = HistoryCoverage.problem(in: entry.json) {
+        return HistoryChainFailure(file: file, entry: index + 1, reason: problem)
       }
       if HistoryDigest.digest(of: entry) != digest {
         return HistoryChainFailure(
@@ -314,10 +323,15 @@ public enum HistoryDigest {
 }
 
 /// Redaction markers: a text value that held personal data is replaced by
-/// `{"redactedText": "<the text with the data masked>", "sha256": "<digest of the original>"}`.
+/// `{"redactedText": "[redacted]", "sha256": "<digest of the original>"}`.
 public enum Redaction {
   /// The mask put where personal data was.
   public static let mask = "[redacted]"
+
+  /// The fields of a history entry that hold digests, never text: never redacted.
+  public static let digestFields: Set<String> = [
+    "digest", "previous", "storeBefore", "storeAfter", "redactions", "sha256", "storeDigest",
+  ]
 
   /// The marker's masked text and the original's digest, when `value` is a marker.
   public static func marker(_ value: JSONValue) -> (masked: String, digest: String)? {
@@ -357,34 +371,61 @@ public enum Redaction {
 
   /// `value` with every text that holds `secret` replaced by a marker keeping its digest, for
   /// the history.
-  public static func markingHistory(_ value: JSONValue, removing secret: String) -> JSONValue {
-    if let existing = marker(value) {
-      guard holds(secret, in: existing.masked) else { return value }
-      return .object([
-        ("redactedText", .string(masking(secret, in: existing.masked))), ("sha256", .string(existing.digest)),
-      ])
+  /// One history entry with every text that holds `secret` replaced by a marker keeping its
+  /// digest: the operator, `by` and the command's words, and in the records it holds the
+  /// free-text fields of the format (`StoreTextField.all`) only. Digests, IDs, references, days
+  /// and words of closed lists are never touched, so a name that happens to be hexadecimal
+  /// ("Ada") or to be part of a word ("la") leaves them alone.
+  public static func markingEntry(_ entry: JSONValue, removing secret: String) -> JSONValue {
+    guard case .object(let members) = entry else { return entry }
+    return .object(
+      members.map { member in
+        if digestFields.contains(member.key) { return member }
+        if ["operator", "by", "command"].contains(member.key) {
+          return (member.key, markingHistory(member.value, removing: secret))
+        }
+        return (member.key, markingRecords(member.value, removing: secret))
+      })
+  }
+
+  /// The JSON names of the format's free-text fields.
+  static var freeTextNames: Set<String> {
+    Set(StoreTextField.all.filter { $0.kind == .freeText }.map(\.jsonName))
+  }
+
+  /// Records as a history entry holds them, with `secret` marked in their free-text fields only.
+  static func markingRecords(_ value: JSONValue, removing secret: String) -> JSONValue {
+    switch value {
+    case .array(let elements): return .array(elements.map { markingRecords($0, removing: secret) })
+    case .object(let members):
+      guard marker(value) == nil else { return value }
+      let names = freeTextNames
+      return .object(
+        members.map { member in
+          if digestFields.contains(member.key) { return member }
+          if names.contains(member.key) {
+            return (member.key, markingHistory(member.value, removing: secret))
+          }
+          return (member.key, markingRecords(member.value, removing: secret))
+        })
+    default: return value
     }
+  }
+
+  /// `value` with every text that holds `secret` replaced by a marker keeping its digest.
+  public static func markingHistory(_ value: JSONValue, removing secret: String) -> JSONValue {
+    if marker(value) != nil { return value }
     switch value {
     case .string(let text) where holds(secret, in: text):
-      return .object([
-        ("redactedText", .string(masking(secret, in: text))), ("sha256", .string(SHA256.hex(text))),
-      ])
+      // The marker shows the tool's own mask only: its digest covers the original text, not what
+      // a marker shows, so it shows nothing else.
+      return .object([("redactedText", .string(mask)), ("sha256", .string(SHA256.hex(text)))])
     case .array(let elements):
       return .array(elements.map { markingHistory($0, removing: secret) })
     case .object(let members):
       return .object(members.map { ($0.key, markingHistory($0.value, removing: secret)) })
     default:
       return value
-    }
-  }
-
-  /// `value` with `secret` masked in every text, for the store itself.
-  public static func maskingStore(_ value: JSONValue, removing secret: String) -> JSONValue {
-    switch value {
-    case .string(let text): .string(masking(secret, in: text))
-    case .array(let elements): .array(elements.map { maskingStore($0, removing: secret) })
-    case .object(let members): .object(members.map { ($0.key, maskingStore($0.value, removing: secret)) })
-    default: value
     }
   }
 }
@@ -435,14 +476,15 @@ extension HistoryEntry {
   public init?(json value: JSONValue) {
     func text(_ key: String) -> String? {
       if case .string(let text)? = value[key] { return text }
-      return value[key].flatMap(Redaction.marker)?.masked
+      // A redacted text shows the tool's own mask, never text the digest does not cover.
+      return value[key].flatMap(Redaction.marker).map { _ in Redaction.mask }
     }
     func texts(_ key: String) -> [String]? {
       guard case .array(let elements)? = value[key] else { return nil }
       return elements.compactMap {
         if case .string(let text) = $0 { return text }
-        // A redacted command word keeps its marker's masked text for display.
-        return Redaction.marker($0)?.masked
+        // A redacted command word shows the tool's own mask.
+        return Redaction.marker($0).map { _ in Redaction.mask }
       }
     }
     guard let at = text("at"), case .array(let changeValues)? = value["changes"] else { return nil }

@@ -118,21 +118,17 @@ public struct StoreTransaction: Sendable {
     try locked(wholeHistory: true) { state in
       let historyPath = History.path(forStore: store)
       var tracker = state.loaded.tracker
-      guard let value = HistoryJSON.value(of: tracker) else {
-        throw StoreError.cannotWrite(file: store, reason: "the store could not be encoded for redaction")
+      // Only the free-text fields of the format (StoreTextField.all): never an ID, a reference, a
+      // day or a word of a closed list.
+      var redacted = tracker
+      var found = false
+      redacted.visitTexts(kinds: [.freeText]) { value, _ in
+        guard Redaction.holds(text, in: value) else { return nil }
+        found = true
+        return Redaction.masking(text, in: value)
       }
-      let masked = Redaction.maskingStore(value, removing: text)
       var changes: [StoreChange] = []
-      if masked != value {
-        var redacted: Tracker
-        do throws(StoreError) {
-          redacted = try StoreReader.decode(bytes: Array(HistoryJSON.line(masked).utf8), file: store).tracker
-        } catch {
-          throw StoreError.cannotWrite(
-            file: store,
-            reason: "with the text masked the store could not be read back (\(error.problemsInWords)); "
-              + "nothing was changed")
-        }
+      if found {
         redacted.partnership = tracker.partnership
         for reference in tracker.topLevelRecords {
           let after = redacted.record(at: reference)
@@ -146,7 +142,7 @@ public struct StoreTransaction: Sendable {
       var rewritten = ""
       var historyChanged = false
       for entry in state.history.entries {
-        let marked = Redaction.markingHistory(entry.json, removing: text)
+        let marked = Redaction.markingEntry(entry.json, removing: text)
         if marked != entry.json { historyChanged = true }
         rewritten += HistoryJSON.line(marked) + "\n"
       }
@@ -267,11 +263,17 @@ public struct StoreTransaction: Sendable {
     if let secret {
       changes = changes.map { change in
         var marked = change
-        marked.before = change.before.map { Redaction.markingHistory($0, removing: secret) }
-        marked.after = change.after.map { Redaction.markingHistory($0, removing: secret) }
+        marked.before = change.before.map { Redaction.markingRecords($0, removing: secret) }
+        marked.after = change.after.map { Redaction.markingRecords($0, removing: secret) }
         return marked
       }
       words = words.map { Redaction.masking(secret, in: $0) }
+    }
+    var warnings = state.warnings
+    if let last = state.history.entries.last,
+      HistoryCoverage.storeProblem([last], currentStore: HistoryDigest.store(original), store: store) != nil
+    {
+      warnings.append(.storeChangedOutside(store: store, lastEntry: "'\(last.commandLine)' (\(last.at))"))
     }
     var entry = HistoryEntry(
       at: timestamp, operatorName: operatorName, by: by, command: words, kind: kind, target: target,
@@ -287,7 +289,7 @@ public struct StoreTransaction: Sendable {
       throw error
     }
     return TransactionOutcome(
-      tracker: tracker, entry: entry, touched: touched, warnings: state.warnings, target: nil)
+      tracker: tracker, entry: entry, touched: touched, warnings: warnings, target: nil)
   }
 
   /// Appends an entry; any failure is `historyNotWritten`, and the file is left as it was.

@@ -99,29 +99,38 @@ public enum StorePath {
 public enum AtomicFile {
   /// Writes `bytes` to a new temporary file beside `path` (beside the real file when `path` is a
   /// symbolic link; never following a link at the temporary name), flushes it, renames it over
-  /// the file, and flushes the folder.
-  public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600) throws(StoreError) {
+  /// the file, and flushes the folder. Without `followingLink`, a symbolic link at `path` is
+  /// replaced by the file rather than written through.
+  public static func write(
+    _ bytes: [UInt8], to path: String, mode: mode_t = 0o600, followingLink: Bool = true
+  )
+    throws(StoreError)
+  {
     let outcome = bytes.withUnsafeBytes { buffer in
-      Result { () throws(StoreError) in try write(buffer: buffer, to: path, mode: mode) }
-    }
-    try outcome.get()
-  }
-
-  /// Writes `text` as UTF-8, as `write(_:to:mode:)` does, without first copying it into bytes.
-  public static func write(text: String, to path: String, mode: mode_t = 0o600) throws(StoreError) {
-    var text = text
-    let outcome = text.withUTF8 { buffer in
       Result { () throws(StoreError) in
-        try write(buffer: UnsafeRawBufferPointer(buffer), to: path, mode: mode)
+        try write(buffer: buffer, to: path, mode: mode, followingLink: followingLink)
       }
     }
     try outcome.get()
   }
 
-  private static func write(buffer bytes: UnsafeRawBufferPointer, to path: String, mode: mode_t)
+  /// Writes `text` as UTF-8, as `write(_:to:mode:)` does, without first copying it into bytes.
+  public static func write(text: String, to path: String, mode: mode_t = 0o600, followingLink: Bool = true)
     throws(StoreError)
   {
-    let real = StorePath.resolved(path)
+    var text = text
+    let outcome = text.withUTF8 { buffer in
+      Result { () throws(StoreError) in
+        try write(buffer: UnsafeRawBufferPointer(buffer), to: path, mode: mode, followingLink: followingLink)
+      }
+    }
+    try outcome.get()
+  }
+
+  private static func write(
+    buffer bytes: UnsafeRawBufferPointer, to path: String, mode: mode_t, followingLink: Bool
+  ) throws(StoreError) {
+    let real = followingLink ? StorePath.resolved(path) : path
     let url = URL(fileURLWithPath: real)
     let folder = url.deletingLastPathComponent().path
     let temporary =

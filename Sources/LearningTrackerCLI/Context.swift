@@ -89,7 +89,7 @@ extension Context {
     return StoreTransaction(
       store: dataPath, operatorName: operatorName, by: who == operatorName ? nil : who, command: invocation,
       today: today, timestamp: timestamp(),
-      lockWait: environment["LEARNING_TRACKER_LOCK_WAIT"].flatMap(Double.init) ?? 10)
+      lockWait: (try? EnvironmentSettings.lockWait(environment)) ?? 10)
   }
 
   /// Rewrites the store in the standard layout after `repair`, recording the records it touched

@@ -13,8 +13,11 @@ extension LearningTrackerCommand {
       actions, an action with its whole log of updates. The ID, and where the record stands (its \
       review and recommendation), cannot change. Text saved unchanged changes nothing. When the \
       text cannot be used, a terminal asks whether to edit it again; otherwise the text is kept \
-      in a file beside the store, named in the message, nothing is changed and the exit code is \
-      65. Actions are corrected field by field with 'action edit' too.
+      in a new file beside the store (else in a new private folder), named in the message, \
+      nothing is changed and the exit code is 65. When the record changed in the store while the \
+      editor was open (a colleague's update), the saved text is not applied, so that nothing is \
+      lost: the message names the fields that changed, the text is kept and the exit code is 76. \
+      Actions are corrected field by field with 'action edit' too.
       """,
     positionals: [
       Positional(
@@ -43,9 +46,10 @@ extension LearningTrackerCommand {
       throw CommandError.usage("no record \"\(text)\"\(hint) (expected \(editReferences))")
     }
     let shown = ownFields(existing)
+    let opened = OpenedRecord(title: reference.title, value: shown, text: editableText)
     let original = try editableText(shown)
     let name = fileName(reference)
-    let folder = try editingFolder()
+    let folder = try EditFiles.privateFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let editing = folder + "/" + name
     var edited = original
@@ -72,6 +76,7 @@ extension LearningTrackerCommand {
         }
         do {
           try context.change(by: context.who(by)) { tracker in
+            try opened.checkUnchanged(tracker.record(at: reference).map(ownFields))
             try ChangeSet([.update(record)]).apply(to: &tracker, today: context.today)
             return [TouchedRecord(reference)]
           }
@@ -178,20 +183,6 @@ extension LearningTrackerCommand {
     return String(safe).trimmingCharacters(in: CharacterSet(charactersIn: ".")) + ".json"
   }
 
-  /// A new folder, for the owner only, for the text being edited.
-  static func editingFolder() throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "learning-tracker-edit-\(UUID().uuidString)"
-    ).path
-    do {
-      try FileManager.default.createDirectory(
-        atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    } catch {
-      throw CommandError.cannotWrite("\(folder): cannot make a folder for the text to edit")
-    }
-    return folder
-  }
-
   static func write(_ bytes: [UInt8], to path: String) throws {
     do {
       try AtomicFile.write(bytes, to: path, mode: 0o600)
@@ -200,35 +191,21 @@ extension LearningTrackerCommand {
     }
   }
 
-  /// Where rejected text is kept: beside the store (`tracker.json.edit-LCSPR-2025-02-1.1.json`),
-  /// numbered when that file exists.
+  /// Where rejected text is to be kept: beside the store (`tracker.json.edit-LCSPR-2025-02-1.1.json`),
+  /// numbered when that file exists. The file is made by `keep`, which names the one it wrote.
   static func keptPath(_ name: String, context: Context) -> String {
-    let base = context.dataPath + ".edit-" + String(name.dropLast(".json".count))
-    var path = base + ".json"
-    var number = 1
-    while FileManager.default.fileExists(atPath: path) {
-      number += 1
-      path = base + "-\(number).json"
-    }
-    return path
+    context.dataPath + ".edit-" + String(name.dropLast(".json".count)) + ".json"
   }
 
-  /// Keeps the rejected text in `path` (else in the temporary folder) and returns the error to
-  /// exit with, naming the file.
+  /// Keeps the rejected text in a new file at `path` (numbered when taken, else in a new private
+  /// folder) and returns the error to exit with, naming the file actually written.
   static func keep(_ bytes: [UInt8], in path: String, failure: CommandError) -> CommandError {
-    var kept = path
-    do {
-      try AtomicFile.write(bytes, to: kept, mode: 0o600)
-    } catch {
-      kept =
-        FileManager.default.temporaryDirectory.appendingPathComponent(
-          "learning-tracker-" + URL(fileURLWithPath: path).lastPathComponent
-        ).path
-      if (try? AtomicFile.write(bytes, to: kept, mode: 0o600)) == nil {
-        return failure
-      }
+    guard let kept = EditFiles.keep(bytes, besideStore: String(path.dropLast(".json".count))) else {
+      return failure
     }
-    let message = failure.message + "\nthe edited text is kept in \(kept); nothing was changed"
+    let message =
+      failure.message.replacingOccurrences(of: path, with: kept)
+      + "\nthe edited text is kept in \(kept); nothing was changed"
     switch failure {
     case .badData: return .badData(message)
     case .busy: return .busy(message)

@@ -31,6 +31,14 @@ extension LearningTrackerCommand {
           if let failure = History.verify(file.entries, file: file.path) {
             throw CommandError.badData(failure.description)
           }
+          let store = FileManager.default.contents(atPath: context.dataPath).map {
+            HistoryDigest.store([UInt8]($0))
+          }
+          if let problem = HistoryCoverage.storeProblem(
+            file.entries, currentStore: store, store: context.dataPath)
+          {
+            throw CommandError.badData(problem)
+          }
           let last = file.entries.last?.digest.map { "; the last entry's digest is \($0)" } ?? ""
           context.console.out("\(file.path): \(file.entries.count) entries, the chain verifies\(last)\n")
           return ExitCode.ok
@@ -59,7 +67,13 @@ extension LearningTrackerCommand {
         }
         for (entry, status) in entries {
           let who = entry.operatorName + (entry.by.map { " for \($0)" } ?? "")
-          let note = status == .notApplied ? "  (not applied: the store never received this change)" : ""
+          let note =
+            switch status {
+            case .notApplied: "  (not applied: the store never received this change)"
+            case .changedOutside:
+              "  (then changed outside learning-tracker, or later entries were cut off the history)"
+            default: ""
+            }
           text += "\(entry.at)  \(who)  \(entry.commandLine)\(note)\n"
           for change in entry.changes {
             let kind = change.before == nil ? "added" : (change.after == nil ? "removed" : "changed")
@@ -95,10 +109,13 @@ extension LearningTrackerCommand {
       Command(
         words: ["redact"], summary: "remove a piece of personal data from the store and its history",
         discussion: """
-          Replaces TEXT (ignoring case) with [redacted] in every record of the store, and every text \
-          holding it in the history with a marker that keeps the text's digest, so that the history \
-          still verifies. The one rewrite the history allows; it is recorded by the text's digest, \
-          never the text. Changes that needed the text can no longer be undone.
+          Replaces TEXT (ignoring case) with [redacted] in every free-text field of the store (the \
+          text fields docs/FORMAT.md lists; never an ID, a digest or a word of a closed list), and \
+          every text holding it in the history with a marker that shows only [redacted] and keeps \
+          the text's digest, so that the history still verifies. The one rewrite the history allows; \
+          it is recorded by the text's digest, never the text. Changes that needed the text can no \
+          longer be undone. When TEXT is in no text field and no history text, nothing changes and \
+          the exit code is 65.
           """,
         positionals: [Positional("TEXT", help: "the personal data to remove")],
         options: [.text("--by", "WHO", required: true, help: "who asked for the removal")]
@@ -111,7 +128,8 @@ extension LearningTrackerCommand {
         let outcome = try context.transaction(by: by).redact(text)
         context.report(outcome.warnings)
         if outcome.entry == nil {
-          context.console.note("the text was not found in the store or its history; nothing was changed")
+          throw CommandError.badData(
+            "\"\(text)\" is in no text field of the store and no text of its history; nothing was changed")
         } else {
           context.console.note("redacted \(outcome.touched.count) record(s) and the history")
         }
@@ -123,7 +141,14 @@ extension LearningTrackerCommand {
   static func revert(_ args: ParsedArguments, _ context: Context, undoing: Bool) throws -> Int32 {
     let by = try args.value("--by")
     let transaction = context.transaction(by: context.who(by))
-    let outcome = try undoing ? transaction.undo() : transaction.redo()
+    let outcome: TransactionOutcome
+    do {
+      outcome = try undoing ? transaction.undo() : transaction.redo()
+    } catch StoreError.nothingTo(_, _, let reason) where !undoing {
+      // Nothing undone is waiting: not a mistake, nothing to do.
+      context.console.note("nothing to redo: \(reason); nothing was changed")
+      return ExitCode.ok
+    }
     context.report(outcome.warnings)
     if let target = outcome.target {
       context.console.note(

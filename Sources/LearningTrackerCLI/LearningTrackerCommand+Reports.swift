@@ -107,12 +107,13 @@ extension LearningTrackerCommand {
         folder: folder, parts: [$0], fileExtension: format.fileExtension, record: "agency \($0)")
     }
     try OutputFileName.checkDistinct(files)
+    for file in files { try OutputTarget.check(file.path, store: context.dataPath) }
     try OutputFolder.create(folder)
     for file in files {
       var chaseOptions = options
       chaseOptions.agency = file.parts[0]
       let chase = try kind.build(tracker, chaseOptions)
-      try AtomicFile.write(Array(chase.rendered(as: format).utf8), to: file.path, mode: 0o600)
+      try OutputTarget.write(Array(chase.rendered(as: format).utf8), to: file.path, store: context.dataPath)
     }
     context.console.note("wrote chase lists to \(folder)")
   }
@@ -174,13 +175,14 @@ extension LearningTrackerCommand {
       }
     }
     try OutputFileName.checkDistinct(files.flatMap { $0 })
+    for file in files.flatMap({ $0 }) { try OutputTarget.check(file.path, store: context.dataPath) }
     try OutputFolder.create(folder)
     // One report at a time: built, written in each of its formats, then let go.
     var written = 0
     for (entry, names) in zip(entries.filter { $0.skipped == nil }, files) {
       let report = try entry.build(tracker)
       for (format, name) in zip(entry.formats, names) {
-        try write(report, as: format, to: name.path)
+        try write(report, as: format, to: name.path, store: context.dataPath)
         written += 1
         // What a rendering freed goes back to the system, so the next one does not come on top.
         StoreMemory.returnFreedMemory()
@@ -194,12 +196,13 @@ extension LearningTrackerCommand {
     return ExitCode.ok
   }
 
-  /// Writes a report to a file in one format, whole or not at all, without copying its text.
-  static func write(_ report: any Report, as format: OutputFormat, to path: String) throws {
+  /// Writes a report to a file in one format, whole or not at all, without copying its text; never
+  /// to a file the store owns (`OutputTarget`).
+  static func write(_ report: any Report, as format: OutputFormat, to path: String, store: String) throws {
     if format == .json {
-      try AtomicFile.write(report.jsonBytes, to: path, mode: 0o600)
+      try OutputTarget.write(report.jsonBytes, to: path, store: store)
     } else {
-      try AtomicFile.write(text: report.rendered(as: format), to: path, mode: 0o600)
+      try OutputTarget.write(text: report.rendered(as: format), to: path, store: store)
     }
   }
 }

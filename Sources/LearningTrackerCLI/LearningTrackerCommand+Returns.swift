@@ -46,12 +46,14 @@ extension LearningTrackerCommand {
         try OutputFileName(folder: all, parts: [$0], fileExtension: "csv", record: "agency \($0)")
       }
       try OutputFileName.checkDistinct(names)
+      for name in names { try OutputTarget.check(name.path, store: context.dataPath) }
       try OutputFolder.create(all)
       files = names.map { ($0.parts[0], $0.path) }
     }
+    for file in files { try OutputTarget.check(file.path, store: context.dataPath) }
     for file in files {
       let sheet = AgencyReturnSheet.build(tracker, agency: file.agency, asOf: asOf)
-      try AtomicFile.write(Array(sheet.asCSV.utf8), to: file.path, mode: 0o600)
+      try OutputTarget.write(Array(sheet.asCSV.utf8), to: file.path, store: context.dataPath)
       let asked = AgencyReturnColumn.allCases.firstIndex(of: .askedFor) ?? 0
       let impact = sheet.table.rows.filter {
         asked < $0.count && $0[asked].text == AgencyReturnSheet.askImpact

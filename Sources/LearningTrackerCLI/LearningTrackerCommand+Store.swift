@@ -63,6 +63,14 @@ extension LearningTrackerCommand {
         if let hint = diagnostic.hint { line += "\n    hint: \(hint)" }
         context.console.out(line + "\n")
       }
+      // A store changed outside learning-tracker: the history's last entry did not leave it.
+      if let history = try? History.loadLast(store: context.dataPath),
+        let problem = HistoryCoverage.storeProblem(
+          history.entries, currentStore: HistoryDigest.store([UInt8](loaded.originalBytes)),
+          store: context.dataPath)
+      {
+        context.console.warning(problem + " ('history --verify' checks the whole history)")
+      }
       let actions = loaded.tracker.placedActions.count
       context.console.note(
         "\(context.dataPath): \(errors) error(s), \(warnings) warning(s); "
@@ -90,10 +98,15 @@ extension LearningTrackerCommand {
     let fixText = args.flag("--fix-text")
     let by = try args.value("--by")
     var fixed: [String] = []
+    let before = FileManager.default.contents(atPath: context.dataPath)
     if fixText {
       try context.rewrite(by: context.who(by)) { fixTexts(&$0, &fixed) }
     } else {
       try context.change(by: context.who(by), rewrite: true) { _ in [] }
+    }
+    if before != nil && FileManager.default.contents(atPath: context.dataPath) == before {
+      context.console.note("\(context.dataPath) is already in the canonical layout; nothing changed")
+      return ExitCode.ok
     }
     context.console.note(
       "rewrote \(context.dataPath)"
@@ -217,6 +230,7 @@ extension LearningTrackerCommand {
       SyntheticPartnership.RecommendationTexts(rawValue: try args.value("--texts") ?? "templated")
       ?? .templated
     let planted = try args.integer("--planted-repeats") ?? 1
+    try OutputTarget.check(output, store: context.dataPath)
     let tracker = SyntheticPartnership.generate(
       reviews: count, seed: seed, asOf: asOf, texts: texts, plantedRepeats: planted)
     try StoreWriter.create(tracker, at: output, today: asOf)

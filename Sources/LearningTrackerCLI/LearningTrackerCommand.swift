@@ -50,6 +50,7 @@ public enum LearningTrackerCommand {
       case .run(let command, let parsed, let data):
         let today = try today(environment)
         commandName = command.name
+        try EnvironmentSettings.check(environment)
         let context = Context(
           console: console, environment: environment, today: today,
           dataPath: data ?? environment["LEARNING_TRACKER_DATA"] ?? "tracker.json", invocation: arguments,

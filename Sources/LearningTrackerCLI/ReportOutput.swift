@@ -29,13 +29,16 @@ struct ReportOutput {
   func emit(_ report: any Report, _ context: Context) throws {
     let format = try resolvedFormat()
     if let file {
-      try LearningTrackerCommand.write(report, as: format, to: file)
-      context.console.note("wrote \(file)")
       // A report with several tables: each other table beside the main one, as NAME-TABLE.csv.
+      let extras =
+        format == .csv
+        ? Array(report.csvFiles(named: (file as NSString).deletingPathExtension).dropFirst()) : []
+      for path in [file] + extras.map(\.fileName) { try OutputTarget.check(path, store: context.dataPath) }
+      try LearningTrackerCommand.write(report, as: format, to: file, store: context.dataPath)
+      context.console.note("wrote \(file)")
       if format == .csv {
-        let base = (file as NSString).deletingPathExtension
-        for extra in report.csvFiles(named: base).dropFirst() {
-          try AtomicFile.write(Array(extra.text.utf8), to: extra.fileName, mode: 0o600)
+        for extra in extras {
+          try OutputTarget.write(Array(extra.text.utf8), to: extra.fileName, store: context.dataPath)
           context.console.note("wrote \(extra.fileName)")
         }
       }

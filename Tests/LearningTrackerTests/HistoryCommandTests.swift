@@ -33,9 +33,11 @@ import Testing
       #expect(runTracker(["redo"], data: path).status == 0)
       #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == expected)
     }
+    let last = try Data(contentsOf: URL(fileURLWithPath: path))
     let nothing = runTracker(["redo"], data: path)
-    #expect(nothing.status == 64)
+    #expect(nothing.status == 0)
     #expect(nothing.err.contains("nothing to redo"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == last)
     let verified = runTracker(["history", "--verify"], data: path)
     #expect(verified.status == 0)
     #expect(verified.out.contains("11 entries, the chain verifies"))
