@@ -145,7 +145,7 @@ extension DomainRules {
       if followUp.date < dissemination.date {
         found.append(
           RuleViolation(
-            check: .dissemination, field: "followUp.date", value: followUp.date.description,
+            check: .dissemination, field: "followUp", value: followUp.date.description,
             relatedField: "date", relatedValue: dissemination.date.description, relation: "is before",
             message:
               "the follow-up of activity \(dissemination.id) (\(followUp.date)) is before it was delivered (\(dissemination.date))",

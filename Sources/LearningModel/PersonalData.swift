@@ -270,6 +270,7 @@ extension Tracker {
       for (d, activity) in disseminations.enumerated() {
         fields.append(("disseminations[\(d)].title", activity.title))
         if let note = activity.note { fields.append(("disseminations[\(d)].note", note)) }
+        if let note = activity.followUp?.note { fields.append(("disseminations[\(d)].followUp.note", note)) }
       }
       for (s, entry) in section11.enumerated() {
         for (i, rating) in entry.ratings.enumerated() {

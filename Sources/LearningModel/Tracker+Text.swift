@@ -74,6 +74,9 @@ extension Tracker {
       if let note = activity.note, let new = visit(note, { "disseminations[\(d)].note" }) {
         disseminations[d].note = new
       }
+      if let note = activity.followUp?.note, let new = visit(note, { "disseminations[\(d)].followUp.note" }) {
+        disseminations[d].followUp?.note = new
+      }
     }
     for (s, entry) in section11.enumerated() {
       if let new = visit(entry.cycle, { "section11[\(s)].cycle" }) { section11[s].cycle = new }

@@ -66,7 +66,7 @@ import Testing
     #expect(DomainRules.landingViolations(of: activity, known: known).count == 2)
     activity.evaluation = nil
     activity.followUp = DisseminationFollowUp(date: day("2025-09-30"), note: "Audit")
-    #expect(DomainRules.landingViolations(of: activity, known: known).map(\.field) == ["followUp.date"])
+    #expect(DomainRules.landingViolations(of: activity, known: known).map(\.field) == ["followUp"])
     let agency = Agency(id: "x", name: "X", kind: .other, statutoryPartner: false, workforce: 0)
     #expect(DomainRules.violations(of: agency).count == 1)
   }
