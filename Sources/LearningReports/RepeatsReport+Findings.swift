@@ -131,3 +131,34 @@ extension RepeatsReport {
     return table
   }
 }
+
+extension RepeatsReport {
+  /// The recommendations by family, then one row per finding of a family: written as
+  /// `repeats.csv` and `repeats-findings-that-come-back-by-family.csv`.
+  public var csvTables: [Table] { [csvTable, findingCSVTable] }
+
+  /// One row per finding the families of findings name, earliest first in each family.
+  public var findingCSVTable: Table {
+    var table = Table(
+      caption: "Findings that come back, by family",
+      columns: ["Family", "Reference", "Day", "Text", "Repeats", "Link", "Similarity"].map {
+        Table.Column($0)
+      })
+    for family in findingFamilies {
+      table.append(
+        [family.earliest, family.earliest, family.day?.description ?? "undated", family.text, "", "", ""].map
+        {
+          Table.Cell($0)
+        })
+      for member in family.members {
+        table.append(
+          [
+            family.earliest, member.reference, member.day?.description ?? "undated", member.text,
+            member.repeats,
+            member.link, member.similarity.map { String($0) } ?? "",
+          ].map { Table.Cell($0) })
+      }
+    }
+    return table
+  }
+}

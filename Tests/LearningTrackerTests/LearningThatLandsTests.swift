@@ -49,6 +49,16 @@ import Testing
     #expect(after.out.contains("\"link\" : \"confirmed\""))
     let text = runTracker(["report", "repeats", "--as-of", "2026-01-01"], data: path).out
     #expect(text.contains("Findings that come back") && text.contains("confirmed"))
+    // As a spreadsheet, the findings' families are a file of their own beside the recommendations'.
+    let csv = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("repeats.csv")
+    #expect(
+      runTracker(["report", "repeats", "--as-of", "2026-01-01", "--output", csv.path], data: path).status == 0
+    )
+    let findingsCSV = try String(
+      contentsOf: csv.deletingLastPathComponent().appendingPathComponent(
+        "repeats-findings-that-come-back-by-family.csv"), encoding: .utf8)
+    #expect(findingsCSV.contains("L-2023/F1,L-2025/F1,2025-09-01,"))
+    #expect(findingsCSV.contains(",L-2023/F1,confirmed,"))
     // A later finding cannot be the earlier one; an unknown one is refused with "did you mean".
     let backwards = runTracker(["finding", "update", "L-2023/F2", "--repeats", "L-2025/F1"], data: path)
     #expect(backwards.status != 0 && backwards.err.contains("not earlier"))
