@@ -278,7 +278,10 @@ extension Tracker {
       }
     case .review(let review):
       var found = DomainRules.violations(of: review, known: known)
-      for finding in review.findings { found += DomainRules.violations(of: finding, known: known) }
+      for finding in review.findings {
+        found += DomainRules.violations(of: finding, known: known)
+        found += DomainRules.repeatsViolations(of: finding, review: review.id, known: known)
+      }
       for recommendation in review.recommendations {
         found += DomainRules.violations(of: recommendation, review: review.id, known: known)
         for action in recommendation.actions {
@@ -287,8 +290,9 @@ extension Tracker {
         }
       }
       return found
-    case .finding(_, let finding):
+    case .finding(let review, let finding):
       return DomainRules.violations(of: finding, known: known)
+        + DomainRules.repeatsViolations(of: finding, review: review, known: known)
     case .recommendation(let review, _):
       guard case .recommendation(let placed) = reference,
         let recommendation = reviews.first(where: { $0.id == review })?.recommendations.first(where: {

@@ -20,6 +20,12 @@ public struct Dissemination: Encodable, Equatable, Sendable {
   public var reach: Int?
   /// An evaluation, or why it was cancelled.
   public var note: String?
+  /// How many practitioners of each agency it reached, once delivered (each agency once).
+  public var reachByAgency: [AgencyReach]?
+  /// What the practitioners who answered its evaluation said, once delivered.
+  public var evaluation: DisseminationEvaluation?
+  /// Evidence, weeks later, that practice changed.
+  public var followUp: DisseminationFollowUp?
 
   /// An activity with the given fields.
   public init(

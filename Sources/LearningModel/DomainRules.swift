@@ -65,6 +65,10 @@ public struct KnownIdentifiers: Sendable {
   public var checklistItems: Set<String>
   /// The partnership's timetable, whose rules order a review's steps.
   public var timetable: Timetable
+  /// Every finding's reference, `REVIEW/F1`.
+  public var findings: Set<String>
+  /// Each review's learning day (none for an undated review).
+  public var reviewDays: [String: CalendarDay?]
 
   /// The IDs `tracker` holds.
   public init(_ tracker: Tracker) {
@@ -78,6 +82,9 @@ public struct KnownIdentifiers: Sendable {
     self.timetable = timetable
     steps = Set(timetable.steps.map(\.id))
     checklistItems = Set(timetable.publicationChecklist.map(\.id))
+    findings = Set(tracker.reviews.flatMap { review in review.findings.map { "\(review.id)/\($0.id)" } })
+    reviewDays = Dictionary(
+      tracker.reviews.map { ($0.id, $0.learningDay) }, uniquingKeysWith: { first, _ in first })
   }
 }
 
@@ -160,6 +167,7 @@ public enum DomainRules {
   /// An agency's own rules.
   public static func violations(of agency: Agency) -> [RuleViolation] {
     [required(agency.name, field: "name", what: "the agency's name")].compactMap { $0 }
+      + workforceViolations(of: agency)
   }
 
   /// A review's own fields (its findings, recommendations and actions have their own rules).
@@ -385,7 +393,7 @@ public enum DomainRules {
           check: .dissemination, field: "note", relatedField: "status", relatedValue: "cancelled",
           message: "a cancelled activity needs a note giving the reason"))
     }
-    return found
+    return found + landingViolations(of: dissemination, known: known)
   }
 
   /// A Section 11 return's rules (one return per agency and cycle is a rule of the store).

@@ -143,13 +143,19 @@ public struct Finding: Encodable, Equatable, Sendable {
   @DefaultEmpty public var themes: [String]
   /// Whether the finding is good practice rather than a concern.
   public var goodPractice: Bool
+  /// The earlier finding (`REVIEW/F1`, of an earlier review) this one repeats, as the business unit
+  /// knows it: a confirmed link, where similarity of wording can only suggest one.
+  public var repeats: String?
 
   /// A finding with the given text, themes and good-practice mark.
-  public init(id: String, text: String, themes: [String] = [], goodPractice: Bool = false) {
+  public init(
+    id: String, text: String, themes: [String] = [], goodPractice: Bool = false, repeats: String? = nil
+  ) {
     self.id = id
     self.text = text
     self.themes = themes
     self.goodPractice = goodPractice
+    self.repeats = repeats
   }
 }
 

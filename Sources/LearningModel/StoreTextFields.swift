@@ -79,6 +79,7 @@ extension StoreTextField {
       updates.text("requestReason", \.requestReason),
       disseminations.text("title", \.title),
       disseminations.text("note", \.note),
+      disseminations.text("followUp.note", in: \.followUp, \.note),
       section11.text("cycle", \.cycle, kind: .label),
       ratings.text("evidence", \.evidence),
       learning.text("disseminated", \.disseminated),

@@ -5,8 +5,9 @@ extension Tracker {
   /// action updates after the day and actions agreed after it; an embargo begun after it, and the
   /// lifting of one lifted after it; Section 11 submissions after it (with their ratings and learning,
   /// which arrived with them). A dissemination activity dated after the day stands as planned, with no
-  /// reach. The log up to the day is kept whole, so states on earlier days (a board's last meeting,
-  /// month ends, the start of a reporting year) are still derived from it.
+  /// reach, evaluation or follow-up; a follow-up dated after the day is left out. The log up to the
+  /// day is kept whole, so states on earlier days (a board's last meeting, month ends, the start of
+  /// a reporting year) are still derived from it.
   ///
   /// Stores with nothing after the day are returned unchanged, without copying.
   public func asOf(_ day: CalendarDay) -> Tracker {
@@ -23,12 +24,22 @@ extension Tracker {
       keptReviews.append(truncated)
     }
     if reviewsChanged { view.reviews = keptReviews }
-    if disseminations.contains(where: { $0.date > day && ($0.status != .planned || $0.reach != nil) }) {
+    if disseminations.contains(where: {
+      ($0.date > day && ($0.status != .planned || $0.reach != nil))
+        || ($0.followUp.map { $0.date > day } ?? false)
+    }) {
       view.disseminations = disseminations.map { activity in
-        guard activity.date > day else { return activity }
+        guard activity.date > day else {
+          var kept = activity
+          if let followUp = activity.followUp, followUp.date > day { kept.followUp = nil }
+          return kept
+        }
         var planned = activity
         planned.status = .planned
         planned.reach = nil
+        planned.reachByAgency = nil
+        planned.evaluation = nil
+        planned.followUp = nil
         return planned
       }
     }

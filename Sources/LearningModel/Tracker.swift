@@ -132,13 +132,17 @@ public struct Agency: Encodable, Equatable, Sendable {
   public var kind: AgencyKind
   /// One of the three statutory safeguarding partners (local authority, police, ICB).
   public var statutoryPartner: Bool
+  /// How many practitioners it employs who work with children: what dissemination coverage is
+  /// measured against.
+  public var workforce: Int?
 
   /// An agency with the given fields.
-  public init(id: String, name: String, kind: AgencyKind, statutoryPartner: Bool) {
+  public init(id: String, name: String, kind: AgencyKind, statutoryPartner: Bool, workforce: Int? = nil) {
     self.id = id
     self.name = name
     self.kind = kind
     self.statutoryPartner = statutoryPartner
+    self.workforce = workforce
   }
 }
 

@@ -168,7 +168,10 @@ private struct Run {
       add(DomainRules.violations(of: review, known: known), at: path)
       unique(review.findings.map(\.id), path: "\(path).findings", scope: "finding")
       for (f, finding) in review.findings.enumerated() {
-        add(DomainRules.violations(of: finding, known: known), at: "\(path).findings[\(f)]")
+        add(
+          DomainRules.violations(of: finding, known: known)
+            + DomainRules.repeatsViolations(of: finding, review: review.id, known: known),
+          at: "\(path).findings[\(f)]")
       }
       unique(review.recommendations.map(\.id), path: "\(path).recommendations", scope: "recommendation")
       // Action IDs are unique within the review, across its recommendations.

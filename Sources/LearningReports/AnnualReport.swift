@@ -68,8 +68,14 @@ public struct AnnualReport: Report, Equatable {
     public var actionsSlippedRepeatedly = 0
     /// Actions on `asOf` by BRAG rating.
     public var bragAtYearEnd = BRAGCounts()
+    /// Findings (not good practice) of the year's reviews, as the digest lists them.
+    public var findings = 0
+    /// Of those findings, the ones that repeat an earlier finding (recorded or similar wording).
+    public var findingsRepeated = 0
     /// Dissemination activities dated in the year and delivered.
     public var disseminationDelivered = 0
+    /// Of those, the ones with an evaluation recorded.
+    public var disseminationEvaluated = 0
     /// Reach of the year's dissemination: attendance and circulation apart, never added.
     public var reach = ReachSplit()
     /// Section 11 returns of the cycle that starts in the year.
@@ -142,6 +148,8 @@ public struct AnnualReport: Report, Equatable {
   public var lcsprsLate: [ReviewLine] = []
   /// Themes of the year's reviews, the theme in most cases first.
   public var themes: [ThemeEntry] = []
+  /// Findings of the year that repeat an earlier finding, as the digest finds them.
+  public var repeatedFindings: [DigestReport.RepeatedFindingLine] = []
   /// Actions assured during the year, with their result and impact evidence.
   public var improvements: [ActionEntry] = []
   /// Actions overdue on `asOf`, or open with the due day moved later twice or more; longest overdue first.
@@ -160,6 +168,7 @@ public struct AnnualReport: Report, Equatable {
     report.rapidReviews = lists.rapidReviews
     report.lcsprsLate = lists.lcsprsLate
     report.themes = lists.themes
+    report.repeatedFindings = lists.repeatedFindings
     report.improvements = lists.improvements
     report.littleProgress = lists.littleProgress
     return report
@@ -170,6 +179,7 @@ public struct AnnualReport: Report, Equatable {
     var rapidReviews: [ReviewLine] = []
     var lcsprsLate: [ReviewLine] = []
     var themes: [ThemeEntry] = []
+    var repeatedFindings: [DigestReport.RepeatedFindingLine] = []
     var improvements: [ActionEntry] = []
     var littleProgress: [ActionEntry] = []
   }
@@ -326,6 +336,10 @@ public struct AnnualReport: Report, Equatable {
 
     // Dissemination and Section 11, as the digest counts them.
     figures.disseminationDelivered = digest.dissemination.delivered
+    figures.disseminationEvaluated = digest.landing.evaluations.evaluated
+    figures.findings = digest.keyFindings.count
+    figures.findingsRepeated = digest.repeatedFindings.count
+    lists.repeatedFindings = digest.repeatedFindings
     figures.reach = digest.dissemination.totalReach
     figures.section11Returns = digest.section11.count
     figures.section11OnTime = digest.section11.filter(\.onTime).count
@@ -367,6 +381,8 @@ public struct AnnualReport: Report, Equatable {
       row("Themes in the year's reviews") { $0.themes },
       row("  new") { $0.newThemes },
       row("  recurrent (seen in earlier years)") { $0.recurrentThemes },
+      row("Findings in the year's reviews") { $0.findings },
+      row("  repeating an earlier finding") { $0.findingsRepeated },
       row("Actions agreed") { $0.actionsAgreed },
       row("Actions closed") { $0.actionsClosed },
       row("Actions assured by the QA subgroup") { $0.actionsAssured },
@@ -375,6 +391,7 @@ public struct AnnualReport: Report, Equatable {
       row("Actions overdue at the year end") { $0.actionsOverdueAtYearEnd },
       row("Open actions whose due day slipped twice or more") { $0.actionsSlippedRepeatedly },
       row("Dissemination activities delivered") { $0.disseminationDelivered },
+      row("  evaluated by the practitioners who took part") { $0.disseminationEvaluated },
       row("Practitioners who attended (briefings, training, events)") { $0.reach.attended },
       row("Circulation (newsletters, learning briefs, emails)") { $0.reach.circulated },
       row("Section 11 returns") { $0.section11Returns },
@@ -499,6 +516,14 @@ public struct AnnualReport: Report, Equatable {
                 + ". Recurrent: "
                 + (recurrentNames.isEmpty ? "none" : recurrentNames.joined(separator: ", ")) + "."),
             .table(themeTable),
+            .paragraph(
+              "Findings that repeat an earlier finding: \(current.findingsRepeated) of \(current.findings) "
+                + "(\(last): \(previous.findingsRepeated) of \(previous.findings))"
+                + (repeatedFindings.isEmpty
+                  ? "."
+                  : ": "
+                    + repeatedFindings.map { "\($0.reference) repeats \($0.repeats) (\($0.link))" }.joined(
+                      separator: "; ") + ".")),
           ]),
         .init(
           "Improvements achieved",
@@ -535,6 +560,7 @@ public struct AnnualReport: Report, Equatable {
                 "Dissemination",
                 [
                   "Dissemination activities delivered",
+                  "  evaluated by the practitioners who took part",
                   "Practitioners who attended (briefings, training, events)",
                   "Circulation (newsletters, learning briefs, emails)",
                 ])),

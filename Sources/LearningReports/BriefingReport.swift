@@ -1,7 +1,9 @@
 import LearningModel
 
-/// A 7-minute briefing draft for one review, in the seven sections trainers use, built from the
-/// review's findings, recommendations and themes. Anonymised: the review's pseudonym only.
+/// A 7-minute briefing for one review, on one page of seven numbered boxes (background, why it
+/// matters, what happened, what we learned, good practice, questions for reflection, what to do),
+/// written for practitioners from the review's summary, findings, good practice and the changes in
+/// practice of its action plan. Anonymised: the review's pseudonym only.
 public struct BriefingReport: Report, Equatable {
   /// One of the seven sections of the briefing.
   public struct Part: Encodable, Equatable, Sendable {
@@ -97,58 +99,77 @@ public struct BriefingReport: Report, Equatable {
           : "Not for circulation: this review is \(withheld). This internal draft includes its findings and recommendations."
       )
     }
-    var when = ""
-    if let published = review.dates.published { when = ", published on \(published)" }
+    let published = review.dates.published.flatMap { $0 <= options.asOf ? $0 : nil }
     background.append(
-      "\(review.title) is a \(review.kind.title.lowercased()) carried out by \(review.commissioningBody(partnership: tracker.partnership.name))\(when)."
-    )
-    if let summary = review.summary { background.append(summary) }
+      "\(review.title) is a \(review.kind.title.lowercased()) carried out by \(review.commissioningBody(partnership: tracker.partnership.name))"
+        + (published.map { ", published on \($0)." } ?? ", not yet published."))
     let categories = review.categories.map { categoryNames[$0] ?? $0 }
     if !categories.isEmpty {
       background.append("Categories of harm: " + categories.joined(separator: ", ") + ".")
     }
     report.parts.append(Part(heading: "1. Background", paragraphs: background, points: []))
 
-    // Why it matters: the themes, and in how many earlier cases they came up (never this case's own
-    // Rapid Review or the other reviews of its case).
+    // Why it matters: findings the partnership has made before, then the themes and the earlier
+    // cases they came up in (never this case's own Rapid Review or the other reviews of its case).
     let cases = CaseIndex(tracker)
     let thisCase = cases.caseID(of: review.id)
     var earlier: [String: Set<String>] = [:]
-    let thisDay = DigestReport.reportingDay(review)
+    let thisDay = review.learningDay
     for other in tracker.reviews {
       let otherCase = cases.caseID(of: other.id)
-      guard otherCase != thisCase, let day = DigestReport.reportingDay(other), let thisDay, day < thisDay
-      else {
-        continue
-      }
+      guard otherCase != thisCase, let day = other.learningDay, let thisDay, day < thisDay else { continue }
       for theme in Set(other.themes) { earlier[theme, default: []].insert(otherCase) }
     }
-    let whyPoints = review.themes.filter { $0 != "good-practice" }.map { theme -> String in
+    var why: [String] = []
+    if !leaveOut {
+      let repeats = FindingRepeats(
+        tracker, asOf: options.asOf, threshold: RepeatsReport.defaultThreshold, limit: 1)
+      for finding in review.findings where !finding.goodPractice {
+        guard let position = repeats.position["\(review.id)/\(finding.id)"],
+          let parent = repeats.parent(of: position)
+        else { continue }
+        let entry = repeats.entries[parent.earlier]
+        let earlierReview = tracker.reviews[entry.review]
+        let year =
+          entry.day.map { " (\(RepeatsReport.yearName(tracker.partnership.reportingYear(containing: $0))))" }
+          ?? ""
+        why.append(
+          "Found before: \(earlierReview.title)\(year) found \"\(earlierReview.findings[entry.finding].text)\""
+            + (parent.confirmed ? "" : " (a similar finding)"))
+      }
+    }
+    var recurring: [String] = []
+    var fresh: [String] = []
+    for theme in review.themes where theme != "good-practice" {
       let name = themeNames[theme] ?? theme
       let count = earlier[theme]?.count ?? 0
-      return count > 0
-        ? "\(name): found in \(count) earlier case(s) here; this learning keeps coming back." : "\(name)."
+      if count > 0 {
+        recurring.append("\(name) (\(count) earlier \(count == 1 ? "case" : "cases"))")
+      } else {
+        fresh.append(name)
+      }
     }
+    var whyParagraphs: [String] = []
+    if !recurring.isEmpty {
+      whyParagraphs.append("This learning keeps coming back here: " + recurring.joined(separator: ", ") + ".")
+    }
+    if !fresh.isEmpty {
+      whyParagraphs.append("New learning for the partnership: " + fresh.joined(separator: ", ") + ".")
+    }
+    if whyParagraphs.isEmpty && why.isEmpty { whyParagraphs.append("No themes recorded yet.") }
+    report.parts.append(Part(heading: "2. Why it matters", paragraphs: whyParagraphs, points: why))
+
     report.parts.append(
-      Part(heading: "2. Why it matters", paragraphs: ["The review's learning is about:"], points: whyPoints))
+      Part(
+        heading: "3. What happened",
+        paragraphs: [review.summary ?? "The review's summary of the case is not recorded yet."], points: []))
     let notYet = "Left out until the review's learning can be shared."
     let findings = leaveOut ? [] : review.findings.filter { !$0.goodPractice }.map(\.text)
     report.parts.append(
       Part(
-        heading: "3. What the review found",
+        heading: "4. What we learned",
         paragraphs: leaveOut ? [notYet] : findings.isEmpty ? ["No findings recorded yet."] : [],
         points: findings))
-    let changes =
-      leaveOut
-      ? []
-      : review.recommendations.filter {
-        $0.response == .accepted || $0.response == .partiallyAccepted
-      }.map(\.text)
-    report.parts.append(
-      Part(
-        heading: "4. What must change",
-        paragraphs: leaveOut ? [notYet] : changes.isEmpty ? ["Recommendations are not yet agreed."] : [],
-        points: changes))
     let good = leaveOut ? [] : review.findings.filter(\.goodPractice).map(\.text)
     report.parts.append(
       Part(
@@ -159,31 +180,68 @@ public struct BriefingReport: Report, Equatable {
     for theme in review.themes { reflection += questions[theme] ?? [] }
     reflection = Array(reflection.prefix(4)) + generalQuestions
     report.parts.append(Part(heading: "6. Questions for reflection", paragraphs: [], points: reflection))
-    var next: [String] = (leaveOut ? [] : review.recommendations.flatMap(\.actions)).prefix(5).map { action in
-      "\(tracker.agencyName(action.owner)): \(action.description)"
+
+    // What to do: the changes in practice the action plan asks of practitioners, then where to
+    // learn more.
+    let actions =
+      leaveOut
+      ? []
+      : review.recommendations.filter { $0.response == .accepted || $0.response == .partiallyAccepted }
+        .flatMap(\.actions)
+    var next: [String] = actions.prefix(Self.actionsShown).map { action in
+      "\(action.description) (\(tracker.agencyName(action.owner)))"
     }
-    let related = tracker.disseminations.filter { $0.reviews.contains(review.id) && $0.status != .cancelled }
-      .map {
-        "\($0.status == .planned ? "Coming up" : "Delivered") \($0.date): \($0.title)"
-      }
-    next += related
+    var doParagraphs: [String] = []
+    if !actions.isEmpty {
+      doParagraphs.append("What is changing in practice, and where to learn more:")
+    } else if !leaveOut {
+      doParagraphs.append("The action plan is not yet agreed.")
+    }
+    if actions.count > Self.actionsShown {
+      let more = actions.count - Self.actionsShown
+      next.append("and \(more) more \(more == 1 ? "change" : "changes") in the action plan.")
+    }
+    next += tracker.disseminations.filter { $0.reviews.contains(review.id) && $0.status != .cancelled }
+      .map { "\($0.status == .planned ? "Coming up" : "Delivered") \($0.date): \($0.title)" }
     next.append(
-      "Read the full report on the \(tracker.partnership.name) website and discuss it in your next team meeting."
-    )
-    report.parts.append(
-      Part(heading: "7. What to do next and where to learn more", paragraphs: [], points: next))
+      published != nil && withheld == nil
+        ? "Read the full report on the \(tracker.partnership.name) website and discuss it in your next team meeting."
+        : "Discuss this learning in your next team meeting or supervision.")
+    report.parts.append(Part(heading: "7. What to do", paragraphs: doParagraphs, points: next))
     return report
   }
 
+  /// Changes in practice shown in box 7 before "and N more".
+  static let actionsShown = 5
+
+  /// The print layout of the briefing: the seven parts as numbered boxes, two to a row, on one
+  /// A4 page; a longer briefing runs on to a second page rather than being cut.
+  static let boxStyle = """
+    body.briefing main { display: grid; grid-template-columns: 1fr 1fr; gap: 0.6rem; }
+    body.briefing main > section { border: 2px solid #1f5fa8; border-radius: 6px; padding: 0 0.6rem 0.3rem; }
+    body.briefing main > section:last-child { grid-column: 1 / -1; }
+    body.briefing main > section h2 { border-bottom: none; margin-top: 0.4rem; color: #1f5fa8; }
+    body.briefing main > section ul { padding-left: 1.1rem; }
+    @media print {
+      body.briefing { font-size: 9pt; line-height: 1.25; }
+      body.briefing main { gap: 2.5mm; }
+      body.briefing main > section { padding: 0 2mm 1mm; }
+      body.briefing main > section h2 { font-size: 11pt; margin: 1.5mm 0 1mm; }
+      body.briefing p, body.briefing ul { margin: 0.8mm 0; }
+    }
+    """
+
   /// The briefing laid out as one section per part, for the renderers.
   public var document: ReportDocument {
-    ReportDocument(
+    var document = ReportDocument(
       title: "7-minute briefing: \(title)", subtitle: "\(partnership) · \(review) · draft for trainers",
       sections: parts.map { part in
         var blocks: [ReportDocument.Block] = part.paragraphs.map { .paragraph($0) }
         if !part.points.isEmpty { blocks.append(.bullets(part.points)) }
         return .init(part.heading, blocks)
       })
+    document.pageStyle = .init(bodyClass: "briefing", css: Self.boxStyle)
+    return document
   }
 
   /// One row per paragraph and point, with its section's heading.

@@ -173,6 +173,10 @@ public struct DigestReport: Report, Equatable {
   public var timeliness: [TimelinessReport.Summary] = []
   /// Reviews of the year whose findings and recommendations are left out: in progress or under embargo.
   public var withheld: [WithheldLine] = []
+  /// Findings of the year that repeat an earlier finding.
+  public var repeatedFindings: [RepeatedFindingLine] = []
+  /// How the year's learning landed: coverage by agency, evaluations and follow-ups.
+  public var landing = LandingSummary()
 
   /// The themes a review carries as of a day: its own, and its findings' and recommendations' when
   /// these can be shared (not in progress or under embargo).
@@ -185,10 +189,7 @@ public struct DigestReport: Report, Equatable {
   }
 
   /// The day a review counts in a year: publication, else the Rapid Review, the decision or the notification.
-  static func reportingDay(_ review: Review) -> CalendarDay? {
-    review.dates.published ?? review.dates.rapidReview ?? review.dates.decision ?? review.dates.notified
-      ?? review.dates.referred
-  }
+  static func reportingDay(_ review: Review) -> CalendarDay? { review.learningDay }
 
   /// The digest of `tracker` for the options' year (else the year containing their day), read on `asOf`.
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> DigestReport {
@@ -336,6 +337,8 @@ public struct DigestReport: Report, Equatable {
       !disseminated.contains($0)
     }
 
+    report.repeatedFindings = repeatedFindings(tracker, keyFindings: report.keyFindings, asOf: asOf)
+    report.landing = landing(tracker, year: year, asOf: asOf, review: options.review)
     report.timeliness =
       TimelinessReport.build(tracker, ReportOptions(asOf: asOf, review: options.review, year: year)).summary
 
@@ -497,7 +500,8 @@ public struct DigestReport: Report, Equatable {
           [
             keyFindings.isEmpty
               ? .paragraph("No findings recorded.")
-              : .bullets(keyFindings.map { "\($0.reference) (\($0.reviewTitle)): \($0.text)" })
+              : .bullets(keyFindings.map { "\($0.reference) (\($0.reviewTitle)): \($0.text)" }),
+            repeatedFindingsBlock,
           ] + (withheldNote.map { [$0] } ?? [])),
         .init(
           "Good practice",
@@ -562,7 +566,7 @@ public struct DigestReport: Report, Equatable {
                   ? "Every review published in the year had learning delivered to practitioners."
                   : "Published in the year with no dissemination delivered: "
                     + dissemination.publishedWithoutDissemination.joined(separator: ", ") + "."),
-          ]),
+          ] + landingBlocks),
         .init("Section 11: evidence of embedding", [.table(section11Table)]),
       ])
   }

@@ -32,6 +32,45 @@ public struct DisseminationReport: Report, Equatable {
     public var activities = 0
     /// The reach of those activities (practitioners of every agency in their audience), by kind.
     public var reachOfActivities = ReachSplit()
+    /// Practitioners the agency employs who work with children, when recorded.
+    public var workforce: Int?
+    /// The agency's own practitioners reached, from activities' reach by agency, by kind.
+    public var reached = ReachSplit()
+    /// Attendance coverage: practitioners who attended over the workforce, in per cent, rounded.
+    public var attendedCoverage: Int?
+    /// Circulation coverage: copies circulated to the agency over its workforce, in per cent, rounded.
+    public var circulatedCoverage: Int?
+  }
+
+  /// A delivered activity's evaluation and follow-up.
+  public struct ActivityRow: Encodable, Equatable, Sendable {
+    /// The activity's ID.
+    public var id: String
+    /// Its title.
+    public var title: String
+    /// The day it was delivered.
+    public var delivered: CalendarDay
+    /// Its evaluation, when recorded.
+    public var evaluation: DisseminationEvaluation?
+    /// Its follow-up, when one was recorded on or before the report's day.
+    public var followUp: DisseminationFollowUp?
+  }
+
+  /// The evaluations of the delivered activities in scope, together.
+  public struct EvaluationSummary: Encodable, Equatable, Sendable {
+    /// Delivered activities with an evaluation.
+    public var evaluated = 0
+    /// Responses to those evaluations.
+    public var responses = 0
+    /// The average rating over every response (each activity's average weighted by its
+    /// responses), 1 to 5, to one decimal place; absent with no evaluation.
+    public var averageRating: Double?
+    /// Respondents who said they would change their practice (where evaluations asked).
+    public var willChange = 0
+    /// Responses of evaluations that asked whether practice would change.
+    public var askedWillChange = 0
+    /// Delivered activities with a follow-up on practice by the report's day.
+    public var followedUp = 0
   }
 
   /// One review's dissemination: published, or with activities recorded.
@@ -76,6 +115,14 @@ public struct DisseminationReport: Report, Equatable {
   public var byReview: [ReviewRow] = []
   /// Published reviews with no delivered activity by the as-of day.
   public var reviewsWithNone: [String] = []
+  /// Delivered activities in scope, in store order, with their evaluation and follow-up.
+  public var activities: [ActivityRow] = []
+  /// The evaluations and follow-ups of the delivered activities, together.
+  public var evaluations = EvaluationSummary()
+  /// Delivered activities with no evaluation recorded.
+  public var withoutEvaluation: [String] = []
+  /// Delivered activities with no follow-up on practice by the report's day.
+  public var withoutFollowUp: [String] = []
 
   /// The report as of the options' day, limited to their reporting year and review if given.
   public static func build(_ tracker: Tracker, _ options: ReportOptions) -> DisseminationReport {
@@ -121,6 +168,17 @@ public struct DisseminationReport: Report, Equatable {
             agencyRow.reachOfActivities.add(activity.reach ?? 0, as: kinds[activity.method])
             agencies[agency] = agencyRow
           }
+          for entry in activity.reachByAgency ?? [] {
+            var agencyRow =
+              agencies[entry.agency]
+              ?? AgencyRow(agency: entry.agency, name: agencyNames[entry.agency] ?? entry.agency)
+            agencyRow.reached.add(entry.reach, as: kinds[activity.method])
+            agencies[entry.agency] = agencyRow
+          }
+          report.activities.append(
+            ActivityRow(
+              id: activity.id, title: activity.title, delivered: activity.date,
+              evaluation: activity.evaluation, followUp: activity.followUp))
         } else {
           row.planned += 1
         }
@@ -131,7 +189,39 @@ public struct DisseminationReport: Report, Equatable {
     report.byMethod =
       methodOrder.compactMap { methods[$0] }
       + methods.keys.filter { !methodOrder.contains($0) }.sorted().compactMap { methods[$0] }
-    report.byAgency = tracker.agencies.compactMap { agencies[$0.id] }
+    report.byAgency = tracker.agencies.compactMap { agency in
+      guard var row = agencies[agency.id] else { return nil }
+      row.workforce = agency.workforce
+      if let workforce = agency.workforce, workforce > 0 {
+        func percent(_ count: Int) -> Int { Int((Double(count) * 100 / Double(workforce)).rounded()) }
+        row.attendedCoverage = percent(row.reached.attended)
+        row.circulatedCoverage = percent(row.reached.circulated)
+      }
+      return row
+    }
+    var ratingTotal = 0.0
+    for activity in report.activities {
+      if let evaluation = activity.evaluation {
+        report.evaluations.evaluated += 1
+        report.evaluations.responses += evaluation.responses
+        ratingTotal += evaluation.rating * Double(evaluation.responses)
+        if let willChange = evaluation.willChange {
+          report.evaluations.willChange += willChange
+          report.evaluations.askedWillChange += evaluation.responses
+        }
+      } else {
+        report.withoutEvaluation.append(activity.id)
+      }
+      if activity.followUp != nil {
+        report.evaluations.followedUp += 1
+      } else {
+        report.withoutFollowUp.append(activity.id)
+      }
+    }
+    if report.evaluations.responses > 0 {
+      report.evaluations.averageRating =
+        (ratingTotal / Double(report.evaluations.responses) * 10).rounded() / 10
+    }
 
     for review in tracker.reviews where options.review == nil || review.id == options.review {
       let activities = inScope.filter { $0.reviews.contains(review.id) }
@@ -183,6 +273,64 @@ public struct DisseminationReport: Report, Equatable {
         [Table.Cell(row.agency), Table.Cell(row.name), .number(row.activities)]
           + row.reachOfActivities.cells(unclassified: other))
     }
+    var coverageTable = Table(
+      caption: "Coverage: each agency's practitioners reached, against its workforce",
+      columns: [
+        .init("Agency"), .init("Workforce", .right), .init("Attended", .right),
+        .init("Attended, of workforce", .right),
+        .init("Circulated", .right), .init("Circulated, of workforce", .right),
+      ],
+      emptyText: "No delivered activity recorded its reach by agency.")
+    for row in byAgency where row.reached != ReachSplit() || row.workforce != nil {
+      coverageTable.append([
+        Table.Cell(row.name), Table.Cell(row.workforce.map(String.init) ?? "not recorded"),
+        .number(row.reached.attended), Table.Cell(row.attendedCoverage.map { "\($0)%" } ?? ""),
+        .number(row.reached.circulated), Table.Cell(row.circulatedCoverage.map { "\($0)%" } ?? ""),
+      ])
+    }
+    var activityTable = Table(
+      caption: "Delivered activities: evaluation and follow-up",
+      columns: [
+        .init("Activity"), .init("Delivered"), .init("Responses", .right),
+        .init("Average rating (1-5)", .right),
+        .init("Would change practice", .right), .init("Follow-up"),
+      ],
+      emptyText: "No activity delivered.")
+    for row in activities {
+      let evaluation = row.evaluation
+      activityTable.append([
+        Table.Cell("\(row.id): \(row.title)"), Table.Cell(row.delivered.description),
+        Table.Cell(evaluation.map { String($0.responses) } ?? "not evaluated"),
+        Table.Cell(evaluation.map { String($0.rating) } ?? ""),
+        Table.Cell(evaluation.flatMap { e in e.willChange.map { "\($0) of \(e.responses)" } } ?? ""),
+        Table.Cell(row.followUp.map { "\($0.date): \($0.note)" } ?? "none yet"),
+      ])
+    }
+    let summary = evaluations
+    var evaluationFigures: [ReportDocument.Figure] = [
+      .init("Activities evaluated", "\(summary.evaluated) of \(activities.count)"),
+      .init("Responses", String(summary.responses)),
+      .init(
+        "Average rating (1 to 5, over every response)", summary.averageRating.map { String($0) } ?? "none"),
+    ]
+    if summary.askedWillChange > 0 {
+      evaluationFigures.append(
+        .init(
+          "Said they would change their practice",
+          "\(summary.willChange) of \(summary.askedWillChange) (\(Int((Double(summary.willChange) * 100 / Double(summary.askedWillChange)).rounded()))%)"
+        ))
+    }
+    evaluationFigures.append(
+      .init("Activities followed up on practice", "\(summary.followedUp) of \(activities.count)"))
+    var evaluationBlocks: [ReportDocument.Block] = [.figures(evaluationFigures), .table(activityTable)]
+    if !withoutEvaluation.isEmpty {
+      evaluationBlocks.append(
+        .paragraph("No evaluation recorded: " + withoutEvaluation.joined(separator: ", ") + "."))
+    }
+    if !withoutFollowUp.isEmpty {
+      evaluationBlocks.append(
+        .paragraph("No follow-up on practice yet: " + withoutFollowUp.joined(separator: ", ") + "."))
+    }
     var reviewTable = Table(
       caption: "Each review's dissemination",
       columns: [
@@ -225,7 +373,8 @@ public struct DisseminationReport: Report, Equatable {
                   : "No dissemination delivered yet: " + reviewsWithNone.joined(separator: ", ") + "."),
           ]),
         .init("By method", [.table(methodTable)]),
-        .init("By agency", [.table(agencyTable)]),
+        .init("By agency", [.table(agencyTable), .table(coverageTable)]),
+        .init("Evaluation and follow-up", evaluationBlocks),
         .init("By review", [.table(reviewTable)]),
       ])
   }

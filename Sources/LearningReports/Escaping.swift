@@ -26,9 +26,11 @@ public enum Escape {
   /// heading, quote, list, rule, code block or fence wherever it is placed: leading spaces
   /// (indentation) are dropped, and the character that would open a list, a rule or a fence gets a
   /// backslash (`markdownBlockMarker`). `#`, `*`, `_`, `` ` `` and `>` are escaped wherever they are.
-  public static func markdown(_ text: String) -> String {
+  /// A heading's text (`atLineStart: false`) follows its `#` marks, so it cannot open a block and
+  /// keeps its "1." as written.
+  public static func markdown(_ text: String, atLineStart: Bool = true) -> String {
     let line = Table.singleLine(text).drop { $0 == " " }
-    let marker = markdownBlockMarker(line)
+    let marker = atLineStart ? markdownBlockMarker(line) : nil
     var out = ""
     for (offset, character) in line.enumerated() {
       if offset == marker { out += "\\" }

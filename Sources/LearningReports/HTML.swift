@@ -210,10 +210,19 @@ extension ReportDocument {
             .el("meta", [("charset", "utf-8")]),
             .el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
             .el("title", text: title),
-            .el("style", [], [.trusted(Self.stylesheet + "\n" + printedFooterStyle)]),
+            .el(
+              "style", [],
+              [
+                .trusted(
+                  Self.stylesheet + "\n" + printedFooterStyle + (pageStyle.map { "\n" + $0.css } ?? ""))
+              ]),
           ]),
         .el(
-          "body", allWide ? [("class", "wide")] : [],
+          "body",
+          {
+            let classes = (allWide ? ["wide"] : []) + (pageStyle.map { [$0.bodyClass] } ?? [])
+            return classes.isEmpty ? [] : [("class", classes.joined(separator: " "))]
+          }(),
           [
             .el("header", [], [.el("h1", text: title), .el("p", [("class", "subtitle")], text: subtitle)]),
             .el("main", [], main),

@@ -199,7 +199,7 @@ extension ReportDocument {
     var out = "# " + Escape.markdown(title) + "\n\n" + Escape.markdown(subtitle) + "\n"
     out.reserveCapacity(approximateSize * 2)
     for section in sections {
-      out += "\n## " + Escape.markdown(section.heading) + "\n\n"
+      out += "\n## " + Escape.markdown(section.heading, atLineStart: false) + "\n\n"
       for block in section.blocks {
         switch block {
         case .paragraph(let text):

@@ -1,9 +1,10 @@
 import LearningModel
 
 /// Learning that comes back: each recommendation with its closest earlier recommendations from
-/// other reviews (by `RarityWeightedSimilarity`), and the families this makes, each with the
-/// state of the earlier recommendations' actions, so that "assured in 2023-24, found again in
-/// 2025-26" stands out. Never a list of all similar pairs: at most `matches` per recommendation.
+/// other reviews (by `RarityWeightedSimilarity`), findings linked to the earlier findings they
+/// repeat (recorded links confirmed, similar wording suggested), and the families this makes, each
+/// with the state of the earlier recommendations' actions, so that "assured in 2023-24, found again
+/// in 2025-26" stands out. Never a list of all similar pairs: at most `matches` per recommendation.
 public struct RepeatsReport: Report, Equatable {
   /// A theme carried by reviews in more than one reporting year.
   public struct RecurringTheme: Encodable, Equatable, Sendable {
@@ -101,6 +102,10 @@ public struct RepeatsReport: Report, Equatable {
   /// Every recommendation the families name, and every earlier match of one within the filters,
   /// earliest first; each once.
   public var recommendations: [Listed] = []
+  /// Findings compared: those of reviews dated on or before the as-of day, and undated ones.
+  public var findingsCompared = 0
+  /// Families of findings that come back (see `findingFamilies(_:_:threshold:theme:)`).
+  public var findingFamilies: [FindingFamily] = []
 
   /// The default similarity threshold (see docs/repeats.md for why).
   public static let defaultThreshold = 0.5
@@ -124,6 +129,8 @@ public struct RepeatsReport: Report, Equatable {
     let partnership = tracker.partnership
     let settings = partnership.settings
     let names = Dictionary(tracker.themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    (report.findingsCompared, report.findingFamilies) = findingFamilies(
+      tracker, options, threshold: threshold, theme: theme)
     var years: [String: Set<Int>] = [:]
     var carriers: [String: [String]] = [:]
     struct Entry {
@@ -379,6 +386,15 @@ public struct RepeatsReport: Report, Equatable {
       .init("Recommendations with an earlier match", String(matched)),
       .init("Families", "\(families.count), of which \(spanning) span more than one reporting year"),
       .init("Families where learning was assured, then found again", String(assuredAgain)),
+      .init("Findings compared", String(findingsCompared)),
+      .init(
+        "Findings that repeat an earlier one",
+        {
+          let later = findingFamilies.flatMap(\.members)
+          let confirmed = later.filter { $0.link == "confirmed" }.count
+          return
+            "\(later.count): \(confirmed) confirmed, \(later.count - confirmed) suggested by similar wording"
+        }()),
     ]
     if let theme { figures.append(.init("Theme", theme)) }
     if let year { figures.append(.init("Reporting year", Self.yearName(year))) }
@@ -397,6 +413,14 @@ public struct RepeatsReport: Report, Equatable {
             ),
           ]),
         .init("Recurring themes", [.table(themeTable)]),
+        .init(
+          "Findings that come back",
+          [
+            .paragraph(
+              "A finding is linked to the earlier finding the business unit recorded it repeats (confirmed), else to its closest earlier finding of another review by the same similarity (suggested: check it, and record the link with 'finding update REF --repeats EARLIER')."
+            ),
+            .table(findingFamilyTable),
+          ]),
         .init("Families of learning that comes back", [.table(familyTable)]),
         .init(
           "Recommendations made again",

@@ -13,6 +13,22 @@ public struct ReportDocument: Equatable, Sendable {
   /// subtitle (the partnership and the as-of day).
   public var footer: String
 
+  /// A print layout of its own for one kind of report (the briefing's seven boxes), if any.
+  public var pageStyle: PageStyle?
+
+  /// A report's own layout: a class on the page's body and the style rules that use it.
+  public struct PageStyle: Equatable, Sendable {
+    /// The class given to the HTML body.
+    public var bodyClass: String
+    /// Style rules added after the common stylesheet (trusted: written by the report, never data).
+    public var css: String
+    /// A layout giving the body `bodyClass`, styled by `css`.
+    public init(bodyClass: String, css: String) {
+      self.bodyClass = bodyClass
+      self.css = css
+    }
+  }
+
   /// A document with a title and subtitle; the footer is the two joined when not given.
   public init(title: String, subtitle: String, sections: [Section] = [], footer: String? = nil) {
     self.title = title

@@ -142,7 +142,7 @@ public enum ReportRegistry {
   ) { tracker, options in ThemesReport.build(tracker, options, theme: options.theme) }
 
   static let briefing = ReportKind(
-    name: "briefing", summary: "a 7-minute briefing draft for one review",
+    name: "briefing", summary: "a 7-minute briefing on one page for one review",
     discussion: """
       A draft in seven sections: background; why it matters; what the review found; what must \
       change; good practice; questions for reflection; what to do next and where to learn more. Best \
@@ -179,7 +179,7 @@ public enum ReportRegistry {
   }
 
   static let repeats = ReportKind(
-    name: "repeats", summary: "learning that comes back: families of recommendations made again",
+    name: "repeats", summary: "learning that comes back: families of findings and recommendations made again",
     discussion: """
       Each recommendation with its closest earlier recommendations from other reviews (IDF-weighted \
       Jaccard: words weigh more the rarer they are), the words they share and the state of the \

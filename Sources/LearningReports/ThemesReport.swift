@@ -1,8 +1,10 @@
 import LearningModel
 
-/// For trainers: per theme, the reviews that carry it, their findings and good practice, the
-/// recommendations with the state of their actions, the dissemination that covered it, and how
-/// often it recurred year by year.
+/// For trainers: per theme, a course pack: the reviews that carry it, their findings (with the
+/// earlier findings they repeat) and good practice, questions for reflection, the recommendations
+/// with the state of their actions, the dissemination that covered it with its coverage and
+/// evaluation, and how often it recurred year by year. A finding or recommendation counts for a
+/// theme it carries or that its review carries.
 public struct ThemesReport: Report, Equatable {
   /// One theme: the reviews, findings, recommendations and dissemination that carry it.
   public struct ThemeSection: Encodable, Equatable, Sendable {
@@ -26,13 +28,17 @@ public struct ThemesReport: Report, Equatable {
     public var name: String
     /// Reviews carrying the theme, as "ID (title)", marked when their learning is withheld.
     public var reviews: [String] = []
-    /// Findings tagged with the theme that are not good practice, as "reference: text".
+    /// Findings counting for the theme (theirs or their review's) that are not good practice, as
+    /// "reference: text", with the earlier finding each repeats.
     public var findings: [String] = []
-    /// Findings tagged with the theme marked good practice, as "reference: text".
+    /// Findings counting for the theme marked good practice, as "reference: text".
     public var goodPractice: [String] = []
-    /// Recommendations tagged with the theme.
+    /// Questions for reflection on the theme, as the briefing asks them.
+    public var questions: [String] = []
+    /// Recommendations counting for the theme: tagged with it, or of a review that carries it.
     public var recommendations: [RecommendationLine] = []
-    /// Activities covering the theme delivered by the report's day, as "day title (reach)".
+    /// Activities covering the theme delivered by the report's day, as "day title (reach)", with
+    /// their reach by agency, evaluation and follow-up.
     public var disseminations: [String] = []
     /// Cases carrying the theme, by reporting year (the year it starts in); a Rapid Review and the
     /// reviews that follow it are one case.
@@ -76,7 +82,21 @@ public struct ThemesReport: Report, Equatable {
     let settings = tracker.partnership.settings
     let names = Dictionary(tracker.themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     var sections: [String: ThemeSection] = [:]
-    func section(_ id: String) -> ThemeSection { sections[id] ?? ThemeSection(id: id, name: names[id] ?? id) }
+    func section(_ id: String) -> ThemeSection {
+      sections[id]
+        ?? ThemeSection(
+          id: id, name: names[id] ?? id,
+          questions: BriefingReport.questions[id] ?? BriefingReport.generalQuestions)
+    }
+    let repeats = FindingRepeats(
+      tracker, asOf: options.asOf, threshold: RepeatsReport.defaultThreshold, limit: 1)
+    func repeated(_ reference: String) -> String {
+      guard let position = repeats.position[reference], let parent = repeats.parent(of: position) else {
+        return ""
+      }
+      return
+        " (repeats \(repeats.entries[parent.earlier].reference), \(parent.confirmed ? "confirmed" : "suggested"))"
+    }
     for review in tracker.reviews {
       // A review with no day recorded is in no reporting year: listed as undated, never left out.
       let reviewYear = DigestReport.reportingDay(review).map {
@@ -102,11 +122,14 @@ public struct ThemesReport: Report, Equatable {
               + (withheld == nil ? "" : ": learning withheld"))
         }
         if withheld == nil && inScope {
-          for finding in review.findings where finding.themes.contains(theme) {
-            let line = "\(review.id)/\(finding.id): \(finding.text)"
+          for finding in review.findings where finding.themes.contains(theme) || review.themes.contains(theme)
+          {
+            let reference = "\(review.id)/\(finding.id)"
+            let line = "\(reference): \(finding.text)" + (finding.goodPractice ? "" : repeated(reference))
             if finding.goodPractice { entry.goodPractice.append(line) } else { entry.findings.append(line) }
           }
-          for recommendation in review.recommendations where recommendation.themes.contains(theme) {
+          for recommendation in review.recommendations
+          where recommendation.themes.contains(theme) || review.themes.contains(theme) {
             var counts = BRAGCounts()
             for action in recommendation.actions {
               let state = action.state(asOf: options.asOf, settings: settings)
@@ -135,7 +158,18 @@ public struct ThemesReport: Report, Equatable {
       }
       for theme in activity.themes where only == nil || theme == only {
         var entry = section(theme)
-        entry.disseminations.append("\(activity.date) \(activity.title) (\(activity.reach ?? 0) reached)")
+        var line = "\(activity.date) \(activity.title) (\(activity.reach ?? 0) reached"
+        if let reachBy = activity.reachByAgency, !reachBy.isEmpty {
+          line +=
+            ": " + reachBy.map { "\(tracker.agencyName($0.agency)) \($0.reach)" }.joined(separator: ", ")
+        }
+        line += ")"
+        if let evaluation = activity.evaluation {
+          line += "; rated \(evaluation.rating) of 5 by \(evaluation.responses)"
+          if let willChange = evaluation.willChange { line += ", \(willChange) would change their practice" }
+        }
+        if let followUp = activity.followUp { line += "; follow-up \(followUp.date): \(followUp.note)" }
+        entry.disseminations.append(line)
         sections[theme] = entry
       }
     }
@@ -192,18 +226,20 @@ public struct ThemesReport: Report, Equatable {
             + ".")
       ]
       blocks.append(
-        theme.findings.isEmpty ? .paragraph("No findings tagged with this theme.") : .bullets(theme.findings))
+        theme.findings.isEmpty ? .paragraph("No findings on this theme.") : .bullets(theme.findings))
       if !theme.goodPractice.isEmpty {
         blocks.append(.paragraph("Good practice:"))
         blocks.append(.bullets(theme.goodPractice))
       }
+      blocks.append(.paragraph("Questions for reflection:"))
+      blocks.append(.bullets(theme.questions))
       var recommendations = Table(
         caption: "Recommendations on \(theme.name)",
         columns: [
           .init("Recommendation"), .init("Text"), .init("Response"), .init("Rating"),
           .init("Actions R/A/G/B", .right),
         ],
-        emptyText: "No recommendations tagged with this theme.")
+        emptyText: "No recommendations on this theme.")
       for line in theme.recommendations {
         recommendations.append([
           Table.Cell(line.reference), Table.Cell(line.text), Table.Cell(line.response.title),

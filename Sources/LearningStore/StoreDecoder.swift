@@ -428,7 +428,8 @@ public struct StoreDecoder {
   }
 
   static let agencyFields = Fields(
-    ["id", "name", "kind", "statutoryPartner"], required: ["id", "name", "kind", "statutoryPartner"])
+    ["id", "name", "kind", "statutoryPartner", "workforce"],
+    required: ["id", "name", "kind", "statutoryPartner"])
 
   mutating func agency() throws(Syntax) -> Agency? {
     var agency = Agency(id: "", name: "", kind: .other, statutoryPartner: false)
@@ -437,7 +438,8 @@ public struct StoreDecoder {
       case 0: agency.id = try d.string() ?? ""
       case 1: agency.name = try d.string() ?? ""
       case 2: agency.kind = try d.word(AgencyKind.self) ?? .other
-      default: agency.statutoryPartner = try d.bool() ?? false
+      case 3: agency.statutoryPartner = try d.bool() ?? false
+      default: agency.workforce = try d.integer()
       }
     }
     return isObject ? agency : nil
@@ -540,7 +542,7 @@ public struct StoreDecoder {
   }
 
   static let findingFields = Fields(
-    ["id", "text", "themes", "goodPractice"], required: ["id", "text", "goodPractice"])
+    ["id", "text", "themes", "goodPractice", "repeats"], required: ["id", "text", "goodPractice"])
 
   mutating func finding() throws(Syntax) -> Finding? {
     var finding = Finding(id: "", text: "")
@@ -549,7 +551,8 @@ public struct StoreDecoder {
       case 0: finding.id = try d.string() ?? ""
       case 1: finding.text = try d.string() ?? ""
       case 2: finding.themes = try d.strings()
-      default: finding.goodPractice = try d.bool() ?? false
+      case 3: finding.goodPractice = try d.bool() ?? false
+      default: finding.repeats = try d.optionalString()
       }
     }
     return isObject ? finding : nil
@@ -637,8 +640,15 @@ public struct StoreDecoder {
   }
 
   static let disseminationFields = Fields(
-    ["id", "date", "status", "method", "title", "reviews", "themes", "audience", "reach", "note"],
+    [
+      "id", "date", "status", "method", "title", "reviews", "themes", "audience", "reach", "note",
+      "reachByAgency", "evaluation", "followUp",
+    ],
     required: ["id", "date", "status", "method", "title"])
+  static let agencyReachFields = Fields(["agency", "reach"], required: ["agency", "reach"])
+  static let evaluationFields = Fields(
+    ["responses", "rating", "willChange"], required: ["responses", "rating"])
+  static let followUpFields = Fields(["date", "note"], required: ["date", "note"])
 
   mutating func dissemination() throws(Syntax) -> Dissemination? {
     var activity = Dissemination(
@@ -659,10 +669,64 @@ public struct StoreDecoder {
         } else {
           activity.reach = try d.integer()
         }
-      default: activity.note = try d.optionalString()
+      case 9: activity.note = try d.optionalString()
+      case 10:
+        activity.reachByAgency = try d.list { (d: inout StoreDecoder) throws(Syntax) in try d.agencyReach() }
+      case 11: activity.evaluation = try d.evaluation()
+      default: activity.followUp = try d.followUp()
       }
     }
     return isObject ? activity : nil
+  }
+
+  mutating func agencyReach() throws(Syntax) -> AgencyReach? {
+    var entry = AgencyReach(agency: "", reach: 0)
+    let isObject = try object(Self.agencyReachFields) { (d: inout StoreDecoder, field) throws(Syntax) in
+      switch field {
+      case 0: entry.agency = try d.string() ?? ""
+      default: entry.reach = try d.integer() ?? 0
+      }
+    }
+    return isObject ? entry : nil
+  }
+
+  mutating func evaluation() throws(Syntax) -> DisseminationEvaluation? {
+    var evaluation = DisseminationEvaluation(responses: 0, rating: 0)
+    let isObject = try object(Self.evaluationFields) { (d: inout StoreDecoder, field) throws(Syntax) in
+      switch field {
+      case 0: evaluation.responses = try d.integer() ?? 0
+      case 1: evaluation.rating = try d.number() ?? 0
+      default: evaluation.willChange = try d.integer()
+      }
+    }
+    return isObject ? evaluation : nil
+  }
+
+  /// A number, whole or with decimals.
+  mutating func number() throws(Syntax) -> Double? {
+    guard try reader.peek() == .number else {
+      try wrongType("a number")
+      return nil
+    }
+    let offset = reader.offset
+    let number = try reader.readNumber()
+    let text = reader.text(of: number.range)
+    guard let value = Double(text), value.isFinite else {
+      problem("expected a number, found \(text)", at: offset)
+      return nil
+    }
+    return value
+  }
+
+  mutating func followUp() throws(Syntax) -> DisseminationFollowUp? {
+    var followUp = DisseminationFollowUp(date: CalendarDay(dayNumber: 0), note: "")
+    let isObject = try object(Self.followUpFields) { (d: inout StoreDecoder, field) throws(Syntax) in
+      switch field {
+      case 0: followUp.date = try d.day() ?? followUp.date
+      default: followUp.note = try d.string() ?? ""
+      }
+    }
+    return isObject ? followUp : nil
   }
 
   static let section11Fields = Fields(

@@ -54,8 +54,15 @@ extension LearningTrackerCommand {
         return ExitCode.ok
       },
       Command(
-        words: ["dissemination", "update"], summary: "mark an activity delivered or cancelled, or re-plan it",
-        discussion: "Marks an activity delivered or cancelled, or plans it for another day.",
+        words: ["dissemination", "update"],
+        summary: "mark an activity delivered or cancelled, re-plan it, or record its reach and evaluation",
+        discussion: """
+          Marks an activity delivered or cancelled, or plans it for another day. Once delivered: \
+          --reach-by AGENCY=N records the practitioners of each agency it reached (the total reach is \
+          their sum unless --reach is given); --responses, --rating and --will-change record its \
+          evaluation; --follow-up DAY with --follow-up-note records evidence, weeks later, that \
+          practice changed. --clear removes reach-by, evaluation or follow-up.
+          """,
         positionals: [Positional("ID", help: "the activity's ID")],
         options: [
           .word(
@@ -64,23 +71,43 @@ extension LearningTrackerCommand {
           .day("--date", help: "the day delivered, or the new planned day"),
           .number("--reach", range: 0...Int.max, help: "practitioners reached"),
           .text("--note", "TEXT", help: "evaluation, or the reason for cancelling"),
-          .text("--audience", "ID", repeatable: true, help: "replace the audience"), .by,
+          .text("--audience", "ID", repeatable: true, help: "replace the audience"),
+          .text(
+            "--reach-by", "AGENCY=N", repeatable: true,
+            help: "practitioners of an agency reached (replaces that agency's number)"),
+          .number("--responses", range: 1...Int.max, help: "practitioners who answered the evaluation"),
+          Option(
+            "--rating", .decimal(placeholder: "X", above: 0, atMost: 5),
+            help: "their average rating, 1 (poor) to 5 (excellent)"),
+          .number(
+            "--will-change", range: 0...Int.max, help: "how many said they would change their practice"),
+          .day("--follow-up", help: "the day of a follow-up on practice"),
+          .text("--follow-up-note", "TEXT", help: "what the follow-up found"),
+          .text(
+            "--clear", "FIELD", repeatable: true,
+            help: "unset an optional field: " + clearableDisseminationFields.joined(separator: ", ")),
+          .by,
         ]
       ) { args, context in
         let status = try args.word("--status", DisseminationStatus.self)
         let date = try args.day("--date")
         let reach = try args.integer("--reach")
+        let landing = try landingChange(args)
         let note = try args.value("--note")
         let audience = try args.values("--audience")
         let by = try args.value("--by")
         let id = try args.positional(0)
-        if status == .delivered && reach == nil {
+        if status == .delivered && reach == nil && landing.reachBy.isEmpty {
           throw CommandError.usage("marking an activity delivered needs --reach (practitioners reached)")
         }
         if status == .cancelled && (note ?? "").trimmingSpaces.isEmpty {
           throw CommandError.usage("cancelling needs --note giving the reason")
         }
         if let reach, reach < 0 { throw CommandError.usage("--reach must be 0 or more") }
+        if status == nil && date == nil && reach == nil && note == nil && audience.isEmpty && landing.isEmpty
+        {
+          throw CommandError.usage("give at least one thing to change; see 'dissemination update --help'")
+        }
         try context.change(by: context.who(by)) { tracker in
           guard let index = tracker.disseminations.firstIndex(where: { $0.id == id }) else {
             let hint = nearest(id, in: tracker.disseminations.map(\.id)).map { "; did you mean \($0)?" } ?? ""
@@ -91,6 +118,7 @@ extension LearningTrackerCommand {
           if let reach { tracker.disseminations[index].reach = reach }
           if let note { tracker.disseminations[index].note = note }
           if !audience.isEmpty { tracker.disseminations[index].audience = audience }
+          try landing.apply(to: &tracker.disseminations[index], reach: reach, agencies: tracker.agencies)
           return [.dissemination(id)]
         }
         context.console.note("updated dissemination \(id)")

@@ -1,4 +1,5 @@
 import LearningModel
+import LearningReports
 import LearningStore
 
 extension LearningTrackerCommand {
@@ -39,50 +40,104 @@ extension LearningTrackerCommand {
     words: ["finding", "add"], summary: "record a finding (learning or good practice) of a review",
     discussion: """
       Adds a finding to a review, numbered F1, F2... in order, and referred to as REVIEW/F1. Good \
-      practice is learning too: mark it with --good-practice.
+      practice is learning too: mark it with --good-practice. When the partnership knows the finding \
+      was made before, --repeats names the earlier finding; otherwise the closest earlier findings of \
+      other reviews (at most 3) are named, so the link is easy to record with 'finding update'.
       """,
     positionals: [Positional("REVIEW", help: "the review, such as RR-2026-01")],
     options: [
       .text("--text", "TEXT", required: true, help: "what the review found"),
       .flag("--good-practice", help: "the finding is good practice"),
-      .text("--theme", "ID", repeatable: true, help: "a theme it carries"), .by,
+      .text("--theme", "ID", repeatable: true, help: "a theme it carries"),
+      .text("--repeats", "REF", help: "the earlier finding it repeats, such as LCSPR-2023-05/F1"), .by,
     ]
   ) { args, context in
     let reviewID = try args.positional(0)
+    let repeats = try args.value("--repeats")
     let text = try args.required("--text")
     if text.trimmingSpaces.isEmpty { throw CommandError.usage("--text \"\" is empty") }
     let goodPractice = args.flag("--good-practice")
     let themes = try args.values("--theme")
     let by = try args.value("--by")
     var added = ""
+    var suggestions: [(reference: String, similarity: Double, text: String)] = []
     try context.change(by: context.who(by)) { tracker in
       let r = try reviewPosition(reviewID, in: tracker)
       try checkCatalogue(themes, in: tracker.themes, option: "--theme", what: "theme")
+      if let repeats { try checkRepeats(repeats, in: tracker) }
       let used = Set(tracker.reviews[r].findings.map(\.id))
       var number = tracker.reviews[r].findings.count + 1
       while used.contains("F\(number)") { number += 1 }
       added = "F\(number)"
       tracker.reviews[r].findings.append(
-        Finding(id: added, text: text, themes: themes, goodPractice: goodPractice))
+        Finding(id: added, text: text, themes: themes, goodPractice: goodPractice, repeats: repeats))
+      if repeats == nil { suggestions = closestEarlierFindings(to: "\(reviewID)/\(added)", in: tracker) }
       return [.finding(review: reviewID, finding: added)]
     }
     context.console.note("added finding \(reviewID)/\(added)")
+    if !suggestions.isEmpty {
+      context.console.note(
+        "closest earlier findings; if it repeats one, record it with "
+          + "'finding update \(reviewID)/\(added) --repeats REF':")
+      for suggestion in suggestions {
+        context.console.note(
+          "  \(suggestion.reference) (\(Int((suggestion.similarity * 100).rounded()))%): "
+            + shortened(suggestion.text, 100))
+      }
+    }
     return ExitCode.ok
+  }
+
+  /// At most three earlier findings of other reviews closest to `reference` by the rarity-weighted
+  /// similarity `report repeats` uses, closest first.
+  static func closestEarlierFindings(to reference: String, in tracker: Tracker)
+    -> [(reference: String, similarity: Double, text: String)]
+  {
+    let repeats = FindingRepeats(tracker, threshold: RepeatsReport.defaultThreshold, limit: 3)
+    guard let position = repeats.position[reference] else { return [] }
+    return repeats.closest[position].map { match in
+      let entry = repeats.entries[match.earlier]
+      return (entry.reference, match.similarity, tracker.reviews[entry.review].findings[entry.finding].text)
+    }
+  }
+
+  /// Refuses a `--repeats` reference that names no finding, with "did you mean".
+  static func checkRepeats(_ reference: String, in tracker: Tracker) throws {
+    let parts = reference.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+      throw CommandError.usage(
+        "--repeats: \"\(reference)\" is not a finding reference (expected REVIEW/FINDING, such as LCSPR-2023-05/F1)"
+      )
+    }
+    let r = try reviewPosition(parts[0], in: tracker, option: "--repeats")
+    let ids = tracker.reviews[r].findings.map(\.id)
+    guard ids.contains(parts[1]) else {
+      let hint = nearest(parts[1], in: ids).map { "; did you mean \(parts[0])/\($0)?" } ?? ""
+      throw CommandError.usage("--repeats: no finding \(reference)\(hint)")
+    }
   }
 
   static let findingUpdate = Command(
     words: ["finding", "update"], summary: "correct a finding",
-    discussion: "Corrects a finding's text, whether it is good practice, and its themes.",
+    discussion: """
+      Corrects a finding's text, whether it is good practice, its themes, and the earlier finding it \
+      repeats (--repeats REF records the link; --clear repeats removes it).
+      """,
     positionals: [Positional("REF", help: "the finding, such as RR-2026-01/F1")],
     options: [
       .text("--text", "TEXT", help: "what the review found"),
       .flag("--good-practice", help: "the finding is good practice"),
       .flag("--not-good-practice", help: "the finding is learning, not good practice"),
       .text("--add-theme", "ID", repeatable: true, help: "add a theme"),
-      .text("--remove-theme", "ID", repeatable: true, help: "remove a theme"), .by,
+      .text("--remove-theme", "ID", repeatable: true, help: "remove a theme"),
+      .text("--repeats", "REF", help: "the earlier finding it repeats, such as LCSPR-2023-05/F1"),
+      .text("--clear", "FIELD", repeatable: true, help: "unset an optional field: repeats"), .by,
     ],
-    exclusive: [["--good-practice", "--not-good-practice"]]
+    exclusive: [["--good-practice", "--not-good-practice"], ["--repeats", "--clear"]]
   ) { args, context in
+    let repeats = try args.value("--repeats")
+    let clears = try args.values("--clear")
+    try checkClears(clears, among: ["repeats"])
     let reference = try findingReference(args)
     let text = try args.value("--text")
     if let text, text.trimmingSpaces.isEmpty { throw CommandError.usage("--text \"\" is empty") }
@@ -91,7 +146,9 @@ extension LearningTrackerCommand {
     let addThemes = try args.values("--add-theme")
     let removeThemes = try args.values("--remove-theme")
     let by = try args.value("--by")
-    if text == nil && !good && !notGood && addThemes.isEmpty && removeThemes.isEmpty {
+    if text == nil && !good && !notGood && addThemes.isEmpty && removeThemes.isEmpty && repeats == nil
+      && clears.isEmpty
+    {
       throw CommandError.usage("give at least one thing to change; see 'finding update --help'")
     }
     try context.change(by: context.who(by)) { tracker in
@@ -103,7 +160,15 @@ extension LearningTrackerCommand {
         throw CommandError.usage("no finding \(reference.review)/\(reference.finding)\(hint)")
       }
       try checkCatalogue(addThemes, in: tracker.themes, option: "--add-theme", what: "theme")
+      if let repeats { try checkRepeats(repeats, in: tracker) }
       var finding = tracker.reviews[r].findings[f]
+      if let repeats { finding.repeats = repeats }
+      if clears.contains("repeats") {
+        guard finding.repeats != nil else {
+          throw CommandError.usage("--clear repeats: the finding records no earlier finding")
+        }
+        finding.repeats = nil
+      }
       if let text { finding.text = text }
       if good { finding.goodPractice = true }
       if notGood { finding.goodPractice = false }

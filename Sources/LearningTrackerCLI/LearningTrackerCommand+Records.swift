@@ -7,20 +7,29 @@ extension LearningTrackerCommand {
   }
 
   static let agencyUpdate = Command(
-    words: ["agency", "update"], summary: "correct an agency's name, kind or statutory standing",
+    words: ["agency", "update"], summary: "correct an agency's name, kind, statutory standing or workforce",
     discussion: """
-      Corrects an agency in place. Give at least one of --name, --kind, --statutory or \
-      --not-statutory. The ID stays: actions, dissemination and returns refer to it.
+      Corrects an agency in place. Give at least one of --name, --kind, --statutory, \
+      --not-statutory, --workforce or --clear workforce. The ID stays: actions, dissemination and \
+      returns refer to it. The workforce (practitioners it employs who work with children) is what \
+      'report dissemination' measures each agency's coverage against.
       """,
     positionals: [Positional("ID", help: "the agency, such as LA")],
     options: [
       .text("--name", "NAME", help: "the agency's name"),
       .word("--kind", AgencyKind.self, placeholder: "KIND", help: "the kind of agency"),
       .flag("--statutory", help: "mark it a statutory safeguarding partner"),
-      .flag("--not-statutory", help: "mark it not a statutory safeguarding partner"), .by,
-    ]
+      .flag("--not-statutory", help: "mark it not a statutory safeguarding partner"),
+      .number(
+        "--workforce", range: 1...Int.max, help: "practitioners it employs who work with children"),
+      .text("--clear", "FIELD", repeatable: true, help: "unset an optional field: workforce"), .by,
+    ],
+    exclusive: [["--workforce", "--clear"]]
   ) { args, context in
     let id = try args.positional(0)
+    let workforce = try args.integer("--workforce")
+    let clears = try args.values("--clear")
+    try checkClears(clears, among: ["workforce"])
     let name = try args.value("--name")
     let kind = try args.word("--kind", AgencyKind.self)
     let statutory = args.flag("--statutory")
@@ -29,8 +38,9 @@ extension LearningTrackerCommand {
     if statutory && notStatutory {
       throw CommandError.usage("give --statutory or --not-statutory, not both")
     }
-    if name == nil && kind == nil && !statutory && !notStatutory {
-      throw CommandError.usage("give at least one of --name, --kind, --statutory or --not-statutory")
+    if name == nil && kind == nil && !statutory && !notStatutory && workforce == nil && clears.isEmpty {
+      throw CommandError.usage(
+        "give at least one of --name, --kind, --statutory, --not-statutory, --workforce or --clear")
     }
     if let name, name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
     try context.change(by: context.who(by)) { tracker in
@@ -42,6 +52,13 @@ extension LearningTrackerCommand {
       if let kind { tracker.agencies[index].kind = kind }
       if statutory { tracker.agencies[index].statutoryPartner = true }
       if notStatutory { tracker.agencies[index].statutoryPartner = false }
+      if let workforce { tracker.agencies[index].workforce = workforce }
+      if clears.contains("workforce") {
+        guard tracker.agencies[index].workforce != nil else {
+          throw CommandError.usage("--clear workforce: agency \"\(id)\" records no workforce")
+        }
+        tracker.agencies[index].workforce = nil
+      }
       return [.agency(id)]
     }
     context.console.note("updated agency \(id)")

@@ -170,7 +170,7 @@ public struct Option: Sendable {
 
 extension Double {
   /// `0` rather than `0.0`, `1` rather than `1.0`.
-  fileprivate var shortText: String { self == rounded() ? String(Int(self)) : String(self) }
+  var shortText: String { self == rounded() ? String(Int(self)) : String(self) }
 }
 
 /// Refuses a new record's ID that breaks the one rule for identifiers (`Identifier`), saying why;

@@ -109,7 +109,7 @@ import Testing
     let review = try #require(tracker.reviews.first { $0.id == "LCSPR-2025-02" })
     let cases = CaseIndex(tracker)
     let names = Dictionary(uniqueKeysWithValues: tracker.themes.map { ($0.id, $0.name) })
-    let why = briefing.parts[1].points
+    let why = briefing.parts[1].paragraphs.joined(separator: " ")
     for theme in review.themes where theme != "good-practice" {
       // Counted here again: earlier reviews of other cases carrying the theme, one per case.
       let expected = Set(
@@ -121,8 +121,13 @@ import Testing
         }.map { cases.caseID(of: $0.id) }
       ).count
       let name = names[theme] ?? theme
-      let line = try #require(why.first { $0.hasPrefix(name) })
-      #expect(expected == 0 ? line == "\(name)." : line.contains("found in \(expected) earlier case(s)"))
+      // Proper plurals, and new learning named as new.
+      let count = expected == 1 ? "1 earlier case" : "\(expected) earlier cases"
+      #expect(
+        expected == 0
+          ? why.contains("New learning for the partnership:") && why.contains(name)
+          : why.contains("\(name) (\(count))"))
+      #expect(!why.contains("case(s)"))
     }
   }
 

@@ -109,7 +109,7 @@ enum UsageMistakes {
     case .plannedDue: "2026-13"
     case .identifier: "../escapes"
     case .wholeNumber(_, let range): range.upperBound < Int.max ? String(range.upperBound) + "0" : "many"
-    case .decimal: "2"
+    case .decimal(_, _, let atMost): atMost < 2 ? "2" : "9"
     case .word(_, _, let words): words.first.map { String($0.dropLast()) }
     }
   }

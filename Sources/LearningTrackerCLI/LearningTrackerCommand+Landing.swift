@@ -1,0 +1,112 @@
+import LearningModel
+
+extension LearningTrackerCommand {
+  /// The fields of an activity `dissemination update --clear` can unset.
+  static let clearableDisseminationFields = ["reach-by", "evaluation", "follow-up"]
+
+  /// What `dissemination update` records about the learning landing: reach by agency, evaluation,
+  /// follow-up, and the fields to clear.
+  struct LandingChange {
+    var reachBy: [AgencyReach] = []
+    var responses: Int?
+    var rating: Double?
+    var willChange: Int?
+    var followUp: CalendarDay?
+    var followUpNote: String?
+    var clears: [String] = []
+
+    /// Nothing to record.
+    var isEmpty: Bool {
+      reachBy.isEmpty && responses == nil && rating == nil && willChange == nil && followUp == nil
+        && followUpNote == nil && clears.isEmpty
+    }
+
+    /// Records the change in `activity`; the total reach becomes the sum of the reach by agency
+    /// unless `reach` was given.
+    func apply(to activity: inout Dissemination, reach: Int?, agencies: [Agency]) throws {
+      let ids = agencies.map(\.id)
+      for entry in reachBy where !ids.contains(entry.agency) {
+        let hint = nearest(entry.agency, in: ids).map { "; did you mean \($0)?" } ?? ""
+        throw CommandError.usage("--reach-by: no agency \"\(entry.agency)\"\(hint)")
+      }
+      if clears.contains("reach-by") { activity.reachByAgency = nil }
+      if !reachBy.isEmpty {
+        var list = activity.reachByAgency ?? []
+        for entry in reachBy {
+          if let at = list.firstIndex(where: { $0.agency == entry.agency }) {
+            list[at] = entry
+          } else {
+            list.append(entry)
+          }
+        }
+        activity.reachByAgency = list
+        if reach == nil { activity.reach = activity.reachByAgencyTotal }
+      }
+      if clears.contains("evaluation") { activity.evaluation = nil }
+      if responses != nil || rating != nil || willChange != nil {
+        if var evaluation = activity.evaluation {
+          if let responses { evaluation.responses = responses }
+          if let rating { evaluation.rating = rating }
+          if let willChange { evaluation.willChange = willChange }
+          activity.evaluation = evaluation
+        } else {
+          guard let responses, let rating else {
+            throw CommandError.usage("an evaluation needs --responses N and --rating X (1 to 5)")
+          }
+          activity.evaluation = DisseminationEvaluation(
+            responses: responses, rating: rating, willChange: willChange)
+        }
+      }
+      if clears.contains("follow-up") { activity.followUp = nil }
+      if followUp != nil || followUpNote != nil {
+        if var existing = activity.followUp {
+          if let followUp { existing.date = followUp }
+          if let followUpNote { existing.note = followUpNote }
+          activity.followUp = existing
+        } else {
+          guard let followUp, let followUpNote else {
+            throw CommandError.usage("a follow-up needs --follow-up DAY and --follow-up-note TEXT")
+          }
+          activity.followUp = DisseminationFollowUp(date: followUp, note: followUpNote)
+        }
+      }
+    }
+  }
+
+  /// The landing options of `dissemination update`, checked before the store is read.
+  static func landingChange(_ args: ParsedArguments) throws -> LandingChange {
+    var change = LandingChange()
+    for text in try args.values("--reach-by") {
+      let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2, !parts[0].isEmpty, let number = Int(parts[1]), number >= 0 else {
+        throw CommandError.usage(
+          "--reach-by takes AGENCY=N with N a whole number of 0 or more, found \"\(text)\"")
+      }
+      if change.reachBy.contains(where: { $0.agency == parts[0] }) {
+        throw CommandError.usage("--reach-by gives \(parts[0]) twice")
+      }
+      change.reachBy.append(AgencyReach(agency: parts[0], reach: number))
+    }
+    change.responses = try args.integer("--responses")
+    change.rating = try args.decimal("--rating")
+    if let rating = change.rating, rating < DisseminationEvaluation.scale.lowerBound {
+      throw CommandError.usage("--rating: the scale is 1 (poor) to 5 (excellent), found \(rating.shortText)")
+    }
+    change.willChange = try args.integer("--will-change")
+    change.followUp = try args.day("--follow-up")
+    change.followUpNote = try args.value("--follow-up-note")
+    if let note = change.followUpNote, note.trimmingSpaces.isEmpty {
+      throw CommandError.usage("--follow-up-note \"\" is empty")
+    }
+    change.clears = try args.values("--clear")
+    try checkClears(change.clears, among: clearableDisseminationFields)
+    if change.clears.contains("reach-by") && !change.reachBy.isEmpty
+      || change.clears.contains("evaluation")
+        && (change.responses != nil || change.rating != nil || change.willChange != nil)
+      || change.clears.contains("follow-up") && (change.followUp != nil || change.followUpNote != nil)
+    {
+      throw CommandError.usage("--clear goes against the value given for the same field")
+    }
+    return change
+  }
+}
