@@ -69,6 +69,8 @@ public struct KnownIdentifiers: Sendable {
   public var findings: Set<String>
   /// Each review's learning day (none for an undated review).
   public var reviewDays: [String: CalendarDay?]
+  /// The IDs of the escalation levels in force.
+  public var escalationLevels: [String]
 
   /// The IDs `tracker` holds.
   public init(_ tracker: Tracker) {
@@ -85,6 +87,7 @@ public struct KnownIdentifiers: Sendable {
     findings = Set(tracker.reviews.flatMap { review in review.findings.map { "\(review.id)/\($0.id)" } })
     reviewDays = Dictionary(
       tracker.reviews.map { ($0.id, $0.learningDay) }, uniquingKeysWith: { first, _ in first })
+    escalationLevels = tracker.partnership.settings.escalationLevelsInForce.map(\.id)
   }
 }
 
@@ -352,6 +355,58 @@ public enum DomainRules {
             hint: "keep the log in date order; the derived state sorts it by date"))
       }
       previous = max(previous ?? update.date, update.date)
+    }
+    for (e, escalation) in (action.escalations ?? []).enumerated() {
+      found += violations(of: escalation, field: "escalations[\(e)]", reference: reference, known: known)
+    }
+    return found
+  }
+
+  /// An escalation's rules: a level the partnership uses, someone it went to, and a reply-by day
+  /// and reply day not before the day it was made; a reply has its day and a reply day its reply.
+  public static func violations(
+    of escalation: Escalation, field: String, reference: String, known: KnownIdentifiers
+  ) -> [RuleViolation] {
+    var found: [RuleViolation] = []
+    if !known.escalationLevels.contains(escalation.level) {
+      found.append(
+        RuleViolation(
+          check: .escalation, field: "\(field).level", value: escalation.level,
+          suggestion: nearest(escalation.level, in: known.escalationLevels),
+          message:
+            "escalation level \"\(escalation.level)\" of action \(reference) is not one the partnership uses",
+          hint: "use one of " + known.escalationLevels.joined(separator: ", ")))
+    }
+    if let problem = required(escalation.to, field: "\(field).to", what: "who the action was escalated to") {
+      found.append(problem)
+    }
+    if escalation.replyBy < escalation.date {
+      found.append(
+        RuleViolation(
+          check: .escalation, field: "\(field).replyBy", value: escalation.replyBy.description,
+          relatedField: "\(field).date", relatedValue: escalation.date.description, relation: "is before",
+          message: "reply-by day \(escalation.replyBy) is before the escalation (\(escalation.date))"))
+    }
+    if let replied = escalation.replied, replied < escalation.date {
+      found.append(
+        RuleViolation(
+          check: .escalation, field: "\(field).replied", value: replied.description,
+          relatedField: "\(field).date", relatedValue: escalation.date.description, relation: "is before",
+          message: "reply day \(replied) is before the escalation (\(escalation.date))"))
+    }
+    if escalation.replied != nil && isBlank(escalation.reply) {
+      found.append(
+        RuleViolation(
+          check: .escalation, field: "\(field).reply",
+          message: "the escalation of action \(reference) has a reply day but no reply",
+          hint: "record what was replied"))
+    }
+    if escalation.replied == nil && !isBlank(escalation.reply) {
+      found.append(
+        RuleViolation(
+          check: .escalation, field: "\(field).replied",
+          message: "the escalation of action \(reference) has a reply but no reply day",
+          hint: "record the day the reply came"))
     }
     return found
   }

@@ -3,7 +3,8 @@
 public enum PlanColumn: String, CaseIterable, Sendable {
   /// The recommendation the action answers: a reference (`R1`) or the recommendation's text.
   case recommendation = "Recommendation"
-  /// The action's reference within the review, such as `1.1`.
+  /// The action's reference: the full one (`LCSPR-2025-02/1.10`, as `report plan` writes it, kept as
+  /// text by a spreadsheet) or the one within the review (`1.1`).
   case action = "Action reference"
   /// Specific: what will be done.
   case description = "Action"
@@ -58,16 +59,20 @@ public enum PlanSpreadsheet {
   /// The header row, in order.
   public static var header: [String] { PlanColumn.allCases.map(\.rawValue) }
 
-  /// One action's row as of a day, in column order: the recommendation's text, the action's ID,
-  /// its fields, its status on the day and its latest note on or before the day.
+  /// One action's row as of a day, in column order: the recommendation's text, the action's
+  /// reference, its fields, its status on the day and its latest note on or before the day. With
+  /// `review`, the reference is the full one (`LCSPR-2025-02/1.10`), which a spreadsheet keeps as
+  /// text: Excel and LibreOffice read a bare `1.10` as the number 1.1.
   public static func row(
-    _ action: Action, recommendation: Recommendation, in tracker: Tracker, asOf: CalendarDay
+    _ action: Action, recommendation: Recommendation, in tracker: Tracker, asOf: CalendarDay,
+    review: String? = nil
   ) -> [String] {
     let state = action.state(asOf: asOf, settings: tracker.partnership.settings)
     let latest = action.latestNote(asOf: asOf)
     let fields = planFields(action, state: state, in: tracker)
     let cells: [PlanColumn: String] = [
-      .recommendation: recommendation.text, .action: action.id, .description: action.description,
+      .recommendation: recommendation.text, .action: review.map { "\($0)/\(action.id)" } ?? action.id,
+      .description: action.description,
       .owners: fields.owners, .lead: action.lead ?? "", .measure: fields.measure,
       .agreed: action.agreed?.description ?? "", .due: fields.due,
       .originalDue: state.due != action.due ? dueText(action.due) : "", .status: state.status.title,

@@ -224,6 +224,9 @@ public struct Action: Encodable, Equatable, Sendable {
   /// The evidence the plan says will show the action is done ("audit of strategy minutes"), kept
   /// apart from the evidence later received in updates.
   public var evidencePlanned: String?
+  /// The stages of escalation the action went through, in the order they were made; absent when
+  /// it was never escalated.
+  public var escalations: [Escalation]?
 
   /// An action with the given fields; baseline, target and re-measure day are absent.
   public init(

@@ -73,6 +73,7 @@ extension Review {
     let needsActions = recommendations.contains { recommendation in
       recommendation.actions.contains { action in
         (action.agreed.map { $0 > day } ?? false) || action.updates.contains { $0.date > day }
+          || (action.escalations ?? []).contains { $0.date > day || ($0.replied.map { $0 > day } ?? false) }
       }
     }
     if needsActions {
@@ -82,6 +83,10 @@ extension Review {
           if let agreed = action.agreed, agreed > day { return nil }
           var trimmed = action
           trimmed.updates = action.updates.filter { $0.date <= day }
+          if let escalations = action.escalations {
+            let kept = escalations.compactMap { $0.asOf(day) }
+            trimmed.escalations = kept.isEmpty ? nil : kept
+          }
           return trimmed
         }
         return kept

@@ -99,6 +99,11 @@ public struct Settings: Encodable, Equatable, Sendable {
   public var staleAfterDays: Int
   /// The day the Rapid Review's 15 working days run from; absent means `aware`.
   public var rapidReviewClockFrom: RapidReviewClockStart?
+  /// The levels of escalation the partnership uses, lowest first; absent means
+  /// `EscalationLevel.defaults` (chase, chair, executive).
+  public var escalationLevels: [EscalationLevel]?
+  /// What the board paper's header block says unless a report option overrides it.
+  public var boardPaper: BoardPaperSettings?
 
   /// Settings of 28 days for due soon and 90 days for stale, unless given.
   public init(

@@ -53,6 +53,9 @@ public enum ValidationCheck: String, Encodable, CaseIterable, Sendable {
   /// A review has at least one of its days recorded (warning): a review with none falls in no
   /// reporting year and starts no statutory clock, so reports list it as undated.
   case undatedReview
+  /// An action's escalation uses a level the partnership has, names who it went to, and its
+  /// reply-by and reply days are not before it.
+  case escalation
 }
 
 /// One thing validation found, at a JSON path, with a hint on what to do.

@@ -294,7 +294,8 @@ public struct DigestReport: Report, Equatable {
         if placed.review.withheld(on: asOf) != nil {
           report.actions.overdueWithheld += 1
         } else {
-          report.actions.overdueAtYearEnd.append(ActionLine(placed, now, agencies: agencies))
+          report.actions.overdueAtYearEnd.append(
+            ActionLine(placed, now, agencies: agencies, settings: tracker.partnership.settings))
         }
       }
     }

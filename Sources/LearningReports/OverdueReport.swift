@@ -62,6 +62,29 @@ public struct OverdueReport: Report, Equatable {
       + owners.subtracting(tracker.agencies.map(\.id)).sorted()
   }
 
+  /// The listed actions whose escalation's reply is late on the report's day, each counted once.
+  public var escalationRepliesOverdue: Int {
+    let lines = overdue + dueSoon + stale + notYetTimeBound + reportedBetter
+    return Set(lines.filter { $0.escalationReplyOverdue == true }.map(\.reference)).count
+  }
+
+  /// The listed actions that were escalated, with the latest escalation on the report's day.
+  var escalationTable: Table {
+    var table = Table(
+      caption: "Escalated actions: the latest escalation and its reply",
+      columns: [.init("Action"), .init("Owner"), .init("Escalated to"), .init("Escalation"), .init("Reply")],
+      emptyText: "No listed action has been escalated.")
+    var seen = Set<String>()
+    for line in overdue + dueSoon + stale + notYetTimeBound + reportedBetter
+    where line.escalation != nil && seen.insert(line.reference).inserted {
+      table.append([
+        Table.Cell(line.reference), Table.Cell(line.ownerNamesText), Table.Cell(line.escalation?.to ?? ""),
+        Table.Cell(line.escalationText), Table.Cell(line.escalation?.reply ?? ""),
+      ])
+    }
+    return table
+  }
+
   /// The list laid out as its three tables, for the renderers.
   public var document: ReportDocument {
     var overdueTable = Table(
@@ -166,9 +189,11 @@ public struct OverdueReport: Report, Equatable {
               .init("No update for more than \(settings.staleAfterDays) days", String(stale.count)),
               .init("Not yet time-bound", String(notYetTimeBound.count)),
               .init("Agency rates better than the rules", String(reportedBetter.count)),
+              .init("Escalations awaiting a reply past the day due", String(escalationRepliesOverdue)),
             ])
           ]),
         .init("Overdue actions", [.table(overdueTable)]),
+        .init("Escalations", [.table(escalationTable)]),
         .init("Due soon", [.table(soonTable)]),
         .init("Stale", [.table(staleTable)]),
         .init("Not yet time-bound", [.table(tbcTable)]),
@@ -185,6 +210,7 @@ public struct OverdueReport: Report, Equatable {
         "Owner name", "Lead", "Status",
         "Original due", "Current due", "Slips", "Days overdue", "Last update", "Days since last heard",
         "Last note", "Requested due", "Request reason", "Joint owners", "Agency's rating",
+        "Escalation level", "Escalated to", "Escalated on", "Reply due", "Replied",
       ].map { Table.Column($0) })
     let lists = [
       ("overdue", overdue), ("due soon", dueSoon), ("stale", stale), ("not yet time-bound", notYetTimeBound),
@@ -202,7 +228,9 @@ public struct OverdueReport: Report, Equatable {
             line.daysSinceLastHeard.map(String.init) ?? "",
             line.lastUpdateNote ?? "", line.pendingRequest?.due.description ?? "",
             line.pendingRequest?.reason ?? "", (line.jointOwners ?? []).joined(separator: "; "),
-            line.reported?.rawValue ?? "",
+            line.reported?.rawValue ?? "", line.escalation?.level ?? "", line.escalation?.to ?? "",
+            line.escalation?.date.description ?? "", line.escalation?.replyBy.description ?? "",
+            line.escalation?.replied?.description ?? "",
           ].map { Table.Cell($0) })
       }
     }

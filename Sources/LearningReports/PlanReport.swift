@@ -79,7 +79,8 @@ public struct PlanReport: Report, Equatable {
         let state = action.state(asOf: options.asOf, settings: settings)
         guard state.exists else { return nil }
         rows.append(
-          PlanSpreadsheet.row(action, recommendation: recommendation, in: tracker, asOf: options.asOf))
+          PlanSpreadsheet.row(
+            action, recommendation: recommendation, in: tracker, asOf: options.asOf, review: review.id))
         return ActionLine(
           reference: "\(review.id)/\(action.id)", description: action.description,
           owner: action.owners.map { tracker.agencyName($0) }.joined(separator: " and "),
@@ -104,7 +105,6 @@ public struct PlanReport: Report, Equatable {
   public var document: ReportDocument {
     var sections: [ReportDocument.Section] = []
     // The evidence planned beside the evidence received, when the plan names any.
-    let showsEvidence = recommendations.contains { $0.actions.contains { $0.evidencePlanned != nil } }
     for recommendation in recommendations {
       var blocks: [ReportDocument.Block] = [
         .paragraph(recommendation.text), .figures([.init("Response", recommendation.response.title)]),
@@ -114,9 +114,11 @@ public struct PlanReport: Report, Equatable {
         var table = Table(
           caption: "Actions for \(recommendation.reference)",
           columns: [
-            .init("Action"), .init("What will be done"), .init("Agency"), .init("Measure of success"),
+            .init("Action"), .init("What will be done"), .init("Agency"), .init("Lead"),
+            .init("Measure of success"),
             .init("Due"), .init("Progress"), .init("Completed"),
-          ] + (showsEvidence ? [.init("Evidence planned"), .init("Evidence received")] : []),
+            .init("Evidence planned"), .init("Evidence received"),
+          ],
           emptyText: recommendation.response == .pending
             ? "The response is not yet agreed." : "Actions are being agreed.")
         for action in recommendation.actions {
@@ -132,9 +134,8 @@ public struct PlanReport: Report, Equatable {
                   rating: $0.rawValue)
               } ?? Table.Cell("Withdrawn"),
               Table.Cell(action.completedOn?.description ?? ""),
-            ]
-              + (showsEvidence
-                ? [Table.Cell(action.evidencePlanned ?? ""), Table.Cell(action.evidenceReceivedText)] : []))
+              Table.Cell(action.evidencePlanned ?? ""), Table.Cell(action.evidenceReceivedText),
+            ])
         }
         blocks.append(.table(table))
       }

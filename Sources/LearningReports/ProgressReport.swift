@@ -135,6 +135,11 @@ public struct ProgressReport: Report, Equatable {
   public var detail = false
   /// The reviews in progress and the decisions since the last meeting (`BoardReviewProcess`).
   public var reviewProcess = BoardReviewProcess()
+  /// The paper's header block: meeting, author and protective marking.
+  public var header = BoardPaperHeader()
+  /// Escalations the board hears of on the day: at the highest level, or with the reply late;
+  /// the highest level first, then by reference.
+  public var escalations: [ActionLine] = []
   var subtitle = ""
 
   enum CodingKeys: String, CodingKey {
@@ -142,7 +147,7 @@ public struct ProgressReport: Report, Equatable {
       redActions, reportedBetter, closedByMonth
     case settings, timeliness, disseminationDelivered, disseminationReach, reviewsWithoutDissemination,
       publishedReviews,
-      smartActions, smartChecked, reviewProcess
+      smartActions, smartChecked, reviewProcess, header, escalations
   }
 
   /// Builds the report from the store as of `options.asOf`.
@@ -180,6 +185,10 @@ public struct ProgressReport: Report, Equatable {
         agencyRows[owner, default: GroupRow(id: owner, name: scope.agencies[owner]?.name ?? owner)].add(state)
       }
       if state.brag == .red { report.redActions.append(scope.line(entry)) }
+      if entry.placed.action.escalations != nil {
+        let line = scope.line(entry)
+        if isForTheBoard(line, settings: tracker.partnership.settings) { report.escalations.append(line) }
+      }
       if state.reportedIsBetter {
         report.headline.reportedBetter += 1
         report.reportedBetter.append(scope.line(entry))
@@ -202,6 +211,11 @@ public struct ProgressReport: Report, Equatable {
     }
     sortLines(&report.redActions, reference: \.reference) { -$0.daysOverdue }
     sortLines(&report.reportedBetter, reference: \.reference) { -($0.brag?.severity ?? 0) }
+    let settings = tracker.partnership.settings
+    sortLines(&report.escalations, reference: \.reference) {
+      settings.isHighestEscalationLevel($0.escalation?.level ?? "") ? 0 : 1
+    }
+    report.header = BoardPaperHeader(settings.boardPaper, options)
 
     if let since = options.since {
       report.changes = changes(scope, since: since)
@@ -359,7 +373,7 @@ extension ProgressReport {
   /// How many rows each list of the board paper shows before "and N more".
   static let listCap = 3
   /// How many agencies the board paper's chart shows.
-  static let agencyCap = 12
+  static let agencyCap = 8
 
   /// The board paper: at most two A4 pages however large the store. Page one holds the headline
   /// figures and BRAG, what changed since the last meeting and the exceptions the board must act
@@ -380,42 +394,28 @@ extension ProgressReport {
 
   /// The board paper laid out as sections, paragraphs and tables for the renderers.
   public var document: ReportDocument {
-    var sections: [ReportDocument.Section] = []
+    var sections: [ReportDocument.Section] = [headerSection, purposeSection, summarySection, askedSection]
     sections.append(
       .init("Headlines", [.figures(headlineFigures), .table(bragTable(since: changes)), .note(readingKey)]))
     if let changes {
       sections.append(.init("What changed since \(changes.since)", changeSummary(changes)))
     }
     sections.append(.init("Exceptions for the board", exceptions))
+    sections.append(escalationSection)
     sections += [reviewProcess.sections.inProgress, reviewProcess.sections.decisions]
     sections.append(
       .init(
-        "Progress by agency", [.chart(agencyChart(Array(byAgency.prefix(Self.agencyCap))))]))
+        "Progress by agency", [.table(agencyTable(Array(byAgency.prefix(Self.agencyCap))))]))
     if byAgency.count > Self.agencyCap {
       sections[sections.count - 1].blocks.append(
-        .note("and \(byAgency.count - Self.agencyCap) more agencies: \(seeAppendix)"))
+        .note("and \(byAgency.count - Self.agencyCap) more agencies (\(seeAppendix))"))
     }
-    sections.append(
-      .init(
-        "Actions closed over the last 12 months",
-        [
-          .chart(
-            Chart(
-              kind: .percentColumns, title: "Share of actions closed at each month end",
-              description:
-                "The percentage of actions (withdrawn left out) that were completed or assured at the end of each of the last 12 months.",
-              segmentNames: ["% closed", "Closed", "Actions", "Withdrawn"],
-              bars: closedByMonth.map { point in
-                Chart.Bar(
-                  label: String(point.monthEnd.description.prefix(7)),
-                  values: [point.percentClosed, point.closed, point.actions, point.withdrawn])
-              }))
-        ]))
+    sections.append(.init("Actions closed over the last 12 months", [.paragraph(trendSentence)]))
     sections.append(
       .init(
         "Responses, dissemination and timescales",
         [
-          .table(responsesAcross),
+          .paragraph(responsesSentence),
           .figures(disseminationFigures),
           publishedReviews == 0
             ? .paragraph(
@@ -432,7 +432,7 @@ extension ProgressReport {
             ? .paragraph("No statutory clock applies.")
             : .paragraph("Statutory timescales: " + timeliness.map(\.sentence).joined(separator: "; ") + "."),
         ]))
-    if detail { sections += appendix }
+    if detail { sections += appendix + [trendAppendix] }
     return ReportDocument(
       title: "Learning from reviews: progress summary", subtitle: subtitle, sections: sections)
   }
@@ -484,8 +484,46 @@ extension ProgressReport {
     return table
   }
 
+  /// The 12-month trend in a sentence; the chart is in the appendix.
+  var trendSentence: String {
+    guard let first = closedByMonth.first, let last = closedByMonth.last else {
+      return "No month end falls in the last 12 months."
+    }
+    func month(_ day: CalendarDay) -> String { PlannedDue.inMonth(day).description }
+    return "The share of actions closed (completed or assured, withdrawn left out) went from "
+      + "\(first.percentClosed)% at the end of \(month(first.monthEnd)) to \(last.percentClosed)% "
+      + "at the end of \(month(last.monthEnd)); \(last.closed) of \(plural(last.actions, "action")) were closed then."
+  }
+
+  /// The responses to recommendations in a sentence: "Of 44 recommendations, 41 were accepted, ...".
+  var responsesSentence: String {
+    let total = responses.map(\.count).reduce(0, +)
+    let parts = responses.filter { $0.count > 0 }.map { "\($0.count) \($0.response.title.lowercased())" }
+    guard total > 0 else { return "No recommendation is in scope." }
+    return "Of \(plural(total, "recommendation")): " + parts.joined(separator: ", ") + "."
+  }
+
+  /// The 12-month chart, for the appendix.
+  var trendAppendix: ReportDocument.Section {
+    .init(
+      "Appendix: actions closed over the last 12 months",
+      [
+        .chart(
+          Chart(
+            kind: .percentColumns, title: "Share of actions closed at each month end",
+            description:
+              "The percentage of actions (withdrawn left out) that were completed or assured at the end of each of the last 12 months.",
+            segmentNames: ["% closed", "Closed", "Actions", "Withdrawn"],
+            bars: closedByMonth.map { point in
+              Chart.Bar(
+                label: String(point.monthEnd.description.prefix(7)),
+                values: [point.percentClosed, point.closed, point.actions, point.withdrawn])
+            }))
+      ])
+  }
+
   /// Where a reader finds the rows a capped list leaves out.
-  var seeAppendix: String { detail ? "see the appendix" : "see the progress summary with its appendix" }
+  var seeAppendix: String { detail ? "see the appendix" : "see the overdue report" }
 
   func changeSummary(_ changes: Changes) -> [ReportDocument.Block] {
     [
@@ -516,7 +554,7 @@ extension ProgressReport {
     }
     blocks.append(.table(overdue))
     if redActions.count > Self.listCap {
-      blocks.append(.note("and \(redActions.count - Self.listCap) more: see the overdue report"))
+      blocks.append(.note("and \(redActions.count - Self.listCap) more (see the overdue report)"))
     }
     let behind = byReview.filter { $0.overdue > 0 }.sorted {
       ($1.overdue, $0.percentClosed, NaturalKey($1.id)) < ($0.overdue, $1.percentClosed, NaturalKey($0.id))
@@ -536,21 +574,7 @@ extension ProgressReport {
     }
     blocks.append(.table(reviews))
     if behind.count > Self.listCap {
-      blocks.append(.note("and \(behind.count - Self.listCap) more: \(seeAppendix)"))
-    }
-    let mostRed = byAgency.filter { $0.brag.red > 0 }.sorted {
-      ($1.brag.red, NaturalKey($1.id)) < ($0.brag.red, NaturalKey($0.id))
-    }
-    var agencies = Table(
-      caption: "Agencies with most Red actions",
-      columns: [.init("Agency"), .init("Name"), .init("Red", .right), .init("Actions", .right)],
-      emptyText: "No agency has a Red action.")
-    for row in mostRed.prefix(Self.listCap) {
-      agencies.append([Table.Cell(row.id), Table.Cell(row.name), .number(row.brag.red), .number(row.actions)])
-    }
-    blocks.append(.table(agencies))
-    if mostRed.count > Self.listCap {
-      blocks.append(.note("and \(mostRed.count - Self.listCap) more: \(seeAppendix)"))
+      blocks.append(.note("and \(behind.count - Self.listCap) more (\(seeAppendix))"))
     }
     // The actions the owning agency rates better than the rules are named with the headline
     // figure, in full in the appendix and in the overdue report: the board paper stays two pages.
@@ -571,6 +595,24 @@ extension ProgressReport {
       })
   }
 
+  /// BRAG by agency as a table for the paper: the chart's figures under plain headings.
+  func agencyTable(_ rows: [GroupRow]) -> Table {
+    let chart = agencyChart(rows)
+    var table = Table(
+      caption: chart.title,
+      columns: [Table.Column("Agency")] + chart.segmentNames.map { Table.Column($0, .right) }
+        + [Table.Column("Actions", .right)])
+    for (bar, row) in zip(chart.bars, rows) {
+      table.append(
+        [Table.Cell(bar.label)]
+          + zip(chart.segmentNames, bar.values).map { name, value in
+            value > 0 && name != "Withdrawn"
+              ? Table.Cell(String(value), rating: name.lowercased()) : .number(value)
+          } + [.number(row.actions)])
+    }
+    return table
+  }
+
   /// The full tables, after a page break.
   var appendix: [ReportDocument.Section] {
     var sections: [ReportDocument.Section] = [
@@ -580,7 +622,10 @@ extension ProgressReport {
         startsOnNewPage: true),
       .init(
         "Appendix: progress by agency",
-        [.table(groupTable(byAgency, caption: "Actions by owning agency", first: "Agency"))]
+        [
+          .chart(agencyChart(byAgency)),
+          .table(groupTable(byAgency, caption: "Actions by owning agency", first: "Agency")),
+        ]
           + (byAgency.map(\.actions).reduce(0, +) > headline.actions ? [.note(jointNote)] : [])),
     ]
     var red = Table(

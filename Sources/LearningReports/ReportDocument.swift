@@ -137,11 +137,6 @@ public struct Chart: Equatable, Sendable {
   }
 }
 
-/// A count with its noun, singular for one: "1 open action", "2 open actions", "0 days".
-func plural(_ count: Int, _ noun: String, _ pluralNoun: String? = nil) -> String {
-  "\(count) " + (count == 1 ? noun : pluralNoun ?? noun + "s")
-}
-
 /// A signed day count in words: "26 days after publication", "3 days before publication",
 /// "on the day of publication".
 func daysRelative(_ days: Int, to event: String) -> String {

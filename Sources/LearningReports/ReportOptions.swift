@@ -25,6 +25,12 @@ public struct ReportOptions: Sendable {
   public var includeUnpublished = false
   /// For progress: append the full tables after a page break.
   public var detail = false
+  /// For progress: the meeting the board paper goes to, over the partnership's setting.
+  public var meeting: String?
+  /// For progress: the board paper's author, over the partnership's setting.
+  public var author: String?
+  /// For progress: the board paper's protective marking, over the partnership's setting.
+  public var marking: String?
 
   /// Options for the day `asOf`, with any filters.
   public init(
@@ -94,6 +100,26 @@ public struct ActionLine: Encodable, Equatable, Sendable {
   public var pendingRequest: DueRequest?
   /// The owning agency's latest rating of its own progress, when it gave one.
   public var reported: BRAG?
+  /// The action's escalation on the as-of day (the latest made), with its reply if one came by then.
+  public var escalation: Escalation?
+  /// The name of that escalation's level ("Chair's letter").
+  public var escalationLevel: String?
+  /// Whether the escalation's reply is late on the as-of day.
+  public var escalationReplyOverdue: Bool?
+
+  /// The escalation in a short line for a table cell: "Chair's letter, 2026-10-27; reply due
+  /// 2026-11-10 (late)", or "" when the action was not escalated (to whom is in the CSV and the
+  /// board paper).
+  public var escalationText: String {
+    guard let escalation, let escalationLevel else { return "" }
+    var text = "\(escalationLevel), \(escalation.date)"
+    if let replied = escalation.replied {
+      text += "; replied \(replied)"
+    } else {
+      text += "; reply due \(escalation.replyBy)" + (escalationReplyOverdue == true ? " (late)" : "")
+    }
+    return text
+  }
 
   /// Every owning agency: the owner first, then the joint owners.
   public var owners: [String] { [owner] + (jointOwners ?? []) }
@@ -114,7 +140,7 @@ public struct ActionLine: Encodable, Equatable, Sendable {
     return derived + " (agency: \(reported.title))"
   }
 
-  init(_ placed: PlacedAction, _ state: ActionState, agencies: [String: Agency]) {
+  init(_ placed: PlacedAction, _ state: ActionState, agencies: [String: Agency], settings: Settings) {
     reference = placed.reference.description
     review = placed.review.id
     reviewTitle = placed.review.title
@@ -140,6 +166,11 @@ public struct ActionLine: Encodable, Equatable, Sendable {
     daysSinceLastHeard = state.lastHeard.map { state.asOf.days(since: $0) }
     pendingRequest = state.pendingRequest
     reported = state.reported
+    if let current = placed.action.escalation(asOf: state.asOf) {
+      escalation = current
+      escalationLevel = settings.escalationLevelName(current.level)
+      escalationReplyOverdue = current.isReplyOverdue(on: state.asOf)
+    }
   }
 }
 
@@ -229,7 +260,7 @@ struct ReportScope {
   }
 
   func line(_ entry: (placed: PlacedAction, state: ActionState)) -> ActionLine {
-    ActionLine(entry.placed, entry.state, agencies: agencies)
+    ActionLine(entry.placed, entry.state, agencies: agencies, settings: tracker.partnership.settings)
   }
 
   /// "Northshire SCP · as at 2026-11-20 · agency police".
@@ -252,7 +283,13 @@ func percent(_ part: Int, of whole: Int) -> Int {
 /// A text shortened to a number of characters on one line.
 func shorten(_ text: String, _ limit: Int) -> String {
   let single = Table.singleLine(text)
-  return single.count <= limit ? single : String(single.prefix(limit - 1)) + "…"
+  guard single.count > limit else { return single }
+  let cut = single.prefix(limit - 1)
+  // Cut at the last space, so no word is left broken, unless that would leave too little.
+  if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) >= limit / 2 {
+    return String(cut[..<space]) + "…"
+  }
+  return String(cut) + "…"
 }
 
 extension Table.Cell {

@@ -19,6 +19,12 @@ public enum ReportParameter: String, CaseIterable, Sendable {
   case includeUnpublished
   /// The progress summary with its full tables appended after a page break.
   case detail
+  /// The meeting a board paper goes to.
+  case meeting
+  /// A board paper's author.
+  case author
+  /// A board paper's protective marking.
+  case marking
 
   /// The option's name on the command line.
   public var option: String {
@@ -32,6 +38,9 @@ public enum ReportParameter: String, CaseIterable, Sendable {
     case .allowPersonalData: "--allow-personal-data"
     case .includeUnpublished: "--include-unpublished"
     case .detail: "--detail"
+    case .meeting: "--meeting"
+    case .author: "--author"
+    case .marking: "--marking"
     }
   }
 
@@ -44,6 +53,9 @@ public enum ReportParameter: String, CaseIterable, Sendable {
     case .matches: "N"
     case .byAgency: "DIR"
     case .failOnOverdue, .allowPersonalData, .includeUnpublished, .detail: nil
+    case .meeting: "MEETING"
+    case .author: "ROLE"
+    case .marking: "MARKING"
     }
   }
 
@@ -63,6 +75,9 @@ public enum ReportParameter: String, CaseIterable, Sendable {
       "append the full tables (by review, by agency, every Red action, every change) after a page break"
     case .includeUnpublished:
       "include a review in progress or under embargo (an internal draft marked not for circulation)"
+    case .meeting: "the meeting the paper goes to (default the partnership's boardPaper setting)"
+    case .author: "the paper's author, a role (default the partnership's boardPaper setting)"
+    case .marking: "the protective marking, such as OFFICIAL-SENSITIVE (default the partnership's setting)"
     }
   }
 }

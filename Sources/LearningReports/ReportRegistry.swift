@@ -28,7 +28,8 @@ public enum ReportRegistry {
       appends the full tables after a page break.
       """,
     filters: [(.review, onlyThisReview), (.agency, onlyThisAgency)],
-    parameters: [.since, .detail, .failOnOverdue], pack: .init([.markdown, .html]),
+    parameters: [.since, .detail, .failOnOverdue, .meeting, .author, .marking],
+    pack: .init([.markdown, .html]),
     overdueCount: { ($0 as? ProgressReport)?.headline.overdue ?? 0 },
     make: { tracker, options in
       var report = ProgressReport.build(tracker, options)
@@ -291,19 +292,23 @@ extension ReportRegistry {
     }
   }
 
-  /// The review the pack's briefing and plan are for: the most recently published one with
-  /// recommendations on the day, if its text is clear of personal data.
+  /// The review the pack's briefing and plan are for: the most recently published Local Child
+  /// Safeguarding Practice Review with recommendations on the day (a children's partnership's own
+  /// review), else the most recently published review of any kind, if its text is clear of
+  /// personal data.
   public static func packReview(_ tracker: Tracker, asOf: CalendarDay) -> String? {
     packReviewChoice(tracker, asOf: asOf).review
   }
 
   /// The pack's review, or why there is none.
   static func packReviewChoice(_ tracker: Tracker, asOf: CalendarDay) -> (review: String?, reason: String) {
-    let published = tracker.reviews.filter {
+    let candidates = tracker.reviews.filter {
       ($0.dates.published.map { $0 <= asOf } ?? false) && !$0.recommendations.isEmpty
         && $0.withheld(on: asOf) == nil
     }
-    .max { ($0.dates.published ?? asOf, $0.id) < ($1.dates.published ?? asOf, $1.id) }
+    let children = candidates.filter { $0.kind == .lcspr }
+    let published = (children.isEmpty ? candidates : children)
+      .max { ($0.dates.published ?? asOf, $0.id) < ($1.dates.published ?? asOf, $1.id) }
     guard let review = published?.id else {
       return (nil, "no review with recommendations was published by \(asOf) and free to publish")
     }

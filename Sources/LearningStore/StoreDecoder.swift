@@ -383,7 +383,10 @@ public struct StoreDecoder {
     ["name", "reportingYearStart", "settings", "privacy", "timetable"],
     required: ["name", "reportingYearStart", "settings"])
   static let settingsFields = Fields(
-    ["dueSoonDays", "staleAfterDays", "rapidReviewClockFrom"], required: ["dueSoonDays", "staleAfterDays"])
+    ["dueSoonDays", "staleAfterDays", "rapidReviewClockFrom", "escalationLevels", "boardPaper"],
+    required: ["dueSoonDays", "staleAfterDays"])
+  static let escalationLevelFields = Fields(["id", "name"], required: ["id", "name"])
+  static let boardPaperFields = Fields(["meeting", "author", "marking"])
   static let privacyFields = Fields(["names"])
 
   mutating func partnership() throws(Syntax) -> Partnership? {
@@ -404,7 +407,41 @@ public struct StoreDecoder {
           switch field {
           case 0: partnership.settings.dueSoonDays = try d.integer() ?? 0
           case 1: partnership.settings.staleAfterDays = try d.integer() ?? 0
-          default: partnership.settings.rapidReviewClockFrom = try d.optionalWord(RapidReviewClockStart.self)
+          case 2: partnership.settings.rapidReviewClockFrom = try d.optionalWord(RapidReviewClockStart.self)
+          case 3:
+            if try d.reader.peek() == .null {
+              try d.reader.readNull()
+              return
+            }
+            partnership.settings.escalationLevels = try d.list { (d: inout StoreDecoder) throws(Syntax) in
+              var level = EscalationLevel(id: "", name: "")
+              let isObject = try d.object(Self.escalationLevelFields) {
+                (d: inout StoreDecoder, field) throws(Syntax) in
+                switch field {
+                case 0: level.id = try d.string() ?? ""
+                default: level.name = try d.string() ?? ""
+                }
+              }
+              return isObject ? level : nil
+            }
+          default:
+            if try d.reader.peek() == .null {
+              try d.reader.readNull()
+              return
+            }
+            var paper = BoardPaperSettings()
+            if try d.object(
+              Self.boardPaperFields,
+              { (d: inout StoreDecoder, field) throws(Syntax) in
+                switch field {
+                case 0: paper.meeting = try d.optionalString()
+                case 1: paper.author = try d.optionalString()
+                default: paper.marking = try d.optionalString()
+                }
+              })
+            {
+              partnership.settings.boardPaper = paper
+            }
           }
         }
       case 4: partnership.timetable = try d.timetable()
@@ -583,9 +620,12 @@ public struct StoreDecoder {
   static let actionFields = Fields(
     [
       "id", "description", "owner", "lead", "measureOfSuccess", "agreed", "due", "updates", "baseline",
-      "target", "remeasure", "jointOwners", "evidencePlanned",
+      "target", "remeasure", "jointOwners", "evidencePlanned", "escalations",
     ],
     required: ["id", "description", "owner", "due"])
+  static let escalationFields = Fields(
+    ["date", "level", "to", "replyBy", "note", "by", "reply", "replied"],
+    required: ["date", "level", "to", "replyBy"])
 
   mutating func action() throws(Syntax) -> Action? {
     var action = Action(id: "", description: "", owner: "", due: CalendarDay(dayNumber: 0))
@@ -605,10 +645,35 @@ public struct StoreDecoder {
       case 11:
         let joint = try d.optionalStrings()
         action.jointOwners = joint?.isEmpty == true ? nil : joint
-      default: action.evidencePlanned = try d.optionalString()
+      case 12: action.evidencePlanned = try d.optionalString()
+      default:
+        if try d.reader.peek() == .null {
+          try d.reader.readNull()
+          return
+        }
+        let escalations = try d.list { (d: inout StoreDecoder) throws(Syntax) in try d.escalation() }
+        action.escalations = escalations.isEmpty ? nil : escalations
       }
     }
     return isObject ? action : nil
+  }
+
+  mutating func escalation() throws(Syntax) -> Escalation? {
+    let none = CalendarDay(dayNumber: 0)
+    var escalation = Escalation(date: none, level: "", to: "", replyBy: none)
+    let isObject = try object(Self.escalationFields) { (d: inout StoreDecoder, field) throws(Syntax) in
+      switch field {
+      case 0: escalation.date = try d.day() ?? none
+      case 1: escalation.level = try d.string() ?? ""
+      case 2: escalation.to = try d.string() ?? ""
+      case 3: escalation.replyBy = try d.day() ?? none
+      case 4: escalation.note = try d.optionalString()
+      case 5: escalation.by = try d.optionalString()
+      case 6: escalation.reply = try d.optionalString()
+      default: escalation.replied = try d.optionalDay()
+      }
+    }
+    return isObject ? escalation : nil
   }
 
   static let updateFields = Fields(

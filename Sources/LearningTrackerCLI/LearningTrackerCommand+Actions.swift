@@ -4,7 +4,7 @@ import LearningStore
 
 extension LearningTrackerCommand {
   static var actionCommands: [Command] {
-    [actionAdd, actionUpdate, actionShow, actionList]
+    [actionAdd, actionUpdate, actionEscalate, actionShow, actionList]
   }
 
   /// The action argument every action command takes.
@@ -298,6 +298,7 @@ extension LearningTrackerCommand {
       text +=
         "  \(update.date)\(update.date > asOf ? " (after \(asOf))" : "")  \(parts.joined(separator: ", "))\n"
     }
+    text += escalationText(action, settings: tracker.partnership.settings, asOf: asOf)
     context.console.out(text)
     return ExitCode.ok
   }

@@ -21,7 +21,8 @@ extension LearningTrackerCommand {
   static func parameterOption(_ parameter: ReportParameter) -> Option {
     switch parameter {
     case .since: .day(parameter.option, help: parameter.help)
-    case .cycle, .byAgency: .text(parameter.option, parameter.placeholder ?? "TEXT", help: parameter.help)
+    case .cycle, .byAgency, .meeting, .author, .marking:
+      .text(parameter.option, parameter.placeholder ?? "TEXT", help: parameter.help)
     case .threshold:
       Option(parameter.option, .decimal(placeholder: "NUMBER", above: 0, atMost: 1), help: parameter.help)
     case .matches: .number(parameter.option, "N", range: 1...20, help: parameter.help)
@@ -62,6 +63,9 @@ extension LearningTrackerCommand {
         case .matches: options.matches = try args.integer(parameter.option)
         case .includeUnpublished: options.includeUnpublished = args.flag(parameter.option)
         case .detail: options.detail = args.flag(parameter.option)
+        case .meeting: options.meeting = try args.value(parameter.option)
+        case .author: options.author = try args.value(parameter.option)
+        case .marking: options.marking = try args.value(parameter.option)
         case .failOnOverdue, .byAgency, .allowPersonalData: break
         }
       }

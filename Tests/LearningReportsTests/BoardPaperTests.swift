@@ -137,7 +137,7 @@ import Testing
     var report = ProgressReport.build(tracker, ReportOptions(asOf: Fixture.asOf, since: Fixture.since))
     let paper = report.document
     #expect(!paper.sections.contains { $0.startsOnNewPage })
-    #expect(paper.asMarkdown.contains("more: see the overdue report"))
+    #expect(paper.asMarkdown.contains("more (see the overdue report)"))
     let rows = paper.sections.flatMap(\.blocks).reduce(0) { total, block in
       if case .table(let table) = block { total + table.rows.count } else { total }
     }

@@ -1,0 +1,185 @@
+import LearningModel
+import LearningStore
+
+extension LearningTrackerCommand {
+  static let actionEscalate = Command(
+    words: ["action", "escalate"], summary: "escalate a stuck action, or record the reply",
+    discussion: """
+      Records a stage of escalation: --level (the partnership's levels, lowest first; by default \
+      chase, chair, executive), --to (who it went to) and --reply-by (the day a reply is due). \
+      --reply TEXT records the reply to the latest escalation awaiting one, on --on DAY (default \
+      today). --correct puts right the latest escalation with the options given (--level, --to, \
+      --reply-by, --note, --date, --reply, --on); --remove takes away the latest escalation, made by \
+      mistake. Every change is in the history and can be undone.
+      """,
+    positionals: [actionArgument],
+    options: [
+      .text("--level", "LEVEL", help: "the level: one of the partnership's (chase, chair, executive)"),
+      .text("--to", "WHO", help: "who it is escalated to (a role, a group, an agency's senior lead)"),
+      .day("--reply-by", help: "the day a reply is due"),
+      .text("--note", "TEXT", help: "what was asked, or why the action is escalated"),
+      .day("--date", help: "the day of the escalation (default today)"),
+      .text("--reply", "TEXT", help: "the reply to the latest escalation awaiting one"),
+      .day("--on", help: "the day the reply came (default today)"),
+      .flag("--correct", help: "correct the latest escalation with the options given"),
+      .flag("--remove", help: "remove the latest escalation, recorded by mistake"),
+      .by,
+    ]
+  ) { args, context in
+    let level = try args.value("--level")
+    let to = try args.value("--to")
+    let replyBy = try args.day("--reply-by")
+    let note = try args.value("--note")
+    let date = try args.day("--date")
+    let reply = try args.value("--reply")
+    let on = try args.day("--on")
+    let correct = args.flag("--correct")
+    let remove = args.flag("--remove")
+    let by = try args.value("--by")
+    let reference = try actionReference(args)
+    for (name, text) in [("--level", level), ("--to", to), ("--note", note), ("--reply", reply)] {
+      if let text, text.trimmingSpaces.isEmpty { throw CommandError.usage("\(name) \"\" is empty") }
+    }
+    let escalating = level != nil || to != nil || replyBy != nil || note != nil || date != nil
+    let replying = reply != nil || on != nil
+    let mode: EscalationChange
+    if remove {
+      if correct || escalating || replying {
+        throw CommandError.usage("--remove takes no other option but --by")
+      }
+      mode = .remove
+    } else if correct {
+      if !escalating && !replying {
+        throw CommandError.usage(
+          "--correct needs at least one of --level, --to, --reply-by, --note, --date, --reply, --on")
+      }
+      mode = .correct
+    } else if replying {
+      if escalating {
+        throw CommandError.usage(
+          "--reply records a reply; escalate again in a separate command, or give --correct to put one right")
+      }
+      guard reply != nil else { throw CommandError.usage("--on goes with --reply TEXT") }
+      mode = .reply
+    } else {
+      guard level != nil, to != nil, replyBy != nil else {
+        throw CommandError.usage(
+          "action escalate needs --level LEVEL, --to WHO and --reply-by DAY (or --reply TEXT to record a reply)"
+        )
+      }
+      mode = .escalate
+    }
+    let who = context.who(by)
+    var message = ""
+    _ = try context.change(by: who) { tracker in
+      let (r, m, a) = try locate(reference, in: tracker)
+      let levels = tracker.partnership.settings.escalationLevelsInForce.map(\.id)
+      if let level, !levels.contains(level) {
+        let hint = nearest(level, in: levels).map { "; did you mean \($0)?" } ?? ""
+        throw CommandError.usage(
+          "--level: \"\(level)\" is not a level of escalation the partnership uses (\(levels.joined(separator: ", ")))\(hint)"
+        )
+      }
+      var action = tracker.reviews[r].recommendations[m].actions[a]
+      var escalations = action.escalations ?? []
+      switch mode {
+      case .escalate:
+        guard let level, let to, let replyBy else { return [] }
+        let day = date ?? context.today
+        if let agreed = action.agreed, day < agreed {
+          throw CommandError.usage("--date: \(day) is before the action was agreed (\(agreed))")
+        }
+        if replyBy < day {
+          throw CommandError.usage("--reply-by: \(replyBy) is before the escalation (\(day))")
+        }
+        escalations.append(Escalation(date: day, level: level, to: to, replyBy: replyBy, note: note, by: who))
+        let name = tracker.partnership.settings.escalationLevelName(level)
+        message = "escalated \(reference) to \(to) (\(name)), reply by \(replyBy)"
+      case .reply:
+        guard let reply else { return [] }
+        guard let index = escalations.lastIndex(where: { $0.replied == nil }) else {
+          throw CommandError.usage(
+            "action \(reference) has no escalation awaiting a reply; escalate it first, or give --correct")
+        }
+        let day = on ?? context.today
+        if day < escalations[index].date {
+          throw CommandError.usage(
+            "--on: \(day) is before the escalation it answers (\(escalations[index].date))")
+        }
+        escalations[index].reply = reply
+        escalations[index].replied = day
+        message = "recorded the reply of \(escalations[index].to) to the escalation of \(reference)"
+      case .correct:
+        guard !escalations.isEmpty else {
+          throw CommandError.usage("action \(reference) has no escalation to correct")
+        }
+        let last = escalations.count - 1
+        if let level { escalations[last].level = level }
+        if let to { escalations[last].to = to }
+        if let replyBy { escalations[last].replyBy = replyBy }
+        if let note { escalations[last].note = note }
+        if let date { escalations[last].date = date }
+        if let reply {
+          escalations[last].reply = reply
+          if escalations[last].replied == nil { escalations[last].replied = on ?? context.today }
+        }
+        if let on {
+          guard escalations[last].reply != nil else {
+            throw CommandError.usage(
+              "--on: the latest escalation of \(reference) has no reply; give --reply TEXT")
+          }
+          escalations[last].replied = on
+        }
+        let fixed = escalations[last]
+        if fixed.replyBy < fixed.date {
+          throw CommandError.usage("--reply-by: \(fixed.replyBy) is before the escalation (\(fixed.date))")
+        }
+        if let replied = fixed.replied, replied < fixed.date {
+          throw CommandError.usage("--on: \(replied) is before the escalation (\(fixed.date))")
+        }
+        message = "corrected the latest escalation of \(reference)"
+      case .remove:
+        guard !escalations.isEmpty else {
+          throw CommandError.usage("action \(reference) has no escalation to remove")
+        }
+        let removed = escalations.removeLast()
+        message = "removed the escalation of \(reference) to \(removed.to) made \(removed.date)"
+      }
+      action.escalations = escalations.isEmpty ? nil : escalations
+      tracker.reviews[r].recommendations[m].actions[a] = action
+      return [.action(reference)]
+    }
+    context.console.note(message)
+    return ExitCode.ok
+  }
+
+  /// What one `action escalate` does.
+  enum EscalationChange {
+    case escalate, reply, correct, remove
+  }
+}
+
+extension LearningTrackerCommand {
+  /// The action's escalations for `action show`, oldest first, each with its reply or how late it is.
+  static func escalationText(_ action: Action, settings: Settings, asOf: CalendarDay) -> String {
+    guard let escalations = action.escalations, !escalations.isEmpty else { return "" }
+    var text = "\nEscalations:\n"
+    for escalation in escalations {
+      text += "  \(escalation.date)\(escalation.date > asOf ? " (after \(asOf))" : "")  "
+      text +=
+        "\(settings.escalationLevelName(escalation.level)) to \(escalation.to), reply by \(escalation.replyBy)"
+      if let note = escalation.note { text += ", \"\(note)\"" }
+      if let by = escalation.by { text += ", by \(by)" }
+      text += "\n"
+      if let reply = escalation.reply, let replied = escalation.replied {
+        text += "    replied \(replied): \"\(reply)\"\n"
+      } else if escalation.isReplyOverdue(on: asOf) {
+        text +=
+          "    no reply yet: \(LearningModel.plural(asOf.days(since: escalation.replyBy), "day")) late\n"
+      } else {
+        text += "    awaiting a reply\n"
+      }
+    }
+    return text
+  }
+}
