@@ -82,20 +82,8 @@ public enum AgencyReturnImport {
       + "LibreOffice: File > Save As > \"Text CSV\") and import the .csv file; nothing was changed"
   }
 
-  /// A day as a spreadsheet saves it: `2026-12-31`, or day first as a UK spreadsheet saves it
-  /// (`31/12/2026`, `1/2/2026` is 1 February), never month first; nil for anything else.
-  public static func day(_ text: String) -> CalendarDay? {
-    if let day = CalendarDay(text) { return day }
-    for separator: Character in ["/", "."] {
-      let parts = text.split(separator: separator, omittingEmptySubsequences: false)
-      guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-        parts[2].count == 4, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-        let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
-      else { continue }
-      return CalendarDay(year: year, month: month, day: day)
-    }
-    return nil
-  }
+  /// A day in a day column: the one lenient reader (`LenientDay`), Excel's day numbers included.
+  public static func day(_ text: String) -> CalendarDay? { LenientDay.day(text, dayNumbers: true) }
 
   /// How many of a return's column headers a row holds.
   static func knownHeaders(_ row: [CSVCell]) -> Int {

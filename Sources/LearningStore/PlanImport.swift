@@ -214,35 +214,15 @@ public enum PlanImport {
     return parts.filter { !$0.isEmpty }
   }
 
-  /// Reads a due cell: a day (2026-06-30 or 30/06/2026), a month (2026-06, 06/2026, June 2026,
-  /// Jun 2026) or TBC; nil for anything else.
+  /// Reads a due cell through the one lenient reader (`LenientDay`): a day, a month or TBC; nil
+  /// for anything else.
   public static func due(_ text: String) -> PlanDueCell? {
-    let text = String(text.trimmingSpaces)
-    if ["tbc", "tba", "to be confirmed"].contains(text.lowercased()) { return .notYetSet }
-    if let day = AgencyReturnImport.day(text) { return .day(day) }
-    func month(_ year: Int?, _ month: Int?) -> PlanDueCell? {
-      guard let year, let month, CalendarDay(year: year, month: month, day: 1) != nil else { return nil }
-      return .month(year: year, month: month)
+    switch LenientDay.due(text, dayNumbers: true) {
+    case .onDay(let day)?: .day(day)
+    case .inMonth(let day)?: .month(year: day.year, month: day.month)
+    case .notYetSet?: .notYetSet
+    case nil: nil
     }
-    let numeric = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" }
-    if numeric.count == 2, numeric.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
-      if numeric[0].count == 4, numeric[1].count == 2 { return month(Int(numeric[0]), Int(numeric[1])) }
-      if numeric[1].count == 4, (1...2).contains(numeric[0].count) {
-        return month(Int(numeric[1]), Int(numeric[0]))
-      }
-    }
-    let words = text.split(separator: " ")
-    if words.count == 2, words[1].count == 4, let year = Int(words[1]) {
-      let name = words[0].lowercased().filter(\.isLetter)
-      let names = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
-      ]
-      if name.count >= 3, let index = names.firstIndex(where: { $0 == name || $0.prefix(3) == name }) {
-        return month(year, index + 1)
-      }
-    }
-    return nil
   }
 
   /// Reads a rating: Blue, Red, Amber or Green, in any case, or its first letter; nil otherwise.
