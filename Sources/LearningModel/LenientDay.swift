@@ -81,7 +81,8 @@ public enum LenientDay {
     while text.hasSuffix(".") { text.removeLast() }
     let lowered = text.lowercased()
     if lowered.hasPrefix("by ") { text = String(String(text.dropFirst(3)).trimmingSpaces) }
-    for midnight in [" 00:00:00", " 00:00", "T00:00:00", "T00:00:00Z", " 0:00"] where text.hasSuffix(midnight) {
+    for midnight in [" 00:00:00", " 00:00", "T00:00:00", "T00:00:00Z", " 0:00"] where text.hasSuffix(midnight)
+    {
       text = String(String(text.dropLast(midnight.count)).trimmingSpaces)
       break
     }

@@ -98,19 +98,7 @@ public enum AgencyReturnImport {
   ) -> (updates: [PlannedUpdate], problems: [ImportProblem]) {
     let read = headedRows(text, score: knownHeaders)
     guard let (rows, headerIndex, syntaxError) = read.found else {
-      if let firstError = read.error {
-        return ([], [problem(firstError, header: nil)])
-      }
-      return (
-        [],
-        [
-          ImportProblem(
-            row: 1,
-            message:
-              "no header row with \"Agency\" and \"Action\" columns: is this a return made by 'export returns'?"
-          )
-        ]
-      )
+      return ([], [Spreadsheet.noHeader(text, expected: AgencyReturnColumn.allCases.map(\.rawValue))])
     }
     let header = rows[headerIndex]
     var columns: [AgencyReturnColumn: Int] = [:]
@@ -285,8 +273,8 @@ public enum AgencyReturnImport {
     return (problems.isEmpty ? updates : [], problems)
   }
 
-  /// A spreadsheet's rows and the index of its header row. Spreadsheets save with commas or
-  /// semicolons: this takes the separator under which a row holds the most known column headers
+  /// A spreadsheet's rows and the index of its header row. Spreadsheets save with commas,
+  /// semicolons or tabs (Excel's "Unicode text"): this takes the separator under which a row holds the most known column headers
   /// (`score`, at least two), even when a cell further on is badly quoted, so that a missing column
   /// is reported as missing. `found` is nil when no row holds two known headers; `error` is then
   /// the first syntax error met, if any.
@@ -295,7 +283,7 @@ public enum AgencyReturnImport {
   ) {
     var best: (rows: [[CSVCell]], header: Int, score: Int, error: CSVSyntaxError?)?
     var firstError: CSVSyntaxError?
-    for separator: Unicode.Scalar in [",", ";"] {
+    for separator: Unicode.Scalar in [",", ";", "\t"] {
       let rows: [[CSVCell]]
       var error: CSVSyntaxError?
       do {

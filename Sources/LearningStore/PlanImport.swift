@@ -107,18 +107,7 @@ public enum PlanImport {
       Set(row.compactMap { column(forHeader: $0.text) }).count
     }
     guard let (rows, headerIndex, syntaxError) = read.found else {
-      if let error = read.error {
-        return (PlanImportChanges(), [AgencyReturnImport.problem(error, header: nil)])
-      }
-      return (
-        PlanImportChanges(),
-        [
-          ImportProblem(
-            row: 1,
-            message: "no header row naming the plan's columns: "
-              + PlanSpreadsheet.header.map { "\"\($0)\"" }.joined(separator: ", "))
-        ]
-      )
+      return (PlanImportChanges(), [Spreadsheet.noHeader(text, expected: PlanSpreadsheet.header)])
     }
     let header = rows[headerIndex]
     var columns: [PlanColumn: Int] = [:]

@@ -27,22 +27,18 @@ extension LearningTrackerCommand {
       .text("--review", "ID", required: true, help: "the review the plan belongs to"),
       .text("--by", "WHO", required: true, help: "who the plan and its updates are from"),
       .flag("--dry-run", help: "show what would change, change nothing"),
-    ]
+    ] + spreadsheetLimitOptions
   ) { args, context in
     let reviewID = try args.required("--review")
     let by = try args.required("--by")
     let dryRun = args.flag("--dry-run")
     let file = try args.positional(0)
-    let text = try spreadsheetText(file)
+    let text = try spreadsheetText(file, args: args, context: context)
     func planned(_ tracker: Tracker) throws -> PlanImportChanges {
       _ = try reviewPosition(reviewID, in: tracker, option: "--review")
       let (changes, problems) = PlanImport.plan(
         text, tracker: tracker, review: reviewID, date: context.today, by: by)
-      if !problems.isEmpty {
-        throw CommandError.badData(
-          "\(problems.count) problem(s) in \(file); nothing was changed\n"
-            + problems.map { "\(file): \($0)" }.joined(separator: "\n"))
-      }
+      if !problems.isEmpty { throw importRefusal(problems, file: file) }
       return changes
     }
     if dryRun {
