@@ -130,13 +130,17 @@ public struct Agency: Encodable, Equatable, Sendable {
   public var kind: AgencyKind
   /// One of the three statutory safeguarding partners (local authority, police, ICB).
   public var statutoryPartner: Bool
+  /// Other names a partnership's spreadsheets give the agency ("NSFT", "Children's Social Care"),
+  /// read as the agency in an imported plan or return; nil when there are none.
+  public var aliases: [String]?
 
   /// An agency with the given fields.
-  public init(id: String, name: String, kind: AgencyKind, statutoryPartner: Bool) {
+  public init(id: String, name: String, kind: AgencyKind, statutoryPartner: Bool, aliases: [String]? = nil) {
     self.id = id
     self.name = name
     self.kind = kind
     self.statutoryPartner = statutoryPartner
+    self.aliases = aliases
   }
 }
 

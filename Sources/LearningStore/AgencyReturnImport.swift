@@ -187,7 +187,7 @@ public enum AgencyReturnImport {
       var wantedDue: CalendarDay?
       let statusText = cell(.newStatus).trimmed
       if !statusText.isEmpty {
-        if let status = AgencyReturnColumn.status(from: statusText), status != .notStarted {
+        if let status = SpreadsheetCell.status(statusText), status != .notStarted {
           if state.isClosed && !status.isClosed {
             problem(
               .newStatus,

@@ -139,44 +139,9 @@ public enum PlanImport {
     return (reader.problems.isEmpty ? reader.changes : PlanImportChanges(), reader.problems)
   }
 
-  /// Reads an owning agencies cell: agency IDs or names separated by ";" or " and " (a name that
-  /// holds "and", such as "Schools and colleges", is read whole). Returns the IDs, or the part that
-  /// names no agency.
+  /// Reads an owning agencies cell through the one owners reader (`SpreadsheetCell.owners`).
   public static func owners(_ text: String, in tracker: Tracker) -> Result<[String], OwnerNotFound> {
-    func agency(_ name: String) -> String? {
-      let key = name.trimmingSpaces.lowercased()
-      return tracker.agencies.first { $0.id.lowercased() == key || $0.name.lowercased() == key }?.id
-    }
-    var found: [String] = []
-    for part in text.split(separator: ";").map({ String(String($0).trimmingSpaces) }) where !part.isEmpty {
-      if let id = agency(part) {
-        found.append(id)
-        continue
-      }
-      let words = splitOnAnd(part)
-      var start = 0
-      while start < words.count {
-        var end = words.count
-        var matched: String?
-        while end > start {
-          if let id = agency(words[start..<end].joined(separator: " and ")) {
-            matched = id
-            break
-          }
-          end -= 1
-        }
-        guard let matched else {
-          let name = words[start]
-          let hint = nearest(name, in: tracker.agencies.map(\.id) + tracker.agencies.map(\.name))
-          return .failure(OwnerNotFound(name: name, suggestion: hint))
-        }
-        found.append(matched)
-        start = end
-      }
-    }
-    var unique: [String] = []
-    for id in found where !unique.contains(id) { unique.append(id) }
-    return .success(unique)
+    SpreadsheetCell.owners(text, in: tracker)
   }
 
   /// A name in an owning agencies cell that is no agency's ID or name.
@@ -214,11 +179,8 @@ public enum PlanImport {
     }
   }
 
-  /// Reads a rating: Blue, Red, Amber or Green, in any case, or its first letter; nil otherwise.
-  public static func rating(_ text: String) -> BRAG? {
-    let key = text.trimmingSpaces.lowercased()
-    return BRAG.allCases.first { $0.rawValue == key || (key.count == 1 && $0.rawValue.hasPrefix(key)) }
-  }
+  /// Reads a rating through the one rating reader (`SpreadsheetCell.rating`).
+  public static func rating(_ text: String) -> BRAG? { SpreadsheetCell.rating(text) }
 
   // MARK: - The four plan fields, mapped onto the store
 
@@ -455,7 +417,7 @@ private struct RowReader {
     }
     var status: ActionStatus?
     if !cell(.status).isEmpty {
-      status = AgencyReturnColumn.status(from: cell(.status))
+      status = SpreadsheetCell.status(cell(.status))
       if status == nil {
         problem(
           .status,

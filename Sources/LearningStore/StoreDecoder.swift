@@ -427,7 +427,8 @@ public struct StoreDecoder {
   }
 
   static let agencyFields = Fields(
-    ["id", "name", "kind", "statutoryPartner"], required: ["id", "name", "kind", "statutoryPartner"])
+    ["id", "name", "kind", "statutoryPartner", "aliases"],
+    required: ["id", "name", "kind", "statutoryPartner"])
 
   mutating func agency() throws(Syntax) -> Agency? {
     var agency = Agency(id: "", name: "", kind: .other, statutoryPartner: false)
@@ -436,7 +437,10 @@ public struct StoreDecoder {
       case 0: agency.id = try d.string() ?? ""
       case 1: agency.name = try d.string() ?? ""
       case 2: agency.kind = try d.word(AgencyKind.self) ?? .other
-      default: agency.statutoryPartner = try d.bool() ?? false
+      case 3: agency.statutoryPartner = try d.bool() ?? false
+      default:
+        let aliases = try d.strings()
+        agency.aliases = aliases.isEmpty ? nil : aliases
       }
     }
     return isObject ? agency : nil

@@ -7,20 +7,27 @@ extension LearningTrackerCommand {
   }
 
   static let agencyUpdate = Command(
-    words: ["agency", "update"], summary: "correct an agency's name, kind or statutory standing",
+    words: ["agency", "update"], summary: "correct an agency's name, kind, statutory standing or aliases",
     discussion: """
-      Corrects an agency in place. Give at least one of --name, --kind, --statutory or \
-      --not-statutory. The ID stays: actions, dissemination and returns refer to it.
+      Corrects an agency in place. Give at least one of --name, --kind, --statutory, \
+      --not-statutory, --add-alias or --remove-alias. The ID stays: actions, dissemination and \
+      returns refer to it. An alias is another name the partnership's spreadsheets give the agency \
+      ("NSFT", "Children's Social Care"): 'import plan' and 'import returns' read it as the agency, \
+      ignoring case, punctuation and curly quotes. An alias may not name another agency.
       """,
     positionals: [Positional("ID", help: "the agency, such as LA")],
     options: [
       .text("--name", "NAME", help: "the agency's name"),
       .word("--kind", AgencyKind.self, placeholder: "KIND", help: "the kind of agency"),
       .flag("--statutory", help: "mark it a statutory safeguarding partner"),
-      .flag("--not-statutory", help: "mark it not a statutory safeguarding partner"), .by,
+      .flag("--not-statutory", help: "mark it not a statutory safeguarding partner"),
+      .text("--add-alias", "TEXT", repeatable: true, help: "another name spreadsheets give the agency"),
+      .text("--remove-alias", "TEXT", repeatable: true, help: "an alias to remove"), .by,
     ]
   ) { args, context in
     let id = try args.positional(0)
+    let addAliases = try args.values("--add-alias")
+    let removeAliases = try args.values("--remove-alias")
     let name = try args.value("--name")
     let kind = try args.word("--kind", AgencyKind.self)
     let statutory = args.flag("--statutory")
@@ -29,8 +36,14 @@ extension LearningTrackerCommand {
     if statutory && notStatutory {
       throw CommandError.usage("give --statutory or --not-statutory, not both")
     }
-    if name == nil && kind == nil && !statutory && !notStatutory {
-      throw CommandError.usage("give at least one of --name, --kind, --statutory or --not-statutory")
+    if name == nil && kind == nil && !statutory && !notStatutory && addAliases.isEmpty
+      && removeAliases.isEmpty
+    {
+      throw CommandError.usage(
+        "give at least one of --name, --kind, --statutory, --not-statutory, --add-alias or --remove-alias")
+    }
+    if addAliases.contains(where: { SpreadsheetCell.nameKey($0).isEmpty }) {
+      throw CommandError.usage("--add-alias needs a name with letters or digits")
     }
     if let name, name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
     try context.change(by: context.who(by)) { tracker in
@@ -42,6 +55,27 @@ extension LearningTrackerCommand {
       if let kind { tracker.agencies[index].kind = kind }
       if statutory { tracker.agencies[index].statutoryPartner = true }
       if notStatutory { tracker.agencies[index].statutoryPartner = false }
+      var aliases = tracker.agencies[index].aliases ?? []
+      for alias in removeAliases {
+        guard
+          let at = aliases.firstIndex(where: { SpreadsheetCell.nameKey($0) == SpreadsheetCell.nameKey(alias) }
+          )
+        else {
+          throw CommandError.usage(
+            "--remove-alias: agency \(id) has no alias \"\(alias)\" (its aliases: "
+              + (aliases.isEmpty ? "none" : aliases.joined(separator: ", ")) + ")")
+        }
+        aliases.remove(at: at)
+      }
+      for alias in addAliases {
+        if let other = SpreadsheetCell.agency(named: alias, in: tracker), other != id {
+          throw CommandError.usage("--add-alias: \"\(alias)\" already names agency \(other)")
+        }
+        if !aliases.contains(where: { SpreadsheetCell.nameKey($0) == SpreadsheetCell.nameKey(alias) }) {
+          aliases.append(String(alias.trimmingSpaces))
+        }
+      }
+      tracker.agencies[index].aliases = aliases.isEmpty ? nil : aliases
       return [.agency(id)]
     }
     context.console.note("updated agency \(id)")

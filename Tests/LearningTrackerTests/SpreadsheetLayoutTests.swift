@@ -149,3 +149,45 @@ import Testing
     #expect(month.status == 0, "\(month.err)")
   }
 }
+
+/// Agencies' other names, kept on the agency and read in imported plans.
+@Suite struct AgencyAliasTests {
+  let plans = PlanImportTests()
+
+  @Test func anAliasIsAddedReadAndRemovedWithHistoryAndUndo() throws {
+    let store = try plans.freshStore()
+    func run(_ arguments: [String]) -> Outcome {
+      runTracker(arguments, data: store.path, today: PlanImportTests.today)
+    }
+    #expect(
+      run(["agency", "update", "education", "--add-alias", "Schools", "--add-alias", "Education"]).status == 0
+    )
+    let refused = run(["agency", "update", "education", "--add-alias", "Police"])
+    #expect(refused.status == 64)
+    #expect(refused.err.contains("\"Police\" already names agency police"))
+    let shown = run(["agency", "list", "--format", "json"])
+    #expect(shown.out.contains("\"Schools\""), "\(shown.out)")
+    let file = store.deletingLastPathComponent().appendingPathComponent("plan.csv")
+    try Data(
+      """
+      Recommendation,Action reference,Action,Owning agencies,Due
+      Partners should escalate disagreement promptly.,1.1,Audit escalations,Schools / Police,31-Mar-27
+      Partners should escalate disagreement promptly.,1.2,Brief the teams,All partners,Mar-27
+
+      """.utf8
+    ).write(to: file)
+    let imported = plans.importPlan(file, into: store)
+    #expect(imported.status == 0, "\(imported.err)")
+    let list = try plans.actions(store)
+    #expect(list.first?["owner"] as? String == "education")
+    #expect(list.first?["due"] as? String == "2027-03-31")
+    #expect(list.last?["due"] as? String == "2027-03")
+    #expect(run(["undo"]).status == 0)
+    let removed = run(["agency", "update", "education", "--remove-alias", "schools"])
+    #expect(removed.status == 0, "\(removed.err)")
+    let missing = run(["agency", "update", "education", "--remove-alias", "Schools"])
+    #expect(missing.err.contains("has no alias \"Schools\" (its aliases: Education)"))
+    #expect(run(["undo"]).status == 0)
+    #expect(run(["agency", "list", "--format", "json"]).out.contains("\"Schools\""))
+  }
+}
