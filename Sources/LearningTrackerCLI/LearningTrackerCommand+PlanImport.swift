@@ -24,25 +24,37 @@ extension LearningTrackerCommand {
       """,
     positionals: [Positional("FILE.csv", help: "the plan saved as CSV")],
     options: [
-      .text("--review", "ID", required: true, help: "the review the plan belongs to"),
-      .text("--by", "WHO", required: true, help: "who the plan and its updates are from"),
-      .flag("--dry-run", help: "show what would change, change nothing"),
+      .text("--review", "ID", help: "the review the plan belongs to; required unless --suggest-rules"),
+      .text("--by", "WHO", help: "who the plan and its updates are from; required unless --suggest-rules"),
+      .flag("--dry-run", help: "show what would change, row by row, and change nothing"),
+      .text("--rules", "FILE", help: "a rules file for a layout of the partnership's own"),
+      .flag("--suggest-rules", help: "print a rules file for the spreadsheet, change nothing"),
+      .day("--date", help: "the day of updates whose row gives no note day (default today)"),
     ] + spreadsheetLimitOptions
   ) { args, context in
+    let file = try args.positional(0)
+    let text = try spreadsheetText(file, args: args, context: context)
+    let rules = try rulesFile(args)
+    if args.flag("--suggest-rules") {
+      context.console.out(PlanRulesSuggestion.suggest(text, tracker: try context.load().tracker))
+      return ExitCode.ok
+    }
     let reviewID = try args.required("--review")
     let by = try args.required("--by")
     let dryRun = args.flag("--dry-run")
-    let file = try args.positional(0)
-    let text = try spreadsheetText(file, args: args, context: context)
+    let date = try args.day("--date") ?? context.today
     func planned(_ tracker: Tracker) throws -> PlanImportChanges {
       _ = try reviewPosition(reviewID, in: tracker, option: "--review")
       let (changes, problems) = PlanImport.plan(
-        text, tracker: tracker, review: reviewID, date: context.today, by: by)
+        text, tracker: tracker, review: reviewID, date: date, by: by, rules: rules)
       if !problems.isEmpty { throw importRefusal(problems, file: file) }
       return changes
     }
     if dryRun {
       let changes = try planned(try context.load().tracker)
+      context.console.out(
+        changes.rows.map { "row \($0.row): \($0.kinds.joined(separator: ", ")) \(shortened($0.subject, 70))" }
+          .joined(separator: "\n") + (changes.rows.isEmpty ? "" : "\n"))
       context.console.out(describe(changes, review: reviewID))
       context.console.note("dry run: \(counts(changes)) would be made; nothing was changed")
       return ExitCode.ok
@@ -56,6 +68,23 @@ extension LearningTrackerCommand {
     if !applied.isEmpty { context.console.out(describe(applied, review: reviewID)) }
     context.console.note("imported \(file) into \(reviewID): \(counts(applied))")
     return ExitCode.ok
+  }
+
+  /// The rules file `--rules` names, read; refused with every problem and its line.
+  static func rulesFile(_ args: ParsedArguments) throws -> SpreadsheetRules {
+    guard let path = try args.value("--rules") else { return SpreadsheetRules() }
+    guard let data = FileManager.default.contents(atPath: path),
+      let text = String(data: data, encoding: .utf8)
+    else {
+      throw CommandError.missingInput("\(path): no such rules file, or it cannot be read as UTF-8 text")
+    }
+    let (rules, problems) = SpreadsheetRules.parse(text)
+    if !problems.isEmpty {
+      throw CommandError.badData(
+        "\(problems.count) problem(s) in the rules file \(path); nothing was changed\n"
+          + problems.map { "\(path): \($0)" }.joined(separator: "\n"))
+    }
+    return rules
   }
 
   /// "1 recommendation(s) added, 7 action(s) added, 0 correction(s), 2 update(s)".
@@ -72,6 +101,7 @@ extension LearningTrackerCommand {
       if let status = update.status { parts.append("status \(status.rawValue)") }
       if let note = update.note { parts.append("note \"\(shortened(note, 60))\"") }
       if let rating = update.reported { parts.append("reported rating \(rating.rawValue)") }
+      if let due = update.due { parts.append("due revised to \(due)") }
       return "\(update.date): " + parts.joined(separator: ", ")
     }
     var lines: [String] = []
