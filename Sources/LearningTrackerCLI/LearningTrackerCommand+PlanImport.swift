@@ -6,21 +6,25 @@ extension LearningTrackerCommand {
   static let importPlan = Command(
     words: ["import", "plan"], summary: "bring a review's action plan in from a spreadsheet",
     discussion: """
-      Reads a review's action plan saved as CSV (Excel or LibreOffice; comma or semicolon \
-      separated), one row per action, with the columns "Recommendation", "Action reference", \
-      "Action", "Owning agencies", "Lead", "Planned evidence or measure", "Agreed", "Due", \
-      "Status", "Reported rating", "Latest note" and "Note day" (matched ignoring case and \
-      spaces; the first five and "Due" are needed), the layout 'report plan --format csv' \
-      writes. A recommendation is given by its reference (R1), which must exist, or by its text: \
-      new text adds a recommendation, numbered after the review's own. Owning agencies are IDs or \
-      names separated by ";" or " and ", the accountable one first. Days are read as 2026-12-31 \
-      or day first (31/12/2026). Every row is checked before anything changes; every problem is \
-      listed with its row, its column by header, the action and the value, and then nothing \
-      changes (exit 65). Otherwise the file is applied as one change: new recommendations and \
-      actions are added; for an action that exists, a changed status, note or reported rating \
-      becomes a dated update (dated by the note day, else today) and changed text, owner, lead, \
-      measure, agreed day or due day a correction, as 'action edit' makes it; an empty cell \
-      leaves a field as it is. Importing the same file again changes nothing.
+      Reads a review's action plan saved as CSV or Unicode text (Excel or LibreOffice; comma, \
+      semicolon or tab separated), one row per action, with the columns "Recommendation", \
+      "Action reference", "Action", "Owning agencies", "Lead", "Planned evidence or measure", \
+      "Agreed", "Due", "Original due", "Status", "Reported rating", "Latest note" and "Note day" \
+      (matched ignoring case and spaces; "Recommendation", "Owning agencies" and "Due" are \
+      needed), the layout 'report plan --format csv' writes. Another layout is read through a \
+      rules file (--rules; start from --suggest-rules); a header neither read nor mapped nor \
+      ignored is refused by name. A recommendation is given by its reference (R1), which must \
+      exist, or by its text: new text adds a recommendation. A row with one cell of text is a \
+      heading; an empty recommendation cell continues the one above. Owning agencies are IDs, \
+      names or aliases separated by "/", ",", ";", "&" or " and ". Days are read day first \
+      (31/12/2026, 31-Dec-26, 31 December 2026, 2026-12-31). Every row is checked before \
+      anything changes; every problem is listed with its row, its column by header, the action \
+      and the value, and then nothing changes (exit 65). Otherwise the file is applied as one \
+      change: new recommendations and actions are added; for an action that exists, a changed \
+      status, note or reported rating is a dated update and a changed Due a revision, dated by \
+      the row's note day (else --date, else today); changed text, owner, lead, measure or agreed \
+      day a correction, as 'action edit' makes it; an empty cell leaves a field as it is. \
+      Importing the same file again changes nothing.
       """,
     positionals: [Positional("FILE.csv", help: "the plan saved as CSV")],
     options: [
