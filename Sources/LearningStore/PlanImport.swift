@@ -629,7 +629,7 @@ private struct RowReader {
     var revisedDue: PlannedDue?
     if let existing {
       let inForce = PlanImport.dueInForce(existing.action, asOf: logEnd, settings: settings)
-      if action.due != inForce { revisedDue = action.due }
+      if !cell(.due).isEmpty && action.due != inForce { revisedDue = action.due }
       action.due = existing.action.due
     }
     // A new action whose due day was revised: the first due day, then the revision in its log, so

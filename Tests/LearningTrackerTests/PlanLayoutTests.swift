@@ -128,6 +128,10 @@ import Testing
     #expect(!after.out.contains("\(PlanImportTests.review)/1.1"), "\(after.out)")
     #expect(try action("1.1", store, asOf: "2026-10-15")["due"] as? String == "2026-09-30")
     #expect(try action("1.1", store)["due"] as? String == "2027-03-31")
+    // An empty Due leaves the due day in force as it is.
+    let empty = header + "Partners should escalate promptly.,1.1,Audit escalations,la,,,,\n"
+    let unchanged = importPlan(try plans.write(empty, named: "three.csv", beside: store).path, store)
+    #expect(unchanged.err.contains("0 correction(s), 0 update(s)"), "\(unchanged.err)")
   }
 
   @Test func aStatusWithoutANoteIsDatedByItsNoteDay() throws {
