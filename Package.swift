@@ -33,7 +33,7 @@ let package = Package(
     .testTarget(
       name: "LearningTrackerTests",
       dependencies: ["LearningTrackerCLI", "LearningReports", "LearningStore", "LearningTestSupport"],
-      exclude: ["BadInput", "Golden"]
+      exclude: ["BadInput", "Golden", "PlanLayouts"]
     ),
   ]
 )

@@ -47,10 +47,25 @@ extension StoreTextField {
     let section11 = TextScope<Section11Return>.top("section11", \.section11)
     let ratings = section11.within("ratings", \.ratings)
     let learning = section11.within("learning", \.learning)
+    let timetable = partnership.part("timetable", \.timetable)
+    let settings = partnership.part("settings", \.settings)
+    let boardPaper = settings.part("boardPaper", \.boardPaper)
+    let steps = reviews.within("steps", \.steps)
+    let decision = reviews.part("decisionRecord", \.decisionRecord)
+    let correspondence = reviews.within("correspondence", \.correspondence)
+    let publication = reviews.part("publication", \.publication)
+    let escalations = actions.within("escalations", \.escalations)
     var fields: [StoreTextField] = [
       partnership.text("name", \.name),
       partnership.list("privacy.names", in: \.privacy, \.names, kind: .privacyName),
+      timetable.within("steps", \.steps).text("name", \.name),
+      timetable.within("publicationChecklist", \.publicationChecklist).text("name", \.name),
+      settings.within("escalationLevels", \.escalationLevels).text("name", \.name),
+      boardPaper.text("meeting", \.meeting),
+      boardPaper.text("author", \.author),
+      boardPaper.text("marking", \.marking),
       agencies.text("name", \.name),
+      agencies.list("aliases", \.aliases),
     ]
     for (name, catalogue) in Self.catalogues {
       fields.append(TextScope<CatalogueEntry>.top(name, catalogue).text("name", \.name))
@@ -61,6 +76,17 @@ extension StoreTextField {
       reviews.text("delayReason", \.delayReason),
       reviews.text("commissionedBy", \.commissionedBy),
       reviews.text("embargo.reason", in: \.embargo, \.reason),
+      steps.text("notNeeded", \.notNeeded),
+      steps.text("note", \.note),
+      steps.text("by", \.by),
+      decision.text("reasons", \.reasons),
+      decision.text("disagreement", \.disagreement),
+      decision.text("scrutineerAdvice", \.scrutineerAdvice),
+      decision.within("ratifications", \.ratifications).text("by", \.by),
+      correspondence.text("text", \.text),
+      publication.text("justification", \.justification),
+      publication.text("reviewer", \.reviewer),
+      publication.within("checklist", \.checklist).text("by", \.by),
       findings.text("text", \.text),
       recommendations.text("text", \.text),
       recommendations.text("responseNote", \.responseNote),
@@ -77,6 +103,10 @@ extension StoreTextField {
       updates.text("assuredWithoutImpact", \.assuredWithoutImpact),
       updates.text("by", \.by),
       updates.text("requestReason", \.requestReason),
+      escalations.text("to", \.to),
+      escalations.text("note", \.note),
+      escalations.text("by", \.by),
+      escalations.text("reply", \.reply),
       disseminations.text("title", \.title),
       disseminations.text("note", \.note),
       disseminations.text("followUp.note", in: \.followUp, \.note),
@@ -150,6 +180,42 @@ struct TextScope<Record> {
         for index in record[keyPath: list].indices {
           body(&record[keyPath: list][index], { path() + ".\(name)[\(index)]" })
         }
+      }
+    }
+  }
+
+  /// A list inside each of these records, left out of the store when empty.
+  func within<Child>(_ name: String, _ list: WritableKeyPath<Record, [Child]?>) -> TextScope<Child> {
+    let outer = each
+    return TextScope<Child>(pattern: pattern + "." + name + "[]") { tracker, only, body in
+      outer(&tracker, only) { record, path in
+        guard var children = record[keyPath: list] else { return }
+        for index in children.indices {
+          body(&children[index], { path() + ".\(name)[\(index)]" })
+        }
+        record[keyPath: list] = children
+      }
+    }
+  }
+
+  /// An object inside each of these records (`settings`).
+  func part<Part>(_ name: String, _ part: WritableKeyPath<Record, Part>) -> TextScope<Part> {
+    let outer = each
+    return TextScope<Part>(pattern: pattern + "." + name) { tracker, only, body in
+      outer(&tracker, only) { record, path in
+        body(&record[keyPath: part], { path() + "." + name })
+      }
+    }
+  }
+
+  /// An optional object inside each of these records (`decisionRecord`).
+  func part<Part>(_ name: String, _ part: WritableKeyPath<Record, Part?>) -> TextScope<Part> {
+    let outer = each
+    return TextScope<Part>(pattern: pattern + "." + name) { tracker, only, body in
+      outer(&tracker, only) { record, path in
+        guard var value = record[keyPath: part] else { return }
+        body(&value, { path() + "." + name })
+        record[keyPath: part] = value
       }
     }
   }

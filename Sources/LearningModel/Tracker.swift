@@ -140,14 +140,21 @@ public struct Agency: Encodable, Equatable, Sendable {
   /// How many practitioners it employs who work with children: what dissemination coverage is
   /// measured against.
   public var workforce: Int?
+  /// Other names a partnership's spreadsheets give the agency ("NSFT", "Children's Social Care"),
+  /// read as the agency in an imported plan or return; nil when there are none.
+  public var aliases: [String]?
 
   /// An agency with the given fields.
-  public init(id: String, name: String, kind: AgencyKind, statutoryPartner: Bool, workforce: Int? = nil) {
+  public init(
+    id: String, name: String, kind: AgencyKind, statutoryPartner: Bool, workforce: Int? = nil,
+    aliases: [String]? = nil
+  ) {
     self.id = id
     self.name = name
     self.kind = kind
     self.statutoryPartner = statutoryPartner
     self.workforce = workforce
+    self.aliases = aliases
   }
 }
 

@@ -82,20 +82,8 @@ public enum AgencyReturnImport {
       + "LibreOffice: File > Save As > \"Text CSV\") and import the .csv file; nothing was changed"
   }
 
-  /// A day as a spreadsheet saves it: `2026-12-31`, or day first as a UK spreadsheet saves it
-  /// (`31/12/2026`, `1/2/2026` is 1 February), never month first; nil for anything else.
-  public static func day(_ text: String) -> CalendarDay? {
-    if let day = CalendarDay(text) { return day }
-    for separator: Character in ["/", "."] {
-      let parts = text.split(separator: separator, omittingEmptySubsequences: false)
-      guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-        parts[2].count == 4, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-        let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
-      else { continue }
-      return CalendarDay(year: year, month: month, day: day)
-    }
-    return nil
-  }
+  /// A day in a day column: the one lenient reader (`LenientDay`), Excel's day numbers included.
+  public static func day(_ text: String) -> CalendarDay? { LenientDay.day(text, dayNumbers: true) }
 
   /// How many of a return's column headers a row holds.
   static func knownHeaders(_ row: [CSVCell]) -> Int {
@@ -110,19 +98,7 @@ public enum AgencyReturnImport {
   ) -> (updates: [PlannedUpdate], problems: [ImportProblem]) {
     let read = headedRows(text, score: knownHeaders)
     guard let (rows, headerIndex, syntaxError) = read.found else {
-      if let firstError = read.error {
-        return ([], [problem(firstError, header: nil)])
-      }
-      return (
-        [],
-        [
-          ImportProblem(
-            row: 1,
-            message:
-              "no header row with \"Agency\" and \"Action\" columns: is this a return made by 'export returns'?"
-          )
-        ]
-      )
+      return ([], [Spreadsheet.noHeader(text, expected: AgencyReturnColumn.allCases.map(\.rawValue))])
     }
     let header = rows[headerIndex]
     var columns: [AgencyReturnColumn: Int] = [:]
@@ -211,7 +187,7 @@ public enum AgencyReturnImport {
       var wantedDue: CalendarDay?
       let statusText = cell(.newStatus).trimmed
       if !statusText.isEmpty {
-        if let status = AgencyReturnColumn.status(from: statusText), status != .notStarted {
+        if let status = SpreadsheetCell.status(statusText), status != .notStarted {
           if state.isClosed && !status.isClosed {
             problem(
               .newStatus,
@@ -297,8 +273,8 @@ public enum AgencyReturnImport {
     return (problems.isEmpty ? updates : [], problems)
   }
 
-  /// A spreadsheet's rows and the index of its header row. Spreadsheets save with commas or
-  /// semicolons: this takes the separator under which a row holds the most known column headers
+  /// A spreadsheet's rows and the index of its header row. Spreadsheets save with commas,
+  /// semicolons or tabs (Excel's "Unicode text"): this takes the separator under which a row holds the most known column headers
   /// (`score`, at least two), even when a cell further on is badly quoted, so that a missing column
   /// is reported as missing. `found` is nil when no row holds two known headers; `error` is then
   /// the first syntax error met, if any.
@@ -307,7 +283,7 @@ public enum AgencyReturnImport {
   ) {
     var best: (rows: [[CSVCell]], header: Int, score: Int, error: CSVSyntaxError?)?
     var firstError: CSVSyntaxError?
-    for separator: Unicode.Scalar in [",", ";"] {
+    for separator: Unicode.Scalar in [",", ";", "\t"] {
       let rows: [[CSVCell]]
       var error: CSVSyntaxError?
       do {

@@ -42,8 +42,10 @@ public struct PlanImportChanges: Equatable, Sendable {
   public var actions: [PlannedAction] = []
   /// Corrections to existing actions.
   public var edits: [PlannedActionEdit] = []
-  /// Dated updates to existing actions: a changed status, note or reported rating.
+  /// Dated updates to existing actions: a changed status, note, reported rating or due day.
   public var updates: [PlannedUpdate] = []
+  /// What each row does, row by row, for the dry run.
+  public var rows: [PlanRowOutcome] = []
 
   /// No changes.
   public init() {}
@@ -101,32 +103,83 @@ public enum PlanImport {
   /// The changes the file makes to review `review`, or every problem found (then no change).
   /// Rows already in the store as they are plan nothing, so a file imported twice changes nothing.
   public static func plan(
-    _ text: String, tracker: Tracker, review reviewID: String, date: CalendarDay, by: String
+    _ text: String, tracker: Tracker, review reviewID: String, date: CalendarDay, by: String,
+    rules: SpreadsheetRules = SpreadsheetRules()
   ) -> (changes: PlanImportChanges, problems: [ImportProblem]) {
     let read = AgencyReturnImport.headedRows(text) { row in
-      Set(row.compactMap { column(forHeader: $0.text) }).count
+      guard (row.first?.row ?? 0) > rules.skip else { return 0 }
+      return row.filter { cell in
+        switch rules.target(forHeader: cell.text) {
+        case .field?, .noteOn?: true
+        case .ignored?: false
+        case nil: column(forHeader: cell.text) != nil
+        }
+      }.count
     }
     guard let (rows, headerIndex, syntaxError) = read.found else {
-      if let error = read.error {
-        return (PlanImportChanges(), [AgencyReturnImport.problem(error, header: nil)])
-      }
-      return (
-        PlanImportChanges(),
-        [
-          ImportProblem(
-            row: 1,
-            message: "no header row naming the plan's columns: "
-              + PlanSpreadsheet.header.map { "\"\($0)\"" }.joined(separator: ", "))
-        ]
-      )
+      return (PlanImportChanges(), [Spreadsheet.noHeader(text, expected: PlanSpreadsheet.header)])
     }
     let header = rows[headerIndex]
     var columns: [PlanColumn: Int] = [:]
-    for (index, cell) in header.enumerated() {
-      if let column = column(forHeader: cell.text), columns[column] == nil { columns[column] = index }
-    }
+    var layout = PlanLayout()
     var problems: [ImportProblem] = []
-    for required in PlanColumn.required where columns[required] == nil {
+    let headerRow = header.first?.row ?? 1
+    for (index, cell) in header.enumerated() where !cell.text.trimmingSpaces.isEmpty {
+      switch rules.target(forHeader: cell.text) {
+      case .ignored?: continue
+      case .noteOn(let day)?: layout.datedNotes.append((index, day))
+      case .field(let name)?:
+        if SpreadsheetCell.nameKey(name) == "recommendationnumber" {
+          layout.recommendationNumber = index
+        } else if let column = column(forHeader: name) {
+          columns[column] = index
+        } else {
+          problems.append(
+            ImportProblem(
+              row: headerRow, column: cell.text,
+              message: "the rules map it to \"\(name)\", which is no field of a plan; write one of "
+                + PlanSpreadsheet.header.map { "\"\($0.lowercased())\"" }.joined(separator: ", ")
+                + ", \"note on DAY\" or \"recommendation number\""))
+        }
+      case nil:
+        if let column = column(forHeader: cell.text) {
+          if columns[column] == nil { columns[column] = index }
+        } else {
+          problems.append(
+            ImportProblem(
+              row: headerRow, column: cell.text,
+              message: "a column the plan layout does not read; map it (column \"\(cell.text)\" = FIELD) or "
+                + "ignore it (ignore \"\(cell.text)\") in a rules file given with --rules (see --suggest-rules); "
+                + "nothing is dropped silently"))
+        }
+      }
+    }
+    for assignment in rules.fixed + rules.conditions.flatMap(\.assignments) {
+      if let column = column(forHeader: assignment.field) {
+        layout.assigned.insert(column)
+      } else {
+        problems.append(
+          ImportProblem(
+            row: headerRow,
+            message:
+              "rules line \(assignment.line): \"\(assignment.field)\" is no field of a plan; write one of "
+              + PlanSpreadsheet.header.map { "\"\($0.lowercased())\"" }.joined(separator: ", ")))
+      }
+    }
+    for condition in rules.conditions
+    where !header.contains(where: {
+      SpreadsheetCell.nameKey($0.text) == SpreadsheetCell.nameKey(condition.header)
+    }) {
+      problems.append(
+        ImportProblem(
+          row: headerRow,
+          message: "the rules test a column \"\(condition.header)\" that the header row does not have"))
+    }
+    layout.rules = rules
+    for required in PlanColumn.required
+    where columns[required] == nil && !layout.assigned.contains(required)
+      && !(required == .action || required == .description)
+    {
       problems.append(
         ImportProblem(
           row: header.first?.row ?? 1,
@@ -146,48 +199,16 @@ public enum PlanImport {
     let review = tracker.reviews[r]
     var reader = RowReader(
       tracker: tracker, review: review, date: date, by: by, columns: columns, header: header)
+    reader.layout = layout
     for row in rows[(headerIndex + 1)...] { reader.read(row) }
-    return (reader.problems.isEmpty ? reader.changes : PlanImportChanges(), reader.problems)
+    var changes = reader.problems.isEmpty ? reader.changes : PlanImportChanges()
+    changes.rows = reader.problems.isEmpty ? reader.outcomes : []
+    return (changes, reader.problems)
   }
 
-  /// Reads an owning agencies cell: agency IDs or names separated by ";" or " and " (a name that
-  /// holds "and", such as "Schools and colleges", is read whole). Returns the IDs, or the part that
-  /// names no agency.
+  /// Reads an owning agencies cell through the one owners reader (`SpreadsheetCell.owners`).
   public static func owners(_ text: String, in tracker: Tracker) -> Result<[String], OwnerNotFound> {
-    func agency(_ name: String) -> String? {
-      let key = name.trimmingSpaces.lowercased()
-      return tracker.agencies.first { $0.id.lowercased() == key || $0.name.lowercased() == key }?.id
-    }
-    var found: [String] = []
-    for part in text.split(separator: ";").map({ String(String($0).trimmingSpaces) }) where !part.isEmpty {
-      if let id = agency(part) {
-        found.append(id)
-        continue
-      }
-      let words = splitOnAnd(part)
-      var start = 0
-      while start < words.count {
-        var end = words.count
-        var matched: String?
-        while end > start {
-          if let id = agency(words[start..<end].joined(separator: " and ")) {
-            matched = id
-            break
-          }
-          end -= 1
-        }
-        guard let matched else {
-          let name = words[start]
-          let hint = nearest(name, in: tracker.agencies.map(\.id) + tracker.agencies.map(\.name))
-          return .failure(OwnerNotFound(name: name, suggestion: hint))
-        }
-        found.append(matched)
-        start = end
-      }
-    }
-    var unique: [String] = []
-    for id in found where !unique.contains(id) { unique.append(id) }
-    return .success(unique)
+    SpreadsheetCell.owners(text, in: tracker)
   }
 
   /// A name in an owning agencies cell that is no agency's ID or name.
@@ -214,42 +235,19 @@ public enum PlanImport {
     return parts.filter { !$0.isEmpty }
   }
 
-  /// Reads a due cell: a day (2026-06-30 or 30/06/2026), a month (2026-06, 06/2026, June 2026,
-  /// Jun 2026) or TBC; nil for anything else.
+  /// Reads a due cell through the one lenient reader (`LenientDay`): a day, a month or TBC; nil
+  /// for anything else.
   public static func due(_ text: String) -> PlanDueCell? {
-    let text = String(text.trimmingSpaces)
-    if ["tbc", "tba", "to be confirmed"].contains(text.lowercased()) { return .notYetSet }
-    if let day = AgencyReturnImport.day(text) { return .day(day) }
-    func month(_ year: Int?, _ month: Int?) -> PlanDueCell? {
-      guard let year, let month, CalendarDay(year: year, month: month, day: 1) != nil else { return nil }
-      return .month(year: year, month: month)
+    switch LenientDay.due(text, dayNumbers: true) {
+    case .onDay(let day)?: .day(day)
+    case .inMonth(let day)?: .month(year: day.year, month: day.month)
+    case .notYetSet?: .notYetSet
+    case nil: nil
     }
-    let numeric = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" }
-    if numeric.count == 2, numeric.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
-      if numeric[0].count == 4, numeric[1].count == 2 { return month(Int(numeric[0]), Int(numeric[1])) }
-      if numeric[1].count == 4, (1...2).contains(numeric[0].count) {
-        return month(Int(numeric[1]), Int(numeric[0]))
-      }
-    }
-    let words = text.split(separator: " ")
-    if words.count == 2, words[1].count == 4, let year = Int(words[1]) {
-      let name = words[0].lowercased().filter(\.isLetter)
-      let names = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
-      ]
-      if name.count >= 3, let index = names.firstIndex(where: { $0 == name || $0.prefix(3) == name }) {
-        return month(year, index + 1)
-      }
-    }
-    return nil
   }
 
-  /// Reads a rating: Blue, Red, Amber or Green, in any case, or its first letter; nil otherwise.
-  public static func rating(_ text: String) -> BRAG? {
-    let key = text.trimmingSpaces.lowercased()
-    return BRAG.allCases.first { $0.rawValue == key || (key.count == 1 && $0.rawValue.hasPrefix(key)) }
-  }
+  /// Reads a rating through the one rating reader (`SpreadsheetCell.rating`).
+  public static func rating(_ text: String) -> BRAG? { SpreadsheetCell.rating(text) }
 
   // MARK: - The four plan fields, mapped onto the store
 
@@ -309,8 +307,40 @@ public enum PlanImport {
   }
 }
 
+/// What a plan's header row and rules say beyond the layout's columns.
+struct PlanLayout {
+  /// Columns of progress notes written on a day, by index.
+  var datedNotes: [(index: Int, day: CalendarDay)] = []
+  /// The column giving the recommendation's number, by index.
+  var recommendationNumber: Int?
+  /// Columns the rules give a value to.
+  var assigned: Set<PlanColumn> = []
+  /// The rules.
+  var rules = SpreadsheetRules()
+}
+
+/// What one row of a plan does, for the dry run.
+public struct PlanRowOutcome: Equatable, Sendable {
+  /// The spreadsheet row.
+  public var row: Int
+  /// What the row does: "new", "revision", "update", "correction", "heading" or "unchanged".
+  public var kinds: [String]
+  /// The action or heading the row is about.
+  public var subject: String
+}
+
 /// Reads the rows of a plan one by one, keeping the problems and the changes.
 private struct RowReader {
+  var layout = PlanLayout()
+  /// The recommendation cell of the last row that was not a heading, for rows left empty by merged
+  /// cells.
+  var lastRecommendation: String?
+  /// Actions numbered after their recommendation, when the plan has no action reference column.
+  var numbered: [String: Int] = [:]
+  /// The recommendation number of the last row that gave one.
+  var lastNumber: String?
+  /// What each row does, for the dry run.
+  var outcomes: [PlanRowOutcome] = []
   let tracker: Tracker
   let review: Review
   let date: CalendarDay
@@ -351,21 +381,67 @@ private struct RowReader {
 
   /// Normalised text for matching a recommendation given by its text.
   static func key(_ text: String) -> String {
-    text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    var key = text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    while key.hasSuffix(".") || key.hasSuffix(" ") { key.removeLast() }
+    return key
   }
 
   mutating func read(_ row: [CSVCell]) {
     let rowNumber = row.first?.row ?? 0
-    func cell(_ column: PlanColumn) -> String {
+    if row.allSatisfy({ $0.text.trimmingSpaces.isEmpty }) { return }
+    let header = self.header
+    let assigned = layout.rules.assignments { name in
+      header.firstIndex { SpreadsheetCell.nameKey($0.text) == SpreadsheetCell.nameKey(name) }.map {
+        $0 < row.count ? row[$0].text : ""
+      }
+    }
+    var values: [PlanColumn: String] = [:]
+    for assignment in assigned {
+      if let column = PlanImport.column(forHeader: assignment.field) { values[column] = assignment.value }
+    }
+    func raw(_ column: PlanColumn) -> String {
+      if let value = values[column] { return String(value.trimmingSpaces) }
       guard let index = columns[column], index < row.count else { return "" }
       return Self.unguarded(String(row[index].text.trimmingSpaces))
     }
-    if row.allSatisfy({ $0.text.trimmingSpaces.isEmpty }) { return }
+    // A heading: one cell of text, in no action, owner or due column ("Recommendation 1" alone in
+    // column A, or a recommendation's text alone).
+    let filled = row.indices.filter { !row[$0].text.trimmingSpaces.isEmpty }
+    if filled.count == 1, let only = filled.first,
+      ![PlanColumn.action, .description, .owners, .due].contains(where: { columns[$0] == only })
+    {
+      outcomes.append(
+        PlanRowOutcome(row: rowNumber, kinds: ["heading"], subject: String(row[only].text.trimmingSpaces)))
+      return
+    }
+    // Merged cells: an empty recommendation cell continues the recommendation above.
+    let recommendationCell = raw(.recommendation).isEmpty ? (lastRecommendation ?? "") : raw(.recommendation)
+    lastRecommendation = recommendationCell.isEmpty ? nil : recommendationCell
+    if let index = layout.recommendationNumber, index < row.count, !row[index].text.trimmingSpaces.isEmpty {
+      lastNumber = String(row[index].text.trimmingSpaces)
+    } else if !raw(.recommendation).isEmpty {
+      lastNumber = nil
+    }
+    func cell(_ column: PlanColumn) -> String {
+      if column == .recommendation { return recommendationCell }
+      // No action column: the recommendation's one action carries its text.
+      if column == .description && columns[.description] == nil && values[.description] == nil {
+        return recommendationCell
+      }
+      return raw(column)
+    }
     var actionText = cell(.action)
+    if columns[.action] == nil && values[.action] == nil && !recommendationCell.isEmpty {
+      // No action reference column: actions numbered N.1, N.2... after their recommendation.
+      let key = (lastNumber ?? "") + "|" + Self.key(recommendationCell)
+      numbered[key, default: 0] += 1
+      actionText = "\u{0}\(numbered[key] ?? 1)"
+    }
     if actionText.hasPrefix(review.id + "/") {
       actionText = String(actionText.dropFirst(review.id.count + 1))
     }
-    let shownReference = actionText.isEmpty ? "" : "\(review.id)/\(actionText)"
+    var shownReference =
+      actionText.isEmpty || actionText.hasPrefix("\u{0}") ? "" : "\(review.id)/\(actionText)"
     var rowProblems: [ImportProblem] = []
     func problem(_ column: PlanColumn, _ message: String, value: String? = nil) {
       rowProblems.append(
@@ -384,7 +460,21 @@ private struct RowReader {
     // The recommendation: a reference that exists, or text (matched to an existing one, else added).
     let recommendationText = cell(.recommendation)
     var recommendationID: String?
-    if recommendationText.isEmpty {
+    let numberDigits = (lastNumber ?? "").filter { $0.isASCII && $0.isNumber }
+    if lastNumber != nil && numberDigits.isEmpty {
+      problem(.recommendation, "the recommendation number is not a number", value: lastNumber ?? "")
+    } else if !numberDigits.isEmpty {
+      // The recommendation's number, from its own column: R and the number.
+      let id = "R" + String(Int(numberDigits) ?? 0)
+      recommendationID = id
+      if !review.recommendations.contains(where: { $0.id == id }) {
+        if recommendationText.isEmpty {
+          problem(.recommendation, "a new recommendation \(id) needs its text")
+        } else {
+          addRecommendationIfNew(id, text: recommendationText, row: rowNumber, owners: [])
+        }
+      }
+    } else if recommendationText.isEmpty {
       problem(.recommendation, "the recommendation is empty; give its reference (R1) or its text")
     } else {
       var reference = recommendationText
@@ -410,6 +500,12 @@ private struct RowReader {
       }
     }
 
+    if actionText.hasPrefix("\u{0}") {
+      guard let recommendationID else { return }
+      let number = recommendationID.hasPrefix("R") ? String(recommendationID.dropFirst()) : recommendationID
+      actionText = number + "." + actionText.dropFirst()
+      shownReference = "\(review.id)/\(actionText)"
+    }
     if actionText.isEmpty {
       let filled = PlanColumn.allCases.first { $0 != .recommendation && !cell($0).isEmpty }
       if let filled {
@@ -486,7 +582,7 @@ private struct RowReader {
     }
     var status: ActionStatus?
     if !cell(.status).isEmpty {
-      status = AgencyReturnColumn.status(from: cell(.status))
+      status = SpreadsheetCell.status(cell(.status))
       if status == nil {
         problem(
           .status,
@@ -527,15 +623,13 @@ private struct RowReader {
     for (column, message) in PlanImport.mapPlanFields(fields, onto: &action, update: &update) {
       problem(column, message)
     }
-    if let existing, PlanImport.hasRevisedDue(existing.action) {
-      // The due day in force comes from the log's revisions: the row may repeat it, not move it.
+    // A due day other than the one in force is a revision, dated by the row's note day: the action
+    // stays overdue as of the days before it, and a later day counts as a slip. Typos are corrected
+    // with 'action edit'.
+    var revisedDue: PlannedDue?
+    if let existing {
       let inForce = PlanImport.dueInForce(existing.action, asOf: logEnd, settings: settings)
-      if action.due != existing.action.due && action.due != inForce {
-        problem(
-          .due,
-          "the due day was revised in the action's log (now \(inForce)); revise it with 'action update "
-            + "--due DAY --reason TEXT'")
-      }
+      if !cell(.due).isEmpty && action.due != inForce { revisedDue = action.due }
       action.due = existing.action.due
     }
     // A new action whose due day was revised: the first due day, then the revision in its log, so
@@ -563,10 +657,19 @@ private struct RowReader {
     if statusChanged && status == .notStarted {
       problem(.status, "the action is \(state?.status.title ?? "") and cannot go back to Not started")
     }
-    if statusChanged || noteChanged || reportedChanged {
-      update.date = noteChanged ? (noteDay ?? date) : date
+    if statusChanged || noteChanged || reportedChanged || revisedDue != nil {
+      // The note day dates every update the row makes.
+      update.date = noteDay ?? date
+      if let revisedDue {
+        update.due = revisedDue
+        if !noteChanged && note.isEmpty { update.note = "Due revised in the imported plan." }
+      }
       update.status = statusChanged ? status : nil
-      update.note = noteChanged || (statusChanged && status == .withdrawn && !note.isEmpty) ? note : nil
+      if noteChanged || (statusChanged && status == .withdrawn && !note.isEmpty) {
+        update.note = note
+      } else if revisedDue == nil {
+        update.note = nil
+      }
       if DomainRules.isWithdrawnWithoutNote(update) {
         problem(.note, "withdrawing an action needs a note saying why")
       }
@@ -576,9 +679,38 @@ private struct RowReader {
       }
     }
     guard rowProblems.isEmpty else { return }
-    let hasUpdate = statusChanged || noteChanged || reportedChanged
+    let hasUpdate = statusChanged || noteChanged || reportedChanged || revisedDue != nil
 
+    // Dated progress columns: each note not yet in the log, on its day.
+    var datedUpdates: [ActionUpdate] = []
+    for (index, day) in layout.datedNotes where index < row.count {
+      let text = String(row[index].text.trimmingSpaces)
+      if text.isEmpty || (existing?.action.updates.contains { $0.date == day && $0.note == text } ?? false) {
+        continue
+      }
+      if day > date { continue }
+      datedUpdates.append(ActionUpdate(date: day, note: text, by: by))
+    }
+    var kinds: [String] = []
+    if existing == nil { kinds.append("new") }
+    if revisedDue != nil { kinds.append("revision") }
+    if hasUpdate && (statusChanged || noteChanged || reportedChanged) || !datedUpdates.isEmpty {
+      if existing != nil { kinds.append("update") }
+    }
     if let existing {
+      var before = existing.action
+      before.updates = []
+      var after = action
+      after.updates = []
+      if before != after { kinds.append("correction") }
+    }
+    outcomes.append(
+      PlanRowOutcome(
+        row: rowNumber, kinds: kinds.isEmpty ? ["unchanged"] : kinds, subject: reference.description))
+    if let existing {
+      for dated in datedUpdates {
+        changes.updates.append(PlannedUpdate(reference: reference, update: dated, row: rowNumber))
+      }
       var before = existing.action
       before.updates = []
       var after = action
@@ -594,7 +726,7 @@ private struct RowReader {
         changes.updates.append(PlannedUpdate(reference: reference, update: update, row: rowNumber))
       }
     } else {
-      action.updates = (revision.map { [$0] } ?? []) + (hasUpdate ? [update] : [])
+      action.updates = (revision.map { [$0] } ?? []) + datedUpdates + (hasUpdate ? [update] : [])
       addRecommendationIfNew(recommendationID, text: recommendationText, row: rowNumber, owners: owners)
       changes.actions.append(
         PlannedAction(reference: reference, recommendation: recommendationID, action: action, row: rowNumber))

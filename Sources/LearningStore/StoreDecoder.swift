@@ -465,7 +465,7 @@ public struct StoreDecoder {
   }
 
   static let agencyFields = Fields(
-    ["id", "name", "kind", "statutoryPartner", "workforce"],
+    ["id", "name", "kind", "statutoryPartner", "workforce", "aliases"],
     required: ["id", "name", "kind", "statutoryPartner"])
 
   mutating func agency() throws(Syntax) -> Agency? {
@@ -476,7 +476,10 @@ public struct StoreDecoder {
       case 1: agency.name = try d.string() ?? ""
       case 2: agency.kind = try d.word(AgencyKind.self) ?? .other
       case 3: agency.statutoryPartner = try d.bool() ?? false
-      default: agency.workforce = try d.integer()
+      case 4: agency.workforce = try d.integer()
+      default:
+        let aliases = try d.strings()
+        agency.aliases = aliases.isEmpty ? nil : aliases
       }
     }
     return isObject ? agency : nil

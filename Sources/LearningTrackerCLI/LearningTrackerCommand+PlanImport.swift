@@ -6,47 +6,59 @@ extension LearningTrackerCommand {
   static let importPlan = Command(
     words: ["import", "plan"], summary: "bring a review's action plan in from a spreadsheet",
     discussion: """
-      Reads a review's action plan saved as CSV (Excel or LibreOffice; comma or semicolon \
-      separated), one row per action, with the columns "Recommendation", "Action reference", \
-      "Action", "Owning agencies", "Lead", "Planned evidence or measure", "Agreed", "Due", \
-      "Status", "Reported rating", "Latest note" and "Note day" (matched ignoring case and \
-      spaces; the first five and "Due" are needed), the layout 'report plan --format csv' \
-      writes. A recommendation is given by its reference (R1), which must exist, or by its text: \
-      new text adds a recommendation, numbered after the review's own. Owning agencies are IDs or \
-      names separated by ";" or " and ", the accountable one first. Days are read as 2026-12-31 \
-      or day first (31/12/2026). Every row is checked before anything changes; every problem is \
-      listed with its row, its column by header, the action and the value, and then nothing \
-      changes (exit 65). Otherwise the file is applied as one change: new recommendations and \
-      actions are added; for an action that exists, a changed status, note or reported rating \
-      becomes a dated update (dated by the note day, else today) and changed text, owner, lead, \
-      measure, agreed day or due day a correction, as 'action edit' makes it; an empty cell \
-      leaves a field as it is. Importing the same file again changes nothing.
+      Reads a review's action plan saved as CSV or Unicode text (Excel or LibreOffice; comma, \
+      semicolon or tab separated), one row per action, with the columns "Recommendation", \
+      "Action reference", "Action", "Owning agencies", "Lead", "Planned evidence or measure", \
+      "Agreed", "Due", "Original due", "Status", "Reported rating", "Latest note" and "Note day" \
+      (matched ignoring case and spaces; "Recommendation", "Owning agencies" and "Due" are \
+      needed), the layout 'report plan --format csv' writes. Another layout is read through a \
+      rules file (--rules; start from --suggest-rules); a header neither read nor mapped nor \
+      ignored is refused by name. A recommendation is given by its reference (R1), which must \
+      exist, or by its text: new text adds a recommendation. A row with one cell of text is a \
+      heading; an empty recommendation cell continues the one above. Owning agencies are IDs, \
+      names or aliases separated by "/", ",", ";", "&" or " and ". Days are read day first \
+      (31/12/2026, 31-Dec-26, 31 December 2026, 2026-12-31). Every row is checked before \
+      anything changes; every problem is listed with its row, its column by header, the action \
+      and the value, and then nothing changes (exit 65). Otherwise the file is applied as one \
+      change: new recommendations and actions are added; for an action that exists, a changed \
+      status, note or reported rating is a dated update and a changed Due a revision, dated by \
+      the row's note day (else --date, else today); changed text, owner, lead, measure or agreed \
+      day a correction, as 'action edit' makes it; an empty cell leaves a field as it is. \
+      Importing the same file again changes nothing.
       """,
     positionals: [Positional("FILE.csv", help: "the plan saved as CSV")],
     options: [
-      .text("--review", "ID", required: true, help: "the review the plan belongs to"),
-      .text("--by", "WHO", required: true, help: "who the plan and its updates are from"),
-      .flag("--dry-run", help: "show what would change, change nothing"),
-    ]
+      .text("--review", "ID", help: "the review the plan belongs to; required unless --suggest-rules"),
+      .text("--by", "WHO", help: "who the plan and its updates are from; required unless --suggest-rules"),
+      .flag("--dry-run", help: "show what would change, row by row, and change nothing"),
+      .text("--rules", "FILE", help: "a rules file for a layout of the partnership's own"),
+      .flag("--suggest-rules", help: "print a rules file for the spreadsheet, change nothing"),
+      .day("--date", help: "the day of updates whose row gives no note day (default today)"),
+    ] + spreadsheetLimitOptions
   ) { args, context in
+    let file = try args.positional(0)
+    let text = try spreadsheetText(file, args: args, context: context)
+    let rules = try rulesFile(args)
+    if args.flag("--suggest-rules") {
+      context.console.out(PlanRulesSuggestion.suggest(text, tracker: try context.load().tracker))
+      return ExitCode.ok
+    }
     let reviewID = try args.required("--review")
     let by = try args.required("--by")
     let dryRun = args.flag("--dry-run")
-    let file = try args.positional(0)
-    let text = try spreadsheetText(file)
+    let date = try args.day("--date") ?? context.today
     func planned(_ tracker: Tracker) throws -> PlanImportChanges {
       _ = try reviewPosition(reviewID, in: tracker, option: "--review")
       let (changes, problems) = PlanImport.plan(
-        text, tracker: tracker, review: reviewID, date: context.today, by: by)
-      if !problems.isEmpty {
-        throw CommandError.badData(
-          "\(problems.count) problem(s) in \(file); nothing was changed\n"
-            + problems.map { "\(file): \($0)" }.joined(separator: "\n"))
-      }
+        text, tracker: tracker, review: reviewID, date: date, by: by, rules: rules)
+      if !problems.isEmpty { throw importRefusal(problems, file: file) }
       return changes
     }
     if dryRun {
       let changes = try planned(try context.load().tracker)
+      context.console.out(
+        changes.rows.map { "row \($0.row): \($0.kinds.joined(separator: ", ")) \(shortened($0.subject, 70))" }
+          .joined(separator: "\n") + (changes.rows.isEmpty ? "" : "\n"))
       context.console.out(describe(changes, review: reviewID))
       context.console.note("dry run: \(counts(changes)) would be made; nothing was changed")
       return ExitCode.ok
@@ -60,6 +72,23 @@ extension LearningTrackerCommand {
     if !applied.isEmpty { context.console.out(describe(applied, review: reviewID)) }
     context.console.note("imported \(file) into \(reviewID): \(counts(applied))")
     return ExitCode.ok
+  }
+
+  /// The rules file `--rules` names, read; refused with every problem and its line.
+  static func rulesFile(_ args: ParsedArguments) throws -> SpreadsheetRules {
+    guard let path = try args.value("--rules") else { return SpreadsheetRules() }
+    guard let data = FileManager.default.contents(atPath: path),
+      let text = String(data: data, encoding: .utf8)
+    else {
+      throw CommandError.missingInput("\(path): no such rules file, or it cannot be read as UTF-8 text")
+    }
+    let (rules, problems) = SpreadsheetRules.parse(text)
+    if !problems.isEmpty {
+      throw CommandError.badData(
+        "\(problems.count) problem(s) in the rules file \(path); nothing was changed\n"
+          + problems.map { "\(path): \($0)" }.joined(separator: "\n"))
+    }
+    return rules
   }
 
   /// "1 recommendation(s) added, 7 action(s) added, 0 correction(s), 2 update(s)".
@@ -76,6 +105,7 @@ extension LearningTrackerCommand {
       if let status = update.status { parts.append("status \(status.rawValue)") }
       if let note = update.note { parts.append("note \"\(shortened(note, 60))\"") }
       if let rating = update.reported { parts.append("reported rating \(rating.rawValue)") }
+      if let due = update.due { parts.append("due revised to \(due)") }
       return "\(update.date): " + parts.joined(separator: ", ")
     }
     var lines: [String] = []

@@ -7,12 +7,16 @@ extension LearningTrackerCommand {
   }
 
   static let agencyUpdate = Command(
-    words: ["agency", "update"], summary: "correct an agency's name, kind, statutory standing or workforce",
+    words: ["agency", "update"],
+    summary: "correct an agency's name, kind, statutory standing, workforce or aliases",
     discussion: """
       Corrects an agency in place. Give at least one of --name, --kind, --statutory, \
-      --not-statutory, --workforce or --clear workforce. The ID stays: actions, dissemination and \
-      returns refer to it. The workforce (practitioners it employs who work with children) is what \
-      'report dissemination' measures each agency's coverage against.
+      --not-statutory, --workforce, --clear workforce, --add-alias or --remove-alias. The ID stays: \
+      actions, dissemination and returns refer to it. The workforce (practitioners it employs who \
+      work with children) is what 'report dissemination' measures each agency's coverage against. \
+      An alias is another name the partnership's spreadsheets give the agency ("NSFT", "Children's \
+      Social Care"): 'import plan' and 'import returns' read it as the agency, ignoring case, \
+      punctuation and curly quotes. An alias may not name another agency.
       """,
     positionals: [Positional("ID", help: "the agency, such as LA")],
     options: [
@@ -22,7 +26,9 @@ extension LearningTrackerCommand {
       .flag("--not-statutory", help: "mark it not a statutory safeguarding partner"),
       .number(
         "--workforce", range: 1...Int.max, help: "practitioners it employs who work with children"),
-      .text("--clear", "FIELD", repeatable: true, help: "unset an optional field: workforce"), .by,
+      .text("--clear", "FIELD", repeatable: true, help: "unset an optional field: workforce"),
+      .text("--add-alias", "TEXT", repeatable: true, help: "another name spreadsheets give the agency"),
+      .text("--remove-alias", "TEXT", repeatable: true, help: "an alias to remove"), .by,
     ],
     exclusive: [["--workforce", "--clear"]]
   ) { args, context in
@@ -30,6 +36,8 @@ extension LearningTrackerCommand {
     let workforce = try args.integer("--workforce")
     let clears = try args.values("--clear")
     try checkClears(clears, among: ["workforce"])
+    let addAliases = try args.values("--add-alias")
+    let removeAliases = try args.values("--remove-alias")
     let name = try args.value("--name")
     let kind = try args.word("--kind", AgencyKind.self)
     let statutory = args.flag("--statutory")
@@ -38,9 +46,15 @@ extension LearningTrackerCommand {
     if statutory && notStatutory {
       throw CommandError.usage("give --statutory or --not-statutory, not both")
     }
-    if name == nil && kind == nil && !statutory && !notStatutory && workforce == nil && clears.isEmpty {
+    if name == nil && kind == nil && !statutory && !notStatutory && workforce == nil && clears.isEmpty
+      && addAliases.isEmpty && removeAliases.isEmpty
+    {
       throw CommandError.usage(
-        "give at least one of --name, --kind, --statutory, --not-statutory, --workforce or --clear")
+        "give at least one of --name, --kind, --statutory, --not-statutory, --workforce, --clear, "
+          + "--add-alias or --remove-alias")
+    }
+    if addAliases.contains(where: { SpreadsheetCell.nameKey($0).isEmpty }) {
+      throw CommandError.usage("--add-alias needs a name with letters or digits")
     }
     if let name, name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
     try context.change(by: context.who(by)) { tracker in
@@ -59,6 +73,27 @@ extension LearningTrackerCommand {
         }
         tracker.agencies[index].workforce = nil
       }
+      var aliases = tracker.agencies[index].aliases ?? []
+      for alias in removeAliases {
+        guard
+          let at = aliases.firstIndex(where: { SpreadsheetCell.nameKey($0) == SpreadsheetCell.nameKey(alias) }
+          )
+        else {
+          throw CommandError.usage(
+            "--remove-alias: agency \(id) has no alias \"\(alias)\" (its aliases: "
+              + (aliases.isEmpty ? "none" : aliases.joined(separator: ", ")) + ")")
+        }
+        aliases.remove(at: at)
+      }
+      for alias in addAliases {
+        if let other = SpreadsheetCell.agency(named: alias, in: tracker), other != id {
+          throw CommandError.usage("--add-alias: \"\(alias)\" already names agency \(other)")
+        }
+        if !aliases.contains(where: { SpreadsheetCell.nameKey($0) == SpreadsheetCell.nameKey(alias) }) {
+          aliases.append(String(alias.trimmingSpaces))
+        }
+      }
+      tracker.agencies[index].aliases = aliases.isEmpty ? nil : aliases
       return [.agency(id)]
     }
     context.console.note("updated agency \(id)")

@@ -86,19 +86,14 @@ extension LearningTrackerCommand {
         "--by", "NAME", required: true, help: "who the updates are from (the agency's safeguarding lead)"),
       .day("--date", help: "the day of the updates (default today)"),
       .flag("--dry-run", help: "show what would change, change nothing"),
-    ]
+    ] + spreadsheetLimitOptions
   ) { args, context in
     let by = try args.required("--by")
     let date = try args.day("--date") ?? context.today
     let dryRun = args.flag("--dry-run")
     let file = try args.positional(0)
-    let text = try spreadsheetText(file)
-    func report(_ problems: [ImportProblem]) -> CommandError {
-      let lines = problems.map { "\(file): \($0)" }
-      return CommandError.badData(
-        "\(problems.count) problem(s) in \(file); nothing was changed\n"
-          + lines.joined(separator: "\n"))
-    }
+    let text = try spreadsheetText(file, args: args, context: context)
+    func report(_ problems: [ImportProblem]) -> CommandError { importRefusal(problems, file: file) }
     func describe(_ planned: PlannedUpdate) -> String {
       var parts: [String] = []
       if let status = planned.update.status { parts.append("status \(status.rawValue)") }
@@ -137,20 +132,41 @@ extension LearningTrackerCommand {
     return ExitCode.ok
   }
 
-  /// A spreadsheet saved as CSV, as text: refused when it cannot be read, when it is a workbook
-  /// (.xlsx, .ods: "save it as CSV first") or when it is not text. UTF-8, else Windows-1252, as
-  /// spreadsheets save it. Used by every import.
-  static func spreadsheetText(_ file: String) throws -> String {
+  /// A spreadsheet saved as CSV or Unicode text, as text, through the one spreadsheet reader:
+  /// refused when it cannot be read, is a workbook, is over the limits or is not text. A note says
+  /// which lines were not UTF-8. Used by every import.
+  static func spreadsheetText(_ file: String, args: ParsedArguments, context: Context) throws -> String {
     guard let data = FileManager.default.contents(atPath: file) else {
-      throw CommandError.missingInput("\(file): no such file, or it cannot be read")
+      throw CommandError.missingInput(SpreadsheetError.unreadable(file: file).description)
     }
-    if let workbook = AgencyReturnImport.workbookProblem(fileName: file, bytes: data) {
-      throw CommandError.badData(workbook)
+    let limits = try spreadsheetLimits(args)
+    do throws(SpreadsheetError) {
+      let read = try Spreadsheet.read(file: file, bytes: Array(data), limits: limits)
+      if let note = read.note { context.console.note("\(file): \(note)") }
+      return read.text
+    } catch {
+      throw CommandError.badData(error.description)
     }
-    guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252)
-    else {
-      throw CommandError.badData("\(file): not a text file")
-    }
-    return text
+  }
+
+  /// The options that raise a spreadsheet's limits.
+  static let spreadsheetLimitOptions: [Option] = [
+    .number("--max-rows", range: 1...10_000_000, help: "read a file of up to N rows (default 100000)"),
+    .number("--max-megabytes", range: 1...4096, help: "read a file of up to N MiB (default 64)"),
+  ]
+
+  /// The limits the options give.
+  static func spreadsheetLimits(_ args: ParsedArguments) throws -> SpreadsheetLimits {
+    var limits = SpreadsheetLimits()
+    if let rows = try args.integer("--max-rows") { limits.rows = rows }
+    if let megabytes = try args.integer("--max-megabytes") { limits.bytes = megabytes << 20 }
+    return limits
+  }
+
+  /// The problems of a file as one refusal: at most 50 listed, then how many more.
+  static func importRefusal(_ problems: [ImportProblem], file: String) -> CommandError {
+    let lines = Spreadsheet.shown(problems.map { "\(file): \($0)" }, limits: SpreadsheetLimits())
+    return CommandError.badData(
+      "\(problems.count) problem(s) in \(file); nothing was changed\n" + lines.joined(separator: "\n"))
   }
 }

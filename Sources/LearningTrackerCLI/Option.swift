@@ -135,12 +135,12 @@ public struct Option: Sendable {
       try checkIdentifier(text, of: record, given: name)
       return .text(text)
     case .day:
-      guard let day = CalendarDay(text) else {
+      guard let day = LenientDay.day(text) else {
         throw .usage("\(name): \"\(text)\" is not a calendar day (expected YYYY-MM-DD)")
       }
       return .day(day)
     case .plannedDue:
-      guard let due = PlannedDue(text) else {
+      guard let due = LenientDay.due(text) else {
         throw .usage("\(name): \"\(text)\" is not a due day (expected \(PlannedDue.expectedForms))")
       }
       return .plannedDue(due)

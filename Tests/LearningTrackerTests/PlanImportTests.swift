@@ -223,8 +223,8 @@ import Testing
         add recommendation \(Self.review)/R3: A new recommendation added at the meeting.
         add action \(Self.review)/3.1 to R3: Review the threshold document, owner la, due 2027-03-31
         correct action \(Self.review)/1.2: lead
-        correct action \(Self.review)/1.3: due
         update action \(Self.review)/1.2 2026-11-19: status completed, note "All four teams briefed"
+        update action \(Self.review)/1.3 2026-11-20: note "Due revised in the imported plan.", due revised to 2027-04-30
         update action \(Self.review)/2.2 2026-11-20: status withdrawn, note "Replaced by the audit programme"
 
         """)
@@ -334,7 +334,7 @@ import Testing
     #expect(outcome2.status == 0, "\(outcome2.err)")
     #expect(outcome2.out.contains("correct action \(Self.review)/1.2: owner"), "\(outcome2.out)")
     #expect(
-      outcome2.out.contains("update action \(Self.review)/1.1 2026-11-20: reported rating red"),
+      outcome2.out.contains("update action \(Self.review)/1.1 2026-11-10: reported rating red"),
       "\(outcome2.out)")
   }
 

@@ -123,7 +123,7 @@ import Testing
     let faulty: [[String]] = [
       row(["Action": "NO-SUCH/9.9", "Progress note (fill in)": "x"]),
       row(["Action": "LCSPR-2024-03/1.2", "Progress note (fill in)": "x"]),  // owned by probation
-      row(["New status (fill in)": "Finished"]),
+      row(["New status (fill in)": "Nearly there"]),
       row(["Proposed new due (fill in)": "2027-02-30", "Reason for new due (fill in)": "x"]),
       row(["Proposed new due (fill in)": "2025-01-01", "Reason for new due (fill in)": "x"]),
       row(["Proposed new due (fill in)": "2027-03-31"]),
@@ -147,7 +147,7 @@ import Testing
     }
     #expect(outcome.err.contains("column \"Action\", action NO-SUCH/9.9: no such action"))
     #expect(outcome.err.contains("is owned by probation, not by la"))
-    #expect(outcome.err.contains("value \"Finished\": not a status"))
+    #expect(outcome.err.contains("value \"Nearly there\": not a status"))
     #expect(outcome.err.contains("cannot reopen"))
     #expect(try Data(contentsOf: store) == before)
   }

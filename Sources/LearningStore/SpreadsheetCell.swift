@@ -1,0 +1,133 @@
+import LearningModel
+
+/// The lenient readers of a spreadsheet's cells, each the one reader of its kind, used by
+/// `import plan` and `import returns` alike: owners, statuses and ratings as partnerships really
+/// write them. Days and due days are read by `LenientDay`.
+public enum SpreadsheetCell {
+  // MARK: - Owners
+
+  /// A name as matched: lower case, curly quotes and apostrophes as straight ones, and only the
+  /// letters and digits kept ("Children’s Social Care" and "childrens social care" match).
+  public static func nameKey(_ text: String) -> String {
+    text.lowercased().filter { $0.isLetter || $0.isNumber }
+  }
+
+  /// The agency a name gives: by its ID, its name or one of its aliases, ignoring case,
+  /// punctuation and curly quotes; nil when none.
+  public static func agency(named text: String, in tracker: Tracker) -> String? {
+    let key = nameKey(text)
+    guard !key.isEmpty else { return nil }
+    return tracker.agencies.first { agency in
+      nameKey(agency.id) == key || nameKey(agency.name) == key
+        || (agency.aliases ?? []).contains { nameKey($0) == key }
+    }?.id
+  }
+
+  /// The words a cell may use for every statutory safeguarding partner.
+  static let allPartners: Set<String> = ["allpartners", "allstatutorypartners", "allsafeguardingpartners"]
+
+  /// An owners cell: agencies by ID, name or alias, separated by "/", ",", ";", "&" or "and" (a
+  /// name holding "and", such as "Schools and colleges", is read whole), and "All partners" as the
+  /// statutory safeguarding partners. The IDs, the accountable one first, or the part that names
+  /// no agency.
+  public static func owners(_ text: String, in tracker: Tracker) -> Result<[String], PlanImport.OwnerNotFound>
+  {
+    var found: [String] = []
+    let parts = text.replacingOccurrences(of: "&", with: " and ").split(whereSeparator: {
+      $0 == "/" || $0 == ";" || $0 == ","
+    })
+    for part in parts.map({ String(String($0).trimmingSpaces) }) where !part.isEmpty {
+      if allPartners.contains(nameKey(part)) {
+        found += tracker.agencies.filter(\.statutoryPartner).map(\.id)
+        continue
+      }
+      if let id = agency(named: part, in: tracker) {
+        found.append(id)
+        continue
+      }
+      let words = PlanImport.splitOnAnd(part)
+      var start = 0
+      while start < words.count {
+        var end = words.count
+        var matched: String?
+        while end > start {
+          if let id = agency(named: words[start..<end].joined(separator: " and "), in: tracker) {
+            matched = id
+            break
+          }
+          end -= 1
+        }
+        guard let matched else {
+          let name = words[start]
+          let names = tracker.agencies.flatMap { [$0.id, $0.name] + ($0.aliases ?? []) }
+          return .failure(PlanImport.OwnerNotFound(name: name, suggestion: nearest(name, in: names)))
+        }
+        found.append(matched)
+        start = end
+      }
+    }
+    var unique: [String] = []
+    for id in found where !unique.contains(id) { unique.append(id) }
+    return .success(unique)
+  }
+
+  // MARK: - Statuses and ratings
+
+  /// A cell's words: lower case, curly quotes straightened, punctuation as spaces.
+  static func words(_ text: String) -> String {
+    String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ").joined(
+      separator: " ")
+  }
+
+  /// The words plans use for each status, beside the status's own name.
+  static let statusWords: [(ActionStatus, [String])] = [
+    (.notStarted, ["not started", "not yet started", "not begun", "no progress"]),
+    (
+      .inProgress,
+      [
+        "in progress", "on track", "ongoing", "on going", "started", "underway", "under way", "progressing",
+        "partially achieved", "partially complete", "partially completed", "in hand",
+      ]
+    ),
+    (.blocked, ["blocked", "on hold", "stalled"]),
+    (
+      .completed,
+      [
+        "complete", "completed", "fully achieved", "achieved", "done", "finished",
+        "completed awaiting evidence",
+        "complete awaiting evidence",
+      ]
+    ),
+    (.assured, ["assured", "completed and assured", "complete and assured", "signed off", "evidenced"]),
+    (.withdrawn, ["withdrawn", "no longer required", "superseded"]),
+  ]
+
+  /// A status cell: the status's name in any case ("In progress", "inProgress"), or a word plans
+  /// use ("Complete", "Completed.", "Fully achieved", "On track", "Amber - in progress": a rating
+  /// before a dash is passed over); nil otherwise.
+  public static func status(_ text: String) -> ActionStatus? {
+    let letters = text.lowercased().filter(\.isLetter)
+    if let status = ActionStatus.allCases.first(where: { $0.rawValue.lowercased() == letters }) {
+      return status
+    }
+    let key = words(text)
+    if let found = statusWords.first(where: { $0.1.contains(key) }) { return found.0 }
+    // "Amber - in progress", "Green: complete": the words after a rating.
+    for separator: Character in ["-", "–", "—", ":", "("] {
+      let parts = text.split(separator: separator, maxSplits: 1)
+      if parts.count == 2, rating(String(parts[0])) != nil {
+        return status(String(parts[1]).replacingOccurrences(of: ")", with: ""))
+      }
+    }
+    return nil
+  }
+
+  /// A rating cell: Blue, Red, Amber or Green in any case, its first letter, or those words first
+  /// ("Amber - in progress", "Green (complete)"); nil otherwise.
+  public static func rating(_ text: String) -> BRAG? {
+    let key = words(text)
+    if key.count == 1 { return BRAG.allCases.first { $0.rawValue.hasPrefix(key) } }
+    let first = key.split(separator: " ").first.map(String.init) ?? ""
+    return BRAG.allCases.first { $0.rawValue == first }
+  }
+}
