@@ -86,6 +86,51 @@ public struct PartnershipSetting: Sendable {
       reset: { set(&$0, nil) })
   }
 
+  /// An optional line of text, left out of the store when reset.
+  static func optionalText(
+    _ name: String, place: String, placeholder: String = "TEXT", help: String,
+    get: @escaping @Sendable (Partnership) -> String?,
+    set: @escaping @Sendable (inout Partnership, String?) -> Void
+  ) -> PartnershipSetting {
+    PartnershipSetting(
+      name, place: place, kind: .text(placeholder: placeholder), default: "none", help: help,
+      current: get,
+      assign: { partnership, checked throws(CommandError) in
+        guard case .text(let text) = checked else { return }
+        let trimmed = text.trimmingSpaces
+        if trimmed.isEmpty { throw .usage("\(name): give some text, or 'settings reset \(name)'") }
+        set(&partnership, String(trimmed))
+      },
+      reset: { set(&$0, nil) })
+  }
+
+  /// The escalation levels as the user types them: `chase=Officer chase; chair=Chair's letter`.
+  static func escalationLevels(_ text: String) throws(CommandError) -> [EscalationLevel] {
+    var levels: [EscalationLevel] = []
+    for part in text.split(separator: ";") {
+      let pieces = part.split(separator: "=", maxSplits: 1)
+      let id = pieces.first.map { String(String($0).trimmingSpaces) } ?? ""
+      let name = pieces.count == 2 ? String(String(pieces[1]).trimmingSpaces) : ""
+      if let problem = Identifier.problem(id) {
+        throw .usage("escalation-levels: \"\(id)\" \(problem) (expected ID=NAME; ID=NAME, lowest first)")
+      }
+      if name.isEmpty {
+        throw .usage("escalation-levels: level \(id) has no name (expected ID=NAME; ID=NAME, lowest first)")
+      }
+      if levels.contains(where: { $0.id == id }) {
+        throw .usage("escalation-levels: level \(id) is given twice")
+      }
+      levels.append(EscalationLevel(id: id, name: name))
+    }
+    if levels.isEmpty { throw .usage("escalation-levels: give at least one level, ID=NAME") }
+    return levels
+  }
+
+  /// Escalation levels as `settings show` and `settings set` spell them.
+  static func describe(_ levels: [EscalationLevel]) -> String {
+    levels.map { "\($0.id)=\($0.name)" }.joined(separator: "; ")
+  }
+
   /// A checked value of this setting, or a usage error naming it.
   func check(_ text: String) throws(CommandError) -> ParsedArguments.Value {
     let value = try Option(name, kind, help: help).check(text)
@@ -147,6 +192,31 @@ public struct PartnershipSetting: Sendable {
       default: Settings().rapidReviewClockStart,
       help: "the day a Rapid Review's 15 working days run from: aware (becoming aware) or notified",
       get: { $0.settings.rapidReviewClockFrom }, set: { $0.settings.rapidReviewClockFrom = $1 }),
+    PartnershipSetting(
+      "escalation-levels", place: "settings.escalationLevels", kind: .text(placeholder: "ID=NAME; ..."),
+      default: describe(EscalationLevel.defaults),
+      help: "the stages a stuck action is escalated through, lowest first; the last is reported to the board",
+      current: { $0.settings.escalationLevels.map(describe) },
+      assign: { partnership, checked throws(CommandError) in
+        guard case .text(let text) = checked else { return }
+        partnership.settings.escalationLevels = try escalationLevels(text)
+      },
+      reset: { $0.settings.escalationLevels = nil }),
+    .optionalText(
+      "board-paper-meeting", place: "settings.boardPaper.meeting", placeholder: "MEETING",
+      help: "the meeting the board paper goes to, printed in its header block",
+      get: { $0.settings.boardPaper?.meeting },
+      set: { BoardPaperSettings.set(\.meeting, to: $1, in: &$0.settings) }),
+    .optionalText(
+      "board-paper-author", place: "settings.boardPaper.author", placeholder: "ROLE",
+      help: "the board paper's author (a role), printed in its header block",
+      get: { $0.settings.boardPaper?.author },
+      set: { BoardPaperSettings.set(\.author, to: $1, in: &$0.settings) }),
+    .optionalText(
+      "board-paper-marking", place: "settings.boardPaper.marking", placeholder: "MARKING",
+      help: "the board paper's protective marking, such as OFFICIAL-SENSITIVE",
+      get: { $0.settings.boardPaper?.marking },
+      set: { BoardPaperSettings.set(\.marking, to: $1, in: &$0.settings) }),
   ]
 
   /// The setting called `name`, or a usage error with the nearest name and the list.
@@ -168,5 +238,17 @@ public struct PartnershipSetting: Sendable {
           + (setting.defaultText.map { "`\($0)`" } ?? "none") + " | \(setting.help) |")
     }
     return lines.joined(separator: "\n")
+  }
+}
+
+extension BoardPaperSettings {
+  /// Sets one field of the board paper's header block, leaving the block out when it is empty.
+  static func set(
+    _ field: WritableKeyPath<BoardPaperSettings, String?>, to value: String?, in settings: inout Settings
+  ) {
+    var block = settings.boardPaper ?? BoardPaperSettings()
+    block[keyPath: field] = value
+    settings.boardPaper =
+      block.meeting == nil && block.author == nil && block.marking == nil ? nil : block
   }
 }

@@ -49,6 +49,7 @@ import Testing
     let expansions = [
       "...recommendations[].actions[]": "reviews[].recommendations[].actions[]",
       "...actions[].updates[]": "reviews[].recommendations[].actions[].updates[]",
+      "...actions[].escalations[]": "reviews[].recommendations[].actions[].escalations[]",
     ]
     var heading: String?
     var found = 0

@@ -57,6 +57,34 @@ import Testing
     tracker.reviews[0].recommendations[0].actions[0].updates[0].result = text
     tracker.reviews[0].recommendations[0].actions[0].updates[0].assuredWithoutImpact = text
     tracker.reviews[0].recommendations[0].actions[0].updates[0].requestReason = text
+    tracker.agencies[0].aliases = [text]
+    var timetable = tracker.timetable
+    timetable.steps[timetable.steps.count - 1].name = text
+    timetable.publicationChecklist[0].name = text
+    tracker.partnership.timetable = timetable
+    tracker.partnership.settings.escalationLevels = [EscalationLevel(id: "chase", name: text)]
+    tracker.partnership.settings.boardPaper = BoardPaperSettings(meeting: text, author: text, marking: text)
+    tracker.reviews[0].steps = [
+      StepRecord(step: "draft", done: day("2025-08-01"), note: text, by: text),
+      StepRecord(step: "practitionerEvents", notNeeded: text),
+    ]
+    tracker.reviews[0].decisionRecord = DecisionRecord(
+      criteriaMet: true, reasons: text, disagreement: text, scrutineerAdvice: text,
+      ratifications: [Ratification(partner: "la", by: text, day: day("2025-06-02"))])
+    tracker.reviews[0].correspondence = [
+      CorrespondenceEntry(
+        id: "C1", day: day("2025-06-03"), received: false, with: .panel, kind: .other, text: text)
+    ]
+    tracker.reviews[0].publication = PublicationRecord(
+      decision: .notPublish, justification: text, reviewer: text,
+      checklist: [ChecklistTick(item: timetable.publicationChecklist[0].id, day: day("2025-09-01"), by: text)]
+    )
+    tracker.reviews[0].recommendations[0].actions[0].escalations = [
+      Escalation(
+        date: day("2025-11-01"), level: "chase", to: text, replyBy: day("2025-11-15"), note: text, by: text,
+        reply: text, replied: day("2025-11-10"))
+    ]
+    tracker.disseminations[0].followUp = DisseminationFollowUp(date: day("2025-12-01"), note: text)
     return tracker
   }
 

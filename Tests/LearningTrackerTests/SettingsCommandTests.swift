@@ -21,6 +21,9 @@ import Testing
     let samples = [
       "name": "Southshire Safeguarding Children Partnership", "reporting-year-start": "01-01",
       "due-soon-days": "14", "stale-after-days": "60", "rapid-review-clock-from": "notified",
+      "escalation-levels": "chase=Officer chase; chair=Chair's letter; executive=Safeguarding partners",
+      "board-paper-meeting": "Partnership Executive, 3 December 2026",
+      "board-paper-author": "Independent Scrutineer", "board-paper-marking": "OFFICIAL",
     ]
     for setting in PartnershipSetting.all {
       let original = try storeBytes(store)
