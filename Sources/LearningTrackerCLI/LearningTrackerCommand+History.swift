@@ -114,8 +114,11 @@ extension LearningTrackerCommand {
           every text holding it in the history with a marker that shows only [redacted] and keeps \
           the text's digest, so that the history still verifies. The one rewrite the history allows; \
           it is recorded by the text's digest, never the text. Changes that needed the text can no \
-          longer be undone. When TEXT is in no text field and no history text, nothing changes and \
-          the exit code is 65.
+          longer be undone. Then removes every file that holds TEXT and that 'edit' left: rejected \
+          text kept beside the store or in its private folder, and editor folders a stopped 'edit' \
+          left in the temporary folder; and empties the store's lock file when a stopped command left \
+          TEXT in it. Each such file is named. When TEXT is in no text field, no history text and no \
+          such file, nothing changes and the exit code is 65.
           """,
         positionals: [Positional("TEXT", help: "the personal data to remove")],
         options: [.text("--by", "WHO", required: true, help: "who asked for the removal")]
@@ -125,11 +128,27 @@ extension LearningTrackerCommand {
         guard !text.trimmingSpaces.isEmpty else {
           throw CommandError.usage("redact needs a TEXT that is not empty", command: "redact")
         }
-        let outcome = try context.transaction(by: by).redact(text)
+        let lock = StorePath.resolved(context.dataPath) + ".lock"
+        let lockHeldText = RedactLeftovers.holds(text, lock)
+        var transaction = context.transaction(by: by)
+        // The lock file names the command holding it: never with the text.
+        transaction.command = transaction.command.map { Redaction.masking(text, in: $0) }
+        let outcome = try transaction.redact(text)
         context.report(outcome.warnings)
+        var cleaned = RedactLeftovers.clean(
+          text, store: context.dataPath,
+          temporaryFolder: context.environment["TMPDIR"] ?? FileManager.default.temporaryDirectory.path)
+        if lockHeldText && !cleaned.contains(where: { $0.path == lock }) {
+          cleaned.append(RedactLeftovers.Cleaned(path: lock, action: "rewritten"))
+        }
+        for file in cleaned {
+          context.console.note("\(file.path) held the text: \(file.action)")
+        }
         if outcome.entry == nil {
+          if !cleaned.isEmpty { return ExitCode.ok }
           throw CommandError.badData(
-            "\"\(text)\" is in no text field of the store and no text of its history; nothing was changed")
+            "\"\(text)\" is in no text field of the store, no text of its history and no file left beside it; "
+              + "nothing was changed")
         } else {
           context.console.note("redacted \(outcome.touched.count) record(s) and the history")
         }
