@@ -56,7 +56,8 @@ public enum SMARTCheck {
     var specific = true
     if words < 6 {
       specific = false
-      reasons.append("S: the description has only \(words) word(s); say what will be done, by whom, for whom")
+      reasons.append(
+        "S: the description has only \(plural(words, "word")); say what will be done, by whom, for whom")
     } else if let vague, words < 12 {
       specific = false
       reasons.append("S: \"\(vague)\" says nothing specific; say what will change")

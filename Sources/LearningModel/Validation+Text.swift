@@ -26,7 +26,8 @@ extension Validator {
       found.append(
         Diagnostic(
           severity: .warning, check: .controlCharacters, path: path(),
-          message: "the text holds \(scalars.count) control character(s) (\(named.joined(separator: ", "))) "
+          message: "the text holds \(plural(scalars.count, "control character")) "
+            + "(\(named.joined(separator: ", "))) "
             + "that could act on a terminal or reverse how text is shown",
           hint:
             "'learning-tracker format --fix-text' removes them; until then every output shows them as \\u{…}")

@@ -542,7 +542,8 @@ public struct DigestReport: Report, Equatable {
               ? []
               : [
                 .paragraph(
-                  "\(actions.overdueWithheld) overdue action(s) of reviews in progress or under embargo are counted but not listed."
+                  "\(plural(actions.overdueWithheld, "overdue action")) of reviews in progress or under embargo "
+                    + (actions.overdueWithheld == 1 ? "is" : "are") + " counted but not listed."
                 )
               ])),
         .init(

@@ -429,7 +429,10 @@ public struct RepeatsReport: Report, Equatable {
               ? []
               : [
                 .paragraph(
-                  "\(leftOut) further match(es) to earlier recommendations already shown \(Self.citationsShown) times are left out here; the families place every recommendation, and JSON and CSV hold every match."
+                  "\(plural(leftOut, "further match", "further matches")) to earlier recommendations "
+                    + "already shown \(plural(Self.citationsShown, "time")) "
+                    + (leftOut == 1 ? "is" : "are")
+                    + " left out here; the families place every recommendation, and JSON and CSV hold every match."
                 )
               ])),
       ])

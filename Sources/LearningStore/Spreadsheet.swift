@@ -64,7 +64,10 @@ public struct SpreadsheetText: Equatable, Sendable {
     guard !windows1252Lines.isEmpty else { return nil }
     let shown = windows1252Lines.prefix(10).map(String.init).joined(separator: ", ")
     let more = windows1252Lines.count > 10 ? " and \(windows1252Lines.count - 10) more" : ""
-    return "line(s) \(shown)\(more) are not UTF-8 and were read as Windows-1252; the rest as UTF-8"
+    if windows1252Lines.count == 1 {
+      return "line \(shown) is not UTF-8 and was read as Windows-1252; the rest as UTF-8"
+    }
+    return "lines \(shown)\(more) are not UTF-8 and were read as Windows-1252; the rest as UTF-8"
   }
 }
 
@@ -165,11 +168,11 @@ public enum Spreadsheet {
     0x0153, 0xFFFD, 0x017E, 0x0178,
   ]
 
-  /// The problems to print: at most `limits.problemsShown`, then "and N more problem(s)".
+  /// The problems to print: at most `limits.problemsShown`, then "and N more problems".
   public static func shown(_ problems: [String], limits: SpreadsheetLimits) -> [String] {
     guard problems.count > limits.problemsShown else { return problems }
     return Array(problems.prefix(limits.problemsShown))
-      + ["and \(problems.count - limits.problemsShown) more problem(s)"]
+      + ["and \(plural(problems.count - limits.problemsShown, "more problem"))"]
   }
 
   /// The "no header row found" problem: the first rows as found, and the headers expected.

@@ -65,7 +65,7 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
     case .badHistoryRecord(let file, let entry, let reference, let message):
       "\(file): history entry \(entry): \(reference): \(message)"
     case .invalid(let file, let diagnostics):
-      "\(file): the store has \(diagnostics.filter { $0.severity == .error }.count) error(s); nothing was written\n"
+      "\(file): the store has \(plural(diagnostics.filter { $0.severity == .error }.count, "error")); nothing was written\n"
         + diagnostics.filter { $0.severity == .error }.map { "  \($0.path): \($0.message)" }.joined(
           separator: "\n")
     case .alreadyExists(let file):

@@ -253,7 +253,11 @@ extension LearningTrackerCommand {
     text += "  Due:       \(state.due)"
     if case .inMonth(let day) = state.due { text += " (by \(day))" }
     if state.isNotYetTimeBound { text += " (no due day yet: not time-bound)" }
-    if state.slips > 0 { text += " (slipped \(state.slips) time(s), \(state.slipDays) days in all)" }
+    if state.slips > 0 {
+      text +=
+        " (slipped \(LearningModel.plural(state.slips, "time")), "
+        + "\(LearningModel.plural(state.slipDays, "day")) in all)"
+    }
     text += "\n"
     if let pending = state.pendingRequest {
       text +=
@@ -274,7 +278,7 @@ extension LearningTrackerCommand {
     if let last = state.lastHeard {
       text += "  Last heard: \(last) (\(asOf.days(since: last)) days before)\n"
     }
-    text += "\nLog (\(action.updates.count) update(s)):\n"
+    text += "\nLog (\(LearningModel.plural(action.updates.count, "update"))):\n"
     if action.updates.isEmpty { text += "  (no updates yet)\n" }
     for update in action.updates {
       var parts: [String] = []

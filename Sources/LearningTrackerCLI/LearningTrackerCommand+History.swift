@@ -150,7 +150,8 @@ extension LearningTrackerCommand {
             "\"\(text)\" is in no text field of the store, no text of its history and no file left beside it; "
               + "nothing was changed")
         } else {
-          context.console.note("redacted \(outcome.touched.count) record(s) and the history")
+          context.console.note(
+            "redacted \(LearningModel.plural(outcome.touched.count, "record")) and the history")
         }
         return ExitCode.ok
       },
@@ -171,7 +172,7 @@ extension LearningTrackerCommand {
     context.report(outcome.warnings)
     if let target = outcome.target {
       context.console.note(
-        "\(undoing ? "undid" : "redid") '\(target.commandLine)' (\(target.at), \(target.changes.count) record(s))"
+        "\(undoing ? "undid" : "redid") '\(target.commandLine)' (\(target.at), \(LearningModel.plural(target.changes.count, "record")))"
       )
     }
     return ExitCode.ok

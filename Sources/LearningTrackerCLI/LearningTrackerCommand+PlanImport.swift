@@ -85,16 +85,16 @@ extension LearningTrackerCommand {
     let (rules, problems) = SpreadsheetRules.parse(text)
     if !problems.isEmpty {
       throw CommandError.badData(
-        "\(problems.count) problem(s) in the rules file \(path); nothing was changed\n"
+        "\(LearningModel.plural(problems.count, "problem")) in the rules file \(path); nothing was changed\n"
           + problems.map { "\(path): \($0)" }.joined(separator: "\n"))
     }
     return rules
   }
 
-  /// "1 recommendation(s) added, 7 action(s) added, 0 correction(s), 2 update(s)".
+  /// "1 recommendation added, 7 actions added, 0 corrections, 2 updates".
   static func counts(_ changes: PlanImportChanges) -> String {
-    "\(changes.recommendations.count) recommendation(s) added, \(changes.actions.count) action(s) added, "
-      + "\(changes.edits.count) correction(s), \(changes.updates.count) update(s)"
+    "\(LearningModel.plural(changes.recommendations.count, "recommendation")) added, \(LearningModel.plural(changes.actions.count, "action")) added, "
+      + "\(LearningModel.plural(changes.edits.count, "correction")), \(LearningModel.plural(changes.updates.count, "update"))"
   }
 
   /// One line per change, in the order they are applied.

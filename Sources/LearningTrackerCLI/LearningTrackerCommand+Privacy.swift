@@ -51,7 +51,7 @@ extension LearningTrackerCommand {
     }
     if inStore + inHistory.count > 0 {
       context.console.note(
-        "the name already appears in \(inStore) place(s) in the store and \(inHistory.count) in the history; "
+        "the name already appears in \(LearningModel.plural(inStore, "place")) in the store and \(inHistory.count) in the history; "
           + "remove it with 'learning-tracker redact TEXT --by WHO'")
     }
     return ExitCode.ok

@@ -113,7 +113,8 @@ extension LearningTrackerCommand {
       if !problems.isEmpty { throw report(problems) }
       context.console.out(
         updates.isEmpty ? "No changes.\n" : updates.map(describe).joined(separator: "\n") + "\n")
-      context.console.note("dry run: \(updates.count) update(s) would be made; nothing was changed")
+      context.console.note(
+        "dry run: \(LearningModel.plural(updates.count, "update")) would be made; nothing was changed")
       return ExitCode.ok
     }
     var applied: [PlannedUpdate] = []
@@ -128,7 +129,7 @@ extension LearningTrackerCommand {
       return updates.map { .action($0.reference) }
     }
     if !applied.isEmpty { context.console.out(applied.map(describe).joined(separator: "\n") + "\n") }
-    context.console.note("imported \(file): \(applied.count) update(s)")
+    context.console.note("imported \(file): \(LearningModel.plural(applied.count, "update"))")
     return ExitCode.ok
   }
 
@@ -167,6 +168,7 @@ extension LearningTrackerCommand {
   static func importRefusal(_ problems: [ImportProblem], file: String) -> CommandError {
     let lines = Spreadsheet.shown(problems.map { "\(file): \($0)" }, limits: SpreadsheetLimits())
     return CommandError.badData(
-      "\(problems.count) problem(s) in \(file); nothing was changed\n" + lines.joined(separator: "\n"))
+      "\(LearningModel.plural(problems.count, "problem")) in \(file); nothing was changed\n"
+        + lines.joined(separator: "\n"))
   }
 }

@@ -73,8 +73,9 @@ extension LearningTrackerCommand {
       }
       let actions = loaded.tracker.placedActions.count
       context.console.note(
-        "\(context.dataPath): \(errors) error(s), \(warnings) warning(s); "
-          + "\(loaded.tracker.reviews.count) reviews, \(actions) actions")
+        "\(context.dataPath): \(LearningModel.plural(errors, "error")), \(LearningModel.plural(warnings, "warning")); "
+          + "\(LearningModel.plural(loaded.tracker.reviews.count, "review")), "
+          + "\(LearningModel.plural(actions, "action"))")
     }
     return errors > 0 ? ExitCode.badData : ExitCode.ok
   }
@@ -110,7 +111,7 @@ extension LearningTrackerCommand {
     }
     context.console.note(
       "rewrote \(context.dataPath)"
-        + (fixText ? "; removed control characters from \(fixed.count) text(s)" : ""))
+        + (fixText ? "; removed control characters from \(LearningModel.plural(fixed.count, "text"))" : ""))
     for path in fixed.prefix(20) { context.console.note("  fixed \(path)") }
     if fixed.count > 20 { context.console.note("  and \(fixed.count - 20) more") }
     return ExitCode.ok

@@ -70,7 +70,7 @@ import Testing
     let outcome = importPlan(file, into: store)
     #expect(outcome.status == 0, "\(outcome.err)")
     #expect(
-      outcome.err.contains("2 recommendation(s) added, 7 action(s) added, 0 correction(s), 0 update(s)"))
+      outcome.err.contains("2 recommendations added, 7 actions added, 0 corrections, 0 updates"))
     let list = try actions(store)
     #expect(list.count == 7)
     #expect(
@@ -150,7 +150,7 @@ import Testing
     let before = try bytes(store)
     let outcome = importPlan(file, into: store)
     #expect(outcome.status == 65)
-    #expect(outcome.err.contains("3 problem(s) in \(file.path); nothing was changed"), "\(outcome.err)")
+    #expect(outcome.err.contains("3 problems in \(file.path); nothing was changed"), "\(outcome.err)")
     #expect(
       outcome.err.contains(
         "row 3, column \"Due\", action \(Self.review)/1.2, value \"31/13/2027\": not a due day"),
@@ -186,7 +186,7 @@ import Testing
     let outcome = importPlan(file, into: store)
     #expect(outcome.status == 0, "\(outcome.err)")
     #expect(
-      outcome.err.contains("0 recommendation(s) added, 0 action(s) added, 0 correction(s), 0 update(s)"))
+      outcome.err.contains("0 recommendations added, 0 actions added, 0 corrections, 0 updates"))
     #expect(try bytes(store) == before)
   }
 
@@ -198,7 +198,7 @@ import Testing
     #expect(outcome.status == 0, "\(outcome.err)")
     #expect(outcome.out.contains("add recommendation \(Self.review)/R1: Agencies should record"))
     #expect(outcome.out.contains("add action \(Self.review)/2.2 to R2"))
-    #expect(outcome.err.contains("dry run: 2 recommendation(s) added, 7 action(s) added"))
+    #expect(outcome.err.contains("dry run: 2 recommendations added, 7 actions added"))
     #expect(try bytes(store) == before)
   }
 
@@ -269,7 +269,7 @@ import Testing
     #expect(dryRun.status == 0, "\(dryRun.err)")
     let outcome = importPlan(example, into: store)
     #expect(outcome.status == 0, "\(outcome.err)")
-    #expect(outcome.err.contains("2 recommendation(s) added, 7 action(s) added"), "\(outcome.err)")
+    #expect(outcome.err.contains("2 recommendations added, 7 actions added"), "\(outcome.err)")
   }
 
   @Test func anUnknownReviewIsAUsageMistake() throws {

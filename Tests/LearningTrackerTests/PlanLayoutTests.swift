@@ -66,7 +66,7 @@ import Testing
     let outcome = importPlan(fixture("own-layout.csv"), store, ["--rules", rules])
     #expect(outcome.status == 0, "\(outcome.err)")
     // Two recommendations, not four: headings are not records, and a final full stop is the same text.
-    #expect(outcome.err.contains("2 recommendation(s) added, 5 action(s) added"), "\(outcome.err)")
+    #expect(outcome.err.contains("2 recommendations added, 5 actions added"), "\(outcome.err)")
     let first = try action("1.1", store)
     #expect(first["owner"] as? String == "la")
     #expect(first["due"] as? String == "2027-03-31")
@@ -88,7 +88,7 @@ import Testing
     #expect(audit["due"] as? String == "2027-01-31")
     // Imported twice, nothing changes.
     let again = importPlan(fixture("own-layout.csv"), store, ["--rules", rules])
-    #expect(again.err.contains("0 recommendation(s) added, 0 action(s) added, 0 correction(s), 0 update(s)"))
+    #expect(again.err.contains("0 recommendations added, 0 actions added, 0 corrections, 0 updates"))
   }
 
   @Test func onePlanRowPerRecommendationWithDatedProgressColumnsInExcelUnicodeText() throws {
@@ -97,7 +97,7 @@ import Testing
       fixture("per-recommendation.txt"), store,
       ["--rules", fixture("per-recommendation.rules"), "--date", "2026-07-01"])
     #expect(outcome.status == 0, "\(outcome.err)")
-    #expect(outcome.err.contains("2 recommendation(s) added, 2 action(s) added"), "\(outcome.err)")
+    #expect(outcome.err.contains("2 recommendations added, 2 actions added"), "\(outcome.err)")
     let first = try action("1.1", store)
     #expect((first["description"] as? String)?.contains("lived experience") == true)
     #expect(first["owner"] as? String == "la")
@@ -131,7 +131,7 @@ import Testing
     // An empty Due leaves the due day in force as it is.
     let empty = header + "Partners should escalate promptly.,1.1,Audit escalations,la,,,,\n"
     let unchanged = importPlan(try plans.write(empty, named: "three.csv", beside: store).path, store)
-    #expect(unchanged.err.contains("0 correction(s), 0 update(s)"), "\(unchanged.err)")
+    #expect(unchanged.err.contains("0 corrections, 0 updates"), "\(unchanged.err)")
   }
 
   @Test func aStatusWithoutANoteIsDatedByItsNoteDay() throws {

@@ -93,7 +93,7 @@ import Testing
     let history = try History.read(store: store.path).count
     let outcome = importing(file, into: store)
     #expect(outcome.status == 65)
-    #expect(outcome.err.contains("2 problem(s)"), "\(outcome.err)")
+    #expect(outcome.err.contains("2 problems"), "\(outcome.err)")
     let dayProblem =
       "\(file.path): row 3, column \"Proposed new due (fill in)\", action \(rows[2][column["Action"]!]), "
       + "value \"31/13/2026\": not a day"

@@ -32,7 +32,7 @@ import Testing
     let seeds = packageRoot.appendingPathComponent("Seeds/tracker.json")
     let outcome = runTracker(["validate", "--data", seeds.path])
     #expect(outcome.status == 0, "\(outcome.out)\(outcome.err)")
-    #expect(outcome.err.contains("0 error(s), "))
+    #expect(outcome.err.contains("0 errors, "))
     // The one warning Seeds may still carry: DHR-2024-02/R3 is accepted and its only action was
     // withdrawn (superseded by a joint framework not yet recorded as an action).
     let warnings = outcome.err.split(separator: "\n").filter { $0.contains(": warning: ") }

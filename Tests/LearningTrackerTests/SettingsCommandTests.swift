@@ -129,7 +129,7 @@ import Testing
     // Where the name already is: the note in the store, and the entry that added the note.
     // (in the history: the command that added the note, and the action after it)
     #expect(added.err.contains(".note: listed name \(masked)"), "\(added.err)")
-    #expect(added.err.contains("1 place(s) in the store and 2 in the history"), "\(added.err)")
+    #expect(added.err.contains("1 place in the store and 2 in the history"), "\(added.err)")
     #expect(!added.err.lowercased().contains("zebedee"))
     let check = runTracker(["check", "privacy"], data: store)
     #expect(check.status == 1)
