@@ -45,8 +45,9 @@ extension LearningTrackerCommand {
   }
 
   static func parseDay(_ text: String) throws -> CalendarDay {
-    guard let day = CalendarDay(text) else {
-      throw CommandError.usage("\"\(text)\" is not a calendar day (expected YYYY-MM-DD)")
+    guard let day = LenientDay.day(text) else {
+      throw CommandError.usage(
+        "\"\(text)\" is not a calendar day (expected YYYY-MM-DD, or day first such as 31/03/2026)")
     }
     return day
   }

@@ -136,7 +136,8 @@ public struct Option: Sendable {
       return .text(text)
     case .day:
       guard let day = LenientDay.day(text) else {
-        throw .usage("\(name): \"\(text)\" is not a calendar day (expected YYYY-MM-DD)")
+        throw .usage(
+          "\(name): \"\(text)\" is not a calendar day (expected YYYY-MM-DD, or day first such as 31/03/2026)")
       }
       return .day(day)
     case .plannedDue:
