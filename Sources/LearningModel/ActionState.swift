@@ -106,111 +106,20 @@ public struct DueRequest: Equatable, Sendable, Encodable {
 }
 
 extension Action {
-  /// The action's state as of `day`. `heardFrom` is the day it was last heard of when it has no
-  /// update and no agreed day: its review's day (`Review.planDay`), so that an undated action never
-  /// updated still becomes stale instead of vanishing from the stale list.
-  public func state(asOf day: CalendarDay, settings: Settings, heardFrom: CalendarDay? = nil) -> ActionState {
-    let exists = agreed.map { $0 <= day } ?? true
-    var status = ActionStatus.notStarted
-    var currentDue = due
-    var slips = 0
-    var slipDays = 0
-    var completedOn: CalendarDay?
-    var evidence: [String] = []
-    var last: ActionUpdate?
-    var pending: DueRequest?
-    var reported: BRAG?
-    var firstDueDay = due.day
-    func apply(_ update: ActionUpdate) {
-      if let requested = update.requestedDue {
-        pending = DueRequest(
-          due: requested, reason: update.requestReason ?? "", requestedOn: update.date, by: update.by)
-      }
-      // A revised due day settles the request (applied or superseded); so does a decline.
-      if update.due != nil || update.declinedDue != nil { pending = nil }
-      if let newStatus = update.status {
-        if newStatus == .completed || newStatus == .assured {
-          if !(status == .completed || status == .assured) { completedOn = update.date }
-        } else {
-          completedOn = nil
-        }
-        status = newStatus
-      }
-      if let newDue = update.due, newDue != currentDue {
-        // Only a later day moves a day: setting a first day for an action due "TBC" is not a slip.
-        if let newDay = newDue.day, let currentDay = currentDue.day, newDay > currentDay {
-          slips += 1
-          slipDays += newDay.days(since: currentDay)
-        }
-        if firstDueDay == nil { firstDueDay = newDue.day }
-        currentDue = newDue
-      }
-      if let rating = update.reported { reported = rating }
-      if let items = update.evidence { evidence += items }
-      last = update
-    }
-    // Logs are almost always in date order: then fold in place, stopping at the as-of day.
-    var inOrder = true
-    var index = 1
-    while index < updates.count {
-      if updates[index].date < updates[index - 1].date {
-        inOrder = false
-        break
-      }
-      index += 1
-    }
-    if inOrder {
-      for update in updates {
-        if update.date > day { break }
-        apply(update)
-      }
-    } else {
-      // A stable sort by date keeps log order on the same date, so the later entry wins.
-      let sorted = updates.enumerated().filter { $0.element.date <= day }
-        .sorted {
-          $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset
-        }
-      for entry in sorted { apply(entry.element) }
-    }
-    return ActionState(
-      asOf: day, exists: exists, status: status, originalDue: due, due: currentDue, firstDueDay: firstDueDay,
-      slips: slips, slipDays: slipDays, lastUpdate: last, completedOn: completedOn, evidence: evidence,
-      settings: settings, pendingRequest: pending, reported: reported,
-      lastHeard: last?.date ?? agreed ?? heardFrom.flatMap { $0 <= day ? $0 : nil })
+  /// The action's state as of `day`, from the one fold of its log (`ActionLogFold`). `heardFrom`
+  /// is the day it was last heard of when it has no update and no agreed day: its review's day
+  /// (`Review.planDay`) in the same cut of the store, so that an undated action never updated
+  /// still becomes stale instead of vanishing from the stale list. Every caller says which day
+  /// that is (nil when there is none), so no view of an action can forget it: `PlacedAction.state`
+  /// and `TrackerAsOf.state` pass the review's day.
+  public func state(asOf day: CalendarDay, settings: Settings, heardFrom: CalendarDay?) -> ActionState {
+    fold(through: day).state(asOf: day, settings: settings, heardFrom: heardFrom)
   }
-}
 
-extension Action {
-  /// The status in force on each of several days (given in ascending order), in one pass over the
-  /// log; `nil` on days before the action was agreed. The same rules as `state(asOf:settings:)`.
+  /// The status in force on each of several days (given in ascending order), in one pass of the
+  /// one fold over the log; `nil` on days before the action was agreed.
   public func statuses(on days: [CalendarDay]) -> [ActionStatus?] {
-    var inOrder = true
-    var index = 1
-    while index < updates.count {
-      if updates[index].date < updates[index - 1].date {
-        inOrder = false
-        break
-      }
-      index += 1
-    }
-    guard inOrder else {
-      return days.map { day in
-        let state = self.state(asOf: day, settings: Settings())
-        return state.exists ? state.status : nil
-      }
-    }
-    var result: [ActionStatus?] = []
-    result.reserveCapacity(days.count)
-    var status = ActionStatus.notStarted
-    var next = 0
-    for day in days {
-      while next < updates.count && updates[next].date <= day {
-        if let newStatus = updates[next].status { status = newStatus }
-        next += 1
-      }
-      result.append((agreed.map { $0 <= day } ?? true) ? status : nil)
-    }
-    return result
+    states(on: days, settings: Settings(), heardFrom: nil).map { $0.exists ? $0.status : nil }
   }
 }
 
@@ -263,7 +172,8 @@ extension Recommendation {
   /// exist and are not withdrawn (so Blue only when all are assured); `nil` when there are none.
   public func rating(asOf day: CalendarDay, settings: Settings) -> BRAG? {
     actions.compactMap { action -> BRAG? in
-      let state = action.state(asOf: day, settings: settings)
+      // The rating does not depend on when the action was last heard of.
+      let state = action.state(asOf: day, settings: settings, heardFrom: nil)
       return state.exists ? state.brag : nil
     }.max()
   }

@@ -305,18 +305,8 @@ public enum DomainRules {
           relatedValue: agreed.description, relation: "is before",
           message: "due \(action.due) is before the agreed day \(agreed)"))
     }
-    if let assured = action.updates.lastIndex(where: { $0.status == .assured }) {
-      let missing = ImpactRule.missingForAssurance(action.updates[assured], of: action)
-      if !missing.isEmpty {
-        found.append(
-          RuleViolation(
-            severity: .warning, check: .assuredWithoutEvidence, field: "updates[\(assured)]",
-            message: "action \(reference) is assured without " + missing.joined(separator: " or "),
-            hint:
-              "record the impact evidence or result the QA subgroup relied on, or the reason for the exception"
-          ))
-      }
-    }
+    // Assurance without impact, a return to Not started, withdrawal without a note.
+    found += transitionViolations(of: action, reference: reference)
     var previous: CalendarDay?
     for (u, update) in action.updates.enumerated() {
       let field = "updates[\(u)]"
@@ -334,12 +324,6 @@ public enum DomainRules {
             relatedValue: agreed.description, relation: "is before",
             message: "revised due \(due) is before the agreed day \(agreed)"
           ))
-      }
-      if isWithdrawnWithoutNote(update) {
-        found.append(
-          RuleViolation(
-            check: .withdrawnNote, field: "\(field).note", relatedField: "status", relatedValue: "withdrawn",
-            message: "withdrawing action \(reference) needs a note saying why"))
       }
       if update.date > today {
         found.append(

@@ -54,7 +54,8 @@ extension Tracker {
     -> DueRequest
   {
     guard let (r, m, a) = actionIndex(reference) else { throw .noAction(reference) }
-    let state = reviews[r].recommendations[m].actions[a].state(asOf: day, settings: partnership.settings)
+    let state = reviews[r].recommendations[m].actions[a].state(
+      asOf: day, settings: partnership.settings, heardFrom: nil)
     guard let pending = state.pendingRequest else { throw .noPendingRequest(reference) }
     return pending
   }

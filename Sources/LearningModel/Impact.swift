@@ -55,32 +55,7 @@ public struct ImpactState: Equatable, Sendable {
 extension Action {
   /// What the log shows about impact as of `day` (updates dated after it are ignored; on the same
   /// day, the later entry wins).
-  public func impact(asOf day: CalendarDay) -> ImpactState {
-    var evidence: [EvidenceItem] = []
-    var result: String?
-    var resultDate: CalendarDay?
-    var exception: String?
-    let ordered = updates.enumerated().filter { $0.element.date <= day }.sorted {
-      $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset
-    }
-    for (_, update) in ordered {
-      for title in update.evidence ?? [] {
-        evidence.append(EvidenceItem(kind: .output, title: title, date: update.date))
-      }
-      for title in update.impactEvidence ?? [] {
-        evidence.append(EvidenceItem(kind: .impact, title: title, date: update.date))
-      }
-      if let text = update.result, !text.trimmingSpaces.isEmpty {
-        result = text
-        resultDate = update.date
-      }
-      if update.status == .assured {
-        let reason = update.assuredWithoutImpact.map { String($0.trimmingSpaces) } ?? ""
-        exception = reason.isEmpty ? nil : reason
-      }
-    }
-    return ImpactState(evidence: evidence, result: result, resultDate: resultDate, exception: exception)
-  }
+  public func impact(asOf day: CalendarDay) -> ImpactState { fold(through: day).impact }
 }
 
 /// The impact rules: what the QA subgroup needs before it assures an action, and what the

@@ -67,7 +67,7 @@ public enum PlanSpreadsheet {
     _ action: Action, recommendation: Recommendation, in tracker: Tracker, asOf: CalendarDay,
     review: String? = nil
   ) -> [String] {
-    let state = action.state(asOf: asOf, settings: tracker.partnership.settings)
+    let state = action.state(asOf: asOf, settings: tracker.partnership.settings, heardFrom: nil)
     let latest = action.latestNote(asOf: asOf)
     let fields = planFields(action, state: state, in: tracker)
     let cells: [PlanColumn: String] = [

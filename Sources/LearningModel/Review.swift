@@ -376,7 +376,7 @@ extension Recommendation {
       // The status the whole log leaves, whatever the day: its latest entry's day folds all of it.
       let latest =
         action.updates.map(\.date).max() ?? action.due.day ?? action.agreed ?? CalendarDay(dayNumber: 0)
-      return action.state(asOf: latest, settings: Settings()).status != .withdrawn
+      return action.state(asOf: latest, settings: Settings(), heardFrom: nil).status != .withdrawn
     }
   }
 }

@@ -236,10 +236,11 @@ public enum SyntheticPartnership {
           if roll < 25, let last = action.updates.last, last.status == .completed {
             let assured = last.date.adding(days: Int.random(in: 30...90, using: &random))
             if assured <= asOf {
-              action.updates.append(
-                ActionUpdate(
-                  date: assured, status: .assured, note: "Impact evidenced by re-audit.",
-                  evidence: ["Re-audit report"], by: "QA subgroup"))
+              // A re-audit shows practice changed: impact evidence, which assurance needs.
+              var assurance = ActionUpdate(
+                date: assured, status: .assured, note: "Impact evidenced by re-audit.", by: "QA subgroup")
+              assurance.impactEvidence = ["Re-audit report"]
+              action.updates.append(assurance)
             }
           }
           recommendation.actions.append(action)

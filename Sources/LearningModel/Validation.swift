@@ -41,8 +41,8 @@ public enum ValidationCheck: String, Encodable, CaseIterable, Sendable {
   case acceptedWithoutActions
   /// An action's update log is in date order (warning).
   case updateOrder
-  /// An action marked assured has impact evidence or a result in its log, or a recorded reason for
-  /// assuring without (warning): assurance needs evidence that practice changed.
+  /// An action marked assured has impact evidence or a result in its log by then, or a recorded
+  /// reason for assuring without: assurance needs evidence that practice changed.
   case assuredWithoutEvidence
   /// A review's days are in a possible order (notified not before aware, and so on).
   case reviewDayOrder
@@ -56,6 +56,8 @@ public enum ValidationCheck: String, Encodable, CaseIterable, Sendable {
   /// An action's escalation uses a level the partnership has, names who it went to, and its
   /// reply-by and reply days are not before it.
   case escalation
+  /// An action once begun does not go back to Not started (`DomainRules.transitionViolations`).
+  case statusTransition
 }
 
 /// One thing validation found, at a JSON path, with a hint on what to do.

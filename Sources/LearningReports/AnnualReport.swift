@@ -157,13 +157,14 @@ public struct AnnualReport: Report, Equatable {
 
   /// The yearly report for `options.year` (default: the reporting year before the one containing
   /// the as-of day), with the previous year beside it.
-  public static func build(_ tracker: Tracker, _ options: ReportOptions) -> AnnualReport {
+  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions) -> AnnualReport {
+    let tracker = cut.tracker
     let partnership = tracker.partnership
     let year = options.year ?? partnership.reportingYear(containing: options.asOf) - 1
-    let (figures, lists) = figures(tracker, options, year: year)
+    let (figures, lists) = figures(cut, options, year: year)
     var report = AnnualReport(
       partnership: partnership.name, current: figures,
-      previous: Self.figures(tracker, options, year: year - 1).figures)
+      previous: Self.figures(cut, options, year: year - 1).figures)
     report.notifications = lists.notifications
     report.rapidReviews = lists.rapidReviews
     report.lcsprsLate = lists.lcsprsLate
@@ -185,13 +186,14 @@ public struct AnnualReport: Report, Equatable {
   }
 
   /// One year's figures, and the lists behind them.
-  static func figures(_ tracker: Tracker, _ options: ReportOptions, year: Int) -> (
+  static func figures(_ cut: TrackerAsOf, _ options: ReportOptions, year: Int) -> (
     figures: Figures, lists: Lists
   ) {
+    let tracker = cut.tracker
     var lists = Lists()
     var yearOptions = options
     yearOptions.year = year
-    let digest = DigestReport.build(tracker, yearOptions)
+    let digest = DigestReport.build(cut, yearOptions)
     let period = digest.start...digest.end
     let asOf = digest.asOf
     var figures = Figures(year: year, start: digest.start, end: digest.end, asOf: asOf)

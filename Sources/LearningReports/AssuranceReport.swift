@@ -54,7 +54,8 @@ public struct AssuranceReport: Report, Equatable {
   enum CodingKeys: String, CodingKey { case partnership, asOf, rows }
 
   /// The queue of completed actions in scope, as of the options' day.
-  public static func build(_ tracker: Tracker, _ options: ReportOptions) -> AssuranceReport {
+  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions) -> AssuranceReport {
+    let tracker = cut.tracker
     let scope = ReportScope(tracker, options)
     var report = AssuranceReport(partnership: tracker.partnership.name, asOf: options.asOf)
     report.subtitle = scope.subtitle

@@ -13,11 +13,12 @@ public struct BoardReviewProcess: Encodable, Equatable, Sendable {
   static let cap = 3
 
   /// Built from the store already cut at the report's day.
-  public static func build(_ tracker: Tracker, _ options: ReportOptions) -> BoardReviewProcess {
+  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions) -> BoardReviewProcess {
+    let tracker = cut.tracker
     var scoped = options
     scoped.agency = nil
     scoped.theme = nil
-    let pipeline = PipelineReport.build(tracker, scoped)
+    let pipeline = PipelineReport.build(cut, scoped)
     return BoardReviewProcess(
       inProgress: pipeline.rows,
       decisions: BoardDecision.since(options.since, in: tracker, asOf: options.asOf, review: options.review))

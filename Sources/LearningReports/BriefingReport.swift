@@ -77,9 +77,9 @@ public struct BriefingReport: Report, Equatable {
   /// progress or under embargo are left out (and the briefing says so) unless `includeUnpublished`,
   /// for an internal draft that then says it is not for circulation.
   public static func build(
-    _ tracker: Tracker, _ options: ReportOptions, review id: String, includeUnpublished: Bool = false
+    _ cut: TrackerAsOf, _ options: ReportOptions, review id: String, includeUnpublished: Bool = false
   ) -> BriefingReport? {
-    let tracker = tracker.asOf(options.asOf)
+    let tracker = cut.tracker
     guard let review = tracker.reviews.first(where: { $0.id == id }) else { return nil }
     let withheld = review.withheld(on: options.asOf)
     let leaveOut = withheld != nil && !includeUnpublished

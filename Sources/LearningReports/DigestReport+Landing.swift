@@ -42,8 +42,8 @@ extension DigestReport {
   }
 
   /// The coverage and evaluations of the year's activities.
-  static func landing(_ tracker: Tracker, year: Int, asOf: CalendarDay, review: String?) -> LandingSummary {
-    let report = DisseminationReport.build(tracker, ReportOptions(asOf: asOf, review: review, year: year))
+  static func landing(_ cut: TrackerAsOf, year: Int, asOf: CalendarDay, review: String?) -> LandingSummary {
+    let report = DisseminationReport.build(cut, ReportOptions(asOf: asOf, review: review, year: year))
     return LandingSummary(
       coverage: report.byAgency.filter { $0.workforce != nil || $0.reached != ReachSplit() },
       evaluations: report.evaluations, withoutEvaluation: report.withoutEvaluation,

@@ -192,12 +192,14 @@ public struct DigestReport: Report, Equatable {
   static func reportingDay(_ review: Review) -> CalendarDay? { review.learningDay }
 
   /// The digest of `tracker` for the options' year (else the year containing their day), read on `asOf`.
-  public static func build(_ tracker: Tracker, _ options: ReportOptions) -> DigestReport {
-    let partnership = tracker.partnership
+  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions) -> DigestReport {
+    let partnership = cut.tracker.partnership
     let year = options.year ?? partnership.reportingYear(containing: options.asOf)
     let period = partnership.reportingYear(year)
     let asOf = min(period.upperBound, options.asOf)
-    let tracker = tracker.asOf(asOf)
+    // A year that ended before the day is read as it stood at its end.
+    let cut = cut.narrowed(to: asOf)
+    let tracker = cut.tracker
     var report = DigestReport(
       partnership: partnership.name, year: year, start: period.lowerBound, end: period.upperBound, asOf: asOf)
     let reviews = tracker.reviews.filter { options.review == nil || $0.id == options.review }
@@ -339,9 +341,9 @@ public struct DigestReport: Report, Equatable {
     }
 
     report.repeatedFindings = repeatedFindings(tracker, keyFindings: report.keyFindings, asOf: asOf)
-    report.landing = landing(tracker, year: year, asOf: asOf, review: options.review)
+    report.landing = landing(cut, year: year, asOf: asOf, review: options.review)
     report.timeliness =
-      TimelinessReport.build(tracker, ReportOptions(asOf: asOf, review: options.review, year: year)).summary
+      TimelinessReport.build(cut, ReportOptions(asOf: asOf, review: options.review, year: year)).summary
 
     // Section 11 returns of the cycle that starts in the year ("2025-26" for 2025).
     let cyclePrefix = "\(year)-"

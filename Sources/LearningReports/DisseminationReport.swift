@@ -125,8 +125,8 @@ public struct DisseminationReport: Report, Equatable {
   public var withoutFollowUp: [String] = []
 
   /// The report as of the options' day, limited to their reporting year and review if given.
-  public static func build(_ tracker: Tracker, _ options: ReportOptions) -> DisseminationReport {
-    let tracker = tracker.asOf(options.asOf)
+  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions) -> DisseminationReport {
+    let tracker = cut.tracker
     let period = options.year.map { tracker.partnership.reportingYear($0) }
     var report = DisseminationReport(
       partnership: tracker.partnership.name, asOf: options.asOf, year: options.year,

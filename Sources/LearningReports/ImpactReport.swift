@@ -60,7 +60,8 @@ public struct ImpactReport: Report, Equatable {
   public var closed = 0
 
   /// The report for the actions in scope, as of the options' day.
-  public static func build(_ tracker: Tracker, _ options: ReportOptions) -> ImpactReport {
+  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions) -> ImpactReport {
+    let tracker = cut.tracker
     var report = ImpactReport(partnership: tracker.partnership.name, asOf: options.asOf)
     let scope = ReportScope(tracker, options)
     for (placed, state) in scope.actions {

@@ -32,8 +32,8 @@ public struct OverdueReport: Report, Equatable {
   }
 
   /// The list of the actions in scope as of the options' day.
-  public static func build(_ tracker: Tracker, _ options: ReportOptions) -> OverdueReport {
-    let tracker = tracker.asOf(options.asOf)
+  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions) -> OverdueReport {
+    let tracker = cut.tracker
     let scope = ReportScope(tracker, options)
     var report = OverdueReport(
       partnership: tracker.partnership.name, asOf: options.asOf, agency: options.agency,
@@ -55,7 +55,8 @@ public struct OverdueReport: Report, Equatable {
   }
 
   /// The agencies that own at least one open action in scope, alone or jointly: one chase list each.
-  public static func agenciesToChase(_ tracker: Tracker, _ options: ReportOptions) -> [String] {
+  public static func agenciesToChase(_ cut: TrackerAsOf, _ options: ReportOptions) -> [String] {
+    let tracker = cut.tracker
     let scope = ReportScope(tracker, options)
     let owners = Set(scope.actions.filter { $0.state.isOpen }.flatMap { $0.placed.action.owners })
     return tracker.agencies.map(\.id).filter(owners.contains)

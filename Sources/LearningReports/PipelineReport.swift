@@ -35,8 +35,8 @@ public struct PipelineReport: Report, Equatable {
   public var rows: [Row] = []
 
   /// The reviews in scope still open as of the options' day.
-  public static func build(_ tracker: Tracker, _ options: ReportOptions) -> PipelineReport {
-    let tracker = tracker.asOf(options.asOf)
+  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions) -> PipelineReport {
+    let tracker = cut.tracker
     let calendar = tracker.workingDayCalendar
     let timetable = tracker.timetable
     var report = PipelineReport(partnership: tracker.partnership.name, asOf: options.asOf)

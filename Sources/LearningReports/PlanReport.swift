@@ -68,7 +68,8 @@ public struct PlanReport: Report, Equatable {
   }
 
   /// The plan of the review `id` as of the options' day; nil when there is no such review.
-  public static func build(_ tracker: Tracker, _ options: ReportOptions, review id: String) -> PlanReport? {
+  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions, review id: String) -> PlanReport? {
+    let tracker = cut.tracker
     guard let review = tracker.reviews.first(where: { $0.id == id }) else { return nil }
     let settings = tracker.partnership.settings
     var report = PlanReport(
@@ -76,7 +77,7 @@ public struct PlanReport: Report, Equatable {
     for recommendation in review.recommendations {
       var rows: [[String]] = []
       let actions = recommendation.actions.compactMap { action -> ActionLine? in
-        let state = action.state(asOf: options.asOf, settings: settings)
+        let state = action.state(asOf: options.asOf, settings: settings, heardFrom: review.planDay)
         guard state.exists else { return nil }
         rows.append(
           PlanSpreadsheet.row(

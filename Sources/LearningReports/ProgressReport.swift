@@ -151,15 +151,15 @@ public struct ProgressReport: Report, Equatable {
   }
 
   /// Builds the report from the store as of `options.asOf`.
-  public static func build(_ tracker: Tracker, _ options: ReportOptions) -> ProgressReport {
-    let tracker = tracker.asOf(options.asOf)
+  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions) -> ProgressReport {
+    let tracker = cut.tracker
     let scope = ReportScope(tracker, options)
     var report = ProgressReport(
       partnership: tracker.partnership.name, asOf: options.asOf, agency: options.agency,
       review: options.review,
       settings: tracker.partnership.settings)
     report.subtitle = scope.subtitle + (options.since.map { " · changes since \($0)" } ?? "")
-    report.reviewProcess = BoardReviewProcess.build(tracker, options)
+    report.reviewProcess = BoardReviewProcess.build(cut, options)
 
     var reviewRows: [String: GroupRow] = [:]
     var agencyRows: [String: GroupRow] = [:]
@@ -222,9 +222,9 @@ public struct ProgressReport: Report, Equatable {
     }
     report.closedByMonth = closedByMonth(scope)
     report.timeliness =
-      TimelinessReport.build(tracker, ReportOptions(asOf: options.asOf, review: options.review)).summary
+      TimelinessReport.build(cut, ReportOptions(asOf: options.asOf, review: options.review)).summary
     let dissemination = DisseminationReport.build(
-      tracker, ReportOptions(asOf: options.asOf, review: options.review))
+      cut, ReportOptions(asOf: options.asOf, review: options.review))
     report.disseminationDelivered = dissemination.totalDelivered
     report.disseminationReach = dissemination.totalReach
     report.reviewsWithoutDissemination = dissemination.reviewsWithNone

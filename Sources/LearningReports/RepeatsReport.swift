@@ -119,9 +119,10 @@ public struct RepeatsReport: Report, Equatable {
 
   /// The report as of the options' day, keeping at most `limit` matches of at least `threshold` each.
   public static func build(
-    _ tracker: Tracker, _ options: ReportOptions, threshold: Double = defaultThreshold,
+    _ cut: TrackerAsOf, _ options: ReportOptions, threshold: Double = defaultThreshold,
     matches limit: Int = defaultMatches, theme: String? = nil
   ) -> RepeatsReport {
+    let tracker = cut.tracker
     var report = RepeatsReport(
       partnership: tracker.partnership.name, asOf: options.asOf, threshold: threshold,
       matchesPerRecommendation: limit, theme: theme, review: options.review, year: options.year,
@@ -269,7 +270,7 @@ public struct RepeatsReport: Report, Equatable {
       let (review, recommendation) = recommendation(position)
       var counts = BRAGCounts()
       for action in recommendation.actions {
-        let state = action.state(asOf: options.asOf, settings: settings)
+        let state = action.state(asOf: options.asOf, settings: settings, heardFrom: review.planDay)
         if state.exists { counts.add(state.brag) }
       }
       let matches: [Match] =

@@ -40,15 +40,16 @@ public struct ReportKind: Sendable {
   public let pack: Pack?
   /// The overdue actions it counts, for `--fail-on-overdue`.
   public let overdueCount: (@Sendable (any Report) -> Int)?
-  private let make: @Sendable (Tracker, ReportOptions) -> (any Report)?
+  private let make: @Sendable (TrackerAsOf, ReportOptions) -> (any Report)?
 
-  /// A report kind; `make` builds it from a tracker and options already checked.
+  /// A report kind; `make` builds it from the store cut at the options' day and options already
+  /// checked.
   public init(
     name: String, summary: String, discussion: String, filters: [(filter: ReportFilter, help: String)],
     requiredFilters: Set<ReportFilter> = [], parameters: [ReportParameter] = [],
     isForPublication: Bool = false,
     pack: Pack? = nil, overdueCount: (@Sendable (any Report) -> Int)? = nil,
-    make: @escaping @Sendable (Tracker, ReportOptions) -> (any Report)?
+    make: @escaping @Sendable (TrackerAsOf, ReportOptions) -> (any Report)?
   ) {
     self.name = name
     self.summary = summary
@@ -80,7 +81,8 @@ public struct ReportKind: Sendable {
   }
 
   /// Builds the report, after checking the request and that each filter names something in the
-  /// store.
+  /// store. The store is cut at the options' day here, once, for every kind of report: builders
+  /// are handed the cut (`TrackerAsOf`) and never cut again.
   public func build(_ tracker: Tracker, _ options: ReportOptions) throws(ReportRequestError) -> any Report {
     try checkRequest(options)
     try Self.checkValues(options, in: tracker)
@@ -91,7 +93,7 @@ public struct ReportKind: Sendable {
         option: "--cycle", kind: "Section 11 returns for", value: cycle,
         suggestion: nearest(cycle, in: Section11Report.cycles(tracker)))
     }
-    guard let report = make(tracker, options) else {
+    guard let report = make(TrackerAsOf(tracker, asOf: options.asOf), options) else {
       throw .missingFilter(report: name, filter: .review)
     }
     return report

@@ -88,10 +88,10 @@ public struct Section11Report: Report, Equatable {
   }
 
   /// The report for `requested` (else the newest cycle recorded), as of the options' day.
-  public static func build(_ tracker: Tracker, _ options: ReportOptions, cycle requested: String?)
+  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions, cycle requested: String?)
     -> Section11Report
   {
-    let tracker = tracker.asOf(options.asOf)
+    let tracker = cut.tracker
     let cycle = requested ?? cycles(tracker).first ?? ""
     var report = Section11Report(partnership: tracker.partnership.name, asOf: options.asOf, cycle: cycle)
     report.standards = tracker.section11Standards

@@ -73,9 +73,9 @@ public struct ThemesReport: Report, Equatable {
   public var withheld: [WithheldLine] = []
 
   /// The pack as of the options' day, for the theme `only` if given.
-  public static func build(_ tracker: Tracker, _ options: ReportOptions, theme only: String?) -> ThemesReport
+  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions, theme only: String?) -> ThemesReport
   {
-    let tracker = tracker.asOf(options.asOf)
+    let tracker = cut.tracker
     var report = ThemesReport(partnership: tracker.partnership.name, asOf: options.asOf, year: options.year)
     let cases = CaseIndex(tracker)
     var sightings: [String: Set<ThemeSighting>] = [:]
@@ -132,7 +132,7 @@ public struct ThemesReport: Report, Equatable {
           where recommendation.themes.contains(theme) || review.themes.contains(theme) {
             var counts = BRAGCounts()
             for action in recommendation.actions {
-              let state = action.state(asOf: options.asOf, settings: settings)
+              let state = action.state(asOf: options.asOf, settings: settings, heardFrom: review.planDay)
               if state.exists { counts.add(state.brag) }
             }
             entry.recommendations.append(

@@ -51,8 +51,8 @@ public struct TimelinessReport: Report, Equatable {
   public var summary: [Summary] = []
 
   /// The clocks of the reviews in scope as of the options' day, limited to their reporting year if given.
-  public static func build(_ tracker: Tracker, _ options: ReportOptions) -> TimelinessReport {
-    let tracker = tracker.asOf(options.asOf)
+  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions) -> TimelinessReport {
+    let tracker = cut.tracker
     let calendar = tracker.workingDayCalendar
     let period = options.year.map { tracker.partnership.reportingYear($0) }
     let clockFrom = tracker.partnership.settings.rapidReviewClockStart

@@ -180,7 +180,7 @@ public enum AgencyReturnImport {
         continue
       }
       if fills.allSatisfy(\.isEmpty) { continue }
-      let state = action.state(asOf: date, settings: settings)
+      let state = action.state(asOf: date, settings: settings, heardFrom: nil)
       var rowIsValid = true
       // What the row asks for, whatever the action's state is now.
       var wantedStatus: ActionStatus?

@@ -290,7 +290,7 @@ public enum PlanImport {
 
   /// The due day in force from the whole log, to compare with a due cell.
   static func dueInForce(_ action: Action, asOf day: CalendarDay, settings: Settings) -> PlannedDue {
-    action.state(asOf: day, settings: settings).due
+    action.state(asOf: day, settings: settings, heardFrom: nil).due
   }
 
   /// Whether the action's log revises its due day.
@@ -649,14 +649,11 @@ private struct RowReader {
         "the due day is before the day the action was agreed (\(agreed))")
     }
 
-    let state = existing.map { $0.action.state(asOf: logEnd, settings: settings) }
+    let state = existing.map { $0.action.state(asOf: logEnd, settings: settings, heardFrom: nil) }
     let latestNote = existing?.action.latestNote(asOf: logEnd)?.note
     let statusChanged = status.map { $0 != (state?.status ?? .notStarted) } ?? false
     let noteChanged = !note.isEmpty && note != latestNote
     let reportedChanged = PlanImport.keepsReportedRating(&update, state: state)
-    if statusChanged && status == .notStarted {
-      problem(.status, "the action is \(state?.status.title ?? "") and cannot go back to Not started")
-    }
     if statusChanged || noteChanged || reportedChanged || revisedDue != nil {
       // The note day dates every update the row makes.
       update.date = noteDay ?? date
@@ -670,8 +667,12 @@ private struct RowReader {
       } else if revisedDue == nil {
         update.note = nil
       }
-      if DomainRules.isWithdrawnWithoutNote(update) {
-        problem(.note, "withdrawing an action needs a note saying why")
+      // The transition rules, from their one home: the verdict and words `action update` gives.
+      let before = existing.map { $0.action.fold(through: update.date) } ?? ActionLogFold(action)
+      for violation in DomainRules.transitionViolations(
+        update, after: before, reference: reference.description, field: "update")
+      {
+        problem(violation.field.hasSuffix(".note") ? .note : .status, violation.message)
       }
       if DomainRules.isUpdateBeforeAgreed(update, agreed: action.agreed) {
         let column: PlanColumn = noteChanged && noteDay != nil ? .noteDay : .agreed

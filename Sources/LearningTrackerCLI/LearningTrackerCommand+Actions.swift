@@ -172,16 +172,12 @@ extension LearningTrackerCommand {
       throw CommandError.usage("--due needs --reason saying why the due day is revised")
     }
     if due == nil && reason != nil { throw CommandError.usage("--reason goes with --due") }
-    if status == .withdrawn && (note ?? "").trimmingSpaces.isEmpty {
-      throw CommandError.usage("withdrawing an action needs --note saying why")
-    }
     if let reason {
       note = (note.map { $0 + " " } ?? "") + "Due revised: " + reason
     }
     let who = context.who(by)
     let tracker = try context.change(by: who) { tracker in
       let (r, m, a) = try locate(reference, in: tracker)
-      let action = tracker.reviews[r].recommendations[m].actions[a]
       var update = ActionUpdate(
         date: date, status: status, due: due, note: note, evidence: evidence.isEmpty ? nil : evidence, by: who
       )
@@ -189,20 +185,14 @@ extension LearningTrackerCommand {
       update.result = result
       update.assuredWithoutImpact = exception
       update.reported = reported
-      let missing = ImpactRule.missingForAssurance(update, of: action)
-      if !missing.isEmpty {
-        throw CommandError.usage(
-          "--status assured: \(reference) cannot be marked assured: its log has no "
-            + missing.joined(separator: " and no ")
-            + "; record it with --impact-evidence TEXT or --result TEXT, or give --assure-without-impact REASON"
-        )
-      }
+      // The transition rules (impact before assurance, no return to Not started, withdrawn needs
+      // a note) are DomainRules', applied by the change path.
       tracker.reviews[r].recommendations[m].actions[a].updates.append(update)
       return [.action(reference)]
     }
     let (r, m, a) = try locate(reference, in: tracker)
     let state = tracker.reviews[r].recommendations[m].actions[a].state(
-      asOf: max(date, context.today), settings: tracker.partnership.settings)
+      asOf: max(date, context.today), settings: tracker.partnership.settings, heardFrom: nil)
     context.console.note(
       "updated \(reference): \(state.status.rawValue), due \(state.due), \(state.brag?.title ?? "withdrawn")")
     return ExitCode.ok
@@ -224,7 +214,12 @@ extension LearningTrackerCommand {
     let review = tracker.reviews[r]
     let recommendation = review.recommendations[m]
     let action = recommendation.actions[a]
-    let state = action.state(asOf: asOf, settings: tracker.partnership.settings)
+    // The state comes from the same cut of the store as the reports'; an action not in the cut
+    // (not yet agreed, or its review not yet begun) is shown as it will be agreed.
+    let state =
+      TrackerAsOf(tracker, asOf: asOf).placedAction(reference)?.state
+      ?? PlacedAction(review: review, recommendation: recommendation, action: action).state(
+        asOf: asOf, settings: tracker.partnership.settings)
     if format == "json" {
       context.console.out(
         try jsonText(ActionView(reference: reference, action: action, state: state)), exact: true)
@@ -326,10 +321,12 @@ extension LearningTrackerCommand {
     let openOnly = args.flag("--open")
     let overdueOnly = args.flag("--overdue")
     let tracker = try context.load().tracker
-    let settings = tracker.partnership.settings
+    // The states come from the same cut of the store as the reports'; the log shown is the whole.
+    let states = Dictionary(
+      TrackerAsOf(tracker, asOf: asOf).actions.map { ($0.placed.reference, $0.state) },
+      uniquingKeysWith: { first, _ in first })
     let views = tracker.placedActions.compactMap { placed -> ActionView? in
-      let state = placed.state(asOf: asOf, settings: settings)
-      guard state.exists else { return nil }
+      guard let state = states[placed.reference] else { return nil }
       if let review, placed.review.id != review { return nil }
       if let agency, !placed.action.isOwned(by: agency) { return nil }
       if let status, state.status != status { return nil }

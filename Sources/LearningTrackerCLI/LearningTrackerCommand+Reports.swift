@@ -106,7 +106,7 @@ extension LearningTrackerCommand {
     _ context: Context
   ) throws {
     // Every name is made and checked before anything is written.
-    let files = try OverdueReport.agenciesToChase(tracker, options).map {
+    let files = try OverdueReport.agenciesToChase(TrackerAsOf(tracker, asOf: options.asOf), options).map {
       try OutputFileName(
         folder: folder, parts: [$0], fileExtension: format.fileExtension, record: "agency \($0)")
     }

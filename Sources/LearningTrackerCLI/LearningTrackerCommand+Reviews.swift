@@ -61,7 +61,7 @@ extension LearningTrackerCommand {
         }
         let lines = tracker.reviews.map { review -> Line in
           let states = review.recommendations.flatMap(\.actions).map {
-            $0.state(asOf: asOf, settings: settings)
+            $0.state(asOf: asOf, settings: settings, heardFrom: review.planDay)
           }
           .filter(\.exists)
           return Line(
@@ -135,7 +135,7 @@ extension LearningTrackerCommand {
           if let note = recommendation.responseNote, !note.isEmpty { text += "  Response: \(note)\n" }
           if let responded = recommendation.responded { text += "  Responded: \(responded)\n" }
           let rows = recommendation.actions.compactMap { action -> [String]? in
-            let state = action.state(asOf: asOf, settings: settings)
+            let state = action.state(asOf: asOf, settings: settings, heardFrom: review.planDay)
             guard state.exists else { return nil }
             return [
               "\(review.id)/\(action.id)", action.owner, state.status.rawValue, state.due.description,

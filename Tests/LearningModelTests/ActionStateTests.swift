@@ -25,7 +25,7 @@ import Testing
   @Test func anUndatedActionNeverUpdatedIsStaleFromItsReviewsDay() {
     let undated = action(agreed: nil, due: "2027-03-31")
     // Without a review day nothing says when it was last heard of.
-    #expect(!undated.state(asOf: day("2026-11-20"), settings: settings).isStale)
+    #expect(!undated.state(asOf: day("2026-11-20"), settings: settings, heardFrom: nil).isStale)
     let review = Review(
       id: "LCSPR-2025-01", title: "Child A", kind: .lcspr,
       dates: ReviewDates(decision: day("2025-01-10"), published: day("2026-01-15")))
@@ -41,7 +41,7 @@ import Testing
   }
 
   @Test func noUpdateMeansNotStarted() {
-    let state = action().state(asOf: day("2025-10-01"), settings: settings)
+    let state = action().state(asOf: day("2025-10-01"), settings: settings, heardFrom: nil)
     #expect(state.status == .notStarted)
     #expect(state.isOpen)
     #expect(state.due.day == day("2026-03-31"))
@@ -50,28 +50,28 @@ import Testing
 
   @Test func actionAgreedInTheFutureDoesNotExistYet() {
     let future = action(agreed: "2026-01-10")
-    #expect(!future.state(asOf: day("2026-01-09"), settings: settings).exists)
-    #expect(future.state(asOf: day("2026-01-10"), settings: settings).exists)
-    #expect(action(agreed: nil).state(asOf: day("2000-01-01"), settings: settings).exists)
+    #expect(!future.state(asOf: day("2026-01-09"), settings: settings, heardFrom: nil).exists)
+    #expect(future.state(asOf: day("2026-01-10"), settings: settings, heardFrom: nil).exists)
+    #expect(action(agreed: nil).state(asOf: day("2000-01-01"), settings: settings, heardFrom: nil).exists)
   }
 
   @Test func updatesAfterTheAsOfDayAreIgnored() {
     let logged = action([update("2025-10-01", .inProgress), update("2026-02-01", .completed)])
-    #expect(logged.state(asOf: day("2026-01-31"), settings: settings).status == .inProgress)
-    #expect(logged.state(asOf: day("2026-02-01"), settings: settings).status == .completed)
-    #expect(logged.state(asOf: day("2025-09-30"), settings: settings).status == .notStarted)
+    #expect(logged.state(asOf: day("2026-01-31"), settings: settings, heardFrom: nil).status == .inProgress)
+    #expect(logged.state(asOf: day("2026-02-01"), settings: settings, heardFrom: nil).status == .completed)
+    #expect(logged.state(asOf: day("2025-09-30"), settings: settings, heardFrom: nil).status == .notStarted)
   }
 
   @Test func onTheSameDateTheLaterEntryWins() {
     let logged = action([update("2025-10-01", .blocked), update("2025-10-01", .inProgress)])
-    #expect(logged.state(asOf: day("2025-10-01"), settings: settings).status == .inProgress)
+    #expect(logged.state(asOf: day("2025-10-01"), settings: settings, heardFrom: nil).status == .inProgress)
     let reversed = action([update("2025-10-01", .inProgress), update("2025-10-01", .blocked)])
-    #expect(reversed.state(asOf: day("2025-10-01"), settings: settings).status == .blocked)
+    #expect(reversed.state(asOf: day("2025-10-01"), settings: settings, heardFrom: nil).status == .blocked)
   }
 
   @Test func logsOutOfDateOrderAreFoldedByDate() {
     let logged = action([update("2026-01-05", .completed), update("2025-10-01", .inProgress)])
-    #expect(logged.state(asOf: day("2026-02-01"), settings: settings).status == .completed)
+    #expect(logged.state(asOf: day("2026-02-01"), settings: settings, heardFrom: nil).status == .completed)
   }
 
   @Test func revisedDueDatesCountAsSlips() {
@@ -79,10 +79,10 @@ import Testing
       update("2026-03-10", due: "2026-06-30", note: "delayed"),
       update("2026-06-01", due: "2026-09-30", note: "again"),
     ])
-    let before = logged.state(asOf: day("2026-03-09"), settings: settings)
+    let before = logged.state(asOf: day("2026-03-09"), settings: settings, heardFrom: nil)
     #expect(before.due.day == day("2026-03-31"))
     #expect(before.slips == 0)
-    let after = logged.state(asOf: day("2026-07-01"), settings: settings)
+    let after = logged.state(asOf: day("2026-07-01"), settings: settings, heardFrom: nil)
     #expect(after.due.day == day("2026-09-30"))
     #expect(after.originalDue.day == day("2026-03-31"))
     #expect(after.slips == 2)
@@ -92,41 +92,42 @@ import Testing
 
   @Test func bringingTheDueDayForwardIsNotASlip() {
     let logged = action([update("2025-10-10", due: "2026-01-31", note: "earlier")])
-    let state = logged.state(asOf: day("2025-11-01"), settings: settings)
+    let state = logged.state(asOf: day("2025-11-01"), settings: settings, heardFrom: nil)
     #expect(state.due.day == day("2026-01-31"))
     #expect(state.slips == 0)
   }
 
   @Test func dueOnTheAsOfDayIsNotOverdue() {
-    let state = action().state(asOf: day("2026-03-31"), settings: settings)
+    let state = action().state(asOf: day("2026-03-31"), settings: settings, heardFrom: nil)
     #expect(!state.isOverdue)
     #expect(state.isDueSoon)
     #expect(state.brag == .amber)
-    let next = action().state(asOf: day("2026-04-01"), settings: settings)
+    let next = action().state(asOf: day("2026-04-01"), settings: settings, heardFrom: nil)
     #expect(next.isOverdue)
     #expect(next.daysOverdue == 1)
     #expect(next.brag == .red)
   }
 
   @Test func dueSoonIsInclusiveOfTheLastDay() {
-    #expect(action().state(asOf: day("2026-03-03"), settings: settings).isDueSoon)  // 28 days
-    #expect(!action().state(asOf: day("2026-03-02"), settings: settings).isDueSoon)  // 29 days
+    // 28 days, then 29 days.
+    #expect(action().state(asOf: day("2026-03-03"), settings: settings, heardFrom: nil).isDueSoon)
+    #expect(!action().state(asOf: day("2026-03-02"), settings: settings, heardFrom: nil).isDueSoon)
   }
 
   @Test func staleCountsFromTheLastUpdateOrAgreedDay() {
     // Agreed 2025-09-15, no update: stale after 90 days.
-    #expect(!action().state(asOf: day("2025-12-14"), settings: settings).isStale)  // 90 days
-    #expect(action().state(asOf: day("2025-12-15"), settings: settings).isStale)  // 91 days
+    #expect(!action().state(asOf: day("2025-12-14"), settings: settings, heardFrom: nil).isStale)  // 90 days
+    #expect(action().state(asOf: day("2025-12-15"), settings: settings, heardFrom: nil).isStale)  // 91 days
     let updated = action([update("2025-12-01", .inProgress)])
-    #expect(!updated.state(asOf: day("2025-12-15"), settings: settings).isStale)
+    #expect(!updated.state(asOf: day("2025-12-15"), settings: settings, heardFrom: nil).isStale)
     // Closed actions are never stale.
     let closed = action([update("2025-10-01", .completed)])
-    #expect(!closed.state(asOf: day("2026-12-01"), settings: settings).isStale)
+    #expect(!closed.state(asOf: day("2026-12-01"), settings: settings, heardFrom: nil).isStale)
   }
 
   @Test func closedActionsAreNeverOverdue() {
     let done = action([update("2026-05-01", .completed)])
-    let state = done.state(asOf: day("2026-06-01"), settings: settings)
+    let state = done.state(asOf: day("2026-06-01"), settings: settings, heardFrom: nil)
     #expect(!state.isOverdue)
     #expect(state.brag == .green)
     #expect(state.completedOn == day("2026-05-01"))
@@ -137,34 +138,46 @@ import Testing
     let asOf = day("2026-01-15")
     // Red: overdue even when blocked.
     #expect(
-      action(due: "2026-01-01", [update("2025-10-01", .blocked)]).state(asOf: asOf, settings: settings).brag
+      action(due: "2026-01-01", [update("2025-10-01", .blocked)]).state(
+        asOf: asOf, settings: settings, heardFrom: nil
+      ).brag
         == .red)
     // Blue: assured.
     #expect(
       action([update("2025-12-01", .completed), update("2026-01-10", .assured)]).state(
-        asOf: asOf, settings: settings
+        asOf: asOf, settings: settings, heardFrom: nil
       ).brag == .blue)
     // Green: completed.
-    #expect(action([update("2025-12-01", .completed)]).state(asOf: asOf, settings: settings).brag == .green)
+    #expect(
+      action([update("2025-12-01", .completed)]).state(asOf: asOf, settings: settings, heardFrom: nil).brag
+        == .green)
     // Amber: blocked.
-    #expect(action([update("2025-12-01", .blocked)]).state(asOf: asOf, settings: settings).brag == .amber)
+    #expect(
+      action([update("2025-12-01", .blocked)]).state(asOf: asOf, settings: settings, heardFrom: nil).brag
+        == .amber)
     // Green: on track.
-    #expect(action([update("2025-12-01", .inProgress)]).state(asOf: asOf, settings: settings).brag == .green)
+    #expect(
+      action([update("2025-12-01", .inProgress)]).state(asOf: asOf, settings: settings, heardFrom: nil).brag
+        == .green)
     // Withdrawn: no colour.
     #expect(
-      action([update("2025-12-01", .withdrawn, note: "superseded")]).state(asOf: asOf, settings: settings)
-        .brag == nil)
+      action([update("2025-12-01", .withdrawn, note: "superseded")]).state(
+        asOf: asOf, settings: settings, heardFrom: nil
+      )
+      .brag == nil)
   }
 
   @Test func completedOnTimeUsesTheOriginalDueDay() {
     let onTime = action([update("2026-03-31", .completed), update("2026-05-01", .assured)])
-    let state = onTime.state(asOf: day("2026-06-01"), settings: settings)
+    let state = onTime.state(asOf: day("2026-06-01"), settings: settings, heardFrom: nil)
     #expect(state.completedOn == day("2026-03-31"))
     #expect(state.completedOnTime)
     let reopened = action([
       update("2026-02-01", .completed), update("2026-02-10", .inProgress), update("2026-04-10", .completed),
     ])
-    #expect(reopened.state(asOf: day("2026-05-01"), settings: settings).completedOn == day("2026-04-10"))
+    #expect(
+      reopened.state(asOf: day("2026-05-01"), settings: settings, heardFrom: nil).completedOn
+        == day("2026-04-10"))
   }
 
   @Test func recommendationRatingIsItsWorstAction() {
@@ -208,7 +221,7 @@ import Testing
         id: "1", description: "d", owner: "la", agreed: day("2025-09-20"), due: day("2026-02-01"),
         updates: updates)
       let expected = days.map { d -> ActionStatus? in
-        let state = action.state(asOf: d, settings: Settings())
+        let state = action.state(asOf: d, settings: Settings(), heardFrom: nil)
         return state.exists ? state.status : nil
       }
       #expect(action.statuses(on: days) == expected)

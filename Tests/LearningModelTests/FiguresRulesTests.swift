@@ -121,7 +121,7 @@ private func tracker(_ reviews: [Review]) -> Tracker {
   }
 
   static func state(_ store: Tracker, _ on: String) -> ActionState {
-    store.reviews[0].recommendations[0].actions[0].state(asOf: day(on), settings: Settings())
+    store.reviews[0].recommendations[0].actions[0].state(asOf: day(on), settings: Settings(), heardFrom: nil)
   }
 
   @Test func aRequestedDueDayLeavesTheActionRedUntilApplied() throws {

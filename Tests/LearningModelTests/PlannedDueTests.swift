@@ -40,8 +40,8 @@ import Testing
 
   @Test func anActionDueByAMonthIsOverdueOnlyAfterItsLastDay() {
     let byJune = action(due: PlannedDue("2026-06") ?? .notYetSet)
-    #expect(!byJune.state(asOf: day("2026-06-30"), settings: settings).isOverdue)
-    let after = byJune.state(asOf: day("2026-07-01"), settings: settings)
+    #expect(!byJune.state(asOf: day("2026-06-30"), settings: settings, heardFrom: nil).isOverdue)
+    let after = byJune.state(asOf: day("2026-07-01"), settings: settings, heardFrom: nil)
     #expect(after.isOverdue)
     #expect(after.daysOverdue == 1)
     #expect(after.brag == .red)
@@ -50,7 +50,7 @@ import Testing
   @Test func anActionDueTBCIsNeverOverdueAndIsAmber() {
     let tbc = action(due: .notYetSet)
     for asOf in ["2025-09-01", "2026-06-30", "2030-01-01"] {
-      let state = tbc.state(asOf: day(asOf), settings: settings)
+      let state = tbc.state(asOf: day(asOf), settings: settings, heardFrom: nil)
       #expect(!state.isOverdue, "\(asOf)")
       #expect(!state.isDueSoon, "\(asOf)")
       #expect(state.daysOverdue == 0)
@@ -59,7 +59,7 @@ import Testing
     }
     // Closed, it is rated as any closed action is, and no longer waits for a due day.
     let done = action(due: .notYetSet, updates: [ActionUpdate(date: day("2026-01-10"), status: .completed)])
-    let closed = done.state(asOf: day("2026-02-01"), settings: settings)
+    let closed = done.state(asOf: day("2026-02-01"), settings: settings, heardFrom: nil)
     #expect(closed.brag == .green)
     #expect(!closed.isNotYetTimeBound)
   }
@@ -71,12 +71,12 @@ import Testing
         ActionUpdate(date: day("2025-10-01"), due: .onDay(day("2026-03-31")), note: "Due agreed"),
         ActionUpdate(date: day("2026-01-10"), due: PlannedDue("2026-05"), note: "Due revised: audit delayed"),
       ])
-    let first = logged.state(asOf: day("2025-11-01"), settings: settings)
+    let first = logged.state(asOf: day("2025-11-01"), settings: settings, heardFrom: nil)
     #expect(first.slips == 0)
     #expect(first.due.day == day("2026-03-31"))
     #expect(first.firstDueDay == day("2026-03-31"))
     #expect(first.brag == .green)
-    let later = logged.state(asOf: day("2026-02-01"), settings: settings)
+    let later = logged.state(asOf: day("2026-02-01"), settings: settings, heardFrom: nil)
     #expect(later.slips == 1)
     #expect(later.slipDays == 61)
     #expect(later.due.description == "May 2026")
@@ -90,12 +90,12 @@ import Testing
         ActionUpdate(date: day("2026-01-10"), status: .inProgress, reported: .amber),
         ActionUpdate(date: day("2026-05-01"), note: "On track", reported: .green),
       ])
-    let january = logged.state(asOf: day("2026-02-01"), settings: settings)
+    let january = logged.state(asOf: day("2026-02-01"), settings: settings, heardFrom: nil)
     #expect(january.reported == .amber)
     #expect(january.brag == .green)
     #expect(!january.reportedIsBetter)
     // The agency says Green; the rules say Red (overdue).
-    let may = logged.state(asOf: day("2026-05-02"), settings: settings)
+    let may = logged.state(asOf: day("2026-05-02"), settings: settings, heardFrom: nil)
     #expect(may.reported == .green)
     #expect(may.brag == .red)
     #expect(may.reportedIsBetter)

@@ -63,6 +63,16 @@ import Testing
         var actions: [[String: Any]] = []
         for var action in recommendation["actions"] as? [[String: Any]] ?? [] where !after(action["agreed"]) {
           action["updates"] = (action["updates"] as? [[String: Any]] ?? []).filter { !after($0["date"]) }
+          // An escalation made after the day was not made; a reply that came after it had not come.
+          let escalations = (action["escalations"] as? [[String: Any]] ?? []).filter { !after($0["date"]) }
+            .map { escalation -> [String: Any] in
+              guard after(escalation["replied"]) else { return escalation }
+              var unanswered = escalation
+              unanswered["replied"] = nil
+              unanswered["reply"] = nil
+              return unanswered
+            }
+          action["escalations"] = escalations.isEmpty ? nil : escalations
           actions.append(action)
         }
         recommendation["actions"] = actions
@@ -73,10 +83,16 @@ import Testing
     }
     root["reviews"] = reviews
     root["disseminations"] = (root["disseminations"] as? [[String: Any]] ?? []).map { activity in
-      guard after(activity["date"]) else { return activity }
+      guard after(activity["date"]) else {
+        var kept = activity
+        if let followUp = activity["followUp"] as? [String: Any], after(followUp["date"]) {
+          kept["followUp"] = nil
+        }
+        return kept
+      }
       var planned = activity
       planned["status"] = "planned"
-      planned["reach"] = nil
+      for field in ["reach", "reachByAgency", "evaluation", "followUp"] { planned[field] = nil }
       return planned
     }
     root["section11"] = (root["section11"] as? [[String: Any]] ?? []).map { entry in
@@ -91,22 +107,26 @@ import Testing
       .tracker
   }
 
-  /// Each report as JSON, for a day.
-  static func reports(_ tracker: Tracker, _ day: CalendarDay) -> [String: String] {
-    func json(_ report: some Report) -> String { report.rendered(as: .json) }
-    let since = day.adding(days: -75)
-    return [
-      "timeliness": json(TimelinessReport.build(tracker, ReportOptions(asOf: day))),
-      "pipeline": json(PipelineReport.build(tracker, ReportOptions(asOf: day))),
-      "progress": json(ProgressReport.build(tracker, ReportOptions(asOf: day, since: since))),
-      "overdue": json(OverdueReport.build(tracker, ReportOptions(asOf: day))),
-      "dissemination": json(DisseminationReport.build(tracker, ReportOptions(asOf: day))),
-      "digest": json(
-        DigestReport.build(
-          tracker, ReportOptions(asOf: day, year: tracker.partnership.reportingYear(containing: day)))),
-      "themes": json(ThemesReport.build(tracker, ReportOptions(asOf: day), theme: nil)),
-      "section11": json(Section11Report.build(tracker, ReportOptions(asOf: day), cycle: nil)),
-    ]
+  /// Every report of the registry as JSON, for a day, built as `report NAME --as-of DAY` builds it
+  /// (`ReportKind.build`, which cuts the store once); `review` is the review for the reports that
+  /// need one. A report refused on a store is its refusal.
+  static func reports(_ tracker: Tracker, _ day: CalendarDay, review: String?) -> [String: String] {
+    var result: [String: String] = [:]
+    for kind in ReportRegistry.all {
+      var options = ReportOptions(asOf: day, since: day.adding(days: -75))
+      if kind.honours(.year) { options.year = tracker.partnership.reportingYear(containing: day) }
+      if kind.requiredFilters.contains(.review) {
+        guard let review else { continue }
+        options.review = review
+        options.includeUnpublished = true
+      }
+      do {
+        result[kind.name] = try kind.build(tracker, options).rendered(as: .json)
+      } catch {
+        result[kind.name] = "refused: \(error)"
+      }
+    }
+    return result
   }
 
   /// Random days across the store's life, from a fixed seed so a failure can be replayed.
@@ -124,8 +144,10 @@ import Testing
     #expect(!days.isEmpty)
     for day in days {
       let cut = try cut(tracker, at: day)
-      let whole = reports(tracker, day)
-      let truncated = reports(cut, day)
+      // A review that has begun on the day, with recommendations if one has them.
+      let review = (cut.reviews.last { !$0.recommendations.isEmpty } ?? cut.reviews.last)?.id
+      let whole = reports(tracker, day, review: review)
+      let truncated = reports(cut, day, review: review)
       for (name, text) in whole.sorted(by: { $0.key < $1.key }) {
         let other = truncated[name] ?? ""
         guard text != other else { continue }

@@ -121,7 +121,7 @@ import Testing
     let agencies = OverdueReport.agenciesToChase(tracker, options)
     let open = Set(
       tracker.placedActions.filter {
-        $0.action.state(asOf: Fixture.asOf, settings: tracker.partnership.settings).isOpen
+        $0.action.state(asOf: Fixture.asOf, settings: tracker.partnership.settings, heardFrom: nil).isOpen
           && ($0.action.agreed ?? Fixture.asOf) <= Fixture.asOf
       }.flatMap(\.action.owners))
     #expect(Set(agencies) == open)

@@ -52,7 +52,7 @@ import Testing
     let date = Self.day("2026-07-01")
     let open = try #require(
       tracker.placedActions.first { placed in
-        let state = placed.action.state(asOf: date, settings: tracker.partnership.settings)
+        let state = placed.action.state(asOf: date, settings: tracker.partnership.settings, heardFrom: nil)
         return state.exists && state.isOpen
       })
     let header = AgencyReturnColumn.allCases.map(\.rawValue).joined(separator: ",")
@@ -75,10 +75,10 @@ import Testing
     if let (r, m, a) = after.actionIndex(open.reference) {
       after.reviews[r].recommendations[m].actions[a].updates.append(update)
     }
-    let before = open.action.state(asOf: date, settings: tracker.partnership.settings)
+    let before = open.action.state(asOf: date, settings: tracker.partnership.settings, heardFrom: nil)
     let (r, m, a) = try #require(after.actionIndex(open.reference))
     let state = after.reviews[r].recommendations[m].actions[a].state(
-      asOf: date, settings: tracker.partnership.settings)
+      asOf: date, settings: tracker.partnership.settings, heardFrom: nil)
     #expect(state.due == before.due)
     #expect(state.brag == before.brag)
     #expect(state.pendingRequest?.due == Self.day("2027-06-30"))

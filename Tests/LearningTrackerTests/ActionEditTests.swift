@@ -36,7 +36,8 @@ import Testing
     // as it was and nothing slipped.
     #expect(after.due.day == CalendarDay("2026-07-31"))
     #expect(after.updates == before.updates)
-    let state = after.state(asOf: try #require(CalendarDay("2026-11-22")), settings: Settings())
+    let state = after.state(
+      asOf: try #require(CalendarDay("2026-11-22")), settings: Settings(), heardFrom: nil)
     #expect(state.slips == 0)
     #expect(runTracker(["validate"], data: path).status == 0)
   }

@@ -46,7 +46,7 @@ import Testing
     #expect(refused.status == 64)
     #expect(refused.err.contains("RR-2026-01/1.1 cannot be marked assured"))
     #expect(refused.err.contains("impact evidence") && refused.err.contains("result"))
-    #expect(refused.err.contains("--assure-without-impact"))
+    #expect(refused.err.contains("--status assured"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
   }
 

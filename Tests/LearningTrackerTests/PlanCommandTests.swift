@@ -84,7 +84,7 @@ import Testing
     #expect(shown.out.contains("Due:       September 2026 (by 2026-09-30)"))
     #expect(!shown.out.contains("slipped"))
     let state = try Self.action(path, "1.2").state(
-      asOf: CalendarDay("2026-03-02") ?? .init(dayNumber: 0), settings: Settings())
+      asOf: CalendarDay("2026-03-02") ?? .init(dayNumber: 0), settings: Settings(), heardFrom: nil)
     #expect(state.slips == 0)
     #expect(state.due.day == CalendarDay("2026-09-30"))
   }

@@ -152,7 +152,7 @@ import Testing
     let tracker = try StoreReader.read(path: store.path).tracker
     let asOf = try #require(CalendarDay("2026-11-20"))
     let completed = tracker.placedActions.filter {
-      let state = $0.action.state(asOf: asOf, settings: tracker.partnership.settings)
+      let state = $0.action.state(asOf: asOf, settings: tracker.partnership.settings, heardFrom: nil)
       return $0.action.owner == "la" && state.exists && state.status == .completed
     }.map(\.reference.description)
     #expect(!completed.isEmpty)
