@@ -102,7 +102,12 @@ import Testing
     review.recommendations = [Recommendation(id: "R1", text: tracker.reviews[5].recommendations[0].text)]
     tracker.reviews.append(review)
     let report = RepeatsReport.build(tracker, ReportOptions(asOf: Self.asOf))
-    #expect(report.undatedReviews == 1)
+    // Undated as known on the day: the new review, and any review begun by then whose learning
+    // day (notification, decision, Rapid Review, publication) came after it.
+    let cut = TrackerAsOf(tracker, asOf: Self.asOf).tracker
+    let before = TrackerAsOf(Self.prose.tracker, asOf: Self.asOf).tracker
+    #expect(report.undatedReviews == cut.reviews.filter { $0.learningDay == nil }.count)
+    #expect(report.undatedReviews == before.reviews.filter { $0.learningDay == nil }.count + 1)
     let listed = try #require(report.recommendations.first { $0.reference == "TR-undated/R1" })
     #expect(listed.day == nil && !listed.matches.isEmpty)
     #expect(report.rendered(as: .text).contains("TR-undated/R1 (undated)"))
