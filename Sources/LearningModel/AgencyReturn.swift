@@ -1,5 +1,5 @@
 /// The columns of an agency's return: the spreadsheet a partnership sends each agency before a QA
-/// subgroup meeting and takes back filled in. The first eleven are for reading; the last six are
+/// subgroup meeting and takes back filled in. The first thirteen are for reading; the last six are
 /// for the agency to fill in.
 public enum AgencyReturnColumn: String, CaseIterable, Sendable {
   case agency = "Agency"
@@ -12,6 +12,11 @@ public enum AgencyReturnColumn: String, CaseIterable, Sendable {
   case status = "Status"
   case lastUpdate = "Last update"
   case lastNote = "Last note"
+  /// The action's current escalation as the overdue report shows it: its level, day, and the day
+  /// its reply is due (or the day it came).
+  case escalation = "Escalation"
+  /// To whom the action was escalated.
+  case escalatedTo = "Escalated to"
   /// What the row asks of the agency: progress on an open action, or evidence of impact for one
   /// completed and awaiting assurance.
   case askedFor = "Asked for"
@@ -30,9 +35,7 @@ public enum AgencyReturnColumn: String, CaseIterable, Sendable {
   /// Fill-in columns a returned file may lack: sheets sent out before the column was added.
   public static let optionalFillIn: Set<AgencyReturnColumn> = [.impactEvidence]
 
-  /// The status words an agency may write, in any case and with spaces ("In progress").
-  public static func status(from text: String) -> ActionStatus? {
-    let key = String(text.lowercased().filter { $0.isLetter })
-    return ActionStatus.allCases.first { $0.rawValue.lowercased() == key }
-  }
+  /// The status words an agency may write, in any case and with spaces ("In progress"), read by
+  /// the one reader of status words (`ActionStatus.reading`).
+  public static func status(from text: String) -> ActionStatus? { ActionStatus.reading(text) }
 }

@@ -26,15 +26,18 @@ public struct AgencyReturnSheet: Sendable {
     var table = Table(
       caption: "Return", columns: AgencyReturnColumn.allCases.map { Table.Column($0.rawValue) })
     var completed: [[String]] = []
+    let agencies = Dictionary(tracker.agencies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     for placed in tracker.placedActions where placed.action.isOwned(by: agency) {
       let state = placed.state(asOf: asOf, settings: settings)
       guard state.exists, state.isOpen || state.status == .completed else { continue }
+      // The escalation and its reply as the overdue report and the chase lists show them.
+      let line = ActionLine(placed, state, agencies: agencies, settings: settings)
       let row = [
         agency, placed.reference.description, placed.review.title,
         placed.recommendationReference.description + ": " + placed.recommendation.text,
         placed.action.description, placed.action.lead ?? "", state.due.description, state.status.title,
-        state.lastUpdate?.date.description ?? "", state.lastUpdate?.note ?? "",
-        state.isOpen ? askProgress : askImpact, "", "", "", "", "", "",
+        state.lastUpdate?.date.description ?? "", state.lastUpdate?.note ?? "", line.escalationText,
+        line.escalation?.to ?? "", state.isOpen ? askProgress : askImpact, "", "", "", "", "", "",
       ]
       if state.isOpen {
         table.append(row.map { Table.Cell($0) })

@@ -108,6 +108,8 @@ public struct AnnualReport: Report, Equatable {
     public var reference: String
     /// The agency that owns the action.
     public var owner: String
+    /// The owning agency's name, as a yearly report shows it (its ID when the store has no name).
+    public var ownerName: String
     /// What the action is to do.
     public var description: String
     /// The action's derived status on `asOf`.
@@ -215,13 +217,24 @@ public struct AnnualReport: Report, Equatable {
           detail: type?.title ?? "not recorded"))
     }
 
-    // Rapid Reviews and their outcomes; an LCSPR that follows a Rapid Review stands for its outcome
+    // Rapid Reviews and their outcomes, counted as the digest and the timeliness report count them:
+    // the reviews whose Rapid Review clock falls in the year, a Rapid Review held inside an LCSPR
+    // record among them. An LCSPR that follows a Rapid Review, or holds it, stands for its outcome
     // when none is recorded.
     let followedByLCSPR = Set(tracker.reviews.filter { $0.kind == .lcspr }.compactMap(\.follows))
-    for review in reviews where review.kind == .rapidReview {
-      guard let day = DigestReport.reportingDay(review), period.contains(day), day <= asOf else { continue }
+    var rapidReviewDays: [String: CalendarDay] = [:]
+    let timeliness = TimelinessReport.build(
+      tracker, ReportOptions(asOf: asOf, review: options.review, year: year))
+    for row in timeliness.rows where row.result.clock == .rapidReview && rapidReviewDays[row.review] == nil {
+      rapidReviewDays[row.review] = row.result.countingDay(asOf: asOf)
+    }
+    for review in reviews {
+      guard let clockDay = rapidReviewDays[review.id] else { continue }
+      let day = review.dates.rapidReview ?? clockDay
       figures.rapidReviews += 1
-      let outcome = review.rapidReviewOutcome ?? (followedByLCSPR.contains(review.id) ? .lcspr : nil)
+      let outcome =
+        review.rapidReviewOutcome
+        ?? (review.kind == .lcspr || followedByLCSPR.contains(review.id) ? .lcspr : nil)
       switch outcome {
       case .lcspr: figures.toLCSPR += 1
       case .otherLearning: figures.otherLearning += 1
@@ -311,7 +324,8 @@ public struct AnnualReport: Report, Equatable {
         }
         lists.improvements.append(
           ActionEntry(
-            reference: reference, owner: placed.action.owner, description: placed.action.description,
+            reference: reference, owner: placed.action.owner,
+            ownerName: tracker.agencyName(placed.action.owner), description: placed.action.description,
             status: now.status, due: now.due, daysOverdue: 0, slips: now.slips,
             detail: detail.joined(separator: " ")))
       }
@@ -326,7 +340,8 @@ public struct AnnualReport: Report, Equatable {
           : reasons.joined(separator: " / ")
         lists.littleProgress.append(
           ActionEntry(
-            reference: reference, owner: placed.action.owner, description: placed.action.description,
+            reference: reference, owner: placed.action.owner,
+            ownerName: tracker.agencyName(placed.action.owner), description: placed.action.description,
             status: now.status, due: now.due, daysOverdue: now.daysOverdue, slips: now.slips, detail: why))
       }
     }
@@ -440,7 +455,10 @@ public struct AnnualReport: Report, Equatable {
         let timingCells: [Table.Cell] =
           timing ? [Table.Cell(entry.due.description), .number(entry.daysOverdue), .number(entry.slips)] : []
         table.append(
-          [Table.Cell(entry.reference), Table.Cell(entry.owner), Table.Cell(shorten(entry.description, 90))]
+          [
+            Table.Cell(entry.reference), Table.Cell(entry.ownerName),
+            Table.Cell(shorten(entry.description, 90)),
+          ]
             + timingCells + [Table.Cell(entry.detail)])
       }
       return table

@@ -97,7 +97,7 @@ public struct AssuranceReport: Report, Equatable {
       emptyText: "No completed action is waiting for assurance.")
     for row in rows {
       summary.append([
-        Table.Cell(row.reference), Table.Cell(row.owner), Table.Cell(row.completedOn?.description ?? ""),
+        Table.Cell(row.reference), Table.Cell(row.ownerName), Table.Cell(row.completedOn?.description ?? ""),
         .number(row.daysWaiting),
         row.canBeAssured ? Table.Cell("yes") : Table.Cell("no", rating: BRAG.amber.rawValue),
       ])
@@ -122,7 +122,7 @@ public struct AssuranceReport: Report, Equatable {
     ]
     for row in rows {
       var figures: [ReportDocument.Figure] = [
-        .init("Owner", "\(row.ownerName) (\(row.owner))" + (row.lead.map { ", \($0)" } ?? "")),
+        .init("Owner", row.ownerName + (row.lead.map { ", \($0)" } ?? "")),
         .init("Recommendation", row.recommendation),
         .init(
           "Completed",

@@ -28,10 +28,10 @@ public struct BoardReviewProcess: Encodable, Equatable, Sendable {
   /// the last meeting, each list capped. `ProgressReport` places them after its exceptions.
   public var sections: (inProgress: ReportDocument.Section, decisions: ReportDocument.Section) {
     var progress: [String] = inProgress.prefix(Self.cap).map { row in
-      let stage = row.stage.map { "\($0.step) done \($0.done?.description ?? "")" } ?? "not started"
+      let stage = row.stage.map { "\($0.name), \($0.done?.description ?? "")" } ?? "not started"
       guard let next = row.next else { return "\(row.review) \(row.title): \(stage)." }
-      let due = next.deadline.map { " due \($0), \(PipelineReport.leftText(next))" } ?? ""
-      return "\(row.review) \(row.title): \(stage); next \(next.step)\(due)."
+      let due = next.deadline.map { ", due \($0), \(PipelineReport.leftText(next))" } ?? ""
+      return "\(row.review) \(row.title): \(stage); next: \(next.name)\(due)."
     }
     if progress.isEmpty { progress = ["No review is in progress."] }
     if inProgress.count > Self.cap {

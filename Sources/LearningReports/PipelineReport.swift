@@ -140,7 +140,7 @@ public struct PipelineReport: Report, Equatable {
               "The stage is the last step done, in the timetable's order; the next step is the first after it neither done nor recorded as not needed.",
               "A step's deadline runs from the day of the step its rule names (day 0); a rule before a step runs back from that step's day, its planned day, or its own deadline.",
               "Working days left count the working days after the as-of day up to the deadline; negative when past.",
-              "A review heading past six months is one whose publication deadline is past or within the partnership's due-soon days with no delayNotice in its correspondence.",
+              "A review heading past six months is one whose publication deadline is past or within the partnership's due-soon days with no delay notice in its correspondence.",
             ])
           ]),
       ])

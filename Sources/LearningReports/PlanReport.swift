@@ -115,10 +115,10 @@ public struct PlanReport: Report, Equatable {
         var table = Table(
           caption: "Actions for \(recommendation.reference)",
           columns: [
-            .init("Action"), .init("What will be done"), .init("Agency"), .init("Lead"),
+            .init("Action"), .init("What will be done"), .init("Lead agency"),
             .init("Measure of success"),
             .init("Due"), .init("Progress"), .init("Completed"),
-            .init("Evidence planned"), .init("Evidence received"),
+            .init("Planned evidence"), .init("Evidence received"),
           ],
           emptyText: recommendation.response == .pending
             ? "The response is not yet agreed." : "Actions are being agreed.")

@@ -75,7 +75,7 @@ public enum ReportRegistry {
       For each review, each statutory clock that applies: its start, deadline, the actual day, the \
       working days taken, and met, missed or pending (with working days left, or how far past). \
       Clocks: notification within 5 working days of awareness; Rapid Review within 15 working days of \
-      awareness (or of notification, by the partnership's rapidReviewClockFrom setting); LCSPR published within 6 months of the decision; final report to the Panel at \
+      awareness (or of notification, by the partnership's rapid-review-clock-from setting); LCSPR published within 6 months of the decision; final report to the Panel at \
       least 7 working days before publication; a referral discussed within 1 month and decided \
       within 2. Working days exclude weekends and England and Wales bank holidays (and the store's \
       bankHolidays).

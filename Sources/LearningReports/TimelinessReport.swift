@@ -156,7 +156,7 @@ public struct TimelinessReport: Report, Equatable {
               "The day of the event is day 0; a clock is met when the actual day is on or before the deadline.",
               "Month clocks (publication within 6 months, referral clocks) run to the same day of the month; a month without that day ends on its last day.",
               "The final report is on time when sent on or before the 7th working day before publication.",
-              "The Rapid Review clock runs from the day \(rapidReviewClockFrom == .aware ? "the local authority became aware of the incident" : "the National Panel was notified") (the partnership's rapidReviewClockFrom setting).",
+              "The Rapid Review clock runs from the day \(rapidReviewClockFrom == .aware ? "the local authority became aware of the incident" : "the National Panel was notified") (the partnership's rapid-review-clock-from setting).",
               "In a yearly count a clock belongs to the reporting year it closed in, met or missed; one still open belongs to the as-of day's year.",
             ])
           ]),

@@ -79,55 +79,9 @@ public enum SpreadsheetCell {
       separator: " ")
   }
 
-  /// The words plans use for each status, beside the status's own name.
-  static let statusWords: [(ActionStatus, [String])] = [
-    (.notStarted, ["not started", "not yet started", "not begun", "no progress"]),
-    (
-      .inProgress,
-      [
-        "in progress", "on track", "ongoing", "on going", "started", "underway", "under way", "progressing",
-        "partially achieved", "partially complete", "partially completed", "in hand",
-      ]
-    ),
-    (.blocked, ["blocked", "on hold", "stalled"]),
-    (
-      .completed,
-      [
-        "complete", "completed", "fully achieved", "achieved", "done", "finished",
-        "completed awaiting evidence",
-        "complete awaiting evidence",
-      ]
-    ),
-    (.assured, ["assured", "completed and assured", "complete and assured", "signed off", "evidenced"]),
-    (.withdrawn, ["withdrawn", "no longer required", "superseded"]),
-  ]
+  /// A status cell, read by the one reader of status words (`ActionStatus.reading`).
+  public static func status(_ text: String) -> ActionStatus? { ActionStatus.reading(text) }
 
-  /// A status cell: the status's name in any case ("In progress", "inProgress"), or a word plans
-  /// use ("Complete", "Completed.", "Fully achieved", "On track", "Amber - in progress": a rating
-  /// before a dash is passed over); nil otherwise.
-  public static func status(_ text: String) -> ActionStatus? {
-    let letters = text.lowercased().filter(\.isLetter)
-    if let status = ActionStatus.allCases.first(where: { $0.rawValue.lowercased() == letters }) {
-      return status
-    }
-    let key = words(text)
-    if let found = statusWords.first(where: { $0.1.contains(key) }) { return found.0 }
-    // "Amber - in progress", "Green: complete": the words after a rating.
-    for separator: Character in ["-", "–", "—", ":", "("] {
-      let parts = text.split(separator: separator, maxSplits: 1)
-      if parts.count == 2, rating(String(parts[0])) != nil {
-        return status(String(parts[1]).replacingOccurrences(of: ")", with: ""))
-      }
-    }
-    return nil
-  }
-
-  /// A rating cell: Blue, Red, Amber or Green in any case, its first letter, or those words first
-  /// ("Amber - in progress", "Green (complete)"); nil otherwise.
-  public static func rating(_ text: String) -> BRAG? {
-    let key = words(text)
-    if key.count == 1 { return BRAG.allCases.first { $0.rawValue.hasPrefix(key) } }
-    let first = key.split(separator: " ").first.map(String.init) ?? ""
-    return BRAG.allCases.first { $0.rawValue == first }
-  }
+  /// A rating cell, read by the one reader of rating words (`BRAG.reading`).
+  public static func rating(_ text: String) -> BRAG? { BRAG.reading(text) }
 }

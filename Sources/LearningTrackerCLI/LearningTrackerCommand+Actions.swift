@@ -194,7 +194,8 @@ extension LearningTrackerCommand {
     let state = tracker.reviews[r].recommendations[m].actions[a].state(
       asOf: max(date, context.today), settings: tracker.partnership.settings, heardFrom: nil)
     context.console.note(
-      "updated \(reference): \(state.status.rawValue), due \(state.due), \(state.brag?.title ?? "withdrawn")")
+      "updated \(reference): \(state.status.title.lowercased()), due \(state.due), \(state.brag?.title ?? "withdrawn")"
+    )
     return ExitCode.ok
   }
 
@@ -244,7 +245,7 @@ extension LearningTrackerCommand {
     text += "Original due:       \(action.due)\n"
     text += "\nAs of \(asOf):\n"
     if !state.exists { text += "  not yet agreed on this day\n" }
-    text += "  Status:    \(state.status.rawValue) (\(state.isClosed ? "closed" : "open"))\n"
+    text += "  Status:    \(state.status.title) (\(state.isClosed ? "closed" : "open"))\n"
     text += "  Due:       \(state.due)"
     if case .inMonth(let day) = state.due { text += " (by \(day))" }
     if state.isNotYetTimeBound { text += " (no due day yet: not time-bound)" }
@@ -277,7 +278,7 @@ extension LearningTrackerCommand {
     if action.updates.isEmpty { text += "  (no updates yet)\n" }
     for update in action.updates {
       var parts: [String] = []
-      if let status = update.status { parts.append("status \(status.rawValue)") }
+      if let status = update.status { parts.append("status \(status.title.lowercased())") }
       if let due = update.due { parts.append("due \(due)") }
       if let requested = update.requestedDue {
         parts.append("requested due \(requested) (\(update.requestReason ?? "no reason given"))")
@@ -342,8 +343,9 @@ extension LearningTrackerCommand {
           ["Action", "Owner", "Status", "Due", "BRAG", "Description"],
           views.map {
             [
-              $0.reference, ([$0.owner] + ($0.jointOwners ?? [])).joined(separator: " + "), $0.status, $0.due,
-              $0.brag ?? "withdrawn",
+              $0.reference, ([$0.owner] + ($0.jointOwners ?? [])).joined(separator: " + "),
+              ActionStatus(rawValue: $0.status)?.title ?? $0.status, $0.due,
+              $0.brag.map { BRAG(rawValue: $0)?.title ?? $0 } ?? "withdrawn",
               shortened($0.description, 50),
             ]
           }))

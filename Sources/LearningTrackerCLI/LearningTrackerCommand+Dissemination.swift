@@ -226,7 +226,7 @@ extension LearningTrackerCommand {
           }
         }
         func rating(_ text: String, _ option: String) throws -> Section11Rating {
-          guard let rating = Section11Rating(rawValue: text) else {
+          guard let rating = Section11Rating.reading(text) else {
             throw CommandError.usage(
               "\(option): \"\(text)\" is not a rating; expected one of: \(Section11Rating.allowedWords)")
           }

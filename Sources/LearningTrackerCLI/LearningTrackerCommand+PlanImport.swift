@@ -102,9 +102,9 @@ extension LearningTrackerCommand {
     if changes.isEmpty { return "No changes.\n" }
     func updateText(_ update: ActionUpdate) -> String {
       var parts: [String] = []
-      if let status = update.status { parts.append("status \(status.rawValue)") }
+      if let status = update.status { parts.append("status \(status.title.lowercased())") }
       if let note = update.note { parts.append("note \"\(shortened(note, 60))\"") }
-      if let rating = update.reported { parts.append("reported rating \(rating.rawValue)") }
+      if let rating = update.reported { parts.append("reported rating \(rating.title)") }
       if let due = update.due { parts.append("due revised to \(due)") }
       return "\(update.date): " + parts.joined(separator: ", ")
     }

@@ -96,7 +96,7 @@ extension LearningTrackerCommand {
     func report(_ problems: [ImportProblem]) -> CommandError { importRefusal(problems, file: file) }
     func describe(_ planned: PlannedUpdate) -> String {
       var parts: [String] = []
-      if let status = planned.update.status { parts.append("status \(status.rawValue)") }
+      if let status = planned.update.status { parts.append("status \(status.title.lowercased())") }
       if let due = planned.update.due { parts.append("due \(due)") }
       if let note = planned.update.note { parts.append("note \"\(shortened(note, 60))\"") }
       if let evidence = planned.update.evidence {

@@ -78,7 +78,8 @@ extension LearningTrackerCommand {
               ["ID", "Kind", "Title", "Notified", "Published", "Recs", "Actions", "Open", "Overdue"],
               lines.map {
                 [
-                  $0.id, $0.kind, $0.title, $0.notified ?? "", $0.published ?? "", String($0.recommendations),
+                  $0.id, ReviewKind(rawValue: $0.kind)?.title ?? $0.kind, $0.title, $0.notified ?? "",
+                  $0.published ?? "", String($0.recommendations),
                   String($0.actions), String($0.open), String($0.overdue),
                 ]
               }))
@@ -138,7 +139,7 @@ extension LearningTrackerCommand {
             let state = action.state(asOf: asOf, settings: settings, heardFrom: review.planDay)
             guard state.exists else { return nil }
             return [
-              "\(review.id)/\(action.id)", action.owner, state.status.rawValue, state.due.description,
+              "\(review.id)/\(action.id)", action.owner, state.status.title, state.due.description,
               state.brag?.title ?? "withdrawn", shortened(action.description, 50),
             ]
           }

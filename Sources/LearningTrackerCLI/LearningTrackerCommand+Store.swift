@@ -186,7 +186,7 @@ extension LearningTrackerCommand {
           context.console.out(try jsonText(tracker.agencies), exact: true)
         } else {
           let rows = tracker.agencies.map {
-            [$0.id, $0.name, $0.kind.rawValue, $0.statutoryPartner ? "yes" : "no"]
+            [$0.id, $0.name, $0.kind.title, $0.statutoryPartner ? "yes" : "no"]
           }
           context.console.out(listing(["ID", "Name", "Kind", "Statutory partner"], rows))
         }

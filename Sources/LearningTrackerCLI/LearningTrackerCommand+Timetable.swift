@@ -15,12 +15,16 @@ extension LearningTrackerCommand {
   /// The options that set a step's name, kinds and deadline, for `timetable add` and `timetable update`.
   static let stepOptions: [Option] = [
     .text("--name", "TEXT", help: "what the step is, such as \"Rapid Review meeting\""),
-    Option(
-      "--kind",
-      .word(
-        placeholder: "KIND", vocabulary: ReviewKind.vocabularyName, words: ReviewKind.allCases.map(\.rawValue)
-      ),
-      repeatable: true, help: "a review kind the step applies to (repeat; none: every kind)"),
+    {
+      var option = Option(
+        "--kind",
+        .word(
+          placeholder: "KIND", vocabulary: ReviewKind.vocabularyName,
+          words: ReviewKind.allCases.map(\.rawValue)),
+        repeatable: true, help: "a review kind the step applies to (repeat; none: every kind)")
+      option.reader = { ReviewKind.reading($0)?.rawValue }
+      return option
+    }(),
     .text("--after", "STEP", help: "the deadline runs from this step"),
     .text("--before", "STEP", help: "the deadline runs back from this step"),
     .number(
@@ -87,7 +91,7 @@ extension LearningTrackerCommand {
     }
     let rows = timetable.steps.map { step in
       [
-        step.id, step.name, step.kinds.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "every kind",
+        step.id, step.name, step.kinds.map { $0.map(\.title).joined(separator: ", ") } ?? "every kind",
         step.deadline?.phrase ?? "",
       ]
     }

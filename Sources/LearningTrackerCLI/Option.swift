@@ -48,6 +48,9 @@ public struct Option: Sendable {
   public let required: Bool
   /// One line of help.
   public let help: String
+  /// For a word of a closed vocabulary: the vocabulary's one lenient reader, giving the stored word
+  /// for a word a person writes ("in progress", "In progress", "LCSPR").
+  var reader: (@Sendable (String) -> String?)?
 
   /// An option of any kind.
   public init(_ name: String, _ kind: Kind, repeatable: Bool = false, required: Bool = false, help: String) {
@@ -97,10 +100,12 @@ public struct Option: Sendable {
   public static func word<Word: ClosedVocabulary>(
     _ name: String, _ type: Word.Type, placeholder: String = "WORD", required: Bool = false, help: String
   ) -> Option {
-    Option(
+    var option = Option(
       name,
       .word(placeholder: placeholder, vocabulary: Word.vocabularyName, words: Word.allCases.map(\.rawValue)),
       required: required, help: help)
+    option.reader = { Word.reading($0)?.rawValue }
+    return option
   }
 
   /// An option whose value is one of a few words.
@@ -158,6 +163,7 @@ public struct Option: Sendable {
       }
       return .decimal(number)
     case .word(_, let vocabulary, let words):
+      if !words.contains(text), let word = reader?(text) { return .text(word) }
       guard words.contains(text) else {
         let suggestion = nearest(text, in: words).map { " (did you mean \($0)?)" } ?? ""
         throw .usage(

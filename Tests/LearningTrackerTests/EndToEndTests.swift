@@ -69,7 +69,7 @@ import Testing
     #expect(past?["brag"] as? String == "amber")
 
     let text = try runBinary(["action", "show", "LCSPR-2025-02/1.1"], in: folder)
-    #expect(text.out.contains("Status:    completed (closed)"))
+    #expect(text.out.contains("Status:    Completed (closed)"))
     #expect(
       text.out.contains("2026-03-10  due 2026-06-30, \"Due revised: Trainer unavailable\", by QA subgroup"))
 

@@ -334,7 +334,7 @@ import Testing
     #expect(outcome2.status == 0, "\(outcome2.err)")
     #expect(outcome2.out.contains("correct action \(Self.review)/1.2: owner"), "\(outcome2.out)")
     #expect(
-      outcome2.out.contains("update action \(Self.review)/1.1 2026-11-10: reported rating red"),
+      outcome2.out.contains("update action \(Self.review)/1.1 2026-11-10: reported rating Red"),
       "\(outcome2.out)")
   }
 
