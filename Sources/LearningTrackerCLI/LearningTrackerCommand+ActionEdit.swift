@@ -132,9 +132,7 @@ extension LearningTrackerCommand {
       tracker.reviews[r].recommendations[m].actions[a] = action
       return [.action(reference)]
     }
-    for diagnostic in actionWarnings(reference, in: tracker, today: context.today) {
-      context.console.warning(diagnostic.message + (diagnostic.hint.map { " (\($0))" } ?? ""))
-    }
+    warnAbout(reference, in: tracker, context)
     context.console.note("corrected action \(reference)")
     return ExitCode.ok
   }

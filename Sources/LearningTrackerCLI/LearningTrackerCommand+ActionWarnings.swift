@@ -14,4 +14,12 @@ extension LearningTrackerCommand {
           || diagnostic.path.hasPrefix(path + "["))
     }
   }
+
+  /// Writes the validator's warnings about one action to the error stream, each message with its
+  /// hint in brackets.
+  static func warnAbout(_ reference: ActionReference, in tracker: Tracker, _ context: Context) {
+    for diagnostic in actionWarnings(reference, in: tracker, today: context.today) {
+      context.console.warning(diagnostic.message + (diagnostic.hint.map { " (\($0))" } ?? ""))
+    }
+  }
 }

@@ -122,9 +122,7 @@ extension LearningTrackerCommand {
       tracker.reviews[r].recommendations[m].actions.append(action)
       return [.action(reference)]
     }
-    for diagnostic in actionWarnings(reference, in: tracker, today: context.today) {
-      context.console.warning(diagnostic.message + (diagnostic.hint.map { " (\($0))" } ?? ""))
-    }
+    warnAbout(reference, in: tracker, context)
     context.console.note("added action \(reference)")
     return ExitCode.ok
   }
