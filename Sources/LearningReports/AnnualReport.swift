@@ -224,7 +224,7 @@ public struct AnnualReport: Report, Equatable {
     let followedByLCSPR = Set(tracker.reviews.filter { $0.kind == .lcspr }.compactMap(\.follows))
     var rapidReviewDays: [String: CalendarDay] = [:]
     let timeliness = TimelinessReport.build(
-      tracker, ReportOptions(asOf: asOf, review: options.review, year: year))
+      cut.narrowed(to: asOf), ReportOptions(asOf: asOf, review: options.review, year: year))
     for row in timeliness.rows where row.result.clock == .rapidReview && rapidReviewDays[row.review] == nil {
       rapidReviewDays[row.review] = row.result.countingDay(asOf: asOf)
     }

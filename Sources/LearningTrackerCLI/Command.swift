@@ -23,7 +23,7 @@ public struct Command: Sendable {
   /// A command; `run` is called only after every argument has been checked.
   public init(
     words: [String], summary: String, discussion: String = "", positionals: [Positional] = [],
-    options: [Option] = [], exclusive: [[String]] = [], refused: [String: String] = [:],
+    options: [any OptionDeclaration] = [], exclusive: [[String]] = [], refused: [String: String] = [:],
     usesStore: Bool = true,
     run: @escaping @Sendable (ParsedArguments, Context) throws -> Int32
   ) {
@@ -31,7 +31,7 @@ public struct Command: Sendable {
     self.summary = summary
     self.discussion = discussion
     self.positionals = positionals
-    self.options = options
+    self.options = options.map(\.option)
     self.exclusive = exclusive
     self.refused = refused
     self.usesStore = usesStore
@@ -47,10 +47,11 @@ public struct Command: Sendable {
   }
 
   /// `--data FILE`: taken anywhere on the line, before or after the command's words.
-  static let dataOption = Option.text(
-    "--data", "FILE", help: "the store (default $LEARNING_TRACKER_DATA, else ./tracker.json)")
+  static let dataOption = Option(
+    "--data", .text(placeholder: "FILE"),
+    help: "the store (default $LEARNING_TRACKER_DATA, else ./tracker.json)")
   /// `--help`.
-  static let helpOption = Option.flag("--help", help: "show this help")
+  static let helpOption = Option("--help", .flag, help: "show this help")
 
   /// The usage line: the words, the positionals, the required options, then `[options]`.
   var usage: String {

@@ -22,19 +22,8 @@ public enum CommandError: Error, Equatable, Sendable {
   /// `undo` or `redo` refused: the store changed since the entry, or the entry needs redacted text.
   case changedSince(String)
 
-  /// The exit code for the error: the one map from errors to exit codes.
-  public var exitCode: Int32 {
-    switch self {
-    case .usage: ExitCode.usage
-    case .findings: ExitCode.findings
-    case .badData: ExitCode.badData
-    case .missingInput: ExitCode.missingInput
-    case .cannotWrite: ExitCode.cannotWrite
-    case .inputOutput: ExitCode.inputOutput
-    case .busy: ExitCode.busy
-    case .changedSince: ExitCode.changedSince
-    }
-  }
+  /// The exit code for the error, from the one map (`ExitCode.code(for:)`).
+  public var exitCode: Int32 { ExitCode.code(for: self) }
 
   /// The message for the user.
   public var message: String {

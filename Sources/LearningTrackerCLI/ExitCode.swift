@@ -1,5 +1,7 @@
-/// The documented exit codes (sysexits). `CommandError.exitCode` is the one place an error is
-/// given one of them.
+/// The documented exit codes (sysexits). `code(for:)` is the one map from a kind of error to its
+/// code: a command returns `ok` or throws a `CommandError`, never another code. A command that has
+/// already written out what it found (a report with `--fail-on-overdue`, `check privacy`,
+/// `validate`) throws `.findings("")` or `.badData("")`, which end with their code and no message.
 public enum ExitCode {
   /// Done.
   public static let ok: Int32 = 0
@@ -20,4 +22,18 @@ public enum ExitCode {
   /// `undo` or `redo` refused because the store changed since the entry (or the entry would need
   /// text that was redacted): trying again cannot help.
   public static let changedSince: Int32 = 76
+
+  /// The exit code of each kind of error: the one map.
+  public static func code(for error: CommandError) -> Int32 {
+    switch error {
+    case .usage: usage
+    case .findings: findings
+    case .badData: badData
+    case .missingInput: missingInput
+    case .cannotWrite: cannotWrite
+    case .inputOutput: inputOutput
+    case .busy: busy
+    case .changedSince: changedSince
+    }
+  }
 }

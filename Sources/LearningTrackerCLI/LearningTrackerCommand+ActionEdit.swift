@@ -4,13 +4,43 @@ import LearningStore
 extension LearningTrackerCommand {
   /// The optional fields of an action `action edit --clear` can unset, by the option that sets each.
   nonisolated(unsafe) static let clearableActionFields:
-    [(name: String, path: WritableKeyPath<Action, String?>)] = [
-      ("lead", \.lead), ("measure", \.measureOfSuccess), ("baseline", \.baseline), ("target", \.target),
-      ("evidence-planned", \.evidencePlanned),
+    [(name: String, option: TypedOption<String?>, path: WritableKeyPath<Action, String?>)] = [
+      ("lead", ActionEditOptions.lead, \.lead), ("measure", ActionEditOptions.measure, \.measureOfSuccess),
+      ("baseline", ActionEditOptions.baseline, \.baseline), ("target", ActionEditOptions.target, \.target),
+      ("evidence-planned", ActionEditOptions.evidencePlanned, \.evidencePlanned),
     ]
 
   /// The fields `action edit --clear` takes: the text ones, then the optional days.
   static let clearableActionNames = clearableActionFields.map(\.name) + ["remeasure", "agreed"]
+
+  /// The options of `action edit`.
+  enum ActionEditOptions {
+    static let description: TypedOption<String?> = .text(
+      "--description", "TEXT", help: "Specific: what will be done")
+    static let measure: TypedOption<String?> = .text(
+      "--measure", "TEXT", help: "Measurable: how the change in practice will be assessed")
+    static let owner: TypedOption<String?> = .text(
+      "--owner", "AGENCY", help: "Achievable: the owning agency's ID")
+    static let addJointOwner: TypedOption<[String]> = .text(
+      "--add-joint-owner", "AGENCY", help: "add an agency that owns the action jointly")
+    static let removeJointOwner: TypedOption<[String]> = .text(
+      "--remove-joint-owner", "AGENCY", help: "remove a joint owner")
+    static let evidencePlanned: TypedOption<String?> = .text(
+      "--evidence-planned", "TEXT", help: "the evidence the plan says will show it is done")
+    static let lead: TypedOption<String?> = .text(
+      "--lead", "ROLE", help: "the role that leads it (a role, not a person's name)")
+    static let agreed: TypedOption<CalendarDay?> = .day("--agreed", help: "the day it was agreed")
+    static let due: TypedOption<PlannedDue?> = .plannedDue(
+      "--due", help: "the due day first agreed, corrected (not a revision; see above)")
+    static let baseline: TypedOption<String?> = .text(
+      "--baseline", "TEXT", help: "where practice stood, against the measure")
+    static let target: TypedOption<String?> = .text("--target", "TEXT", help: "where practice should get to")
+    static let remeasure: TypedOption<CalendarDay?> = .day(
+      "--remeasure", help: "the day by which the measure should be taken again")
+    static let clear: TypedOption<[String]> = .text(
+      "--clear", "FIELD",
+      help: "unset an optional field: " + clearableActionNames.joined(separator: ", "))
+  }
 
   static let actionEdit = Command(
     words: ["action", "edit"], summary: "correct an action as it was agreed",
@@ -24,31 +54,18 @@ extension LearningTrackerCommand {
       """,
     positionals: [actionArgument],
     options: [
-      .text("--description", "TEXT", help: "Specific: what will be done"),
-      .text("--measure", "TEXT", help: "Measurable: how the change in practice will be assessed"),
-      .text("--owner", "AGENCY", help: "Achievable: the owning agency's ID"),
-      .text(
-        "--add-joint-owner", "AGENCY", repeatable: true, help: "add an agency that owns the action jointly"),
-      .text("--remove-joint-owner", "AGENCY", repeatable: true, help: "remove a joint owner"),
-      .text("--evidence-planned", "TEXT", help: "the evidence the plan says will show it is done"),
-      .text("--lead", "ROLE", help: "the role that leads it (a role, not a person's name)"),
-      .day("--agreed", help: "the day it was agreed"),
-      .plannedDue("--due", help: "the due day first agreed, corrected (not a revision; see above)"),
-      .text("--baseline", "TEXT", help: "where practice stood, against the measure"),
-      .text("--target", "TEXT", help: "where practice should get to"),
-      .day("--remeasure", help: "the day by which the measure should be taken again"),
-      .text(
-        "--clear", "FIELD", repeatable: true,
-        help: "unset an optional field: " + clearableActionNames.joined(separator: ", ")),
-      .by,
+      ActionEditOptions.description, ActionEditOptions.measure, ActionEditOptions.owner,
+      ActionEditOptions.addJointOwner, ActionEditOptions.removeJointOwner, ActionEditOptions.evidencePlanned,
+      ActionEditOptions.lead, ActionEditOptions.agreed, ActionEditOptions.due, ActionEditOptions.baseline,
+      ActionEditOptions.target, ActionEditOptions.remeasure, ActionEditOptions.clear, .by,
     ]
   ) { args, context in
     let reference = try actionReference(args)
-    let clears = try args.values("--clear")
+    let clears = try args[ActionEditOptions.clear]
     try checkClears(clears, among: clearableActionNames)
     var texts: [(WritableKeyPath<Action, String?>, String)] = []
-    for (name, path) in clearableActionFields {
-      guard let value = try args.value("--" + name) else { continue }
+    for (name, option, path) in clearableActionFields {
+      guard let value = try args[option] else { continue }
       if clears.contains(name) {
         throw CommandError.usage("--\(name) and --clear \(name) go against each other")
       }
@@ -57,21 +74,21 @@ extension LearningTrackerCommand {
       }
       texts.append((path, value))
     }
-    let description = try args.value("--description")
+    let description = try args[ActionEditOptions.description]
     if let description, description.trimmingSpaces.isEmpty {
       throw CommandError.usage("--description \"\" is empty")
     }
-    let owner = try args.value("--owner")
-    let agreed = try args.day("--agreed")
-    let due = try args.plannedDue("--due")
-    let addJoint = try args.values("--add-joint-owner")
-    let removeJoint = try args.values("--remove-joint-owner")
-    let remeasure = try args.day("--remeasure")
+    let owner = try args[ActionEditOptions.owner]
+    let agreed = try args[ActionEditOptions.agreed]
+    let due = try args[ActionEditOptions.due]
+    let addJoint = try args[ActionEditOptions.addJointOwner]
+    let removeJoint = try args[ActionEditOptions.removeJointOwner]
+    let remeasure = try args[ActionEditOptions.remeasure]
     for (name, given) in [("agreed", agreed != nil), ("remeasure", remeasure != nil)]
     where given && clears.contains(name) {
       throw CommandError.usage("--\(name) and --clear \(name) go against each other")
     }
-    let by = try args.value("--by")
+    let by = try args[.by]
     if texts.isEmpty && clears.isEmpty && description == nil && owner == nil && agreed == nil && due == nil
       && remeasure == nil && addJoint.isEmpty && removeJoint.isEmpty
     {
@@ -115,10 +132,7 @@ extension LearningTrackerCommand {
       tracker.reviews[r].recommendations[m].actions[a] = action
       return [.action(reference)]
     }
-    for diagnostic in Validator(today: context.today).validate(tracker)
-    where diagnostic.severity == .warning && diagnostic.message.contains(reference.description) {
-      context.console.warning(diagnostic.message + (diagnostic.hint.map { " (\($0))" } ?? ""))
-    }
+    warnAbout(reference, in: tracker, context)
     context.console.note("corrected action \(reference)")
     return ExitCode.ok
   }

@@ -28,6 +28,35 @@ extension LearningTrackerCommand {
     return found
   }
 
+  /// The options of `action add`.
+  enum ActionAddOptions {
+    static let recommendation: TypedOption<String> = .text(
+      "--recommendation", "REC", help: "the recommendation it answers (R1)")
+    static let description: TypedOption<String> = .text(
+      "--description", "TEXT", help: "Specific: what will be done")
+    static let owner: TypedOption<String> = .text(
+      "--owner", "AGENCY", help: "Achievable: the owning agency's ID (accountable)")
+    static let jointOwner: TypedOption<[String]> = .text(
+      "--joint-owner", "AGENCY",
+      help: "another agency that owns the action with the owner")
+    static let due: TypedOption<PlannedDue?> = .plannedDue(
+      "--due", required: true,
+      help: "Time-bound: the due day (YYYY-MM-DD), a month (YYYY-MM: its last day) or tbc (not yet set)")
+    static let evidencePlanned: TypedOption<String?> = .text(
+      "--evidence-planned", "TEXT", help: "the evidence that will show the action is done")
+    static let measure: TypedOption<String?> = .text(
+      "--measure", "TEXT", help: "Measurable: how the change in practice will be assessed")
+    static let baseline: TypedOption<String?> = .text(
+      "--baseline", "TEXT", help: "where practice stands now, against the measure")
+    static let target: TypedOption<String?> = .text("--target", "TEXT", help: "where practice should get to")
+    static let remeasure: TypedOption<CalendarDay?> = .day(
+      "--remeasure", help: "the day by which the measure should be taken again")
+    static let lead: TypedOption<String?> = .text(
+      "--lead", "ROLE", help: "the role that leads it (a role, not a person's name)")
+    static let agreed: TypedOption<CalendarDay?> = .day(
+      "--agreed", help: "the day it was agreed (default today)")
+  }
+
   static let actionAdd = Command(
     words: ["action", "add"], summary: "add a SMART action to a recommendation",
     discussion: """
@@ -36,39 +65,27 @@ extension LearningTrackerCommand {
       """,
     positionals: [actionArgument],
     options: [
-      .text("--recommendation", "REC", required: true, help: "the recommendation it answers (R1)"),
-      .text("--description", "TEXT", required: true, help: "Specific: what will be done"),
-      .text("--owner", "AGENCY", required: true, help: "Achievable: the owning agency's ID (accountable)"),
-      .text(
-        "--joint-owner", "AGENCY", repeatable: true,
-        help: "another agency that owns the action with the owner"),
-      .plannedDue(
-        "--due", required: true,
-        help: "Time-bound: the due day (YYYY-MM-DD), a month (YYYY-MM: its last day) or tbc (not yet set)"),
-      .text("--evidence-planned", "TEXT", help: "the evidence that will show the action is done"),
-      .text("--measure", "TEXT", help: "Measurable: how the change in practice will be assessed"),
-      .text("--baseline", "TEXT", help: "where practice stands now, against the measure"),
-      .text("--target", "TEXT", help: "where practice should get to"),
-      .day("--remeasure", help: "the day by which the measure should be taken again"),
-      .text("--lead", "ROLE", help: "the role that leads it (a role, not a person's name)"),
-      .day("--agreed", help: "the day it was agreed (default today)"), .by,
+      ActionAddOptions.recommendation, ActionAddOptions.description, ActionAddOptions.owner,
+      ActionAddOptions.jointOwner, ActionAddOptions.due, ActionAddOptions.evidencePlanned,
+      ActionAddOptions.measure, ActionAddOptions.baseline, ActionAddOptions.target,
+      ActionAddOptions.remeasure, ActionAddOptions.lead, ActionAddOptions.agreed, .by,
     ]
   ) { args, context in
-    let recommendationID = try args.required("--recommendation")
-    let description = try args.required("--description")
-    let owner = try args.required("--owner")
-    let jointOwners = try args.values("--joint-owner")
-    guard let due = try args.plannedDue("--due") else {
+    let recommendationID = try args[ActionAddOptions.recommendation]
+    let description = try args[ActionAddOptions.description]
+    let owner = try args[ActionAddOptions.owner]
+    let jointOwners = try args[ActionAddOptions.jointOwner]
+    guard let due = try args[ActionAddOptions.due] else {
       throw CommandError.usage("action add needs --due DUE")
     }
-    let evidencePlanned = try args.value("--evidence-planned")
-    let measure = try args.value("--measure")
-    let baseline = try args.value("--baseline")
-    let target = try args.value("--target")
-    let remeasure = try args.day("--remeasure")
-    let lead = try args.value("--lead")
-    let agreed = try args.day("--agreed") ?? context.today
-    let by = try args.value("--by")
+    let evidencePlanned = try args[ActionAddOptions.evidencePlanned]
+    let measure = try args[ActionAddOptions.measure]
+    let baseline = try args[ActionAddOptions.baseline]
+    let target = try args[ActionAddOptions.target]
+    let remeasure = try args[ActionAddOptions.remeasure]
+    let lead = try args[ActionAddOptions.lead]
+    let agreed = try args[ActionAddOptions.agreed] ?? context.today
+    let by = try args[.by]
     let reference = try actionReference(args)
     try checkIdentifier(reference.action, of: "action", given: reference.description)
     let tracker = try context.change(by: context.who(by)) { tracker in
@@ -105,12 +122,33 @@ extension LearningTrackerCommand {
       tracker.reviews[r].recommendations[m].actions.append(action)
       return [.action(reference)]
     }
-    for diagnostic in Validator(today: context.today).validate(tracker)
-    where diagnostic.severity == .warning && diagnostic.message.contains(reference.description) {
-      context.console.warning(diagnostic.message + (diagnostic.hint.map { " (\($0))" } ?? ""))
-    }
+    warnAbout(reference, in: tracker, context)
     context.console.note("added action \(reference)")
     return ExitCode.ok
+  }
+
+  /// The options of `action update`.
+  enum ActionUpdateOptions {
+    static let status: TypedOption<ActionStatus?> = .word(
+      "--status", ActionStatus.self, help: "the new status")
+    static let note: TypedOption<String?> = .text(
+      "--note", "TEXT", help: "progress note (required with --status withdrawn)")
+    static let due: TypedOption<PlannedDue?> = .plannedDue(
+      "--due", help: "a revised due day (YYYY-MM-DD, YYYY-MM or tbc); needs --reason")
+    static let reason: TypedOption<String?> = .text("--reason", "TEXT", help: "why the due day is revised")
+    static let evidence: TypedOption<[String]> = .text(
+      "--evidence", "TEXT", help: "a title of evidence of output: what was delivered")
+    static let impactEvidence: TypedOption<[String]> = .text(
+      "--impact-evidence", "TEXT",
+      help: "a title of evidence that practice changed: an audit, survey, case sample or data")
+    static let result: TypedOption<String?> = .text(
+      "--result", "TEXT", help: "what the re-measure found, against the baseline and target")
+    static let assureWithoutImpact: TypedOption<String?> = .text(
+      "--assure-without-impact", "REASON",
+      help: "with --status assured: why the QA subgroup assures it without impact evidence or a result")
+    static let reported: TypedOption<BRAG?> = .word(
+      "--reported", BRAG.self, help: "the owning agency's own rating of its progress")
+    static let date: TypedOption<CalendarDay?> = .day("--date", help: "the day of the update (default today)")
   }
 
   static let actionUpdate = Command(
@@ -125,34 +163,23 @@ extension LearningTrackerCommand {
       """,
     positionals: [actionArgument],
     options: [
-      .word("--status", ActionStatus.self, help: "the new status"),
-      .text("--note", "TEXT", help: "progress note (required with --status withdrawn)"),
-      .plannedDue("--due", help: "a revised due day (YYYY-MM-DD, YYYY-MM or tbc); needs --reason"),
-      .text("--reason", "TEXT", help: "why the due day is revised"),
-      .text(
-        "--evidence", "TEXT", repeatable: true, help: "a title of evidence of output: what was delivered"),
-      .text(
-        "--impact-evidence", "TEXT", repeatable: true,
-        help: "a title of evidence that practice changed: an audit, survey, case sample or data"),
-      .text("--result", "TEXT", help: "what the re-measure found, against the baseline and target"),
-      .text(
-        "--assure-without-impact", "REASON",
-        help: "with --status assured: why the QA subgroup assures it without impact evidence or a result"),
-      .word("--reported", BRAG.self, help: "the owning agency's own rating of its progress"),
-      .by, .day("--date", help: "the day of the update (default today)"),
+      ActionUpdateOptions.status, ActionUpdateOptions.note, ActionUpdateOptions.due,
+      ActionUpdateOptions.reason, ActionUpdateOptions.evidence, ActionUpdateOptions.impactEvidence,
+      ActionUpdateOptions.result, ActionUpdateOptions.assureWithoutImpact, ActionUpdateOptions.reported, .by,
+      ActionUpdateOptions.date,
     ]
   ) { args, context in
-    let status = try args.word("--status", ActionStatus.self)
-    var note = try args.value("--note")
-    let due = try args.plannedDue("--due")
-    let reason = try args.value("--reason")
-    let reported = try args.word("--reported", BRAG.self)
-    let evidence = try args.values("--evidence")
-    let impactEvidence = try args.values("--impact-evidence")
-    let result = try args.value("--result")
-    let exception = try args.value("--assure-without-impact")
-    let by = try args.value("--by")
-    let date = try args.day("--date") ?? context.today
+    let status = try args[ActionUpdateOptions.status]
+    var note = try args[ActionUpdateOptions.note]
+    let due = try args[ActionUpdateOptions.due]
+    let reason = try args[ActionUpdateOptions.reason]
+    let reported = try args[ActionUpdateOptions.reported]
+    let evidence = try args[ActionUpdateOptions.evidence]
+    let impactEvidence = try args[ActionUpdateOptions.impactEvidence]
+    let result = try args[ActionUpdateOptions.result]
+    let exception = try args[ActionUpdateOptions.assureWithoutImpact]
+    let by = try args[.by]
+    let date = try args[ActionUpdateOptions.date] ?? context.today
     let reference = try actionReference(args)
     if status == nil && note == nil && due == nil && evidence.isEmpty && impactEvidence.isEmpty
       && result == nil && reported == nil
@@ -207,8 +234,8 @@ extension LearningTrackerCommand {
       """,
     positionals: [actionArgument], options: [.asOf, .listFormat]
   ) { args, context in
-    let format = try args.value("--format") ?? "text"
-    let asOf = try args.day("--as-of") ?? context.today
+    let format = try args[.listFormat] ?? "text"
+    let asOf = try args[.asOf] ?? context.today
     let reference = try actionReference(args)
     let tracker = try context.load().tracker
     let (r, m, a) = try locate(reference, in: tracker)
@@ -303,24 +330,32 @@ extension LearningTrackerCommand {
     return ExitCode.ok
   }
 
+  /// The options of `action list`.
+  enum ActionListOptions {
+    static let review: TypedOption<String?> = .text("--review", "ID", help: "actions of one review")
+    static let agency: TypedOption<String?> = .text(
+      "--agency", "ID", help: "actions one agency owns, alone or jointly")
+    static let status: TypedOption<ActionStatus?> = .word(
+      "--status", ActionStatus.self, help: "actions with this status")
+    static let open: TypedOption<Bool> = .flag("--open", help: "open actions only")
+    static let overdue: TypedOption<Bool> = .flag("--overdue", help: "overdue actions only")
+  }
+
   static let actionList = Command(
     words: ["action", "list"], summary: "list actions with their state as of a day",
     discussion: "Every action that exists on the day, with its state; the filters narrow the list.",
     options: [
-      .text("--review", "ID", help: "actions of one review"),
-      .text("--agency", "ID", help: "actions one agency owns, alone or jointly"),
-      .word("--status", ActionStatus.self, help: "actions with this status"),
-      .flag("--open", help: "open actions only"), .flag("--overdue", help: "overdue actions only"), .asOf,
-      .listFormat,
+      ActionListOptions.review, ActionListOptions.agency, ActionListOptions.status, ActionListOptions.open,
+      ActionListOptions.overdue, .asOf, .listFormat,
     ]
   ) { args, context in
-    let format = try args.value("--format") ?? "text"
-    let asOf = try args.day("--as-of") ?? context.today
-    let review = try args.value("--review")
-    let agency = try args.value("--agency")
-    let status = try args.word("--status", ActionStatus.self)
-    let openOnly = args.flag("--open")
-    let overdueOnly = args.flag("--overdue")
+    let format = try args[.listFormat] ?? "text"
+    let asOf = try args[.asOf] ?? context.today
+    let review = try args[ActionListOptions.review]
+    let agency = try args[ActionListOptions.agency]
+    let status = try args[ActionListOptions.status]
+    let openOnly = args[ActionListOptions.open]
+    let overdueOnly = args[ActionListOptions.overdue]
     let tracker = try context.load().tracker
     // The states come from the same cut of the store as the reports'; the log shown is the whole.
     let states = Dictionary(

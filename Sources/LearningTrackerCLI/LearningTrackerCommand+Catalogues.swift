@@ -43,7 +43,7 @@ extension LearningTrackerCommand {
   }
 
   /// `--reach`: whether a dissemination method's reach counts people or copies.
-  static let reachOption = Option.word(
+  static let reachOption: TypedOption<DisseminationReach?> = .word(
     "--reach", DisseminationReach.self, placeholder: "KIND",
     help: "whether its reach counts people who attended or copies circulated")
 
@@ -58,22 +58,23 @@ extension LearningTrackerCommand {
   }
 
   static func catalogueAdd(_ kind: CatalogueKind) -> Command {
-    Command(
+    let nameOption: TypedOption<String> = .text("--name", "NAME", help: "the \(kind.title)'s name")
+    return Command(
       words: [kind.rawValue, "add"], summary: "add a \(kind.title) to the catalogue",
       discussion: """
         Adds a \(kind.title) to the partnership's catalogue of \(plural(kind)), for \(users(kind)) \
         to refer to by its ID.
         """,
       positionals: [entryArgument(kind)],
-      options: [.text("--name", "NAME", required: true, help: "the \(kind.title)'s name")]
+      options: [nameOption]
         + (kind == .method ? [reachOption] : []) + [.by]
     ) { args, context in
       let id = try args.positional(0)
       try checkIdentifier(id, of: kind.title, given: "ID")
-      let name = try args.required("--name")
+      let name = try args[nameOption]
       if name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
-      let reach = kind == .method ? try args.word("--reach", DisseminationReach.self) : nil
-      let by = try args.value("--by")
+      let reach = kind == .method ? try args[reachOption] : nil
+      let by = try args[.by]
       try context.change(by: context.who(by)) { tracker in
         if tracker[keyPath: kind.entries].contains(where: { $0.id == id }) {
           throw CommandError.usage("\(kind.title) \"\(id)\" already exists")
@@ -86,27 +87,29 @@ extension LearningTrackerCommand {
     }
   }
 
+  /// `--no-reach` of `method update`.
+  static let noReachOption: TypedOption<Bool> = .flag(
+    "--no-reach", help: "no longer say what its reach counts")
+
   static func catalogueUpdate(_ kind: CatalogueKind) -> Command {
-    let methodOptions: [Option] = [
-      reachOption,
-      .flag("--no-reach", help: "no longer say what its reach counts"),
-    ]
+    let nameOption: TypedOption<String?> = .text("--name", "NAME", help: "the \(kind.title)'s name")
+    let methodOptions: [any OptionDeclaration] = [reachOption, noReachOption]
     return Command(
       words: [kind.rawValue, "update"], summary: "correct a \(kind.title)",
       discussion: """
         Corrects a \(kind.title) in place. The ID stays: \(users(kind)) refer to it.
         """,
       positionals: [entryArgument(kind)],
-      options: [.text("--name", "NAME", help: "the \(kind.title)'s name")]
+      options: [nameOption]
         + (kind == .method ? methodOptions : []) + [.by],
       exclusive: kind == .method ? [["--reach", "--no-reach"]] : []
     ) { args, context in
       let id = try args.positional(0)
-      let name = try args.value("--name")
+      let name = try args[nameOption]
       if let name, name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
-      let reach = kind == .method ? try args.word("--reach", DisseminationReach.self) : nil
-      let noReach = kind == .method && args.flag("--no-reach")
-      let by = try args.value("--by")
+      let reach = kind == .method ? try args[reachOption] : nil
+      let noReach = kind == .method && args[noReachOption]
+      let by = try args[.by]
       if name == nil && reach == nil && !noReach {
         throw CommandError.usage(
           "give at least one thing to change; see '\(kind.rawValue) update --help'")
@@ -132,7 +135,7 @@ extension LearningTrackerCommand {
         """,
       options: [.listFormat]
     ) { args, context in
-      let format = try args.value("--format") ?? "text"
+      let format = try args[.listFormat] ?? "text"
       let tracker = try context.load().tracker
       let entries = tracker[keyPath: kind.entries]
       if format == "json" {
@@ -160,7 +163,7 @@ extension LearningTrackerCommand {
       options: [.by]
     ) { args, context in
       let id = try args.positional(0)
-      let by = try args.value("--by")
+      let by = try args[.by]
       try context.remove(by: context.who(by)) { tracker in
         _ = try entryPosition(id, kind, in: tracker)
         return .catalogue(kind, id)

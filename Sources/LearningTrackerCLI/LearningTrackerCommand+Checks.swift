@@ -5,6 +5,13 @@ import LearningStore
 extension LearningTrackerCommand {
   static var checkCommands: [Command] { [checkSmart, checkPrivacy] }
 
+  /// The options of `check smart`.
+  enum CheckSmartOptions {
+    static let review: TypedOption<String?> = .text("--review", "ID", help: "only this review's actions")
+    static let agency: TypedOption<String?> = .text(
+      "--agency", "ID", help: "only actions this agency owns, alone or jointly")
+  }
+
   static let checkSmart = Command(
     words: ["check", "smart"], summary: "rate every action against SMART, with reasons",
     discussion: """
@@ -14,20 +21,21 @@ extension LearningTrackerCommand {
       action due TBC fails), no more than two years after agreed. A summary per review and per agency \
       (joint actions counted for each owner), then the actions to strengthen.
       """,
-    options: [
-      .text("--review", "ID", help: "only this review's actions"),
-      .text("--agency", "ID", help: "only actions this agency owns, alone or jointly"), .asOf, .reportFormat,
-      .output,
-    ]
+    options: [CheckSmartOptions.review, CheckSmartOptions.agency, .asOf, .reportFormat, .output]
   ) { args, context in
-    var options = ReportOptions(asOf: try args.day("--as-of") ?? context.today)
-    options.review = try args.value("--review")
-    options.agency = try args.value("--agency")
+    var options = ReportOptions(asOf: try args[.asOf] ?? context.today)
+    options.review = try args[CheckSmartOptions.review]
+    options.agency = try args[CheckSmartOptions.agency]
     let output = try ReportOutput(args)
     let tracker = try context.load().tracker
     try ReportKind.checkValues(options, in: tracker)
     try output.emit(SmartReport.build(tracker, options), context)
     return ExitCode.ok
+  }
+
+  /// The options of `check privacy`.
+  enum CheckPrivacyOptions {
+    static let review: TypedOption<String?> = .text("--review", "ID", help: "only this review's text")
   }
 
   static let checkPrivacy = Command(
@@ -39,9 +47,9 @@ extension LearningTrackerCommand {
       there is listed on the error stream; remove it with 'learning-tracker redact'). Exit 1 when \
       anything is found.
       """,
-    options: [.text("--review", "ID", help: "only this review's text"), .reportFormat, .output]
+    options: [CheckPrivacyOptions.review, .reportFormat, .output]
   ) { args, context in
-    let review = try args.value("--review")
+    let review = try args[CheckPrivacyOptions.review]
     let output = try ReportOutput(args)
     let tracker = try context.load().tracker
     try ReportKind.checkValues(ReportOptions(asOf: context.today, review: review), in: tracker)
@@ -54,6 +62,7 @@ extension LearningTrackerCommand {
         "\(History.path(forStore: context.dataPath)): entry \(found.entry): \(found.path): \(found.kind.title) "
           + "\(found.excerpt) (remove it with 'learning-tracker redact TEXT --by WHO')")
     }
-    return report.findings.isEmpty && inHistory.isEmpty ? ExitCode.ok : ExitCode.findings
+    if !report.findings.isEmpty || !inHistory.isEmpty { throw CommandError.findings("") }
+    return ExitCode.ok
   }
 }

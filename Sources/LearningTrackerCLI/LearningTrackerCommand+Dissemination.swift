@@ -3,40 +3,91 @@ import LearningReports
 import LearningStore
 
 extension LearningTrackerCommand {
+  /// The options of `dissemination add`.
+  enum DisseminationAddOptions {
+    static let id: TypedOption<String> = .identifier("--id", of: "dissemination", help: "the activity's ID")
+    static let method: TypedOption<String> = .text(
+      "--method", "ID",
+      help: "from the store's disseminationMethods (seven-minute-briefing, roadshow, ...)")
+    static let title: TypedOption<String> = .text("--title", "TITLE", help: "the activity's title")
+    static let date: TypedOption<CalendarDay?> = .day(
+      "--date", required: true, help: "the day it is planned for (or was delivered)")
+    static let review: TypedOption<[String]> = .text("--review", "ID", help: "a review it covers")
+    static let theme: TypedOption<[String]> = .text("--theme", "ID", help: "a theme it covers")
+    static let audience: TypedOption<[String]> = .text(
+      "--audience", "ID", help: "an agency whose practitioners it is for")
+    static let status: TypedOption<DisseminationStatus?> = .word(
+      "--status", DisseminationStatus.self, help: "planned (default) or delivered")
+    static let reach: TypedOption<Int?> = .number(
+      "--reach", range: 0...Int.max, help: "practitioners reached, when delivered")
+    static let note: TypedOption<String?> = .text("--note", "TEXT", help: "evaluation or other note")
+  }
+
+  /// The options of `dissemination update`.
+  enum DisseminationUpdateOptions {
+    static let status: TypedOption<DisseminationStatus?> = .word(
+      "--status", DisseminationStatus.self,
+      help: "delivered (needs --reach) or cancelled (needs --note with the reason), or planned")
+    static let date: TypedOption<CalendarDay?> = .day(
+      "--date", help: "the day delivered, or the new planned day")
+    static let reach: TypedOption<Int?> = .number(
+      "--reach", range: 0...Int.max, help: "practitioners reached")
+    static let note: TypedOption<String?> = .text(
+      "--note", "TEXT", help: "evaluation, or the reason for cancelling")
+    static let audience: TypedOption<[String]> = .text("--audience", "ID", help: "replace the audience")
+    static let reachBy: TypedOption<[String]> = .text(
+      "--reach-by", "AGENCY=N",
+      help: "practitioners of an agency reached (replaces that agency's number)")
+    static let responses: TypedOption<Int?> = .number(
+      "--responses", range: 1...Int.max, help: "practitioners who answered the evaluation")
+    static let rating: TypedOption<Double?> = .decimal(
+      "--rating", "X", above: 0, atMost: 5, help: "their average rating, 1 (poor) to 5 (excellent)")
+    static let willChange: TypedOption<Int?> = .number(
+      "--will-change", range: 0...Int.max, help: "how many said they would change their practice")
+    static let followUp: TypedOption<CalendarDay?> = .day(
+      "--follow-up", help: "the day of a follow-up on practice")
+    static let followUpNote: TypedOption<String?> = .text(
+      "--follow-up-note", "TEXT", help: "what the follow-up found")
+    static let clear: TypedOption<[String]> = .text(
+      "--clear", "FIELD",
+      help: "unset an optional field: " + clearableDisseminationFields.joined(separator: ", "))
+  }
+
+  /// The options of `dissemination list`.
+  enum DisseminationListOptions {
+    static let review: TypedOption<String?> = .text(
+      "--review", "ID", help: "only activities covering this review")
+    static let status: TypedOption<DisseminationStatus?> = .word(
+      "--status", DisseminationStatus.self, help: "only activities with this status")
+  }
+
   static var disseminationCommands: [Command] {
     [
       Command(
         words: ["dissemination", "add"], summary: "record a planned (or delivered) dissemination activity",
         discussion: "Records an activity that spreads a review's learning, planned for DAY.",
         options: [
-          .identifier("--id", of: "dissemination", required: true, help: "the activity's ID"),
-          .text(
-            "--method", "ID", required: true,
-            help: "from the store's disseminationMethods (seven-minute-briefing, roadshow, ...)"),
-          .text("--title", "TITLE", required: true, help: "the activity's title"),
-          .day("--date", required: true, help: "the day it is planned for (or was delivered)"),
-          .text("--review", "ID", repeatable: true, help: "a review it covers"),
-          .text("--theme", "ID", repeatable: true, help: "a theme it covers"),
-          .text("--audience", "ID", repeatable: true, help: "an agency whose practitioners it is for"),
-          .word("--status", DisseminationStatus.self, help: "planned (default) or delivered"),
-          .number("--reach", range: 0...Int.max, help: "practitioners reached, when delivered"),
-          .text("--note", "TEXT", help: "evaluation or other note"), .by,
+          DisseminationAddOptions.id, DisseminationAddOptions.method, DisseminationAddOptions.title,
+          DisseminationAddOptions.date, DisseminationAddOptions.review, DisseminationAddOptions.theme,
+          DisseminationAddOptions.audience, DisseminationAddOptions.status, DisseminationAddOptions.reach,
+          DisseminationAddOptions.note, .by,
         ]
       ) { args, context in
-        let id = try args.required("--id")
-        let method = try args.required("--method")
-        let title = try args.required("--title")
-        guard let date = try args.day("--date") else {
+        let id = try args[DisseminationAddOptions.id]
+        let method = try args[DisseminationAddOptions.method]
+        let title = try args[DisseminationAddOptions.title]
+        guard let date = try args[DisseminationAddOptions.date] else {
           throw CommandError.usage("dissemination add needs --date DAY")
         }
-        let status = try args.word("--status", DisseminationStatus.self) ?? .planned
-        let reach = try args.integer("--reach")
+        let status = try args[DisseminationAddOptions.status] ?? .planned
+        let reach = try args[DisseminationAddOptions.reach]
         let activity = Dissemination(
           id: id, date: date, status: status, method: method, title: title,
-          reviews: try args.values("--review"),
-          themes: try args.values("--theme"), audience: try args.values("--audience"), reach: reach,
-          note: try args.value("--note"))
-        let by = try args.value("--by")
+          reviews: try args[DisseminationAddOptions.review],
+          themes: try args[DisseminationAddOptions.theme],
+          audience: try args[DisseminationAddOptions.audience], reach: reach,
+          note: try args[DisseminationAddOptions.note])
+        let by = try args[.by]
         if status == .cancelled {
           throw CommandError.usage(
             "record the activity first, then cancel it with 'dissemination update --status cancelled --note REASON'"
@@ -65,37 +116,21 @@ extension LearningTrackerCommand {
           """,
         positionals: [Positional("ID", help: "the activity's ID")],
         options: [
-          .word(
-            "--status", DisseminationStatus.self,
-            help: "delivered (needs --reach) or cancelled (needs --note with the reason), or planned"),
-          .day("--date", help: "the day delivered, or the new planned day"),
-          .number("--reach", range: 0...Int.max, help: "practitioners reached"),
-          .text("--note", "TEXT", help: "evaluation, or the reason for cancelling"),
-          .text("--audience", "ID", repeatable: true, help: "replace the audience"),
-          .text(
-            "--reach-by", "AGENCY=N", repeatable: true,
-            help: "practitioners of an agency reached (replaces that agency's number)"),
-          .number("--responses", range: 1...Int.max, help: "practitioners who answered the evaluation"),
-          Option(
-            "--rating", .decimal(placeholder: "X", above: 0, atMost: 5),
-            help: "their average rating, 1 (poor) to 5 (excellent)"),
-          .number(
-            "--will-change", range: 0...Int.max, help: "how many said they would change their practice"),
-          .day("--follow-up", help: "the day of a follow-up on practice"),
-          .text("--follow-up-note", "TEXT", help: "what the follow-up found"),
-          .text(
-            "--clear", "FIELD", repeatable: true,
-            help: "unset an optional field: " + clearableDisseminationFields.joined(separator: ", ")),
-          .by,
+          DisseminationUpdateOptions.status, DisseminationUpdateOptions.date,
+          DisseminationUpdateOptions.reach, DisseminationUpdateOptions.note,
+          DisseminationUpdateOptions.audience, DisseminationUpdateOptions.reachBy,
+          DisseminationUpdateOptions.responses, DisseminationUpdateOptions.rating,
+          DisseminationUpdateOptions.willChange, DisseminationUpdateOptions.followUp,
+          DisseminationUpdateOptions.followUpNote, DisseminationUpdateOptions.clear, .by,
         ]
       ) { args, context in
-        let status = try args.word("--status", DisseminationStatus.self)
-        let date = try args.day("--date")
-        let reach = try args.integer("--reach")
+        let status = try args[DisseminationUpdateOptions.status]
+        let date = try args[DisseminationUpdateOptions.date]
+        let reach = try args[DisseminationUpdateOptions.reach]
         let landing = try landingChange(args)
-        let note = try args.value("--note")
-        let audience = try args.values("--audience")
-        let by = try args.value("--by")
+        let note = try args[DisseminationUpdateOptions.note]
+        let audience = try args[DisseminationUpdateOptions.audience]
+        let by = try args[.by]
         let id = try args.positional(0)
         if status == .delivered && reach == nil && landing.reachBy.isEmpty {
           throw CommandError.usage("marking an activity delivered needs --reach (practitioners reached)")
@@ -126,14 +161,11 @@ extension LearningTrackerCommand {
       },
       Command(
         words: ["dissemination", "list"], summary: "list dissemination activities",
-        options: [
-          .text("--review", "ID", help: "only activities covering this review"),
-          .word("--status", DisseminationStatus.self, help: "only activities with this status"), .listFormat,
-        ]
+        options: [DisseminationListOptions.review, DisseminationListOptions.status, .listFormat]
       ) { args, context in
-        let format = try args.value("--format") ?? "text"
-        let review = try args.value("--review")
-        let status = try args.word("--status", DisseminationStatus.self)
+        let format = try args[.listFormat] ?? "text"
+        let review = try args[DisseminationListOptions.review]
+        let status = try args[DisseminationListOptions.status]
         let tracker = try context.load().tracker
         let activities = tracker.disseminations.filter {
           (review == nil || $0.reviews.contains(review ?? "")) && (status == nil || $0.status == status)
@@ -156,6 +188,42 @@ extension LearningTrackerCommand {
     ]
   }
 
+  /// The options of `section11 add`.
+  enum Section11AddOptions {
+    static let agency: TypedOption<String> = .text("--agency", "ID", help: "the agency making the return")
+    static let cycle: TypedOption<String> = .text("--cycle", "CYCLE", help: "the cycle, such as 2025-26")
+    static let due: TypedOption<CalendarDay?> = .day(
+      "--due", required: true, help: "the day the return is due")
+    static let submitted: TypedOption<CalendarDay?> = .day("--submitted", help: "the day it was submitted")
+  }
+
+  /// The options of `section11 update`.
+  enum Section11UpdateOptions {
+    static let agency: TypedOption<String> = .text("--agency", "ID", help: "the agency making the return")
+    static let cycle: TypedOption<String> = .text("--cycle", "CYCLE", help: "the cycle, such as 2025-26")
+    static let submitted: TypedOption<CalendarDay?> = .day(
+      "--submitted", help: "the day the return was submitted")
+    static let rate: TypedOption<[String]> = .text(
+      "--rate", "STANDARD=RATING",
+      help: "the agency's self rating (\(Section11Rating.allowedWords))")
+    static let evidenceFor: TypedOption<[String]> = .text(
+      "--evidence-for", "STANDARD=TEXT", help: "the evidence for a standard's rating")
+    static let moderate: TypedOption<[String]> = .text(
+      "--moderate", "STANDARD=RATING", help: "the rating after challenge")
+    static let learning: TypedOption<String?> = .text(
+      "--learning", "REVIEW", help: "learning evidence for a review, with the next three options")
+    static let disseminated: TypedOption<String?> = .text(
+      "--disseminated", "TEXT", help: "what was disseminated")
+    static let implemented: TypedOption<String?> = .text(
+      "--implemented", "TEXT", help: "what was implemented")
+    static let evidence: TypedOption<[String]> = .text("--evidence", "TEXT", help: "an evidence title")
+  }
+
+  /// The options of `section11 list`.
+  enum Section11ListOptions {
+    static let cycle: TypedOption<String?> = .text("--cycle", "CYCLE", help: "only returns of this cycle")
+  }
+
   static var section11Commands: [Command] {
     [
       Command(
@@ -165,19 +233,17 @@ extension LearningTrackerCommand {
           Add ratings and learning evidence with 'section11 update'.
           """,
         options: [
-          .text("--agency", "ID", required: true, help: "the agency making the return"),
-          .text("--cycle", "CYCLE", required: true, help: "the cycle, such as 2025-26"),
-          .day("--due", required: true, help: "the day the return is due"),
-          .day("--submitted", help: "the day it was submitted"), .by,
+          Section11AddOptions.agency, Section11AddOptions.cycle, Section11AddOptions.due,
+          Section11AddOptions.submitted, .by,
         ]
       ) { args, context in
-        let agency = try args.required("--agency")
-        let cycle = try args.required("--cycle")
-        guard let due = try args.day("--due") else {
+        let agency = try args[Section11AddOptions.agency]
+        let cycle = try args[Section11AddOptions.cycle]
+        guard let due = try args[Section11AddOptions.due] else {
           throw CommandError.usage("section11 add needs --due DAY")
         }
-        let submitted = try args.day("--submitted")
-        let by = try args.value("--by")
+        let submitted = try args[Section11AddOptions.submitted]
+        let by = try args[.by]
         try context.change(by: context.who(by)) { tracker in
           if tracker.section11.contains(where: { $0.agency == agency && $0.cycle == cycle }) {
             throw CommandError.usage(
@@ -198,26 +264,18 @@ extension LearningTrackerCommand {
           --implemented and --evidence describe the learning from the review named by --learning.
           """,
         options: [
-          .text("--agency", "ID", required: true, help: "the agency making the return"),
-          .text("--cycle", "CYCLE", required: true, help: "the cycle, such as 2025-26"),
-          .day("--submitted", help: "the day the return was submitted"),
-          .text(
-            "--rate", "STANDARD=RATING", repeatable: true,
-            help: "the agency's self rating (\(Section11Rating.allowedWords))"),
-          .text(
-            "--evidence-for", "STANDARD=TEXT", repeatable: true, help: "the evidence for a standard's rating"),
-          .text("--moderate", "STANDARD=RATING", repeatable: true, help: "the rating after challenge"),
-          .text("--learning", "REVIEW", help: "learning evidence for a review, with the next three options"),
-          .text("--disseminated", "TEXT", help: "what was disseminated"),
-          .text("--implemented", "TEXT", help: "what was implemented"),
-          .text("--evidence", "TEXT", repeatable: true, help: "an evidence title"), .by,
+          Section11UpdateOptions.agency, Section11UpdateOptions.cycle, Section11UpdateOptions.submitted,
+          Section11UpdateOptions.rate, Section11UpdateOptions.evidenceFor, Section11UpdateOptions.moderate,
+          Section11UpdateOptions.learning, Section11UpdateOptions.disseminated,
+          Section11UpdateOptions.implemented, Section11UpdateOptions.evidence, .by,
         ]
       ) { args, context in
-        let agency = try args.required("--agency")
-        let cycle = try args.required("--cycle")
-        let submitted = try args.day("--submitted")
-        func pairs(_ name: String) throws -> [(String, String)] {
-          try args.values(name).map { text in
+        let agency = try args[Section11UpdateOptions.agency]
+        let cycle = try args[Section11UpdateOptions.cycle]
+        let submitted = try args[Section11UpdateOptions.submitted]
+        func pairs(_ option: TypedOption<[String]>) throws -> [(String, String)] {
+          let name = option.name
+          return try args[option].map { text in
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty else {
               throw CommandError.usage("\(name) takes STANDARD=VALUE, found \"\(text)\"")
@@ -232,14 +290,16 @@ extension LearningTrackerCommand {
           }
           return rating
         }
-        let rates = try pairs("--rate").map { ($0.0, try rating($0.1, "--rate")) }
-        let moderations = try pairs("--moderate").map { ($0.0, try rating($0.1, "--moderate")) }
-        let evidenceFor = try pairs("--evidence-for")
-        let learningReview = try args.value("--learning")
-        let disseminated = try args.value("--disseminated")
-        let implemented = try args.value("--implemented")
-        let evidence = try args.values("--evidence")
-        let by = try args.value("--by")
+        let rates = try pairs(Section11UpdateOptions.rate).map { ($0.0, try rating($0.1, "--rate")) }
+        let moderations = try pairs(Section11UpdateOptions.moderate).map {
+          ($0.0, try rating($0.1, "--moderate"))
+        }
+        let evidenceFor = try pairs(Section11UpdateOptions.evidenceFor)
+        let learningReview = try args[Section11UpdateOptions.learning]
+        let disseminated = try args[Section11UpdateOptions.disseminated]
+        let implemented = try args[Section11UpdateOptions.implemented]
+        let evidence = try args[Section11UpdateOptions.evidence]
+        let by = try args[.by]
         if learningReview == nil && (disseminated != nil || implemented != nil || !evidence.isEmpty) {
           throw CommandError.usage("--disseminated, --implemented and --evidence go with --learning REVIEW")
         }
@@ -288,10 +348,10 @@ extension LearningTrackerCommand {
       },
       Command(
         words: ["section11", "list"], summary: "list Section 11 returns",
-        options: [.text("--cycle", "CYCLE", help: "only returns of this cycle"), .listFormat]
+        options: [Section11ListOptions.cycle, .listFormat]
       ) { args, context in
-        let format = try args.value("--format") ?? "text"
-        let cycle = try args.value("--cycle")
+        let format = try args[.listFormat] ?? "text"
+        let cycle = try args[Section11ListOptions.cycle]
         let tracker = try context.load().tracker
         let returns = tracker.section11.filter { cycle == nil || $0.cycle == cycle }
         if format == "json" {

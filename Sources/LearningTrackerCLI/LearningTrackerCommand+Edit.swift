@@ -29,7 +29,7 @@ extension LearningTrackerCommand {
     options: [.by]
   ) { args, context in
     let text = try args.positional(0)
-    let by = try args.value("--by")
+    let by = try args[.by]
     let editor = ["VISUAL", "EDITOR"].compactMap { context.environment[$0] }.first {
       !$0.trimmingSpaces.isEmpty
     }

@@ -2,6 +2,26 @@ import LearningModel
 import LearningStore
 
 extension LearningTrackerCommand {
+  /// The options of `action escalate`.
+  enum ActionEscalateOptions {
+    static let level: TypedOption<String?> = .text(
+      "--level", "LEVEL", help: "the level: one of the partnership's (chase, chair, executive)")
+    static let `to`: TypedOption<String?> = .text(
+      "--to", "WHO", help: "who it is escalated to (a role, a group, an agency's senior lead)")
+    static let replyBy: TypedOption<CalendarDay?> = .day("--reply-by", help: "the day a reply is due")
+    static let note: TypedOption<String?> = .text(
+      "--note", "TEXT", help: "what was asked, or why the action is escalated")
+    static let date: TypedOption<CalendarDay?> = .day(
+      "--date", help: "the day of the escalation (default today)")
+    static let reply: TypedOption<String?> = .text(
+      "--reply", "TEXT", help: "the reply to the latest escalation awaiting one")
+    static let on: TypedOption<CalendarDay?> = .day("--on", help: "the day the reply came (default today)")
+    static let correct: TypedOption<Bool> = .flag(
+      "--correct", help: "correct the latest escalation with the options given")
+    static let remove: TypedOption<Bool> = .flag(
+      "--remove", help: "remove the latest escalation, recorded by mistake")
+  }
+
   static let actionEscalate = Command(
     words: ["action", "escalate"], summary: "escalate a stuck action, or record the reply",
     discussion: """
@@ -14,28 +34,21 @@ extension LearningTrackerCommand {
       """,
     positionals: [actionArgument],
     options: [
-      .text("--level", "LEVEL", help: "the level: one of the partnership's (chase, chair, executive)"),
-      .text("--to", "WHO", help: "who it is escalated to (a role, a group, an agency's senior lead)"),
-      .day("--reply-by", help: "the day a reply is due"),
-      .text("--note", "TEXT", help: "what was asked, or why the action is escalated"),
-      .day("--date", help: "the day of the escalation (default today)"),
-      .text("--reply", "TEXT", help: "the reply to the latest escalation awaiting one"),
-      .day("--on", help: "the day the reply came (default today)"),
-      .flag("--correct", help: "correct the latest escalation with the options given"),
-      .flag("--remove", help: "remove the latest escalation, recorded by mistake"),
-      .by,
+      ActionEscalateOptions.level, ActionEscalateOptions.`to`, ActionEscalateOptions.replyBy,
+      ActionEscalateOptions.note, ActionEscalateOptions.date, ActionEscalateOptions.reply,
+      ActionEscalateOptions.on, ActionEscalateOptions.correct, ActionEscalateOptions.remove, .by,
     ]
   ) { args, context in
-    let level = try args.value("--level")
-    let to = try args.value("--to")
-    let replyBy = try args.day("--reply-by")
-    let note = try args.value("--note")
-    let date = try args.day("--date")
-    let reply = try args.value("--reply")
-    let on = try args.day("--on")
-    let correct = args.flag("--correct")
-    let remove = args.flag("--remove")
-    let by = try args.value("--by")
+    let level = try args[ActionEscalateOptions.level]
+    let to = try args[ActionEscalateOptions.`to`]
+    let replyBy = try args[ActionEscalateOptions.replyBy]
+    let note = try args[ActionEscalateOptions.note]
+    let date = try args[ActionEscalateOptions.date]
+    let reply = try args[ActionEscalateOptions.reply]
+    let on = try args[ActionEscalateOptions.on]
+    let correct = args[ActionEscalateOptions.correct]
+    let remove = args[ActionEscalateOptions.remove]
+    let by = try args[.by]
     let reference = try actionReference(args)
     for (name, text) in [("--level", level), ("--to", to), ("--note", note), ("--reply", reply)] {
       if let text, text.trimmingSpaces.isEmpty { throw CommandError.usage("\(name) \"\" is empty") }

@@ -36,6 +36,16 @@ extension LearningTrackerCommand {
     }
   }
 
+  /// The options of `finding add`.
+  enum FindingAddOptions {
+    static let text: TypedOption<String> = .text("--text", "TEXT", help: "what the review found")
+    static let goodPractice: TypedOption<Bool> = .flag(
+      "--good-practice", help: "the finding is good practice")
+    static let theme: TypedOption<[String]> = .text("--theme", "ID", help: "a theme it carries")
+    static let repeats: TypedOption<String?> = .text(
+      "--repeats", "REF", help: "the earlier finding it repeats, such as LCSPR-2023-05/F1")
+  }
+
   static let findingAdd = Command(
     words: ["finding", "add"], summary: "record a finding (learning or good practice) of a review",
     discussion: """
@@ -46,19 +56,17 @@ extension LearningTrackerCommand {
       """,
     positionals: [Positional("REVIEW", help: "the review, such as RR-2026-01")],
     options: [
-      .text("--text", "TEXT", required: true, help: "what the review found"),
-      .flag("--good-practice", help: "the finding is good practice"),
-      .text("--theme", "ID", repeatable: true, help: "a theme it carries"),
-      .text("--repeats", "REF", help: "the earlier finding it repeats, such as LCSPR-2023-05/F1"), .by,
+      FindingAddOptions.text, FindingAddOptions.goodPractice, FindingAddOptions.theme,
+      FindingAddOptions.repeats, .by,
     ]
   ) { args, context in
     let reviewID = try args.positional(0)
-    let repeats = try args.value("--repeats")
-    let text = try args.required("--text")
+    let repeats = try args[FindingAddOptions.repeats]
+    let text = try args[FindingAddOptions.text]
     if text.trimmingSpaces.isEmpty { throw CommandError.usage("--text \"\" is empty") }
-    let goodPractice = args.flag("--good-practice")
-    let themes = try args.values("--theme")
-    let by = try args.value("--by")
+    let goodPractice = args[FindingAddOptions.goodPractice]
+    let themes = try args[FindingAddOptions.theme]
+    let by = try args[.by]
     var added = ""
     var suggestions: [(reference: String, similarity: Double, text: String)] = []
     try context.change(by: context.who(by)) { tracker in
@@ -117,6 +125,21 @@ extension LearningTrackerCommand {
     }
   }
 
+  /// The options of `finding update`.
+  enum FindingUpdateOptions {
+    static let text: TypedOption<String?> = .text("--text", "TEXT", help: "what the review found")
+    static let goodPractice: TypedOption<Bool> = .flag(
+      "--good-practice", help: "the finding is good practice")
+    static let notGoodPractice: TypedOption<Bool> = .flag(
+      "--not-good-practice", help: "the finding is learning, not good practice")
+    static let addTheme: TypedOption<[String]> = .text("--add-theme", "ID", help: "add a theme")
+    static let removeTheme: TypedOption<[String]> = .text("--remove-theme", "ID", help: "remove a theme")
+    static let repeats: TypedOption<String?> = .text(
+      "--repeats", "REF", help: "the earlier finding it repeats, such as LCSPR-2023-05/F1")
+    static let clear: TypedOption<[String]> = .text(
+      "--clear", "FIELD", help: "unset an optional field: repeats")
+  }
+
   static let findingUpdate = Command(
     words: ["finding", "update"], summary: "correct a finding",
     discussion: """
@@ -125,27 +148,23 @@ extension LearningTrackerCommand {
       """,
     positionals: [Positional("REF", help: "the finding, such as RR-2026-01/F1")],
     options: [
-      .text("--text", "TEXT", help: "what the review found"),
-      .flag("--good-practice", help: "the finding is good practice"),
-      .flag("--not-good-practice", help: "the finding is learning, not good practice"),
-      .text("--add-theme", "ID", repeatable: true, help: "add a theme"),
-      .text("--remove-theme", "ID", repeatable: true, help: "remove a theme"),
-      .text("--repeats", "REF", help: "the earlier finding it repeats, such as LCSPR-2023-05/F1"),
-      .text("--clear", "FIELD", repeatable: true, help: "unset an optional field: repeats"), .by,
+      FindingUpdateOptions.text, FindingUpdateOptions.goodPractice, FindingUpdateOptions.notGoodPractice,
+      FindingUpdateOptions.addTheme, FindingUpdateOptions.removeTheme, FindingUpdateOptions.repeats,
+      FindingUpdateOptions.clear, .by,
     ],
     exclusive: [["--good-practice", "--not-good-practice"], ["--repeats", "--clear"]]
   ) { args, context in
-    let repeats = try args.value("--repeats")
-    let clears = try args.values("--clear")
+    let repeats = try args[FindingUpdateOptions.repeats]
+    let clears = try args[FindingUpdateOptions.clear]
     try checkClears(clears, among: ["repeats"])
     let reference = try findingReference(args)
-    let text = try args.value("--text")
+    let text = try args[FindingUpdateOptions.text]
     if let text, text.trimmingSpaces.isEmpty { throw CommandError.usage("--text \"\" is empty") }
-    let good = args.flag("--good-practice")
-    let notGood = args.flag("--not-good-practice")
-    let addThemes = try args.values("--add-theme")
-    let removeThemes = try args.values("--remove-theme")
-    let by = try args.value("--by")
+    let good = args[FindingUpdateOptions.goodPractice]
+    let notGood = args[FindingUpdateOptions.notGoodPractice]
+    let addThemes = try args[FindingUpdateOptions.addTheme]
+    let removeThemes = try args[FindingUpdateOptions.removeTheme]
+    let by = try args[.by]
     if text == nil && !good && !notGood && addThemes.isEmpty && removeThemes.isEmpty && repeats == nil
       && clears.isEmpty
     {
@@ -193,7 +212,7 @@ extension LearningTrackerCommand {
     options: [.by]
   ) { args, context in
     let reference = try findingReference(args)
-    let by = try args.value("--by")
+    let by = try args[.by]
     try context.change(by: context.who(by)) { tracker in
       let r = try reviewPosition(reference.review, in: tracker)
       guard let f = tracker.reviews[r].findings.firstIndex(where: { $0.id == reference.finding }) else {

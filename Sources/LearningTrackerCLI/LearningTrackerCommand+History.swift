@@ -4,6 +4,19 @@ import LearningReports
 import LearningStore
 
 extension LearningTrackerCommand {
+  /// The options of `history`.
+  enum HistoryOptions {
+    static let since: TypedOption<CalendarDay?> = .day(
+      "--since", help: "only changes made on or after this day")
+    static let verify: TypedOption<Bool> = .flag(
+      "--verify", help: "check the chain of digests and name the first entry that fails")
+  }
+
+  /// The options of `redact`.
+  enum RedactOptions {
+    static let by: TypedOption<String> = .text("--by", "WHO", help: "who asked for the removal")
+  }
+
   static var historyCommands: [Command] {
     [
       Command(
@@ -17,14 +30,11 @@ extension LearningTrackerCommand {
           names the first entry that fails (see docs/history.md).
           """,
         positionals: [Positional("REF", required: false, help: "only changes to this record")],
-        options: [
-          .day("--since", help: "only changes made on or after this day"), .listFormat,
-          .flag("--verify", help: "check the chain of digests and name the first entry that fails"),
-        ]
+        options: [HistoryOptions.since, .listFormat, HistoryOptions.verify]
       ) { args, context in
-        let format = try args.value("--format") ?? "text"
-        let since = try args.day("--since")
-        let verify = args.flag("--verify")
+        let format = try args[.listFormat] ?? "text"
+        let since = try args[HistoryOptions.since]
+        let verify = args[HistoryOptions.verify]
         let reference = args.positionals.first
         let file = try History.load(store: context.dataPath)
         if verify {
@@ -121,9 +131,9 @@ extension LearningTrackerCommand {
           such file, nothing changes and the exit code is 65.
           """,
         positionals: [Positional("TEXT", help: "the personal data to remove")],
-        options: [.text("--by", "WHO", required: true, help: "who asked for the removal")]
+        options: [RedactOptions.by]
       ) { args, context in
-        let by = try args.required("--by")
+        let by = try args[RedactOptions.by]
         let text = try args.positional(0)
         guard !text.trimmingSpaces.isEmpty else {
           throw CommandError.usage("redact needs a TEXT that is not empty", command: "redact")
@@ -159,7 +169,7 @@ extension LearningTrackerCommand {
   }
 
   static func revert(_ args: ParsedArguments, _ context: Context, undoing: Bool) throws -> Int32 {
-    let by = try args.value("--by")
+    let by = try args[.by]
     let transaction = context.transaction(by: context.who(by))
     let outcome: TransactionOutcome
     do {

@@ -76,7 +76,7 @@ extension LearningTrackerCommand {
   /// The landing options of `dissemination update`, checked before the store is read.
   static func landingChange(_ args: ParsedArguments) throws -> LandingChange {
     var change = LandingChange()
-    for text in try args.values("--reach-by") {
+    for text in try args[DisseminationUpdateOptions.reachBy] {
       let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
       guard parts.count == 2, !parts[0].isEmpty, let number = Int(parts[1]), number >= 0 else {
         throw CommandError.usage(
@@ -87,18 +87,18 @@ extension LearningTrackerCommand {
       }
       change.reachBy.append(AgencyReach(agency: parts[0], reach: number))
     }
-    change.responses = try args.integer("--responses")
-    change.rating = try args.decimal("--rating")
+    change.responses = try args[DisseminationUpdateOptions.responses]
+    change.rating = try args[DisseminationUpdateOptions.rating]
     if let rating = change.rating, rating < DisseminationEvaluation.scale.lowerBound {
       throw CommandError.usage("--rating: the scale is 1 (poor) to 5 (excellent), found \(rating.shortText)")
     }
-    change.willChange = try args.integer("--will-change")
-    change.followUp = try args.day("--follow-up")
-    change.followUpNote = try args.value("--follow-up-note")
+    change.willChange = try args[DisseminationUpdateOptions.willChange]
+    change.followUp = try args[DisseminationUpdateOptions.followUp]
+    change.followUpNote = try args[DisseminationUpdateOptions.followUpNote]
     if let note = change.followUpNote, note.trimmingSpaces.isEmpty {
       throw CommandError.usage("--follow-up-note \"\" is empty")
     }
-    change.clears = try args.values("--clear")
+    change.clears = try args[DisseminationUpdateOptions.clear]
     try checkClears(change.clears, among: clearableDisseminationFields)
     if change.clears.contains("reach-by") && !change.reachBy.isEmpty
       || change.clears.contains("evaluation")

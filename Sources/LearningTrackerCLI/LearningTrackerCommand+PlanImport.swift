@@ -3,6 +3,22 @@ import LearningModel
 import LearningStore
 
 extension LearningTrackerCommand {
+  /// The options of `import plan`.
+  enum ImportPlanOptions {
+    static let review: TypedOption<String?> = .text(
+      "--review", "ID", help: "the review the plan belongs to; required unless --suggest-rules")
+    static let by: TypedOption<String?> = .text(
+      "--by", "WHO", help: "who the plan and its updates are from; required unless --suggest-rules")
+    static let dryRun: TypedOption<Bool> = .flag(
+      "--dry-run", help: "show what would change, row by row, and change nothing")
+    static let rules: TypedOption<String?> = .text(
+      "--rules", "FILE", help: "a rules file for a layout of the partnership's own")
+    static let suggestRules: TypedOption<Bool> = .flag(
+      "--suggest-rules", help: "print a rules file for the spreadsheet, change nothing")
+    static let date: TypedOption<CalendarDay?> = .day(
+      "--date", help: "the day of updates whose row gives no note day (default today)")
+  }
+
   static let importPlan = Command(
     words: ["import", "plan"], summary: "bring a review's action plan in from a spreadsheet",
     discussion: """
@@ -28,25 +44,21 @@ extension LearningTrackerCommand {
       """,
     positionals: [Positional("FILE.csv", help: "the plan saved as CSV")],
     options: [
-      .text("--review", "ID", help: "the review the plan belongs to; required unless --suggest-rules"),
-      .text("--by", "WHO", help: "who the plan and its updates are from; required unless --suggest-rules"),
-      .flag("--dry-run", help: "show what would change, row by row, and change nothing"),
-      .text("--rules", "FILE", help: "a rules file for a layout of the partnership's own"),
-      .flag("--suggest-rules", help: "print a rules file for the spreadsheet, change nothing"),
-      .day("--date", help: "the day of updates whose row gives no note day (default today)"),
+      ImportPlanOptions.review, ImportPlanOptions.by, ImportPlanOptions.dryRun, ImportPlanOptions.rules,
+      ImportPlanOptions.suggestRules, ImportPlanOptions.date,
     ] + spreadsheetLimitOptions
   ) { args, context in
     let file = try args.positional(0)
     let text = try spreadsheetText(file, args: args, context: context)
     let rules = try rulesFile(args)
-    if args.flag("--suggest-rules") {
+    if args[ImportPlanOptions.suggestRules] {
       context.console.out(PlanRulesSuggestion.suggest(text, tracker: try context.load().tracker))
       return ExitCode.ok
     }
-    let reviewID = try args.required("--review")
-    let by = try args.required("--by")
-    let dryRun = args.flag("--dry-run")
-    let date = try args.day("--date") ?? context.today
+    let reviewID = try args.required(ImportPlanOptions.review)
+    let by = try args.required(ImportPlanOptions.by)
+    let dryRun = args[ImportPlanOptions.dryRun]
+    let date = try args[ImportPlanOptions.date] ?? context.today
     func planned(_ tracker: Tracker) throws -> PlanImportChanges {
       _ = try reviewPosition(reviewID, in: tracker, option: "--review")
       let (changes, problems) = PlanImport.plan(
@@ -76,7 +88,7 @@ extension LearningTrackerCommand {
 
   /// The rules file `--rules` names, read; refused with every problem and its line.
   static func rulesFile(_ args: ParsedArguments) throws -> SpreadsheetRules {
-    guard let path = try args.value("--rules") else { return SpreadsheetRules() }
+    guard let path = try args[ImportPlanOptions.rules] else { return SpreadsheetRules() }
     guard let data = FileManager.default.contents(atPath: path),
       let text = String(data: data, encoding: .utf8)
     else {

@@ -21,7 +21,7 @@ extension LearningTrackerCommand {
   ) { args, context in
     let name = String(try args.positional(0).trimmingSpaces)
     if name.isEmpty { throw CommandError.usage("NAME is empty: give the name to keep out of publications") }
-    let by = try args.value("--by")
+    let by = try args[.by]
     var alreadyListed = false
     let tracker = try masking(name, in: context).change(by: context.who(by)) { tracker in
       var names = tracker.partnership.privacy?.names ?? []
@@ -69,7 +69,7 @@ extension LearningTrackerCommand {
   ) { args, context in
     let name = String(try args.positional(0).trimmingSpaces)
     if name.isEmpty { throw CommandError.usage("NAME is empty: give the name to take off the privacy list") }
-    let by = try args.value("--by")
+    let by = try args[.by]
     let tracker = try masking(name, in: context).change(by: context.who(by)) { tracker in
       let names = tracker.partnership.privacy?.names ?? []
       guard names.contains(where: { sameName($0, name) }) else {
@@ -87,6 +87,11 @@ extension LearningTrackerCommand {
     return ExitCode.ok
   }
 
+  /// The options of `privacy names`.
+  enum PrivacyNamesOptions {
+    static let show: TypedOption<Bool> = .flag("--show", help: "show the names in full")
+  }
+
   static let privacyNames = Command(
     words: ["privacy", "names"], summary: "list the names kept out of publications, masked",
     discussion: """
@@ -94,9 +99,9 @@ extension LearningTrackerCommand {
       letters) unless --show is given, so that the list can be checked without being read over a \
       shoulder.
       """,
-    options: [.flag("--show", help: "show the names in full")]
+    options: [PrivacyNamesOptions.show]
   ) { args, context in
-    let show = args.flag("--show")
+    let show = args[PrivacyNamesOptions.show]
     let names = try context.load().tracker.partnership.privacy?.names ?? []
     if names.isEmpty {
       context.console.note("the privacy list is empty; add a name with 'privacy add-name NAME'")

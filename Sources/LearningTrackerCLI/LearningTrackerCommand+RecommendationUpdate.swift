@@ -34,6 +34,26 @@ extension LearningTrackerCommand {
     }
   }
 
+  /// The options of `recommendation update`.
+  enum RecommendationUpdateOptions {
+    static let text: TypedOption<String?> = .text(
+      "--text", "TEXT", help: "the recommendation as the review words it")
+    static let response: TypedOption<RecommendationResponse?> = .word(
+      "--response", RecommendationResponse.self, help: "the partnership's response")
+    static let responseNote: TypedOption<String?> = .text(
+      "--response-note", "TEXT", help: "why it is partially or not accepted (required for those)")
+    static let clear: TypedOption<[String]> = .text(
+      "--clear", "FIELD",
+      help: "unset an optional field: response-note (once accepted), responded")
+    static let responded: TypedOption<CalendarDay?> = .day(
+      "--responded", help: "the day the partnership responded")
+    static let addAgency: TypedOption<[String]> = .text(
+      "--add-agency", "ID", help: "add an agency it is addressed to")
+    static let removeAgency: TypedOption<[String]> = .text("--remove-agency", "ID", help: "remove an agency")
+    static let addTheme: TypedOption<[String]> = .text("--add-theme", "ID", help: "add a theme")
+    static let removeTheme: TypedOption<[String]> = .text("--remove-theme", "ID", help: "remove a theme")
+  }
+
   static let recommendationUpdate = Command(
     words: ["recommendation", "update"], summary: "correct a recommendation or record the response to it",
     discussion: """
@@ -44,31 +64,25 @@ extension LearningTrackerCommand {
       """,
     positionals: [Positional("REVIEW/REC", help: "the recommendation, such as LCSPR-2025-02/R1")],
     options: [
-      .text("--text", "TEXT", help: "the recommendation as the review words it"),
-      .word("--response", RecommendationResponse.self, help: "the partnership's response"),
-      .text("--response-note", "TEXT", help: "why it is partially or not accepted (required for those)"),
-      .text(
-        "--clear", "FIELD", repeatable: true,
-        help: "unset an optional field: response-note (once accepted), responded"),
-      .day("--responded", help: "the day the partnership responded"),
-      .text("--add-agency", "ID", repeatable: true, help: "add an agency it is addressed to"),
-      .text("--remove-agency", "ID", repeatable: true, help: "remove an agency"),
-      .text("--add-theme", "ID", repeatable: true, help: "add a theme"),
-      .text("--remove-theme", "ID", repeatable: true, help: "remove a theme"), .by,
+      RecommendationUpdateOptions.text, RecommendationUpdateOptions.response,
+      RecommendationUpdateOptions.responseNote, RecommendationUpdateOptions.clear,
+      RecommendationUpdateOptions.responded, RecommendationUpdateOptions.addAgency,
+      RecommendationUpdateOptions.removeAgency, RecommendationUpdateOptions.addTheme,
+      RecommendationUpdateOptions.removeTheme, .by,
     ]
   ) { args, context in
     let reference = try recommendationReference(args)
-    let text = try args.value("--text")
+    let text = try args[RecommendationUpdateOptions.text]
     if let text, text.trimmingSpaces.isEmpty { throw CommandError.usage("--text \"\" is empty") }
-    let response = try args.word("--response", RecommendationResponse.self)
-    let note = try args.value("--response-note")
-    let responded = try args.day("--responded")
-    let addAgencies = try args.values("--add-agency")
-    let removeAgencies = try args.values("--remove-agency")
-    let addThemes = try args.values("--add-theme")
-    let removeThemes = try args.values("--remove-theme")
-    let by = try args.value("--by")
-    let clears = try args.values("--clear")
+    let response = try args[RecommendationUpdateOptions.response]
+    let note = try args[RecommendationUpdateOptions.responseNote]
+    let responded = try args[RecommendationUpdateOptions.responded]
+    let addAgencies = try args[RecommendationUpdateOptions.addAgency]
+    let removeAgencies = try args[RecommendationUpdateOptions.removeAgency]
+    let addThemes = try args[RecommendationUpdateOptions.addTheme]
+    let removeThemes = try args[RecommendationUpdateOptions.removeTheme]
+    let by = try args[.by]
+    let clears = try args[RecommendationUpdateOptions.clear]
     let clearable = ["response-note", "responded"]
     try checkClears(clears, among: clearable)
     if (note != nil && clears.contains("response-note")) || (responded != nil && clears.contains("responded"))

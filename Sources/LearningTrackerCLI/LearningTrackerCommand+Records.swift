@@ -6,6 +6,25 @@ extension LearningTrackerCommand {
     [reviewUpdate, agencyUpdate, actionDeclineRequest]
   }
 
+  /// The options of `agency update`.
+  enum AgencyUpdateOptions {
+    static let name: TypedOption<String?> = .text("--name", "NAME", help: "the agency's name")
+    static let kind: TypedOption<AgencyKind?> = .word(
+      "--kind", AgencyKind.self, placeholder: "KIND", help: "the kind of agency")
+    static let statutory: TypedOption<Bool> = .flag(
+      "--statutory", help: "mark it a statutory safeguarding partner")
+    static let notStatutory: TypedOption<Bool> = .flag(
+      "--not-statutory", help: "mark it not a statutory safeguarding partner")
+    static let workforce: TypedOption<Int?> = .number(
+      "--workforce", range: 1...Int.max, help: "practitioners it employs who work with children")
+    static let clear: TypedOption<[String]> = .text(
+      "--clear", "FIELD", help: "unset an optional field: workforce")
+    static let addAlias: TypedOption<[String]> = .text(
+      "--add-alias", "TEXT", help: "another name spreadsheets give the agency")
+    static let removeAlias: TypedOption<[String]> = .text(
+      "--remove-alias", "TEXT", help: "an alias to remove")
+  }
+
   static let agencyUpdate = Command(
     words: ["agency", "update"],
     summary: "correct an agency's name, kind, statutory standing, workforce or aliases",
@@ -20,29 +39,23 @@ extension LearningTrackerCommand {
       """,
     positionals: [Positional("ID", help: "the agency, such as LA")],
     options: [
-      .text("--name", "NAME", help: "the agency's name"),
-      .word("--kind", AgencyKind.self, placeholder: "KIND", help: "the kind of agency"),
-      .flag("--statutory", help: "mark it a statutory safeguarding partner"),
-      .flag("--not-statutory", help: "mark it not a statutory safeguarding partner"),
-      .number(
-        "--workforce", range: 1...Int.max, help: "practitioners it employs who work with children"),
-      .text("--clear", "FIELD", repeatable: true, help: "unset an optional field: workforce"),
-      .text("--add-alias", "TEXT", repeatable: true, help: "another name spreadsheets give the agency"),
-      .text("--remove-alias", "TEXT", repeatable: true, help: "an alias to remove"), .by,
+      AgencyUpdateOptions.name, AgencyUpdateOptions.kind, AgencyUpdateOptions.statutory,
+      AgencyUpdateOptions.notStatutory, AgencyUpdateOptions.workforce, AgencyUpdateOptions.clear,
+      AgencyUpdateOptions.addAlias, AgencyUpdateOptions.removeAlias, .by,
     ],
     exclusive: [["--workforce", "--clear"]]
   ) { args, context in
     let id = try args.positional(0)
-    let workforce = try args.integer("--workforce")
-    let clears = try args.values("--clear")
+    let workforce = try args[AgencyUpdateOptions.workforce]
+    let clears = try args[AgencyUpdateOptions.clear]
     try checkClears(clears, among: ["workforce"])
-    let addAliases = try args.values("--add-alias")
-    let removeAliases = try args.values("--remove-alias")
-    let name = try args.value("--name")
-    let kind = try args.word("--kind", AgencyKind.self)
-    let statutory = args.flag("--statutory")
-    let notStatutory = args.flag("--not-statutory")
-    let by = try args.value("--by")
+    let addAliases = try args[AgencyUpdateOptions.addAlias]
+    let removeAliases = try args[AgencyUpdateOptions.removeAlias]
+    let name = try args[AgencyUpdateOptions.name]
+    let kind = try args[AgencyUpdateOptions.kind]
+    let statutory = args[AgencyUpdateOptions.statutory]
+    let notStatutory = args[AgencyUpdateOptions.notStatutory]
+    let by = try args[.by]
     if statutory && notStatutory {
       throw CommandError.usage("give --statutory or --not-statutory, not both")
     }
@@ -100,6 +113,14 @@ extension LearningTrackerCommand {
     return ExitCode.ok
   }
 
+  /// The options of `action decline-request`.
+  enum ActionDeclineRequestOptions {
+    static let reason: TypedOption<String> = .text(
+      "--reason", "TEXT", help: "why the requested due day is declined")
+    static let date: TypedOption<CalendarDay?> = .day(
+      "--date", help: "the day of the decision (default today)")
+  }
+
   static let actionDeclineRequest = Command(
     words: ["action", "decline-request"], summary: "decline the requested due day of an action",
     discussion: """
@@ -107,14 +128,11 @@ extension LearningTrackerCommand {
       the due day stays. The request must be awaiting a decision on --date.
       """,
     positionals: [actionArgument],
-    options: [
-      .text("--reason", "TEXT", required: true, help: "why the requested due day is declined"),
-      .by, .day("--date", help: "the day of the decision (default today)"),
-    ]
+    options: [ActionDeclineRequestOptions.reason, .by, ActionDeclineRequestOptions.date]
   ) { args, context in
-    let reason = try args.required("--reason")
-    let by = try args.value("--by")
-    let date = try args.day("--date") ?? context.today
+    let reason = try args[ActionDeclineRequestOptions.reason]
+    let by = try args[.by]
+    let date = try args[ActionDeclineRequestOptions.date] ?? context.today
     let reference = try actionReference(args)
     if reason.trimmingSpaces.isEmpty {
       throw CommandError.usage("--reason needs the reason for declining the requested due day")

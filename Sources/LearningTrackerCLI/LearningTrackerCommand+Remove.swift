@@ -15,7 +15,7 @@ extension LearningTrackerCommand {
     options: [.by]
   ) { args, context in
     let id = try args.positional(0)
-    let by = try args.value("--by")
+    let by = try args[.by]
     try context.remove(by: context.who(by)) { tracker in
       guard tracker.agency(id) != nil else {
         let hint = nearest(id, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
@@ -45,7 +45,7 @@ extension LearningTrackerCommand {
     options: [.by]
   ) { args, context in
     let text = try args.positional(0)
-    let by = try args.value("--by")
+    let by = try args[.by]
     var contents = ""
     let reference = try context.remove(by: context.who(by)) { tracker in
       guard let reference = RecordReference(reference: text, in: tracker), !text.isEmpty else {

@@ -9,71 +9,30 @@ extension LearningTrackerCommand {
     ReportRegistry.all.map(reportCommand) + [reportAll]
   }
 
-  /// The option a report filter is given by, with what it means for this report.
-  static func filterOption(_ filter: ReportFilter, help: String, required: Bool) -> Option {
-    switch filter {
-    case .year: .number("--year", "YYYY", range: 1900...9999, required: required, help: help)
-    case .review, .agency, .theme: .text(filter.option, filter.placeholder, required: required, help: help)
-    }
-  }
-
-  /// The option a report parameter is given by.
-  static func parameterOption(_ parameter: ReportParameter) -> Option {
-    switch parameter {
-    case .since: .day(parameter.option, help: parameter.help)
-    case .cycle, .byAgency, .meeting, .author, .marking:
-      .text(parameter.option, parameter.placeholder ?? "TEXT", help: parameter.help)
-    case .threshold:
-      Option(parameter.option, .decimal(placeholder: "NUMBER", above: 0, atMost: 1), help: parameter.help)
-    case .matches: .number(parameter.option, "N", range: 1...20, help: parameter.help)
-    case .failOnOverdue, .allowPersonalData, .includeUnpublished, .detail:
-      .flag(parameter.option, help: parameter.help)
-    }
-  }
-
   /// The `report NAME` command of a report kind: its options come from the registry, and the
   /// filters it cannot honour are refused by name.
   static func reportCommand(_ kind: ReportKind) -> Command {
-    let filters = kind.filters.map {
-      filterOption($0.filter, help: $0.help, required: kind.requiredFilters.contains($0.filter))
-    }
+    let bindings =
+      kind.filters.map {
+        $0.filter.binding(help: $0.help, required: kind.requiredFilters.contains($0.filter))
+      } + kind.parameters.map(\.binding)
     var refused: [String: String] = [:]
     for filter in kind.refusedFilters {
       refused[filter.option] = ReportRequestError.refusedFilter(report: kind.name, filter: filter).message
     }
     return Command(
       words: ["report", kind.name], summary: kind.summary, discussion: kind.discussion,
-      options: filters + kind.parameters.map(parameterOption) + [.asOf, .reportFormat, .output],
+      options: bindings.map(\.declaration) + [.asOf, .reportFormat, .output],
       refused: refused
     ) { args, context in
-      var options = ReportOptions(asOf: try args.day("--as-of") ?? context.today)
-      for (filter, _) in kind.filters {
-        switch filter {
-        case .review: options.review = try args.value("--review")
-        case .agency: options.agency = try args.value("--agency")
-        case .theme: options.theme = try args.value("--theme")
-        case .year: options.year = try args.integer("--year")
-        }
-      }
-      for parameter in kind.parameters {
-        switch parameter {
-        case .since: options.since = try args.day(parameter.option)
-        case .cycle: options.cycle = try args.value(parameter.option)
-        case .threshold: options.threshold = try args.decimal(parameter.option)
-        case .matches: options.matches = try args.integer(parameter.option)
-        case .includeUnpublished: options.includeUnpublished = args.flag(parameter.option)
-        case .detail: options.detail = args.flag(parameter.option)
-        case .meeting: options.meeting = try args.value(parameter.option)
-        case .author: options.author = try args.value(parameter.option)
-        case .marking: options.marking = try args.value(parameter.option)
-        case .failOnOverdue, .byAgency, .allowPersonalData: break
-        }
-      }
+      var options = ReportOptions(asOf: try args[.asOf] ?? context.today)
+      for binding in bindings { try binding.place(args, &options) }
       let output = try ReportOutput(args)
-      let byAgency = kind.parameters.contains(.byAgency) ? try args.value("--by-agency") : nil
+      let byAgency = kind.parameters.contains(.byAgency) ? try args[ReportParameterOptions.byAgency] : nil
       let allowPersonalData =
-        kind.parameters.contains(.allowPersonalData) && args.flag("--allow-personal-data")
-      let failOnOverdue = kind.parameters.contains(.failOnOverdue) && args.flag("--fail-on-overdue")
+        kind.parameters.contains(.allowPersonalData) && args[ReportParameterOptions.allowPersonalData]
+      let failOnOverdue =
+        kind.parameters.contains(.failOnOverdue) && args[ReportParameterOptions.failOnOverdue]
       try kind.checkRequest(options)
       // Every argument is checked; now the store is read, once. The store is let go once the
       // report is built, so that rendering a large report never sits beside the whole store.
@@ -92,10 +51,12 @@ extension LearningTrackerCommand {
       let report = built.report
       StoreMemory.returnFreedMemory()
       if built.done {
-        return failOnOverdue && (kind.overdueCount?(report) ?? 0) > 0 ? ExitCode.findings : ExitCode.ok
+        if failOnOverdue && (kind.overdueCount?(report) ?? 0) > 0 { throw CommandError.findings("") }
+        return ExitCode.ok
       }
       try output.emit(report, context)
-      return failOnOverdue && (kind.overdueCount?(report) ?? 0) > 0 ? ExitCode.findings : ExitCode.ok
+      if failOnOverdue && (kind.overdueCount?(report) ?? 0) > 0 { throw CommandError.findings("") }
+      return ExitCode.ok
     }
   }
 
@@ -145,6 +106,17 @@ extension LearningTrackerCommand {
         + "so nothing was written.\nGive --include-unpublished for an internal draft.")
   }
 
+  /// The options of `report all`.
+  enum ReportAllOptions {
+    static let outputDir: TypedOption<String> = .text(
+      "--output-dir", "DIR", help: "the folder to write into (created if needed)")
+    static let since: TypedOption<CalendarDay?> = .day(
+      "--since", help: "for progress: changes since this day (default 8 weeks before the as-of day)")
+    static let year: TypedOption<Int?> = .number(
+      "--year", "YYYY", range: 1900...9999,
+      help: "for the digest (default the last complete reporting year)")
+  }
+
   static let reportAll = Command(
     words: ["report", "all"], summary: "write the full set of reports into a folder",
     discussion: """
@@ -155,19 +127,12 @@ extension LearningTrackerCommand {
       Markdown and HTML, and the overdue list as CSV too. The sample reports in Reports/ are made by \
       this command from Seeds/.
       """,
-    options: [
-      .text("--output-dir", "DIR", required: true, help: "the folder to write into (created if needed)"),
-      .asOf,
-      .day("--since", help: "for progress: changes since this day (default 8 weeks before the as-of day)"),
-      .number(
-        "--year", "YYYY", range: 1900...9999,
-        help: "for the digest (default the last complete reporting year)"),
-    ]
+    options: [ReportAllOptions.outputDir, .asOf, ReportAllOptions.since, ReportAllOptions.year]
   ) { args, context in
-    let folder = try args.required("--output-dir")
-    let asOf = try args.day("--as-of") ?? context.today
-    let since = try args.day("--since") ?? asOf.adding(days: -56)
-    let yearOption = try args.integer("--year")
+    let folder = try args[ReportAllOptions.outputDir]
+    let asOf = try args[.asOf] ?? context.today
+    let since = try args[ReportAllOptions.since] ?? asOf.adding(days: -56)
+    let yearOption = try args[ReportAllOptions.year]
     let tracker = try context.load().tracker
     let year = yearOption ?? tracker.partnership.reportingYear(containing: asOf) - 1
     let entries = ReportRegistry.packEntries(tracker, asOf: asOf, since: since, year: year)

@@ -6,6 +6,16 @@ import LearningStore
 extension LearningTrackerCommand {
   static var returnsCommands: [Command] { [exportReturns, importReturns] }
 
+  /// The options of `export returns`.
+  enum ExportReturnsOptions {
+    static let agency: TypedOption<String?> = .text(
+      "--agency", "ID", help: "the agency whose open actions to write")
+    static let output: TypedOption<String?> = .text(
+      "--output", "FILE.csv", help: "the file to write, with --agency")
+    static let all: TypedOption<String?> = .text(
+      "--all", "DIR", help: "one file per agency that owns an open action, into DIR")
+  }
+
   static let exportReturns = Command(
     words: ["export", "returns"], summary: "write an agency's open actions as a spreadsheet to fill in",
     discussion: """
@@ -18,17 +28,13 @@ extension LearningTrackerCommand {
       in each owner's file), as DIR/AGENCY.csv. Files are readable by the owner only. Give --agency \
       ID with --output FILE.csv, or --all DIR.
       """,
-    options: [
-      .text("--agency", "ID", help: "the agency whose open actions to write"),
-      .text("--output", "FILE.csv", help: "the file to write, with --agency"),
-      .text("--all", "DIR", help: "one file per agency that owns an open action, into DIR"), .asOf,
-    ],
+    options: [ExportReturnsOptions.agency, ExportReturnsOptions.output, ExportReturnsOptions.all, .asOf],
     exclusive: [["--agency", "--all"], ["--output", "--all"]]
   ) { args, context in
-    let agency = try args.value("--agency")
-    let output = try args.value("--output")
-    let all = try args.value("--all")
-    let asOf = try args.day("--as-of") ?? context.today
+    let agency = try args[ExportReturnsOptions.agency]
+    let output = try args[ExportReturnsOptions.output]
+    let all = try args[ExportReturnsOptions.all]
+    let asOf = try args[.asOf] ?? context.today
     guard (agency != nil && output != nil && all == nil) || (all != nil && agency == nil && output == nil)
     else {
       throw CommandError.usage("give --agency ID with --output FILE.csv, or --all DIR")
@@ -66,6 +72,15 @@ extension LearningTrackerCommand {
     return ExitCode.ok
   }
 
+  /// The options of `import returns`.
+  enum ImportReturnsOptions {
+    static let by: TypedOption<String> = .text(
+      "--by", "NAME", help: "who the updates are from (the agency's safeguarding lead)")
+    static let date: TypedOption<CalendarDay?> = .day(
+      "--date", help: "the day of the updates (default today)")
+    static let dryRun: TypedOption<Bool> = .flag("--dry-run", help: "show what would change, change nothing")
+  }
+
   static let importReturns = Command(
     words: ["import", "returns"], summary: "take an agency's filled-in spreadsheet back",
     discussion: """
@@ -81,16 +96,12 @@ extension LearningTrackerCommand {
       Importing the same file again changes nothing.
       """,
     positionals: [Positional("FILE.csv", help: "the returned spreadsheet")],
-    options: [
-      .text(
-        "--by", "NAME", required: true, help: "who the updates are from (the agency's safeguarding lead)"),
-      .day("--date", help: "the day of the updates (default today)"),
-      .flag("--dry-run", help: "show what would change, change nothing"),
-    ] + spreadsheetLimitOptions
+    options: [ImportReturnsOptions.by, ImportReturnsOptions.date, ImportReturnsOptions.dryRun]
+      + spreadsheetLimitOptions
   ) { args, context in
-    let by = try args.required("--by")
-    let date = try args.day("--date") ?? context.today
-    let dryRun = args.flag("--dry-run")
+    let by = try args[ImportReturnsOptions.by]
+    let date = try args[ImportReturnsOptions.date] ?? context.today
+    let dryRun = args[ImportReturnsOptions.dryRun]
     let file = try args.positional(0)
     let text = try spreadsheetText(file, args: args, context: context)
     func report(_ problems: [ImportProblem]) -> CommandError { importRefusal(problems, file: file) }
@@ -151,16 +162,17 @@ extension LearningTrackerCommand {
   }
 
   /// The options that raise a spreadsheet's limits.
-  static let spreadsheetLimitOptions: [Option] = [
-    .number("--max-rows", range: 1...10_000_000, help: "read a file of up to N rows (default 100000)"),
-    .number("--max-megabytes", range: 1...4096, help: "read a file of up to N MiB (default 64)"),
-  ]
+  static let maxRowsOption: TypedOption<Int?> = .number(
+    "--max-rows", range: 1...10_000_000, help: "read a file of up to N rows (default 100000)")
+  static let maxMegabytesOption: TypedOption<Int?> = .number(
+    "--max-megabytes", range: 1...4096, help: "read a file of up to N MiB (default 64)")
+  static let spreadsheetLimitOptions: [any OptionDeclaration] = [maxRowsOption, maxMegabytesOption]
 
   /// The limits the options give.
   static func spreadsheetLimits(_ args: ParsedArguments) throws -> SpreadsheetLimits {
     var limits = SpreadsheetLimits()
-    if let rows = try args.integer("--max-rows") { limits.rows = rows }
-    if let megabytes = try args.integer("--max-megabytes") { limits.bytes = megabytes << 20 }
+    if let rows = try args[maxRowsOption] { limits.rows = rows }
+    if let megabytes = try args[maxMegabytesOption] { limits.bytes = megabytes << 20 }
     return limits
   }
 

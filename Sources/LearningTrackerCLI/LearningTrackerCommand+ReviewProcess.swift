@@ -8,14 +8,25 @@ extension LearningTrackerCommand {
     [reviewStep, reviewDecision, reviewCorrespondence, reviewPublication, reviewChecklist]
   }
 
-  /// A yes or no option.
-  static func yesNo(_ name: String, help: String) -> Option {
-    .choice(name, ["yes", "no"], vocabulary: "answer", help: help)
+  /// A yes or no option, read as true for yes.
+  static func yesNo(_ name: String, help: String) -> TypedOption<Bool?> {
+    let words = ["yes", "no"]
+    return TypedOption(
+      Option(
+        name, .word(placeholder: words.joined(separator: "|"), vocabulary: "answer", words: words), help: help
+      )
+    ) { $0.first?.text.map { $0 == "yes" } }
   }
 
-  /// The value of a yes or no option.
-  static func yesNoValue(_ args: ParsedArguments, _ name: String) throws -> Bool? {
-    try args.value(name).map { $0 == "yes" }
+  /// The options of `review step`.
+  enum ReviewStepOptions {
+    static let done: TypedOption<CalendarDay?> = .day("--done", help: "the day the step was done")
+    static let planned: TypedOption<CalendarDay?> = .day("--planned", help: "the day the step is planned for")
+    static let notNeeded: TypedOption<String?> = .text(
+      "--not-needed", "REASON", help: "the step is not needed for this review, for this reason")
+    static let clear: TypedOption<Bool> = .flag(
+      "--clear", help: "forget the step for this review (and a built-in step's day)")
+    static let note: TypedOption<String?> = .text("--note", "TEXT", help: "a short note")
   }
 
   static let reviewStep = Command(
@@ -32,11 +43,8 @@ extension LearningTrackerCommand {
       Positional("STEP", help: "the step, such as meeting"),
     ],
     options: [
-      .day("--done", help: "the day the step was done"),
-      .day("--planned", help: "the day the step is planned for"),
-      .text("--not-needed", "REASON", help: "the step is not needed for this review, for this reason"),
-      .flag("--clear", help: "forget the step for this review (and a built-in step's day)"),
-      .text("--note", "TEXT", help: "a short note"), .by,
+      ReviewStepOptions.done, ReviewStepOptions.planned, ReviewStepOptions.notNeeded, ReviewStepOptions.clear,
+      ReviewStepOptions.note, .by,
     ],
     exclusive: [
       ["--done", "--not-needed"], ["--clear", "--done"], ["--clear", "--planned"],
@@ -46,15 +54,15 @@ extension LearningTrackerCommand {
   ) { args, context in
     let id = try args.positional(0)
     let step = try args.positional(1)
-    let done = try args.day("--done")
-    let planned = try args.day("--planned")
-    let notNeeded = try args.value("--not-needed")
+    let done = try args[ReviewStepOptions.done]
+    let planned = try args[ReviewStepOptions.planned]
+    let notNeeded = try args[ReviewStepOptions.notNeeded]
     if let notNeeded, notNeeded.trimmingSpaces.isEmpty {
       throw CommandError.usage("--not-needed needs the reason the step is not needed")
     }
-    let clear = args.flag("--clear")
-    let note = try args.value("--note")
-    let by = try args.value("--by")
+    let clear = args[ReviewStepOptions.clear]
+    let note = try args[ReviewStepOptions.note]
+    let by = try args[.by]
     if done == nil && planned == nil && notNeeded == nil && !clear && note == nil {
       throw CommandError.usage("give --done DAY, --planned DAY, --not-needed REASON, --note TEXT or --clear")
     }
@@ -103,6 +111,30 @@ extension LearningTrackerCommand {
     return ExitCode.ok
   }
 
+  /// The options of `review decision`.
+  enum ReviewDecisionOptions {
+    static let criteriaMet = yesNo("--criteria-met", help: "whether the criteria for an LCSPR are met")
+    static let nationalReview = yesNo(
+      "--national-review", help: "whether a national review is recommended to the Panel")
+    static let reasons: TypedOption<String?> = .text(
+      "--reasons", "TEXT", help: "the reasons for the decision")
+    static let disagreement: TypedOption<String?> = .text(
+      "--disagreement", "TEXT", help: "any disagreement between the partners and how it was resolved")
+    static let scrutineerAdvice: TypedOption<String?> = .text(
+      "--scrutineer-advice", "TEXT", help: "the independent scrutineer's advice")
+    static let ratified: TypedOption<String?> = .text(
+      "--ratified", "AGENCY", help: "a safeguarding partner that ratified the decision (with --on)")
+    static let on: TypedOption<CalendarDay?> = .day("--on", help: "the day of the ratification")
+    static let ratifiedBy: TypedOption<String?> = .text(
+      "--ratified-by", "ROLE", help: "who ratified for the partner")
+    static let unratify: TypedOption<String?> = .text(
+      "--unratify", "AGENCY", help: "take back a partner's recorded ratification")
+    static let clear: TypedOption<[String]> = .text(
+      "--clear", "FIELD",
+      help: "unset criteria-met, reasons, national-review, disagreement or scrutineer-advice")
+    static let remove: TypedOption<Bool> = .flag("--remove", help: "remove the decision record")
+  }
+
   static let reviewDecision = Command(
     words: ["review", "decision"], summary: "record a Rapid Review's decision and its ratification",
     discussion: """
@@ -114,34 +146,25 @@ extension LearningTrackerCommand {
       """,
     positionals: [Positional("REVIEW", help: "the review, such as RR-2026-03")],
     options: [
-      yesNo("--criteria-met", help: "whether the criteria for an LCSPR are met"),
-      .text("--reasons", "TEXT", help: "the reasons for the decision"),
-      yesNo("--national-review", help: "whether a national review is recommended to the Panel"),
-      .text("--disagreement", "TEXT", help: "any disagreement between the partners and how it was resolved"),
-      .text("--scrutineer-advice", "TEXT", help: "the independent scrutineer's advice"),
-      .text("--ratified", "AGENCY", help: "a safeguarding partner that ratified the decision (with --on)"),
-      .day("--on", help: "the day of the ratification"),
-      .text("--ratified-by", "ROLE", help: "who ratified for the partner"),
-      .text("--unratify", "AGENCY", help: "take back a partner's recorded ratification"),
-      .text(
-        "--clear", "FIELD", repeatable: true,
-        help: "unset criteria-met, reasons, national-review, disagreement or scrutineer-advice"),
-      .flag("--remove", help: "remove the decision record"), .by,
+      ReviewDecisionOptions.criteriaMet, ReviewDecisionOptions.reasons, ReviewDecisionOptions.nationalReview,
+      ReviewDecisionOptions.disagreement, ReviewDecisionOptions.scrutineerAdvice,
+      ReviewDecisionOptions.ratified, ReviewDecisionOptions.on, ReviewDecisionOptions.ratifiedBy,
+      ReviewDecisionOptions.unratify, ReviewDecisionOptions.clear, ReviewDecisionOptions.remove, .by,
     ]
   ) { args, context in
     let id = try args.positional(0)
-    let criteriaMet = try yesNoValue(args, "--criteria-met")
-    let reasons = try args.value("--reasons")
-    let nationalReview = try yesNoValue(args, "--national-review")
-    let disagreement = try args.value("--disagreement")
-    let advice = try args.value("--scrutineer-advice")
-    let ratified = try args.value("--ratified")
-    let on = try args.day("--on")
-    let ratifiedBy = try args.value("--ratified-by")
-    let unratify = try args.value("--unratify")
-    let clears = try args.values("--clear")
-    let remove = args.flag("--remove")
-    let by = try args.value("--by")
+    let criteriaMet = try args[ReviewDecisionOptions.criteriaMet]
+    let reasons = try args[ReviewDecisionOptions.reasons]
+    let nationalReview = try args[ReviewDecisionOptions.nationalReview]
+    let disagreement = try args[ReviewDecisionOptions.disagreement]
+    let advice = try args[ReviewDecisionOptions.scrutineerAdvice]
+    let ratified = try args[ReviewDecisionOptions.ratified]
+    let on = try args[ReviewDecisionOptions.on]
+    let ratifiedBy = try args[ReviewDecisionOptions.ratifiedBy]
+    let unratify = try args[ReviewDecisionOptions.unratify]
+    let clears = try args[ReviewDecisionOptions.clear]
+    let remove = args[ReviewDecisionOptions.remove]
+    let by = try args[.by]
     try checkClears(
       clears, among: ["criteria-met", "reasons", "national-review", "disagreement", "scrutineer-advice"])
     if (ratified == nil) != (on == nil) { throw CommandError.usage("give --ratified AGENCY with --on DAY") }
@@ -207,6 +230,22 @@ extension LearningTrackerCommand {
     return ExitCode.ok
   }
 
+  /// The options of `review correspondence`.
+  enum ReviewCorrespondenceOptions {
+    static let day: TypedOption<CalendarDay?> = .day("--day", help: "the day it was sent or received")
+    static let direction: TypedOption<String?> = .choice(
+      "--direction", ["sent", "received"], vocabulary: "direction", help: "sent or received")
+    static let with: TypedOption<Correspondent?> = .word(
+      "--with", Correspondent.self, placeholder: "BODY", help: "who it was sent to or received from")
+    static let kind: TypedOption<CorrespondenceKind?> = .word(
+      "--kind", CorrespondenceKind.self, placeholder: "KIND", help: "what it was")
+    static let response: TypedOption<PanelResponse?> = .word(
+      "--response", PanelResponse.self, placeholder: "WORD", help: "what the Panel's response said")
+    static let text: TypedOption<String?> = .text(
+      "--text", "TEXT", help: "a short text: the gist, the reviewer's name, the reason for a delay")
+    static let remove: TypedOption<Bool> = .flag("--remove", help: "remove the entry")
+  }
+
   static let reviewCorrespondence = Command(
     words: ["review", "correspondence"], summary: "log what was sent to or received from the Panel",
     discussion: """
@@ -221,26 +260,23 @@ extension LearningTrackerCommand {
       Positional("ENTRY", help: "the entry, such as C1"),
     ],
     options: [
-      .day("--day", help: "the day it was sent or received"),
-      .choice("--direction", ["sent", "received"], vocabulary: "direction", help: "sent or received"),
-      .word("--with", Correspondent.self, placeholder: "BODY", help: "who it was sent to or received from"),
-      .word("--kind", CorrespondenceKind.self, placeholder: "KIND", help: "what it was"),
-      .word("--response", PanelResponse.self, placeholder: "WORD", help: "what the Panel's response said"),
-      .text("--text", "TEXT", help: "a short text: the gist, the reviewer's name, the reason for a delay"),
-      .flag("--remove", help: "remove the entry"), .by,
+      ReviewCorrespondenceOptions.day, ReviewCorrespondenceOptions.direction,
+      ReviewCorrespondenceOptions.with, ReviewCorrespondenceOptions.kind,
+      ReviewCorrespondenceOptions.response, ReviewCorrespondenceOptions.text,
+      ReviewCorrespondenceOptions.remove, .by,
     ]
   ) { args, context in
     let id = try args.positional(0)
     let entryID = try args.positional(1)
-    let day = try args.day("--day")
-    let direction = try args.value("--direction")
-    let with = try args.word("--with", Correspondent.self)
-    let kind = try args.word("--kind", CorrespondenceKind.self)
-    let response = try args.word("--response", PanelResponse.self)
-    let text = try args.value("--text")
+    let day = try args[ReviewCorrespondenceOptions.day]
+    let direction = try args[ReviewCorrespondenceOptions.direction]
+    let with = try args[ReviewCorrespondenceOptions.with]
+    let kind = try args[ReviewCorrespondenceOptions.kind]
+    let response = try args[ReviewCorrespondenceOptions.response]
+    let text = try args[ReviewCorrespondenceOptions.text]
     if let text, text.trimmingSpaces.isEmpty { throw CommandError.usage("--text \"\" is empty") }
-    let remove = args.flag("--remove")
-    let by = try args.value("--by")
+    let remove = args[ReviewCorrespondenceOptions.remove]
+    let by = try args[.by]
     let anything =
       day != nil || direction != nil || with != nil || kind != nil || response != nil || text != nil
     if remove && anything { throw CommandError.usage("--remove removes the entry: give it alone") }
@@ -286,6 +322,18 @@ extension LearningTrackerCommand {
     return ExitCode.ok
   }
 
+  /// The options of `review publication`.
+  enum ReviewPublicationOptions {
+    static let decision: TypedOption<PublicationDecision?> = .word(
+      "--decision", PublicationDecision.self, help: "the publication decision")
+    static let justification: TypedOption<String?> = .text(
+      "--justification", "TEXT", help: "why the report is not published")
+    static let reviewer: TypedOption<String?> = .text(
+      "--reviewer", "NAME", help: "the reviewer's name, as published with the report")
+    static let clear: TypedOption<[String]> = .text(
+      "--clear", "FIELD", help: "unset decision, justification or reviewer")
+  }
+
   static let reviewPublication = Command(
     words: ["review", "publication"], summary: "record a review's publication decision and reviewer",
     discussion: """
@@ -296,18 +344,16 @@ extension LearningTrackerCommand {
       """,
     positionals: [Positional("REVIEW", help: "the review, such as LCSPR-2026-01")],
     options: [
-      .word("--decision", PublicationDecision.self, help: "the publication decision"),
-      .text("--justification", "TEXT", help: "why the report is not published"),
-      .text("--reviewer", "NAME", help: "the reviewer's name, as published with the report"),
-      .text("--clear", "FIELD", repeatable: true, help: "unset decision, justification or reviewer"), .by,
+      ReviewPublicationOptions.decision, ReviewPublicationOptions.justification,
+      ReviewPublicationOptions.reviewer, ReviewPublicationOptions.clear, .by,
     ]
   ) { args, context in
     let id = try args.positional(0)
-    let decision = try args.word("--decision", PublicationDecision.self)
-    let justification = try args.value("--justification")
-    let reviewer = try args.value("--reviewer")
-    let clears = try args.values("--clear")
-    let by = try args.value("--by")
+    let decision = try args[ReviewPublicationOptions.decision]
+    let justification = try args[ReviewPublicationOptions.justification]
+    let reviewer = try args[ReviewPublicationOptions.reviewer]
+    let clears = try args[ReviewPublicationOptions.clear]
+    let by = try args[.by]
     try checkClears(clears, among: ["decision", "justification", "reviewer"])
     if decision == nil && justification == nil && reviewer == nil && clears.isEmpty {
       throw CommandError.usage("give at least one thing to record; see 'review publication --help'")
@@ -333,6 +379,12 @@ extension LearningTrackerCommand {
     return ExitCode.ok
   }
 
+  /// The options of `review checklist`.
+  enum ReviewChecklistOptions {
+    static let done: TypedOption<CalendarDay?> = .day("--done", help: "the day the item was done")
+    static let clear: TypedOption<Bool> = .flag("--clear", help: "take the item back")
+  }
+
   static let reviewChecklist = Command(
     words: ["review", "checklist"], summary: "tick off a publication checklist item for a review",
     discussion: """
@@ -344,17 +396,14 @@ extension LearningTrackerCommand {
       Positional("REVIEW", help: "the review, such as LCSPR-2026-01"),
       Positional("ITEM", help: "the checklist item, such as website"),
     ],
-    options: [
-      .day("--done", help: "the day the item was done"),
-      .flag("--clear", help: "take the item back"), .by,
-    ],
+    options: [ReviewChecklistOptions.done, ReviewChecklistOptions.clear, .by],
     exclusive: [["--done", "--clear"]]
   ) { args, context in
     let id = try args.positional(0)
     let item = try args.positional(1)
-    let done = try args.day("--done")
-    let clear = args.flag("--clear")
-    let by = try args.value("--by")
+    let done = try args[ReviewChecklistOptions.done]
+    let clear = args[ReviewChecklistOptions.clear]
+    let by = try args[.by]
     if done == nil && !clear { throw CommandError.usage("give --done DAY or --clear") }
     try context.change(by: context.who(by)) { tracker in
       let index = try reviewPosition(id, in: tracker)

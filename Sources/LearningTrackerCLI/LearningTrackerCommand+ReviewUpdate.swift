@@ -2,32 +2,74 @@ import LearningModel
 import LearningStore
 
 extension LearningTrackerCommand {
-  /// The review days `review update --clear` can unset, by the option that sets each.
+  /// The options that set a review's days, declared once for `review add` and `review update`,
+  /// each with the day it sets; `review update --clear` unsets a day by the same name.
   nonisolated(unsafe) static let clearableReviewDays:
-    [(name: String, path: WritableKeyPath<ReviewDates, CalendarDay?>)] = [
-      ("incident", \.incident), ("aware", \.aware), ("notified", \.notified), ("referred", \.referred),
-      ("discussed", \.discussed), ("rapid-review", \.rapidReview), ("decision", \.decision),
-      ("sent-to-panel", \.sentToPanel), ("published", \.published),
+    [(name: String, option: TypedOption<CalendarDay?>, path: WritableKeyPath<ReviewDates, CalendarDay?>)] = [
+      ("incident", .day("--incident", help: "the day of the incident"), \.incident),
+      ("aware", .day("--aware", help: "the day the local authority became aware"), \.aware),
+      ("notified", .day("--notified", help: "the day the National Panel was notified"), \.notified),
+      (
+        "referred",
+        .day("--referred", help: "the day a partner's referral arrived, when there was no notification"),
+        \.referred
+      ),
+      ("discussed", .day("--discussed", help: "the day the referral was discussed"), \.discussed),
+      (
+        "rapid-review",
+        .day("--rapid-review", help: "the day the Rapid Review was sent to the National Panel"),
+        \.rapidReview
+      ),
+      ("decision", .day("--decision", help: "the day of the decision to start the review"), \.decision),
+      (
+        "sent-to-panel",
+        .day("--sent-to-panel", help: "the day the final report went to the Panel, Ofsted and the DfE"),
+        \.sentToPanel
+      ),
+      ("published", .day("--published", help: "the day the report was published"), \.published),
     ]
 
-  /// The options that set a review's days, declared once for `review add` and `review update`.
-  static let reviewDayOptions: [Option] = [
-    .day("--incident", help: "the day of the incident"),
-    .day("--aware", help: "the day the local authority became aware"),
-    .day("--notified", help: "the day the National Panel was notified"),
-    .day("--referred", help: "the day a partner's referral arrived, when there was no notification"),
-    .day("--discussed", help: "the day the referral was discussed"),
-    .day("--rapid-review", help: "the day the Rapid Review was sent to the National Panel"),
-    .day("--decision", help: "the day of the decision to start the review"),
-    .day("--sent-to-panel", help: "the day the final report went to the Panel, Ofsted and the DfE"),
-    .day("--published", help: "the day the report was published"),
-  ]
+  /// The options that set a review's days, in the order help lists them.
+  static let reviewDayOptions: [any OptionDeclaration] = clearableReviewDays.map(\.option)
 
   /// The days given on the line, by `reviewDayOptions`.
   static func reviewDays(_ args: ParsedArguments) throws -> ReviewDates {
     var dates = ReviewDates()
-    for (name, path) in clearableReviewDays { dates[keyPath: path] = try args.day("--" + name) }
+    for (_, option, path) in clearableReviewDays { dates[keyPath: path] = try args[option] }
     return dates
+  }
+
+  /// The options of `review update`.
+  enum ReviewUpdateOptions {
+    static let title: TypedOption<String?> = .text("--title", "TITLE", help: "the published pseudonym")
+    static let kind: TypedOption<ReviewKind?> = .word(
+      "--kind", ReviewKind.self, placeholder: "KIND", help: "the kind of review")
+    static let follows: TypedOption<String?> = .text(
+      "--follows", "ID", help: "the review this one grew out of")
+    static let clear: TypedOption<[String]> = .text(
+      "--clear", "FIELD",
+      help:
+        "unset a day (incident, aware, notified, referred, discussed, rapid-review, decision, sent-to-panel, published) or follows, summary, delay-reason, commissioned-by"
+    )
+    static let addTheme: TypedOption<[String]> = .text("--add-theme", "ID", help: "add a theme")
+    static let removeTheme: TypedOption<[String]> = .text("--remove-theme", "ID", help: "remove a theme")
+    static let addCategory: TypedOption<[String]> = .text(
+      "--add-category", "ID", help: "add a category of abuse")
+    static let removeCategory: TypedOption<[String]> = .text(
+      "--remove-category", "ID", help: "remove a category of abuse")
+    static let summary: TypedOption<String?> = .text(
+      "--summary", "TEXT", help: "a short anonymised summary of the case")
+    static let notificationType: TypedOption<NotificationType?> = .word(
+      "--notification-type", NotificationType.self, help: "what the National Panel was notified of")
+    static let rapidReviewOutcome: TypedOption<RapidReviewOutcome?> = .word(
+      "--rapid-review-outcome", RapidReviewOutcome.self, help: "what the Rapid Review decided")
+    static let delayReason: TypedOption<String?> = .text(
+      "--delay-reason", "TEXT", help: "why publication is later than the six-month clock")
+    static let commissionedBy: TypedOption<String?> = .text(
+      "--commissioned-by", "BODY", help: "the body that commissioned the review")
+    static let embargo: TypedOption<String?> = .text(
+      "--embargo", "REASON", help: "withhold its learning from today, for this reason")
+    static let liftEmbargo: TypedOption<Bool> = .flag("--lift-embargo", help: "lift the embargo from today")
   }
 
   static let reviewUpdate = Command(
@@ -41,63 +83,50 @@ extension LearningTrackerCommand {
       and recommendations are changed with their own commands.
       """,
     positionals: [Positional("ID", help: "the review, such as RR-2026-01")],
-    options: [
-      .text("--title", "TITLE", help: "the published pseudonym"),
-      .word("--kind", ReviewKind.self, placeholder: "KIND", help: "the kind of review"),
-      .text("--follows", "ID", help: "the review this one grew out of"),
-    ] + reviewDayOptions + [
-      .text(
-        "--clear", "FIELD", repeatable: true,
-        help:
-          "unset a day (incident, aware, notified, referred, discussed, rapid-review, decision, sent-to-panel, published) or follows, summary, delay-reason, commissioned-by"
-      ),
-      .text("--add-theme", "ID", repeatable: true, help: "add a theme"),
-      .text("--remove-theme", "ID", repeatable: true, help: "remove a theme"),
-      .text("--add-category", "ID", repeatable: true, help: "add a category of abuse"),
-      .text("--remove-category", "ID", repeatable: true, help: "remove a category of abuse"),
-      .text("--summary", "TEXT", help: "a short anonymised summary of the case"),
-      .word("--notification-type", NotificationType.self, help: "what the National Panel was notified of"),
-      .word("--rapid-review-outcome", RapidReviewOutcome.self, help: "what the Rapid Review decided"),
-      .text("--delay-reason", "TEXT", help: "why publication is later than the six-month clock"),
-      .text("--commissioned-by", "BODY", help: "the body that commissioned the review"),
-      .text("--embargo", "REASON", help: "withhold its learning from today, for this reason"),
-      .flag("--lift-embargo", help: "lift the embargo from today"), .by,
-    ],
+    options: [ReviewUpdateOptions.title, ReviewUpdateOptions.kind, ReviewUpdateOptions.follows]
+      + reviewDayOptions
+      + [
+        ReviewUpdateOptions.clear, ReviewUpdateOptions.addTheme, ReviewUpdateOptions.removeTheme,
+        ReviewUpdateOptions.addCategory, ReviewUpdateOptions.removeCategory, ReviewUpdateOptions.summary,
+        ReviewUpdateOptions.notificationType, ReviewUpdateOptions.rapidReviewOutcome,
+        ReviewUpdateOptions.delayReason, ReviewUpdateOptions.commissionedBy, ReviewUpdateOptions.embargo,
+        ReviewUpdateOptions.liftEmbargo, .by,
+      ],
     exclusive: [["--embargo", "--lift-embargo"]]
   ) { args, context in
     let id = try args.positional(0)
-    let clears = try args.values("--clear")
+    let clears = try args[ReviewUpdateOptions.clear]
     let clearable =
       clearableReviewDays.map(\.name) + ["follows", "summary", "delay-reason", "commissioned-by"]
     try checkClears(clears, among: clearable)
     var days: [(WritableKeyPath<ReviewDates, CalendarDay?>, CalendarDay)] = []
-    for (name, path) in clearableReviewDays {
-      if let day = try args.day("--" + name) {
+    for (name, option, path) in clearableReviewDays {
+      if let day = try args[option] {
         if clears.contains(name) {
           throw CommandError.usage("--\(name) and --clear \(name) go against each other")
         }
         days.append((path, day))
       }
     }
-    let title = try args.value("--title")
+    let title = try args[ReviewUpdateOptions.title]
     if let title, title.trimmingSpaces.isEmpty { throw CommandError.usage("--title \"\" is empty") }
-    let kind = try args.word("--kind", ReviewKind.self)
-    let follows = try args.value("--follows")
-    let summary = try args.value("--summary")
-    let addThemes = try args.values("--add-theme")
-    let removeThemes = try args.values("--remove-theme")
-    let addCategories = try args.values("--add-category")
-    let removeCategories = try args.values("--remove-category")
-    let notificationType = try args.word("--notification-type", NotificationType.self)
-    let outcome = try args.word("--rapid-review-outcome", RapidReviewOutcome.self)
-    let delayReason = try args.value("--delay-reason")
-    let commissionedBy = try args.value("--commissioned-by")
-    let embargo = try args.value("--embargo")
+    let kind = try args[ReviewUpdateOptions.kind]
+    let follows = try args[ReviewUpdateOptions.follows]
+    let summary = try args[ReviewUpdateOptions.summary]
+    let addThemes = try args[ReviewUpdateOptions.addTheme]
+    let removeThemes = try args[ReviewUpdateOptions.removeTheme]
+    let addCategories = try args[ReviewUpdateOptions.addCategory]
+    let removeCategories = try args[ReviewUpdateOptions.removeCategory]
+    let notificationType = try args[ReviewUpdateOptions.notificationType]
+    let outcome = try args[ReviewUpdateOptions.rapidReviewOutcome]
+    let delayReason = try args[ReviewUpdateOptions.delayReason]
+    let commissionedBy = try args[ReviewUpdateOptions.commissionedBy]
+    let embargo = try args[ReviewUpdateOptions.embargo]
     if let embargo, embargo.trimmingSpaces.isEmpty {
       throw CommandError.usage("--embargo needs the reason, such as criminal proceedings")
     }
-    let liftEmbargo = args.flag("--lift-embargo")
-    let by = try args.value("--by")
+    let liftEmbargo = args[ReviewUpdateOptions.liftEmbargo]
+    let by = try args[.by]
     let anything =
       !clears.isEmpty || !days.isEmpty || title != nil || kind != nil || follows != nil || summary != nil
       || !addThemes.isEmpty || !removeThemes.isEmpty || !addCategories.isEmpty || !removeCategories.isEmpty

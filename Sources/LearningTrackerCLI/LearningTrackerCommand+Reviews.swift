@@ -3,6 +3,21 @@ import LearningReports
 import LearningStore
 
 extension LearningTrackerCommand {
+  /// The options of `review add`.
+  enum ReviewAddOptions {
+    static let id: TypedOption<String> = .identifier(
+      "--id", of: "review", help: "the review's ID, such as LCSPR-2025-02")
+    static let title: TypedOption<String> = .text("--title", "TITLE", help: "the published pseudonym")
+    static let kind: TypedOption<ReviewKind?> = .word(
+      "--kind", ReviewKind.self, placeholder: "KIND", required: true, help: "the kind of review")
+    static let follows: TypedOption<String?> = .text(
+      "--follows", "ID", help: "the review this one grew out of (an LCSPR following a Rapid Review)")
+    static let theme: TypedOption<[String]> = .text("--theme", "ID", help: "a theme")
+    static let category: TypedOption<[String]> = .text("--category", "ID", help: "a category of abuse")
+    static let summary: TypedOption<String?> = .text(
+      "--summary", "TEXT", help: "a short anonymised summary of the case")
+  }
+
   static var reviewCommands: [Command] {
     [
       Command(
@@ -12,28 +27,22 @@ extension LearningTrackerCommand {
           drive the statutory clocks.
           """,
         options: [
-          .identifier("--id", of: "review", required: true, help: "the review's ID, such as LCSPR-2025-02"),
-          .text("--title", "TITLE", required: true, help: "the published pseudonym"),
-          .word("--kind", ReviewKind.self, placeholder: "KIND", required: true, help: "the kind of review"),
-          .text(
-            "--follows", "ID", help: "the review this one grew out of (an LCSPR following a Rapid Review)"),
+          ReviewAddOptions.id, ReviewAddOptions.title, ReviewAddOptions.kind, ReviewAddOptions.follows,
         ] + reviewDayOptions + [
-          .text("--theme", "ID", repeatable: true, help: "a theme"),
-          .text("--category", "ID", repeatable: true, help: "a category of abuse"),
-          .text("--summary", "TEXT", help: "a short anonymised summary of the case"), .by,
+          ReviewAddOptions.theme, ReviewAddOptions.category, ReviewAddOptions.summary, .by,
         ]
       ) { args, context in
-        let id = try args.required("--id")
-        let title = try args.required("--title")
-        guard let kind = try args.word("--kind", ReviewKind.self) else {
+        let id = try args[ReviewAddOptions.id]
+        let title = try args[ReviewAddOptions.title]
+        guard let kind = try args[ReviewAddOptions.kind] else {
           throw CommandError.usage("review add needs --kind KIND")
         }
         let dates = try reviewDays(args)
         let review = Review(
-          id: id, title: title, kind: kind, follows: try args.value("--follows"), dates: dates,
-          categories: try args.values("--category"), themes: try args.values("--theme"),
-          summary: try args.value("--summary"))
-        let by = try args.value("--by")
+          id: id, title: title, kind: kind, follows: try args[ReviewAddOptions.follows], dates: dates,
+          categories: try args[ReviewAddOptions.category], themes: try args[ReviewAddOptions.theme],
+          summary: try args[ReviewAddOptions.summary])
+        let by = try args[.by]
         try context.change(by: context.who(by)) { tracker in
           if tracker.reviewIndex(id) != nil { throw CommandError.usage("review \"\(id)\" already exists") }
           tracker.reviews.append(review)
@@ -50,8 +59,8 @@ extension LearningTrackerCommand {
           """,
         options: [.asOf, .listFormat]
       ) { args, context in
-        let format = try args.value("--format") ?? "text"
-        let asOf = try args.day("--as-of") ?? context.today
+        let format = try args[.listFormat] ?? "text"
+        let asOf = try args[.asOf] ?? context.today
         let tracker = try context.load().tracker
         let settings = tracker.partnership.settings
         struct Line: Encodable {
@@ -95,8 +104,8 @@ extension LearningTrackerCommand {
         positionals: [Positional("ID", help: "the review's ID")],
         options: [.asOf, .listFormat]
       ) { args, context in
-        let format = try args.value("--format") ?? "text"
-        let asOf = try args.day("--as-of") ?? context.today
+        let format = try args[.listFormat] ?? "text"
+        let asOf = try args[.asOf] ?? context.today
         let id = try args.positional(0)
         let tracker = try context.load().tracker
         guard let index = tracker.reviewIndex(id) else {
@@ -155,6 +164,20 @@ extension LearningTrackerCommand {
     ]
   }
 
+  /// The options of `recommendation add`.
+  enum RecommendationAddOptions {
+    static let text: TypedOption<String> = .text(
+      "--text", "TEXT", help: "the recommendation as the review words it")
+    static let agency: TypedOption<[String]> = .text("--agency", "ID", help: "an agency it is addressed to")
+    static let response: TypedOption<RecommendationResponse?> = .word(
+      "--response", RecommendationResponse.self, help: "the partnership's response (default pending)")
+    static let responseNote: TypedOption<String?> = .text(
+      "--response-note", "TEXT", help: "why it is partially or not accepted (required for those)")
+    static let responded: TypedOption<CalendarDay?> = .day(
+      "--responded", help: "the day the partnership responded")
+    static let theme: TypedOption<[String]> = .text("--theme", "ID", help: "a theme")
+  }
+
   static var recommendationCommands: [Command] {
     [
       Command(
@@ -162,22 +185,18 @@ extension LearningTrackerCommand {
         discussion: "Adds a recommendation (such as LCSPR-2025-02/R1) to a review.",
         positionals: [Positional("REVIEW/REC", help: "the recommendation, such as LCSPR-2025-02/R1")],
         options: [
-          .text("--text", "TEXT", required: true, help: "the recommendation as the review words it"),
-          .text("--agency", "ID", repeatable: true, help: "an agency it is addressed to"),
-          .word(
-            "--response", RecommendationResponse.self, help: "the partnership's response (default pending)"),
-          .text("--response-note", "TEXT", help: "why it is partially or not accepted (required for those)"),
-          .day("--responded", help: "the day the partnership responded"),
-          .text("--theme", "ID", repeatable: true, help: "a theme"), .by,
+          RecommendationAddOptions.text, RecommendationAddOptions.agency, RecommendationAddOptions.response,
+          RecommendationAddOptions.responseNote, RecommendationAddOptions.responded,
+          RecommendationAddOptions.theme, .by,
         ]
       ) { args, context in
-        let text = try args.required("--text")
-        let agencies = try args.values("--agency")
-        let response = try args.word("--response", RecommendationResponse.self) ?? .pending
-        let note = try args.value("--response-note")
-        let responded = try args.day("--responded")
-        let themes = try args.values("--theme")
-        let by = try args.value("--by")
+        let text = try args[RecommendationAddOptions.text]
+        let agencies = try args[RecommendationAddOptions.agency]
+        let response = try args[RecommendationAddOptions.response] ?? .pending
+        let note = try args[RecommendationAddOptions.responseNote]
+        let responded = try args[RecommendationAddOptions.responded]
+        let themes = try args[RecommendationAddOptions.theme]
+        let by = try args[.by]
         let target = try args.positional(0)
         guard let reference = ActionReference(target) else {
           throw CommandError.usage(

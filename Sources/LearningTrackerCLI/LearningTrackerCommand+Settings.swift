@@ -23,7 +23,7 @@ extension LearningTrackerCommand {
     let selected = try args.positionals.first.map { name throws(CommandError) in
       try PartnershipSetting.named(name)
     }
-    let format = try args.value("--format") ?? "text"
+    let format = try args[.listFormat] ?? "text"
     let partnership = try context.load().tracker.partnership
     let settings = selected.map { [$0] } ?? PartnershipSetting.all
     if format == "json" {
@@ -59,7 +59,7 @@ extension LearningTrackerCommand {
   ) { args, context in
     let setting = try PartnershipSetting.named(try args.positional(0))
     let value = try setting.check(try args.positional(1))
-    let by = try args.value("--by")
+    let by = try args[.by]
     var unchanged = false
     try context.change(by: context.who(by)) { tracker in
       let before = tracker.partnership
@@ -89,7 +89,7 @@ extension LearningTrackerCommand {
       throw CommandError.usage(
         "\(setting.name) has no default to go back to; change it with 'settings set \(setting.name) VALUE'")
     }
-    let by = try args.value("--by")
+    let by = try args[.by]
     var unchanged = false
     try context.change(by: context.who(by)) { tracker in
       let before = tracker.partnership

@@ -4,6 +4,12 @@ import LearningReports
 import LearningStore
 
 extension LearningTrackerCommand {
+  /// The options of `init`.
+  enum InitOptions {
+    static let name: TypedOption<String?> = .text(
+      "--name", "NAME", help: "the partnership's name (default: \"Safeguarding Children Partnership\")")
+  }
+
   static let initCommand = Command(
     words: ["init"], summary: "create a new store with the default catalogues",
     discussion: """
@@ -14,11 +20,9 @@ extension LearningTrackerCommand {
       add others with 'agency add'. The timetable of review steps and the publication checklist are
       the defaults (see 'timetable list'). An existing file is never overwritten.
       """,
-    options: [
-      .text("--name", "NAME", help: "the partnership's name (default: \"Safeguarding Children Partnership\")")
-    ]
+    options: [InitOptions.name]
   ) { args, context in
-    let name = try args.value("--name") ?? "Safeguarding Children Partnership"
+    let name = try args[InitOptions.name] ?? "Safeguarding Children Partnership"
     var tracker = DefaultCatalogues.newTracker(partnershipName: name)
     tracker.partnership.timetable = Timetable.standard()
     tracker.agencies = [
@@ -43,7 +47,7 @@ extension LearningTrackerCommand {
       """,
     options: [.listFormat]
   ) { args, context in
-    let format = try args.value("--format") ?? "text"
+    let format = try args[.listFormat] ?? "text"
     let loaded = try context.load()
     var diagnostics = loaded.unknownFields.map {
       Diagnostic(
@@ -77,7 +81,16 @@ extension LearningTrackerCommand {
           + "\(LearningModel.plural(loaded.tracker.reviews.count, "review")), "
           + "\(LearningModel.plural(actions, "action"))")
     }
-    return errors > 0 ? ExitCode.badData : ExitCode.ok
+    if errors > 0 { throw CommandError.badData("") }
+    return ExitCode.ok
+  }
+
+  /// The options of `format`.
+  enum FormatOptions {
+    static let fixText: TypedOption<Bool> = .flag(
+      "--fix-text",
+      help: "also remove control characters (escape sequences, bell, backspace, bidirectional "
+        + "controls, ...) from every text, as 'validate' warns; recorded in the history")
   }
 
   static let formatCommand = Command(
@@ -88,16 +101,10 @@ extension LearningTrackerCommand {
       format does not know. With --fix-text, control characters are removed from every text too; \
       IDs are left alone: correct those by hand.
       """,
-    options: [
-      .flag(
-        "--fix-text",
-        help: "also remove control characters (escape sequences, bell, backspace, bidirectional "
-          + "controls, ...) from every text, as 'validate' warns; recorded in the history"),
-      .by,
-    ]
+    options: [FormatOptions.fixText, .by]
   ) { args, context in
-    let fixText = args.flag("--fix-text")
-    let by = try args.value("--by")
+    let fixText = args[FormatOptions.fixText]
+    let by = try args[.by]
     var fixed: [String] = []
     let before = FileManager.default.contents(atPath: context.dataPath)
     if fixText {
@@ -150,24 +157,30 @@ extension LearningTrackerCommand {
     return touched
   }
 
+  /// The options of `agency add`.
+  enum AgencyAddOptions {
+    static let id: TypedOption<String> = .identifier(
+      "--id", of: "agency", help: "the agency's ID (letters, digits, -, _ and .)")
+    static let name: TypedOption<String> = .text("--name", "NAME", help: "the agency's name")
+    static let kind: TypedOption<AgencyKind?> = .word(
+      "--kind", AgencyKind.self, placeholder: "KIND", help: "the kind of agency (default other)")
+    static let statutory: TypedOption<Bool> = .flag("--statutory", help: "a statutory safeguarding partner")
+  }
+
   static var agencyCommands: [Command] {
     [
       Command(
         words: ["agency", "add"], summary: "add an agency",
         discussion: "Adds an agency that can own actions, receive learning and make Section 11 returns.",
         options: [
-          .identifier(
-            "--id", of: "agency", required: true, help: "the agency's ID (letters, digits, -, _ and .)"),
-          .text("--name", "NAME", required: true, help: "the agency's name"),
-          .word("--kind", AgencyKind.self, placeholder: "KIND", help: "the kind of agency (default other)"),
-          .flag("--statutory", help: "a statutory safeguarding partner"), .by,
+          AgencyAddOptions.id, AgencyAddOptions.name, AgencyAddOptions.kind, AgencyAddOptions.statutory, .by,
         ]
       ) { args, context in
-        let id = try args.required("--id")
-        let name = try args.required("--name")
-        let kind = try args.word("--kind", AgencyKind.self) ?? .other
-        let statutory = args.flag("--statutory")
-        let by = try args.value("--by")
+        let id = try args[AgencyAddOptions.id]
+        let name = try args[AgencyAddOptions.name]
+        let kind = try args[AgencyAddOptions.kind] ?? .other
+        let statutory = args[AgencyAddOptions.statutory]
+        let by = try args[.by]
         try context.change(by: context.who(by)) { tracker in
           if tracker.agency(id) != nil { throw CommandError.usage("agency \"\(id)\" already exists") }
           tracker.agencies.append(Agency(id: id, name: name, kind: kind, statutoryPartner: statutory))
@@ -180,7 +193,7 @@ extension LearningTrackerCommand {
         words: ["agency", "list"], summary: "list the agencies",
         options: [.listFormat]
       ) { args, context in
-        let format = try args.value("--format") ?? "text"
+        let format = try args[.listFormat] ?? "text"
         let tracker = try context.load().tracker
         if format == "json" {
           context.console.out(try jsonText(tracker.agencies), exact: true)
@@ -198,6 +211,24 @@ extension LearningTrackerCommand {
 }
 
 extension LearningTrackerCommand {
+  /// The options of `generate`.
+  enum GenerateOptions {
+    static let reviews: TypedOption<Int?> = .number(
+      "--reviews", range: 0...1_000_000, required: true, help: "how many reviews")
+    static let output: TypedOption<String> = .text(
+      "--output", "FILE", help: "the file to write (never overwritten)")
+    static let seed: TypedOption<Int?> = .number(
+      "--seed", "S", range: 0...Int.max, help: "the seed of the generator (default 1)")
+    static let asOf: TypedOption<CalendarDay?> = .day(
+      "--as-of", help: "the day the store is as of (default today)")
+    static let texts: TypedOption<String?> = .choice(
+      "--texts", ["templated", "prose"], vocabulary: "kind of text",
+      help: "recommendation texts: templated (a few templates, the default) or prose")
+    static let plantedRepeats: TypedOption<Int?> = .number(
+      "--planted-repeats", "PERCENT", range: 0...100,
+      help: "with prose texts, the percent of recommendations that repeat an earlier one (default 1)")
+  }
+
   static let generateCommand = Command(
     words: ["generate"], summary: "write a realistic synthetic store (demonstrations, load tests)",
     discussion: """
@@ -210,27 +241,19 @@ extension LearningTrackerCommand {
       400 days before with a word changed.
       """,
     options: [
-      .number("--reviews", range: 0...1_000_000, required: true, help: "how many reviews"),
-      .text("--output", "FILE", required: true, help: "the file to write (never overwritten)"),
-      .number("--seed", "S", range: 0...Int.max, help: "the seed of the generator (default 1)"),
-      .day("--as-of", help: "the day the store is as of (default today)"),
-      .choice(
-        "--texts", ["templated", "prose"], vocabulary: "kind of text",
-        help: "recommendation texts: templated (a few templates, the default) or prose"),
-      .number(
-        "--planted-repeats", "PERCENT", range: 0...100,
-        help: "with prose texts, the percent of recommendations that repeat an earlier one (default 1)"),
+      GenerateOptions.reviews, GenerateOptions.output, GenerateOptions.seed, GenerateOptions.asOf,
+      GenerateOptions.texts, GenerateOptions.plantedRepeats,
     ],
     usesStore: false
   ) { args, context in
-    let count = try args.integer("--reviews") ?? 0
-    let output = try args.required("--output")
-    let seed = UInt64(try args.integer("--seed") ?? 1)
-    let asOf = try args.day("--as-of") ?? context.today
+    let count = try args[GenerateOptions.reviews] ?? 0
+    let output = try args[GenerateOptions.output]
+    let seed = UInt64(try args[GenerateOptions.seed] ?? 1)
+    let asOf = try args[GenerateOptions.asOf] ?? context.today
     let texts =
-      SyntheticPartnership.RecommendationTexts(rawValue: try args.value("--texts") ?? "templated")
+      SyntheticPartnership.RecommendationTexts(rawValue: try args[GenerateOptions.texts] ?? "templated")
       ?? .templated
-    let planted = try args.integer("--planted-repeats") ?? 1
+    let planted = try args[GenerateOptions.plantedRepeats] ?? 1
     try OutputTarget.check(output, store: context.dataPath)
     let tracker = SyntheticPartnership.generate(
       reviews: count, seed: seed, asOf: asOf, texts: texts, plantedRepeats: planted)

@@ -13,31 +13,39 @@ extension LearningTrackerCommand {
   }
 
   /// The options that set a step's name, kinds and deadline, for `timetable add` and `timetable update`.
-  static let stepOptions: [Option] = [
-    .text("--name", "TEXT", help: "what the step is, such as \"Rapid Review meeting\""),
-    {
-      var option = Option(
-        "--kind",
-        .word(
-          placeholder: "KIND", vocabulary: ReviewKind.vocabularyName,
-          words: ReviewKind.allCases.map(\.rawValue)),
-        repeatable: true, help: "a review kind the step applies to (repeat; none: every kind)")
-      option.reader = { ReviewKind.reading($0)?.rawValue }
-      return option
-    }(),
-    .text("--after", "STEP", help: "the deadline runs from this step"),
-    .text("--before", "STEP", help: "the deadline runs back from this step"),
-    .number(
-      "--working-days", range: 0...9999, help: "the deadline is N working days after (or before) the step"),
-    .number("--months", range: 0...9999, help: "the deadline is N calendar months after the step"),
+  enum StepOptions {
+    static let name: TypedOption<String?> = .text(
+      "--name", "TEXT", help: "what the step is, such as \"Rapid Review meeting\"")
+    static let kind: TypedOption<[ReviewKind]> = .words(
+      "--kind", ReviewKind.self, placeholder: "KIND",
+      help: "a review kind the step applies to (repeat; none: every kind)")
+    static let after: TypedOption<String?> = .text(
+      "--after", "STEP", help: "the deadline runs from this step")
+    static let before: TypedOption<String?> = .text(
+      "--before", "STEP", help: "the deadline runs back from this step")
+    static let workingDays: TypedOption<Int?> = .number(
+      "--working-days", range: 0...9999, help: "the deadline is N working days after (or before) the step")
+    static let months: TypedOption<Int?> = .number(
+      "--months", range: 0...9999, help: "the deadline is N calendar months after the step")
+    static let placeBefore: TypedOption<String?> = .text(
+      "--place-before", "STEP", help: "put the step before this one in the order")
+    static let everyKind: TypedOption<Bool> = .flag(
+      "--every-kind", help: "apply the step to every kind of review")
+    static let noDeadline: TypedOption<Bool> = .flag("--no-deadline", help: "the step has no deadline")
+  }
+
+  /// The options that set a step's name, kinds and deadline, for `timetable add` and `timetable update`.
+  static let stepOptions: [any OptionDeclaration] = [
+    StepOptions.name, StepOptions.kind, StepOptions.after, StepOptions.before, StepOptions.workingDays,
+    StepOptions.months,
   ]
 
   /// The deadline given on the line, or `nil` when none is given; a half-given one is a usage error.
   static func stepDeadline(_ args: ParsedArguments) throws -> StepDeadline? {
-    let after = try args.value("--after")
-    let before = try args.value("--before")
-    let workingDays = try args.integer("--working-days")
-    let months = try args.integer("--months")
+    let after = try args[StepOptions.after]
+    let before = try args[StepOptions.before]
+    let workingDays = try args[StepOptions.workingDays]
+    let months = try args[StepOptions.months]
     if after == nil && before == nil && workingDays == nil && months == nil { return nil }
     if after == nil && before == nil {
       throw CommandError.usage("give --after STEP or --before STEP with the count")
@@ -53,7 +61,7 @@ extension LearningTrackerCommand {
 
   /// The review kinds given with `--kind`.
   static func stepKinds(_ args: ParsedArguments) throws -> [ReviewKind] {
-    try args.values("--kind").compactMap { ReviewKind(rawValue: $0) }
+    try args[StepOptions.kind]
   }
 
   /// Refuses a timetable that breaks a rule, naming the step and what is wrong.
@@ -83,7 +91,7 @@ extension LearningTrackerCommand {
       """,
     options: [.listFormat]
   ) { args, context in
-    let format = try args.value("--format") ?? "text"
+    let format = try args[.listFormat] ?? "text"
     let timetable = try context.load().tracker.timetable
     if format == "json" {
       context.console.out(try jsonText(timetable.steps), exact: true)
@@ -91,7 +99,7 @@ extension LearningTrackerCommand {
     }
     let rows = timetable.steps.map { step in
       [
-        step.id, step.name, step.kinds.map { $0.map(\.title).joined(separator: ", ") } ?? "every kind",
+        step.id, step.name, step.kinds.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "every kind",
         step.deadline?.phrase ?? "",
       ]
     }
@@ -107,18 +115,16 @@ extension LearningTrackerCommand {
       --after STEP with --working-days N or --months N, or --before STEP with --working-days N.
       """,
     positionals: [stepArgument],
-    options: stepOptions + [
-      .text("--place-before", "STEP", help: "put the step before this one in the order"), .by,
-    ]
+    options: stepOptions + [StepOptions.placeBefore, .by]
   ) { args, context in
     let id = try args.positional(0)
     try checkIdentifier(id, of: "step", given: "STEP")
-    let name = try args.required("--name")
+    let name = try args.required(StepOptions.name)
     if name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
     let kinds = try stepKinds(args)
     let deadline = try stepDeadline(args)
-    let placeBefore = try args.value("--place-before")
-    let by = try args.value("--by")
+    let placeBefore = try args[StepOptions.placeBefore]
+    let by = try args[.by]
     try context.change(by: context.who(by)) { tracker in
       var timetable = tracker.timetable
       if timetable.step(id) != nil { throw CommandError.usage("step \"\(id)\" is already in the timetable") }
@@ -144,20 +150,17 @@ extension LearningTrackerCommand {
       reviews record steps by it.
       """,
     positionals: [stepArgument],
-    options: stepOptions + [
-      .flag("--every-kind", help: "apply the step to every kind of review"),
-      .flag("--no-deadline", help: "the step has no deadline"), .by,
-    ],
+    options: stepOptions + [StepOptions.everyKind, StepOptions.noDeadline, .by],
     exclusive: [["--kind", "--every-kind"], ["--no-deadline", "--after"], ["--no-deadline", "--before"]]
   ) { args, context in
     let id = try args.positional(0)
-    let name = try args.value("--name")
+    let name = try args[StepOptions.name]
     if let name, name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
     let kinds = try stepKinds(args)
-    let everyKind = args.flag("--every-kind")
+    let everyKind = args[StepOptions.everyKind]
     let deadline = try stepDeadline(args)
-    let noDeadline = args.flag("--no-deadline")
-    let by = try args.value("--by")
+    let noDeadline = args[StepOptions.noDeadline]
+    let by = try args[.by]
     if name == nil && kinds.isEmpty && !everyKind && deadline == nil && !noDeadline {
       throw CommandError.usage("give at least one thing to change; see 'timetable update --help'")
     }
@@ -189,7 +192,7 @@ extension LearningTrackerCommand {
     options: [.by]
   ) { args, context in
     let id = try args.positional(0)
-    let by = try args.value("--by")
+    let by = try args[.by]
     try context.change(by: context.who(by)) { tracker in
       var timetable = tracker.timetable
       let index = try stepPosition(id, in: timetable)
@@ -233,7 +236,7 @@ extension LearningTrackerCommand {
       """,
     options: [.listFormat]
   ) { args, context in
-    let format = try args.value("--format") ?? "text"
+    let format = try args[.listFormat] ?? "text"
     let tracker = try context.load().tracker
     let items = tracker.timetable.publicationChecklist
     if format == "json" {
@@ -252,19 +255,23 @@ extension LearningTrackerCommand {
     return ExitCode.ok
   }
 
+  /// The options of `checklist add`.
+  enum ChecklistAddOptions {
+    static let name: TypedOption<String> = .text(
+      "--name", "TEXT", help: "what is done, such as \"Lead Member briefed\"")
+  }
+
   static let checklistAdd = Command(
     words: ["checklist", "add"], summary: "add an item to the publication checklist",
     discussion: "Adds an item to the publication checklist every published review works through.",
     positionals: [itemArgument],
-    options: [
-      .text("--name", "TEXT", required: true, help: "what is done, such as \"Lead Member briefed\""), .by,
-    ]
+    options: [ChecklistAddOptions.name, .by]
   ) { args, context in
     let id = try args.positional(0)
     try checkIdentifier(id, of: "checklist item", given: "ITEM")
-    let name = try args.required("--name")
+    let name = try args[ChecklistAddOptions.name]
     if name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
-    let by = try args.value("--by")
+    let by = try args[.by]
     try context.change(by: context.who(by)) { tracker in
       var timetable = tracker.timetable
       if timetable.publicationChecklist.contains(where: { $0.id == id }) {
@@ -278,16 +285,21 @@ extension LearningTrackerCommand {
     return ExitCode.ok
   }
 
+  /// The options of `checklist update`.
+  enum ChecklistUpdateOptions {
+    static let name: TypedOption<String> = .text("--name", "TEXT", help: "what is done")
+  }
+
   static let checklistUpdate = Command(
     words: ["checklist", "update"], summary: "correct an item of the publication checklist",
     discussion: "Corrects an item's name in place. The ID stays: reviews tick items off by it.",
     positionals: [itemArgument],
-    options: [.text("--name", "TEXT", required: true, help: "what is done"), .by]
+    options: [ChecklistUpdateOptions.name, .by]
   ) { args, context in
     let id = try args.positional(0)
-    let name = try args.required("--name")
+    let name = try args[ChecklistUpdateOptions.name]
     if name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
-    let by = try args.value("--by")
+    let by = try args[.by]
     try context.change(by: context.who(by)) { tracker in
       var timetable = tracker.timetable
       timetable.publicationChecklist[try itemPosition(id, in: timetable)].name = name
@@ -308,7 +320,7 @@ extension LearningTrackerCommand {
     options: [.by]
   ) { args, context in
     let id = try args.positional(0)
-    let by = try args.value("--by")
+    let by = try args[.by]
     try context.change(by: context.who(by)) { tracker in
       var timetable = tracker.timetable
       let index = try itemPosition(id, in: timetable)

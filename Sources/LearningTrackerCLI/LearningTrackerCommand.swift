@@ -59,7 +59,8 @@ public enum LearningTrackerCommand {
       }
     } catch {
       let failure = CommandError.from(error, command: commandName)
-      console.error(failure.message)
+      // An empty message: what the command found is already written out.
+      if !failure.message.isEmpty { console.error(failure.message) }
       if case .usage(_, let command) = failure, let command = command ?? commandName {
         console.note("see 'learning-tracker \(command) --help'")
       }

@@ -3,6 +3,8 @@ import LearningReports
 
 /// One option of a command, declared once: its name, the kind of value it takes, whether it may be
 /// repeated or must be given, and its help line. Parsing, validation and help all come from it.
+/// A command declares its options as `TypedOption`s, which carry one of these and the type its
+/// value is read as.
 public struct Option: Sendable {
   /// The kind of value an option takes; each kind is checked before a command runs.
   public enum Kind: Sendable, Equatable {
@@ -53,66 +55,16 @@ public struct Option: Sendable {
   var reader: (@Sendable (String) -> String?)?
 
   /// An option of any kind.
-  public init(_ name: String, _ kind: Kind, repeatable: Bool = false, required: Bool = false, help: String) {
+  public init(
+    _ name: String, _ kind: Kind, repeatable: Bool = false, required: Bool = false, help: String,
+    reader: (@Sendable (String) -> String?)? = nil
+  ) {
     self.name = name
     self.kind = kind
     self.repeatable = repeatable
     self.required = required
     self.help = help
-  }
-
-  /// A flag.
-  public static func flag(_ name: String, help: String) -> Option { Option(name, .flag, help: help) }
-
-  /// A text option.
-  public static func text(
-    _ name: String, _ placeholder: String, repeatable: Bool = false, required: Bool = false, help: String
-  ) -> Option {
-    Option(name, .text(placeholder: placeholder), repeatable: repeatable, required: required, help: help)
-  }
-
-  /// A new record's ID, refused before the store is touched when it breaks the rule for identifiers.
-  public static func identifier(_ name: String, of record: String, required: Bool = false, help: String)
-    -> Option
-  {
-    Option(name, .identifier(record: record), required: required, help: help)
-  }
-
-  /// A calendar day option.
-  public static func day(_ name: String, required: Bool = false, help: String) -> Option {
-    Option(name, .day, required: required, help: help)
-  }
-
-  /// A due day option: a day, a month, or tbc.
-  public static func plannedDue(_ name: String, required: Bool = false, help: String) -> Option {
-    Option(name, .plannedDue, required: required, help: help)
-  }
-
-  /// A whole-number option.
-  public static func number(
-    _ name: String, _ placeholder: String = "N", range: ClosedRange<Int> = Int.min...Int.max,
-    required: Bool = false, help: String
-  ) -> Option {
-    Option(name, .wholeNumber(placeholder: placeholder, range: range), required: required, help: help)
-  }
-
-  /// An option whose value is a word of a closed vocabulary.
-  public static func word<Word: ClosedVocabulary>(
-    _ name: String, _ type: Word.Type, placeholder: String = "WORD", required: Bool = false, help: String
-  ) -> Option {
-    var option = Option(
-      name,
-      .word(placeholder: placeholder, vocabulary: Word.vocabularyName, words: Word.allCases.map(\.rawValue)),
-      required: required, help: help)
-    option.reader = { Word.reading($0)?.rawValue }
-    return option
-  }
-
-  /// An option whose value is one of a few words.
-  public static func choice(_ name: String, _ words: [String], vocabulary: String, help: String) -> Option {
-    Option(
-      name, .word(placeholder: words.joined(separator: "|"), vocabulary: vocabulary, words: words), help: help
-    )
+    self.reader = reader
   }
 
   /// The help line's left column: `--status WORD`.

@@ -1,7 +1,8 @@
 import LearningModel
 
 /// A command's arguments after parsing and checking against its declaration: every value is of
-/// its declared kind, every required option and positional is present. Asking for an option the
+/// its declared kind, every required option and positional is present. A command reads an option
+/// by the typed option it declared (`args[option]`), never by its name; asking for an option the
 /// command did not declare is an error in the command, reported as such.
 public struct ParsedArguments: Sendable {
   /// One checked value.
@@ -27,50 +28,29 @@ public struct ParsedArguments: Sendable {
     return values[name] ?? []
   }
 
-  /// Whether an option was given on the command line (rather than left to its default).
-  public func given(_ name: String) -> Bool { values[name]?.isEmpty == false }
+  /// The value of a flag: whether it was given.
+  public subscript(option: TypedOption<Bool>) -> Bool { option.read(values[option.name] ?? []) }
 
-  /// Whether a flag was given.
-  public func flag(_ name: String) -> Bool { (try? all(name))?.isEmpty == false }
-
-  /// Every text given for a repeatable option.
-  public func values(_ name: String) throws(CommandError) -> [String] {
-    try all(name).compactMap { if case .text(let text) = $0 { text } else { nil } }
+  /// The typed value of an option the command declared.
+  public subscript<Value>(option: TypedOption<Value>) -> Value {
+    get throws(CommandError) { option.read(try all(option.name)) }
   }
 
-  /// The text of an option.
-  public func value(_ name: String) throws(CommandError) -> String? { try values(name).first }
-
-  /// The text of a required option.
-  public func required(_ name: String) throws(CommandError) -> String {
-    guard let text = try value(name) else { throw .usage("\(command) needs \(name)", command: command) }
+  /// The text of an option a command needs only on some paths (`import plan --review`, unless
+  /// `--suggest-rules`): a usage error naming the option when it was not given.
+  public func required(_ option: TypedOption<String?>) throws(CommandError) -> String {
+    guard let text = try self[option] else {
+      throw .usage("\(command) needs \(option.name)", command: command)
+    }
     return text
   }
 
-  /// A calendar day.
-  public func day(_ name: String) throws(CommandError) -> CalendarDay? {
-    try all(name).compactMap { if case .day(let day) = $0 { day } else { nil } }.first
-  }
+  /// Whether an option was given on the command line (rather than left to its default).
+  public func given<Value>(_ option: TypedOption<Value>) -> Bool { given(option.name) }
 
-  /// A due day: a day, a month, or not yet set.
-  public func plannedDue(_ name: String) throws(CommandError) -> PlannedDue? {
-    try all(name).compactMap { if case .plannedDue(let due) = $0 { due } else { nil } }.first
-  }
-
-  /// A whole number.
-  public func integer(_ name: String) throws(CommandError) -> Int? {
-    try all(name).compactMap { if case .number(let number) = $0 { number } else { nil } }.first
-  }
-
-  /// A decimal number.
-  public func decimal(_ name: String) throws(CommandError) -> Double? {
-    try all(name).compactMap { if case .decimal(let number) = $0 { number } else { nil } }.first
-  }
-
-  /// A word of a closed vocabulary.
-  public func word<Word: ClosedVocabulary>(_ name: String, _ type: Word.Type) throws(CommandError) -> Word? {
-    try value(name).flatMap { Word(rawValue: $0) }
-  }
+  /// Whether an option was given on the command line (rather than left to its default), by name:
+  /// for messages that name whichever option set a field (`RefusalWording`).
+  func given(_ name: String) -> Bool { values[name]?.isEmpty == false }
 
   /// The positional argument at `index`, which the declaration made sure is there when required.
   public func positional(_ index: Int) throws(CommandError) -> String {

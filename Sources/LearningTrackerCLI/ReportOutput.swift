@@ -10,8 +10,8 @@ struct ReportOutput {
 
   /// The options as given; the format is checked against the output file's extension at once.
   init(_ args: ParsedArguments) throws {
-    format = try args.value("--format").flatMap(OutputFormat.init(rawValue:))
-    file = try args.value("--output")
+    format = try args[.reportFormat]
+    file = try args[.output]
     _ = try resolvedFormat()
   }
 
