@@ -119,21 +119,22 @@ extension Escape {
 extension ReportDocument {
   static let stylesheet = """
     :root { color: #1a1a1a; background: #ffffff; }
-    body { font-family: "Segoe UI", Arial, sans-serif; font-size: 11pt; line-height: 1.4; margin: 1.5rem auto; max-width: 60rem; padding: 0 1rem; }
+    body { font-family: "Segoe UI", Arial, sans-serif; font-size: 11pt; line-height: 1.4; margin: 1.5rem auto; max-width: 60rem; padding: 0 1rem; hyphens: manual; }
     h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
     h2 { font-size: 1.25rem; border-bottom: 2px solid #1f5fa8; padding-bottom: 0.2rem; margin-top: 1.8rem; }
     .subtitle { color: #404040; margin-top: 0; }
+    p, li, dd, figcaption { overflow-wrap: break-word; }
     .table-scroll { overflow-x: auto; margin: 0.8rem 0 1.2rem; }
     .table-scroll:focus { outline: 2px solid #1f5fa8; }
-    table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
+    table { border-collapse: collapse; table-layout: auto; width: 100%; font-size: 0.92rem; }
     caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
-    th, td { border: 1px solid #8a8a8a; padding: 0.25rem 0.45rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+    th, td { border: 1px solid #8a8a8a; padding: 0.25rem 0.45rem; vertical-align: top; text-align: left; overflow-wrap: break-word; }
     th { background: #e8eef6; }
-    thead th { overflow-wrap: normal; }
-    td.num, th.num { text-align: right; white-space: nowrap; }
+    td.num, tbody th.num { text-align: right; white-space: nowrap; }
+    thead th.num { text-align: right; }
     th[scope=row], td.day { white-space: nowrap; }
     td.prose { min-width: 12em; }
-    .rating { display: inline-block; padding: 0 0.4rem; border-radius: 3px; font-weight: 600; }
+    .rating { display: inline-block; padding: 0 0.4rem; border-radius: 3px; font-weight: 600; white-space: nowrap; }
     dl.figures { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.2rem 1rem; }
     dl.figures dt { font-weight: 600; }
     dl.figures dd { margin: 0; }
@@ -156,10 +157,12 @@ extension ReportDocument {
       p, ul { margin: 0.3rem 0; }
       dl.figures { grid-template-columns: max-content minmax(0, 1fr) max-content minmax(0, 1fr); gap: 0.1rem 0.8rem; }
       figure { margin: 0.4rem 0; }
-      h1, h2, caption, figcaption, p.lead-in { break-after: avoid; }
+      h1, h2, caption, figcaption, p.lead-in, thead { break-after: avoid; }
+      tbody > tr:first-child { break-before: avoid; }
       .table-scroll { overflow: visible; margin: 0.4rem 0 0.6rem; }
-      section.wide, body.wide { page: wide; }
+      body.wide { page: wide; }
       table { font-size: 8pt; }
+      table.dense { font-size: 7pt; }
       th, td { padding: 0.1rem 0.3rem; }
       tr, li, dl.figures, figure { break-inside: avoid; }
       thead { display: table-header-group; }
@@ -169,14 +172,41 @@ extension ReportDocument {
     """
 
   /// The page furniture each printed page carries: the footer text at the foot of the page on
-  /// the left and "Page N of M" on the right, in CSS page margin boxes.
-  var printedFooterStyle: String {
+  /// the left and "Page N of M" on the right, in CSS page margin boxes, each on one line.
+  func printedFooterStyle(landscape: Bool) -> String {
     """
     @page {
-      @bottom-left { content: \(Escape.cssString(footer)); font-family: Arial, sans-serif; font-size: 7.5pt; color: #404040; vertical-align: top; }
-      @bottom-right { content: "Page " counter(page) " of " counter(pages); font-family: Arial, sans-serif; font-size: 7.5pt; color: #404040; vertical-align: top; }
+      @bottom-left { content: \(Escape.cssString(Self.printedFooter(footer, landscape: landscape))); font-family: Arial, sans-serif; font-size: 7pt; color: #404040; vertical-align: top; white-space: nowrap; }
+      @bottom-right { content: "Page " counter(page) " of " counter(pages); width: 22mm; font-family: Arial, sans-serif; font-size: 7pt; color: #404040; vertical-align: top; text-align: right; white-space: nowrap; }
     }
     """
+  }
+
+  /// Characters of 7-point footer text that fit on one line beside "Page N of M": on a portrait
+  /// A4 page, and on a landscape one.
+  static let footerCharacters = (portrait: 125, landscape: 190)
+
+  /// The footer as printed at the foot of each page: its parts (separated by " · ") as long as
+  /// they fit on one line; the report's title comes first and is cut at a space if it alone is
+  /// too long. The whole footer stays in the page's own footer and its subtitle.
+  static func printedFooter(_ footer: String, landscape: Bool) -> String {
+    let limit = landscape ? footerCharacters.landscape : footerCharacters.portrait
+    let text = Table.singleLine(footer)
+    if text.count <= limit { return text }
+    var line = ""
+    for part in text.components(separatedBy: " · ") {
+      let longer = line.isEmpty ? part : line + " · " + part
+      if longer.count > limit { break }
+      line = longer
+    }
+    if !line.isEmpty { return line }
+    var words = ""
+    for word in text.split(separator: " ") {
+      let longer = words.isEmpty ? String(word) : words + " " + word
+      if longer.count > limit - 1 { break }
+      words = longer
+    }
+    return words + "…"
   }
 
   /// A single self-contained HTML file: inline CSS and SVG, no scripts, no external assets;
@@ -185,21 +215,16 @@ extension ReportDocument {
   public var asHTML: String {
     var renderer = HTMLRenderer()
     var main: [HTMLNode] = []
-    // A section with a table too wide for a portrait page is printed on landscape pages, heading
-    // and all; when most sections with tables are wide, the whole report is.
-    let wide = sections.map { section in
+    // A report with a table too wide for a portrait page is printed on landscape pages from the
+    // first page to the last: a change of orientation starts a new page, which would leave the
+    // pages before it part empty.
+    let wide = sections.contains { section in
       section.blocks.contains { if case .table(let table) = $0 { PrintLayout(table).isWide } else { false } }
     }
-    let withTables = sections.filter { section in
-      section.blocks.contains { if case .table = $0 { true } else { false } }
-    }.count
-    let allWide = wide.filter { $0 }.count * 2 > withTables
-    for (index, section) in sections.enumerated() {
+    for section in sections {
       var children: [HTMLNode] = [.el("h2", text: section.heading)]
       for block in section.blocks { children += renderer.html(block) }
-      let classes = (section.startsOnNewPage ? ["appendix"] : []) + (wide[index] && !allWide ? ["wide"] : [])
-      main.append(
-        .el("section", classes.isEmpty ? [] : [("class", classes.joined(separator: " "))], children))
+      main.append(.el("section", section.startsOnNewPage ? [("class", "appendix")] : [], children))
     }
     let page = HTMLNode.el(
       "html", [("lang", "en-GB")],
@@ -214,13 +239,14 @@ extension ReportDocument {
               "style", [],
               [
                 .trusted(
-                  Self.stylesheet + "\n" + printedFooterStyle + (pageStyle.map { "\n" + $0.css } ?? ""))
+                  Self.stylesheet + "\n" + printedFooterStyle(landscape: wide)
+                    + (pageStyle.map { "\n" + $0.css } ?? ""))
               ]),
           ]),
         .el(
           "body",
           {
-            let classes = (allWide ? ["wide"] : []) + (pageStyle.map { [$0.bodyClass] } ?? [])
+            let classes = (wide ? ["wide"] : []) + (pageStyle.map { [$0.bodyClass] } ?? [])
             return classes.isEmpty ? [] : [("class", classes.joined(separator: " "))]
           }(),
           [
@@ -337,31 +363,70 @@ struct HTMLRenderer {
         ("class", "table-scroll"), ("role", "region"),
         ("aria-label", name), ("tabindex", "0"),
       ],
-      [.el("table", [], [.el("caption", text: table.caption), head, .el("tbody", [], [.rows(rows)])])])
+      [
+        .el(
+          "table", layout.isDense ? [("class", "dense")] : [],
+          [.el("caption", text: table.caption), head, .el("tbody", [], [.rows(rows)])])
+      ])
   }
 }
 
 /// How a table is laid out on an A4 page: which columns hold prose (and get a readable minimum
-/// width), and whether the table is too wide for a portrait page and goes on a landscape one.
+/// width), whether the table is too wide for a portrait page and goes on a landscape one, and
+/// whether even a landscape page needs smaller type. Columns are as wide as their content, never
+/// narrower than their longest word, so no word of a cell is ever broken across lines.
 struct PrintLayout {
   /// Columns whose longest cell is longer than a short phrase.
   var prose: Set<Int> = []
   var isWide = false
+  /// Whether the columns' longest words alone need more than a landscape page at 8 points.
+  var isDense = false
 
   /// Characters of 8-point text that fit across a portrait A4 page inside its margins.
   static let portraitCharacters = 150
+  /// Characters of 8-point text that fit across a landscape A4 page inside its margins.
+  static let landscapeCharacters = 220
   /// Characters a prose column is counted as: it wraps beyond this.
   static let proseCharacters = 28
+  /// Characters of a cell's padding and borders.
+  static let cellPadding = 3
 
   init(_ table: Table) {
     var estimate = 0
+    var narrowest = 0
     for (index, column) in table.columns.enumerated() {
-      let longest = table.rows.map { $0.indices.contains(index) ? $0[index].text.count : 0 }.max() ?? 0
-      let headerWord = column.title.split(separator: " ").map(\.count).max() ?? 0
+      var longest = 0
+      var longestWord = column.title.split(separator: " ").map(\.count).max() ?? 0
+      for row in table.rows where row.indices.contains(index) {
+        let text = row[index].text
+        longest = max(longest, text.count)
+        // Row headings, figures and days are never broken; other text breaks at spaces and hyphens.
+        let whole = index == 0 || column.alignment == .right || (text.count == 10 && CalendarDay(text) != nil)
+        let unbroken = whole ? text.count : Self.longestPiece(of: text)
+        longestWord = max(longestWord, unbroken)
+      }
       if longest > Self.proseCharacters { prose.insert(index) }
-      estimate += max(headerWord, min(longest, Self.proseCharacters)) + 3
+      estimate += max(longestWord, min(longest, Self.proseCharacters)) + Self.cellPadding
+      narrowest += longestWord + Self.cellPadding
     }
-    isWide = estimate > Self.portraitCharacters
+    isWide = estimate > Self.portraitCharacters || narrowest > Self.portraitCharacters
+    isDense = narrowest > Self.landscapeCharacters
+  }
+
+  /// The longest run of text without a space or a hyphen after which a line may break.
+  static func longestPiece(of text: String) -> Int {
+    var longest = 0
+    var current = 0
+    for character in text {
+      if character == " " || character == "\n" {
+        current = 0
+      } else {
+        current += 1
+        longest = max(longest, current)
+        if character == "-" { current = 0 }
+      }
+    }
+    return longest
   }
 }
 

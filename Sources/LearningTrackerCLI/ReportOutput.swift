@@ -19,7 +19,9 @@ struct ReportOutput {
   func resolvedFormat() throws(CommandError) -> OutputFormat {
     if let format { return format }
     guard let file else { return .text }
-    guard let format = OutputFormat(fileExtension: URL(fileURLWithPath: file).pathExtension) else {
+    let fileExtension = URL(fileURLWithPath: file).pathExtension
+    if fileExtension.lowercased() == "pdf" { throw .usage(Self.printToPDF(file)) }
+    guard let format = OutputFormat(fileExtension: fileExtension) else {
       throw .usage("--output: cannot tell the format from \"\(file)\"; give --format")
     }
     return format
@@ -58,5 +60,29 @@ struct ReportOutput {
         )
       }
     }
+  }
+}
+
+extension ReportOutput {
+  /// What to do instead of writing a PDF: learning-tracker writes HTML laid out for A4, and a
+  /// browser prints it to PDF.
+  static func printToPDF(_ file: String) -> String {
+    let pdf = shellWord(file)
+    let html = shellWord((file as NSString).deletingPathExtension + ".html")
+    return """
+      --output: learning-tracker does not write PDF; it writes HTML laid out for printing on A4. \
+      Write the HTML with --format html --output \(html), then open it in a browser and print it to PDF \
+      (Print, then Save as PDF), or run: chromium --headless --no-pdf-header-footer --print-to-pdf=\(pdf) \(html)
+      """
+  }
+
+  /// A file name as one word for a POSIX shell: as it is when it holds only plain characters,
+  /// else in single quotes.
+  static func shellWord(_ text: String) -> String {
+    let plain = text.unicodeScalars.allSatisfy {
+      ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+        || "-_./+,:@%".unicodeScalars.contains($0)
+    }
+    return plain && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 }
