@@ -75,7 +75,10 @@ extension LearningTrackerCommand {
       save them (31/12/2026; 1/2/2026 is 1 February), never month first. Every row is checked \
       before anything changes: missing columns, unknown actions, actions the agency does not own, \
       unknown statuses, a proposed due day that is not a day, in the past, or without a reason, and \
-      closed actions being reopened. Every problem is listed with its spreadsheet row (a cell \
+      closed actions being reopened. The agency is given by its ID, name or an alias; status words \
+      are read as returns write them ("Complete", "On track", "Amber - in progress"). Another \
+      layout is read through a rules file (--rules; start from --suggest-rules), as for 'import \
+      plan'; a header neither read nor mapped nor ignored is refused by name. Every problem is listed with its spreadsheet row (a cell \
       holding a line break does not add a row), its column by header, the action and the value, \
       and then nothing changes (exit 65). Otherwise every row is applied as a dated update by NAME. \
       Importing the same file again changes nothing.
@@ -83,16 +86,24 @@ extension LearningTrackerCommand {
     positionals: [Positional("FILE.csv", help: "the returned spreadsheet")],
     options: [
       .text(
-        "--by", "NAME", required: true, help: "who the updates are from (the agency's safeguarding lead)"),
+        "--by", "NAME",
+        help: "who the updates are from (the agency's safeguarding lead); required unless --suggest-rules"),
       .day("--date", help: "the day of the updates (default today)"),
       .flag("--dry-run", help: "show what would change, change nothing"),
+      .text("--rules", "FILE", help: "a rules file for a return in a layout of the agency's own"),
+      .flag("--suggest-rules", help: "print a rules file for the spreadsheet, change nothing"),
     ] + spreadsheetLimitOptions
   ) { args, context in
+    let file = try args.positional(0)
+    let text = try spreadsheetText(file, args: args, context: context)
+    let rules = try rulesFile(args)
+    if args.flag("--suggest-rules") {
+      context.console.out(ReturnRulesSuggestion.suggest(text, tracker: try context.load().tracker))
+      return ExitCode.ok
+    }
     let by = try args.required("--by")
     let date = try args.day("--date") ?? context.today
     let dryRun = args.flag("--dry-run")
-    let file = try args.positional(0)
-    let text = try spreadsheetText(file, args: args, context: context)
     func report(_ problems: [ImportProblem]) -> CommandError { importRefusal(problems, file: file) }
     func describe(_ planned: PlannedUpdate) -> String {
       var parts: [String] = []
@@ -109,7 +120,8 @@ extension LearningTrackerCommand {
     }
     if dryRun {
       let tracker = try context.load().tracker
-      let (updates, problems) = AgencyReturnImport.plan(text, tracker: tracker, date: date, by: by)
+      let (updates, problems) = AgencyReturnImport.plan(
+        text, tracker: tracker, date: date, by: by, rules: rules)
       if !problems.isEmpty { throw report(problems) }
       context.console.out(
         updates.isEmpty ? "No changes.\n" : updates.map(describe).joined(separator: "\n") + "\n")
@@ -119,7 +131,8 @@ extension LearningTrackerCommand {
     }
     var applied: [PlannedUpdate] = []
     try context.change(by: by) { tracker in
-      let (updates, problems) = AgencyReturnImport.plan(text, tracker: tracker, date: date, by: by)
+      let (updates, problems) = AgencyReturnImport.plan(
+        text, tracker: tracker, date: date, by: by, rules: rules)
       if !problems.isEmpty { throw report(problems) }
       for planned in updates {
         guard let (r, m, a) = tracker.actionIndex(planned.reference) else { continue }
