@@ -28,6 +28,21 @@ public enum PlanColumn: String, CaseIterable, Sendable {
   case note = "Latest note"
   /// The day of the latest note.
   case noteDay = "Note day"
+  /// Each revision of the due day with its day, in the log's order: "2027-03-31 on 2026-11-15".
+  case dueRevisions = "Due revisions"
+  /// The evidence received, one item a line with its day: "2026-10-01: Audit of 20 case files".
+  case evidence = "Evidence received"
+  /// The partnership's response to the recommendation (Accepted, Partially accepted, Not accepted,
+  /// Pending), on every row of the recommendation.
+  case response = "Response"
+  /// Why a recommendation is not, or only partly, accepted.
+  case responseNote = "Response note"
+  /// The agencies the recommendation is addressed to (IDs or names), when it names them.
+  case addressedTo = "Addressed to"
+  /// The day the partnership responded to the recommendation.
+  case responded = "Responded"
+  /// The recommendation's reference in the review (`R3`), so that it comes back under the same one.
+  case recommendationNumber = "Recommendation number"
 
   /// Other headers a partnership's own spreadsheet may use for the column (matched ignoring case,
   /// spaces and punctuation, like the header itself).
@@ -46,8 +61,20 @@ public enum PlanColumn: String, CaseIterable, Sendable {
     case .reported: ["Rating", "RAG", "BRAG", "Agency rating", "Reported RAG"]
     case .note: ["Note", "Progress note", "Latest update", "Update"]
     case .noteDay: ["Note date", "Update date", "Date of note", "Latest note day"]
+    case .dueRevisions: ["Revisions", "Due day revisions", "Revised due days"]
+    case .evidence: ["Evidence received", "Evidence provided"]
+    case .response: ["Recommendation response", "Partnership response"]
+    case .responseNote: ["Reason for response", "Response reason"]
+    case .addressedTo: ["Recommendation agencies", "Agencies addressed"]
+    case .responded: ["Response day", "Responded on", "Date of response"]
+    case .recommendationNumber: ["Recommendation no", "Recommendation ID"]
     }
   }
+
+  /// The columns that belong to the recommendation, not to one action: the same on every row of it.
+  public static let recommendationColumns: Set<PlanColumn> = [
+    .recommendation, .response, .responseNote, .addressedTo, .responded, .recommendationNumber,
+  ]
 
   /// The columns a plan must have: without them no action can be placed.
   public static let required: [PlanColumn] = [.recommendation, .action, .description, .owners, .due]
@@ -77,14 +104,48 @@ public enum PlanSpreadsheet {
       .agreed: action.agreed?.description ?? "", .due: fields.due,
       .originalDue: state.due != action.due ? dueText(action.due) : "", .status: state.status.title,
       .reported: fields.reported, .note: latest?.note ?? "", .noteDay: latest?.date.description ?? "",
+      .dueRevisions: revisionsText(action, asOf: asOf), .evidence: evidenceText(action, asOf: asOf),
     ]
-    return PlanColumn.allCases.map { cells[$0] ?? "" }
+    let own = recommendationCells(recommendation, in: tracker)
+    return PlanColumn.allCases.map { cells[$0] ?? own[$0] ?? "" }
   }
 
-  /// The row of a recommendation that has no action yet: its text alone.
-  public static func row(recommendationWithoutActions recommendation: Recommendation) -> [String] {
-    PlanColumn.allCases.map { $0 == .recommendation ? recommendation.text : "" }
+  /// The row of a recommendation that has no action yet: its text and response alone.
+  public static func row(recommendationWithoutActions recommendation: Recommendation, in tracker: Tracker)
+    -> [String]
+  {
+    let own = recommendationCells(recommendation, in: tracker)
+    return PlanColumn.allCases.map { $0 == .recommendation ? recommendation.text : own[$0] ?? "" }
   }
+
+  /// The cells of the recommendation's own columns: response, its note, agencies and day.
+  static func recommendationCells(_ recommendation: Recommendation, in tracker: Tracker) -> [PlanColumn:
+    String]
+  {
+    [
+      .response: recommendation.response.title, .responseNote: recommendation.responseNote ?? "",
+      .addressedTo: recommendation.agencies.map { tracker.agencyName($0) }.joined(separator: ownerSeparator),
+      .responded: recommendation.responded?.description ?? "", .recommendationNumber: recommendation.id,
+    ]
+  }
+
+  /// Each revision of the due day on or before `asOf`, with its day: "2027-03 on 2026-11-15; TBC on
+  /// 2026-12-01".
+  public static func revisionsText(_ action: Action, asOf: CalendarDay) -> String {
+    action.updates.filter { $0.date <= asOf }.compactMap { update in
+      update.due.map { "\(dueText($0)) on \(update.date)" }
+    }.joined(separator: revisionSeparator)
+  }
+
+  /// The evidence received on or before `asOf`, one item a line with its day.
+  public static func evidenceText(_ action: Action, asOf: CalendarDay) -> String {
+    action.updates.filter { $0.date <= asOf }.flatMap { update in
+      (update.evidence ?? []).map { "\(update.date): \($0)" }
+    }.joined(separator: "\n")
+  }
+
+  /// How revisions are joined in a cell.
+  public static let revisionSeparator = "; "
 
   /// How owners are joined in a cell: by "; ", as names may hold "and".
   public static let ownerSeparator = "; "

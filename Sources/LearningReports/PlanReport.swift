@@ -92,7 +92,7 @@ public struct PlanReport: Report, Equatable {
           impactEvidenceReceived: action.impact(asOf: options.asOf).impactEvidence.count)
       }
       report.spreadsheet +=
-        rows.isEmpty ? [PlanSpreadsheet.row(recommendationWithoutActions: recommendation)] : rows
+        rows.isEmpty ? [PlanSpreadsheet.row(recommendationWithoutActions: recommendation, in: tracker)] : rows
       report.recommendations.append(
         RecommendationLine(
           reference: "\(review.id)/\(recommendation.id)", text: recommendation.text,

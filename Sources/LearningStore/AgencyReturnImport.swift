@@ -85,34 +85,94 @@ public enum AgencyReturnImport {
   /// A day in a day column: the one lenient reader (`LenientDay`), Excel's day numbers included.
   public static func day(_ text: String) -> CalendarDay? { LenientDay.day(text, dayNumbers: true) }
 
-  /// How many of a return's column headers a row holds.
-  static func knownHeaders(_ row: [CSVCell]) -> Int {
-    let known = Set(AgencyReturnColumn.allCases.map { normal($0.rawValue) })
-    return Set(row.map { normal($0.text) }).intersection(known).count
-  }
-
   /// The planned updates, or every problem found. Rows where nothing was filled in, and rows already
   /// imported (an identical update is in the action's log), plan nothing.
   public static func plan(
-    _ text: String, tracker: Tracker, date: CalendarDay, by: String
+    _ text: String, tracker: Tracker, date: CalendarDay, by: String,
+    rules: SpreadsheetRules = SpreadsheetRules()
   ) -> (updates: [PlannedUpdate], problems: [ImportProblem]) {
-    let read = headedRows(text, score: knownHeaders)
+    let read = headedRows(text) { row in
+      guard (row.first?.row ?? 0) > rules.skip else { return 0 }
+      return row.filter { cell in
+        switch rules.target(forHeader: cell.text) {
+        case .field?, .noteOn?: true
+        case .ignored?: false
+        case nil: column(forHeader: cell.text) != nil
+        }
+      }.count
+    }
     guard let (rows, headerIndex, syntaxError) = read.found else {
       return ([], [Spreadsheet.noHeader(text, expected: AgencyReturnColumn.allCases.map(\.rawValue))])
     }
     let header = rows[headerIndex]
+    let headerRow = header.first?.row ?? 1
     var columns: [AgencyReturnColumn: Int] = [:]
-    for (index, cell) in header.enumerated() {
-      if let column = AgencyReturnColumn.allCases.first(where: { normal($0.rawValue) == normal(cell.text) }) {
-        columns[column] = index
+    var problems: [ImportProblem] = []
+    let fields = AgencyReturnColumn.allCases.map { "\"\(fieldName($0))\"" }.joined(separator: ", ")
+    for (index, cell) in header.enumerated() where !cell.text.trimmed.isEmpty {
+      switch rules.target(forHeader: cell.text) {
+      case .ignored?: continue
+      case .noteOn?:
+        problems.append(
+          ImportProblem(
+            row: headerRow, column: cell.text,
+            message: "a return has no dated progress columns; map it to \"progress note\" or ignore it"))
+      case .field(let name)?:
+        if let column = column(forHeader: name) {
+          columns[column] = index
+        } else {
+          problems.append(
+            ImportProblem(
+              row: headerRow, column: cell.text,
+              message:
+                "the rules map it to \"\(name)\", which is no field of a return; write one of \(fields)"))
+        }
+      case nil:
+        if let column = column(forHeader: cell.text) {
+          if columns[column] == nil { columns[column] = index }
+        } else {
+          problems.append(
+            ImportProblem(
+              row: headerRow, column: cell.text,
+              message:
+                "a column the return layout does not read; map it (column \"\(cell.text)\" = FIELD) or "
+                + "ignore it (ignore \"\(cell.text)\") in a rules file given with --rules (see --suggest-rules); "
+                + "nothing is dropped silently"))
+        }
       }
     }
-    var problems: [ImportProblem] = []
-    for required in [AgencyReturnColumn.agency, .action] + AgencyReturnColumn.fillIn
-    where columns[required] == nil && !AgencyReturnColumn.optionalFillIn.contains(required) {
+    var assigned: Set<AgencyReturnColumn> = []
+    for assignment in rules.fixed + rules.conditions.flatMap(\.assignments) {
+      if let column = column(forHeader: assignment.field) {
+        assigned.insert(column)
+      } else {
+        problems.append(
+          ImportProblem(
+            row: headerRow,
+            message:
+              "rules line \(assignment.line): \"\(assignment.field)\" is no field of a return; write one of "
+              + fields))
+      }
+    }
+    for condition in rules.conditions
+    where !header.contains(where: {
+      SpreadsheetCell.nameKey($0.text) == SpreadsheetCell.nameKey(condition.header)
+    }) {
       problems.append(
         ImportProblem(
-          row: header.first?.row ?? 1,
+          row: headerRow,
+          message: "the rules test a column \"\(condition.header)\" that the header row does not have"))
+    }
+    // The sheet as sent must have every column to fill in; a layout of the agency's own, read
+    // through rules, the agency and the action.
+    let fillIn = rules == SpreadsheetRules() ? AgencyReturnColumn.fillIn : []
+    for required in [AgencyReturnColumn.agency, .action] + fillIn
+    where columns[required] == nil && !assigned.contains(required)
+      && !AgencyReturnColumn.optionalFillIn.contains(required)
+    {
+      problems.append(
+        ImportProblem(
+          row: headerRow,
           message: "column \"\(required.rawValue)\" is missing from the header row"))
     }
     if let syntaxError { problems.append(problem(syntaxError, header: header)) }
@@ -124,7 +184,17 @@ public enum AgencyReturnImport {
     var seen: [ActionReference: Int] = [:]
     for row in rows[(headerIndex + 1)...] {
       let rowNumber = row.first?.row ?? 0
+      let assigned = rules.assignments { name in
+        header.firstIndex { SpreadsheetCell.nameKey($0.text) == SpreadsheetCell.nameKey(name) }.map {
+          $0 < row.count ? row[$0].text : ""
+        }
+      }
+      var values: [AgencyReturnColumn: String] = [:]
+      for assignment in assigned {
+        if let column = column(forHeader: assignment.field) { values[column] = assignment.value }
+      }
       func cell(_ column: AgencyReturnColumn) -> String {
+        if let value = values[column] { return value }
         guard let index = columns[column], index < row.count else { return "" }
         return row[index].text
       }
@@ -133,7 +203,8 @@ public enum AgencyReturnImport {
       func problem(_ column: AgencyReturnColumn, _ message: String, showing value: String? = nil) {
         problems.append(
           ImportProblem(
-            row: rowNumber, column: column.rawValue, action: referenceText,
+            row: rowNumber, column: columns[column].map { header[$0].text } ?? column.rawValue,
+            action: referenceText,
             value: column == .action ? nil : (value ?? cell(column).trimmed), message: message))
       }
       if row.count != header.count {
@@ -143,7 +214,7 @@ public enum AgencyReturnImport {
             message: "the row has \(row.count) cells; the header row has \(header.count)"))
         continue
       }
-      let agency = cell(.agency).trimmed
+      let agencyText = cell(.agency).trimmed
       let fills = AgencyReturnColumn.fillIn.map { cell($0).trimmed }
       if referenceText.isEmpty && fills.allSatisfy(\.isEmpty) { continue }
       if referenceText.isEmpty {
@@ -151,16 +222,20 @@ public enum AgencyReturnImport {
         problem(.action, "the action reference is empty, but \"\(filled.rawValue)\" is filled in")
         continue
       }
+      // The agency by its ID, name or alias, through the one owner reader.
+      guard let agency = SpreadsheetCell.agency(named: agencyText, in: tracker) else {
+        let names = tracker.agencies.flatMap { [$0.id, $0.name] + ($0.aliases ?? []) }
+        let hint = nearest(agencyText, in: names).map { "; did you mean \($0)?" } ?? ""
+        problem(
+          .agency,
+          "no such agency\(hint) (give its ID, name or an alias: agency update ID --add-alias TEXT)")
+        continue
+      }
       if let fileAgency, agency != fileAgency {
         problem(.agency, "the file is for agency \"\(fileAgency)\"; one file holds one agency's return")
         continue
       }
       fileAgency = fileAgency ?? agency
-      if tracker.agency(agency) == nil {
-        let hint = nearest(agency, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-        problem(.agency, "no such agency\(hint)")
-        continue
-      }
       guard let reference = ActionReference(referenceText), let (r, m, a) = tracker.actionIndex(reference)
       else {
         let owned = tracker.placedActions.filter { $0.action.owner == agency }.map(\.reference.description)
@@ -320,6 +395,19 @@ public enum AgencyReturnImport {
     return ImportProblem(
       row: error.row, column: column, action: action, value: value,
       message: "\(error.message) (line \(error.line), character \(error.column) of the file)")
+  }
+
+  /// The column a header names, ignoring case, spaces and punctuation: its header as the sheet
+  /// writes it, or without "(fill in)" ("New status", "Progress note").
+  public static func column(forHeader text: String) -> AgencyReturnColumn? {
+    let key = normal(text)
+    guard !key.isEmpty else { return nil }
+    return AgencyReturnColumn.allCases.first { normal($0.rawValue) == key || normal(fieldName($0)) == key }
+  }
+
+  /// A column's name as a rules file writes it: its header in lower case, without "(fill in)".
+  public static func fieldName(_ column: AgencyReturnColumn) -> String {
+    column.rawValue.replacingOccurrences(of: " (fill in)", with: "").lowercased()
   }
 
   static func normal(_ text: String) -> String {

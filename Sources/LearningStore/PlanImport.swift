@@ -38,6 +38,8 @@ public struct PlannedActionEdit: Equatable, Sendable {
 public struct PlanImportChanges: Equatable, Sendable {
   /// Recommendations given by text that the review does not hold yet.
   public var recommendations: [PlannedRecommendation] = []
+  /// Corrections to recommendations the review holds: their response, its note, agencies or day.
+  public var recommendationEdits: [PlannedRecommendation] = []
   /// Actions the review does not hold yet.
   public var actions: [PlannedAction] = []
   /// Corrections to existing actions.
@@ -51,13 +53,17 @@ public struct PlanImportChanges: Equatable, Sendable {
   public init() {}
 
   /// Whether the file changes nothing.
-  public var isEmpty: Bool { recommendations.isEmpty && actions.isEmpty && edits.isEmpty && updates.isEmpty }
+  public var isEmpty: Bool {
+    recommendations.isEmpty && recommendationEdits.isEmpty && actions.isEmpty && edits.isEmpty
+      && updates.isEmpty
+  }
 
   /// The changes as one change set, for the one change path: recommendations, then actions, then
   /// corrections, then updates.
   public func changeSet(review: String) -> ChangeSet {
     ChangeSet(
       recommendations.map { .add(.recommendation(review: review, $0.recommendation)) }
+        + recommendationEdits.map { .update(.recommendation(review: review, $0.recommendation)) }
         + actions.map { .add(.action(review: review, recommendation: $0.recommendation, $0.action)) }
         + edits.map { .update(.action(review: review, recommendation: $0.recommendation, $0.action)) }
         + updates.map { .addActionUpdate($0.reference, $0.update) })
@@ -143,7 +149,11 @@ public enum PlanImport {
         }
       case nil:
         if let column = column(forHeader: cell.text) {
-          if columns[column] == nil { columns[column] = index }
+          if column == .recommendationNumber {
+            layout.recommendationNumber = index
+          } else if columns[column] == nil {
+            columns[column] = index
+          }
         } else {
           problems.append(
             ImportProblem(
@@ -246,6 +256,54 @@ public enum PlanImport {
     }
   }
 
+  /// A response cell: the response's title or name in any case ("Partially accepted",
+  /// "partiallyAccepted"), or "Agreed", "Partially agreed", "Not agreed"; nil otherwise.
+  public static func response(_ text: String) -> RecommendationResponse? {
+    let key = SpreadsheetCell.nameKey(text)
+    let words: [String: RecommendationResponse] = [
+      "agreed": .accepted, "partiallyagreed": .partiallyAccepted, "notagreed": .notAccepted,
+      "rejected": .notAccepted,
+    ]
+    return RecommendationResponse.allCases.first {
+      SpreadsheetCell.nameKey($0.title) == key || SpreadsheetCell.nameKey($0.rawValue) == key
+    } ?? words[key]
+  }
+
+  /// A revisions cell: "2027-03-31 on 2026-11-15; TBC on 2026-12-01", each revision's due and day;
+  /// nil when a part cannot be read.
+  public static func revisions(_ text: String) -> [(due: PlanDueCell, day: CalendarDay)]? {
+    var found: [(due: PlanDueCell, day: CalendarDay)] = []
+    for part in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
+      let words = String(String(part).trimmingSpaces)
+      guard !words.isEmpty else { continue }
+      let split = words.split(separator: " ")
+      guard let on = split.lastIndex(where: { $0.lowercased() == "on" }),
+        let due = due(split[..<on].joined(separator: " ")),
+        let day = AgencyReturnImport.day(split[(on + 1)...].joined(separator: " "))
+      else { return nil }
+      found.append((due, day))
+    }
+    return found
+  }
+
+  /// An evidence cell: one item a line, each "31/12/2026: what was received"; nil when a line gives
+  /// no day.
+  public static func evidence(_ text: String) -> [(day: CalendarDay, item: String)]? {
+    var found: [(day: CalendarDay, item: String)] = []
+    for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+      let words = String(String(line).trimmingSpaces)
+      guard !words.isEmpty else { continue }
+      guard let colon = words.firstIndex(of: ":"), let day = AgencyReturnImport.day(String(words[..<colon]))
+      else {
+        return nil
+      }
+      let item = String(String(words[words.index(after: colon)...]).trimmingSpaces)
+      guard !item.isEmpty else { return nil }
+      found.append((day, item))
+    }
+    return found
+  }
+
   /// Reads a rating through the one rating reader (`SpreadsheetCell.rating`).
   public static func rating(_ text: String) -> BRAG? { SpreadsheetCell.rating(text) }
 
@@ -319,6 +377,21 @@ struct PlanLayout {
   var rules = SpreadsheetRules()
 }
 
+/// The action of the last row that gave one, and that row's due, status and rating cells.
+struct LastAction {
+  var reference: ActionReference
+  var recommendation: String
+  var cells: [PlanColumn: String]
+}
+
+/// What a row's recommendation columns say; nil where the cell is empty.
+struct RecommendationCells {
+  var response: RecommendationResponse?
+  var note: String?
+  var agencies: [String]?
+  var responded: CalendarDay?
+}
+
 /// What one row of a plan does, for the dry run.
 public struct PlanRowOutcome: Equatable, Sendable {
   /// The spreadsheet row.
@@ -351,6 +424,8 @@ private struct RowReader {
   var changes = PlanImportChanges()
   /// Recommendations added by text, by their normalised text.
   var newRecommendations: [String: Int] = [:]
+  /// The action of the last row that gave one, for rows continuing it (merged action cells).
+  var lastAction: LastAction?
   /// Action IDs seen, with the row that first gave each.
   var seen: [String: Int] = [:]
 
@@ -412,6 +487,7 @@ private struct RowReader {
     {
       outcomes.append(
         PlanRowOutcome(row: rowNumber, kinds: ["heading"], subject: String(row[only].text.trimmingSpaces)))
+      lastAction = nil
       return
     }
     // Merged cells: an empty recommendation cell continues the recommendation above.
@@ -429,6 +505,16 @@ private struct RowReader {
         return recommendationCell
       }
       return raw(column)
+    }
+    // Merged cells: a row whose recommendation and action cells are both empty continues the action
+    // above, giving it a further owner or a further note.
+    if raw(.recommendation).isEmpty && raw(.action).isEmpty && raw(.description).isEmpty,
+      let last = lastAction,
+      layout.recommendationNumber.map({ $0 >= row.count || row[$0].text.trimmingSpaces.isEmpty }) ?? true
+    {
+      let cells = Dictionary(uniqueKeysWithValues: PlanColumn.allCases.map { ($0, raw($0)) })
+      continueAction(last, row: rowNumber, cells: cells)
+      return
     }
     var actionText = cell(.action)
     if columns[.action] == nil && values[.action] == nil && !recommendationCell.isEmpty {
@@ -500,6 +586,11 @@ private struct RowReader {
       }
     }
 
+    let ownCells = recommendationCells(cell: cell, problem: { problem($0, $1) })
+    if let recommendationID, rowProblems.isEmpty {
+      correctRecommendationIfChanged(recommendationID, own: ownCells, row: rowNumber)
+    }
+
     if actionText.hasPrefix("\u{0}") {
       guard let recommendationID else { return }
       let number = recommendationID.hasPrefix("R") ? String(recommendationID.dropFirst()) : recommendationID
@@ -507,12 +598,15 @@ private struct RowReader {
       shownReference = "\(review.id)/\(actionText)"
     }
     if actionText.isEmpty {
-      let filled = PlanColumn.allCases.first { $0 != .recommendation && !cell($0).isEmpty }
+      let filled = PlanColumn.allCases.first {
+        !PlanColumn.recommendationColumns.contains($0) && !cell($0).isEmpty
+      }
       if let filled {
         problem(
           .action, "the action reference is empty, but \"\(headerText(filled))\" is filled in", value: "")
       } else if let recommendationID, rowProblems.isEmpty {
-        addRecommendationIfNew(recommendationID, text: recommendationText, row: rowNumber, owners: [])
+        addRecommendationIfNew(
+          recommendationID, text: recommendationText, row: rowNumber, owners: [], own: ownCells)
       }
       return
     }
@@ -580,6 +674,45 @@ private struct RowReader {
           "not a due day; write a day (31/12/2026 or 2026-12-31), a month (2026-06 or June 2026) or TBC")
       }
     }
+    // Each revision of the due day with its day, and the evidence received with its day: never
+    // dated after the import, nor before the action was agreed.
+    let agreedDay = agreed ?? existing?.action.agreed
+    func checkDay(_ column: PlanColumn, _ day: CalendarDay) {
+      if day > date {
+        problem(column, "\(day) is after the day of the import (\(date)); import on a later --date")
+      } else if let agreedDay, day < agreedDay {
+        problem(column, "\(day) is before the day the action was agreed (\(agreedDay))")
+      }
+    }
+    var listedRevisions: [(due: PlannedDue, day: CalendarDay)] = []
+    if !cell(.dueRevisions).isEmpty {
+      if let parsed = PlanImport.revisions(cell(.dueRevisions)) {
+        for (dueCell, day) in parsed {
+          guard let planned = PlanImport.plannedDue(dueCell) else {
+            problem(.dueRevisions, "a revision names a month that does not exist")
+            continue
+          }
+          checkDay(.dueRevisions, day)
+          listedRevisions.append((planned, day))
+        }
+      } else {
+        problem(
+          .dueRevisions,
+          "not a list of revisions; write each as 2027-03-31 on 15/11/2026 (the due day, then the day it was "
+            + "revised), separated by \";\"")
+      }
+    }
+    var evidenceItems: [(day: CalendarDay, item: String)] = []
+    if !cell(.evidence).isEmpty {
+      if let parsed = PlanImport.evidence(cell(.evidence)) {
+        for (day, _) in parsed { checkDay(.evidence, day) }
+        evidenceItems = parsed
+      } else {
+        problem(
+          .evidence, "write one item a line, each with the day it was received: 31/10/2026: Audit of 20 files"
+        )
+      }
+    }
     var status: ActionStatus?
     if !cell(.status).isEmpty {
       status = SpreadsheetCell.status(cell(.status))
@@ -627,15 +760,47 @@ private struct RowReader {
     // stays overdue as of the days before it, and a later day counts as a slip. Typos are corrected
     // with 'action edit'.
     var revisedDue: PlannedDue?
+    // The revisions the row lists that the log does not hold yet, on their days.
+    let revisionLog = listedRevisions.filter { listed in
+      !(existing?.action.updates.contains { $0.date == listed.day && $0.due == listed.due } ?? false)
+    }.map { ActionUpdate(date: $0.day, due: $0.due, by: by) }
     if let existing {
       let inForce = PlanImport.dueInForce(existing.action, asOf: logEnd, settings: settings)
-      if !cell(.due).isEmpty && action.due != inForce { revisedDue = action.due }
+      if !cell(.due).isEmpty && action.due != inForce && action.due != listedRevisions.last?.due {
+        revisedDue = action.due
+      }
       action.due = existing.action.due
+    }
+    if existing == nil, let last = listedRevisions.last {
+      // A new action with its revisions listed: the first due day, then each revision on its day.
+      if let dueCell = due, PlanImport.plannedDue(dueCell) != last.due {
+        problem(.due, "the due day is not the last revision's (\(last.due))")
+      }
+      if let originalDue, let first = PlanImport.plannedDue(originalDue) {
+        action.due = first
+      } else {
+        problem(.originalDue, "an action with revisions needs the due day first agreed")
+      }
+    }
+    // The evidence the row lists that the log does not hold yet, one update a day.
+    var evidenceLog: [ActionUpdate] = []
+    for (day, item) in evidenceItems
+    where
+      !(existing?.action.updates.contains { $0.date == day && ($0.evidence ?? []).contains(item) } ?? false)
+    {
+      if let index = evidenceLog.firstIndex(where: { $0.date == day }) {
+        evidenceLog[index].evidence = (evidenceLog[index].evidence ?? []) + [item]
+      } else {
+        evidenceLog.append(ActionUpdate(date: day, evidence: [item], by: by))
+      }
     }
     // A new action whose due day was revised: the first due day, then the revision in its log, so
     // that the slip (and its Amber) comes back with the plan.
     var revision: ActionUpdate?
-    if existing == nil, let originalDue, let first = PlanImport.plannedDue(originalDue), first != action.due {
+    if existing == nil, listedRevisions.isEmpty, let originalDue,
+      let first = PlanImport.plannedDue(originalDue),
+      first != action.due
+    {
       revision = ActionUpdate(
         date: action.agreed ?? date, due: action.due, note: "Due revised, as the imported plan records.",
         by: by)
@@ -652,7 +817,12 @@ private struct RowReader {
     let state = existing.map { $0.action.state(asOf: logEnd, settings: settings, heardFrom: nil) }
     let latestNote = existing?.action.latestNote(asOf: logEnd)?.note
     let statusChanged = status.map { $0 != (state?.status ?? .notStarted) } ?? false
-    let noteChanged = !note.isEmpty && note != latestNote
+    // A note the log already holds on the row's note day is not a new one (a further note on the same
+    // day, from a row continuing the action, may be the latest).
+    let noteLogged =
+      noteDay.map { day in existing?.action.updates.contains { $0.date == day && $0.note == note } ?? false }
+      ?? false
+    let noteChanged = !note.isEmpty && note != latestNote && !noteLogged
     let reportedChanged = PlanImport.keepsReportedRating(&update, state: state)
     if statusChanged || noteChanged || reportedChanged || revisedDue != nil {
       // The note day dates every update the row makes.
@@ -689,13 +859,28 @@ private struct RowReader {
       if text.isEmpty || (existing?.action.updates.contains { $0.date == day && $0.note == text } ?? false) {
         continue
       }
-      if day > date { continue }
+      // Never skipped silently: a note dated after the import, or before the action was agreed,
+      // is refused by its column.
+      if day > date || action.agreed.map({ day < $0 }) == true {
+        rowProblems.append(
+          ImportProblem(
+            row: rowNumber, column: header[index].text, action: shownReference, value: text,
+            message: day > date
+              ? "the note is dated \(day), after the day of the import (\(date)); import on a later --date, "
+                + "or ignore the column in the rules"
+              : "the note is dated \(day), before the action was agreed (\(action.agreed?.description ?? ""))"
+          ))
+        continue
+      }
       datedUpdates.append(ActionUpdate(date: day, note: text, by: by))
     }
+    guard rowProblems.isEmpty else { return }
     var kinds: [String] = []
     if existing == nil { kinds.append("new") }
-    if revisedDue != nil { kinds.append("revision") }
-    if hasUpdate && (statusChanged || noteChanged || reportedChanged) || !datedUpdates.isEmpty {
+    if revisedDue != nil || (existing != nil && !revisionLog.isEmpty) { kinds.append("revision") }
+    if hasUpdate && (statusChanged || noteChanged || reportedChanged) || !datedUpdates.isEmpty
+      || !evidenceLog.isEmpty
+    {
       if existing != nil { kinds.append("update") }
     }
     if let existing {
@@ -708,8 +893,11 @@ private struct RowReader {
     outcomes.append(
       PlanRowOutcome(
         row: rowNumber, kinds: kinds.isEmpty ? ["unchanged"] : kinds, subject: reference.description))
+    lastAction = LastAction(
+      reference: reference, recommendation: recommendationID,
+      cells: [.due: cell(.due), .status: cell(.status), .reported: cell(.reported)])
     if let existing {
-      for dated in datedUpdates {
+      for dated in revisionLog + evidenceLog + datedUpdates {
         changes.updates.append(PlannedUpdate(reference: reference, update: dated, row: rowNumber))
       }
       var before = existing.action
@@ -727,11 +915,96 @@ private struct RowReader {
         changes.updates.append(PlannedUpdate(reference: reference, update: update, row: rowNumber))
       }
     } else {
-      action.updates = (revision.map { [$0] } ?? []) + datedUpdates + (hasUpdate ? [update] : [])
-      addRecommendationIfNew(recommendationID, text: recommendationText, row: rowNumber, owners: owners)
+      action.updates =
+        (revision.map { [$0] } ?? []) + revisionLog + datedUpdates + evidenceLog + (hasUpdate ? [update] : [])
+      addRecommendationIfNew(
+        recommendationID, text: recommendationText, row: rowNumber, owners: owners, own: ownCells)
       changes.actions.append(
         PlannedAction(reference: reference, recommendation: recommendationID, action: action, row: rowNumber))
     }
+  }
+
+  /// A row continuing the action above (merged action cells): its owners join the action's owners
+  /// and its note is a further note on the action, dated by its note day; a due day, status or
+  /// rating other than the row above's is refused, as it belongs to an action of its own.
+  mutating func continueAction(_ last: LastAction, row rowNumber: Int, cells: [PlanColumn: String]) {
+    func raw(_ column: PlanColumn) -> String { cells[column] ?? "" }
+    var rowProblems: [ImportProblem] = []
+    func problem(_ column: PlanColumn, _ message: String) {
+      rowProblems.append(
+        ImportProblem(
+          row: rowNumber, column: headerText(column), action: last.reference.description, value: raw(column),
+          message: message))
+    }
+    for column in [PlanColumn.due, .status, .reported]
+    where !raw(column).isEmpty && raw(column) != last.cells[column] {
+      problem(
+        column,
+        "the row continues action \(last.reference) above (its recommendation and action cells are empty, as "
+          + "merged cells leave them) but says otherwise than its row; give a different action a row of its own"
+      )
+    }
+    var owners: [String] = []
+    switch PlanImport.owners(raw(.owners), in: tracker) {
+    case .success(let ids): owners = ids
+    case .failure(let missing):
+      let hint = missing.suggestion.map { "; did you mean \($0)?" } ?? ""
+      problem(.owners, "no agency \"\(missing.name)\"\(hint)")
+    }
+    var noteDay: CalendarDay?
+    if !raw(.noteDay).isEmpty {
+      noteDay = AgencyReturnImport.day(raw(.noteDay))
+      if noteDay == nil { problem(.noteDay, "not a day; write it as 31/12/2026 (day first) or 2026-12-31") }
+    }
+    if let noteDay, noteDay > date {
+      problem(.noteDay, "the note day is after the day of the import (\(date))")
+    }
+    problems += rowProblems
+    guard rowProblems.isEmpty else { return }
+    let note = raw(.note)
+    let update = note.isEmpty ? nil : ActionUpdate(date: noteDay ?? date, note: note, by: by)
+    var kinds: [String] = []
+    if let index = changes.actions.firstIndex(where: { $0.reference == last.reference }) {
+      var action = changes.actions[index].action
+      for owner in owners where !action.owners.contains(owner) {
+        action.jointOwners = (action.jointOwners ?? []) + [owner]
+      }
+      if let update { action.updates.append(update) }
+      changes.actions[index].action = action
+      if let planned = changes.recommendations.firstIndex(where: {
+        $0.recommendation.id == last.recommendation
+      }) {
+        for owner in owners where !changes.recommendations[planned].recommendation.agencies.contains(owner) {
+          changes.recommendations[planned].recommendation.agencies.append(owner)
+        }
+      }
+      kinds = ["continuation"]
+    } else if let (_, m, a) = tracker.actionIndex(last.reference) {
+      let stored = review.recommendations[m].actions[a]
+      // The owners of the action's row and of the rows continuing it, together.
+      var action = changes.edits.first(where: { $0.reference == last.reference })?.action ?? stored
+      for owner in owners where !action.owners.contains(owner) {
+        action.jointOwners = (action.jointOwners ?? []) + [owner]
+      }
+      if action.jointOwners == [] { action.jointOwners = nil }
+      changes.edits.removeAll { $0.reference == last.reference }
+      if !Self.changedFields(stored, action).isEmpty {
+        changes.edits.append(
+          PlannedActionEdit(
+            reference: last.reference, recommendation: last.recommendation,
+            fields: Self.changedFields(stored, action), action: action, row: rowNumber))
+        kinds.append("correction")
+      }
+      if let update, !stored.updates.contains(where: { $0.note == note }) {
+        changes.updates.append(PlannedUpdate(reference: last.reference, update: update, row: rowNumber))
+        kinds.append("update")
+      }
+    }
+    outcomes.append(
+      PlanRowOutcome(
+        row: rowNumber,
+        kinds: kinds.isEmpty ? ["unchanged"] : ["continuation"] + kinds.filter { $0 != "continuation" },
+        subject: last.reference.description))
   }
 
   /// The fields that differ between two versions of an action, by the names `action edit` uses.
@@ -758,22 +1031,84 @@ private struct RowReader {
     return "R\(number)"
   }
 
-  /// Adds a recommendation given by text the first time a row names it; later rows add their
-  /// owners to the agencies it is addressed to.
-  mutating func addRecommendationIfNew(_ id: String, text: String, row: Int, owners: [String]) {
+  /// Adds a recommendation given by text the first time a row names it, with the response, note,
+  /// agencies and day its own columns give; without an "Addressed to" column, later rows add their
+  /// owners to the agencies it is addressed to, and an action makes it accepted.
+  mutating func addRecommendationIfNew(
+    _ id: String, text: String, row: Int, owners: [String], own: RecommendationCells = RecommendationCells()
+  ) {
     if review.recommendations.contains(where: { $0.id == id }) { return }
     if let index = changes.recommendations.firstIndex(where: { $0.recommendation.id == id }) {
-      for owner in owners where !changes.recommendations[index].recommendation.agencies.contains(owner) {
-        changes.recommendations[index].recommendation.agencies.append(owner)
+      if own.agencies == nil {
+        for owner in owners where !changes.recommendations[index].recommendation.agencies.contains(owner) {
+          changes.recommendations[index].recommendation.agencies.append(owner)
+        }
       }
-      if !owners.isEmpty { changes.recommendations[index].recommendation.response = .accepted }
+      if !owners.isEmpty && own.response == nil {
+        changes.recommendations[index].recommendation.response = .accepted
+      }
+      // The recommendation's own columns, when this row gives them.
+      if let agencies = own.agencies { changes.recommendations[index].recommendation.agencies = agencies }
+      if let response = own.response { changes.recommendations[index].recommendation.response = response }
+      if let note = own.note { changes.recommendations[index].recommendation.responseNote = note }
+      if let responded = own.responded { changes.recommendations[index].recommendation.responded = responded }
       return
     }
     newRecommendations[Self.key(text)] = changes.recommendations.count
     changes.recommendations.append(
       PlannedRecommendation(
         recommendation: Recommendation(
-          id: id, text: text, agencies: owners, response: owners.isEmpty ? .pending : .accepted),
+          id: id, text: text, agencies: own.agencies ?? owners,
+          response: own.response ?? (owners.isEmpty ? .pending : .accepted), responseNote: own.note,
+          responded: own.responded),
         row: row))
+  }
+
+  /// A recommendation the review holds whose own columns say otherwise: corrected once, as
+  /// 'recommendation update' would; an empty cell leaves its field as it is.
+  mutating func correctRecommendationIfChanged(_ id: String, own: RecommendationCells, row: Int) {
+    guard let stored = review.recommendations.first(where: { $0.id == id }),
+      !changes.recommendationEdits.contains(where: { $0.recommendation.id == id })
+    else { return }
+    var corrected = stored
+    if let response = own.response { corrected.response = response }
+    if let note = own.note { corrected.responseNote = note }
+    if let agencies = own.agencies { corrected.agencies = agencies }
+    if let responded = own.responded { corrected.responded = responded }
+    if corrected != stored {
+      changes.recommendationEdits.append(PlannedRecommendation(recommendation: corrected, row: row))
+    }
+  }
+
+  /// The recommendation's own cells on a row, read; a problem for each that cannot be read.
+  func recommendationCells(cell: (PlanColumn) -> String, problem: (PlanColumn, String) -> Void)
+    -> RecommendationCells
+  {
+    var own = RecommendationCells()
+    let responseText = cell(.response)
+    if !responseText.isEmpty {
+      own.response = PlanImport.response(responseText)
+      if own.response == nil {
+        problem(
+          .response,
+          "not a response; write " + RecommendationResponse.allCases.map(\.title).joined(separator: ", "))
+      }
+    }
+    if !cell(.responseNote).isEmpty { own.note = cell(.responseNote) }
+    if !cell(.addressedTo).isEmpty {
+      switch PlanImport.owners(cell(.addressedTo), in: tracker) {
+      case .success(let ids): own.agencies = ids
+      case .failure(let missing):
+        let hint = missing.suggestion.map { "; did you mean \($0)?" } ?? ""
+        problem(.addressedTo, "no agency \"\(missing.name)\"\(hint)")
+      }
+    }
+    if !cell(.responded).isEmpty {
+      own.responded = AgencyReturnImport.day(cell(.responded))
+      if own.responded == nil {
+        problem(.responded, "not a day; write it as 31/12/2026 (day first) or 2026-12-31")
+      }
+    }
+    return own
   }
 }

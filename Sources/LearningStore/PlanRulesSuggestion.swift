@@ -35,20 +35,37 @@ public enum PlanRulesSuggestion {
 
   /// The suggested rules file for a plan's text.
   public static func suggest(_ text: String, tracker: Tracker) -> String {
+    suggest(text, command: "import plan", field: field(forHeader:)) { field, value in
+      switch field {
+      case "status": SpreadsheetCell.status(value) != nil
+      case "reported rating": SpreadsheetCell.rating(value) != nil
+      case "owning agencies": (try? SpreadsheetCell.owners(value, in: tracker).get()) != nil
+      case "due": LenientDay.due(value, dayNumbers: true) != nil
+      default: nil
+      }
+    }
+  }
+
+  /// A suggested rules file for a spreadsheet of any layout, for `command`: `field` maps a header
+  /// to a field, and `understood` says whether a value is read in a field (nil for a field whose
+  /// values are not checked).
+  static func suggest(
+    _ text: String, command: String, field: (String) -> String?, understood: (String, String) -> Bool?
+  ) -> String {
     let read = AgencyReturnImport.headedRows(text) { row in
-      row.filter { field(forHeader: $0.text) != nil }.count
+      row.filter { field($0.text) != nil }.count
     }
     guard let (rows, headerIndex, _) = read.found else {
-      return "# No header row found: no row has two headers a plan's columns could be.\n"
+      return "# No header row found: no row has two headers the layout's columns could be.\n"
     }
     let header = rows[headerIndex]
-    var lines = ["# Rules suggested by 'import plan --suggest-rules': check every line before use."]
+    var lines = ["# Rules suggested by '\(command) --suggest-rules': check every line before use."]
     let headerRow = header.first?.row ?? 1
     if headerRow > 1 { lines.append("skip \(headerRow - 1)") }
     var mapped: [(index: Int, header: String, field: String)] = []
     for (index, cell) in header.enumerated() where !cell.text.trimmingSpaces.isEmpty {
       let name = String(cell.text.trimmingSpaces).replacingOccurrences(of: "\"", with: "'")
-      if let field = field(forHeader: cell.text) {
+      if let field = field(cell.text) {
         lines.append("column \"\(name)\" = \(field)")
         mapped.append((index, name, field))
       } else {
@@ -61,15 +78,7 @@ public enum PlanRulesSuggestion {
         let value = String(row[index].text.trimmingSpaces)
         if value.isEmpty || seen.contains(value) { continue }
         seen.insert(value)
-        let understood: Bool
-        switch field {
-        case "status": understood = SpreadsheetCell.status(value) != nil
-        case "reported rating": understood = SpreadsheetCell.rating(value) != nil
-        case "owning agencies": understood = (try? SpreadsheetCell.owners(value, in: tracker).get()) != nil
-        case "due": understood = LenientDay.due(value, dayNumbers: true) != nil
-        default: continue
-        }
-        if understood { continue }
+        guard understood(field, value) == false else { continue }
         lines.append("if \"\(name)\" is \"\(value.replacingOccurrences(of: "\"", with: "'"))\"")
         lines.append("  \(field) = ?")
       }

@@ -33,10 +33,35 @@ public enum SpreadsheetCell {
   public static func owners(_ text: String, in tracker: Tracker) -> Result<[String], PlanImport.OwnerNotFound>
   {
     var found: [String] = []
-    let parts = text.replacingOccurrences(of: "&", with: " and ").split(whereSeparator: {
-      $0 == "/" || $0 == ";" || $0 == ","
-    })
-    for part in parts.map({ String(String($0).trimmingSpaces) }) where !part.isEmpty {
+    // The parts between separators, with the separator after each, so that a name holding one
+    // ("Probation Service, Northshire delivery unit") is found whole.
+    var pieces: [(text: String, separator: String)] = [("", "")]
+    for character in text.replacingOccurrences(of: "&", with: " and ") {
+      if character == "/" || character == ";" || character == "," {
+        pieces[pieces.count - 1].separator = String(character)
+        pieces.append(("", ""))
+      } else {
+        pieces[pieces.count - 1].text.append(character)
+      }
+    }
+    var parts: [String] = []
+    var start = 0
+    while start < pieces.count {
+      var end = pieces.count - 1
+      while end > start {
+        let joined = pieces[start...end].enumerated().map { offset, piece in
+          piece.text + (start + offset < end ? piece.separator : "")
+        }.joined()
+        if agency(named: joined, in: tracker) != nil { break }
+        end -= 1
+      }
+      parts.append(
+        pieces[start...end].enumerated().map { offset, piece in
+          piece.text + (start + offset < end ? piece.separator : "")
+        }.joined())
+      start = end + 1
+    }
+    for part in parts.map({ String($0.trimmingSpaces) }) where !part.isEmpty {
       if allPartners.contains(nameKey(part)) {
         found += tracker.agencies.filter(\.statutoryPartner).map(\.id)
         continue

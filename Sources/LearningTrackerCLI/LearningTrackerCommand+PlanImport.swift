@@ -25,13 +25,15 @@ extension LearningTrackerCommand {
       Reads a review's action plan saved as CSV or Unicode text (Excel or LibreOffice; comma, \
       semicolon or tab separated), one row per action, with the columns "Recommendation", \
       "Action reference", "Action", "Owning agencies", "Lead", "Planned evidence or measure", \
-      "Agreed", "Due", "Original due", "Status", "Reported rating", "Latest note" and "Note day" \
-      (matched ignoring case and spaces; "Recommendation", "Owning agencies" and "Due" are \
-      needed), the layout 'report plan --format csv' writes. Another layout is read through a \
+      "Agreed", "Due", "Original due", "Status", "Reported rating", "Latest note", "Note day", \
+      "Due revisions", "Evidence received", "Response", "Response note", "Addressed to", \
+      "Responded" and "Recommendation number" (matched ignoring case and spaces; "Recommendation", "Owning agencies" and "Due" \
+      are needed), the layout 'report plan --format csv' writes. Another layout is read through a \
       rules file (--rules; start from --suggest-rules); a header neither read nor mapped nor \
       ignored is refused by name. A recommendation is given by its reference (R1), which must \
       exist, or by its text: new text adds a recommendation. A row with one cell of text is a \
-      heading; an empty recommendation cell continues the one above. Owning agencies are IDs, \
+      heading; an empty recommendation cell continues the one above, and empty recommendation and \
+      action cells the action above (a further owner or note). Owning agencies are IDs, \
       names or aliases separated by "/", ",", ";", "&" or " and ". Days are read day first \
       (31/12/2026, 31-Dec-26, 31 December 2026, 2026-12-31). Every row is checked before \
       anything changes; every problem is listed with its row, its column by header, the action \
@@ -87,8 +89,10 @@ extension LearningTrackerCommand {
   }
 
   /// The rules file `--rules` names, read; refused with every problem and its line.
-  static func rulesFile(_ args: ParsedArguments) throws -> SpreadsheetRules {
-    guard let path = try args[ImportPlanOptions.rules] else { return SpreadsheetRules() }
+  static func rulesFile(
+    _ args: ParsedArguments, option: TypedOption<String?> = ImportPlanOptions.rules
+  ) throws -> SpreadsheetRules {
+    guard let path = try args[option] else { return SpreadsheetRules() }
     guard let data = FileManager.default.contents(atPath: path),
       let text = String(data: data, encoding: .utf8)
     else {
@@ -106,7 +110,7 @@ extension LearningTrackerCommand {
   /// "1 recommendation added, 7 actions added, 0 corrections, 2 updates".
   static func counts(_ changes: PlanImportChanges) -> String {
     "\(LearningModel.plural(changes.recommendations.count, "recommendation")) added, \(LearningModel.plural(changes.actions.count, "action")) added, "
-      + "\(LearningModel.plural(changes.edits.count, "correction")), \(LearningModel.plural(changes.updates.count, "update"))"
+      + "\(LearningModel.plural(changes.edits.count + changes.recommendationEdits.count, "correction")), \(LearningModel.plural(changes.updates.count, "update"))"
   }
 
   /// One line per change, in the order they are applied.
@@ -118,6 +122,9 @@ extension LearningTrackerCommand {
       if let note = update.note { parts.append("note \"\(shortened(note, 60))\"") }
       if let rating = update.reported { parts.append("reported rating \(rating.title)") }
       if let due = update.due { parts.append("due revised to \(due)") }
+      if let evidence = update.evidence {
+        parts.append("evidence: \(shortened(evidence.joined(separator: "; "), 60))")
+      }
       return "\(update.date): " + parts.joined(separator: ", ")
     }
     var lines: [String] = []
@@ -125,6 +132,12 @@ extension LearningTrackerCommand {
       lines.append(
         "add recommendation \(review)/\(added.recommendation.id): \(shortened(added.recommendation.text, 70))"
       )
+    }
+    for edit in changes.recommendationEdits {
+      let recommendation = edit.recommendation
+      lines.append(
+        "correct recommendation \(review)/\(recommendation.id): response \(recommendation.response.title)"
+          + (recommendation.responded.map { ", responded \($0)" } ?? ""))
     }
     for added in changes.actions {
       var line =

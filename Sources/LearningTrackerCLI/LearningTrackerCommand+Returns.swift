@@ -74,11 +74,16 @@ extension LearningTrackerCommand {
 
   /// The options of `import returns`.
   enum ImportReturnsOptions {
-    static let by: TypedOption<String> = .text(
-      "--by", "NAME", help: "who the updates are from (the agency's safeguarding lead)")
+    static let by: TypedOption<String?> = .text(
+      "--by", "NAME",
+      help: "who the updates are from (the agency's safeguarding lead); required unless --suggest-rules")
     static let date: TypedOption<CalendarDay?> = .day(
       "--date", help: "the day of the updates (default today)")
     static let dryRun: TypedOption<Bool> = .flag("--dry-run", help: "show what would change, change nothing")
+    static let rules: TypedOption<String?> = .text(
+      "--rules", "FILE", help: "a rules file for a return in a layout of the agency's own")
+    static let suggestRules: TypedOption<Bool> = .flag(
+      "--suggest-rules", help: "print a rules file for the spreadsheet, change nothing")
   }
 
   static let importReturns = Command(
@@ -90,20 +95,30 @@ extension LearningTrackerCommand {
       save them (31/12/2026; 1/2/2026 is 1 February), never month first. Every row is checked \
       before anything changes: missing columns, unknown actions, actions the agency does not own, \
       unknown statuses, a proposed due day that is not a day, in the past, or without a reason, and \
-      closed actions being reopened. Every problem is listed with its spreadsheet row (a cell \
+      closed actions being reopened. The agency is given by its ID, name or an alias; status words \
+      are read as returns write them ("Complete", "On track", "Amber - in progress"). Another \
+      layout is read through a rules file (--rules; start from --suggest-rules), as for 'import \
+      plan'; a header neither read nor mapped nor ignored is refused by name. Every problem is listed with its spreadsheet row (a cell \
       holding a line break does not add a row), its column by header, the action and the value, \
       and then nothing changes (exit 65). Otherwise every row is applied as a dated update by NAME. \
       Importing the same file again changes nothing.
       """,
     positionals: [Positional("FILE.csv", help: "the returned spreadsheet")],
-    options: [ImportReturnsOptions.by, ImportReturnsOptions.date, ImportReturnsOptions.dryRun]
-      + spreadsheetLimitOptions
+    options: [
+      ImportReturnsOptions.by, ImportReturnsOptions.date, ImportReturnsOptions.dryRun,
+      ImportReturnsOptions.rules, ImportReturnsOptions.suggestRules,
+    ] + spreadsheetLimitOptions
   ) { args, context in
-    let by = try args[ImportReturnsOptions.by]
-    let date = try args[ImportReturnsOptions.date] ?? context.today
-    let dryRun = args[ImportReturnsOptions.dryRun]
     let file = try args.positional(0)
     let text = try spreadsheetText(file, args: args, context: context)
+    let rules = try rulesFile(args, option: ImportReturnsOptions.rules)
+    if args[ImportReturnsOptions.suggestRules] {
+      context.console.out(ReturnRulesSuggestion.suggest(text, tracker: try context.load().tracker))
+      return ExitCode.ok
+    }
+    let by = try args.required(ImportReturnsOptions.by)
+    let date = try args[ImportReturnsOptions.date] ?? context.today
+    let dryRun = args[ImportReturnsOptions.dryRun]
     func report(_ problems: [ImportProblem]) -> CommandError { importRefusal(problems, file: file) }
     func describe(_ planned: PlannedUpdate) -> String {
       var parts: [String] = []
@@ -120,7 +135,8 @@ extension LearningTrackerCommand {
     }
     if dryRun {
       let tracker = try context.load().tracker
-      let (updates, problems) = AgencyReturnImport.plan(text, tracker: tracker, date: date, by: by)
+      let (updates, problems) = AgencyReturnImport.plan(
+        text, tracker: tracker, date: date, by: by, rules: rules)
       if !problems.isEmpty { throw report(problems) }
       context.console.out(
         updates.isEmpty ? "No changes.\n" : updates.map(describe).joined(separator: "\n") + "\n")
@@ -130,7 +146,8 @@ extension LearningTrackerCommand {
     }
     var applied: [PlannedUpdate] = []
     try context.change(by: by) { tracker in
-      let (updates, problems) = AgencyReturnImport.plan(text, tracker: tracker, date: date, by: by)
+      let (updates, problems) = AgencyReturnImport.plan(
+        text, tracker: tracker, date: date, by: by, rules: rules)
       if !problems.isEmpty { throw report(problems) }
       for planned in updates {
         guard let (r, m, a) = tracker.actionIndex(planned.reference) else { continue }

@@ -118,7 +118,9 @@ import Testing
     let header = try #require(exported.out.split(separator: "\r\n").first)
     #expect(
       header.dropFirst() == "Recommendation,Action reference,Action,Owning agencies,Lead,"
-        + "Planned evidence or measure,Agreed,Due,Original due,Status,Reported rating,Latest note,Note day")
+        + "Planned evidence or measure,Agreed,Due,Original due,Status,Reported rating,Latest note,Note day,"
+        + "Due revisions,Evidence received,Response,Response note,Addressed to,Responded,Recommendation number"
+    )
     let second = try freshStore()
     let file = try write(exported.out, named: "exported.csv", beside: second)
     let outcome = importPlan(file, into: second)
