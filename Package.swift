@@ -32,7 +32,9 @@ let package = Package(
     ),
     .testTarget(
       name: "LearningTrackerTests",
-      dependencies: ["LearningTrackerCLI", "LearningReports", "LearningStore", "LearningTestSupport"],
+      dependencies: [
+        "LearningJSON", "LearningTrackerCLI", "LearningReports", "LearningStore", "LearningTestSupport",
+      ],
       exclude: ["BadInput", "Golden", "PlanLayouts"]
     ),
   ]

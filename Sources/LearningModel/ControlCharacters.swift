@@ -16,6 +16,32 @@ public enum ControlCharacters {
     }
   }
 
+  /// Whether UTF-8 bytes may hold a character `contains` names (tab and line feed allowed): a
+  /// quick scan of bytes, decoding only the one- to three-byte sequences where such characters
+  /// live, by the same rule. Bytes that are not UTF-8 are passed over.
+  public static func mayBeIn(utf8 bytes: [UInt8]) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      var scalar: UInt32?
+      var length = 1
+      if byte < 0x80 {
+        scalar = UInt32(byte)
+      } else if byte & 0xE0 == 0xC0, index + 1 < bytes.count {
+        scalar = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+        length = 2
+      } else if byte & 0xF0 == 0xE0, index + 2 < bytes.count {
+        scalar =
+          (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
+          | UInt32(bytes[index + 2] & 0x3F)
+        length = 3
+      }
+      if let value = scalar, let decoded = Unicode.Scalar(value), contains(decoded) { return true }
+      index += length
+    }
+    return false
+  }
+
   /// The control characters in a multi-line text, in order.
   public static func found(in text: String) -> [Unicode.Scalar] {
     text.unicodeScalars.filter { contains($0) }

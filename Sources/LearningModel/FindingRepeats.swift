@@ -98,8 +98,7 @@ extension DomainRules {
   ) -> [RuleViolation] {
     guard let link = finding.repeats else { return [] }
     let reference = "\(review)/\(finding.id)"
-    let parts = link.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+    guard let (earlierReview, _) = splitReviewReference(link) else {
       return [
         RuleViolation(
           check: .references, field: "repeats", value: link,
@@ -107,7 +106,6 @@ extension DomainRules {
           hint: "give the earlier finding as REVIEW/FINDING, such as LCSPR-2023-05/F1")
       ]
     }
-    let earlierReview = String(parts[0])
     guard known.findings.contains(link) else {
       return [
         RuleViolation(

@@ -13,9 +13,8 @@ public struct ActionReference: Hashable, Comparable, Sendable, CustomStringConve
 
   /// Parses `REVIEW/ACTION`; `nil` without exactly one slash or with an empty part.
   public init?(_ text: String) {
-    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
-    self.init(review: String(parts[0]), action: String(parts[1]))
+    guard let (review, action) = splitReviewReference(text) else { return nil }
+    self.init(review: review, action: action)
   }
 
   /// The reference as written: `REVIEW/ACTION`.
@@ -49,6 +48,15 @@ public struct RecommendationReference: Hashable, Comparable, Sendable, CustomStr
     if lhs.review != rhs.review { return lhs.review < rhs.review }
     return naturalOrder(lhs.recommendation, rhs.recommendation)
   }
+}
+
+/// The one rule for a reference to a record inside a review, `REVIEW/ID` (an action
+/// `LCSPR-2025-02/1.1`, a finding `RR-2026-01/F1`, a recommendation `LCSPR-2025-02/R1`): exactly one
+/// slash, neither part empty. `nil` otherwise. Every reader of such a reference splits it here.
+public func splitReviewReference(_ text: String) -> (review: String, id: String)? {
+  let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+  guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+  return (String(parts[0]), String(parts[1]))
 }
 
 /// Compares two IDs so that runs of digits compare as numbers (`R2` before `R10`, `1.2` before `1.10`);

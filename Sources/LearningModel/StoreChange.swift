@@ -104,11 +104,7 @@ public enum RecordReference: Hashable, Sendable, CustomStringConvertible {
     func after(_ prefix: String) -> String? {
       reference.hasPrefix(prefix + ":") ? String(reference.dropFirst(prefix.count + 1)) : nil
     }
-    func split() -> (String, String)? {
-      let parts = reference.split(separator: "/", omittingEmptySubsequences: false)
-      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
-      return (String(parts[0]), String(parts[1]))
-    }
+    func split() -> (String, String)? { splitReviewReference(reference) }
     switch kind {
     case "partnership":
       guard reference == "partnership" else { return nil }

@@ -28,6 +28,10 @@ public struct Tracker: Encodable, Equatable, Sendable {
   public var disseminations: [Dissemination]
   /// The agencies' Section 11 returns, every cycle.
   public var section11: [Section11Return]
+  /// The mark of the history entry that wrote the store (`HistoryDigest.storeMark`), so that a store
+  /// changed outside the tool and a history cut short can be told apart; absent in stores written
+  /// before it was recorded. Bookkeeping of the store, not a record: no rule reads it.
+  public var historyEntry: String?
 
   /// A store of the current format version with the given records.
   public init(
@@ -51,7 +55,7 @@ public struct Tracker: Encodable, Equatable, Sendable {
 
   enum CodingKeys: String, CodingKey {
     case schemaVersion, partnership, agencies, themes, categories, disseminationMethods
-    case section11Standards, bankHolidays, reviews, disseminations, section11
+    case section11Standards, bankHolidays, reviews, disseminations, section11, historyEntry
   }
 }
 

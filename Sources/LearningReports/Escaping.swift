@@ -67,11 +67,7 @@ public enum Escape {
   /// One CSV cell (RFC 4180): quoted when needed, and neutralised against formula injection
   /// (a cell that begins with =, +, -, @, tab or carriage return gets a leading apostrophe).
   public static func csv(_ text: String) -> String {
-    var cell = text
-    if let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-      // Plain negative numbers stay numbers.
-      if !(first == "-" && Double(cell) != nil) { cell = "'" + cell }
-    }
+    let cell = FormulaGuard.guarded(text)
     if cell.contains(where: {
       $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == ";"
     }) {
@@ -140,20 +136,6 @@ extension Escape {
   /// Whether UTF-8 bytes may hold a character that must not reach a terminal as it is (a C0
   /// control, DEL, a C1 control or a bidirectional control): a quick scan before `terminalJSON`.
   public static func mayHoldTerminalControls(_ bytes: [UInt8]) -> Bool {
-    var index = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-      if byte == 0x7F { return true }
-      if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
-      if byte == 0xE2, index + 2 < bytes.count {
-        let second = bytes[index + 1]
-        let third = bytes[index + 2]
-        if second == 0x80 && (0xAA...0xAE).contains(third) { return true }
-        if second == 0x81 && (0xA6...0xA9).contains(third) { return true }
-      }
-      index += 1
-    }
-    return false
+    ControlCharacters.mayBeIn(utf8: bytes)
   }
 }

@@ -16,6 +16,10 @@ public enum HistoryEntryKind: String, Sendable {
   case redact
   /// The store was rewritten in the standard layout; no record changed.
   case format
+  /// The store was found changed outside learning-tracker (by hand, or by entries cut off the
+  /// history) and the next command recorded that before its own change; `storeEntry` is the mark
+  /// the store carried.
+  case outside
 }
 
 /// One command's changes to a store, as one line of the history file beside it.
@@ -51,6 +55,9 @@ public struct HistoryEntry: Equatable, Sendable {
   public var digest: String?
   /// The 64-bit digest that entries written before the chain carried instead of `storeAfter`.
   public var legacyStoreDigest: String?
+  /// For an `outside` entry, the mark of the history entry the store named when it was found
+  /// changed (its `historyEntry`), when it named one.
+  public var storeEntry: String?
   /// The line's JSON as read from the file.
   var storedJSON: JSONValue?
 
@@ -138,9 +145,10 @@ public enum HistoryEntryStatus: Equatable, Sendable {
 public enum HistoryWarning: Equatable, Sendable, CustomStringConvertible {
   /// A half-written last line was cut off and kept in `keptIn`.
   case tornLineKept(history: String, keptIn: String, bytes: Int)
-  /// The store was not the one the history's last entry left: it was changed outside
-  /// learning-tracker, and this change is recorded after that change, never taking it in silently.
-  case storeChangedOutside(store: String, lastEntry: String)
+  /// The store was not the one the history's last entry left (`problem` says why: changed outside
+  /// learning-tracker, or the history cut short); that was recorded as an entry of its own before
+  /// this change, never taken in silently.
+  case storeChangedOutside(store: String, problem: String)
 
   /// The warning as the user reads it.
   public var description: String {
@@ -148,9 +156,9 @@ public enum HistoryWarning: Equatable, Sendable, CustomStringConvertible {
     case .tornLineKept(let history, let keptIn, let bytes):
       "\(history): the last line was half-written (\(bytes) bytes, a writer stopped while appending); "
         + "it was cut off and kept in \(keptIn)"
-    case .storeChangedOutside(let store, let lastEntry):
-      "\(store): the store was changed outside learning-tracker after \(lastEntry) (or entries were cut off "
-        + "the history); this change is recorded after it, and 'history' shows where"
+    case .storeChangedOutside(_, let problem):
+      "\(problem); this was recorded in the history as a change made outside learning-tracker, "
+        + "before this change, and 'history' shows where"
     }
   }
 }
@@ -287,6 +295,20 @@ public enum HistoryDigest {
     return SHA256.hex(text)
   }
 
+  /// The mark an entry leaves in the store it writes (the store's `historyEntry`): the digest of
+  /// everything in the entry but `storeAfter` and `digest`, which cover the store's bytes and so
+  /// cannot be known before the mark is written into them. It covers `previous`, so it names one
+  /// place in the chain.
+  public static func storeMark(of entry: HistoryEntry) -> String {
+    var value = entry.json
+    if case .object(let members) = value {
+      value = .object(members.filter { $0.key != "digest" && $0.key != "storeAfter" })
+    }
+    var text = ""
+    canonical(value, into: &text)
+    return SHA256.hex(text)
+  }
+
   /// The digest a text stands as.
   public static func text(_ text: String) -> String { SHA256.hex(text) }
 
@@ -330,7 +352,7 @@ public enum Redaction {
 
   /// The fields of a history entry that hold digests, never text: never redacted.
   public static let digestFields: Set<String> = [
-    "digest", "previous", "storeBefore", "storeAfter", "redactions", "sha256", "storeDigest",
+    "digest", "previous", "storeBefore", "storeAfter", "redactions", "sha256", "storeDigest", "storeEntry",
   ]
 
   /// The marker's masked text and the original's digest, when `value` is a marker.
@@ -467,6 +489,7 @@ extension HistoryEntry {
     if let redactions { members.append(("redactions", .array(redactions.map(JSONValue.string)))) }
     if let storeAfter { members.append(("storeAfter", .string(storeAfter))) }
     if let storeBefore { members.append(("storeBefore", .string(storeBefore))) }
+    if let storeEntry { members.append(("storeEntry", .string(storeEntry))) }
     if let legacyStoreDigest { members.append(("storeDigest", .string(legacyStoreDigest))) }
     if let target { members.append(("target", .string(target))) }
     return .object(members)
@@ -505,6 +528,7 @@ extension HistoryEntry {
     redactions = texts("redactions")
     digest = text("digest")
     legacyStoreDigest = text("storeDigest")
+    storeEntry = text("storeEntry")
   }
 }
 

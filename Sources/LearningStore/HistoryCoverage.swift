@@ -1,4 +1,5 @@
 import Foundation
+import LearningJSON
 
 /// What the chain covers: an entry shows nothing its digest does not cover.
 ///
@@ -45,18 +46,11 @@ public enum HistoryCoverage {
     return nil
   }
 
-  /// Whether the store as it is now is the one the history's last entry left, said as a failure
-  /// naming the store when it is not: the store was changed outside learning-tracker, or the
-  /// history's last entries were cut off. `currentStore` is the store's digest.
-  public static func storeProblem(_ entries: [HistoryEntry], currentStore: String?, store: String)
-    -> String?
-  {
-    guard let last = entries.last, let after = last.storeAfter, let currentStore else { return nil }
-    if currentStore == after { return nil }
-    // The last change never arrived (the writer stopped before the rename): the store is as before it.
-    if currentStore == last.storeBefore { return nil }
-    return
-      "\(store): the store is not the one the history's last entry ('\(last.commandLine)', \(last.at)) left: "
-      + "it was changed outside learning-tracker, or entries were cut off the end of the history"
+  /// Whether the store at `store` as it is now is the one the history's last entry left, said as
+  /// a failure naming the store or the history when it is not: the store was changed outside
+  /// learning-tracker, the history was cut short, or an older copy was put back
+  /// (`StoreStanding`). `entries` is the whole history.
+  public static func storeProblem(_ entries: [HistoryEntry], store: String) -> String? {
+    StoreStanding.of(entries, store: store).problem(entries, store: store)
   }
 }

@@ -477,7 +477,7 @@ private struct RowReader {
     func raw(_ column: PlanColumn) -> String {
       if let value = values[column] { return String(value.trimmingSpaces) }
       guard let index = columns[column], index < row.count else { return "" }
-      return Self.unguarded(String(row[index].text.trimmingSpaces))
+      return FormulaGuard.unguarded(String(row[index].text.trimmingSpaces))
     }
     // A heading: one cell of text, in no action, owner or due column ("Recommendation 1" alone in
     // column A, or a recommendation's text alone).

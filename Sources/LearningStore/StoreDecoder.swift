@@ -345,7 +345,7 @@ public struct StoreDecoder {
   static let trackerFields = Fields(
     [
       "schemaVersion", "partnership", "agencies", "themes", "categories", "disseminationMethods",
-      "section11Standards", "bankHolidays", "reviews", "disseminations", "section11",
+      "section11Standards", "bankHolidays", "reviews", "disseminations", "section11", "historyEntry",
     ], required: ["partnership"])
 
   /// The whole store; `nil` when its top level is not an object.
@@ -372,8 +372,9 @@ public struct StoreDecoder {
       case 9:
         tracker.disseminations = try d.list { (d: inout StoreDecoder) throws(Syntax) in try d.dissemination()
         }
-      default:
+      case 10:
         tracker.section11 = try d.list { (d: inout StoreDecoder) throws(Syntax) in try d.section11Return() }
+      default: tracker.historyEntry = try d.optionalString()
       }
     }
     return isObject ? tracker : nil

@@ -1,4 +1,5 @@
 import Foundation
+import LearningJSON
 import LearningModel
 
 #if canImport(Glibc)
@@ -86,10 +87,14 @@ public struct StoreTransaction: Sendable {
     if lstat(store, &status) == 0 { throw StoreError.alreadyExists(file: store) }
     let warnings = try recoverTornLine()
     let history = try loadHistory()
-    let bytes = try StoreWriter.checkedBytes(tracker, file: store, today: today)
     var entry = HistoryEntry(
       at: timestamp, operatorName: operatorName, by: by, command: command, kind: .`init`, changes: [],
-      storeAfter: HistoryDigest.store(bytes), previous: history.entries.last.map(identity))
+      previous: history.entries.last.map(identity))
+    // The store names the entry that writes it; the entry then takes the digest of those bytes.
+    var tracker = tracker
+    tracker.historyEntry = HistoryDigest.storeMark(of: entry)
+    let bytes = try StoreWriter.checkedBytes(tracker, file: store, today: today)
+    entry.storeAfter = HistoryDigest.store(bytes)
     entry.digest = HistoryDigest.digest(of: entry)
     let length = try appendEntry(entry)
     do {
@@ -241,8 +246,9 @@ public struct StoreTransaction: Sendable {
     let unchanged = TransactionOutcome(
       tracker: tracker, entry: nil, touched: [], warnings: state.warnings, target: nil)
     if kind != .format && kind != .redact && tracker == state.loaded.tracker { return unchanged }
-    let bytes = try StoreWriter.checkedBytes(tracker, file: store, today: today)
-    if bytes == original && kind != .redact { return unchanged }
+    // Checked, and compared with the store as read, as it would be written naming the entry it names now.
+    let plain = try StoreWriter.checkedBytes(tracker, file: store, today: today)
+    if plain == original && kind != .redact { return unchanged }
     guard let current = FileManager.default.contents(atPath: store), [UInt8](current) == original else {
       throw StoreError.changedOnDisk(file: store)
     }
@@ -270,26 +276,62 @@ public struct StoreTransaction: Sendable {
       words = words.map { Redaction.masking(secret, in: $0) }
     }
     var warnings = state.warnings
-    if let last = state.history.entries.last,
-      HistoryCoverage.storeProblem([last], currentStore: HistoryDigest.store(original), store: store) != nil
-    {
-      warnings.append(.storeChangedOutside(store: store, lastEntry: "'\(last.commandLine)' (\(last.at))"))
+    var previous = state.history.entries.last.map(identity)
+    let outside = try outsideChange(state, words: words)
+    if let outside {
+      warnings.append(outside.warning)
+      previous = outside.entry.digest
     }
     var entry = HistoryEntry(
       at: timestamp, operatorName: operatorName, by: by, command: words, kind: kind, target: target,
-      changes: changes, storeBefore: HistoryDigest.store(original), storeAfter: HistoryDigest.store(bytes),
-      previous: state.history.entries.last.map(identity), redactions: redactions)
+      changes: changes, storeBefore: HistoryDigest.store(original), previous: previous,
+      redactions: redactions)
+    // The store names the entry that writes it; the entry then takes the digest of those bytes.
+    var marked = tracker
+    marked.historyEntry = HistoryDigest.storeMark(of: entry)
+    let bytes: [UInt8]
+    do {
+      bytes = try StoreWriter.encode(marked)
+    } catch {
+      throw StoreError.cannotWrite(file: store, reason: "the store could not be encoded: \(error)")
+    }
+    entry.storeAfter = HistoryDigest.store(bytes)
     entry.digest = HistoryDigest.digest(of: entry)
-    let length = try appendEntry(entry)
+    let length = try outside.map { found throws(StoreError) in try appendEntry(found.entry) }
+    let entryLength = try appendEntry(entry)
     do {
       try AtomicFile.write(bytes, to: store, mode: StorePath.mode(of: store) ?? 0o600)
     } catch {
-      // The store was not replaced: take the entry back so that it is not left "not applied".
-      try? AtomicFile.truncate(History.path(forStore: store), to: length)
+      // The store was not replaced: take the entries back so that they are not left "not applied".
+      try? AtomicFile.truncate(History.path(forStore: store), to: length ?? entryLength)
       throw error
     }
     return TransactionOutcome(
-      tracker: tracker, entry: entry, touched: touched, warnings: warnings, target: nil)
+      tracker: marked, entry: entry, touched: touched, warnings: warnings, target: nil)
+  }
+
+  /// When the store is not the one the history's last entry left, the entry that records that
+  /// (kind `outside`: from the last entry's store to the store as found, naming the entry the store
+  /// names) and the warning that says so; `nil` when the last entry left it.
+  func outsideChange(_ state: LockedState, words: [String]) throws -> (
+    entry: HistoryEntry, warning: HistoryWarning
+  )? {
+    let original = [UInt8](state.loaded.originalBytes)
+    let found = HistoryDigest.store(original)
+    let mark = state.loaded.tracker.historyEntry
+    // The last entry alone tells whether there is a problem; the whole history says which.
+    guard StoreStanding.of(state.history.entries, currentStore: found, mark: mark).isProblem else {
+      return nil
+    }
+    let entries = try loadHistory(lastOnly: false).entries
+    let standing = StoreStanding.of(entries, currentStore: found, mark: mark)
+    guard let problem = standing.problem(entries, store: store) else { return nil }
+    var entry = HistoryEntry(
+      at: timestamp, operatorName: operatorName, by: by, command: words, kind: .outside, changes: [],
+      storeBefore: entries.last?.storeAfter, storeAfter: found, previous: entries.last.map(identity))
+    entry.storeEntry = mark
+    entry.digest = HistoryDigest.digest(of: entry)
+    return (entry, .storeChangedOutside(store: store, problem: problem))
   }
 
   /// Appends an entry; any failure is `historyNotWritten`, and the file is left as it was.
@@ -349,7 +391,7 @@ public struct StoreTransaction: Sendable {
           redo.remove(at: position)
           undo.append(index)
         }
-      case .`init`, .format, .redact:
+      case .`init`, .format, .redact, .outside:
         break
       }
     }

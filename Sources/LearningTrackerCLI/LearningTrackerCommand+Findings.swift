@@ -8,12 +8,11 @@ extension LearningTrackerCommand {
   /// `REVIEW/F1`: a finding's reference.
   static func findingReference(_ args: ParsedArguments) throws -> (review: String, finding: String) {
     let text = try args.positional(0)
-    let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+    guard let (review, finding) = splitReviewReference(text) else {
       throw CommandError.usage(
         "\"\(text)\" is not a finding reference (expected REVIEW/FINDING, such as RR-2026-01/F1)")
     }
-    return (parts[0], parts[1])
+    return (review, finding)
   }
 
   /// The review's position, or a usage error with "did you mean" (naming `option` when the review
@@ -111,16 +110,15 @@ extension LearningTrackerCommand {
 
   /// Refuses a `--repeats` reference that names no finding, with "did you mean".
   static func checkRepeats(_ reference: String, in tracker: Tracker) throws {
-    let parts = reference.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+    guard let (review, finding) = splitReviewReference(reference) else {
       throw CommandError.usage(
         "--repeats: \"\(reference)\" is not a finding reference (expected REVIEW/FINDING, such as LCSPR-2023-05/F1)"
       )
     }
-    let r = try reviewPosition(parts[0], in: tracker, option: "--repeats")
+    let r = try reviewPosition(review, in: tracker, option: "--repeats")
     let ids = tracker.reviews[r].findings.map(\.id)
-    guard ids.contains(parts[1]) else {
-      let hint = nearest(parts[1], in: ids).map { "; did you mean \(parts[0])/\($0)?" } ?? ""
+    guard ids.contains(finding) else {
+      let hint = nearest(finding, in: ids).map { "; did you mean \(review)/\($0)?" } ?? ""
       throw CommandError.usage("--repeats: no finding \(reference)\(hint)")
     }
   }

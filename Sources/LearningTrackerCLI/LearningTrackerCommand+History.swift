@@ -41,23 +41,31 @@ extension LearningTrackerCommand {
           if let failure = History.verify(file.entries, file: file.path) {
             throw CommandError.badData(failure.description)
           }
-          let store = FileManager.default.contents(atPath: context.dataPath).map {
-            HistoryDigest.store([UInt8]($0))
-          }
-          if let problem = HistoryCoverage.storeProblem(
-            file.entries, currentStore: store, store: context.dataPath)
-          {
+          if let problem = HistoryCoverage.storeProblem(file.entries, store: context.dataPath) {
             throw CommandError.badData(problem)
           }
           let last = file.entries.last?.digest.map { "; the last entry's digest is \($0)" } ?? ""
           context.console.out("\(file.path): \(file.entries.count) entries, the chain verifies\(last)\n")
+          // Changes found made outside learning-tracker are part of the record: said, never hidden.
+          for (index, entry) in file.entries.enumerated() where entry.kind == .outside {
+            let note = StoreStanding.recorded(file.entries, at: index).shortNote ?? ""
+            context.console.out("  entry \(index + 1) (\(entry.at)) records that \(note)\n")
+          }
           return ExitCode.ok
         }
         let current = FileManager.default.contents(atPath: context.dataPath).map {
           HistoryDigest.store([UInt8]($0))
         }
         let statuses = History.statuses(file.entries, currentStore: current)
-        var entries = Array(zip(file.entries, statuses))
+        let standing = StoreStanding.of(file.entries, store: context.dataPath)
+        var notes: [String?] = file.entries.indices.map { index in
+          file.entries[index].kind == .outside
+            ? StoreStanding.recorded(file.entries, at: index).shortNote : nil
+        }
+        if let last = notes.indices.last, statuses[last] == .changedOutside, let note = standing.shortNote {
+          notes[last] = "then " + note
+        }
+        var entries = Array(zip(file.entries, zip(statuses, notes)))
         if let since {
           entries = entries.filter { (CalendarDay(String($0.0.at.prefix(10))) ?? since) >= since }
         }
@@ -75,13 +83,19 @@ extension LearningTrackerCommand {
         if file.tornTail != nil {
           text += "(the last line of \(file.path) is half-written; the next change sets it aside)\n"
         }
-        for (entry, status) in entries {
+        for (entry, (status, recorded)) in entries {
           let who = entry.operatorName + (entry.by.map { " for \($0)" } ?? "")
+          if entry.kind == .outside {
+            text +=
+              "\(entry.at)  \(who)  found that \(recorded ?? "the store was changed outside learning-tracker") "
+              + "(recorded by \(entry.commandLine))\n"
+            continue
+          }
           let note =
             switch status {
             case .notApplied: "  (not applied: the store never received this change)"
             case .changedOutside:
-              "  (then changed outside learning-tracker, or later entries were cut off the history)"
+              "  (\(recorded ?? "then changed outside learning-tracker, or later entries were cut off the history"))"
             default: ""
             }
           text += "\(entry.at)  \(who)  \(entry.commandLine)\(note)\n"
@@ -91,6 +105,9 @@ extension LearningTrackerCommand {
           }
         }
         context.console.out(text.isEmpty ? "(no changes recorded)\n" : text)
+        if let problem = standing.problem(file.entries, store: context.dataPath) {
+          context.console.warning(problem)
+        }
         return ExitCode.ok
       },
       Command(

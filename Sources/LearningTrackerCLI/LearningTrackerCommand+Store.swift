@@ -68,10 +68,8 @@ extension LearningTrackerCommand {
         context.console.out(line + "\n")
       }
       // A store changed outside learning-tracker: the history's last entry did not leave it.
-      if let history = try? History.loadLast(store: context.dataPath),
-        let problem = HistoryCoverage.storeProblem(
-          history.entries, currentStore: HistoryDigest.store([UInt8](loaded.originalBytes)),
-          store: context.dataPath)
+      if let history = try? History.read(store: context.dataPath),
+        let problem = HistoryCoverage.storeProblem(history, store: context.dataPath)
       {
         context.console.warning(problem + " ('history --verify' checks the whole history)")
       }

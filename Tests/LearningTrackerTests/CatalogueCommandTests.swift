@@ -28,7 +28,7 @@ import Testing
   @Test(arguments: ["theme", "category", "method", "standard"])
   func entriesAreAddedCorrectedListedAndRemoved(_ noun: String) throws {
     let path = try referringStore()
-    let original = try storeBytes(path)
+    let original = try storeRecords(path)
     let kind = try #require(CatalogueKind(rawValue: noun))
     #expect(
       succeeds([noun, "add", "local-1", "--name", "Local entry", "--by", "Chair"], path).contains("added"))
@@ -56,7 +56,7 @@ import Testing
     let history = runTracker(["history"], data: path)
     #expect(history.out.contains("\(noun) remove local-1"))
     for _ in 0..<3 { _ = succeeds(["undo"], path) }
-    #expect(try storeBytes(path) == original)
+    #expect(try storeRecords(path) == original)
   }
 
   @Test func aMethodSaysWhatItsReachCounts() throws {

@@ -15,6 +15,14 @@ func copyOfDemonstrationStore() throws -> String {
 /// The store's bytes, to show that a refused command left it as it was.
 func storeBytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 
+/// The store's records, written as the tool writes them but without the mark of the history entry
+/// that wrote the store (`historyEntry`, different after each write): what `undo` gives back exactly.
+func storeRecords(_ path: String) throws -> [UInt8] {
+  var tracker = try storedTracker(path)
+  tracker.historyEntry = nil
+  return try StoreWriter.encode(tracker)
+}
+
 /// The store as the one reader reads it.
 func storedTracker(_ path: String) throws -> Tracker { try StoreReader.read(path: path).tracker }
 

@@ -17,21 +17,21 @@ import Testing
 
   @Test func undoThreeTimesThenRedoThreeTimes() throws {
     let path = try newStore()
-    var states: [Data] = [try Data(contentsOf: URL(fileURLWithPath: path))]
+    var states = [try storeRecords(path)]
     for id in ["police-2", "school", "health"] {
       #expect(
         runTracker(["agency", "add", "--id", id, "--name", "Agency \(id)", "--kind", "other"], data: path)
           .status
           == 0)
-      states.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+      states.append(try storeRecords(path))
     }
     for expected in states.dropLast().reversed() {
       #expect(runTracker(["undo"], data: path).status == 0)
-      #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == expected)
+      #expect(try storeRecords(path) == expected)
     }
     for expected in states.dropFirst() {
       #expect(runTracker(["redo"], data: path).status == 0)
-      #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == expected)
+      #expect(try storeRecords(path) == expected)
     }
     let last = try Data(contentsOf: URL(fileURLWithPath: path))
     let nothing = runTracker(["redo"], data: path)

@@ -1,4 +1,5 @@
 import Foundation
+import LearningJSON
 import LearningModel
 import LearningReports
 import LearningStore

@@ -86,13 +86,13 @@ func succeeds(_ arguments: [String], _ path: String, sourceLocation: SourceLocat
 
   @Test func anAgencyNothingRefersToIsRemovedAndUndoPutsItBack() throws {
     let path = try referringStore()
-    let before = try storeBytes(path)
+    let before = try storeRecords(path)
     #expect(succeeds(["agency", "remove", "spare", "--by", "Chair"], path).contains("removed agency spare"))
     #expect(try StoreReader.read(path: path).tracker.agency("spare") == nil)
     let history = runTracker(["history"], data: path)
     #expect(history.out.contains("agency remove spare"))
     #expect(succeeds(["undo"], path).contains("undid"))
-    #expect(try storeBytes(path) == before)
+    #expect(try storeRecords(path) == before)
   }
 
   @Test func aReviewAnotherFollowsIsRefused() throws {
@@ -115,11 +115,11 @@ func succeeds(_ arguments: [String], _ path: String, sourceLocation: SourceLocat
     for reference in [
       "RR-2026-01/1.1", "RR-2026-01/R1", "RR-2026-01/F1", "dissemination:D-01", "section11:la:2025-26",
     ] {
-      let before = try storeBytes(path)
+      let before = try storeRecords(path)
       #expect(succeeds(["remove", reference, "--by", "Chair"], path).contains("removed"))
-      #expect(try storeBytes(path) != before, "\(reference)")
+      #expect(try storeRecords(path) != before, "\(reference)")
       _ = succeeds(["undo"], path)
-      #expect(try storeBytes(path) == before, "undo of \(reference)")
+      #expect(try storeRecords(path) == before, "undo of \(reference)")
     }
     let recommendation = runTracker(["remove", "RR-2026-01/R1"], data: path)
     #expect(recommendation.err.contains("removed recommendation RR-2026-01/R1 with its 2 actions"))
@@ -128,10 +128,10 @@ func succeeds(_ arguments: [String], _ path: String, sourceLocation: SourceLocat
 
   @Test func aReviewIsRemovedWithEverythingInItAndUndoGivesBackTheSameBytes() throws {
     let path = try referringStore()
-    let original = try storeBytes(path)
+    let original = try storeRecords(path)
     _ = succeeds(["remove", "dissemination:D-01"], path)
     _ = succeeds(["remove", "LCSPR-2026-02"], path)
-    let beforeReview = try storeBytes(path)
+    let beforeReview = try storeRecords(path)
     let removed = succeeds(["remove", "RR-2026-01"], path)
     #expect(removed.contains("removed review RR-2026-01 with its 1 finding, 1 recommendation and 2 actions"))
     let tracker = try StoreReader.read(path: path).tracker
@@ -141,10 +141,10 @@ func succeeds(_ arguments: [String], _ path: String, sourceLocation: SourceLocat
     _ = succeeds(["agency", "remove", "police"], path)
     _ = succeeds(["undo"], path)
     _ = succeeds(["undo"], path)
-    #expect(try storeBytes(path) == beforeReview)
+    #expect(try storeRecords(path) == beforeReview)
     _ = succeeds(["undo"], path)
     _ = succeeds(["undo"], path)
-    #expect(try storeBytes(path) == original)
+    #expect(try storeRecords(path) == original)
     _ = succeeds(["redo"], path)
     #expect(try StoreReader.read(path: path).tracker.disseminations.isEmpty)
   }

@@ -179,7 +179,7 @@ import Testing
     let dry = try runBinary(
       ["import", "returns", "police.csv", "--by", "Police lead", "--dry-run"], in: folder, environment: env)
     #expect(dry.out.contains("\(reference): status completed"))
-    let original = try Data(contentsOf: store)
+    let original = try storeRecords(store.path)
     #expect(
       try runBinary(["import", "returns", "police.csv", "--by", "Police lead"], in: folder, environment: env)
         .status == 0)
@@ -189,7 +189,7 @@ import Testing
     #expect(entries.last?.changes.first?.before != nil)
     #expect(entries.last?.changes.first?.after != entries.last?.changes.first?.before)
     #expect(try runBinary(["undo"], in: folder, environment: env).status == 0)
-    #expect(try Data(contentsOf: store) == original)
+    #expect(try storeRecords(store.path) == original)
     // The history keeps both the import and the undo.
     #expect(try History.read(store: store.path).count == 2)
     // Undo refuses when the store changed in another way since.

@@ -26,14 +26,14 @@ import Testing
       "board-paper-author": "Independent Scrutineer", "board-paper-marking": "OFFICIAL",
     ]
     for setting in PartnershipSetting.all {
-      let original = try storeBytes(store)
+      let original = try storeRecords(store)
       let value = try #require(samples[setting.name], "a sample value for \(setting.name)")
       let set = runTracker(["settings", "set", setting.name, value], data: store)
       #expect(set.status == 0, "\(setting.name): \(set.err)")
       let shown = runTracker(["settings", "show", setting.name, "--format", "json"], data: store)
       #expect(shown.out.contains("\"value\" : \"\(value)\""), "\(setting.name): \(shown.out)")
       #expect(runTracker(["undo"], data: store).status == 0)
-      #expect(try storeBytes(store) == original, "undo puts \(setting.name) back")
+      #expect(try storeRecords(store) == original, "undo puts \(setting.name) back")
       let reset = runTracker(["settings", "reset", setting.name], data: store)
       if let defaultText = setting.defaultText {
         #expect(reset.status == 0, "\(setting.name): \(reset.err)")
@@ -42,7 +42,7 @@ import Testing
       } else {
         #expect(reset.status == 64)
         #expect(reset.err.contains(setting.name))
-        #expect(try storeBytes(store) == original)
+        #expect(try storeRecords(store) == original)
       }
     }
   }

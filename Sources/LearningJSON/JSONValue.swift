@@ -1,5 +1,3 @@
-import LearningJSON
-
 /// A parsed JSON value. Object members keep their order as written.
 public indirect enum JSONValue: Equatable, Sendable {
   case null
