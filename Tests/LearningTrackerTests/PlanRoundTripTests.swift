@@ -22,7 +22,7 @@ import Testing
           + "\(recommendation.responseNote ?? "") | \(recommendation.agencies) | \(recommendation.responded?.description ?? "")"
       )
       for action in recommendation.actions {
-        let state = action.state(asOf: day, settings: tracker.partnership.settings)
+        let state = action.state(asOf: day, settings: tracker.partnership.settings, heardFrom: nil)
         guard state.exists else { continue }
         let latest = action.latestNote(asOf: day)
         lines.append(

@@ -102,7 +102,7 @@ import Testing
     let reference = try #require(ActionReference(references[1]))
     let (r, m, a) = try #require(tracker.actionIndex(reference))
     let state = tracker.reviews[r].recommendations[m].actions[a].state(
-      asOf: CalendarDay("2026-11-22")!, settings: tracker.partnership.settings)
+      asOf: CalendarDay("2026-11-22")!, settings: tracker.partnership.settings, heardFrom: nil)
     #expect(state.status == .inProgress)
     // Imported twice, nothing changes.
     let again = runTracker(
