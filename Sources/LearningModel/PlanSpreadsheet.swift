@@ -43,6 +43,9 @@ public enum PlanColumn: String, CaseIterable, Sendable {
   case responded = "Responded"
   /// The recommendation's reference in the review (`R3`), so that it comes back under the same one.
   case recommendationNumber = "Recommendation number"
+  /// Why the QA subgroup assured the action without evidence of impact, when it did (the exception
+  /// the assurance rests on); empty otherwise.
+  case assuredWithoutImpact = "Assured without impact evidence"
 
   /// Other headers a partnership's own spreadsheet may use for the column (matched ignoring case,
   /// spaces and punctuation, like the header itself).
@@ -68,6 +71,7 @@ public enum PlanColumn: String, CaseIterable, Sendable {
     case .addressedTo: ["Recommendation agencies", "Agencies addressed"]
     case .responded: ["Response day", "Responded on", "Date of response"]
     case .recommendationNumber: ["Recommendation no", "Recommendation ID"]
+    case .assuredWithoutImpact: ["Assured without impact", "Reason assured without impact evidence"]
     }
   }
 
@@ -105,6 +109,7 @@ public enum PlanSpreadsheet {
       .originalDue: state.due != action.due ? dueText(action.due) : "", .status: state.status.title,
       .reported: fields.reported, .note: latest?.note ?? "", .noteDay: latest?.date.description ?? "",
       .dueRevisions: revisionsText(action, asOf: asOf), .evidence: evidenceText(action, asOf: asOf),
+      .assuredWithoutImpact: assuredWithoutImpactText(action, asOf: asOf),
     ]
     let own = recommendationCells(recommendation, in: tracker)
     return PlanColumn.allCases.map { cells[$0] ?? own[$0] ?? "" }
@@ -137,11 +142,29 @@ public enum PlanSpreadsheet {
     }.joined(separator: revisionSeparator)
   }
 
-  /// The evidence received on or before `asOf`, one item a line with its day.
+  /// The evidence received on or before `asOf`, one item a line with its day; evidence of impact
+  /// (what assurance rests on) is marked `Impact:` after the day.
   public static func evidenceText(_ action: Action, asOf: CalendarDay) -> String {
     action.updates.filter { $0.date <= asOf }.flatMap { update in
       (update.evidence ?? []).map { "\(update.date): \($0)" }
+        + (update.impactEvidence ?? []).map { "\(update.date): \(impactMark)\($0)" }
     }.joined(separator: "\n")
+  }
+
+  /// The reason recorded with the latest assurance on or before `asOf` for assuring without evidence
+  /// of impact; empty when there is none.
+  public static func assuredWithoutImpactText(_ action: Action, asOf: CalendarDay) -> String {
+    action.updates.filter { $0.date <= asOf && $0.status == .assured }.last?.assuredWithoutImpact ?? ""
+  }
+
+  /// The mark before an item of evidence of impact in the Evidence received column.
+  public static let impactMark = "Impact: "
+
+  /// An item of the Evidence received column as the log holds it: the text, and whether it is
+  /// evidence of impact (marked `Impact:`, in any case).
+  public static func evidenceItem(_ text: String) -> (item: String, impact: Bool) {
+    guard text.lowercased().hasPrefix(impactMark.lowercased()) else { return (text, false) }
+    return (String(text.dropFirst(impactMark.count)), true)
   }
 
   /// How revisions are joined in a cell.

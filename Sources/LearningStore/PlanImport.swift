@@ -784,14 +784,22 @@ private struct RowReader {
     }
     // The evidence the row lists that the log does not hold yet, one update a day.
     var evidenceLog: [ActionUpdate] = []
-    for (day, item) in evidenceItems
-    where
-      !(existing?.action.updates.contains { $0.date == day && ($0.evidence ?? []).contains(item) } ?? false)
-    {
+    for (day, cellItem) in evidenceItems {
+      let (item, impact) = PlanSpreadsheet.evidenceItem(cellItem)
+      let held = existing?.action.updates.contains {
+        $0.date == day && ((impact ? $0.impactEvidence : $0.evidence) ?? []).contains(item)
+      }
+      if held == true { continue }
       if let index = evidenceLog.firstIndex(where: { $0.date == day }) {
-        evidenceLog[index].evidence = (evidenceLog[index].evidence ?? []) + [item]
+        if impact {
+          evidenceLog[index].impactEvidence = (evidenceLog[index].impactEvidence ?? []) + [item]
+        } else {
+          evidenceLog[index].evidence = (evidenceLog[index].evidence ?? []) + [item]
+        }
       } else {
-        evidenceLog.append(ActionUpdate(date: day, evidence: [item], by: by))
+        var update = ActionUpdate(date: day, by: by)
+        if impact { update.impactEvidence = [item] } else { update.evidence = [item] }
+        evidenceLog.append(update)
       }
     }
     // A new action whose due day was revised: the first due day, then the revision in its log, so
@@ -832,13 +840,19 @@ private struct RowReader {
         if !noteChanged && note.isEmpty { update.note = "Due revised in the imported plan." }
       }
       update.status = statusChanged ? status : nil
+      if statusChanged, status == .assured, !cell(.assuredWithoutImpact).isEmpty {
+        update.assuredWithoutImpact = cell(.assuredWithoutImpact)
+      }
       if noteChanged || (statusChanged && status == .withdrawn && !note.isEmpty) {
         update.note = note
       } else if revisedDue == nil {
         update.note = nil
       }
       // The transition rules, from their one home: the verdict and words `action update` gives.
-      let before = existing.map { $0.action.fold(through: update.date) } ?? ActionLogFold(action)
+      // The evidence the same row lists counts, on its own days.
+      var prior = existing?.action ?? action
+      prior.updates += evidenceLog
+      let before = prior.fold(through: update.date)
       for violation in DomainRules.transitionViolations(
         update, after: before, reference: reference.description, field: "update")
       {

@@ -99,7 +99,7 @@ extension LearningTrackerCommand {
     }
     let rows = timetable.steps.map { step in
       [
-        step.id, step.name, step.kinds.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "every kind",
+        step.id, step.name, step.kinds.map { $0.map(\.title).joined(separator: ", ") } ?? "every kind",
         step.deadline?.phrase ?? "",
       ]
     }

@@ -39,7 +39,7 @@ import Testing
     let before = try Data(contentsOf: URL(fileURLWithPath: path))
     let withdraw = runTracker(["action", "update", "RR-2026-01/1.1", "--status", "withdrawn"], data: path)
     #expect(withdraw.status == 64)
-    #expect(withdraw.err.contains("needs --note"))
+    #expect(withdraw.err.contains("needs a note") && withdraw.err.contains("--note"))
     let revise = runTracker(["action", "update", "RR-2026-01/1.1", "--due", "2026-08-31"], data: path)
     #expect(revise.status == 64)
     #expect(revise.err.contains("--due needs --reason"))
