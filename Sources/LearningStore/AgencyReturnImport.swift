@@ -92,14 +92,7 @@ public enum AgencyReturnImport {
     rules: SpreadsheetRules = SpreadsheetRules()
   ) -> (updates: [PlannedUpdate], problems: [ImportProblem]) {
     let read = headedRows(text) { row in
-      guard (row.first?.row ?? 0) > rules.skip else { return 0 }
-      return row.filter { cell in
-        switch rules.target(forHeader: cell.text) {
-        case .field?, .noteOn?: true
-        case .ignored?: false
-        case nil: column(forHeader: cell.text) != nil
-        }
-      }.count
+      rules.headerScore(row) { column(forHeader: $0) != nil }
     }
     guard let (rows, headerIndex, syntaxError) = read.found else {
       return ([], [Spreadsheet.noHeader(text, expected: AgencyReturnColumn.allCases.map(\.rawValue))])

@@ -113,14 +113,7 @@ public enum PlanImport {
     rules: SpreadsheetRules = SpreadsheetRules()
   ) -> (changes: PlanImportChanges, problems: [ImportProblem]) {
     let read = AgencyReturnImport.headedRows(text) { row in
-      guard (row.first?.row ?? 0) > rules.skip else { return 0 }
-      return row.filter { cell in
-        switch rules.target(forHeader: cell.text) {
-        case .field?, .noteOn?: true
-        case .ignored?: false
-        case nil: column(forHeader: cell.text) != nil
-        }
-      }.count
+      rules.headerScore(row) { column(forHeader: $0) != nil }
     }
     guard let (rows, headerIndex, syntaxError) = read.found else {
       return (PlanImportChanges(), [Spreadsheet.noHeader(text, expected: PlanSpreadsheet.header)])
@@ -444,14 +437,6 @@ private struct RowReader {
   /// The header of a column as the file writes it.
   func headerText(_ column: PlanColumn) -> String {
     columns[column].map { header[$0].text } ?? column.rawValue
-  }
-
-  /// Text with the guard a spreadsheet writer puts before a leading =, +, -, @ taken off again.
-  static func unguarded(_ text: String) -> String {
-    guard text.hasPrefix("'"), let second = text.unicodeScalars.dropFirst().first,
-      ["=", "+", "-", "@", "\t", "\r"].contains(second)
-    else { return text }
-    return String(text.dropFirst())
   }
 
   /// Normalised text for matching a recommendation given by its text.

@@ -62,6 +62,20 @@ public struct SpreadsheetRules: Equatable, Sendable {
       && lhs.skip == rhs.skip && lhs.fixed == rhs.fixed && lhs.conditions == rhs.conditions
   }
 
+  /// How many cells of a candidate header row name a column: mapped by these rules, or (when the
+  /// rules say nothing of it) read by the layout (`readsHeader`); ignored headers do not count, nor
+  /// does any row above `skip`. The one score both imports find their header row by.
+  func headerScore(_ row: [CSVCell], readsHeader: (String) -> Bool) -> Int {
+    guard (row.first?.row ?? 0) > skip else { return 0 }
+    return row.filter { cell in
+      switch target(forHeader: cell.text) {
+      case .field?, .noteOn?: true
+      case .ignored?: false
+      case nil: readsHeader(cell.text)
+      }
+    }.count
+  }
+
   /// What the rules say of a header; nil when they do not name it.
   public func target(forHeader text: String) -> Target? {
     let key = SpreadsheetCell.nameKey(text)
