@@ -200,13 +200,7 @@ extension ReportDocument {
       line = longer
     }
     if !line.isEmpty { return line }
-    var words = ""
-    for word in text.split(separator: " ") {
-      let longer = words.isEmpty ? String(word) : words + " " + word
-      if longer.count > limit - 1 { break }
-      words = longer
-    }
-    return words + "…"
+    return text.shortened(to: limit)
   }
 
   /// A single self-contained HTML file: inline CSS and SVG, no scripts, no external assets;
@@ -449,7 +443,7 @@ extension ReportDocument {
       let scale = Double(width - labelWidth - 150) / Double(total)
       for (row, bar) in chart.bars.enumerated() {
         let y = 4 + row * (barHeight + 4)
-        let label = bar.label.count > 32 ? String(bar.label.prefix(31)) + "…" : bar.label
+        let label = bar.label.shortened(to: 32)
         nodes.append(.el("text", [("x", "0"), ("y", String(y + 12)), ("font-size", "11")], text: label))
         var x = Double(labelWidth)
         var unlabelled: [String] = []

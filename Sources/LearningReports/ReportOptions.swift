@@ -280,16 +280,9 @@ func percent(_ part: Int, of whole: Int) -> Int {
   whole == 0 ? 0 : Int((Double(part) * 100 / Double(whole)).rounded())
 }
 
-/// A text shortened to a number of characters on one line.
+/// A text shortened to a number of characters on one line, by the one rule in `String.shortened(to:)`.
 func shorten(_ text: String, _ limit: Int) -> String {
-  let single = Table.singleLine(text)
-  guard single.count > limit else { return single }
-  let cut = single.prefix(limit - 1)
-  // Cut at the last space, so no word is left broken, unless that would leave too little.
-  if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) >= limit / 2 {
-    return String(cut[..<space]) + "…"
-  }
-  return String(cut) + "…"
+  Table.singleLine(text).shortened(to: limit)
 }
 
 extension Table.Cell {

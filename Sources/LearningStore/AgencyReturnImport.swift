@@ -384,7 +384,7 @@ public enum AgencyReturnImport {
         action = error.cellsBefore[index].text.trimmed
       }
     }
-    let value = error.text.count > 40 ? String(error.text.prefix(39)) + "…" : error.text
+    let value = error.text.shortened(to: 40)
     return ImportProblem(
       row: error.row, column: column, action: action, value: value,
       message: "\(error.message) (line \(error.line), character \(error.column) of the file)")

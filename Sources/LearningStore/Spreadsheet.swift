@@ -181,7 +181,7 @@ public enum Spreadsheet {
     for line in text.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: true).prefix(3) {
       var shown = String(line).replacingOccurrences(of: "\r", with: "").replacingOccurrences(
         of: "\t", with: " | ")
-      if shown.count > 70 { shown = String(shown.prefix(69)) + "…" }
+      shown = shown.shortened(to: 70)
       firstRows.append("\"\(shown)\"")
     }
     return ImportProblem(

@@ -1,3 +1,4 @@
+import LearningModel
 import LearningReports
 
 /// A plain aligned listing for the terminal, drawn by the reports' table model.
@@ -8,8 +9,7 @@ func listing(_ header: [String], _ rows: [[String]]) -> String {
   return table.asText()
 }
 
-/// The first `limit` characters of a text on one line, with an ellipsis when cut.
+/// A text on one line, shortened to `limit` characters by the one rule in `String.shortened(to:)`.
 func shortened(_ text: String, _ limit: Int = 60) -> String {
-  let single = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
-  return single.count <= limit ? single : String(single.prefix(limit - 1)) + "…"
+  text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ").shortened(to: limit)
 }

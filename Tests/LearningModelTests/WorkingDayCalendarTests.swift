@@ -1,3 +1,4 @@
+import LearningDemo
 import Testing
 
 @testable import LearningModel

@@ -1,4 +1,5 @@
 import Foundation
+import LearningDemo
 import LearningModel
 import LearningStore
 import Testing

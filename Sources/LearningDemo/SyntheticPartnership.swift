@@ -1,3 +1,5 @@
+import LearningModel
+
 /// A small deterministic random number generator (SplitMix64), so a seed always gives the same store.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
   private var state: UInt64
