@@ -76,6 +76,8 @@ public struct Section11Report: Report, Equatable {
   /// The agency and review pairs without evidence, for chasing.
   public var gaps: [EvidenceCell] = []
   var standards: [CatalogueEntry] = []
+  /// Each agency's name by ID, for the tables a person reads; the JSON keeps the IDs.
+  var agencyNames: [String: String] = [:]
 
   enum CodingKeys: String, CodingKey {
     case partnership, asOf, cycle, reviewsInScope, returns, ratings, optimismByAgency, optimismByStandard,
@@ -95,6 +97,8 @@ public struct Section11Report: Report, Equatable {
     let cycle = requested ?? cycles(tracker).first ?? ""
     var report = Section11Report(partnership: tracker.partnership.name, asOf: options.asOf, cycle: cycle)
     report.standards = tracker.section11Standards
+    report.agencyNames = Dictionary(
+      tracker.agencies.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     let returns = tracker.section11.filter { $0.cycle == cycle }
     let byAgency = Dictionary(returns.map { ($0.agency, $0) }, uniquingKeysWith: { first, _ in first })
     let cycleDue = returns.map(\.due).min()
@@ -182,6 +186,9 @@ public struct Section11Report: Report, Equatable {
     }
   }
 
+  /// The agency's name, else its ID when the agency list does not have it.
+  func agencyName(_ id: String) -> String { agencyNames[id] ?? id }
+
   /// The report laid out as sections, paragraphs and tables for the renderers.
   public var document: ReportDocument {
     var returnTable = Table(
@@ -215,7 +222,7 @@ public struct Section11Report: Report, Equatable {
       }
     }
     for agency in agencies {
-      var row: [Table.Cell] = [Table.Cell(agency)]
+      var row: [Table.Cell] = [Table.Cell(agencyName(agency))]
       for standard in standardIDs {
         if let cell = ratings.first(where: { $0.agency == agency && $0.standard == standard }) {
           row.append(
@@ -248,10 +255,12 @@ public struct Section11Report: Report, Equatable {
         Table.Cell(row.id), Table.Cell(row.name), .number(row.moderated), .number(row.optimistic),
       ])
     }
-    let evidenceAgencies = Array(Set(evidence.map(\.agency))).sorted()
+    let evidenceAgencies = Array(Set(evidence.map(\.agency))).sorted {
+      (agencyName($0), $0) < (agencyName($1), $1)
+    }
     var evidenceTable = Table(
       caption: "Learning evidenced in returns (yes / no; blank: not addressed to the agency)",
-      columns: [.init("Review")] + evidenceAgencies.map { Table.Column($0) },
+      columns: [.init("Review")] + evidenceAgencies.map { Table.Column(agencyName($0)) },
       emptyText: "No reviews in scope.")
     for review in reviewsInScope {
       evidenceTable.append(
@@ -266,7 +275,7 @@ public struct Section11Report: Report, Equatable {
     var gapTable = Table(
       caption: "Gaps to chase", columns: [.init("Agency"), .init("Review")],
       emptyText: "None: every agency evidenced every review addressed to it.")
-    for gap in gaps { gapTable.append([Table.Cell(gap.agency), Table.Cell(gap.review)]) }
+    for gap in gaps { gapTable.append([Table.Cell(agencyName(gap.agency)), Table.Cell(gap.review)]) }
     let late = returns.filter { $0.state == "late" }.count
     let missing = returns.filter { $0.state == "missing" }.count
     let onTime = returns.filter { $0.state == "onTime" }.count

@@ -378,7 +378,8 @@ extension LearningTrackerCommand {
           ["Action", "Owner", "Status", "Due", "BRAG", "Description"],
           views.map {
             [
-              $0.reference, ([$0.owner] + ($0.jointOwners ?? [])).joined(separator: " + "),
+              $0.reference,
+              ([$0.owner] + ($0.jointOwners ?? [])).map(tracker.agencyName).joined(separator: " + "),
               ActionStatus(rawValue: $0.status)?.title ?? $0.status, $0.due,
               $0.brag.map { BRAG(rawValue: $0)?.title ?? $0 } ?? "withdrawn",
               shortened($0.description, 50),

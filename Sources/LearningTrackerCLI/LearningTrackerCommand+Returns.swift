@@ -65,8 +65,9 @@ extension LearningTrackerCommand {
         asked < $0.count && $0[asked].text == AgencyReturnSheet.askImpact
       }
       .count
+      let open = LearningModel.plural(sheet.table.rows.count - impact, "open action")
       context.console.note(
-        "wrote \(file.path) (\(sheet.table.rows.count - impact) open actions and \(impact) awaiting evidence of "
+        "wrote \(file.path) (\(open) and \(impact) awaiting evidence of "
           + "impact for \(file.agency))")
     }
     return ExitCode.ok

@@ -148,7 +148,8 @@ extension LearningTrackerCommand {
             let state = action.state(asOf: asOf, settings: settings, heardFrom: review.planDay)
             guard state.exists else { return nil }
             return [
-              "\(review.id)/\(action.id)", action.owner, state.status.title, state.due.description,
+              "\(review.id)/\(action.id)", tracker.agencyName(action.owner), state.status.title,
+              state.due.description,
               state.brag?.title ?? "withdrawn", shortened(action.description, 50),
             ]
           }

@@ -62,7 +62,11 @@ import Testing
     #expect(chase.status == 0, "\(chase.err)")
     #expect(chase.out.contains("RR-2026-01/1.1"))
     let listed = runTracker(["action", "list", "--agency", "police", "--as-of", "2026-03-01"], data: path)
-    #expect(listed.out.contains("la + police"))
+    // Both owners by name, joined with "+" (the column wraps the names).
+    #expect(listed.out.contains("Local authority"))
+    #expect(listed.out.contains("children's services +"))
+    #expect(listed.out.contains("Police\n"))
+    #expect(!listed.out.contains("la + police"))
   }
 
   @Test func anActionDueTBCGetsItsFirstDayWithoutASlip() throws {
