@@ -69,6 +69,9 @@ public struct ChangeSet: Equatable, Sendable {
         }
         result.reviews[r].recommendations[m].actions[a].updates.append(update)
         touch(.action(reference))
+      case .correctAction(let reference, let corrections):
+        try result.correct(reference, corrections)
+        touch(.action(reference))
       case .restore(let reference, let record, let position):
         let existing = result.record(at: reference)
         let keptActions: [Action]?

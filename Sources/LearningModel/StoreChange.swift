@@ -225,8 +225,10 @@ public enum StoreChange: Equatable, Sendable {
   /// Removes a record with everything in it; refused, listing every reference, while anything
   /// still refers to it.
   case remove(RecordReference)
-  /// Appends a dated entry to an action's update log.
+  /// Appends a dated entry to an action's update log: progress, a status, a revised due day.
   case addActionUpdate(ActionReference, ActionUpdate)
+  /// Corrects an action as it was agreed, field by field; its log is left as it is.
+  case correctAction(ActionReference, [ActionCorrection])
   /// Puts a record back exactly as given, or removes it when `nil` (undo, redo): `position` is
   /// where it stood in its list.
   case restore(RecordReference, Record?, position: Int?)

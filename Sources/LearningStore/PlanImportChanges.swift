@@ -30,6 +30,8 @@ public struct PlannedActionEdit: Equatable, Sendable {
   public var fields: [String]
   /// The action as it will stand, its log unchanged.
   public var action: Action
+  /// The corrections that make it so, field by field, as the change path applies them.
+  public var corrections: [ActionCorrection]
   /// The spreadsheet row it comes from.
   public var row: Int
 }
@@ -65,7 +67,7 @@ public struct PlanImportChanges: Equatable, Sendable {
       recommendations.map { .add(.recommendation(review: review, $0.recommendation)) }
         + recommendationEdits.map { .update(.recommendation(review: review, $0.recommendation)) }
         + actions.map { .add(.action(review: review, recommendation: $0.recommendation, $0.action)) }
-        + edits.map { .update(.action(review: review, recommendation: $0.recommendation, $0.action)) }
+        + edits.map { .correctAction($0.reference, $0.corrections) }
         + updates.map { .addActionUpdate($0.reference, $0.update) })
   }
 }

@@ -69,7 +69,8 @@ extension RowReader {
         changes.edits.append(
           PlannedActionEdit(
             reference: last.reference, recommendation: last.recommendation,
-            fields: Self.changedFields(stored, action), action: action, row: rowNumber))
+            fields: Self.changedFields(stored, action), action: action,
+            corrections: ActionCorrection.between(stored, action), row: rowNumber))
         kinds.append("correction")
       }
       if let update, !stored.updates.contains(where: { $0.note == note }) {

@@ -540,6 +540,7 @@ struct RowReader {
           PlannedActionEdit(
             reference: reference, recommendation: recommendationID,
             fields: Self.changedFields(existing.action, action), action: action,
+            corrections: ActionCorrection.between(existing.action, action),
             row: rowNumber))
       }
       if hasUpdate {

@@ -12,7 +12,7 @@ public struct Command: Sendable {
   public let positionals: [Positional]
   /// Its options.
   public let options: [Option]
-  /// Groups of options of which at most one may be given.
+  /// Groups of options of which at most one may be given, by name, taken from their declarations.
   public let exclusive: [[String]]
   /// Options it refuses with a reason (a report that cannot honour a filter).
   public let refused: [String: String]
@@ -23,7 +23,8 @@ public struct Command: Sendable {
   /// A command; `run` is called only after every argument has been checked.
   public init(
     words: [String], summary: String, discussion: String = "", positionals: [Positional] = [],
-    options: [any OptionDeclaration] = [], exclusive: [[String]] = [], refused: [String: String] = [:],
+    options: [any OptionDeclaration] = [], exclusive: [[any OptionDeclaration]] = [],
+    refused: [String: String] = [:],
     usesStore: Bool = true,
     run: @escaping @Sendable (ParsedArguments, Context) throws -> Int32
   ) {
@@ -32,7 +33,7 @@ public struct Command: Sendable {
     self.discussion = discussion
     self.positionals = positionals
     self.options = options.map(\.option)
-    self.exclusive = exclusive
+    self.exclusive = exclusive.map { $0.map(\.option.name) }
     self.refused = refused
     self.usesStore = usesStore
     body = run

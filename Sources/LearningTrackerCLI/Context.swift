@@ -26,60 +26,35 @@ extension Context {
     try StoreReader.read(path: dataPath)
   }
 
-  /// Reads, changes and writes the store under its lock, and records the change in the history,
-  /// through the one change path (`StoreTransaction`, `ChangeSet`).
-  ///
-  /// `body` changes the tracker and returns the records it touched; those records, as changed,
-  /// become the change set. Nothing is written when `body` throws, when the change is refused or
-  /// fails validation, when the file changed meanwhile, or when the history entry cannot be
-  /// written. A command that changes nothing writes nothing and records nothing, unless
-  /// `rewrite` is set (the `format` command).
-  @discardableResult
-  func change(by who: String, rewrite: Bool = false, _ body: (inout Tracker) throws -> [TouchedRecord]) throws
-    -> Tracker
-  {
-    let transaction = self.transaction(by: who)
-    let outcome: TransactionOutcome
-    do {
-      if rewrite {
-        outcome = try transaction.rewrite()
-      } else {
-        outcome = try transaction.change { before in
-          var after = before
-          let touched = try body(&after)
-          return ChangeSet(
-            touched.map { touched in
-              let reference = touched.recordReference
-              switch (before.record(at: reference), after.record(at: reference)) {
-              case (nil, let added?): return .add(added)
-              case (_?, let changed?): return .update(changed)
-              case (_, nil): return .remove(reference)
-              }
-            })
-        }
-      }
-    } catch let refusal as ChangeRefusal {
-      throw CommandError.usage(
-        RefusalWording.message(for: refusal, command: command, arguments: arguments, today: today))
-    }
-    report(outcome.warnings)
-    return outcome.tracker
-  }
-
-  /// Applies the change set `build` makes from the store as read under its lock, through the one
-  /// change path (`StoreTransaction`, `ChangeSet`), in one history entry. An empty change set, or one
-  /// that leaves the store as it was, writes nothing and records nothing.
+  /// The one way a command changes the store: applies the change set `build` makes from the store
+  /// as read under its lock, through the one change path (`StoreTransaction`, `ChangeSet` under
+  /// `DomainRules`), in one history entry. `build` states the command's intent (add a record, add
+  /// an update to an action, correct an action's fields, remove a record). Nothing is written when
+  /// `build` throws, when the change is refused or fails validation, when the file changed
+  /// meanwhile, or when the history entry cannot be written; a refusal is put in the terms of the
+  /// command's options (`RefusalWording`). An empty change set, or one that leaves the store as it
+  /// was, writes nothing and records nothing.
   @discardableResult
   func apply(by who: String, _ build: (Tracker) throws -> ChangeSet) throws -> Tracker {
+    try outcome { try transaction(by: who).change(build) }.tracker
+  }
+
+  /// Rewrites the store in the standard layout, changing no record (the `format` command).
+  func rewrite(by who: String) throws {
+    _ = try outcome { try transaction(by: who).rewrite() }
+  }
+
+  /// Runs a transaction, puts a refusal in the command's terms and prints what the history noticed.
+  private func outcome(_ run: () throws -> TransactionOutcome) throws -> TransactionOutcome {
     let outcome: TransactionOutcome
     do {
-      outcome = try transaction(by: who).change(build)
+      outcome = try run()
     } catch let refusal as ChangeRefusal {
       throw CommandError.usage(
         RefusalWording.message(for: refusal, command: command, arguments: arguments, today: today))
     }
     report(outcome.warnings)
-    return outcome.tracker
+    return outcome
   }
 
   /// A transaction on the store for the operator (`LEARNING_TRACKER_USER`, else `$USER`), on

@@ -3,12 +3,11 @@ import LearningStore
 
 extension LearningTrackerCommand {
   /// The optional fields of an action `action edit --clear` can unset, by the option that sets each.
-  nonisolated(unsafe) static let clearableActionFields:
-    [(name: String, option: TypedOption<String?>, path: WritableKeyPath<Action, String?>)] = [
-      ("lead", ActionEditOptions.lead, \.lead), ("measure", ActionEditOptions.measure, \.measureOfSuccess),
-      ("baseline", ActionEditOptions.baseline, \.baseline), ("target", ActionEditOptions.target, \.target),
-      ("evidence-planned", ActionEditOptions.evidencePlanned, \.evidencePlanned),
-    ]
+  static let clearableActionFields: [(name: String, option: TypedOption<String?>, field: ActionTextField)] = [
+    ("lead", ActionEditOptions.lead, .lead), ("measure", ActionEditOptions.measure, .measureOfSuccess),
+    ("baseline", ActionEditOptions.baseline, .baseline), ("target", ActionEditOptions.target, .target),
+    ("evidence-planned", ActionEditOptions.evidencePlanned, .evidencePlanned),
+  ]
 
   /// The fields `action edit --clear` takes: the text ones, then the optional days.
   static let clearableActionNames = clearableActionFields.map(\.name) + ["remeasure", "agreed"]
@@ -63,8 +62,8 @@ extension LearningTrackerCommand {
     let reference = try actionReference(args)
     let clears = try args[ActionEditOptions.clear]
     try checkClears(clears, among: clearableActionNames)
-    var texts: [(WritableKeyPath<Action, String?>, String)] = []
-    for (name, option, path) in clearableActionFields {
+    var texts: [(ActionTextField, String)] = []
+    for (name, option, field) in clearableActionFields {
       guard let value = try args[option] else { continue }
       if clears.contains(name) {
         throw CommandError.usage("--\(name) and --clear \(name) go against each other")
@@ -72,7 +71,7 @@ extension LearningTrackerCommand {
       if value.trimmingSpaces.isEmpty {
         throw CommandError.usage("--\(name) \"\" is empty; to unset it, give --clear \(name)")
       }
-      texts.append((path, value))
+      texts.append((field, value))
     }
     let description = try args[ActionEditOptions.description]
     if let description, description.trimmingSpaces.isEmpty {
@@ -94,43 +93,27 @@ extension LearningTrackerCommand {
     {
       throw CommandError.usage("give at least one thing to correct; see 'action edit --help'")
     }
-    let tracker = try context.change(by: context.who(by)) { tracker in
-      let (r, m, a) = try locate(reference, in: tracker)
-      if let owner { try checkAgencies([owner], in: tracker, option: "--owner") }
-      try checkAgencies(addJoint, in: tracker, option: "--add-joint-owner")
-      var action = tracker.reviews[r].recommendations[m].actions[a]
-      for name in clears {
-        if let path = clearableActionFields.first(where: { $0.name == name })?.path {
-          action[keyPath: path] = nil
-        }
-        if name == "agreed" { action.agreed = nil }
-        if name == "remeasure" { action.remeasure = nil }
+    // What the user asked for, as corrections; whether the action still keeps the rules (owners
+    // exist, a joint owner is not the owner and is listed once) is DomainRules' to say.
+    var corrections: [ActionCorrection] = []
+    for name in clears {
+      if let field = clearableActionFields.first(where: { $0.name == name })?.field {
+        corrections.append(.text(field, nil))
       }
-      for (path, value) in texts { action[keyPath: path] = value }
-      if let description { action.description = description }
-      if let owner { action.owner = owner }
-      if let agreed { action.agreed = agreed }
-      if let due { action.due = due }
-      if let remeasure { action.remeasure = remeasure }
-      var joint = action.jointOwners ?? []
-      for agency in removeJoint {
-        guard joint.contains(agency) else {
-          throw CommandError.usage("--remove-joint-owner: \"\(agency)\" is not a joint owner of \(reference)")
-        }
-        joint.removeAll { $0 == agency }
-      }
-      for agency in addJoint {
-        if agency == action.owner {
-          throw CommandError.usage("--add-joint-owner: \"\(agency)\" is already the owner")
-        }
-        if joint.contains(agency) {
-          throw CommandError.usage("--add-joint-owner: \"\(agency)\" already owns \(reference) jointly")
-        }
-        joint.append(agency)
-      }
-      action.jointOwners = joint.isEmpty ? nil : joint
-      tracker.reviews[r].recommendations[m].actions[a] = action
-      return [.action(reference)]
+      if name == "agreed" { corrections.append(.agreed(nil)) }
+      if name == "remeasure" { corrections.append(.remeasure(nil)) }
+    }
+    corrections += texts.map { .text($0.0, $0.1) }
+    if let description { corrections.append(.description(description)) }
+    if let owner { corrections.append(.owner(owner)) }
+    if let agreed { corrections.append(.agreed(agreed)) }
+    if let due { corrections.append(.due(due)) }
+    if let remeasure { corrections.append(.remeasure(remeasure)) }
+    for agency in removeJoint { corrections.append(.removeJointOwner(agency)) }
+    for agency in addJoint { corrections.append(.addJointOwner(agency)) }
+    let tracker = try context.apply(by: context.who(by)) { tracker in
+      _ = try locate(reference, in: tracker)
+      return ChangeSet([.correctAction(reference, corrections)])
     }
     warnAbout(reference, in: tracker, context)
     context.console.note("corrected action \(reference)")

@@ -88,29 +88,17 @@ extension LearningTrackerCommand {
     let by = try args[.by]
     let reference = try actionReference(args)
     try checkIdentifier(reference.action, of: "action", given: reference.description)
-    let tracker = try context.change(by: context.who(by)) { tracker in
+    // The owner and joint owners exist, a joint owner is not the owner and is listed once, and no
+    // action has this reference: DomainRules', applied by the change path.
+    let tracker = try context.apply(by: context.who(by)) { tracker in
       guard let r = tracker.reviewIndex(reference.review) else {
         throw CommandError.usage("no review \"\(reference.review)\"")
       }
-      guard let m = tracker.reviews[r].recommendations.firstIndex(where: { $0.id == recommendationID }) else {
+      guard tracker.reviews[r].recommendations.contains(where: { $0.id == recommendationID }) else {
         let ids = tracker.reviews[r].recommendations.map(\.id)
         let hint = nearest(recommendationID, in: ids).map { "; did you mean \($0)?" } ?? ""
         throw CommandError.usage(
           "--recommendation: review \(reference.review) has no recommendation \"\(recommendationID)\"\(hint)")
-      }
-      if tracker.actionIndex(reference) != nil {
-        throw CommandError.usage("action \(reference) already exists")
-      }
-      try checkAgencies([owner], in: tracker, option: "--owner")
-      try checkAgencies(jointOwners, in: tracker, option: "--joint-owner")
-      var seen: Set<String> = [owner]
-      for joint in jointOwners {
-        if joint == owner {
-          throw CommandError.usage("--joint-owner: \"\(joint)\" is already the owner (--owner)")
-        }
-        if !seen.insert(joint).inserted {
-          throw CommandError.usage("--joint-owner: \"\(joint)\" is given twice")
-        }
       }
       var action = Action(
         id: reference.action, description: description, owner: owner,
@@ -119,8 +107,7 @@ extension LearningTrackerCommand {
       action.baseline = baseline
       action.target = target
       action.remeasure = remeasure
-      tracker.reviews[r].recommendations[m].actions.append(action)
-      return [.action(reference)]
+      return ChangeSet([.add(.action(review: reference.review, recommendation: recommendationID, action))])
     }
     warnAbout(reference, in: tracker, context)
     context.console.note("added action \(reference)")
@@ -203,8 +190,8 @@ extension LearningTrackerCommand {
       note = (note.map { $0 + " " } ?? "") + "Due revised: " + reason
     }
     let who = context.who(by)
-    let tracker = try context.change(by: who) { tracker in
-      let (r, m, a) = try locate(reference, in: tracker)
+    let tracker = try context.apply(by: who) { tracker in
+      _ = try locate(reference, in: tracker)
       var update = ActionUpdate(
         date: date, status: status, due: due, note: note, evidence: evidence.isEmpty ? nil : evidence, by: who
       )
@@ -214,8 +201,7 @@ extension LearningTrackerCommand {
       update.reported = reported
       // The transition rules (impact before assurance, no return to Not started, withdrawn needs
       // a note) are DomainRules', applied by the change path.
-      tracker.reviews[r].recommendations[m].actions[a].updates.append(update)
-      return [.action(reference)]
+      return ChangeSet([.addActionUpdate(reference, update)])
     }
     let (r, m, a) = try locate(reference, in: tracker)
     let state = tracker.reviews[r].recommendations[m].actions[a].state(

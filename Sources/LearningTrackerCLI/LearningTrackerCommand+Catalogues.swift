@@ -75,12 +75,8 @@ extension LearningTrackerCommand {
       if name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
       let reach = kind == .method ? try args[reachOption] : nil
       let by = try args[.by]
-      try context.change(by: context.who(by)) { tracker in
-        if tracker[keyPath: kind.entries].contains(where: { $0.id == id }) {
-          throw CommandError.usage("\(kind.title) \"\(id)\" already exists")
-        }
-        tracker[keyPath: kind.entries].append(CatalogueEntry(id: id, name: name, reach: reach))
-        return [.catalogueEntry(kind, id)]
+      try context.apply(by: context.who(by)) { _ in
+        ChangeSet([.add(.catalogue(kind, CatalogueEntry(id: id, name: name, reach: reach)))])
       }
       context.console.note("added \(kind.title) \(id)")
       return ExitCode.ok
@@ -102,7 +98,7 @@ extension LearningTrackerCommand {
       positionals: [entryArgument(kind)],
       options: [nameOption]
         + (kind == .method ? methodOptions : []) + [.by],
-      exclusive: kind == .method ? [["--reach", "--no-reach"]] : []
+      exclusive: kind == .method ? [[reachOption, noReachOption]] : []
     ) { args, context in
       let id = try args.positional(0)
       let name = try args[nameOption]
@@ -114,12 +110,14 @@ extension LearningTrackerCommand {
         throw CommandError.usage(
           "give at least one thing to change; see '\(kind.rawValue) update --help'")
       }
-      try context.change(by: context.who(by)) { tracker in
-        let index = try entryPosition(id, kind, in: tracker)
-        if let name { tracker[keyPath: kind.entries][index].name = name }
-        if let reach { tracker[keyPath: kind.entries][index].reach = reach }
-        if noReach { tracker[keyPath: kind.entries][index].reach = nil }
-        return [.catalogueEntry(kind, id)]
+      try context.apply(by: context.who(by)) { before in
+        try ChangeSet.edited(before) { tracker in
+          let index = try entryPosition(id, kind, in: tracker)
+          if let name { tracker[keyPath: kind.entries][index].name = name }
+          if let reach { tracker[keyPath: kind.entries][index].reach = reach }
+          if noReach { tracker[keyPath: kind.entries][index].reach = nil }
+          return [.catalogueEntry(kind, id)]
+        }
       }
       context.console.note("updated \(kind.title) \(id)")
       return ExitCode.ok

@@ -94,13 +94,7 @@ extension LearningTrackerCommand {
           )
         }
         if let reach, reach < 0 { throw CommandError.usage("--reach must be 0 or more") }
-        try context.change(by: context.who(by)) { tracker in
-          if tracker.disseminations.contains(where: { $0.id == id }) {
-            throw CommandError.usage("dissemination \"\(id)\" already exists")
-          }
-          tracker.disseminations.append(activity)
-          return [.dissemination(id)]
-        }
+        try context.apply(by: context.who(by)) { _ in ChangeSet([.add(.dissemination(activity))]) }
         context.console.note("added dissemination \(id)")
         return ExitCode.ok
       },
@@ -143,18 +137,21 @@ extension LearningTrackerCommand {
         {
           throw CommandError.usage("give at least one thing to change; see 'dissemination update --help'")
         }
-        try context.change(by: context.who(by)) { tracker in
-          guard let index = tracker.disseminations.firstIndex(where: { $0.id == id }) else {
-            let hint = nearest(id, in: tracker.disseminations.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-            throw CommandError.usage("no dissemination \"\(id)\"\(hint)")
+        try context.apply(by: context.who(by)) { before in
+          try ChangeSet.edited(before) { tracker in
+            guard let index = tracker.disseminations.firstIndex(where: { $0.id == id }) else {
+              let hint =
+                nearest(id, in: tracker.disseminations.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+              throw CommandError.usage("no dissemination \"\(id)\"\(hint)")
+            }
+            if let status { tracker.disseminations[index].status = status }
+            if let date { tracker.disseminations[index].date = date }
+            if let reach { tracker.disseminations[index].reach = reach }
+            if let note { tracker.disseminations[index].note = note }
+            if !audience.isEmpty { tracker.disseminations[index].audience = audience }
+            try landing.apply(to: &tracker.disseminations[index], reach: reach, agencies: tracker.agencies)
+            return [.dissemination(id)]
           }
-          if let status { tracker.disseminations[index].status = status }
-          if let date { tracker.disseminations[index].date = date }
-          if let reach { tracker.disseminations[index].reach = reach }
-          if let note { tracker.disseminations[index].note = note }
-          if !audience.isEmpty { tracker.disseminations[index].audience = audience }
-          try landing.apply(to: &tracker.disseminations[index], reach: reach, agencies: tracker.agencies)
-          return [.dissemination(id)]
         }
         context.console.note("updated dissemination \(id)")
         return ExitCode.ok
@@ -244,14 +241,16 @@ extension LearningTrackerCommand {
         }
         let submitted = try args[Section11AddOptions.submitted]
         let by = try args[.by]
-        try context.change(by: context.who(by)) { tracker in
-          if tracker.section11.contains(where: { $0.agency == agency && $0.cycle == cycle }) {
-            throw CommandError.usage(
-              "\(agency) already has a return for cycle \(cycle); use 'section11 update'")
+        try context.apply(by: context.who(by)) { before in
+          try ChangeSet.edited(before) { tracker in
+            if tracker.section11.contains(where: { $0.agency == agency && $0.cycle == cycle }) {
+              throw CommandError.usage(
+                "\(agency) already has a return for cycle \(cycle); use 'section11 update'")
+            }
+            tracker.section11.append(
+              Section11Return(agency: agency, cycle: cycle, due: due, submitted: submitted))
+            return [.section11(agency: agency, cycle: cycle)]
           }
-          tracker.section11.append(
-            Section11Return(agency: agency, cycle: cycle, due: due, submitted: submitted))
-          return [.section11(agency: agency, cycle: cycle)]
         }
         context.console.note("added the \(cycle) return for \(agency)")
         return ExitCode.ok
@@ -303,45 +302,48 @@ extension LearningTrackerCommand {
         if learningReview == nil && (disseminated != nil || implemented != nil || !evidence.isEmpty) {
           throw CommandError.usage("--disseminated, --implemented and --evidence go with --learning REVIEW")
         }
-        try context.change(by: context.who(by)) { tracker in
-          guard let index = tracker.section11.firstIndex(where: { $0.agency == agency && $0.cycle == cycle })
-          else {
-            throw CommandError.usage("no \(cycle) return for \(agency); add it with 'section11 add'")
-          }
-          var entry = tracker.section11[index]
-          if let submitted { entry.submitted = submitted }
-          for (standard, value) in rates {
-            if let at = entry.ratings.firstIndex(where: { $0.standard == standard }) {
-              entry.ratings[at].`self` = value
-            } else {
-              entry.ratings.append(Section11StandardRating(standard: standard, self: value))
+        try context.apply(by: context.who(by)) { before in
+          try ChangeSet.edited(before) { tracker in
+            guard
+              let index = tracker.section11.firstIndex(where: { $0.agency == agency && $0.cycle == cycle })
+            else {
+              throw CommandError.usage("no \(cycle) return for \(agency); add it with 'section11 add'")
             }
-          }
-          for (standard, value) in moderations {
-            guard let at = entry.ratings.firstIndex(where: { $0.standard == standard }) else {
-              throw CommandError.usage(
-                "\(standard) has no self rating to moderate; give --rate \(standard)=... first")
+            var entry = tracker.section11[index]
+            if let submitted { entry.submitted = submitted }
+            for (standard, value) in rates {
+              if let at = entry.ratings.firstIndex(where: { $0.standard == standard }) {
+                entry.ratings[at].`self` = value
+              } else {
+                entry.ratings.append(Section11StandardRating(standard: standard, self: value))
+              }
             }
-            entry.ratings[at].moderated = value
-          }
-          for (standard, text) in evidenceFor {
-            guard let at = entry.ratings.firstIndex(where: { $0.standard == standard }) else {
-              throw CommandError.usage("\(standard) has no rating to attach evidence to")
+            for (standard, value) in moderations {
+              guard let at = entry.ratings.firstIndex(where: { $0.standard == standard }) else {
+                throw CommandError.usage(
+                  "\(standard) has no self rating to moderate; give --rate \(standard)=... first")
+              }
+              entry.ratings[at].moderated = value
             }
-            entry.ratings[at].evidence = text
-          }
-          if let learningReview {
-            let learning = Section11Learning(
-              review: learningReview, disseminated: disseminated, implemented: implemented,
-              evidence: evidence.isEmpty ? nil : evidence)
-            if let at = entry.learning.firstIndex(where: { $0.review == learningReview }) {
-              entry.learning[at] = learning
-            } else {
-              entry.learning.append(learning)
+            for (standard, text) in evidenceFor {
+              guard let at = entry.ratings.firstIndex(where: { $0.standard == standard }) else {
+                throw CommandError.usage("\(standard) has no rating to attach evidence to")
+              }
+              entry.ratings[at].evidence = text
             }
+            if let learningReview {
+              let learning = Section11Learning(
+                review: learningReview, disseminated: disseminated, implemented: implemented,
+                evidence: evidence.isEmpty ? nil : evidence)
+              if let at = entry.learning.firstIndex(where: { $0.review == learningReview }) {
+                entry.learning[at] = learning
+              } else {
+                entry.learning.append(learning)
+              }
+            }
+            tracker.section11[index] = entry
+            return [.section11(agency: agency, cycle: cycle)]
           }
-          tracker.section11[index] = entry
-          return [.section11(agency: agency, cycle: cycle)]
         }
         context.console.note("updated the \(cycle) return for \(agency)")
         return ExitCode.ok

@@ -75,10 +75,12 @@ extension LearningTrackerCommand {
           return ExitCode.ok
         }
         do {
-          try context.change(by: context.who(by)) { tracker in
-            try opened.checkUnchanged(tracker.record(at: reference).map(ownFields))
-            try ChangeSet([.update(record)]).apply(to: &tracker, today: context.today)
-            return [TouchedRecord(reference)]
+          try context.apply(by: context.who(by)) { before in
+            try ChangeSet.edited(before) { tracker in
+              try opened.checkUnchanged(tracker.record(at: reference).map(ownFields))
+              try ChangeSet([.update(record)]).apply(to: &tracker, today: context.today)
+              return [TouchedRecord(reference)]
+            }
           }
         } catch CommandError.usage(let message, _) {
           throw CommandError.badData("\(kept): \(message)")

@@ -68,18 +68,20 @@ extension LearningTrackerCommand {
     let by = try args[.by]
     var added = ""
     var suggestions: [(reference: String, similarity: Double, text: String)] = []
-    try context.change(by: context.who(by)) { tracker in
-      let r = try reviewPosition(reviewID, in: tracker)
-      try checkCatalogue(themes, in: tracker.themes, option: "--theme", what: "theme")
-      if let repeats { try checkRepeats(repeats, in: tracker) }
-      let used = Set(tracker.reviews[r].findings.map(\.id))
-      var number = tracker.reviews[r].findings.count + 1
-      while used.contains("F\(number)") { number += 1 }
-      added = "F\(number)"
-      tracker.reviews[r].findings.append(
-        Finding(id: added, text: text, themes: themes, goodPractice: goodPractice, repeats: repeats))
-      if repeats == nil { suggestions = closestEarlierFindings(to: "\(reviewID)/\(added)", in: tracker) }
-      return [.finding(review: reviewID, finding: added)]
+    try context.apply(by: context.who(by)) { before in
+      try ChangeSet.edited(before) { tracker in
+        let r = try reviewPosition(reviewID, in: tracker)
+        try checkCatalogue(themes, in: tracker.themes, option: "--theme", what: "theme")
+        if let repeats { try checkRepeats(repeats, in: tracker) }
+        let used = Set(tracker.reviews[r].findings.map(\.id))
+        var number = tracker.reviews[r].findings.count + 1
+        while used.contains("F\(number)") { number += 1 }
+        added = "F\(number)"
+        tracker.reviews[r].findings.append(
+          Finding(id: added, text: text, themes: themes, goodPractice: goodPractice, repeats: repeats))
+        if repeats == nil { suggestions = closestEarlierFindings(to: "\(reviewID)/\(added)", in: tracker) }
+        return [.finding(review: reviewID, finding: added)]
+      }
     }
     context.console.note("added finding \(reviewID)/\(added)")
     if !suggestions.isEmpty {
@@ -150,7 +152,10 @@ extension LearningTrackerCommand {
       FindingUpdateOptions.addTheme, FindingUpdateOptions.removeTheme, FindingUpdateOptions.repeats,
       FindingUpdateOptions.clear, .by,
     ],
-    exclusive: [["--good-practice", "--not-good-practice"], ["--repeats", "--clear"]]
+    exclusive: [
+      [FindingUpdateOptions.goodPractice, FindingUpdateOptions.notGoodPractice],
+      [FindingUpdateOptions.repeats, FindingUpdateOptions.clear],
+    ]
   ) { args, context in
     let repeats = try args[FindingUpdateOptions.repeats]
     let clears = try args[FindingUpdateOptions.clear]
@@ -168,36 +173,38 @@ extension LearningTrackerCommand {
     {
       throw CommandError.usage("give at least one thing to change; see 'finding update --help'")
     }
-    try context.change(by: context.who(by)) { tracker in
-      let r = try reviewPosition(reference.review, in: tracker)
-      guard let f = tracker.reviews[r].findings.firstIndex(where: { $0.id == reference.finding }) else {
-        let ids = tracker.reviews[r].findings.map(\.id)
-        let hint =
-          nearest(reference.finding, in: ids).map { "; did you mean \(reference.review)/\($0)?" } ?? ""
-        throw CommandError.usage("no finding \(reference.review)/\(reference.finding)\(hint)")
-      }
-      try checkCatalogue(addThemes, in: tracker.themes, option: "--add-theme", what: "theme")
-      if let repeats { try checkRepeats(repeats, in: tracker) }
-      var finding = tracker.reviews[r].findings[f]
-      if let repeats { finding.repeats = repeats }
-      if clears.contains("repeats") {
-        guard finding.repeats != nil else {
-          throw CommandError.usage("--clear repeats: the finding records no earlier finding")
+    try context.apply(by: context.who(by)) { before in
+      try ChangeSet.edited(before) { tracker in
+        let r = try reviewPosition(reference.review, in: tracker)
+        guard let f = tracker.reviews[r].findings.firstIndex(where: { $0.id == reference.finding }) else {
+          let ids = tracker.reviews[r].findings.map(\.id)
+          let hint =
+            nearest(reference.finding, in: ids).map { "; did you mean \(reference.review)/\($0)?" } ?? ""
+          throw CommandError.usage("no finding \(reference.review)/\(reference.finding)\(hint)")
         }
-        finding.repeats = nil
-      }
-      if let text { finding.text = text }
-      if good { finding.goodPractice = true }
-      if notGood { finding.goodPractice = false }
-      for theme in addThemes where !finding.themes.contains(theme) { finding.themes.append(theme) }
-      for theme in removeThemes {
-        guard finding.themes.contains(theme) else {
-          throw CommandError.usage("--remove-theme: the finding does not carry theme \"\(theme)\"")
+        try checkCatalogue(addThemes, in: tracker.themes, option: "--add-theme", what: "theme")
+        if let repeats { try checkRepeats(repeats, in: tracker) }
+        var finding = tracker.reviews[r].findings[f]
+        if let repeats { finding.repeats = repeats }
+        if clears.contains("repeats") {
+          guard finding.repeats != nil else {
+            throw CommandError.usage("--clear repeats: the finding records no earlier finding")
+          }
+          finding.repeats = nil
         }
-        finding.themes.removeAll { $0 == theme }
+        if let text { finding.text = text }
+        if good { finding.goodPractice = true }
+        if notGood { finding.goodPractice = false }
+        for theme in addThemes where !finding.themes.contains(theme) { finding.themes.append(theme) }
+        for theme in removeThemes {
+          guard finding.themes.contains(theme) else {
+            throw CommandError.usage("--remove-theme: the finding does not carry theme \"\(theme)\"")
+          }
+          finding.themes.removeAll { $0 == theme }
+        }
+        tracker.reviews[r].findings[f] = finding
+        return [.finding(review: reference.review, finding: reference.finding)]
       }
-      tracker.reviews[r].findings[f] = finding
-      return [.finding(review: reference.review, finding: reference.finding)]
     }
     context.console.note("updated finding \(reference.review)/\(reference.finding)")
     return ExitCode.ok
@@ -211,13 +218,15 @@ extension LearningTrackerCommand {
   ) { args, context in
     let reference = try findingReference(args)
     let by = try args[.by]
-    try context.change(by: context.who(by)) { tracker in
-      let r = try reviewPosition(reference.review, in: tracker)
-      guard let f = tracker.reviews[r].findings.firstIndex(where: { $0.id == reference.finding }) else {
-        throw CommandError.usage("no finding \(reference.review)/\(reference.finding)")
+    try context.apply(by: context.who(by)) { before in
+      try ChangeSet.edited(before) { tracker in
+        let r = try reviewPosition(reference.review, in: tracker)
+        guard let f = tracker.reviews[r].findings.firstIndex(where: { $0.id == reference.finding }) else {
+          throw CommandError.usage("no finding \(reference.review)/\(reference.finding)")
+        }
+        tracker.reviews[r].findings.remove(at: f)
+        return [.finding(review: reference.review, finding: reference.finding)]
       }
-      tracker.reviews[r].findings.remove(at: f)
-      return [.finding(review: reference.review, finding: reference.finding)]
     }
     context.console.note("removed finding \(reference.review)/\(reference.finding)")
     return ExitCode.ok

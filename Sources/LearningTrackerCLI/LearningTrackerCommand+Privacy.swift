@@ -23,12 +23,14 @@ extension LearningTrackerCommand {
     if name.isEmpty { throw CommandError.usage("NAME is empty: give the name to keep out of publications") }
     let by = try args[.by]
     var alreadyListed = false
-    let tracker = try masking(name, in: context).change(by: context.who(by)) { tracker in
-      var names = tracker.partnership.privacy?.names ?? []
-      alreadyListed = names.contains { sameName($0, name) }
-      if !alreadyListed { names.append(name) }
-      tracker.partnership.privacy = Privacy(names: names)
-      return [.partnership]
+    let tracker = try masking(name, in: context).apply(by: context.who(by)) { before in
+      try ChangeSet.edited(before) { tracker in
+        var names = tracker.partnership.privacy?.names ?? []
+        alreadyListed = names.contains { sameName($0, name) }
+        if !alreadyListed { names.append(name) }
+        tracker.partnership.privacy = Privacy(names: names)
+        return [.partnership]
+      }
     }
     let count = tracker.partnership.privacy?.names.count ?? 0
     context.console.note(
@@ -70,16 +72,18 @@ extension LearningTrackerCommand {
     let name = String(try args.positional(0).trimmingSpaces)
     if name.isEmpty { throw CommandError.usage("NAME is empty: give the name to take off the privacy list") }
     let by = try args[.by]
-    let tracker = try masking(name, in: context).change(by: context.who(by)) { tracker in
-      let names = tracker.partnership.privacy?.names ?? []
-      guard names.contains(where: { sameName($0, name) }) else {
-        throw CommandError.usage(
-          "\(name.masked) is not on the privacy list (\(names.count) name\(names.count == 1 ? "" : "s"); "
-            + "'privacy names --show' lists them)")
+    let tracker = try masking(name, in: context).apply(by: context.who(by)) { before in
+      try ChangeSet.edited(before) { tracker in
+        let names = tracker.partnership.privacy?.names ?? []
+        guard names.contains(where: { sameName($0, name) }) else {
+          throw CommandError.usage(
+            "\(name.masked) is not on the privacy list (\(names.count) name\(names.count == 1 ? "" : "s"); "
+              + "'privacy names --show' lists them)")
+        }
+        let kept = names.filter { !sameName($0, name) }
+        tracker.partnership.privacy = kept.isEmpty ? nil : Privacy(names: kept)
+        return [.partnership]
       }
-      let kept = names.filter { !sameName($0, name) }
-      tracker.partnership.privacy = kept.isEmpty ? nil : Privacy(names: kept)
-      return [.partnership]
     }
     let count = tracker.partnership.privacy?.names.count ?? 0
     context.console.note(

@@ -43,7 +43,7 @@ extension LearningTrackerCommand {
       AgencyUpdateOptions.notStatutory, AgencyUpdateOptions.workforce, AgencyUpdateOptions.clear,
       AgencyUpdateOptions.addAlias, AgencyUpdateOptions.removeAlias, .by,
     ],
-    exclusive: [["--workforce", "--clear"]]
+    exclusive: [[AgencyUpdateOptions.workforce, AgencyUpdateOptions.clear]]
   ) { args, context in
     let id = try args.positional(0)
     let workforce = try args[AgencyUpdateOptions.workforce]
@@ -70,44 +70,48 @@ extension LearningTrackerCommand {
       throw CommandError.usage("--add-alias needs a name with letters or digits")
     }
     if let name, name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
-    try context.change(by: context.who(by)) { tracker in
-      guard let index = tracker.agencies.firstIndex(where: { $0.id == id }) else {
-        let hint = nearest(id, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-        throw CommandError.usage("no agency \"\(id)\"\(hint)")
-      }
-      if let name { tracker.agencies[index].name = name }
-      if let kind { tracker.agencies[index].kind = kind }
-      if statutory { tracker.agencies[index].statutoryPartner = true }
-      if notStatutory { tracker.agencies[index].statutoryPartner = false }
-      if let workforce { tracker.agencies[index].workforce = workforce }
-      if clears.contains("workforce") {
-        guard tracker.agencies[index].workforce != nil else {
-          throw CommandError.usage("--clear workforce: agency \"\(id)\" records no workforce")
+    try context.apply(by: context.who(by)) { before in
+      try ChangeSet.edited(before) { tracker in
+        guard let index = tracker.agencies.firstIndex(where: { $0.id == id }) else {
+          let hint = nearest(id, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+          throw CommandError.usage("no agency \"\(id)\"\(hint)")
         }
-        tracker.agencies[index].workforce = nil
-      }
-      var aliases = tracker.agencies[index].aliases ?? []
-      for alias in removeAliases {
-        guard
-          let at = aliases.firstIndex(where: { SpreadsheetCell.nameKey($0) == SpreadsheetCell.nameKey(alias) }
-          )
-        else {
-          throw CommandError.usage(
-            "--remove-alias: agency \(id) has no alias \"\(alias)\" (its aliases: "
-              + (aliases.isEmpty ? "none" : aliases.joined(separator: ", ")) + ")")
+        if let name { tracker.agencies[index].name = name }
+        if let kind { tracker.agencies[index].kind = kind }
+        if statutory { tracker.agencies[index].statutoryPartner = true }
+        if notStatutory { tracker.agencies[index].statutoryPartner = false }
+        if let workforce { tracker.agencies[index].workforce = workforce }
+        if clears.contains("workforce") {
+          guard tracker.agencies[index].workforce != nil else {
+            throw CommandError.usage("--clear workforce: agency \"\(id)\" records no workforce")
+          }
+          tracker.agencies[index].workforce = nil
         }
-        aliases.remove(at: at)
-      }
-      for alias in addAliases {
-        if let other = SpreadsheetCell.agency(named: alias, in: tracker), other != id {
-          throw CommandError.usage("--add-alias: \"\(alias)\" already names agency \(other)")
+        var aliases = tracker.agencies[index].aliases ?? []
+        for alias in removeAliases {
+          guard
+            let at = aliases.firstIndex(where: {
+              SpreadsheetCell.nameKey($0) == SpreadsheetCell.nameKey(alias)
+            }
+            )
+          else {
+            throw CommandError.usage(
+              "--remove-alias: agency \(id) has no alias \"\(alias)\" (its aliases: "
+                + (aliases.isEmpty ? "none" : aliases.joined(separator: ", ")) + ")")
+          }
+          aliases.remove(at: at)
         }
-        if !aliases.contains(where: { SpreadsheetCell.nameKey($0) == SpreadsheetCell.nameKey(alias) }) {
-          aliases.append(String(alias.trimmingSpaces))
+        for alias in addAliases {
+          if let other = SpreadsheetCell.agency(named: alias, in: tracker), other != id {
+            throw CommandError.usage("--add-alias: \"\(alias)\" already names agency \(other)")
+          }
+          if !aliases.contains(where: { SpreadsheetCell.nameKey($0) == SpreadsheetCell.nameKey(alias) }) {
+            aliases.append(String(alias.trimmingSpaces))
+          }
         }
+        tracker.agencies[index].aliases = aliases.isEmpty ? nil : aliases
+        return [.agency(id)]
       }
-      tracker.agencies[index].aliases = aliases.isEmpty ? nil : aliases
-      return [.agency(id)]
     }
     context.console.note("updated agency \(id)")
     return ExitCode.ok
@@ -138,14 +142,16 @@ extension LearningTrackerCommand {
       throw CommandError.usage("--reason needs the reason for declining the requested due day")
     }
     let who = context.who(by)
-    try context.change(by: who) { tracker in
-      _ = try locate(reference, in: tracker)
-      do throws(GovernedChangeError) {
-        try tracker.declineDueRequest(reference, on: date, reason: reason, by: who)
-      } catch {
-        throw CommandError.usage(error.description)
+    try context.apply(by: who) { before in
+      try ChangeSet.edited(before) { tracker in
+        _ = try locate(reference, in: tracker)
+        do throws(GovernedChangeError) {
+          try tracker.declineDueRequest(reference, on: date, reason: reason, by: who)
+        } catch {
+          throw CommandError.usage(error.description)
+        }
+        return [.action(reference)]
       }
-      return [.action(reference)]
     }
     context.console.note("declined the requested due day of \(reference)")
     return ExitCode.ok

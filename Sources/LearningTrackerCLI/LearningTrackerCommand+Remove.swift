@@ -111,18 +111,11 @@ extension Context {
   @discardableResult
   func remove(by who: String, _ locate: (Tracker) throws -> RecordReference) throws -> RecordReference {
     var removed: RecordReference?
-    let outcome: TransactionOutcome
-    do {
-      outcome = try transaction(by: who).change { tracker in
-        let reference = try locate(tracker)
-        removed = reference
-        return ChangeSet([.remove(reference)])
-      }
-    } catch let refusal as ChangeRefusal {
-      throw CommandError.usage(
-        RefusalWording.message(for: refusal, command: command, arguments: arguments, today: today))
+    try apply(by: who) { tracker in
+      let reference = try locate(tracker)
+      removed = reference
+      return ChangeSet([.remove(reference)])
     }
-    report(outcome.warnings)
     guard let removed else { throw CommandError.usage("nothing was removed") }
     return removed
   }

@@ -29,7 +29,10 @@ extension LearningTrackerCommand {
       ID with --output FILE.csv, or --all DIR.
       """,
     options: [ExportReturnsOptions.agency, ExportReturnsOptions.output, ExportReturnsOptions.all, .asOf],
-    exclusive: [["--agency", "--all"], ["--output", "--all"]]
+    exclusive: [
+      [ExportReturnsOptions.agency, ExportReturnsOptions.all],
+      [ExportReturnsOptions.output, ExportReturnsOptions.all],
+    ]
   ) { args, context in
     let agency = try args[ExportReturnsOptions.agency]
     let output = try args[ExportReturnsOptions.output]
@@ -146,16 +149,18 @@ extension LearningTrackerCommand {
       return ExitCode.ok
     }
     var applied: [PlannedUpdate] = []
-    try context.change(by: by) { tracker in
-      let (updates, problems) = AgencyReturnImport.plan(
-        text, tracker: tracker, date: date, by: by, rules: rules)
-      if !problems.isEmpty { throw report(problems) }
-      for planned in updates {
-        guard let (r, m, a) = tracker.actionIndex(planned.reference) else { continue }
-        tracker.reviews[r].recommendations[m].actions[a].updates.append(planned.update)
+    try context.apply(by: by) { before in
+      try ChangeSet.edited(before) { tracker in
+        let (updates, problems) = AgencyReturnImport.plan(
+          text, tracker: tracker, date: date, by: by, rules: rules)
+        if !problems.isEmpty { throw report(problems) }
+        for planned in updates {
+          guard let (r, m, a) = tracker.actionIndex(planned.reference) else { continue }
+          tracker.reviews[r].recommendations[m].actions[a].updates.append(planned.update)
+        }
+        applied = updates
+        return updates.map { .action($0.reference) }
       }
-      applied = updates
-      return updates.map { .action($0.reference) }
     }
     if !applied.isEmpty { context.console.out(applied.map(describe).joined(separator: "\n") + "\n") }
     context.console.note("imported \(file): \(LearningModel.plural(applied.count, "update"))")

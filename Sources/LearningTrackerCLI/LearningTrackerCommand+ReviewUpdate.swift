@@ -92,7 +92,7 @@ extension LearningTrackerCommand {
         ReviewUpdateOptions.delayReason, ReviewUpdateOptions.commissionedBy, ReviewUpdateOptions.embargo,
         ReviewUpdateOptions.liftEmbargo, .by,
       ],
-    exclusive: [["--embargo", "--lift-embargo"]]
+    exclusive: [[ReviewUpdateOptions.embargo, ReviewUpdateOptions.liftEmbargo]]
   ) { args, context in
     let id = try args.positional(0)
     let clears = try args[ReviewUpdateOptions.clear]
@@ -133,57 +133,59 @@ extension LearningTrackerCommand {
       || notificationType != nil || outcome != nil || delayReason != nil || commissionedBy != nil
       || embargo != nil || liftEmbargo
     if !anything { throw CommandError.usage("give at least one thing to change; see 'review update --help'") }
-    try context.change(by: context.who(by)) { tracker in
-      let index = try reviewPosition(id, in: tracker)
-      try checkCatalogue(addThemes, in: tracker.themes, option: "--add-theme", what: "theme")
-      try checkCatalogue(addCategories, in: tracker.categories, option: "--add-category", what: "category")
-      if let follows, tracker.reviewIndex(follows) == nil {
-        let hint = nearest(follows, in: tracker.reviews.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-        throw CommandError.usage("--follows: no review \"\(follows)\"\(hint)")
-      }
-      var review = tracker.reviews[index]
-      for name in clears {
-        if let path = clearableReviewDays.first(where: { $0.name == name })?.path {
-          review.dates[keyPath: path] = nil
+    try context.apply(by: context.who(by)) { before in
+      try ChangeSet.edited(before) { tracker in
+        let index = try reviewPosition(id, in: tracker)
+        try checkCatalogue(addThemes, in: tracker.themes, option: "--add-theme", what: "theme")
+        try checkCatalogue(addCategories, in: tracker.categories, option: "--add-category", what: "category")
+        if let follows, tracker.reviewIndex(follows) == nil {
+          let hint = nearest(follows, in: tracker.reviews.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+          throw CommandError.usage("--follows: no review \"\(follows)\"\(hint)")
         }
-        if name == "follows" { review.follows = nil }
-        if name == "summary" { review.summary = nil }
-        if name == "delay-reason" { review.delayReason = nil }
-        if name == "commissioned-by" { review.commissionedBy = nil }
-      }
-      for (path, day) in days { review.dates[keyPath: path] = day }
-      if let title { review.title = title }
-      if let kind { review.kind = kind }
-      if let follows { review.follows = follows }
-      if let summary { review.summary = summary }
-      for theme in addThemes where !review.themes.contains(theme) { review.themes.append(theme) }
-      for theme in removeThemes {
-        guard review.themes.contains(theme) else {
-          throw CommandError.usage("--remove-theme: review \(id) does not carry theme \"\(theme)\"")
+        var review = tracker.reviews[index]
+        for name in clears {
+          if let path = clearableReviewDays.first(where: { $0.name == name })?.path {
+            review.dates[keyPath: path] = nil
+          }
+          if name == "follows" { review.follows = nil }
+          if name == "summary" { review.summary = nil }
+          if name == "delay-reason" { review.delayReason = nil }
+          if name == "commissioned-by" { review.commissionedBy = nil }
         }
-        review.themes.removeAll { $0 == theme }
-      }
-      for category in addCategories where !review.categories.contains(category) {
-        review.categories.append(category)
-      }
-      for category in removeCategories {
-        guard review.categories.contains(category) else {
-          throw CommandError.usage("--remove-category: review \(id) is not tagged \"\(category)\"")
+        for (path, day) in days { review.dates[keyPath: path] = day }
+        if let title { review.title = title }
+        if let kind { review.kind = kind }
+        if let follows { review.follows = follows }
+        if let summary { review.summary = summary }
+        for theme in addThemes where !review.themes.contains(theme) { review.themes.append(theme) }
+        for theme in removeThemes {
+          guard review.themes.contains(theme) else {
+            throw CommandError.usage("--remove-theme: review \(id) does not carry theme \"\(theme)\"")
+          }
+          review.themes.removeAll { $0 == theme }
         }
-        review.categories.removeAll { $0 == category }
+        for category in addCategories where !review.categories.contains(category) {
+          review.categories.append(category)
+        }
+        for category in removeCategories {
+          guard review.categories.contains(category) else {
+            throw CommandError.usage("--remove-category: review \(id) is not tagged \"\(category)\"")
+          }
+          review.categories.removeAll { $0 == category }
+        }
+        if let notificationType { review.notificationType = notificationType }
+        if let outcome { review.rapidReviewOutcome = outcome }
+        if let delayReason { review.delayReason = delayReason }
+        if let commissionedBy { review.commissionedBy = commissionedBy }
+        tracker.reviews[index] = review
+        do {
+          if let embargo { try tracker.placeUnderEmbargo(review: id, reason: embargo, on: context.today) }
+          if liftEmbargo { try tracker.liftEmbargo(review: id, on: context.today) }
+        } catch let refusal as GovernedChangeError {
+          throw CommandError.usage(refusal.description)
+        }
+        return [.review(id)]
       }
-      if let notificationType { review.notificationType = notificationType }
-      if let outcome { review.rapidReviewOutcome = outcome }
-      if let delayReason { review.delayReason = delayReason }
-      if let commissionedBy { review.commissionedBy = commissionedBy }
-      tracker.reviews[index] = review
-      do {
-        if let embargo { try tracker.placeUnderEmbargo(review: id, reason: embargo, on: context.today) }
-        if liftEmbargo { try tracker.liftEmbargo(review: id, on: context.today) }
-      } catch let refusal as GovernedChangeError {
-        throw CommandError.usage(refusal.description)
-      }
-      return [.review(id)]
     }
     context.console.note("updated review \(id)")
     return ExitCode.ok

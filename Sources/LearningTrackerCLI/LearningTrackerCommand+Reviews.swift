@@ -43,11 +43,7 @@ extension LearningTrackerCommand {
           categories: try args[ReviewAddOptions.category], themes: try args[ReviewAddOptions.theme],
           summary: try args[ReviewAddOptions.summary])
         let by = try args[.by]
-        try context.change(by: context.who(by)) { tracker in
-          if tracker.reviewIndex(id) != nil { throw CommandError.usage("review \"\(id)\" already exists") }
-          tracker.reviews.append(review)
-          return [.review(id)]
-        }
+        try context.apply(by: context.who(by)) { _ in ChangeSet([.add(.review(review))]) }
         context.console.note("added review \(id)")
         return ExitCode.ok
       },
@@ -209,18 +205,19 @@ extension LearningTrackerCommand {
           throw CommandError.usage(responseNoteRefusal(response, given: true, reference: target))
         }
         let recReference = RecommendationReference(review: reference.review, recommendation: reference.action)
-        try context.change(by: context.who(by)) { tracker in
-          guard let r = tracker.reviewIndex(reference.review) else {
+        try context.apply(by: context.who(by)) { tracker in
+          guard tracker.reviewIndex(reference.review) != nil else {
             throw CommandError.usage("no review \"\(reference.review)\"")
           }
-          if tracker.reviews[r].recommendations.contains(where: { $0.id == reference.action }) {
-            throw CommandError.usage("recommendation \(recReference) already exists")
-          }
-          tracker.reviews[r].recommendations.append(
-            Recommendation(
-              id: reference.action, text: text, agencies: agencies, response: response, responseNote: note,
-              themes: themes, responded: responded))
-          return [.recommendation(recReference)]
+          return ChangeSet([
+            .add(
+              .recommendation(
+                review: reference.review,
+                Recommendation(
+                  id: reference.action, text: text, agencies: agencies, response: response,
+                  responseNote: note,
+                  themes: themes, responded: responded)))
+          ])
         }
         context.console.note("added recommendation \(recReference)")
         return ExitCode.ok

@@ -61,11 +61,13 @@ extension LearningTrackerCommand {
     let value = try setting.check(try args.positional(1))
     let by = try args[.by]
     var unchanged = false
-    try context.change(by: context.who(by)) { tracker in
-      let before = tracker.partnership
-      try setting.assign(&tracker.partnership, value)
-      unchanged = tracker.partnership == before
-      return [.partnership]
+    try context.apply(by: context.who(by)) { before in
+      try ChangeSet.edited(before) { tracker in
+        let before = tracker.partnership
+        try setting.assign(&tracker.partnership, value)
+        unchanged = tracker.partnership == before
+        return [.partnership]
+      }
     }
     context.console.note(
       unchanged
@@ -91,11 +93,13 @@ extension LearningTrackerCommand {
     }
     let by = try args[.by]
     var unchanged = false
-    try context.change(by: context.who(by)) { tracker in
-      let before = tracker.partnership
-      setting.reset(&tracker.partnership)
-      unchanged = tracker.partnership == before
-      return [.partnership]
+    try context.apply(by: context.who(by)) { before in
+      try ChangeSet.edited(before) { tracker in
+        let before = tracker.partnership
+        setting.reset(&tracker.partnership)
+        unchanged = tracker.partnership == before
+        return [.partnership]
+      }
     }
     context.console.note(
       unchanged

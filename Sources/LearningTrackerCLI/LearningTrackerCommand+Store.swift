@@ -109,7 +109,7 @@ extension LearningTrackerCommand {
     if fixText {
       try context.rewrite(by: context.who(by)) { fixTexts(&$0, &fixed) }
     } else {
-      try context.change(by: context.who(by), rewrite: true) { _ in [] }
+      try context.rewrite(by: context.who(by))
     }
     if before != nil && FileManager.default.contents(atPath: context.dataPath) == before {
       context.console.note("\(context.dataPath) is already in the canonical layout; nothing changed")
@@ -180,10 +180,8 @@ extension LearningTrackerCommand {
         let kind = try args[AgencyAddOptions.kind] ?? .other
         let statutory = args[AgencyAddOptions.statutory]
         let by = try args[.by]
-        try context.change(by: context.who(by)) { tracker in
-          if tracker.agency(id) != nil { throw CommandError.usage("agency \"\(id)\" already exists") }
-          tracker.agencies.append(Agency(id: id, name: name, kind: kind, statutoryPartner: statutory))
-          return [.agency(id)]
+        try context.apply(by: context.who(by)) { _ in
+          ChangeSet([.add(.agency(Agency(id: id, name: name, kind: kind, statutoryPartner: statutory)))])
         }
         context.console.note("added agency \(id)")
         return ExitCode.ok

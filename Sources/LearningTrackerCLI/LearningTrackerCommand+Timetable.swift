@@ -125,18 +125,22 @@ extension LearningTrackerCommand {
     let deadline = try stepDeadline(args)
     let placeBefore = try args[StepOptions.placeBefore]
     let by = try args[.by]
-    try context.change(by: context.who(by)) { tracker in
-      var timetable = tracker.timetable
-      if timetable.step(id) != nil { throw CommandError.usage("step \"\(id)\" is already in the timetable") }
-      let step = TimetableStep(id: id, name: name, kinds: kinds.isEmpty ? nil : kinds, deadline: deadline)
-      if let placeBefore {
-        timetable.steps.insert(step, at: try stepPosition(placeBefore, in: timetable))
-      } else {
-        timetable.steps.append(step)
+    try context.apply(by: context.who(by)) { before in
+      try ChangeSet.edited(before) { tracker in
+        var timetable = tracker.timetable
+        if timetable.step(id) != nil {
+          throw CommandError.usage("step \"\(id)\" is already in the timetable")
+        }
+        let step = TimetableStep(id: id, name: name, kinds: kinds.isEmpty ? nil : kinds, deadline: deadline)
+        if let placeBefore {
+          timetable.steps.insert(step, at: try stepPosition(placeBefore, in: timetable))
+        } else {
+          timetable.steps.append(step)
+        }
+        try checkTimetable(timetable)
+        tracker.partnership.timetable = timetable
+        return [.timetable]
       }
-      try checkTimetable(timetable)
-      tracker.partnership.timetable = timetable
-      return [.timetable]
     }
     context.console.note("added step \(id) to the timetable")
     return ExitCode.ok
@@ -151,7 +155,10 @@ extension LearningTrackerCommand {
       """,
     positionals: [stepArgument],
     options: stepOptions + [StepOptions.everyKind, StepOptions.noDeadline, .by],
-    exclusive: [["--kind", "--every-kind"], ["--no-deadline", "--after"], ["--no-deadline", "--before"]]
+    exclusive: [
+      [StepOptions.kind, StepOptions.everyKind], [StepOptions.noDeadline, StepOptions.after],
+      [StepOptions.noDeadline, StepOptions.before],
+    ]
   ) { args, context in
     let id = try args.positional(0)
     let name = try args[StepOptions.name]
@@ -164,17 +171,19 @@ extension LearningTrackerCommand {
     if name == nil && kinds.isEmpty && !everyKind && deadline == nil && !noDeadline {
       throw CommandError.usage("give at least one thing to change; see 'timetable update --help'")
     }
-    try context.change(by: context.who(by)) { tracker in
-      var timetable = tracker.timetable
-      let index = try stepPosition(id, in: timetable)
-      if let name { timetable.steps[index].name = name }
-      if !kinds.isEmpty { timetable.steps[index].kinds = kinds }
-      if everyKind { timetable.steps[index].kinds = nil }
-      if let deadline { timetable.steps[index].deadline = deadline }
-      if noDeadline { timetable.steps[index].deadline = nil }
-      try checkTimetable(timetable)
-      tracker.partnership.timetable = timetable
-      return [.timetable]
+    try context.apply(by: context.who(by)) { before in
+      try ChangeSet.edited(before) { tracker in
+        var timetable = tracker.timetable
+        let index = try stepPosition(id, in: timetable)
+        if let name { timetable.steps[index].name = name }
+        if !kinds.isEmpty { timetable.steps[index].kinds = kinds }
+        if everyKind { timetable.steps[index].kinds = nil }
+        if let deadline { timetable.steps[index].deadline = deadline }
+        if noDeadline { timetable.steps[index].deadline = nil }
+        try checkTimetable(timetable)
+        tracker.partnership.timetable = timetable
+        return [.timetable]
+      }
     }
     context.console.note("updated step \(id) of the timetable")
     return ExitCode.ok
@@ -193,24 +202,26 @@ extension LearningTrackerCommand {
   ) { args, context in
     let id = try args.positional(0)
     let by = try args[.by]
-    try context.change(by: context.who(by)) { tracker in
-      var timetable = tracker.timetable
-      let index = try stepPosition(id, in: timetable)
-      let recording = tracker.reviews.filter { $0.doneDay(id) != nil || $0.stepRecord(id) != nil }.map(\.id)
-      if !recording.isEmpty {
-        throw CommandError.usage(
-          "step \"\(id)\" is recorded by review " + recording.joined(separator: ", ")
-            + "; nothing was changed")
+    try context.apply(by: context.who(by)) { before in
+      try ChangeSet.edited(before) { tracker in
+        var timetable = tracker.timetable
+        let index = try stepPosition(id, in: timetable)
+        let recording = tracker.reviews.filter { $0.doneDay(id) != nil || $0.stepRecord(id) != nil }.map(\.id)
+        if !recording.isEmpty {
+          throw CommandError.usage(
+            "step \"\(id)\" is recorded by review " + recording.joined(separator: ", ")
+              + "; nothing was changed")
+        }
+        let dependents = timetable.steps.filter { $0.deadline?.anchor == id }.map(\.id)
+        if !dependents.isEmpty {
+          throw CommandError.usage(
+            "the deadline of step " + dependents.joined(separator: ", ") + " runs from step \"\(id)\"; "
+              + "change it first with 'timetable update'; nothing was changed")
+        }
+        timetable.steps.remove(at: index)
+        tracker.partnership.timetable = timetable
+        return [.timetable]
       }
-      let dependents = timetable.steps.filter { $0.deadline?.anchor == id }.map(\.id)
-      if !dependents.isEmpty {
-        throw CommandError.usage(
-          "the deadline of step " + dependents.joined(separator: ", ") + " runs from step \"\(id)\"; "
-            + "change it first with 'timetable update'; nothing was changed")
-      }
-      timetable.steps.remove(at: index)
-      tracker.partnership.timetable = timetable
-      return [.timetable]
     }
     context.console.note("removed step \(id) from the timetable")
     return ExitCode.ok
@@ -272,14 +283,16 @@ extension LearningTrackerCommand {
     let name = try args[ChecklistAddOptions.name]
     if name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
     let by = try args[.by]
-    try context.change(by: context.who(by)) { tracker in
-      var timetable = tracker.timetable
-      if timetable.publicationChecklist.contains(where: { $0.id == id }) {
-        throw CommandError.usage("item \"\(id)\" is already in the publication checklist")
+    try context.apply(by: context.who(by)) { before in
+      try ChangeSet.edited(before) { tracker in
+        var timetable = tracker.timetable
+        if timetable.publicationChecklist.contains(where: { $0.id == id }) {
+          throw CommandError.usage("item \"\(id)\" is already in the publication checklist")
+        }
+        timetable.publicationChecklist.append(CatalogueEntry(id: id, name: name))
+        tracker.partnership.timetable = timetable
+        return [.timetable]
       }
-      timetable.publicationChecklist.append(CatalogueEntry(id: id, name: name))
-      tracker.partnership.timetable = timetable
-      return [.timetable]
     }
     context.console.note("added item \(id) to the publication checklist")
     return ExitCode.ok
@@ -300,11 +313,13 @@ extension LearningTrackerCommand {
     let name = try args[ChecklistUpdateOptions.name]
     if name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
     let by = try args[.by]
-    try context.change(by: context.who(by)) { tracker in
-      var timetable = tracker.timetable
-      timetable.publicationChecklist[try itemPosition(id, in: timetable)].name = name
-      tracker.partnership.timetable = timetable
-      return [.timetable]
+    try context.apply(by: context.who(by)) { before in
+      try ChangeSet.edited(before) { tracker in
+        var timetable = tracker.timetable
+        timetable.publicationChecklist[try itemPosition(id, in: timetable)].name = name
+        tracker.partnership.timetable = timetable
+        return [.timetable]
+      }
     }
     context.console.note("updated item \(id) of the publication checklist")
     return ExitCode.ok
@@ -321,18 +336,20 @@ extension LearningTrackerCommand {
   ) { args, context in
     let id = try args.positional(0)
     let by = try args[.by]
-    try context.change(by: context.who(by)) { tracker in
-      var timetable = tracker.timetable
-      let index = try itemPosition(id, in: timetable)
-      let ticked = tracker.reviews.filter { $0.publication?.checklist?.contains { $0.item == id } ?? false }
-      if !ticked.isEmpty {
-        throw CommandError.usage(
-          "item \"\(id)\" is recorded done by review " + ticked.map(\.id).joined(separator: ", ")
-            + "; nothing was changed")
+    try context.apply(by: context.who(by)) { before in
+      try ChangeSet.edited(before) { tracker in
+        var timetable = tracker.timetable
+        let index = try itemPosition(id, in: timetable)
+        let ticked = tracker.reviews.filter { $0.publication?.checklist?.contains { $0.item == id } ?? false }
+        if !ticked.isEmpty {
+          throw CommandError.usage(
+            "item \"\(id)\" is recorded done by review " + ticked.map(\.id).joined(separator: ", ")
+              + "; nothing was changed")
+        }
+        timetable.publicationChecklist.remove(at: index)
+        tracker.partnership.timetable = timetable
+        return [.timetable]
       }
-      timetable.publicationChecklist.remove(at: index)
-      tracker.partnership.timetable = timetable
-      return [.timetable]
     }
     context.console.note("removed item \(id) from the publication checklist")
     return ExitCode.ok

@@ -64,7 +64,7 @@ import Testing
     let cases: [([String], String)] = [
       (["--due", "2020-01-31"], "--due 2020-01-31 is before the agreed day already recorded, 2025-09-15"),
       (["--agreed", "2027-01-01"], "--agreed 2027-01-01 is after"),
-      (["--owner", "polise"], "--owner: no agency \"polise\"; did you mean police?"),
+      (["--owner", "polise"], "--owner polise: unknown agency \"polise\"; did you mean police?"),
       (
         ["--clear", "meausre"],
         "--clear: \"meausre\" is not a field that can be cleared (did you mean measure?)"

@@ -127,10 +127,13 @@ import Testing
       (["--due", "soon"], "YYYY-MM (the last day of that month) or tbc"),
       (
         ["--due", "tbc", "--joint-owner", "polise"],
-        "--joint-owner: no agency \"polise\"; did you mean police?"
+        "--joint-owner polise: unknown agency \"polise\"; did you mean police?"
       ),
-      (["--due", "tbc", "--joint-owner", "la"], "--joint-owner: \"la\" is already the owner"),
-      (["--due", "tbc", "--joint-owner", "police", "--joint-owner", "police"], "is given twice"),
+      (
+        ["--due", "tbc", "--joint-owner", "la"],
+        "--joint-owner la: joint owner \"la\" of action RR-2026-01/1.9 is already its owner"
+      ),
+      (["--due", "tbc", "--joint-owner", "police", "--joint-owner", "police"], "is listed twice"),
     ]
     for (extra, message) in cases {
       let outcome = Self.add("1.9", extra, data: path)
