@@ -60,37 +60,6 @@ public enum ValidationCheck: String, Encodable, CaseIterable, Sendable {
   case statusTransition
 }
 
-/// One thing validation found, at a JSON path, with a hint on what to do.
-public struct Diagnostic: Equatable, Encodable, Sendable, CustomStringConvertible {
-  /// An error blocks writing; a warning is worth a look.
-  public var severity: Severity
-  /// The rule that found it, by the name a user sees and can select.
-  public var check: ValidationCheck
-  /// Where in the store: `reviews[3].recommendations[0].actions[1].due`.
-  public var path: String
-  /// What is wrong, in a sentence a person can act on.
-  public var message: String
-  /// What to do about it, when there is more to say.
-  public var hint: String?
-
-  /// A diagnostic of `check` at `path`.
-  public init(severity: Severity, check: ValidationCheck, path: String, message: String, hint: String? = nil)
-  {
-    self.severity = severity
-    self.check = check
-    self.path = path
-    self.message = message
-    self.hint = hint
-  }
-
-  /// `path: error: message [check]`, then the hint.
-  public var description: String {
-    var text = "\(path): \(severity.rawValue): \(message) [\(check.rawValue)]"
-    if let hint { text += "\n  hint: \(hint)" }
-    return text
-  }
-}
-
 /// Checks a store and returns every diagnostic in one pass; it never stops at the first.
 public struct Validator: Sendable {
   /// The day "today" is for warnings about future updates.

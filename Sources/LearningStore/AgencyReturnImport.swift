@@ -1,43 +1,17 @@
 import LearningModel
 
-/// A problem with a returned file, named as the person who filled it in sees it: the spreadsheet
-/// row, the column by its header, the action the row is about and the value found.
-public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
-  /// The row as a spreadsheet counts rows: the file's first row is 1, and a cell holding a line
-  /// break does not add a row.
-  public var row: Int
-  /// The column's header, when the problem is in one column.
-  public var column: String?
-  /// The action reference the row names, when it names one.
-  public var action: String?
-  /// The value found in the cell ("" for an empty cell), when the problem is in one cell.
-  public var value: String?
-  /// What is wrong, and what to write instead.
-  public var message: String
+/// A problem with an imported spreadsheet (a returned file, a plan), named as the person who filled
+/// it in sees it: the spreadsheet row, the column by its header, the action the row is about and
+/// the value found. It is a `Diagnostic` of code `importRow`, so it is rendered like every other.
+public typealias ImportProblem = Diagnostic
 
-  /// A problem.
+extension Diagnostic {
+  /// A problem on spreadsheet row `row` (the file's first row is 1), in the column headed
+  /// `column`, on the row about `action`, where the cell holds `value`.
   public init(row: Int, column: String? = nil, action: String? = nil, value: String? = nil, message: String) {
-    self.row = row
-    self.column = column
-    self.action = action
-    self.value = value
-    self.message = message
-  }
-
-  /// `row 5, column "Proposed new due (fill in)", action LCSPR-2025-02/1.1, value "2027-02-30": ...`.
-  public var description: String {
-    var place = "row \(row)"
-    if let column { place += ", column \"\(column)\"" }
-    if let action, !action.isEmpty { place += ", action \(action)" }
-    if let value {
-      // On one line, as the cell shows it: a line break inside the cell written as \n.
-      let shown = value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
-        of: "\r", with: "\n"
-      )
-      .replacingOccurrences(of: "\n", with: "\\n")
-      place += value.isEmpty ? ", empty" : ", value \"\(shown)\""
-    }
-    return place + ": " + message
+    self.init(
+      severity: .error, code: .importRow, place: DiagnosticPlace(row: row, column: column, value: value),
+      record: action.flatMap { $0.isEmpty ? nil : $0 }, message: message)
   }
 }
 

@@ -626,3 +626,31 @@ extension History {
     return found
   }
 }
+
+extension HistoryPersonalDataFinding {
+  /// The finding as a diagnostic of the history file `history`, for the one renderer.
+  public func diagnostic(history: String, hint: String? = nil) -> Diagnostic {
+    Diagnostic(
+      severity: .warning, code: .personalData(kind),
+      place: DiagnosticPlace(file: history, entry: entry, path: path),
+      message: "\(kind.title) \(excerpt)", hint: hint)
+  }
+}
+
+extension HistoryWarning {
+  /// The warning as a diagnostic, for the one renderer; its code is what a command decides by.
+  public var diagnostic: Diagnostic {
+    switch self {
+    case .tornLineKept(let history, let keptIn, let bytes):
+      Diagnostic(
+        severity: .warning, code: .tornHistoryLine, place: DiagnosticPlace(file: history),
+        message: "the last line was half-written (\(bytes) bytes, a writer stopped while appending); "
+          + "it was cut off and kept in \(keptIn)")
+    case .storeChangedOutside(_, let problem):
+      Diagnostic(
+        severity: .warning, code: .storeChangedOutside, place: DiagnosticPlace(),
+        message: "\(problem); this was recorded in the history as a change made outside learning-tracker, "
+          + "before this change, and 'history' shows where")
+    }
+  }
+}

@@ -76,7 +76,7 @@ extension Context {
 
   /// Prints what the history noticed (a torn last line set aside).
   func report(_ warnings: [HistoryWarning]) {
-    for warning in warnings { console.warning(warning.description) }
+    for warning in warnings { console.warning(DiagnosticText.terminal(warning.diagnostic)) }
   }
 
   func timestamp() -> String {

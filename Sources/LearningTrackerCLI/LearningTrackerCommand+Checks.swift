@@ -59,8 +59,10 @@ extension LearningTrackerCommand {
     let inHistory = History.personalData(try History.read(store: context.dataPath), scanner: scanner)
     for found in inHistory {
       context.console.warning(
-        "\(History.path(forStore: context.dataPath)): entry \(found.entry): \(found.path): \(found.kind.title) "
-          + "\(found.excerpt) (remove it with 'learning-tracker redact TEXT --by WHO')")
+        DiagnosticText.terminal(
+          found.diagnostic(
+            history: History.path(forStore: context.dataPath),
+            hint: "remove it with 'learning-tracker redact TEXT --by WHO'")))
     }
     if !report.findings.isEmpty || !inHistory.isEmpty { throw CommandError.findings("") }
     return ExitCode.ok

@@ -48,8 +48,7 @@ extension LearningTrackerCommand {
       .filter { $0.kind == .name }
     for found in inHistory {
       context.console.warning(
-        "\(History.path(forStore: context.dataPath)): entry \(found.entry): \(found.path): listed name \(found.excerpt)"
-      )
+        DiagnosticText.terminal(found.diagnostic(history: History.path(forStore: context.dataPath))))
     }
     if inStore + inHistory.count > 0 {
       context.console.note(

@@ -149,18 +149,12 @@ extension LearningTrackerCommand {
       return ExitCode.ok
     }
     var applied: [PlannedUpdate] = []
-    try context.apply(by: by) { before in
-      try ChangeSet.edited(before) { tracker in
-        let (updates, problems) = AgencyReturnImport.plan(
-          text, tracker: tracker, date: date, by: by, rules: rules)
-        if !problems.isEmpty { throw report(problems) }
-        for planned in updates {
-          guard let (r, m, a) = tracker.actionIndex(planned.reference) else { continue }
-          tracker.reviews[r].recommendations[m].actions[a].updates.append(planned.update)
-        }
-        applied = updates
-        return updates.map { .action($0.reference) }
-      }
+    try context.apply(by: by) { tracker in
+      let (updates, problems) = AgencyReturnImport.plan(
+        text, tracker: tracker, date: date, by: by, rules: rules)
+      if !problems.isEmpty { throw report(problems) }
+      applied = updates
+      return ChangeSet(updates.map { .addActionUpdate($0.reference, $0.update) })
     }
     if !applied.isEmpty { context.console.out(applied.map(describe).joined(separator: "\n") + "\n") }
     context.console.note("imported \(file): \(LearningModel.plural(applied.count, "update"))")
@@ -201,7 +195,8 @@ extension LearningTrackerCommand {
 
   /// The problems of a file as one refusal: at most 50 listed, then how many more.
   static func importRefusal(_ problems: [ImportProblem], file: String) -> CommandError {
-    let lines = Spreadsheet.shown(problems.map { "\(file): \($0)" }, limits: SpreadsheetLimits())
+    let lines = Spreadsheet.shown(
+      problems.map { DiagnosticText.terminal($0, file: file) }, limits: SpreadsheetLimits())
     return CommandError.badData(
       "\(LearningModel.plural(problems.count, "problem")) in \(file); nothing was changed\n"
         + lines.joined(separator: "\n"))

@@ -59,14 +59,10 @@ extension LearningTrackerCommand {
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
     if format == "json" {
-      context.console.out(try jsonText(diagnostics), exact: true)
+      context.console.out(try DiagnosticText.json(diagnostics), exact: true)
     } else {
       for diagnostic in diagnostics {
-        var line =
-          "\(context.dataPath): \(diagnostic.path): \(diagnostic.severity.rawValue): \(diagnostic.message)"
-        line += " [\(diagnostic.check.rawValue)]"
-        if let hint = diagnostic.hint { line += "\n    hint: \(hint)" }
-        context.console.out(line + "\n")
+        context.console.out(DiagnosticText.terminal(diagnostic, file: context.dataPath) + "\n")
       }
       // A store changed outside learning-tracker: the history's last entry did not leave it.
       if let history = try? History.read(store: context.dataPath),

@@ -98,7 +98,7 @@ import Testing
     let text = header.map(\.rawValue).joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n"
     let (updates, problems) = AgencyReturnImport.plan(
       text, tracker: Self.tracker(), date: ImpactFieldsTests.day("2026-11-20"), by: "Council")
-    #expect(problems.isEmpty, Comment(rawValue: problems.map(\.description).joined(separator: "\n")))
+    #expect(problems.isEmpty, Comment(rawValue: problems.map(\.message).joined(separator: "\n")))
     return updates
   }
 

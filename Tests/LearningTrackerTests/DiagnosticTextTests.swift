@@ -1,0 +1,70 @@
+import LearningModel
+import Testing
+
+@testable import LearningStore
+@testable import LearningTrackerCLI
+
+/// The one renderer of diagnostics: validation, import problems, personal data in the history and
+/// what the history noticed, each in the words the commands have always printed.
+@Suite struct DiagnosticTextTests {
+  @Test func aValidationDiagnosticNamesTheFileThePathTheSeverityTheCheckAndTheHint() {
+    let diagnostic = Diagnostic(
+      severity: .warning, check: .measureOfSuccess, path: "reviews[0].recommendations[0].actions[1]",
+      message: "action RR-1/1.2 has no measure of success", hint: "say how the change will be assessed")
+    #expect(
+      DiagnosticText.terminal(diagnostic, file: "tracker.json")
+        == "tracker.json: reviews[0].recommendations[0].actions[1]: warning: action RR-1/1.2 has no measure "
+        + "of success [measureOfSuccess]\n    hint: say how the change will be assessed")
+  }
+
+  @Test func anImportProblemNamesTheRowTheColumnTheActionAndTheValueOnOneLine() {
+    let problem = ImportProblem(
+      row: 5, column: "Proposed new due", action: "LCSPR-2025-02/1.1", value: "2027-02-30\nlater",
+      message: "not a day")
+    #expect(problem.code == .importRow && problem.severity == .error)
+    #expect(
+      DiagnosticText.terminal(problem, file: "police.csv")
+        == "police.csv: row 5, column \"Proposed new due\", action LCSPR-2025-02/1.1, value \"2027-02-30\\nlater\": "
+        + "not a day")
+    #expect(
+      DiagnosticText.terminal(ImportProblem(row: 2, value: "", message: "empty")) == "row 2, empty: empty")
+  }
+
+  @Test func personalDataInTheHistoryNamesTheEntryAndThePath() {
+    let found = HistoryPersonalDataFinding(entry: 3, path: "after.note", kind: .email, excerpt: "j***@***")
+    let diagnostic = found.diagnostic(history: "tracker.json.history.jsonl", hint: "remove it")
+    #expect(diagnostic.code == .personalData(.email))
+    #expect(
+      DiagnosticText.terminal(diagnostic)
+        == "tracker.json.history.jsonl: entry 3: after.note: email address j***@*** (remove it)")
+  }
+
+  @Test func whatTheHistoryNoticedIsDecidedByItsCode() {
+    let torn = HistoryWarning.tornLineKept(history: "h.jsonl", keptIn: "h.jsonl.torn", bytes: 12).diagnostic
+    #expect(torn.code == .tornHistoryLine)
+    #expect(
+      DiagnosticText.terminal(torn)
+        == HistoryWarning.tornLineKept(history: "h.jsonl", keptIn: "h.jsonl.torn", bytes: 12).description)
+    let outside = HistoryWarning.storeChangedOutside(store: "t.json", problem: "changed").diagnostic
+    #expect(outside.code == .storeChangedOutside)
+    #expect(
+      DiagnosticText.terminal(outside)
+        == HistoryWarning.storeChangedOutside(store: "t.json", problem: "changed").description)
+  }
+
+  @Test func dataNeverDrivesTheTerminal() {
+    let problem = ImportProblem(row: 1, column: "Due\u{1B}[2J", value: "\u{7}", message: "bad\u{202E}")
+    let text = DiagnosticText.terminal(problem)
+    #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x7 || $0.value == 0x202E })
+  }
+
+  @Test func jsonKeepsTheValidationShapeAndGivesOthersTheirCode() throws {
+    let json = try DiagnosticText.json([
+      Diagnostic(severity: .error, check: .references, path: "agencies[0].id", message: "m"),
+      ImportProblem(row: 4, column: "Status", message: "not a status"),
+    ])
+    #expect(json.contains("\"check\"") && json.contains("\"references\""))
+    #expect(json.contains("\"code\"") && json.contains("\"importRow\""))
+    #expect(json.contains("\"row\"") && !json.contains("\"record\""))
+  }
+}
