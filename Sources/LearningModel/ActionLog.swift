@@ -30,6 +30,10 @@ public struct ActionLogFold: Sendable {
   public private(set) var pendingRequest: DueRequest?
   /// The owning agency's latest rating of its own progress.
   public private(set) var reported: BRAG?
+  /// The day of the last update that set the status to assured.
+  public private(set) var assuredOn: CalendarDay?
+  /// The notes of the updates that gave a revised due day, in the order applied: why it slipped.
+  public private(set) var revisionNotes: [String] = []
 
   /// The fold before any update: the action as agreed.
   public init(_ action: Action) {
@@ -71,11 +75,13 @@ public struct ActionLogFold: Sendable {
         completedOn = nil
       }
       status = newStatus
+      if newStatus == .assured { assuredOn = update.date }
       if newStatus == .assured {
         let reason = update.assuredWithoutImpact.map { String($0.trimmingSpaces) } ?? ""
         exception = reason.isEmpty ? nil : reason
       }
     }
+    if update.due != nil, let note = update.note { revisionNotes.append(note) }
     if let newDue = update.due, newDue != due {
       // Only a later day moves a day: setting a first day for an action due "TBC" is not a slip.
       if let newDay = newDue.day, let currentDay = due.day, newDay > currentDay {

@@ -159,14 +159,16 @@ public struct AnnualReport: Report, Equatable {
 
   /// The yearly report for `options.year` (default: the reporting year before the one containing
   /// the as-of day), with the previous year beside it.
-  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions) -> AnnualReport {
+  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions, sharing basis: ReportBasis? = nil)
+    -> AnnualReport
+  {
     let tracker = cut.tracker
     let partnership = tracker.partnership
     let year = options.year ?? partnership.reportingYear(containing: options.asOf) - 1
-    let (figures, lists) = figures(cut, options, year: year)
+    let (figures, lists) = figures(cut, options, year: year, sharing: basis)
     var report = AnnualReport(
       partnership: partnership.name, current: figures,
-      previous: Self.figures(cut, options, year: year - 1).figures)
+      previous: Self.figures(cut, options, year: year - 1, sharing: basis).figures)
     report.notifications = lists.notifications
     report.rapidReviews = lists.rapidReviews
     report.lcsprsLate = lists.lcsprsLate
@@ -188,14 +190,14 @@ public struct AnnualReport: Report, Equatable {
   }
 
   /// One year's figures, and the lists behind them.
-  static func figures(_ cut: TrackerAsOf, _ options: ReportOptions, year: Int) -> (
-    figures: Figures, lists: Lists
-  ) {
+  static func figures(_ cut: TrackerAsOf, _ options: ReportOptions, year: Int, sharing basis: ReportBasis?)
+    -> (figures: Figures, lists: Lists)
+  {
     let tracker = cut.tracker
     var lists = Lists()
     var yearOptions = options
     yearOptions.year = year
-    let digest = DigestReport.build(cut, yearOptions)
+    let digest = DigestReport.build(cut, yearOptions, sharing: basis)
     let period = digest.start...digest.end
     let asOf = digest.asOf
     var figures = Figures(year: year, start: digest.start, end: digest.end, asOf: asOf)
@@ -224,7 +226,7 @@ public struct AnnualReport: Report, Equatable {
     let followedByLCSPR = Set(tracker.reviews.filter { $0.kind == .lcspr }.compactMap(\.follows))
     var rapidReviewDays: [String: CalendarDay] = [:]
     let timeliness = TimelinessReport.build(
-      cut.narrowed(to: asOf), ReportOptions(asOf: asOf, review: options.review, year: year))
+      basis.narrowed(cut, to: asOf), ReportOptions(asOf: asOf, review: options.review, year: year))
     for row in timeliness.rows where row.result.clock == .rapidReview && rapidReviewDays[row.review] == nil {
       rapidReviewDays[row.review] = row.result.countingDay(asOf: asOf)
     }
@@ -333,7 +335,7 @@ public struct AnnualReport: Report, Equatable {
       if repeatedlySlipped { figures.actionsSlippedRepeatedly += 1 }
       if now.isOverdue || repeatedlySlipped {
         // Why: the reasons given for revised due days, else the last note.
-        let reasons = placed.action.updates.filter { $0.date <= asOf && $0.due != nil }.compactMap(\.note)
+        let reasons = placed.action.fold(through: asOf).revisionNotes
         let why =
           reasons.isEmpty
           ? (now.lastUpdate?.note.map { "Last note: " + $0 } ?? "No update recorded.")

@@ -77,7 +77,8 @@ public struct BriefingReport: Report, Equatable {
   /// progress or under embargo are left out (and the briefing says so) unless `includeUnpublished`,
   /// for an internal draft that then says it is not for circulation.
   public static func build(
-    _ cut: TrackerAsOf, _ options: ReportOptions, review id: String, includeUnpublished: Bool = false
+    _ cut: TrackerAsOf, _ options: ReportOptions, review id: String, includeUnpublished: Bool = false,
+    sharing basis: ReportBasis? = nil
   ) -> BriefingReport? {
     let tracker = cut.tracker
     guard let review = tracker.reviews.first(where: { $0.id == id }) else { return nil }
@@ -122,8 +123,8 @@ public struct BriefingReport: Report, Equatable {
     }
     var why: [String] = []
     if !leaveOut {
-      let repeats = FindingRepeats(
-        tracker, asOf: options.asOf, threshold: RepeatsReport.defaultThreshold, limit: 1)
+      let repeats = basis.findingRepeats(
+        cut, asOf: options.asOf, threshold: RepeatsReport.defaultThreshold, limit: 1)
       for finding in review.findings where !finding.goodPractice {
         guard let position = repeats.position["\(review.id)/\(finding.id)"],
           let parent = repeats.parent(of: position)

@@ -26,11 +26,11 @@ extension DigestReport {
 
   /// The findings of the year's reviews (`keyFindings`) that repeat an earlier finding: recorded
   /// links confirmed, similar wording suggested.
-  static func repeatedFindings(_ tracker: Tracker, keyFindings: [FindingLine], asOf: CalendarDay)
-    -> [RepeatedFindingLine]
-  {
+  static func repeatedFindings(
+    _ cut: TrackerAsOf, keyFindings: [FindingLine], asOf: CalendarDay, sharing basis: ReportBasis?
+  ) -> [RepeatedFindingLine] {
     guard !keyFindings.isEmpty else { return [] }
-    let repeats = FindingRepeats(tracker, asOf: asOf, threshold: RepeatsReport.defaultThreshold, limit: 1)
+    let repeats = basis.findingRepeats(cut, asOf: asOf, threshold: RepeatsReport.defaultThreshold, limit: 1)
     return keyFindings.compactMap { line in
       guard let position = repeats.position[line.reference], let parent = repeats.parent(of: position) else {
         return nil

@@ -192,13 +192,15 @@ public struct DigestReport: Report, Equatable {
   static func reportingDay(_ review: Review) -> CalendarDay? { review.learningDay }
 
   /// The digest of `tracker` for the options' year (else the year containing their day), read on `asOf`.
-  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions) -> DigestReport {
+  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions, sharing basis: ReportBasis? = nil)
+    -> DigestReport
+  {
     let partnership = cut.tracker.partnership
     let year = options.year ?? partnership.reportingYear(containing: options.asOf)
     let period = partnership.reportingYear(year)
     let asOf = min(period.upperBound, options.asOf)
     // A year that ended before the day is read as it stood at its end.
-    let cut = cut.narrowed(to: asOf)
+    let cut = basis.narrowed(cut, to: asOf)
     let tracker = cut.tracker
     var report = DigestReport(
       partnership: partnership.name, year: year, start: period.lowerBound, end: period.upperBound, asOf: asOf)
@@ -340,7 +342,8 @@ public struct DigestReport: Report, Equatable {
       !disseminated.contains($0)
     }
 
-    report.repeatedFindings = repeatedFindings(tracker, keyFindings: report.keyFindings, asOf: asOf)
+    report.repeatedFindings = repeatedFindings(
+      cut, keyFindings: report.keyFindings, asOf: asOf, sharing: basis)
     report.landing = landing(cut, year: year, asOf: asOf, review: options.review)
     report.timeliness =
       TimelinessReport.build(cut, ReportOptions(asOf: asOf, review: options.review, year: year)).summary

@@ -223,8 +223,13 @@ public struct DisseminationReport: Report, Equatable {
         (ratingTotal / Double(report.evaluations.responses) * 10).rounded() / 10
     }
 
+    // Each review's activities in store order, found by its ID rather than by scanning them all.
+    var activitiesOf: [String: [Dissemination]] = [:]
+    for activity in inScope {
+      for review in Set(activity.reviews) { activitiesOf[review, default: []].append(activity) }
+    }
     for review in tracker.reviews where options.review == nil || review.id == options.review {
-      let activities = inScope.filter { $0.reviews.contains(review.id) }
+      let activities = activitiesOf[review.id] ?? []
       let delivered = activities.filter(isDelivered)
       let published = review.dates.published
       // Reviews with no publication and no activity are not yet due any dissemination.

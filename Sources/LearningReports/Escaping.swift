@@ -6,17 +6,39 @@ public enum Escape {
   public static func html(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
+    html(text, into: &out)
     return out
+  }
+
+  /// Appends `text` escaped as `html(_:)` escapes it. The five characters escaped are ASCII, so
+  /// the text is read as UTF-8 and copied in runs between them, never character by character;
+  /// each of the five is escaped wherever it is, even where a combining mark follows it.
+  static func html(_ text: String, into out: inout String) {
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var index = start
+    while index != utf8.endIndex {
+      let replacement: String? =
+        switch utf8[index] {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        default: nil
+        }
+      if let replacement {
+        out += text[start..<index]
+        out += replacement
+        start = utf8.index(after: index)
+      }
+      index = utf8.index(after: index)
+    }
+    if start == utf8.startIndex {
+      out += text
+    } else {
+      out += text[start...]
+    }
   }
 
   /// Text safe inside a Markdown table cell or paragraph: pipes, markup characters and line breaks

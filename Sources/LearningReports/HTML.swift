@@ -40,18 +40,27 @@ public indirect enum HTMLNode: Equatable, Sendable {
   func write(into out: inout String) {
     switch self {
     case .text(let text):
-      out += Escape.html(text)
+      Escape.html(text, into: &out)
     case .trusted(let markup):
       out += markup
     case .rows(let rows):
       rows.write(&out)
     case .element(let name, let attributes, let children):
-      out += "<" + name
-      for (key, value) in attributes { out += " " + key + "=\"" + Escape.html(value) + "\"" }
+      out += "<"
+      out += name
+      for (key, value) in attributes {
+        out += " "
+        out += key
+        out += "=\""
+        Escape.html(value, into: &out)
+        out += "\""
+      }
       out += ">"
       if Self.voidElements.contains(name) { return }
       for child in children { child.write(into: &out) }
-      out += "</" + name + ">"
+      out += "</"
+      out += name
+      out += ">"
       if Self.blockElements.contains(name) { out += "\n" }
     }
   }
@@ -342,7 +351,7 @@ struct HTMLRenderer {
             if index == 0 {
               return .el("th", [("scope", "row")] + (numeric ? [("class", "num")] : []), content)
             }
-            let isDay = cell.text.count == 10 && CalendarDay(cell.text) != nil
+            let isDay = cell.text.utf8.count == 10 && CalendarDay(cell.text) != nil
             let kind = numeric ? "num" : isDay ? "day" : layout.prose.contains(index) ? "prose" : nil
             return .el("td", kind.map { [("class", $0)] } ?? [], content)
           }
@@ -395,7 +404,8 @@ struct PrintLayout {
         let text = row[index].text
         longest = max(longest, text.count)
         // Row headings, figures and days are never broken; other text breaks at spaces and hyphens.
-        let whole = index == 0 || column.alignment == .right || (text.count == 10 && CalendarDay(text) != nil)
+        let whole =
+          index == 0 || column.alignment == .right || (text.utf8.count == 10 && CalendarDay(text) != nil)
         let unbroken = whole ? text.count : Self.longestPiece(of: text)
         longestWord = max(longestWord, unbroken)
       }

@@ -36,9 +36,11 @@ extension RepeatsReport {
   /// recorded `repeats` link places a finding (confirmed); otherwise its closest earlier finding of
   /// another review at or above the threshold does (suggested).
   static func findingFamilies(
-    _ tracker: Tracker, _ options: ReportOptions, threshold: Double, theme: String?
+    _ cut: TrackerAsOf, _ options: ReportOptions, threshold: Double, theme: String?,
+    sharing basis: ReportBasis? = nil
   ) -> (compared: Int, families: [FindingFamily]) {
-    let repeats = FindingRepeats(tracker, asOf: options.asOf, threshold: threshold, limit: 1)
+    let tracker = cut.tracker
+    let repeats = basis.findingRepeats(cut, asOf: options.asOf, threshold: threshold, limit: 1)
     let partnership = tracker.partnership
     func finding(_ position: Int) -> (Review, Finding) {
       let entry = repeats.entries[position]

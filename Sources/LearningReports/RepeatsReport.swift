@@ -104,7 +104,7 @@ public struct RepeatsReport: Report, Equatable {
   public var recommendations: [Listed] = []
   /// Findings compared: those of reviews dated on or before the as-of day, and undated ones.
   public var findingsCompared = 0
-  /// Families of findings that come back (see `findingFamilies(_:_:threshold:theme:)`).
+  /// Families of findings that come back (see `findingFamilies(_:_:threshold:theme:sharing:)`).
   public var findingFamilies: [FindingFamily] = []
 
   /// The default similarity threshold (see docs/repeats.md for why).
@@ -120,7 +120,7 @@ public struct RepeatsReport: Report, Equatable {
   /// The report as of the options' day, keeping at most `limit` matches of at least `threshold` each.
   public static func build(
     _ cut: TrackerAsOf, _ options: ReportOptions, threshold: Double = defaultThreshold,
-    matches limit: Int = defaultMatches, theme: String? = nil
+    matches limit: Int = defaultMatches, theme: String? = nil, sharing basis: ReportBasis? = nil
   ) -> RepeatsReport {
     let tracker = cut.tracker
     var report = RepeatsReport(
@@ -131,7 +131,7 @@ public struct RepeatsReport: Report, Equatable {
     let settings = partnership.settings
     let names = Dictionary(tracker.themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     (report.findingsCompared, report.findingFamilies) = findingFamilies(
-      tracker, options, threshold: threshold, theme: theme)
+      cut, options, threshold: threshold, theme: theme, sharing: basis)
     var years: [String: Set<Int>] = [:]
     var carriers: [String: [String]] = [:]
     struct Entry {
@@ -241,11 +241,17 @@ public struct RepeatsReport: Report, Equatable {
         reviews: reviewIDs,
         themes: tracker.themes.filter { familyThemes.contains($0.id) }.map(\.name))
       // Assured, then found again: the first member whose actions were all assured before a
-      // later member's review.
+      // later member's review. The latest day after each member says at once whether any later
+      // member can follow its assurance, so the later members are walked only for the one found.
+      var latestAfter = [CalendarDay?](repeating: nil, count: all.count + 1)
+      for index in all.indices.reversed() {
+        latestAfter[index] = [latestAfter[index + 1], entries[all[index]].day].compactMap { $0 }.max()
+      }
       search: for (index, position) in all.enumerated() {
+        guard let latest = latestAfter[index + 1] else { break }
         let (_, earlier) = recommendation(position)
         guard earlier.rating(asOf: options.asOf, settings: settings) == .blue,
-          let assured = Self.assuredOn(earlier, asOf: options.asOf)
+          let assured = Self.assuredOn(earlier, asOf: options.asOf), latest > assured
         else { continue }
         for later in all[(index + 1)...] {
           if let day = entries[later].day, day > assured {
@@ -292,9 +298,7 @@ public struct RepeatsReport: Report, Equatable {
 
   /// The day a recommendation's actions were last assured, on or before `asOf`.
   static func assuredOn(_ recommendation: Recommendation, asOf: CalendarDay) -> CalendarDay? {
-    recommendation.actions.compactMap { action in
-      action.updates.last { $0.status == .assured && $0.date <= asOf }?.date
-    }.max()
+    recommendation.actions.compactMap { $0.fold(through: asOf).assuredOn }.max()
   }
 
   /// "2025-26".

@@ -40,7 +40,7 @@ public struct ReportKind: Sendable {
   public let pack: Pack?
   /// The overdue actions it counts, for `--fail-on-overdue`.
   public let overdueCount: (@Sendable (any Report) -> Int)?
-  private let make: @Sendable (TrackerAsOf, ReportOptions) -> (any Report)?
+  private let make: @Sendable (TrackerAsOf, ReportOptions, ReportBasis) -> (any Report)?
 
   /// A report kind; `make` builds it from the store cut at the options' day and options already
   /// checked.
@@ -50,6 +50,22 @@ public struct ReportKind: Sendable {
     isForPublication: Bool = false,
     pack: Pack? = nil, overdueCount: (@Sendable (any Report) -> Int)? = nil,
     make: @escaping @Sendable (TrackerAsOf, ReportOptions) -> (any Report)?
+  ) {
+    self.init(
+      name: name, summary: summary, discussion: discussion, filters: filters,
+      requiredFilters: requiredFilters,
+      parameters: parameters, isForPublication: isForPublication, pack: pack, overdueCount: overdueCount,
+      sharing: { cut, options, _ in make(cut, options) })
+  }
+
+  /// A report kind whose `make` also draws on what the reports of one reading share (the
+  /// `ReportBasis`: other cuts of the store, the findings compared).
+  public init(
+    name: String, summary: String, discussion: String, filters: [(filter: ReportFilter, help: String)],
+    requiredFilters: Set<ReportFilter> = [], parameters: [ReportParameter] = [],
+    isForPublication: Bool = false,
+    pack: Pack? = nil, overdueCount: (@Sendable (any Report) -> Int)? = nil,
+    sharing make: @escaping @Sendable (TrackerAsOf, ReportOptions, ReportBasis) -> (any Report)?
   ) {
     self.name = name
     self.summary = summary
@@ -84,6 +100,14 @@ public struct ReportKind: Sendable {
   /// store. The store is cut at the options' day here, once, for every kind of report: builders
   /// are handed the cut (`TrackerAsOf`) and never cut again.
   public func build(_ tracker: Tracker, _ options: ReportOptions) throws(ReportRequestError) -> any Report {
+    try build(ReportBasis(tracker), options)
+  }
+
+  /// Builds the report from what the reports of one reading share: the cut at the options' day
+  /// and whatever else the basis has made already, so reports built from one basis cut the store
+  /// and compare its findings once between them.
+  public func build(_ basis: ReportBasis, _ options: ReportOptions) throws(ReportRequestError) -> any Report {
+    let tracker = basis.tracker
     try checkRequest(options)
     try Self.checkValues(options, in: tracker)
     if let cycle = options.cycle, parameters.contains(.cycle),
@@ -93,7 +117,7 @@ public struct ReportKind: Sendable {
         option: "--cycle", kind: "Section 11 returns for", value: cycle,
         suggestion: nearest(cycle, in: Section11Report.cycles(tracker)))
     }
-    guard let report = make(TrackerAsOf(tracker, asOf: options.asOf), options) else {
+    guard let report = make(basis.cut(options.asOf), options, basis) else {
       throw .missingFilter(report: name, filter: .review)
     }
     return report

@@ -67,7 +67,7 @@ public enum ReportRegistry {
       ),
     ],
     pack: .init([.markdown, .html], forYear: true)
-  ) { tracker, options in DigestReport.build(tracker, options) }
+  ) { cut, options, basis in DigestReport.build(cut, options, sharing: basis) }
 
   static let timeliness = ReportKind(
     name: "timeliness", summary: "statutory timescales met or missed, in working days",
@@ -140,7 +140,7 @@ public enum ReportRegistry {
       year by year.
       """,
     filters: [(.theme, "only this theme"), (.year, "only reviews and activities of this reporting year")]
-  ) { tracker, options in ThemesReport.build(tracker, options, theme: options.theme) }
+  ) { cut, options, basis in ThemesReport.build(cut, options, theme: options.theme, sharing: basis) }
 
   static let briefing = ReportKind(
     name: "briefing", summary: "a 7-minute briefing on one page for one review",
@@ -155,9 +155,10 @@ public enum ReportRegistry {
     filters: [(.review, "the review")], requiredFilters: [.review],
     parameters: [.allowPersonalData, .includeUnpublished],
     isForPublication: true, pack: .init([.markdown, .html], forPublishedReview: true)
-  ) { tracker, options in
+  ) { cut, options, basis in
     options.review.flatMap {
-      BriefingReport.build(tracker, options, review: $0, includeUnpublished: options.includeUnpublished)
+      BriefingReport.build(
+        cut, options, review: $0, includeUnpublished: options.includeUnpublished, sharing: basis)
     }
   }
 
@@ -193,10 +194,10 @@ public enum ReportRegistry {
       (.year, "only recommendations of reviews in this reporting year"),
     ],
     parameters: [.threshold, .matches, .since], pack: .init([.markdown, .html])
-  ) { tracker, options in
+  ) { cut, options, basis in
     RepeatsReport.build(
-      tracker, options, threshold: options.threshold ?? RepeatsReport.defaultThreshold,
-      matches: options.matches ?? RepeatsReport.defaultMatches, theme: options.theme)
+      cut, options, threshold: options.threshold ?? RepeatsReport.defaultThreshold,
+      matches: options.matches ?? RepeatsReport.defaultMatches, theme: options.theme, sharing: basis)
   }
 
   static let impact = ReportKind(
@@ -245,7 +246,7 @@ public enum ReportRegistry {
       )
     ],
     pack: .init([.markdown, .html], forYear: true)
-  ) { tracker, options in AnnualReport.build(tracker, options) }
+  ) { cut, options, basis in AnnualReport.build(cut, options, sharing: basis) }
 }
 
 extension ReportRegistry {
@@ -289,6 +290,11 @@ extension ReportRegistry {
     /// Builds the report from the one reading of the store.
     public func build(_ tracker: Tracker) throws(ReportRequestError) -> any Report {
       try kind.build(tracker, options)
+    }
+
+    /// Builds the report from what the pack's reports share.
+    public func build(_ basis: ReportBasis) throws(ReportRequestError) -> any Report {
+      try kind.build(basis, options)
     }
   }
 
@@ -363,8 +369,9 @@ extension ReportRegistry {
   public static func pack(_ tracker: Tracker, asOf: CalendarDay, since: CalendarDay, year: Int) -> [PackFile]
   {
     var files: [PackFile] = []
+    let basis = ReportBasis(tracker)
     for entry in packEntries(tracker, asOf: asOf, since: since, year: year) where entry.skipped == nil {
-      guard let report = try? entry.build(tracker) else { continue }
+      guard let report = try? entry.build(basis) else { continue }
       for format in entry.formats {
         files.append(
           PackFile(

@@ -160,14 +160,16 @@ public struct Section11Report: Report, Equatable {
     // Learning evidence: each review in scope × each agency its recommendations address.
     if let cycleDue {
       let from = cycleDue.adding(months: -24)
+      let agencyIDs = tracker.agencies.map(\.id)
+      let evidencedReviews = byAgency.mapValues { Set($0.learning.map(\.review)) }
       for review in tracker.reviews where options.review == nil || review.id == options.review {
         guard let day = DigestReport.reportingDay(review), day >= from, day <= cycleDue else { continue }
         let addressed = Set(review.recommendations.filter { $0.response != .notAccepted }.flatMap(\.agencies))
         guard !addressed.isEmpty else { continue }
         report.reviewsInScope.append(review.id)
-        for agency in tracker.agencies.map(\.id) where addressed.contains(agency) {
+        for agency in agencyIDs where addressed.contains(agency) {
           if let filter = options.agency, filter != agency { continue }
-          let evidenced = byAgency[agency]?.learning.contains { $0.review == review.id } ?? false
+          let evidenced = evidencedReviews[agency]?.contains(review.id) ?? false
           let cell = EvidenceCell(review: review.id, agency: agency, evidenced: evidenced)
           report.evidence.append(cell)
           if !evidenced { report.gaps.append(cell) }
@@ -203,12 +205,20 @@ public struct Section11Report: Report, Equatable {
         Table.Cell(Self.stateText(row.state), rating: rating?.rawValue),
       ])
     }
-    let agencies = Array(Set(ratings.map(\.agency))).sorted { a, b in
-      (returns.firstIndex { $0.agency == a } ?? Int.max, a) < (
-        returns.firstIndex { $0.agency == b } ?? Int.max, b
-      )
+    // Every lookup below is by key, so the tables grow with the data and never with its square.
+    var returnPosition: [String: Int] = [:]
+    for (index, row) in returns.enumerated() where returnPosition[row.agency] == nil {
+      returnPosition[row.agency] = index
     }
-    let standardIDs = standards.map(\.id).filter { id in ratings.contains { $0.standard == id } }
+    let agencies = Array(Set(ratings.map(\.agency))).sorted { a, b in
+      (returnPosition[a] ?? Int.max, a) < (returnPosition[b] ?? Int.max, b)
+    }
+    var ratingAt: [RatingKey: RatingCell] = [:]
+    for cell in ratings where ratingAt[RatingKey(cell.agency, cell.standard)] == nil {
+      ratingAt[RatingKey(cell.agency, cell.standard)] = cell
+    }
+    let rated = Set(ratings.map(\.standard))
+    let standardIDs = standards.map(\.id).filter(rated.contains)
     var matrix = Table(
       caption:
         "Self rating / moderated rating by agency and standard (M met, P partially met, N not met, – not moderated; * self rated above moderated)",
@@ -224,7 +234,7 @@ public struct Section11Report: Report, Equatable {
     for agency in agencies {
       var row: [Table.Cell] = [Table.Cell(agencyName(agency))]
       for standard in standardIDs {
-        if let cell = ratings.first(where: { $0.agency == agency && $0.standard == standard }) {
+        if let cell = ratingAt[RatingKey(agency, standard)] {
           row.append(
             Table.Cell(short(cell.`self`) + "/" + short(cell.moderated) + (cell.optimistic ? "*" : "")))
         } else {
@@ -258,6 +268,10 @@ public struct Section11Report: Report, Equatable {
     let evidenceAgencies = Array(Set(evidence.map(\.agency))).sorted {
       (agencyName($0), $0) < (agencyName($1), $1)
     }
+    var evidenceAt: [RatingKey: EvidenceCell] = [:]
+    for cell in evidence where evidenceAt[RatingKey(cell.agency, cell.review)] == nil {
+      evidenceAt[RatingKey(cell.agency, cell.review)] = cell
+    }
     var evidenceTable = Table(
       caption: "Learning evidenced in returns (yes / no; blank: not addressed to the agency)",
       columns: [.init("Review")] + evidenceAgencies.map { Table.Column(agencyName($0)) },
@@ -266,7 +280,7 @@ public struct Section11Report: Report, Equatable {
       evidenceTable.append(
         [Table.Cell(review)]
           + evidenceAgencies.map { agency in
-            guard let cell = evidence.first(where: { $0.review == review && $0.agency == agency }) else {
+            guard let cell = evidenceAt[RatingKey(agency, review)] else {
               return Table.Cell("")
             }
             return cell.evidenced ? Table.Cell("yes") : Table.Cell("no", rating: BRAG.red.rawValue)
@@ -308,6 +322,16 @@ public struct Section11Report: Report, Equatable {
             .table(evidenceTable), .table(gapTable),
           ]),
       ])
+  }
+
+  /// An agency and a standard (or a review): the key a table's cell is found by.
+  struct RatingKey: Hashable {
+    var agency: String
+    var other: String
+    init(_ agency: String, _ other: String) {
+      self.agency = agency
+      self.other = other
+    }
   }
 
   /// One row per agency and review pair, evidenced or not.

@@ -73,8 +73,9 @@ public struct ThemesReport: Report, Equatable {
   public var withheld: [WithheldLine] = []
 
   /// The pack as of the options' day, for the theme `only` if given.
-  public static func build(_ cut: TrackerAsOf, _ options: ReportOptions, theme only: String?) -> ThemesReport
-  {
+  public static func build(
+    _ cut: TrackerAsOf, _ options: ReportOptions, theme only: String?, sharing basis: ReportBasis? = nil
+  ) -> ThemesReport {
     let tracker = cut.tracker
     var report = ThemesReport(partnership: tracker.partnership.name, asOf: options.asOf, year: options.year)
     let cases = CaseIndex(tracker)
@@ -82,14 +83,15 @@ public struct ThemesReport: Report, Equatable {
     let settings = tracker.partnership.settings
     let names = Dictionary(tracker.themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     var sections: [String: ThemeSection] = [:]
+    // Taken out of the dictionary while it grows, so that appending never copies its lists.
     func section(_ id: String) -> ThemeSection {
-      sections[id]
+      sections.removeValue(forKey: id)
         ?? ThemeSection(
           id: id, name: names[id] ?? id,
           questions: BriefingReport.questions[id] ?? BriefingReport.generalQuestions)
     }
-    let repeats = FindingRepeats(
-      tracker, asOf: options.asOf, threshold: RepeatsReport.defaultThreshold, limit: 1)
+    let repeats = basis.findingRepeats(
+      cut, asOf: options.asOf, threshold: RepeatsReport.defaultThreshold, limit: 1)
     func repeated(_ reference: String) -> String {
       guard let position = repeats.position[reference], let parent = repeats.parent(of: position) else {
         return ""
@@ -146,9 +148,11 @@ public struct ThemesReport: Report, Equatable {
       }
     }
     for (theme, seen) in sightings {
-      sections[theme]?.recurrent = (seen.map(\.year)).contains { seen.recurs(in: $0) }
-      for year in Set(seen.map(\.year)) {
-        sections[theme]?.byYear[year] = seen.filter { $0.year == year }.caseCount
+      // Each year once (the sightings grouped by year), never once per sighting.
+      let byYear = Dictionary(grouping: seen, by: \.year)
+      sections[theme]?.recurrent = byYear.keys.contains { seen.recurs(in: $0) }
+      for (year, sightings) in byYear {
+        sections[theme]?.byYear[year] = sightings.caseCount
       }
     }
     for activity in tracker.disseminations

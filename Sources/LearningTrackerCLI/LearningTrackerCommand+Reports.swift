@@ -146,10 +146,12 @@ extension LearningTrackerCommand {
     try OutputFileName.checkDistinct(files.flatMap { $0 })
     for file in files.flatMap({ $0 }) { try OutputTarget.check(file.path, store: context.dataPath) }
     try OutputFolder.create(folder)
-    // One report at a time: built, written in each of its formats, then let go.
+    // One report at a time: built, written in each of its formats, then let go. What the reports
+    // share (the store cut at the day, the findings compared) is made once, for all of them.
+    let basis = ReportBasis(tracker)
     var written = 0
     for (entry, names) in zip(entries.filter { $0.skipped == nil }, files) {
-      let report = try entry.build(tracker)
+      let report = try entry.build(basis)
       for (format, name) in zip(entry.formats, names) {
         try write(report, as: format, to: name.path, store: context.dataPath)
         written += 1

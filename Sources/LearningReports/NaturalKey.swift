@@ -1,0 +1,60 @@
+import LearningModel
+
+/// A reference's natural-order sort key (`1.2` before `1.10`), computed once per line so that a
+/// sort compares bytes instead of re-reading digit runs on every comparison. It orders exactly as
+/// `naturalOrder`: ASCII references (all of them in practice) get a byte key; any other falls back
+/// to `naturalOrder` itself.
+struct NaturalKey: Comparable {
+  let text: String
+  /// Digit runs as `0x31`, their length without leading zeros (4 bytes) and those digits; other
+  /// characters as their byte plus one; then `0x00` and the text itself (the tie-breaker).
+  let bytes: [UInt8]?
+
+  init(_ text: String) {
+    self.text = text
+    var key: [UInt8] = []
+    let utf8 = Array(text.utf8)
+    guard utf8.allSatisfy({ $0 < 0x80 }) else {
+      bytes = nil
+      return
+    }
+    key.reserveCapacity(utf8.count * 2 + 8)
+    var index = 0
+    while index < utf8.count {
+      let byte = utf8[index]
+      if byte &- 0x30 < 10 {
+        var end = index
+        while end < utf8.count, utf8[end] &- 0x30 < 10 { end += 1 }
+        var start = index
+        while start < end, utf8[start] == 0x30 { start += 1 }
+        let count = UInt32(end - start)
+        key += [
+          0x31, UInt8(count >> 24), UInt8((count >> 16) & 0xFF), UInt8((count >> 8) & 0xFF),
+          UInt8(count & 0xFF),
+        ]
+        key += utf8[start..<end]
+        index = end
+      } else {
+        key.append(byte + 1)
+        index += 1
+      }
+    }
+    key.append(0)
+    key += utf8
+    bytes = key
+  }
+
+  static func < (lhs: NaturalKey, rhs: NaturalKey) -> Bool {
+    if let left = lhs.bytes, let right = rhs.bytes { return left.lexicographicallyPrecedes(right) }
+    return naturalOrder(lhs.text, rhs.text)
+  }
+}
+
+/// Sorts report lines by `rank` (smallest first) and, where ranks tie, by their references in
+/// natural order; each line's rank and key are computed once, not on every comparison.
+func sortLines<Line>(_ lines: inout [Line], reference: (Line) -> String, rank: (Line) -> Int) {
+  let keys = lines.map { NaturalKey(reference($0)) }
+  let ranks = lines.map(rank)
+  let order = lines.indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : keys[$0] < keys[$1] }
+  lines = order.map { lines[$0] }
+}
