@@ -6,7 +6,7 @@ import LearningStore
 extension LearningTrackerCommand {
   /// `report NAME` for every kind in the registry, then `report all`.
   static var reportCommands: [Command] {
-    ReportRegistry.all.map(reportCommand) + [reportAll]
+    ReportRegistry.all.map(reportCommand) + [reportAll, reportSite]
   }
 
   /// The `report NAME` command of a report kind: its options come from the registry, and the
