@@ -90,6 +90,8 @@ extension Site {
     form[role=search] input { font: inherit; padding: 0.2rem 0.4rem; border: 1px solid #595959; min-width: 14rem; }
     form[role=search] button { font: inherit; padding: 0.2rem 0.8rem; border: 1px solid #1f5fa8; background: #1f5fa8; color: #ffffff; }
     main:focus { outline: none; }
+    li { margin: 0.3rem 0; }
+    li > a { display: inline-block; min-height: 24px; line-height: 24px; }
     h3 { font-size: 1.1rem; margin-top: 1.2rem; }
     h4 { font-size: 1rem; margin: 1rem 0 0.3rem; }
     .search-kind { color: #404040; }
