@@ -6,6 +6,9 @@ import LearningStore
 extension LearningTrackerCommand {
   /// The options of `report site`.
   enum ReportSiteOptions {
+    /// `report all --site`.
+    static let site: TypedOption<Bool> = .flag(
+      "--site", help: "write the intranet site ('report site') into DIR/site too")
     static let isPublic: TypedOption<Bool> = .flag(
       "--public",
       help:
@@ -111,5 +114,12 @@ extension LearningTrackerCommand {
       "the store holds personal data that must not be published, so no public site was written\n"
         + lines.joined(separator: "\n")
         + "\nRemove it ('learning-tracker redact TEXT --by WHO'); 'learning-tracker check privacy' lists it.")
+  }
+}
+
+extension OutputFolder {
+  /// The path of a folder named `name` inside `folder`.
+  static func inside(_ folder: String, _ name: String) -> String {
+    folder.hasSuffix("/") ? folder + name : folder + "/" + name
   }
 }

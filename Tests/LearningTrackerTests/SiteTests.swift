@@ -188,6 +188,22 @@ import Testing
     }
   }
 
+  @Test func reportAllWritesTheSiteBesideThePack() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let pack = folder.appendingPathComponent("pack")
+    let outcome = try runBinary(
+      [
+        "report", "all", "--output-dir", pack.path, "--as-of", "2026-11-20", "--site", "--data",
+        Self.seeds.path,
+      ],
+      in: folder)
+    #expect(outcome.status == 0, "\(outcome.err)")
+    #expect(FileManager.default.fileExists(atPath: pack.appendingPathComponent("progress.html").path))
+    #expect(FileManager.default.fileExists(atPath: pack.appendingPathComponent("site/index.html").path))
+    #expect(try Self.brokenLinks(in: pack.appendingPathComponent("site")) == [])
+  }
+
   @Test func theSiteIsNeverWrittenOverTheStore() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
