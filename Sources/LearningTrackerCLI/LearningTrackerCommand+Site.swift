@@ -88,7 +88,7 @@ extension LearningTrackerCommand {
       written += 1
     }
     for (report, file) in zip(reports, pages.dropFirst(pageCount)) {
-      let built = try report.build(tracker)
+      let built = try report.build(tracker, cut: site.cut)
       try OutputTarget.write(text: built.rendered(as: .html), to: file.path, store: store)
       entries.append(
         SiteSearchIndex.Entry(

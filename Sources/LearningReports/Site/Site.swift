@@ -223,11 +223,24 @@ public struct SiteReport: Sendable {
             agency: agency, kind: ReportRegistry.overdue, options: options))
       }
     }
+    var shareable: [Review] = []
     for review in tracker.reviews
     where review.withheld(on: asOf) == nil && (!isPublic || Site.isPublishable(review, on: asOf)) {
       // A review that had not begun on the day has no page.
       if let started = review.dates.started, started > asOf { continue }
-      for kind in [ReportRegistry.briefing, ReportRegistry.plan] {
+      shareable.append(review)
+    }
+    // A briefing weighs each finding against every earlier one (`FindingRepeats`), so only the
+    // most recent reviews' briefings are written; every other review's page says how to make one.
+    let briefed = Set(
+      shareable.sorted {
+        ($0.dates.published ?? $0.dates.started ?? asOf, $0.id) > (
+          $1.dates.published ?? $1.dates.started ?? asOf, $1.id
+        )
+      }.prefix(briefingLimit).map(\.id))
+    for review in shareable {
+      for kind in [ReportRegistry.briefing, ReportRegistry.plan]
+      where kind.name == "plan" || briefed.contains(review.id) {
         var options = ReportOptions(asOf: asOf)
         options.review = review.id
         reports.append(
@@ -239,6 +252,25 @@ public struct SiteReport: Sendable {
       }
     }
     return reports
+  }
+
+  /// How many reviews' 7-minute briefings the site carries: those most recently published.
+  public static let briefingLimit = 40
+
+  /// Builds the report from the store already cut at its day (`cut`, the site's own), so that a
+  /// review's plan or an agency's chase list does not cut the whole store again.
+  public func build(_ tracker: Tracker, cut: TrackerAsOf) throws(ReportRequestError) -> any Report {
+    switch kind.name {
+    case "plan":
+      if let review, let report = PlanReport.build(cut, options, review: review) { return report }
+    case "briefing":
+      if let review, let report = BriefingReport.build(cut, options, review: review) { return report }
+    case "overdue" where agency != nil:
+      return OverdueReport.build(cut, options)
+    default:
+      break
+    }
+    return try kind.build(tracker, options)
   }
 
   static func reportTitle(_ kind: ReportKind, _ options: ReportOptions) -> String {
