@@ -23,7 +23,7 @@ public indirect enum HTMLNode: Equatable, Sendable {
     .element(name, attributes, [.text(text)])
   }
 
-  private static let voidElements: Set<String> = ["meta", "br", "hr", "img", "link"]
+  private static let voidElements: Set<String> = ["meta", "br", "hr", "img", "link", "input"]
   /// Elements followed by a line break in the markup, so that it reads line by line.
   private static let blockElements: Set<String> = [
     "p", "tr", "table", "section", "ul", "li", "h1", "h2", "svg", "dl", "figure", "head", "body", "div",

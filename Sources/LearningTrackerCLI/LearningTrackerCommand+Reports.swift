@@ -6,7 +6,7 @@ import LearningStore
 extension LearningTrackerCommand {
   /// `report NAME` for every kind in the registry, then `report all`.
   static var reportCommands: [Command] {
-    ReportRegistry.all.map(reportCommand) + [reportAll]
+    ReportRegistry.all.map(reportCommand) + [reportAll, reportSite]
   }
 
   /// The `report NAME` command of a report kind: its options come from the registry, and the
@@ -125,9 +125,12 @@ extension LearningTrackerCommand {
       (the briefing and the plan for the most recently published review whose text is clear of \
       personal data), each as \
       Markdown and HTML, and the overdue list as CSV too. The sample reports in Reports/ are made by \
-      this command from Seeds/.
+      this command from Seeds/. With --site, the intranet site of 'report site' goes into DIR/site too.
       """,
-    options: [ReportAllOptions.outputDir, .asOf, ReportAllOptions.since, ReportAllOptions.year]
+    options: [
+      ReportAllOptions.outputDir, .asOf, ReportAllOptions.since, ReportAllOptions.year,
+      ReportSiteOptions.site,
+    ]
   ) { args, context in
     let folder = try args[ReportAllOptions.outputDir]
     let asOf = try args[.asOf] ?? context.today
@@ -163,6 +166,12 @@ extension LearningTrackerCommand {
       "wrote \(written) reports to \(folder) (as at \(asOf), changes since \(since), digest \(year))")
     for entry in entries {
       if let reason = entry.skipped { context.console.note("skipped \(entry.kind.name): \(reason)") }
+    }
+    if args[ReportSiteOptions.site] {
+      try writeSite(
+        tracker, into: OutputFolder.inside(folder, "site"), asOf: asOf, since: since, year: year,
+        isPublic: false,
+        context)
     }
     return ExitCode.ok
   }
