@@ -40,6 +40,9 @@ public protocol Report: Encodable {
   /// Every table of the report for a spreadsheet, the main one first; each is written as its own
   /// CSV file (see `csvFiles(named:)`).
   var csvTables: [Table] { get }
+  /// The report value as pretty JSON with sorted keys (by default streamed by the one JSON writer
+  /// from `Encodable`; a report with a great many rows writes the same bytes by hand).
+  var jsonBytes: [UInt8] { get }
 }
 
 extension Report {

@@ -1,0 +1,53 @@
+import Foundation
+import LearningDemo
+import LearningJSON
+import LearningModel
+import LearningStore
+import Testing
+
+@testable import LearningReports
+
+/// The overdue list's JSON is written by hand for speed; it must be byte for byte what the one JSON
+/// writer makes of the report value through `Encodable`.
+@Suite struct OverdueJSONTests {
+  static let seeds = Fixture.folder.deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Seeds/tracker.json")
+
+  static func expectSameBytes(_ tracker: Tracker, _ options: ReportOptions) throws {
+    let report = OverdueReport.build(tracker, options)
+    let written = report.jsonBytes
+    let encoded = try JSONWriter.pretty(report)
+    #expect(
+      written == encoded, "agency \(options.agency ?? "all"), \(written.count) vs \(encoded.count) bytes")
+  }
+
+  @Test func theFixtureStoreWholeAndPerAgency() throws {
+    let tracker = try Fixture.tracker()
+    try Self.expectSameBytes(tracker, ReportOptions(asOf: Fixture.asOf))
+    for agency in tracker.agencies {
+      var options = ReportOptions(asOf: Fixture.asOf)
+      options.agency = agency.id
+      try Self.expectSameBytes(tracker, options)
+    }
+  }
+
+  @Test func theDemoPartnershipOnSeveralDays() throws {
+    let tracker = try StoreReader.read(path: Self.seeds.path).tracker
+    for day in ["2024-01-01", "2025-06-30", "2026-11-20", "2030-01-01"] {
+      try Self.expectSameBytes(tracker, ReportOptions(asOf: CalendarDay(day) ?? Fixture.asOf))
+    }
+  }
+
+  @Test func aGeneratedStore() throws {
+    let tracker = SyntheticPartnership.generate(reviews: 40, asOf: Fixture.asOf)
+    try Self.expectSameBytes(tracker, ReportOptions(asOf: Fixture.asOf))
+    var options = ReportOptions(asOf: Fixture.asOf)
+    options.review = tracker.reviews.first?.id
+    try Self.expectSameBytes(tracker, options)
+  }
+
+  @Test func anEmptyStore() throws {
+    let tracker = DefaultCatalogues.newTracker(partnershipName: "Northshire \"Partnership\"\n")
+    try Self.expectSameBytes(tracker, ReportOptions(asOf: Fixture.asOf))
+  }
+}
