@@ -112,7 +112,7 @@ public struct BriefingReport: Report, Equatable {
 
     // Why it matters: findings the partnership has made before, then the themes and the earlier
     // cases they came up in (never this case's own Rapid Review or the other reviews of its case).
-    let cases = CaseIndex(tracker)
+    let cases = basis.cases(cut)
     let thisCase = cases.caseID(of: review.id)
     var earlier: [String: Set<String>] = [:]
     let thisDay = review.learningDay

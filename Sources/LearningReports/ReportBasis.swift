@@ -2,7 +2,8 @@ import LearningModel
 
 /// What the reports of one reading of a store share, each part made the first time a report asks
 /// for it and then kept: the store cut at each day a report is built for (`TrackerAsOf`), and the
-/// findings compared by similarity (`FindingRepeats`) for each cut. `report all` builds every
+/// findings compared by similarity (`FindingRepeats`) and the reviews grouped by case (`CaseIndex`)
+/// for each cut. `report all` builds every
 /// report of the meeting pack from one basis, so the store is cut and the findings compared once,
 /// not once per report; a single report gets a basis of its own and makes each part once.
 ///
@@ -13,6 +14,7 @@ public final class ReportBasis {
   public let tracker: Tracker
   private var cuts: [CalendarDay: TrackerAsOf] = [:]
   private var findingRepeats: [FindingRepeatsKey: FindingRepeats] = [:]
+  private var caseIndexes: [CalendarDay: CaseIndex] = [:]
 
   private struct FindingRepeatsKey: Hashable {
     var cut: CalendarDay
@@ -51,7 +53,22 @@ public final class ReportBasis {
   }
 }
 
+extension ReportBasis {
+  /// The reviews of `cut` grouped by case, found once for each cut.
+  func cases(_ cut: TrackerAsOf) -> CaseIndex {
+    if let index = caseIndexes[cut.day] { return index }
+    let index = CaseIndex(cut.tracker)
+    caseIndexes[cut.day] = index
+    return index
+  }
+}
+
 extension Optional where Wrapped == ReportBasis {
+  /// The basis's grouping of the reviews of `cut` by case; without a basis, grouped afresh.
+  func cases(_ cut: TrackerAsOf) -> CaseIndex {
+    self?.cases(cut) ?? CaseIndex(cut.tracker)
+  }
+
   /// The basis's cut of `cut` at an earlier day; without a basis, the cut narrowed afresh.
   func narrowed(_ cut: TrackerAsOf, to earlier: CalendarDay) -> TrackerAsOf {
     self?.narrowed(cut, to: earlier) ?? cut.narrowed(to: earlier)

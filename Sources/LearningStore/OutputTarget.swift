@@ -51,10 +51,14 @@ public enum OutputTarget {
     try AtomicFile.write(bytes, to: path, mode: 0o600, followingLink: false)
   }
 
-  /// Checks `path` (`check(_:store:)`), then writes `text` to it whole as UTF-8.
-  public static func write(text: String, to path: String, store: String) throws(StoreError) {
+  /// Checks `path` (`check(_:store:)`), then writes `text` to it whole as UTF-8. Without
+  /// `flushing`, the file is not flushed to disk on its own: a folder of many pages is flushed
+  /// once when it is complete (`AtomicFile.flush(folder:)`).
+  public static func write(text: String, to path: String, store: String, flushing: Bool = true)
+    throws(StoreError)
+  {
     try check(path, store: store)
-    try AtomicFile.write(text: text, to: path, mode: 0o600, followingLink: false)
+    try AtomicFile.write(text: text, to: path, mode: 0o600, followingLink: false, flushing: flushing)
   }
 
   /// What the refused file is to the store, in words.

@@ -115,20 +115,42 @@ public enum AtomicFile {
   }
 
   /// Writes `text` as UTF-8, as `write(_:to:mode:)` does, without first copying it into bytes.
-  public static func write(text: String, to path: String, mode: mode_t = 0o600, followingLink: Bool = true)
+  /// Without `flushing`, the file and its folder are not flushed to disk one by one (the rename
+  /// still replaces the file whole): for a folder of many pages flushed once at the end
+  /// (`flush(folder:)`).
+  public static func write(
+    text: String, to path: String, mode: mode_t = 0o600, followingLink: Bool = true, flushing: Bool = true
+  )
     throws(StoreError)
   {
     var text = text
     let outcome = text.withUTF8 { buffer in
       Result { () throws(StoreError) in
-        try write(buffer: UnsafeRawBufferPointer(buffer), to: path, mode: mode, followingLink: followingLink)
+        try write(
+          buffer: UnsafeRawBufferPointer(buffer), to: path, mode: mode, followingLink: followingLink,
+          flushing: flushing)
       }
     }
     try outcome.get()
   }
 
+  /// Flushes to disk everything written to the file system that holds `folder` (`syncfs`, looked
+  /// up by name since the C library module does not declare it; else everything, `sync`).
+  public static func flush(folder: String) {
+    typealias FlushFileSystem = @convention(c) (Int32) -> Int32
+    let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { return }
+    defer { close(descriptor) }
+    if let symbol = dlsym(nil, "syncfs") {
+      _ = unsafeBitCast(symbol, to: FlushFileSystem.self)(descriptor)
+    } else {
+      sync()
+    }
+  }
+
   private static func write(
-    buffer bytes: UnsafeRawBufferPointer, to path: String, mode: mode_t, followingLink: Bool
+    buffer bytes: UnsafeRawBufferPointer, to path: String, mode: mode_t, followingLink: Bool,
+    flushing: Bool = true
   ) throws(StoreError) {
     let real = followingLink ? StorePath.resolved(path) : path
     let url = URL(fileURLWithPath: real)
@@ -151,7 +173,7 @@ public enum AtomicFile {
         offset += written
       }
     }
-    if failure == nil && fsync(descriptor) != 0 {
+    if flushing && failure == nil && fsync(descriptor) != 0 {
       failure = StorePath.reason("cannot flush the temporary file \(temporary) to disk")
     }
     if close(descriptor) != 0 && failure == nil {
@@ -164,6 +186,7 @@ public enum AtomicFile {
       unlink(temporary)
       throw .cannotWrite(file: path, reason: failure)
     }
+    guard flushing else { return }
     let folderDescriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     if folderDescriptor >= 0 {
       fsync(folderDescriptor)

@@ -76,28 +76,34 @@ extension LearningTrackerCommand {
     for file in pages + assets { try OutputTarget.check(file.path, store: context.dataPath) }
     try OutputFolder.create(folder)
     let store = context.dataPath
-    try OutputTarget.write(text: Site.stylesheet, to: assets[0].path, store: store)
-    try OutputTarget.write(text: Site.script, to: assets[1].path, store: store)
+    try OutputTarget.write(text: Site.stylesheet, to: assets[0].path, store: store, flushing: false)
+    try OutputTarget.write(text: Site.script, to: assets[1].path, store: store, flushing: false)
     var entries: [SiteSearchIndex.Entry] = []
     var written = 0
     let pageCount = site.addresses.count
     for (address, file) in zip(addresses.prefix(pageCount), pages.prefix(pageCount)) {
       guard let page = site.page(address) else { continue }
-      try OutputTarget.write(text: site.html(page), to: file.path, store: store)
+      try OutputTarget.write(text: site.html(page), to: file.path, store: store, flushing: false)
       if address != .search && address != .home { entries.append(page.searchEntry) }
       written += 1
     }
+    let basis = ReportBasis(tracker)
     for (report, file) in zip(reports, pages.dropFirst(pageCount)) {
-      let built = try report.build(tracker, cut: site.cut)
-      try OutputTarget.write(text: built.rendered(as: .html), to: file.path, store: store)
+      let built = try report.build(basis, cut: site.cut)
+      try OutputTarget.write(text: built.rendered(as: .html), to: file.path, store: store, flushing: false)
       entries.append(
         SiteSearchIndex.Entry(
           href: report.address.href, title: report.title, kind: "Report",
           words: SiteSearchIndex.words(of: [report.title, report.kind.name])))
-      StoreMemory.returnFreedMemory()
+      // A pack report's memory is handed back at once; one review's small briefing or plan
+      // only every so often (handing memory back costs more than the page).
+      if report.review == nil || written % 200 == 0 { StoreMemory.returnFreedMemory() }
       written += 1
     }
-    try OutputTarget.write(text: SiteSearchIndex.script(entries), to: assets[2].path, store: store)
+    try OutputTarget.write(
+      text: SiteSearchIndex.script(entries), to: assets[2].path, store: store, flushing: false)
+    // Each page replaced whole by a rename, the folder flushed to disk once at the end.
+    AtomicFile.flush(folder: folder)
     context.console.note(
       "wrote the \(isPublic ? "public" : "intranet") site to \(folder): \(written) pages "
         + "(\(site.reviews.count) reviews, \(tracker.agencies.count) agencies, \(tracker.themes.count) themes, "

@@ -146,16 +146,7 @@ extension Site {
               "p", [("class", "empty")],
               text: "No briefing or published plan yet: the review's learning is not yet free to share.")
           ]
-          : [.el("ul", [], ownReports.map { .el("li", [], [link($0.address, $0.title)]) })]
-            + (ownReports.contains { $0.kind.name == "briefing" }
-              ? []
-              : [
-                .el(
-                  "p",
-                  text:
-                    "The site carries the 7-minute briefings of the \(SiteReport.briefingLimit) reviews most recently published; make this review's with: learning-tracker report briefing --review \(review.id) --format html"
-                )
-              ])))
+          : [.el("ul", [], ownReports.map { .el("li", [], [link($0.address, $0.title)]) })]))
     return SitePage(
       address: .review(review.id), title: "\(review.title) (\(review.id))", kind: "Review", content: content,
       words: words)

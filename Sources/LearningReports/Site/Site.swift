@@ -230,17 +230,8 @@ public struct SiteReport: Sendable {
       if let started = review.dates.started, started > asOf { continue }
       shareable.append(review)
     }
-    // A briefing weighs each finding against every earlier one (`FindingRepeats`), so only the
-    // most recent reviews' briefings are written; every other review's page says how to make one.
-    let briefed = Set(
-      shareable.sorted {
-        ($0.dates.published ?? $0.dates.started ?? asOf, $0.id) > (
-          $1.dates.published ?? $1.dates.started ?? asOf, $1.id
-        )
-      }.prefix(briefingLimit).map(\.id))
     for review in shareable {
-      for kind in [ReportRegistry.briefing, ReportRegistry.plan]
-      where kind.name == "plan" || briefed.contains(review.id) {
+      for kind in [ReportRegistry.briefing, ReportRegistry.plan] {
         var options = ReportOptions(asOf: asOf)
         options.review = review.id
         reports.append(
@@ -254,23 +245,23 @@ public struct SiteReport: Sendable {
     return reports
   }
 
-  /// How many reviews' 7-minute briefings the site carries: those most recently published.
-  public static let briefingLimit = 40
-
   /// Builds the report from the store already cut at its day (`cut`, the site's own), so that a
-  /// review's plan or an agency's chase list does not cut the whole store again.
-  public func build(_ tracker: Tracker, cut: TrackerAsOf) throws(ReportRequestError) -> any Report {
+  /// review's plan or an agency's chase list does not cut the whole store again, and from the
+  /// site's one `ReportBasis`, so that the findings are compared once for every briefing.
+  public func build(_ basis: ReportBasis, cut: TrackerAsOf) throws(ReportRequestError) -> any Report {
     switch kind.name {
     case "plan":
       if let review, let report = PlanReport.build(cut, options, review: review) { return report }
     case "briefing":
-      if let review, let report = BriefingReport.build(cut, options, review: review) { return report }
+      if let review, let report = BriefingReport.build(cut, options, review: review, sharing: basis) {
+        return report
+      }
     case "overdue" where agency != nil:
       return OverdueReport.build(cut, options)
     default:
       break
     }
-    return try kind.build(tracker, options)
+    return try kind.build(basis, options)
   }
 
   static func reportTitle(_ kind: ReportKind, _ options: ReportOptions) -> String {
