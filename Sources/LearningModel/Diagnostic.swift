@@ -127,3 +127,13 @@ public struct Diagnostic: Equatable, Encodable, Sendable {
     try container.encodeIfPresent(hint, forKey: .hint)
   }
 }
+
+extension PersonalDataFinding {
+  /// The finding as a diagnostic, for the one renderer: the kind of data, then the masked excerpt
+  /// as what to look for.
+  public var diagnostic: Diagnostic {
+    Diagnostic(
+      severity: .error, code: .personalData(kind), place: DiagnosticPlace(path: path), message: kind.title,
+      hint: excerpt)
+  }
+}

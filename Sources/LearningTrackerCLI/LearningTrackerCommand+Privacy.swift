@@ -42,7 +42,12 @@ extension LearningTrackerCommand {
     for field in tracker.freeTextFields() where scanner.scan(field.text).contains(where: { $0.kind == .name })
     {
       inStore += 1
-      context.console.warning("\(context.dataPath): \(field.path): listed name \(name.masked)")
+      context.console.warning(
+        DiagnosticText.terminal(
+          Diagnostic(
+            severity: .warning, code: .personalData(.name),
+            place: DiagnosticPlace(file: context.dataPath, path: field.path),
+            message: "listed name \(name.masked)")))
     }
     let inHistory = History.personalData(try History.read(store: context.dataPath), scanner: scanner)
       .filter { $0.kind == .name }

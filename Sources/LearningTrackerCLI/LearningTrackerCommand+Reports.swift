@@ -87,7 +87,7 @@ extension LearningTrackerCommand {
   static func refusePersonalData(_ tracker: Tracker, review: String) throws {
     let findings = tracker.personalData(review: review)
     guard !findings.isEmpty else { return }
-    let lines = findings.map { "  \($0.path): \($0.kind.title) (\($0.excerpt))" }
+    let lines = findings.map { "  " + DiagnosticText.terminal($0.diagnostic) }
     throw CommandError.findings(
       "review \(review) holds personal data that must not be published; nothing was written\n"
         + lines.joined(separator: "\n")

@@ -1,6 +1,6 @@
-import LearningModel
 import Testing
 
+@testable import LearningModel
 @testable import LearningStore
 @testable import LearningTrackerCLI
 
@@ -37,6 +37,12 @@ import Testing
     #expect(
       DiagnosticText.terminal(diagnostic)
         == "tracker.json.history.jsonl: entry 3: after.note: email address j***@*** (remove it)")
+  }
+
+  @Test func personalDataInTheStoreNamesThePathTheKindAndTheMaskedExcerpt() {
+    let found = PersonalDataFinding(path: "reviews[0].summary", kind: .nhsNumber, excerpt: "943 *** ****")
+    #expect(found.diagnostic.code == .personalData(.nhsNumber))
+    #expect(DiagnosticText.terminal(found.diagnostic) == "reviews[0].summary: NHS number (943 *** ****)")
   }
 
   @Test func whatTheHistoryNoticedIsDecidedByItsCode() {
