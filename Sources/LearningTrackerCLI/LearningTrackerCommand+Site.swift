@@ -54,8 +54,11 @@ extension LearningTrackerCommand {
     _ context: Context
   ) throws {
     if isPublic { try refusePersonalDataInSite(tracker) }
-    let reports = SiteReport.reports(tracker, asOf: asOf, since: since, year: year, isPublic: isPublic)
-    let site = Site(tracker, asOf: asOf, isPublic: isPublic, reports: reports)
+    // One basis for the whole site: the store cut once, the findings compared once.
+    let basis = ReportBasis(tracker)
+    let reports = SiteReport.reports(
+      tracker, asOf: asOf, since: since, year: year, isPublic: isPublic, sharing: basis)
+    let site = Site(tracker, asOf: asOf, isPublic: isPublic, reports: reports, sharing: basis)
     let addresses = site.addresses + reports.map(\.address)
     let pages = try addresses.map { address in
       let file = try OutputFileName(
@@ -87,7 +90,6 @@ extension LearningTrackerCommand {
       if address != .search && address != .home { entries.append(page.searchEntry) }
       written += 1
     }
-    let basis = ReportBasis(tracker)
     for (report, file) in zip(reports, pages.dropFirst(pageCount)) {
       let built = try report.build(basis, cut: site.cut)
       try OutputTarget.write(text: built.rendered(as: .html), to: file.path, store: store, flushing: false)

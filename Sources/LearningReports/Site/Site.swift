@@ -43,9 +43,12 @@ public struct Site: Sendable {
   let methodNames: [String: String]
 
   /// The site of `whole` as it stood at the end of `day`; `reports` are the reports it carries
-  /// (`SiteReport.reports`).
-  public init(_ whole: Tracker, asOf day: CalendarDay, isPublic: Bool, reports: [SiteReport]) {
-    let cut = TrackerAsOf(whole, asOf: day)
+  /// (`SiteReport.reports`). With a `basis`, the basis's cut of the day is used, not cut again.
+  public init(
+    _ whole: Tracker, asOf day: CalendarDay, isPublic: Bool, reports: [SiteReport],
+    sharing basis: ReportBasis? = nil
+  ) {
+    let cut = basis?.cut(day) ?? TrackerAsOf(whole, asOf: day)
     self.cut = cut
     self.isPublic = isPublic
     self.reports = reports
@@ -189,18 +192,14 @@ public struct SiteReport: Sendable {
   /// The options it is built with.
   public var options: ReportOptions
 
-  /// Builds the report from the whole store.
-  public func build(_ tracker: Tracker) throws(ReportRequestError) -> any Report {
-    try kind.build(tracker, options)
-  }
-
   /// The reports a site carries. The intranet site: the meeting pack's reports (as `report all`
   /// writes them, less its one briefing and plan), a chase list per agency with open actions, and
   /// the briefing and the published plan of every review free to share on the day. The public
   /// site: only the briefing and the plan of each review it shows, since every other report draws
   /// on the whole store.
   public static func reports(
-    _ tracker: Tracker, asOf: CalendarDay, since: CalendarDay, year: Int, isPublic: Bool
+    _ tracker: Tracker, asOf: CalendarDay, since: CalendarDay, year: Int, isPublic: Bool,
+    sharing basis: ReportBasis? = nil
   ) -> [SiteReport] {
     var reports: [SiteReport] = []
     if !isPublic {
@@ -213,8 +212,8 @@ public struct SiteReport: Sendable {
             address: .report(entry.parts), title: reportTitle(entry.kind, entry.options), kind: entry.kind,
             options: entry.options))
       }
-      for agency in OverdueReport.agenciesToChase(TrackerAsOf(tracker, asOf: asOf), ReportOptions(asOf: asOf))
-      {
+      let cut = basis?.cut(asOf) ?? TrackerAsOf(tracker, asOf: asOf)
+      for agency in OverdueReport.agenciesToChase(cut, ReportOptions(asOf: asOf)) {
         var options = ReportOptions(asOf: asOf)
         options.agency = agency
         reports.append(
