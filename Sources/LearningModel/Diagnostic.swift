@@ -41,6 +41,8 @@ public enum DiagnosticCode: Equatable, Sendable {
   case tornHistoryLine
   /// A store that is not the one the history's last entry left, recorded before the change.
   case storeChangedOutside
+  /// An entry of a history that fails the check of its chain of digests (`history --verify`).
+  case historyChainBroken
 
   /// The code as JSON and the terminal name it: the check's name, `importRow`, `personalData.email`.
   public var name: String {
@@ -50,6 +52,7 @@ public enum DiagnosticCode: Equatable, Sendable {
     case .personalData(let kind): "personalData.\(kind.rawValue)"
     case .tornHistoryLine: "tornHistoryLine"
     case .storeChangedOutside: "storeChangedOutside"
+    case .historyChainBroken: "historyChainBroken"
     }
   }
 }
@@ -128,12 +131,55 @@ public struct Diagnostic: Equatable, Encodable, Sendable {
   }
 }
 
-extension PersonalDataFinding {
-  /// The finding as a diagnostic, for the one renderer: the kind of data, then the masked excerpt
-  /// as what to look for.
-  public var diagnostic: Diagnostic {
-    Diagnostic(
-      severity: .error, code: .personalData(kind), place: DiagnosticPlace(path: path), message: kind.title,
-      hint: excerpt)
+extension Diagnostic {
+  /// The diagnostic as text, in the one layout every diagnostic is written in:
+  /// `FILE: entry N: PLACE: severity: message [check]` and the hint on a line of its own, for a
+  /// validation rule; `FILE: entry N: PLACE: message (hint)` for anything else. PLACE is the JSON
+  /// path, or the spreadsheet's `row 5, column "Due", action REF, value "…"`; `file` is used when
+  /// the diagnostic names none. `escape` is applied to every part that can come from data (the
+  /// terminal's escaping, where the text goes to a terminal).
+  public func text(file: String? = nil, escape safe: (String) -> String = { $0 }) -> String {
+    var parts: [String] = []
+    if let file = place.file ?? file { parts.append(safe(file)) }
+    if let entry = place.entry { parts.append("entry \(entry)") }
+    if let path = place.path {
+      parts.append(safe(path))
+    } else if let row = place.row {
+      var shown = "row \(row)"
+      if let column = place.column { shown += ", column \"\(safe(column))\"" }
+      if let record { shown += ", action \(safe(record))" }
+      if let value = place.value {
+        // On one line, as the cell shows it: a line break inside the cell written as \n.
+        // ("\r\n" is one character in Swift.)
+        let cell = value.map { $0 == "\r\n" || $0 == "\r" || $0 == "\n" ? "\\n" : String($0) }.joined()
+        shown += value.isEmpty ? ", empty" : ", value \"\(safe(cell))\""
+      }
+      parts.append(shown)
+    }
+    if let check {
+      parts.append("\(severity.rawValue): \(safe(message)) [\(check.rawValue)]")
+      return parts.joined(separator: ": ") + (hint.map { "\n    hint: \(safe($0))" } ?? "")
+    }
+    parts.append(safe(message) + (hint.map { " (\(safe($0)))" } ?? ""))
+    return parts.joined(separator: ": ")
+  }
+
+  /// Personal data of `kind` found at `place`: the kind of data and what was found, masked so the
+  /// message does not repeat it (`excerpt`, also kept as the place's value).
+  public static func personalData(
+    _ kind: PersonalDataKind, excerpt: String, at place: DiagnosticPlace, severity: Severity = .error,
+    hint: String? = nil
+  ) -> Diagnostic {
+    var place = place
+    place.value = excerpt
+    return Diagnostic(
+      severity: severity, code: .personalData(kind), place: place, message: "\(kind.title) \(excerpt)",
+      hint: hint)
+  }
+
+  /// The kind of personal data, when the diagnostic is a piece of it.
+  public var personalDataKind: PersonalDataKind? {
+    if case .personalData(let kind) = code { return kind }
+    return nil
   }
 }

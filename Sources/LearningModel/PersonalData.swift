@@ -15,16 +15,6 @@ public enum PersonalDataKind: String, Encodable, CaseIterable, Sendable {
   }
 }
 
-/// One piece of personal data found in a text field.
-public struct PersonalDataFinding: Equatable, Encodable, Sendable {
-  /// Where in the store: `reviews[2].findings[0].text`.
-  public var path: String
-  /// What kind of personal data it looks like.
-  public var kind: PersonalDataKind
-  /// What was found, partly masked so the report itself does not repeat it.
-  public var excerpt: String
-}
-
 /// Finds personal data in free text: NHS numbers (ten digits passing the modulus 11 check), UK
 /// postcodes, email addresses, UK phone numbers, dates of birth written as such, and listed names.
 public struct PersonalDataScanner: Sendable {
@@ -221,12 +211,13 @@ extension String {
 }
 
 extension Tracker {
-  /// Personal data in the store's free text (one review's only, when given).
-  public func personalData(review: String? = nil) -> [PersonalDataFinding] {
+  /// Personal data in the store's free text (one review's only, when given): one error
+  /// diagnostic for each piece, at its JSON path (`reviews[2].findings[0].text`), masked.
+  public func personalData(review: String? = nil) -> [Diagnostic] {
     let scanner = PersonalDataScanner(names: partnership.privacy?.names ?? [])
     return freeTextFields(review: review).flatMap { field in
       scanner.scan(field.text).map {
-        PersonalDataFinding(path: field.path, kind: $0.kind, excerpt: $0.match.masked)
+        Diagnostic.personalData($0.kind, excerpt: $0.match.masked, at: DiagnosticPlace(path: field.path))
       }
     }
   }

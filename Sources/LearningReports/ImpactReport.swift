@@ -210,8 +210,9 @@ public struct PrivacyReport: Report, Equatable {
   public var partnership: String
   /// The review the check is limited to, if any.
   public var review: String?
-  /// Each piece of personal data found, with where it is and what kind.
-  public var findings: [PersonalDataFinding]
+  /// Each piece of personal data found: where it is, what kind (its code) and what was found,
+  /// masked (its place's value).
+  public var findings: [Diagnostic]
 
   /// The privacy check of the store's free text, in one review if `review` is given.
   public static func build(_ tracker: Tracker, review: String?) -> PrivacyReport {
@@ -225,7 +226,10 @@ public struct PrivacyReport: Report, Equatable {
       caption: "Personal data found", columns: [.init("Where"), .init("What"), .init("Found (masked)")],
       emptyText: "None found.")
     for finding in findings {
-      table.append([Table.Cell(finding.path), Table.Cell(finding.kind.title), Table.Cell(finding.excerpt)])
+      table.append([
+        Table.Cell(finding.path), Table.Cell(finding.personalDataKind?.title ?? finding.message),
+        Table.Cell(finding.place.value ?? ""),
+      ])
     }
     return ReportDocument(
       title: "Privacy check", subtitle: partnership + (review.map { " · review \($0)" } ?? ""),
@@ -246,7 +250,10 @@ public struct PrivacyReport: Report, Equatable {
     var table = Table(
       caption: "Privacy", columns: ["Where", "What", "Found (masked)"].map { Table.Column($0) })
     for finding in findings {
-      table.append([finding.path, finding.kind.rawValue, finding.excerpt].map { Table.Cell($0) })
+      table.append(
+        [finding.path, finding.personalDataKind?.rawValue ?? finding.code.name, finding.place.value ?? ""].map {
+          Table.Cell($0)
+        })
     }
     return table
   }

@@ -141,39 +141,33 @@ public enum HistoryEntryStatus: Equatable, Sendable {
   case unknown
 }
 
-/// Something the history noticed and a user should hear about.
-public enum HistoryWarning: Equatable, Sendable, CustomStringConvertible {
-  /// A half-written last line was cut off and kept in `keptIn`.
-  case tornLineKept(history: String, keptIn: String, bytes: Int)
-  /// The store was not the one the history's last entry left (`problem` says why: changed outside
-  /// learning-tracker, or the history cut short); that was recorded as an entry of its own before
-  /// this change, never taken in silently.
-  case storeChangedOutside(store: String, problem: String)
-
-  /// The warning as the user reads it.
-  public var description: String {
-    switch self {
-    case .tornLineKept(let history, let keptIn, let bytes):
-      "\(history): the last line was half-written (\(bytes) bytes, a writer stopped while appending); "
-        + "it was cut off and kept in \(keptIn)"
-    case .storeChangedOutside(_, let problem):
-      "\(problem); this was recorded in the history as a change made outside learning-tracker, "
-        + "before this change, and 'history' shows where"
-    }
+extension Diagnostic {
+  /// What the history noticed when a half-written last line (`bytes` long, a writer stopped while
+  /// appending) was cut off `history` and kept in `keptIn`.
+  public static func tornHistoryLine(history: String, keptIn: String, bytes: Int) -> Diagnostic {
+    Diagnostic(
+      severity: .warning, code: .tornHistoryLine, place: DiagnosticPlace(file: history),
+      message: "the last line was half-written (\(bytes) bytes, a writer stopped while appending); "
+        + "it was cut off and kept in \(keptIn)")
   }
-}
 
-/// Why a history failed `History.verify`: the first entry that fails, counted from 1.
-public struct HistoryChainFailure: Equatable, Sendable, CustomStringConvertible {
-  /// The history file's path.
-  public var file: String
-  /// The number of the first entry that fails, from 1.
-  public var entry: Int
-  /// Why that entry fails.
-  public var reason: String
+  /// What the history noticed when the store was not the one its last entry left (`problem` says
+  /// why: changed outside learning-tracker, or the history cut short); that was recorded as an
+  /// entry of its own before this change, never taken in silently.
+  public static func storeChangedOutside(problem: String) -> Diagnostic {
+    Diagnostic(
+      severity: .warning, code: .storeChangedOutside, place: DiagnosticPlace(),
+      message: "\(problem); this was recorded in the history as a change made outside learning-tracker, "
+        + "before this change, and 'history' shows where")
+  }
 
-  /// The failure as the user reads it, naming the file and the entry.
-  public var description: String { "\(file): history entry \(entry) fails the check: \(reason)" }
+  /// Why a history fails `History.verify`: the first entry that fails (counted from 1) of the
+  /// history file `file`, and why.
+  public static func historyChainBroken(file: String, entry: Int, reason: String) -> Diagnostic {
+    Diagnostic(
+      severity: .error, code: .historyChainBroken, place: DiagnosticPlace(file: file, entry: entry),
+      message: "fails the check: \(reason)")
+  }
 }
 
 /// The append-only change history kept beside a store (`STORE.history.jsonl`, JSON Lines).
@@ -229,27 +223,28 @@ public enum History {
 
   /// Checks the chain: every chained entry's digest matches its contents and names the entry
   /// before it. Entries written before the chain may only come first.
-  public static func verify(_ entries: [HistoryEntry], file: String) -> HistoryChainFailure? {
+  /// The first entry that fails, as a `historyChainBroken` diagnostic; `nil` when the chain holds.
+  public static func verify(_ entries: [HistoryEntry], file: String) -> Diagnostic? {
     var previous: String?
     var chainStarted = false
     for (index, entry) in entries.enumerated() {
       guard let digest = entry.digest else {
         if chainStarted {
-          return HistoryChainFailure(file: file, entry: index + 1, reason: "it carries no digest")
+          return Diagnostic.historyChainBroken(file: file, entry: index + 1, reason: "it carries no digest")
         }
         previous = HistoryDigest.digest(of: entry)
         continue
       }
       if let problem = HistoryCoverage.problem(in: entry.json) {
-        return HistoryChainFailure(file: file, entry: index + 1, reason: problem)
+        return Diagnostic.historyChainBroken(file: file, entry: index + 1, reason: problem)
       }
       if HistoryDigest.digest(of: entry) != digest {
-        return HistoryChainFailure(
+        return Diagnostic.historyChainBroken(
           file: file, entry: index + 1,
           reason: "its contents do not match its digest (it was changed after it was written)")
       }
       if entry.previous != previous {
-        return HistoryChainFailure(
+        return Diagnostic.historyChainBroken(
           file: file, entry: index + 1,
           reason: "it does not name the entry before it (an entry was removed, added or changed)")
       }
@@ -579,33 +574,24 @@ private func withoutPrivacyNames(_ changes: JSONValue) -> JSONValue {
     })
 }
 
-/// Personal data found in a history entry (for `check privacy`).
-public struct HistoryPersonalDataFinding: Equatable, Sendable {
-  /// The entry's number, from 1.
-  public var entry: Int
-  /// Where in the entry: `changes[0].after.updates[2].note`.
-  public var path: String
-  /// What kind of personal data it looks like.
-  public var kind: PersonalDataKind
-  /// What was found, masked.
-  public var excerpt: String
-}
-
 extension History {
   /// Personal data in the entries' texts: who made each change, the command's words, and the
   /// records before and after. Redacted texts are not scanned (their data is gone).
-  public static func personalData(_ entries: [HistoryEntry], scanner: PersonalDataScanner)
-    -> [HistoryPersonalDataFinding]
-  {
-    var found: [HistoryPersonalDataFinding] = []
+  /// Each is a warning placed at the history file `file`, the entry (from 1) and the path in it
+  /// (`changes[0].after.updates[2].note`), with `hint` when given.
+  public static func personalData(
+    _ entries: [HistoryEntry], scanner: PersonalDataScanner, file: String, hint: String? = nil
+  ) -> [Diagnostic] {
+    var found: [Diagnostic] = []
     func scan(_ value: JSONValue, path: String, entry: Int) {
       if Redaction.marker(value) != nil { return }
       switch value {
       case .string(let text):
         for match in scanner.scan(text) {
           found.append(
-            HistoryPersonalDataFinding(
-              entry: entry, path: path, kind: match.kind, excerpt: match.match.masked))
+            Diagnostic.personalData(
+              match.kind, excerpt: match.match.masked,
+              at: DiagnosticPlace(file: file, entry: entry, path: path), severity: .warning, hint: hint))
         }
       case .array(let elements):
         for (index, element) in elements.enumerated() {
@@ -624,33 +610,5 @@ extension History {
       }
     }
     return found
-  }
-}
-
-extension HistoryPersonalDataFinding {
-  /// The finding as a diagnostic of the history file `history`, for the one renderer.
-  public func diagnostic(history: String, hint: String? = nil) -> Diagnostic {
-    Diagnostic(
-      severity: .warning, code: .personalData(kind),
-      place: DiagnosticPlace(file: history, entry: entry, path: path),
-      message: "\(kind.title) \(excerpt)", hint: hint)
-  }
-}
-
-extension HistoryWarning {
-  /// The warning as a diagnostic, for the one renderer; its code is what a command decides by.
-  public var diagnostic: Diagnostic {
-    switch self {
-    case .tornLineKept(let history, let keptIn, let bytes):
-      Diagnostic(
-        severity: .warning, code: .tornHistoryLine, place: DiagnosticPlace(file: history),
-        message: "the last line was half-written (\(bytes) bytes, a writer stopped while appending); "
-          + "it was cut off and kept in \(keptIn)")
-    case .storeChangedOutside(_, let problem):
-      Diagnostic(
-        severity: .warning, code: .storeChangedOutside, place: DiagnosticPlace(),
-        message: "\(problem); this was recorded in the history as a change made outside learning-tracker, "
-          + "before this change, and 'history' shows where")
-    }
   }
 }

@@ -32,8 +32,9 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
   case changedSince(file: String, entry: String, what: String)
   /// Fields the format does not know would be lost by a rewrite.
   case unknownFields(file: String, fields: [String])
-  /// The history's chain does not verify, so undo and redo will not trust it.
-  case historyFailsCheck(HistoryChainFailure)
+  /// The history's chain does not verify, so undo and redo will not trust it: the
+  /// `historyChainBroken` diagnostic naming the file and the first entry that fails.
+  case historyFailsCheck(Diagnostic)
   /// There is nothing to undo (or redo).
   case nothingTo(file: String, verb: String, reason: String)
   /// Undoing (or redoing) would need text that was redacted.
@@ -85,7 +86,7 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
       "\(file): fields this version does not know would be lost by a rewrite, so nothing was written: "
         + fields.prefix(10).joined(separator: ", ") + " (check their spelling against docs/FORMAT.md)"
     case .historyFailsCheck(let failure):
-      "\(failure.description); undo and redo are refused until the history is explained (see docs/history.md)"
+      "\(failure.text()); undo and redo are refused until the history is explained (see docs/history.md)"
     case .nothingTo(let file, let verb, let reason):
       "\(file): there is nothing to \(verb): \(reason)"
     case .needsRedactedText(let file, let entry, let reference):

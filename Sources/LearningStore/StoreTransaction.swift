@@ -15,8 +15,9 @@ public struct TransactionOutcome: Sendable {
   public var entry: HistoryEntry?
   /// The records the change added, changed or removed.
   public var touched: [RecordReference]
-  /// What the history noticed on the way, such as a half-written last line cut off.
-  public var warnings: [HistoryWarning]
+  /// What the history noticed on the way, such as a half-written last line cut off: warnings
+  /// with the codes `tornHistoryLine` and `storeChangedOutside`.
+  public var warnings: [Diagnostic]
   /// For undo and redo, the entry reverted or made again.
   public var target: HistoryEntry?
 }
@@ -177,7 +178,7 @@ public struct StoreTransaction: Sendable {
   struct LockedState {
     var loaded: LoadedStore
     var history: HistoryFile
-    var warnings: [HistoryWarning]
+    var warnings: [Diagnostic]
   }
 
   var holder: String {
@@ -215,7 +216,7 @@ public struct StoreTransaction: Sendable {
   }
 
   /// Cuts off a half-written last line, keeping it in `STORE.history.torn-<time>`.
-  func recoverTornLine() throws -> [HistoryWarning] {
+  func recoverTornLine() throws -> [Diagnostic] {
     let history = try loadHistory()
     guard let tail = history.tornTail else { return [] }
     let stamp = timestamp.filter { $0.isLetter || $0.isNumber }
@@ -234,7 +235,7 @@ public struct StoreTransaction: Sendable {
         file: history.path,
         reason: "its half-written last line could not be set aside: \(error.errorDescription ?? "")")
     }
-    return [.tornLineKept(history: history.path, keptIn: kept, bytes: tail.count)]
+    return [.tornHistoryLine(history: history.path, keptIn: kept, bytes: tail.count)]
   }
 
   /// Writes the entry first, then the store; takes the entry back when the store cannot be written.
@@ -314,7 +315,7 @@ public struct StoreTransaction: Sendable {
   /// (kind `outside`: from the last entry's store to the store as found, naming the entry the store
   /// names) and the warning that says so; `nil` when the last entry left it.
   func outsideChange(_ state: LockedState, words: [String]) throws -> (
-    entry: HistoryEntry, warning: HistoryWarning
+    entry: HistoryEntry, warning: Diagnostic
   )? {
     let original = [UInt8](state.loaded.originalBytes)
     let found = HistoryDigest.store(original)
@@ -331,7 +332,7 @@ public struct StoreTransaction: Sendable {
       storeBefore: entries.last?.storeAfter, storeAfter: found, previous: entries.last.map(identity))
     entry.storeEntry = mark
     entry.digest = HistoryDigest.digest(of: entry)
-    return (entry, .storeChangedOutside(store: store, problem: problem))
+    return (entry, .storeChangedOutside(problem: problem))
   }
 
   /// Appends an entry; any failure is `historyNotWritten`, and the file is left as it was.

@@ -74,9 +74,9 @@ extension Context {
     report(outcome.warnings)
   }
 
-  /// Prints what the history noticed (a torn last line set aside).
-  func report(_ warnings: [HistoryWarning]) {
-    for warning in warnings { console.warning(DiagnosticText.terminal(warning.diagnostic)) }
+  /// Prints what the history noticed (a torn last line set aside, a change made outside).
+  func report(_ warnings: [Diagnostic]) {
+    for warning in warnings { console.warning(DiagnosticText.terminal(warning)) }
   }
 
   func timestamp() -> String {

@@ -39,7 +39,7 @@ extension LearningTrackerCommand {
         let file = try History.load(store: context.dataPath)
         if verify {
           if let failure = History.verify(file.entries, file: file.path) {
-            throw CommandError.badData(failure.description)
+            throw CommandError.badData(DiagnosticText.terminal(failure))
           }
           if let problem = HistoryCoverage.storeProblem(file.entries, store: context.dataPath) {
             throw CommandError.badData(problem)

@@ -44,17 +44,15 @@ extension LearningTrackerCommand {
       inStore += 1
       context.console.warning(
         DiagnosticText.terminal(
-          Diagnostic(
-            severity: .warning, code: .personalData(.name),
-            place: DiagnosticPlace(file: context.dataPath, path: field.path),
-            message: "listed name \(name.masked)")))
+          Diagnostic.personalData(
+            .name, excerpt: name.masked, at: DiagnosticPlace(file: context.dataPath, path: field.path),
+            severity: .warning)))
     }
-    let inHistory = History.personalData(try History.read(store: context.dataPath), scanner: scanner)
-      .filter { $0.kind == .name }
-    for found in inHistory {
-      context.console.warning(
-        DiagnosticText.terminal(found.diagnostic(history: History.path(forStore: context.dataPath))))
-    }
+    let inHistory = History.personalData(
+      try History.read(store: context.dataPath), scanner: scanner, file: History.path(forStore: context.dataPath)
+    )
+    .filter { $0.personalDataKind == .name }
+    for found in inHistory { context.console.warning(DiagnosticText.terminal(found)) }
     if inStore + inHistory.count > 0 {
       context.console.note(
         "the name already appears in \(LearningModel.plural(inStore, "place")) in the store and \(inHistory.count) in the history; "

@@ -87,7 +87,7 @@ extension LearningTrackerCommand {
   static func refusePersonalData(_ tracker: Tracker, review: String) throws {
     let findings = tracker.personalData(review: review)
     guard !findings.isEmpty else { return }
-    let lines = findings.map { "  " + DiagnosticText.terminal($0.diagnostic) }
+    let lines = findings.map { "  " + DiagnosticText.terminal($0) }
     throw CommandError.findings(
       "review \(review) holds personal data that must not be published; nothing was written\n"
         + lines.joined(separator: "\n")

@@ -117,7 +117,7 @@ extension LearningTrackerCommand {
   static func refusePersonalDataInSite(_ tracker: Tracker) throws {
     let findings = tracker.personalData()
     guard !findings.isEmpty else { return }
-    let lines = findings.map { "  \($0.path): \($0.kind.title) (\($0.excerpt))" }
+    let lines = findings.map { "  " + DiagnosticText.terminal($0) }
     throw CommandError.findings(
       "the store holds personal data that must not be published, so no public site was written\n"
         + lines.joined(separator: "\n")

@@ -202,11 +202,14 @@ import Testing
     // Readable at once, without the fragment.
     #expect(try History.read(store: store).count == 4)
     let outcome = try note("after the crash", on: store)
-    guard case .tornLineKept(_, let keptIn, let bytes)? = outcome.warnings.first else {
+    guard let torn = outcome.warnings.first, torn.code == .tornHistoryLine,
+      let keptIn = torn.message.components(separatedBy: "kept in ").last
+    else {
       Issue.record("the torn line was not reported")
       return
     }
-    #expect(bytes == fragment.utf8.count)
+    #expect(torn.message.contains("(\(fragment.utf8.count) bytes,"))
+    #expect(torn.place.file == history(store))
     #expect(keptIn.hasPrefix(store + ".history.torn-"))
     #expect(String(decoding: self.bytes(keptIn), as: UTF8.self).hasPrefix(#"{"at""#))
     let entries = try History.read(store: store)
@@ -230,7 +233,8 @@ import Testing
     try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: history(store)))
     let entries = try History.read(store: store)
     let failure = History.verify(entries, file: history(store))
-    #expect(failure?.entry == 5)
+    #expect(failure?.place.entry == 5)
+    #expect(failure?.code == .historyChainBroken)
     let before = bytes(store)
     #expect(throws: StoreError.historyFailsCheck(try #require(failure))) {
       try transaction(store, "undo").undo()
@@ -281,8 +285,8 @@ import Testing
     lines.remove(at: 1)
     try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: history(store)))
     let failure = History.verify(try History.read(store: store), file: history(store))
-    #expect(failure?.entry == 2)
-    #expect(failure?.reason.contains("does not name the entry before it") == true)
+    #expect(failure?.place.entry == 2)
+    #expect(failure?.message.contains("does not name the entry before it") == true)
   }
 
   // MARK: - Undo and redo
@@ -374,10 +378,15 @@ import Testing
   @Test func theHistoryIsScannedForPersonalData() throws {
     let store = try newStore()
     _ = try note("Call 07700 900123 about the referral", on: store)
-    let findings = History.personalData(try History.read(store: store), scanner: PersonalDataScanner())
+    let findings = History.personalData(
+      try History.read(store: store), scanner: PersonalDataScanner(), file: history(store))
     // In the command's words and in the action as it was after.
     #expect(findings.map(\.path) == ["command[4]", "changes[0].after.updates[0].note"])
-    #expect(findings.allSatisfy { $0.entry == 5 && $0.kind == .phone && !$0.excerpt.contains("900123") })
+    #expect(
+      findings.allSatisfy {
+        $0.place.entry == 5 && $0.place.file == history(store) && $0.code == .personalData(.phone)
+          && $0.severity == .warning && !$0.message.contains("900123") && $0.place.value?.contains("900123") == false
+      })
   }
 
   // MARK: - Symbolic links and messages

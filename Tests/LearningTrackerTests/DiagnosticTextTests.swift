@@ -31,31 +31,61 @@ import Testing
   }
 
   @Test func personalDataInTheHistoryNamesTheEntryAndThePath() {
-    let found = HistoryPersonalDataFinding(entry: 3, path: "after.note", kind: .email, excerpt: "j***@***")
-    let diagnostic = found.diagnostic(history: "tracker.json.history.jsonl", hint: "remove it")
+    let diagnostic = Diagnostic.personalData(
+      .email, excerpt: "j***@***",
+      at: DiagnosticPlace(file: "tracker.json.history.jsonl", entry: 3, path: "after.note"), severity: .warning,
+      hint: "remove it")
     #expect(diagnostic.code == .personalData(.email))
+    #expect(diagnostic.personalDataKind == .email)
+    #expect(diagnostic.place.value == "j***@***")
     #expect(
       DiagnosticText.terminal(diagnostic)
         == "tracker.json.history.jsonl: entry 3: after.note: email address j***@*** (remove it)")
   }
 
   @Test func personalDataInTheStoreNamesThePathTheKindAndTheMaskedExcerpt() {
-    let found = PersonalDataFinding(path: "reviews[0].summary", kind: .nhsNumber, excerpt: "943 *** ****")
-    #expect(found.diagnostic.code == .personalData(.nhsNumber))
-    #expect(DiagnosticText.terminal(found.diagnostic) == "reviews[0].summary: NHS number (943 *** ****)")
+    let found = Diagnostic.personalData(
+      .nhsNumber, excerpt: "943 *** ****", at: DiagnosticPlace(path: "reviews[0].summary"))
+    #expect(found.code == .personalData(.nhsNumber))
+    #expect(found.severity == .error)
+    #expect(DiagnosticText.terminal(found) == "reviews[0].summary: NHS number 943 *** ****")
+  }
+
+  @Test func theStoresPersonalDataIsFoundAsDiagnostics() {
+    var tracker = Tracker(partnership: Partnership(name: "Testshire"))
+    tracker.reviews = [Review(id: "R1", title: "Child A", kind: .lcspr)]
+    tracker.reviews[0].summary = "Mother's number 07700 900123"
+    let found = tracker.personalData()
+    #expect(found.map(\.code) == [.personalData(.phone)])
+    #expect(found.map(\.path) == ["reviews[0].summary"])
+    #expect(found.allSatisfy { !$0.message.contains("900123") })
   }
 
   @Test func whatTheHistoryNoticedIsDecidedByItsCode() {
-    let torn = HistoryWarning.tornLineKept(history: "h.jsonl", keptIn: "h.jsonl.torn", bytes: 12).diagnostic
+    let torn = Diagnostic.tornHistoryLine(history: "h.jsonl", keptIn: "h.jsonl.torn", bytes: 12)
     #expect(torn.code == .tornHistoryLine)
     #expect(
       DiagnosticText.terminal(torn)
-        == HistoryWarning.tornLineKept(history: "h.jsonl", keptIn: "h.jsonl.torn", bytes: 12).description)
-    let outside = HistoryWarning.storeChangedOutside(store: "t.json", problem: "changed").diagnostic
+        == "h.jsonl: the last line was half-written (12 bytes, a writer stopped while appending); "
+        + "it was cut off and kept in h.jsonl.torn")
+    let outside = Diagnostic.storeChangedOutside(problem: "changed")
     #expect(outside.code == .storeChangedOutside)
     #expect(
       DiagnosticText.terminal(outside)
-        == HistoryWarning.storeChangedOutside(store: "t.json", problem: "changed").description)
+        == "changed; this was recorded in the history as a change made outside learning-tracker, "
+        + "before this change, and 'history' shows where")
+  }
+
+  @Test func aBrokenChainNamesTheFileAndTheEntry() {
+    let broken = Diagnostic.historyChainBroken(file: "t.json.history.jsonl", entry: 4, reason: "it carries no digest")
+    #expect(broken.code == .historyChainBroken)
+    #expect(broken.severity == .error)
+    #expect(
+      DiagnosticText.terminal(broken) == "t.json.history.jsonl: entry 4: fails the check: it carries no digest")
+    #expect(
+      StoreError.historyFailsCheck(broken).errorDescription
+        == "t.json.history.jsonl: entry 4: fails the check: it carries no digest; undo and redo are refused "
+        + "until the history is explained (see docs/history.md)")
   }
 
   @Test func dataNeverDrivesTheTerminal() {

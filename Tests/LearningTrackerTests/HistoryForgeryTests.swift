@@ -40,7 +40,7 @@ import Testing
     let outcome = runTracker(["history", "--verify"], data: path)
     #expect(outcome.status == 65)
     #expect(
-      outcome.err.contains("history entry 1 fails the check: operator is a redaction marker showing text"))
+      outcome.err.contains("entry 1: fails the check: operator is a redaction marker showing text"))
     // What is shown is only ever the tool's mask.
     #expect(!runTracker(["history"], data: path).out.contains("Chair"))
   }
@@ -54,7 +54,7 @@ import Testing
     try write(lines, path)
     let outcome = runTracker(["history", "--verify"], data: path)
     #expect(outcome.status == 65)
-    #expect(outcome.err.contains("history entry 2 fails the check: storeAfter holds a redaction marker"))
+    #expect(outcome.err.contains("entry 2: fails the check: storeAfter holds a redaction marker"))
     #expect(runTracker(["undo"], data: path).status != 0)
   }
 
@@ -168,7 +168,7 @@ import Testing
     try write(lines, path)
     let outcome = runTracker(["history", "--verify"], data: path)
     #expect(outcome.status == 65)
-    #expect(outcome.err.contains("history entry 2 fails the check: its contents do not match its digest"))
+    #expect(outcome.err.contains("entry 2: fails the check: its contents do not match its digest"))
     #expect(runTracker(["undo"], data: path).status == 65)
   }
 

@@ -26,7 +26,7 @@ import Testing
       #expect(refused.status == 1, "\(report)")
       #expect(refused.out.isEmpty)
       #expect(
-        refused.err.contains("updates[2].note: NHS number (94••••••19)")
+        refused.err.contains("updates[2].note: NHS number 94••••••19")
           || refused.err.contains("NHS number"), "\(refused.err)")
       #expect(refused.err.contains("listed name"))
       let allowed = try runBinary(
