@@ -251,7 +251,8 @@ public struct PrivacyReport: Report, Equatable {
       caption: "Privacy", columns: ["Where", "What", "Found (masked)"].map { Table.Column($0) })
     for finding in findings {
       table.append(
-        [finding.path, finding.personalDataKind?.rawValue ?? finding.code.name, finding.place.value ?? ""].map {
+        [finding.path, finding.personalDataKind?.rawValue ?? finding.code.name, finding.place.value ?? ""].map
+        {
           Table.Cell($0)
         })
     }

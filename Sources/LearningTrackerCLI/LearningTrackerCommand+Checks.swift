@@ -57,7 +57,8 @@ extension LearningTrackerCommand {
     try output.emit(report, context)
     let scanner = PersonalDataScanner(names: tracker.partnership.privacy?.names ?? [])
     let inHistory = History.personalData(
-      try History.read(store: context.dataPath), scanner: scanner, file: History.path(forStore: context.dataPath),
+      try History.read(store: context.dataPath), scanner: scanner,
+      file: History.path(forStore: context.dataPath),
       hint: "remove it with 'learning-tracker redact TEXT --by WHO'")
     for found in inHistory { context.console.warning(DiagnosticText.terminal(found)) }
     if !report.findings.isEmpty || !inHistory.isEmpty { throw CommandError.findings("") }

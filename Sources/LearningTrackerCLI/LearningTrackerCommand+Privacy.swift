@@ -49,7 +49,8 @@ extension LearningTrackerCommand {
             severity: .warning)))
     }
     let inHistory = History.personalData(
-      try History.read(store: context.dataPath), scanner: scanner, file: History.path(forStore: context.dataPath)
+      try History.read(store: context.dataPath), scanner: scanner,
+      file: History.path(forStore: context.dataPath)
     )
     .filter { $0.personalDataKind == .name }
     for found in inHistory { context.console.warning(DiagnosticText.terminal(found)) }

@@ -385,7 +385,8 @@ import Testing
     #expect(
       findings.allSatisfy {
         $0.place.entry == 5 && $0.place.file == history(store) && $0.code == .personalData(.phone)
-          && $0.severity == .warning && !$0.message.contains("900123") && $0.place.value?.contains("900123") == false
+          && $0.severity == .warning && !$0.message.contains("900123")
+          && $0.place.value?.contains("900123") == false
       })
   }
 

@@ -33,7 +33,8 @@ import Testing
   @Test func personalDataInTheHistoryNamesTheEntryAndThePath() {
     let diagnostic = Diagnostic.personalData(
       .email, excerpt: "j***@***",
-      at: DiagnosticPlace(file: "tracker.json.history.jsonl", entry: 3, path: "after.note"), severity: .warning,
+      at: DiagnosticPlace(file: "tracker.json.history.jsonl", entry: 3, path: "after.note"),
+      severity: .warning,
       hint: "remove it")
     #expect(diagnostic.code == .personalData(.email))
     #expect(diagnostic.personalDataKind == .email)
@@ -77,11 +78,13 @@ import Testing
   }
 
   @Test func aBrokenChainNamesTheFileAndTheEntry() {
-    let broken = Diagnostic.historyChainBroken(file: "t.json.history.jsonl", entry: 4, reason: "it carries no digest")
+    let broken = Diagnostic.historyChainBroken(
+      file: "t.json.history.jsonl", entry: 4, reason: "it carries no digest")
     #expect(broken.code == .historyChainBroken)
     #expect(broken.severity == .error)
     #expect(
-      DiagnosticText.terminal(broken) == "t.json.history.jsonl: entry 4: fails the check: it carries no digest")
+      DiagnosticText.terminal(broken)
+        == "t.json.history.jsonl: entry 4: fails the check: it carries no digest")
     #expect(
       StoreError.historyFailsCheck(broken).errorDescription
         == "t.json.history.jsonl: entry 4: fails the check: it carries no digest; undo and redo are refused "
