@@ -67,8 +67,7 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
       "\(file): history entry \(entry): \(reference): \(message)"
     case .invalid(let file, let diagnostics):
       "\(file): the store has \(plural(diagnostics.filter { $0.severity == .error }.count, "error")); nothing was written\n"
-        + diagnostics.filter { $0.severity == .error }.map { "  \($0.path): \($0.message)" }.joined(
-          separator: "\n")
+        + diagnostics.filter { $0.severity == .error }.map { "  " + $0.text() }.joined(separator: "\n")
     case .alreadyExists(let file):
       "\(file): already exists; it was left as it is"
     case .cannotWrite(let file, let reason):
