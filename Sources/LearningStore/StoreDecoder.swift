@@ -22,33 +22,6 @@ public struct StoreDecoder {
     var firstOffset: Int?
   }
 
-  /// The member names of one kind of object, and which of them are required.
-  struct Fields {
-    let names: [String]
-    let bytes: [[UInt8]]
-    let required: [Int]
-
-    init(_ names: [String], required: [String] = []) {
-      self.names = names
-      bytes = names.map { Array($0.utf8) }
-      self.required = required.compactMap { names.firstIndex(of: $0) }
-    }
-
-    func index(of key: JSONReader.Key, in reader: JSONReader) -> Int? {
-      if !key.escaped {
-        let count = key.range.count
-        let start = key.range.lowerBound
-        names: for (index, name) in bytes.enumerated() where name.count == count {
-          for position in 0..<count where reader.bytes[start + position] != name[position] { continue names }
-          return index
-        }
-        return nil
-      }
-      let text = reader.name(of: key)
-      return names.firstIndex(of: text)
-    }
-  }
-
   enum Step {
     case field(String)
     case index(Int)
@@ -139,10 +112,10 @@ public struct StoreDecoder {
     "\"\(name)\" is given twice in one object; only one value can be kept, so remove the other"
   }
 
-  /// An object of the given kind: calls `member` with each known field's index, the reader at its
-  /// value; notes unknown fields, names given twice and missing required fields. Returns false
-  /// when the value is not an object.
-  mutating func object(_ fields: Fields, _ member: (inout StoreDecoder, Int) throws(Syntax) -> Void)
+  /// An object of the given table, read into `record`: each known field is read by its
+  /// declaration (`StoreField.read`), the reader at its value; notes unknown fields, names given
+  /// twice and missing required fields. Returns false when the value is not an object.
+  mutating func object<Record: Sendable>(_ fields: StoreRecordFields<Record>, into record: inout Record)
     throws(Syntax) -> Bool
   {
     guard try reader.peek() == .object else {
@@ -172,7 +145,7 @@ public struct StoreDecoder {
           try skip()
         } else {
           firstOffsets[base + index] = key.offset
-          try member(&self, index)
+          try fields.reads[index](&self, &record)
         }
         path.removeLast()
       } else {
