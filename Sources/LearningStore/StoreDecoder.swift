@@ -2,14 +2,16 @@ import Foundation
 import LearningJSON
 import LearningModel
 
-/// The one definition in code of the store format: reads a store's bytes once, straight into the
-/// model, through the JSON syntax layer (`JSONReader`).
+/// The store reader: reads a store's bytes once, straight into the model, through the JSON syntax
+/// layer (`JSONReader`), each record by its table of fields in `StoreFormat`, the one definition in
+/// code of the store format.
 ///
 /// A syntax error stops the read. Every other problem (a wrong type, a missing required field, a
 /// day that is not a day, a word not in its vocabulary, a number that is too large or not whole, a
 /// name twice in one object) is noted with its place and reading goes on, so one read finds them
 /// all. Fields the format does not have are noted wherever they are, whatever their value.
-/// Optional fields may be left out or `null`; a list left out or `null` reads as empty.
+/// Optional fields may be left out or (unless their table says otherwise) `null`; a list left out or
+/// `null` reads as empty.
 public struct StoreDecoder {
   typealias Syntax = JSONSyntaxError
 
