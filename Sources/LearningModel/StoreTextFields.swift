@@ -2,7 +2,8 @@
 /// (`reviews[].recommendations[].actions[].updates[].note`), what kind of text it is, and how to
 /// read and replace it in every record that has it.
 ///
-/// `StoreTextField.all` is the one list of the store's text fields. `validate` warns of control
+/// `StoreTextField.all` is the one list of the store's text fields; a test holds it to the text
+/// fields of the store format's table of fields (LearningStore's `StoreFormat`). `validate` warns of control
 /// characters in every one; `format --fix-text` removes them from every one; `check privacy`,
 /// the refusal to publish personal data and `redact` work on the free-text ones.
 public struct StoreTextField {

@@ -192,3 +192,14 @@ extension StoreDecoder {
     return CalendarDay(year: year, month: month, day: day)
   }
 }
+
+extension StoreDecoder {
+  /// `true` or `false` that may be `null`.
+  mutating func optionalBool() throws(Syntax) -> Bool? {
+    if try reader.peek() == .null {
+      try reader.readNull()
+      return nil
+    }
+    return try bool()
+  }
+}

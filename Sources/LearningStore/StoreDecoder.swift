@@ -2,14 +2,16 @@ import Foundation
 import LearningJSON
 import LearningModel
 
-/// The one definition in code of the store format: reads a store's bytes once, straight into the
-/// model, through the JSON syntax layer (`JSONReader`).
+/// The store reader: reads a store's bytes once, straight into the model, through the JSON syntax
+/// layer (`JSONReader`), each record by its table of fields in `StoreFormat`, the one definition in
+/// code of the store format.
 ///
 /// A syntax error stops the read. Every other problem (a wrong type, a missing required field, a
 /// day that is not a day, a word not in its vocabulary, a number that is too large or not whole, a
 /// name twice in one object) is noted with its place and reading goes on, so one read finds them
 /// all. Fields the format does not have are noted wherever they are, whatever their value.
-/// Optional fields may be left out or `null`; a list left out or `null` reads as empty.
+/// Optional fields may be left out or (unless their table says otherwise) `null`; a list left out or
+/// `null` reads as empty.
 public struct StoreDecoder {
   typealias Syntax = JSONSyntaxError
 
@@ -20,33 +22,6 @@ public struct StoreDecoder {
     var message: String
     /// For a name given twice: where it was given first.
     var firstOffset: Int?
-  }
-
-  /// The member names of one kind of object, and which of them are required.
-  struct Fields {
-    let names: [String]
-    let bytes: [[UInt8]]
-    let required: [Int]
-
-    init(_ names: [String], required: [String] = []) {
-      self.names = names
-      bytes = names.map { Array($0.utf8) }
-      self.required = required.compactMap { names.firstIndex(of: $0) }
-    }
-
-    func index(of key: JSONReader.Key, in reader: JSONReader) -> Int? {
-      if !key.escaped {
-        let count = key.range.count
-        let start = key.range.lowerBound
-        names: for (index, name) in bytes.enumerated() where name.count == count {
-          for position in 0..<count where reader.bytes[start + position] != name[position] { continue names }
-          return index
-        }
-        return nil
-      }
-      let text = reader.name(of: key)
-      return names.firstIndex(of: text)
-    }
   }
 
   enum Step {
@@ -139,10 +114,10 @@ public struct StoreDecoder {
     "\"\(name)\" is given twice in one object; only one value can be kept, so remove the other"
   }
 
-  /// An object of the given kind: calls `member` with each known field's index, the reader at its
-  /// value; notes unknown fields, names given twice and missing required fields. Returns false
-  /// when the value is not an object.
-  mutating func object(_ fields: Fields, _ member: (inout StoreDecoder, Int) throws(Syntax) -> Void)
+  /// An object of the given table, read into `record`: each known field is read by its
+  /// declaration (`StoreField.read`), the reader at its value; notes unknown fields, names given
+  /// twice and missing required fields. Returns false when the value is not an object.
+  mutating func object<Record: Sendable>(_ fields: StoreRecordFields<Record>, into record: inout Record)
     throws(Syntax) -> Bool
   {
     guard try reader.peek() == .object else {
@@ -172,7 +147,7 @@ public struct StoreDecoder {
           try skip()
         } else {
           firstOffsets[base + index] = key.offset
-          try member(&self, index)
+          try fields.reads[index](&self, &record)
         }
         path.removeLast()
       } else {
