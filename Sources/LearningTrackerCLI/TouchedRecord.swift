@@ -65,24 +65,3 @@ enum TouchedRecord {
     }
   }
 }
-
-extension ChangeSet {
-  /// The change set of a command that edits a copy of the store rather than stating its intent:
-  /// each record `body` touched, added, replaced or removed as it stands afterwards. The intent
-  /// changes (`StoreChange.addActionUpdate`, `.correctAction`, `.add`, `.remove`) are preferred;
-  /// this keeps the remaining commands on the same one entry point, `Context.apply`.
-  static func edited(_ before: Tracker, _ body: (inout Tracker) throws -> [TouchedRecord]) throws -> ChangeSet
-  {
-    var after = before
-    let touched = try body(&after)
-    return ChangeSet(
-      touched.map { touched in
-        let reference = touched.recordReference
-        switch (before.record(at: reference), after.record(at: reference)) {
-        case (nil, let added?): return .add(added)
-        case (_?, let changed?): return .update(changed)
-        case (_, nil): return .remove(reference)
-        }
-      })
-  }
-}
