@@ -66,7 +66,11 @@ extension Tracker {
       return reference
     case .reviseTimetable(let revisions):
       var revised = timetable
-      for revision in revisions { revision.apply(to: &revised) }
+      for revision in revisions {
+        let referrers = DomainRules.referrers(of: revision, in: self, timetable: revised)
+        if !referrers.isEmpty { throw .stillReferenced(.timetable, by: referrers) }
+        revision.apply(to: &revised)
+      }
       partnership.timetable = revised
       return .timetable
     case .changePrivacy(let change):

@@ -202,13 +202,13 @@ extension LearningTrackerCommand {
     try context.apply(by: context.who(by)) { before in
       let timetable = before.timetable
       _ = try stepPosition(id, in: timetable)
-      let recording = before.reviews.filter { $0.doneDay(id) != nil || $0.stepRecord(id) != nil }.map(\.id)
+      let recording = DomainRules.reviewsRecording(step: id, in: before)
       if !recording.isEmpty {
         throw CommandError.usage(
           "step \"\(id)\" is recorded by review " + recording.joined(separator: ", ")
             + "; nothing was changed")
       }
-      let dependents = timetable.steps.filter { $0.deadline?.anchor == id }.map(\.id)
+      let dependents = DomainRules.stepsRunning(from: id, in: timetable)
       if !dependents.isEmpty {
         throw CommandError.usage(
           "the deadline of step " + dependents.joined(separator: ", ") + " runs from step \"\(id)\"; "
@@ -322,10 +322,10 @@ extension LearningTrackerCommand {
     let by = try args[.by]
     try context.apply(by: context.who(by)) { before in
       _ = try itemPosition(id, in: before.timetable)
-      let ticked = before.reviews.filter { $0.publication?.checklist?.contains { $0.item == id } ?? false }
+      let ticked = DomainRules.reviewsTicking(item: id, in: before)
       if !ticked.isEmpty {
         throw CommandError.usage(
-          "item \"\(id)\" is recorded done by review " + ticked.map(\.id).joined(separator: ", ")
+          "item \"\(id)\" is recorded done by review " + ticked.joined(separator: ", ")
             + "; nothing was changed")
       }
       return ChangeSet([.reviseTimetable([.removeChecklistItem(id)])])

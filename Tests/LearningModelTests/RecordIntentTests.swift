@@ -226,3 +226,42 @@ import Testing
     }
   }
 }
+
+extension RecordIntentTests {
+  /// A step a review records, a step another step's deadline runs from, and a checklist item a
+  /// review ticked stay: the change path refuses to take them away, naming what refers to them,
+  /// by the same `DomainRules` predicates `timetable remove` and `checklist remove` word first.
+  @Test func aStepOrItemStillReferredToIsNotTakenAway() throws {
+    var tracker = sample()
+    try ChangeSet([
+      .updateReview(
+        "RR-1",
+        [
+          .recordStep(StepEntry(step: "meeting", planned: day("2025-03-01"))),
+          .tickChecklistItem(ChecklistTick(item: "website", day: day("2026-02-01"))),
+        ])
+    ]).apply(to: &tracker, today: today)
+    #expect(DomainRules.reviewsRecording(step: "meeting", in: tracker) == ["RR-1"])
+    #expect(DomainRules.stepsRunning(from: "notified", in: tracker.timetable).contains("meeting"))
+    func refusal(_ revision: TimetableRevision) -> ChangeRefusal? {
+      var store = tracker
+      do {
+        try ChangeSet([.reviseTimetable([revision])]).apply(to: &store, today: today)
+        return nil
+      } catch { return error }
+    }
+    #expect(
+      refusal(.removeStep("meeting"))
+        == .stillReferenced(.timetable, by: [RecordReferrer(record: .review("RR-1"), field: "steps")]))
+    guard case .stillReferenced(_, let referrers)? = refusal(.removeStep("notified")) else {
+      Issue.record("a step other deadlines run from stays")
+      return
+    }
+    #expect(referrers.contains(RecordReferrer(record: .timetable, field: "steps.meeting.deadline")))
+    #expect(
+      refusal(.removeChecklistItem("website"))
+        == .stillReferenced(
+          .timetable, by: [RecordReferrer(record: .review("RR-1"), field: "publication.checklist")]))
+    #expect(refusal(.removeChecklistItem("family")) == nil)
+  }
+}
