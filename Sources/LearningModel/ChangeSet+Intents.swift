@@ -57,7 +57,17 @@ extension Tracker {
       guard let index = section11.firstIndex(where: { $0.agency == agency && $0.cycle == cycle }) else {
         throw missing(reference)
       }
-      for change in changes { change.apply(to: &section11[index]) }
+      for change in changes {
+        if let standard = change.unratedStandard(in: section11[index]) {
+          throw .breaksRule(
+            reference,
+            RuleViolation(
+              check: .references, field: "ratings", value: standard,
+              message: "standard \"\(standard)\" has no self rating to moderate or attach evidence to",
+              hint: "rate it first"))
+        }
+        change.apply(to: &section11[index])
+      }
       return reference
     case .changeEscalations(let placed, let change):
       let reference = RecordReference.action(placed)

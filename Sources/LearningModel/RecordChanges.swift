@@ -223,8 +223,18 @@ public enum Section11Change: Equatable, Sendable {
   /// The learning evidence for a review (replacing the earlier one for that review).
   case learning(Section11Learning)
 
+  /// The standard a moderation or evidence names that `entry` has not rated: the change path
+  /// refuses it, as `section11 update` does first in its own words.
+  public func unratedStandard(in entry: Section11Return) -> String? {
+    switch self {
+    case .moderate(let standard, _), .evidence(let standard, _):
+      entry.ratings.contains { $0.standard == standard } ? nil : standard
+    default: nil
+    }
+  }
+
   /// The change applied to `entry`. A moderation or evidence for a standard not rated is not
-  /// recorded (`isAppliable` says so first).
+  /// recorded (`unratedStandard` names it first).
   public func apply(to entry: inout Section11Return) {
     switch self {
     case .submitted(let day): entry.submitted = day

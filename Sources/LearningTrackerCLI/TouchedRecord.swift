@@ -33,22 +33,6 @@ enum TouchedRecord {
     }
   }
 
-  /// The record a change-path reference names.
-  init(_ reference: RecordReference) {
-    switch reference {
-    case .agency(let id): self = .agency(id)
-    case .catalogue(let kind, let id): self = .catalogueEntry(kind, id)
-    case .review(let id): self = .review(id)
-    case .finding(let review, let finding): self = .finding(review: review, finding: finding)
-    case .recommendation(let placed): self = .recommendation(placed)
-    case .action(let placed): self = .action(placed)
-    case .dissemination(let id): self = .dissemination(id)
-    case .section11(let agency, let cycle): self = .section11(agency: agency, cycle: cycle)
-    case .partnership: self = .partnership
-    case .timetable: self = .timetable
-    }
-  }
-
   /// The record in the change path's terms.
   var recordReference: RecordReference {
     switch self {

@@ -265,3 +265,26 @@ extension RecordIntentTests {
     #expect(refusal(.removeChecklistItem("family")) == nil)
   }
 }
+
+extension RecordIntentTests {
+  /// A moderation or evidence for a standard the agency has not rated is refused by the change
+  /// path; after the self rating, in the same change, it is recorded.
+  @Test func aStandardIsRatedBeforeItIsModerated() throws {
+    guard
+      case .breaksRule(.section11(agency: "police", cycle: "2025-26"), let violation)? = refusal([
+        .updateSection11(agency: "police", cycle: "2025-26", [.moderate(standard: "s11-1", .met)])
+      ])
+    else {
+      Issue.record("moderating a standard not rated is refused")
+      return
+    }
+    #expect(violation.value == "s11-1")
+    try roundTrip([
+      .updateSection11(
+        agency: "police", cycle: "2025-26",
+        [.rate(standard: "s11-1", .notMet), .evidence(standard: "s11-1", "Audit")])
+    ]) {
+      #expect($0.section11[0].ratings.last?.evidence == "Audit")
+    }
+  }
+}
