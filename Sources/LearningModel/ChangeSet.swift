@@ -92,6 +92,9 @@ public struct ChangeSet: Equatable, Sendable {
           try result.put(record, position: position, keepingContents: false)
         }
         touch(reference)
+      case .updateReview, .updateFinding, .updateRecommendation, .updateAgency, .updateCatalogueEntry,
+        .updateDissemination, .updateSection11, .changeEscalations, .reviseTimetable, .changePrivacy:
+        touch(try result.applyIntent(change))
       }
     }
     let known = KnownIdentifiers(result)

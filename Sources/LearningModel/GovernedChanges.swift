@@ -32,20 +32,14 @@ extension Tracker {
     throws(GovernedChangeError)
   {
     guard let r = reviewIndex(id) else { throw .noReview(id) }
-    guard !reason.trimmingSpaces.isEmpty else { throw .reasonMissing(what: "an embargo") }
-    if let embargo = reviews[r].embargo, embargo.lifted == nil {
-      throw .alreadyEmbargoed(review: id, since: embargo.since)
-    }
-    reviews[r].embargo = Embargo(reason: String(reason.trimmingSpaces), since: day)
+    try reviews[r].placeUnderEmbargo(reason: reason, on: day)
   }
 
   /// Lifts a review's embargo on `day`, keeping its reason and start so that reports as of earlier
   /// days still withhold the learning.
   public mutating func liftEmbargo(review id: String, on day: CalendarDay) throws(GovernedChangeError) {
     guard let r = reviewIndex(id) else { throw .noReview(id) }
-    guard let embargo = reviews[r].embargo, embargo.lifted == nil else { throw .notEmbargoed(review: id) }
-    guard day >= embargo.since else { throw .dayBeforeEmbargo(review: id, since: embargo.since, day: day) }
-    reviews[r].embargo?.lifted = day
+    try reviews[r].liftEmbargo(on: day)
   }
 
   /// The requested due day awaiting a decision on an action, as of `day` (so a request made after the
@@ -75,17 +69,25 @@ extension Tracker {
     return update
   }
 
+  /// The update that declines the pending requested due day of an action, with the reason (the
+  /// due day stays): the intent `action decline` adds to the action's log through the change path.
+  public func dueRequestDecline(
+    _ reference: ActionReference, on day: CalendarDay, reason: String, by: String?
+  ) throws(GovernedChangeError) -> ActionUpdate {
+    let pending = try pendingDueRequest(reference, on: day)
+    guard !reason.trimmingSpaces.isEmpty else { throw .reasonMissing(what: "declining a requested due day") }
+    return ActionUpdate(
+      date: day, note: "Requested due \(pending.due) declined: " + String(reason.trimmingSpaces), by: by,
+      declinedDue: pending.due)
+  }
+
   /// Declines the pending requested due day of an action, with the reason; the due day stays.
   /// Returns the update recorded.
   @discardableResult
   public mutating func declineDueRequest(
     _ reference: ActionReference, on day: CalendarDay, reason: String, by: String?
   ) throws(GovernedChangeError) -> ActionUpdate {
-    let pending = try pendingDueRequest(reference, on: day)
-    guard !reason.trimmingSpaces.isEmpty else { throw .reasonMissing(what: "declining a requested due day") }
-    let update = ActionUpdate(
-      date: day, note: "Requested due \(pending.due) declined: " + String(reason.trimmingSpaces), by: by,
-      declinedDue: pending.due)
+    let update = try dueRequestDecline(reference, on: day, reason: reason, by: by)
     try append(update, to: reference)
     return update
   }

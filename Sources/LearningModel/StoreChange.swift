@@ -232,6 +232,26 @@ public enum StoreChange: Equatable, Sendable {
   /// Puts a record back exactly as given, or removes it when `nil` (undo, redo): `position` is
   /// where it stood in its list.
   case restore(RecordReference, Record?, position: Int?)
+  /// Changes a review's own record: its fields, days, tags, embargo and process records.
+  case updateReview(String, [ReviewChange])
+  /// Corrects a finding of a review.
+  case updateFinding(review: String, finding: String, [FindingChange])
+  /// Corrects a recommendation or records the response to it; its actions stay.
+  case updateRecommendation(RecommendationReference, [RecommendationChange])
+  /// Corrects an agency's record.
+  case updateAgency(String, [AgencyChange])
+  /// Corrects an entry of a catalogue.
+  case updateCatalogueEntry(CatalogueKind, String, [CatalogueEntryChange])
+  /// Updates a dissemination activity: delivered, cancelled, re-planned, its reach and evaluation.
+  case updateDissemination(String, [DisseminationChange])
+  /// Records ratings, moderation and learning evidence in an agency's Section 11 return.
+  case updateSection11(agency: String, cycle: String, [Section11Change])
+  /// Escalates an action, records the reply, or corrects or removes its latest escalation.
+  case changeEscalations(ActionReference, EscalationChange)
+  /// Revises the timetable of review steps or the publication checklist.
+  case reviseTimetable([TimetableRevision])
+  /// Adds a name to the partnership's privacy list or takes one off.
+  case changePrivacy(PrivacyChange)
 }
 
 /// Another record that refers to one being removed, and the field that does.
@@ -257,6 +277,8 @@ public enum ChangeRefusal: Error, Equatable, Sendable, CustomStringConvertible {
   /// The record, as changed, breaks a domain rule (including unknown references, with the
   /// nearest known ID).
   case breaksRule(RecordReference, RuleViolation)
+  /// A governed change (placing or lifting an embargo) cannot be made as asked.
+  case governed(RecordReference, GovernedChangeError)
 
   /// The refusal as the user reads it: the record, and what stopped the change.
   public var description: String {
@@ -271,6 +293,8 @@ public enum ChangeRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     case .stillReferenced(let record, let referrers):
       "\(record.title) is still referred to by " + referrers.map(\.description).joined(separator: ", ")
         + "; nothing was changed"
+    case .governed(_, let error):
+      error.description
     case .breaksRule(let record, let violation):
       "\(record.title): \(violation.field): \(violation.message)"
         + (violation.suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")

@@ -111,13 +111,12 @@ extension LearningTrackerCommand {
           "give at least one thing to change; see '\(kind.rawValue) update --help'")
       }
       try context.apply(by: context.who(by)) { before in
-        try ChangeSet.edited(before) { tracker in
-          let index = try entryPosition(id, kind, in: tracker)
-          if let name { tracker[keyPath: kind.entries][index].name = name }
-          if let reach { tracker[keyPath: kind.entries][index].reach = reach }
-          if noReach { tracker[keyPath: kind.entries][index].reach = nil }
-          return [.catalogueEntry(kind, id)]
-        }
+        _ = try entryPosition(id, kind, in: before)
+        var changes: [CatalogueEntryChange] = []
+        if let name { changes.append(.name(name)) }
+        if let reach { changes.append(.reach(reach)) }
+        if noReach { changes.append(.reach(nil)) }
+        return ChangeSet([.updateCatalogueEntry(kind, id, changes)])
       }
       context.console.note("updated \(kind.title) \(id)")
       return ExitCode.ok

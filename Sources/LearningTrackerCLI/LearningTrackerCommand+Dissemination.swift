@@ -138,20 +138,19 @@ extension LearningTrackerCommand {
           throw CommandError.usage("give at least one thing to change; see 'dissemination update --help'")
         }
         try context.apply(by: context.who(by)) { before in
-          try ChangeSet.edited(before) { tracker in
-            guard let index = tracker.disseminations.firstIndex(where: { $0.id == id }) else {
-              let hint =
-                nearest(id, in: tracker.disseminations.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-              throw CommandError.usage("no dissemination \"\(id)\"\(hint)")
-            }
-            if let status { tracker.disseminations[index].status = status }
-            if let date { tracker.disseminations[index].date = date }
-            if let reach { tracker.disseminations[index].reach = reach }
-            if let note { tracker.disseminations[index].note = note }
-            if !audience.isEmpty { tracker.disseminations[index].audience = audience }
-            try landing.apply(to: &tracker.disseminations[index], reach: reach, agencies: tracker.agencies)
-            return [.dissemination(id)]
+          guard let activity = before.disseminations.first(where: { $0.id == id }) else {
+            let hint = nearest(id, in: before.disseminations.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+            throw CommandError.usage("no dissemination \"\(id)\"\(hint)")
           }
+          try landing.check(against: activity, agencies: before.agencies)
+          var changes: [DisseminationChange] = []
+          if let status { changes.append(.status(status)) }
+          if let date { changes.append(.date(date)) }
+          if let reach { changes.append(.reach(reach)) }
+          if let note { changes.append(.note(note)) }
+          if !audience.isEmpty { changes.append(.audience(audience)) }
+          changes.append(.landing(landing.landing, reach: reach))
+          return ChangeSet([.updateDissemination(id, changes)])
         }
         context.console.note("updated dissemination \(id)")
         return ExitCode.ok
@@ -242,15 +241,13 @@ extension LearningTrackerCommand {
         let submitted = try args[Section11AddOptions.submitted]
         let by = try args[.by]
         try context.apply(by: context.who(by)) { before in
-          try ChangeSet.edited(before) { tracker in
-            if tracker.section11.contains(where: { $0.agency == agency && $0.cycle == cycle }) {
-              throw CommandError.usage(
-                "\(agency) already has a return for cycle \(cycle); use 'section11 update'")
-            }
-            tracker.section11.append(
-              Section11Return(agency: agency, cycle: cycle, due: due, submitted: submitted))
-            return [.section11(agency: agency, cycle: cycle)]
+          if before.section11.contains(where: { $0.agency == agency && $0.cycle == cycle }) {
+            throw CommandError.usage(
+              "\(agency) already has a return for cycle \(cycle); use 'section11 update'")
           }
+          return ChangeSet([
+            .add(.section11(Section11Return(agency: agency, cycle: cycle, due: due, submitted: submitted)))
+          ])
         }
         context.console.note("added the \(cycle) return for \(agency)")
         return ExitCode.ok
@@ -303,47 +300,37 @@ extension LearningTrackerCommand {
           throw CommandError.usage("--disseminated, --implemented and --evidence go with --learning REVIEW")
         }
         try context.apply(by: context.who(by)) { before in
-          try ChangeSet.edited(before) { tracker in
-            guard
-              let index = tracker.section11.firstIndex(where: { $0.agency == agency && $0.cycle == cycle })
-            else {
-              throw CommandError.usage("no \(cycle) return for \(agency); add it with 'section11 add'")
-            }
-            var entry = tracker.section11[index]
-            if let submitted { entry.submitted = submitted }
-            for (standard, value) in rates {
-              if let at = entry.ratings.firstIndex(where: { $0.standard == standard }) {
-                entry.ratings[at].`self` = value
-              } else {
-                entry.ratings.append(Section11StandardRating(standard: standard, self: value))
-              }
-            }
-            for (standard, value) in moderations {
-              guard let at = entry.ratings.firstIndex(where: { $0.standard == standard }) else {
-                throw CommandError.usage(
-                  "\(standard) has no self rating to moderate; give --rate \(standard)=... first")
-              }
-              entry.ratings[at].moderated = value
-            }
-            for (standard, text) in evidenceFor {
-              guard let at = entry.ratings.firstIndex(where: { $0.standard == standard }) else {
-                throw CommandError.usage("\(standard) has no rating to attach evidence to")
-              }
-              entry.ratings[at].evidence = text
-            }
-            if let learningReview {
-              let learning = Section11Learning(
-                review: learningReview, disseminated: disseminated, implemented: implemented,
-                evidence: evidence.isEmpty ? nil : evidence)
-              if let at = entry.learning.firstIndex(where: { $0.review == learningReview }) {
-                entry.learning[at] = learning
-              } else {
-                entry.learning.append(learning)
-              }
-            }
-            tracker.section11[index] = entry
-            return [.section11(agency: agency, cycle: cycle)]
+          guard let entry = before.section11.first(where: { $0.agency == agency && $0.cycle == cycle }) else {
+            throw CommandError.usage("no \(cycle) return for \(agency); add it with 'section11 add'")
           }
+          var changes: [Section11Change] = []
+          if let submitted { changes.append(.submitted(submitted)) }
+          var rated = Set(entry.ratings.map(\.standard))
+          for (standard, value) in rates {
+            changes.append(.rate(standard: standard, value))
+            rated.insert(standard)
+          }
+          for (standard, value) in moderations {
+            guard rated.contains(standard) else {
+              throw CommandError.usage(
+                "\(standard) has no self rating to moderate; give --rate \(standard)=... first")
+            }
+            changes.append(.moderate(standard: standard, value))
+          }
+          for (standard, text) in evidenceFor {
+            guard rated.contains(standard) else {
+              throw CommandError.usage("\(standard) has no rating to attach evidence to")
+            }
+            changes.append(.evidence(standard: standard, text))
+          }
+          if let learningReview {
+            changes.append(
+              .learning(
+                Section11Learning(
+                  review: learningReview, disseminated: disseminated, implemented: implemented,
+                  evidence: evidence.isEmpty ? nil : evidence)))
+          }
+          return ChangeSet([.updateSection11(agency: agency, cycle: cycle, changes)])
         }
         context.console.note("updated the \(cycle) return for \(agency)")
         return ExitCode.ok

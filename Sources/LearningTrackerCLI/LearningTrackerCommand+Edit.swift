@@ -76,11 +76,8 @@ extension LearningTrackerCommand {
         }
         do {
           try context.apply(by: context.who(by)) { before in
-            try ChangeSet.edited(before) { tracker in
-              try opened.checkUnchanged(tracker.record(at: reference).map(ownFields))
-              try ChangeSet([.update(record)]).apply(to: &tracker, today: context.today)
-              return [TouchedRecord(reference)]
-            }
+            try opened.checkUnchanged(before.record(at: reference).map(ownFields))
+            return ChangeSet([.update(record)])
           }
         } catch CommandError.usage(let message, _) {
           throw CommandError.badData("\(kept): \(message)")

@@ -85,85 +85,79 @@ extension LearningTrackerCommand {
     let who = context.who(by)
     var message = ""
     _ = try context.apply(by: who) { before in
-      try ChangeSet.edited(before) { tracker in
-        let (r, m, a) = try locate(reference, in: tracker)
-        let levels = tracker.partnership.settings.escalationLevelsInForce.map(\.id)
-        if let level, !levels.contains(level) {
-          let hint = nearest(level, in: levels).map { "; did you mean \($0)?" } ?? ""
-          throw CommandError.usage(
-            "--level: \"\(level)\" is not a level of escalation the partnership uses (\(levels.joined(separator: ", ")))\(hint)"
-          )
-        }
-        var action = tracker.reviews[r].recommendations[m].actions[a]
-        var escalations = action.escalations ?? []
-        switch mode {
-        case .escalate:
-          guard let level, let to, let replyBy else { return [] }
-          let day = date ?? context.today
-          if let agreed = action.agreed, day < agreed {
-            throw CommandError.usage("--date: \(day) is before the action was agreed (\(agreed))")
-          }
-          if replyBy < day {
-            throw CommandError.usage("--reply-by: \(replyBy) is before the escalation (\(day))")
-          }
-          escalations.append(
-            Escalation(date: day, level: level, to: to, replyBy: replyBy, note: note, by: who))
-          let name = tracker.partnership.settings.escalationLevelName(level)
-          message = "escalated \(reference) to \(to) (\(name)), reply by \(replyBy)"
-        case .reply:
-          guard let reply else { return [] }
-          guard let index = escalations.lastIndex(where: { $0.replied == nil }) else {
-            throw CommandError.usage(
-              "action \(reference) has no escalation awaiting a reply; escalate it first, or give --correct")
-          }
-          let day = on ?? context.today
-          if day < escalations[index].date {
-            throw CommandError.usage(
-              "--on: \(day) is before the escalation it answers (\(escalations[index].date))")
-          }
-          escalations[index].reply = reply
-          escalations[index].replied = day
-          message = "recorded the reply of \(escalations[index].to) to the escalation of \(reference)"
-        case .correct:
-          guard !escalations.isEmpty else {
-            throw CommandError.usage("action \(reference) has no escalation to correct")
-          }
-          let last = escalations.count - 1
-          if let level { escalations[last].level = level }
-          if let to { escalations[last].to = to }
-          if let replyBy { escalations[last].replyBy = replyBy }
-          if let note { escalations[last].note = note }
-          if let date { escalations[last].date = date }
-          if let reply {
-            escalations[last].reply = reply
-            if escalations[last].replied == nil { escalations[last].replied = on ?? context.today }
-          }
-          if let on {
-            guard escalations[last].reply != nil else {
-              throw CommandError.usage(
-                "--on: the latest escalation of \(reference) has no reply; give --reply TEXT")
-            }
-            escalations[last].replied = on
-          }
-          let fixed = escalations[last]
-          if fixed.replyBy < fixed.date {
-            throw CommandError.usage("--reply-by: \(fixed.replyBy) is before the escalation (\(fixed.date))")
-          }
-          if let replied = fixed.replied, replied < fixed.date {
-            throw CommandError.usage("--on: \(replied) is before the escalation (\(fixed.date))")
-          }
-          message = "corrected the latest escalation of \(reference)"
-        case .remove:
-          guard !escalations.isEmpty else {
-            throw CommandError.usage("action \(reference) has no escalation to remove")
-          }
-          let removed = escalations.removeLast()
-          message = "removed the escalation of \(reference) to \(removed.to) made \(removed.date)"
-        }
-        action.escalations = escalations.isEmpty ? nil : escalations
-        tracker.reviews[r].recommendations[m].actions[a] = action
-        return [.action(reference)]
+      let (r, m, a) = try locate(reference, in: before)
+      let levels = before.partnership.settings.escalationLevelsInForce.map(\.id)
+      if let level, !levels.contains(level) {
+        let hint = nearest(level, in: levels).map { "; did you mean \($0)?" } ?? ""
+        throw CommandError.usage(
+          "--level: \"\(level)\" is not a level of escalation the partnership uses (\(levels.joined(separator: ", ")))\(hint)"
+        )
       }
+      let action = before.reviews[r].recommendations[m].actions[a]
+      let escalations = action.escalations ?? []
+      let change: LearningModel.EscalationChange
+      switch mode {
+      case .escalate:
+        guard let level, let to, let replyBy else { return ChangeSet([]) }
+        let day = date ?? context.today
+        if let agreed = action.agreed, day < agreed {
+          throw CommandError.usage("--date: \(day) is before the action was agreed (\(agreed))")
+        }
+        if replyBy < day {
+          throw CommandError.usage("--reply-by: \(replyBy) is before the escalation (\(day))")
+        }
+        change = .escalate(Escalation(date: day, level: level, to: to, replyBy: replyBy, note: note, by: who))
+        let name = before.partnership.settings.escalationLevelName(level)
+        message = "escalated \(reference) to \(to) (\(name)), reply by \(replyBy)"
+      case .reply:
+        guard let reply else { return ChangeSet([]) }
+        guard let index = escalations.lastIndex(where: { $0.replied == nil }) else {
+          throw CommandError.usage(
+            "action \(reference) has no escalation awaiting a reply; escalate it first, or give --correct")
+        }
+        let day = on ?? context.today
+        if day < escalations[index].date {
+          throw CommandError.usage(
+            "--on: \(day) is before the escalation it answers (\(escalations[index].date))")
+        }
+        change = .reply(reply, on: day)
+        message = "recorded the reply of \(escalations[index].to) to the escalation of \(reference)"
+      case .correct:
+        guard !escalations.isEmpty else {
+          throw CommandError.usage("action \(reference) has no escalation to correct")
+        }
+        var correction = EscalationCorrection()
+        correction.level = level
+        correction.to = to
+        correction.replyBy = replyBy
+        correction.note = note
+        correction.date = date
+        correction.reply = reply
+        correction.replied = on
+        correction.repliedByDefault = context.today
+        if on != nil && reply == nil && escalations[escalations.count - 1].reply == nil {
+          throw CommandError.usage(
+            "--on: the latest escalation of \(reference) has no reply; give --reply TEXT")
+        }
+        change = .correctLatest(correction)
+        var corrected = escalations
+        change.apply(to: &corrected)
+        let fixed = corrected[corrected.count - 1]
+        if fixed.replyBy < fixed.date {
+          throw CommandError.usage("--reply-by: \(fixed.replyBy) is before the escalation (\(fixed.date))")
+        }
+        if let replied = fixed.replied, replied < fixed.date {
+          throw CommandError.usage("--on: \(replied) is before the escalation (\(fixed.date))")
+        }
+        message = "corrected the latest escalation of \(reference)"
+      case .remove:
+        guard let removed = escalations.last else {
+          throw CommandError.usage("action \(reference) has no escalation to remove")
+        }
+        change = .removeLatest
+        message = "removed the escalation of \(reference) to \(removed.to) made \(removed.date)"
+      }
+      return ChangeSet([.changeEscalations(reference, change)])
     }
     context.console.note(message)
     return ExitCode.ok

@@ -68,21 +68,22 @@ extension LearningTrackerCommand {
     let by = try args[.by]
     var added = ""
     var suggestions: [(reference: String, similarity: Double, text: String)] = []
-    try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        let r = try reviewPosition(reviewID, in: tracker)
-        try checkCatalogue(themes, in: tracker.themes, option: "--theme", what: "theme")
-        if let repeats { try checkRepeats(repeats, in: tracker) }
-        let used = Set(tracker.reviews[r].findings.map(\.id))
-        var number = tracker.reviews[r].findings.count + 1
-        while used.contains("F\(number)") { number += 1 }
-        added = "F\(number)"
-        tracker.reviews[r].findings.append(
-          Finding(id: added, text: text, themes: themes, goodPractice: goodPractice, repeats: repeats))
-        if repeats == nil { suggestions = closestEarlierFindings(to: "\(reviewID)/\(added)", in: tracker) }
-        return [.finding(review: reviewID, finding: added)]
-      }
+    let after = try context.apply(by: context.who(by)) { before in
+      let r = try reviewPosition(reviewID, in: before)
+      try checkCatalogue(themes, in: before.themes, option: "--theme", what: "theme")
+      if let repeats { try checkRepeats(repeats, in: before) }
+      let used = Set(before.reviews[r].findings.map(\.id))
+      var number = before.reviews[r].findings.count + 1
+      while used.contains("F\(number)") { number += 1 }
+      added = "F\(number)"
+      return ChangeSet([
+        .add(
+          .finding(
+            review: reviewID,
+            Finding(id: added, text: text, themes: themes, goodPractice: goodPractice, repeats: repeats)))
+      ])
     }
+    if repeats == nil { suggestions = closestEarlierFindings(to: "\(reviewID)/\(added)", in: after) }
     context.console.note("added finding \(reviewID)/\(added)")
     if !suggestions.isEmpty {
       context.console.note(
@@ -174,37 +175,37 @@ extension LearningTrackerCommand {
       throw CommandError.usage("give at least one thing to change; see 'finding update --help'")
     }
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        let r = try reviewPosition(reference.review, in: tracker)
-        guard let f = tracker.reviews[r].findings.firstIndex(where: { $0.id == reference.finding }) else {
-          let ids = tracker.reviews[r].findings.map(\.id)
-          let hint =
-            nearest(reference.finding, in: ids).map { "; did you mean \(reference.review)/\($0)?" } ?? ""
-          throw CommandError.usage("no finding \(reference.review)/\(reference.finding)\(hint)")
-        }
-        try checkCatalogue(addThemes, in: tracker.themes, option: "--add-theme", what: "theme")
-        if let repeats { try checkRepeats(repeats, in: tracker) }
-        var finding = tracker.reviews[r].findings[f]
-        if let repeats { finding.repeats = repeats }
-        if clears.contains("repeats") {
-          guard finding.repeats != nil else {
-            throw CommandError.usage("--clear repeats: the finding records no earlier finding")
-          }
-          finding.repeats = nil
-        }
-        if let text { finding.text = text }
-        if good { finding.goodPractice = true }
-        if notGood { finding.goodPractice = false }
-        for theme in addThemes where !finding.themes.contains(theme) { finding.themes.append(theme) }
-        for theme in removeThemes {
-          guard finding.themes.contains(theme) else {
-            throw CommandError.usage("--remove-theme: the finding does not carry theme \"\(theme)\"")
-          }
-          finding.themes.removeAll { $0 == theme }
-        }
-        tracker.reviews[r].findings[f] = finding
-        return [.finding(review: reference.review, finding: reference.finding)]
+      let r = try reviewPosition(reference.review, in: before)
+      guard let finding = before.reviews[r].findings.first(where: { $0.id == reference.finding }) else {
+        let ids = before.reviews[r].findings.map(\.id)
+        let hint =
+          nearest(reference.finding, in: ids).map { "; did you mean \(reference.review)/\($0)?" } ?? ""
+        throw CommandError.usage("no finding \(reference.review)/\(reference.finding)\(hint)")
       }
+      try checkCatalogue(addThemes, in: before.themes, option: "--add-theme", what: "theme")
+      if let repeats { try checkRepeats(repeats, in: before) }
+      var changes: [FindingChange] = []
+      if let repeats { changes.append(.repeats(repeats)) }
+      if clears.contains("repeats") {
+        guard repeats != nil || finding.repeats != nil else {
+          throw CommandError.usage("--clear repeats: the finding records no earlier finding")
+        }
+        changes.append(.repeats(nil))
+      }
+      if let text { changes.append(.text(text)) }
+      if good { changes.append(.goodPractice(true)) }
+      if notGood { changes.append(.goodPractice(false)) }
+      changes += addThemes.map(FindingChange.addTheme)
+      var themes = finding.themes
+      for theme in addThemes where !themes.contains(theme) { themes.append(theme) }
+      for theme in removeThemes {
+        guard themes.contains(theme) else {
+          throw CommandError.usage("--remove-theme: the finding does not carry theme \"\(theme)\"")
+        }
+        themes.removeAll { $0 == theme }
+        changes.append(.removeTheme(theme))
+      }
+      return ChangeSet([.updateFinding(review: reference.review, finding: reference.finding, changes)])
     }
     context.console.note("updated finding \(reference.review)/\(reference.finding)")
     return ExitCode.ok
@@ -219,14 +220,11 @@ extension LearningTrackerCommand {
     let reference = try findingReference(args)
     let by = try args[.by]
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        let r = try reviewPosition(reference.review, in: tracker)
-        guard let f = tracker.reviews[r].findings.firstIndex(where: { $0.id == reference.finding }) else {
-          throw CommandError.usage("no finding \(reference.review)/\(reference.finding)")
-        }
-        tracker.reviews[r].findings.remove(at: f)
-        return [.finding(review: reference.review, finding: reference.finding)]
+      let r = try reviewPosition(reference.review, in: before)
+      guard before.reviews[r].findings.contains(where: { $0.id == reference.finding }) else {
+        throw CommandError.usage("no finding \(reference.review)/\(reference.finding)")
       }
+      return ChangeSet([.remove(.finding(review: reference.review, finding: reference.finding))])
     }
     context.console.note("removed finding \(reference.review)/\(reference.finding)")
     return ExitCode.ok

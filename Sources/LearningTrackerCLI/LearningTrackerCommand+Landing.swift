@@ -21,54 +21,33 @@ extension LearningTrackerCommand {
         && followUpNote == nil && clears.isEmpty
     }
 
-    /// Records the change in `activity`; the total reach becomes the sum of the reach by agency
-    /// unless `reach` was given.
-    func apply(to activity: inout Dissemination, reach: Int?, agencies: [Agency]) throws {
+    /// The landing as the change path records it.
+    var landing: DisseminationLanding {
+      var landing = DisseminationLanding()
+      landing.reachBy = reachBy
+      landing.responses = responses
+      landing.rating = rating
+      landing.willChange = willChange
+      landing.followUp = followUp
+      landing.followUpNote = followUpNote
+      landing.clears = clears
+      return landing
+    }
+
+    /// Refuses a landing the activity as stored cannot take: an agency the store does not have,
+    /// a new evaluation or follow-up without the fields it needs.
+    func check(against activity: Dissemination, agencies: [Agency]) throws {
       let ids = agencies.map(\.id)
       for entry in reachBy where !ids.contains(entry.agency) {
         let hint = nearest(entry.agency, in: ids).map { "; did you mean \($0)?" } ?? ""
         throw CommandError.usage("--reach-by: no agency \"\(entry.agency)\"\(hint)")
       }
-      if clears.contains("reach-by") { activity.reachByAgency = nil }
-      if !reachBy.isEmpty {
-        var list = activity.reachByAgency ?? []
-        for entry in reachBy {
-          if let at = list.firstIndex(where: { $0.agency == entry.agency }) {
-            list[at] = entry
-          } else {
-            list.append(entry)
-          }
-        }
-        activity.reachByAgency = list
-        if reach == nil { activity.reach = activity.reachByAgencyTotal }
+      let incomplete = landing.startsIncomplete(activity)
+      if incomplete.evaluation {
+        throw CommandError.usage("an evaluation needs --responses N and --rating X (1 to 5)")
       }
-      if clears.contains("evaluation") { activity.evaluation = nil }
-      if responses != nil || rating != nil || willChange != nil {
-        if var evaluation = activity.evaluation {
-          if let responses { evaluation.responses = responses }
-          if let rating { evaluation.rating = rating }
-          if let willChange { evaluation.willChange = willChange }
-          activity.evaluation = evaluation
-        } else {
-          guard let responses, let rating else {
-            throw CommandError.usage("an evaluation needs --responses N and --rating X (1 to 5)")
-          }
-          activity.evaluation = DisseminationEvaluation(
-            responses: responses, rating: rating, willChange: willChange)
-        }
-      }
-      if clears.contains("follow-up") { activity.followUp = nil }
-      if followUp != nil || followUpNote != nil {
-        if var existing = activity.followUp {
-          if let followUp { existing.date = followUp }
-          if let followUpNote { existing.note = followUpNote }
-          activity.followUp = existing
-        } else {
-          guard let followUp, let followUpNote else {
-            throw CommandError.usage("a follow-up needs --follow-up DAY and --follow-up-note TEXT")
-          }
-          activity.followUp = DisseminationFollowUp(date: followUp, note: followUpNote)
-        }
+      if incomplete.followUp {
+        throw CommandError.usage("a follow-up needs --follow-up DAY and --follow-up-note TEXT")
       }
     }
   }

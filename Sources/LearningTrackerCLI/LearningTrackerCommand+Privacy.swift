@@ -24,13 +24,8 @@ extension LearningTrackerCommand {
     let by = try args[.by]
     var alreadyListed = false
     let tracker = try masking(name, in: context).apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        var names = tracker.partnership.privacy?.names ?? []
-        alreadyListed = names.contains { sameName($0, name) }
-        if !alreadyListed { names.append(name) }
-        tracker.partnership.privacy = Privacy(names: names)
-        return [.partnership]
-      }
+      alreadyListed = (before.partnership.privacy?.names ?? []).contains { PrivacyChange.sameName($0, name) }
+      return ChangeSet([.changePrivacy(.addName(name))])
     }
     let count = tracker.partnership.privacy?.names.count ?? 0
     context.console.note(
@@ -76,17 +71,13 @@ extension LearningTrackerCommand {
     if name.isEmpty { throw CommandError.usage("NAME is empty: give the name to take off the privacy list") }
     let by = try args[.by]
     let tracker = try masking(name, in: context).apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        let names = tracker.partnership.privacy?.names ?? []
-        guard names.contains(where: { sameName($0, name) }) else {
-          throw CommandError.usage(
-            "\(name.masked) is not on the privacy list (\(names.count) name\(names.count == 1 ? "" : "s"); "
-              + "'privacy names --show' lists them)")
-        }
-        let kept = names.filter { !sameName($0, name) }
-        tracker.partnership.privacy = kept.isEmpty ? nil : Privacy(names: kept)
-        return [.partnership]
+      let names = before.partnership.privacy?.names ?? []
+      guard names.contains(where: { PrivacyChange.sameName($0, name) }) else {
+        throw CommandError.usage(
+          "\(name.masked) is not on the privacy list (\(names.count) name\(names.count == 1 ? "" : "s"); "
+            + "'privacy names --show' lists them)")
       }
+      return ChangeSet([.changePrivacy(.removeName(name))])
     }
     let count = tracker.partnership.privacy?.names.count ?? 0
     context.console.note(

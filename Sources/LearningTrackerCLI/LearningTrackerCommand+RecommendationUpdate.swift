@@ -98,56 +98,57 @@ extension LearningTrackerCommand {
       throw CommandError.usage(responseNoteRefusal(response, given: true, reference: reference.description))
     }
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        let r = try reviewPosition(reference.review, in: tracker)
-        guard
-          let m = tracker.reviews[r].recommendations.firstIndex(where: { $0.id == reference.recommendation })
-        else {
-          let ids = tracker.reviews[r].recommendations.map(\.id)
-          let hint =
-            nearest(reference.recommendation, in: ids).map { "; did you mean \(reference.review)/\($0)?" }
-            ?? ""
-          throw CommandError.usage("no recommendation \(reference)\(hint)")
-        }
-        try checkAgencies(addAgencies, in: tracker, option: "--add-agency")
-        try checkCatalogue(addThemes, in: tracker.themes, option: "--add-theme", what: "theme")
-        var recommendation = tracker.reviews[r].recommendations[m]
-        if let text { recommendation.text = text }
-        if let response { recommendation.response = response }
-        if let note { recommendation.responseNote = note }
-        if let responded { recommendation.responded = responded }
-        if clears.contains("response-note") { recommendation.responseNote = nil }
-        if clears.contains("responded") { recommendation.responded = nil }
-        for agency in addAgencies where !recommendation.agencies.contains(agency) {
-          recommendation.agencies.append(agency)
-        }
-        for agency in removeAgencies {
-          guard recommendation.agencies.contains(agency) else {
-            let hint = nearest(agency, in: recommendation.agencies).map { "; did you mean \($0)?" } ?? ""
-            throw CommandError.usage(
-              "--remove-agency: recommendation \(reference) is not addressed to \"\(agency)\"\(hint)")
-          }
-          recommendation.agencies.removeAll { $0 == agency }
-        }
-        for theme in addThemes where !recommendation.themes.contains(theme) {
-          recommendation.themes.append(theme)
-        }
-        for theme in removeThemes {
-          guard recommendation.themes.contains(theme) else {
-            let hint = nearest(theme, in: recommendation.themes).map { "; did you mean \($0)?" } ?? ""
-            throw CommandError.usage(
-              "--remove-theme: recommendation \(reference) does not carry theme \"\(theme)\"\(hint)")
-          }
-          recommendation.themes.removeAll { $0 == theme }
-        }
-        if DomainRules.needsResponseNote(recommendation) {
-          throw CommandError.usage(
-            responseNoteRefusal(
-              recommendation.response, given: response != nil, reference: reference.description))
-        }
-        tracker.reviews[r].recommendations[m] = recommendation
-        return [.recommendation(reference)]
+      let r = try reviewPosition(reference.review, in: before)
+      guard let stored = before.reviews[r].recommendations.first(where: { $0.id == reference.recommendation })
+      else {
+        let ids = before.reviews[r].recommendations.map(\.id)
+        let hint =
+          nearest(reference.recommendation, in: ids).map { "; did you mean \(reference.review)/\($0)?" } ?? ""
+        throw CommandError.usage("no recommendation \(reference)\(hint)")
       }
+      try checkAgencies(addAgencies, in: before, option: "--add-agency")
+      try checkCatalogue(addThemes, in: before.themes, option: "--add-theme", what: "theme")
+      var changes: [RecommendationChange] = []
+      if let text { changes.append(.text(text)) }
+      if let response { changes.append(.response(response)) }
+      if let note { changes.append(.responseNote(note)) }
+      if let responded { changes.append(.responded(responded)) }
+      if clears.contains("response-note") { changes.append(.responseNote(nil)) }
+      if clears.contains("responded") { changes.append(.responded(nil)) }
+      changes += addAgencies.map(RecommendationChange.addAgency)
+      var recommendation = stored
+      for change in changes { change.apply(to: &recommendation) }
+      for agency in removeAgencies {
+        guard recommendation.agencies.contains(agency) else {
+          let hint = nearest(agency, in: recommendation.agencies).map { "; did you mean \($0)?" } ?? ""
+          throw CommandError.usage(
+            "--remove-agency: recommendation \(reference) is not addressed to \"\(agency)\"\(hint)")
+        }
+        let change = RecommendationChange.removeAgency(agency)
+        change.apply(to: &recommendation)
+        changes.append(change)
+      }
+      for theme in addThemes {
+        let change = RecommendationChange.addTheme(theme)
+        change.apply(to: &recommendation)
+        changes.append(change)
+      }
+      for theme in removeThemes {
+        guard recommendation.themes.contains(theme) else {
+          let hint = nearest(theme, in: recommendation.themes).map { "; did you mean \($0)?" } ?? ""
+          throw CommandError.usage(
+            "--remove-theme: recommendation \(reference) does not carry theme \"\(theme)\"\(hint)")
+        }
+        let change = RecommendationChange.removeTheme(theme)
+        change.apply(to: &recommendation)
+        changes.append(change)
+      }
+      if DomainRules.needsResponseNote(recommendation) {
+        throw CommandError.usage(
+          responseNoteRefusal(
+            recommendation.response, given: response != nil, reference: reference.description))
+      }
+      return ChangeSet([.updateRecommendation(reference, changes)])
     }
     context.console.note("updated recommendation \(reference)")
     return ExitCode.ok

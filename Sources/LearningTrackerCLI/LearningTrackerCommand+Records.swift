@@ -71,47 +71,45 @@ extension LearningTrackerCommand {
     }
     if let name, name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        guard let index = tracker.agencies.firstIndex(where: { $0.id == id }) else {
-          let hint = nearest(id, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-          throw CommandError.usage("no agency \"\(id)\"\(hint)")
-        }
-        if let name { tracker.agencies[index].name = name }
-        if let kind { tracker.agencies[index].kind = kind }
-        if statutory { tracker.agencies[index].statutoryPartner = true }
-        if notStatutory { tracker.agencies[index].statutoryPartner = false }
-        if let workforce { tracker.agencies[index].workforce = workforce }
-        if clears.contains("workforce") {
-          guard tracker.agencies[index].workforce != nil else {
-            throw CommandError.usage("--clear workforce: agency \"\(id)\" records no workforce")
-          }
-          tracker.agencies[index].workforce = nil
-        }
-        var aliases = tracker.agencies[index].aliases ?? []
-        for alias in removeAliases {
-          guard
-            let at = aliases.firstIndex(where: {
-              SpreadsheetCell.nameKey($0) == SpreadsheetCell.nameKey(alias)
-            }
-            )
-          else {
-            throw CommandError.usage(
-              "--remove-alias: agency \(id) has no alias \"\(alias)\" (its aliases: "
-                + (aliases.isEmpty ? "none" : aliases.joined(separator: ", ")) + ")")
-          }
-          aliases.remove(at: at)
-        }
-        for alias in addAliases {
-          if let other = SpreadsheetCell.agency(named: alias, in: tracker), other != id {
-            throw CommandError.usage("--add-alias: \"\(alias)\" already names agency \(other)")
-          }
-          if !aliases.contains(where: { SpreadsheetCell.nameKey($0) == SpreadsheetCell.nameKey(alias) }) {
-            aliases.append(String(alias.trimmingSpaces))
-          }
-        }
-        tracker.agencies[index].aliases = aliases.isEmpty ? nil : aliases
-        return [.agency(id)]
+      guard let agency = before.agency(id) else {
+        let hint = nearest(id, in: before.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+        throw CommandError.usage("no agency \"\(id)\"\(hint)")
       }
+      var changes: [AgencyChange] = []
+      if let name { changes.append(.name(name)) }
+      if let kind { changes.append(.kind(kind)) }
+      if statutory { changes.append(.statutoryPartner(true)) }
+      if notStatutory { changes.append(.statutoryPartner(false)) }
+      if let workforce { changes.append(.workforce(workforce)) }
+      if clears.contains("workforce") {
+        guard workforce != nil || agency.workforce != nil else {
+          throw CommandError.usage("--clear workforce: agency \"\(id)\" records no workforce")
+        }
+        changes.append(.workforce(nil))
+      }
+      var aliases = agency.aliases ?? []
+      for alias in removeAliases {
+        guard
+          let at = aliases.firstIndex(where: { SpreadsheetCell.nameKey($0) == SpreadsheetCell.nameKey(alias) }
+          )
+        else {
+          throw CommandError.usage(
+            "--remove-alias: agency \(id) has no alias \"\(alias)\" (its aliases: "
+              + (aliases.isEmpty ? "none" : aliases.joined(separator: ", ")) + ")")
+        }
+        changes.append(.removeAlias(aliases.remove(at: at)))
+      }
+      for alias in addAliases {
+        if let other = SpreadsheetCell.agency(named: alias, in: before), other != id {
+          throw CommandError.usage("--add-alias: \"\(alias)\" already names agency \(other)")
+        }
+        if !aliases.contains(where: { SpreadsheetCell.nameKey($0) == SpreadsheetCell.nameKey(alias) }) {
+          let trimmed = String(alias.trimmingSpaces)
+          aliases.append(trimmed)
+          changes.append(.addAlias(trimmed))
+        }
+      }
+      return ChangeSet([.updateAgency(id, changes)])
     }
     context.console.note("updated agency \(id)")
     return ExitCode.ok
@@ -143,14 +141,12 @@ extension LearningTrackerCommand {
     }
     let who = context.who(by)
     try context.apply(by: who) { before in
-      try ChangeSet.edited(before) { tracker in
-        _ = try locate(reference, in: tracker)
-        do throws(GovernedChangeError) {
-          try tracker.declineDueRequest(reference, on: date, reason: reason, by: who)
-        } catch {
-          throw CommandError.usage(error.description)
-        }
-        return [.action(reference)]
+      _ = try locate(reference, in: before)
+      do throws(GovernedChangeError) {
+        let update = try before.dueRequestDecline(reference, on: date, reason: reason, by: who)
+        return ChangeSet([.addActionUpdate(reference, update)])
+      } catch {
+        throw CommandError.usage(error.description)
       }
     }
     context.console.note("declined the requested due day of \(reference)")

@@ -69,47 +69,22 @@ extension LearningTrackerCommand {
       throw CommandError.usage("give --done DAY, --planned DAY, --not-needed REASON, --note TEXT or --clear")
     }
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        let index = try reviewPosition(id, in: tracker)
-        _ = try stepPosition(step, in: tracker.timetable)
-        var review = tracker.reviews[index]
-        var records = review.steps ?? []
-        let builtIn = Timetable.builtInDay(step)
-        if clear {
-          guard records.contains(where: { $0.step == step }) || review.doneDay(step) != nil else {
-            throw CommandError.usage("review \(id) records nothing for step \"\(step)\"")
-          }
-          records.removeAll { $0.step == step }
-          if let builtIn { review.dates[keyPath: builtIn] = nil }
-        } else {
-          var record = records.first { $0.step == step } ?? StepRecord(step: step)
-          if let done {
-            if let builtIn { review.dates[keyPath: builtIn] = done } else { record.done = done }
-            record.notNeeded = nil
-          }
-          if let planned { record.planned = planned }
-          if let notNeeded {
-            if review.doneDay(step) != nil {
-              throw CommandError.usage(
-                "review \(id) records step \"\(step)\" done on \(review.doneDay(step).map(\.description) ?? ""); "
-                  + "clear it first with --clear")
-            }
-            record.notNeeded = notNeeded
-          }
-          if let note { record.note = note }
-          if let by { record.by = by }
-          let holdsMore =
-            record.done != nil || record.planned != nil || record.notNeeded != nil || record.note != nil
-          if let position = records.firstIndex(where: { $0.step == step }) {
-            records[position] = record
-          } else if holdsMore {
-            records.append(record)
-          }
+      let index = try reviewPosition(id, in: before)
+      _ = try stepPosition(step, in: before.timetable)
+      let review = before.reviews[index]
+      if clear {
+        guard review.stepRecord(step) != nil || review.doneDay(step) != nil else {
+          throw CommandError.usage("review \(id) records nothing for step \"\(step)\"")
         }
-        review.steps = records.isEmpty ? nil : records
-        tracker.reviews[index] = review
-        return [.review(id)]
+        return ChangeSet([.updateReview(id, [.clearStep(step)])])
       }
+      if notNeeded != nil, let done = review.doneDay(step) {
+        throw CommandError.usage(
+          "review \(id) records step \"\(step)\" done on \(done.description); clear it first with --clear")
+      }
+      let entry = StepEntry(
+        step: step, done: done, planned: planned, notNeeded: notNeeded, note: note, by: by)
+      return ChangeSet([.updateReview(id, [.recordStep(entry)])])
     }
     context.console.note("recorded step \(step) of review \(id)")
     return ExitCode.ok
@@ -182,56 +157,35 @@ extension LearningTrackerCommand {
       throw CommandError.usage("--remove removes the whole record: give it alone")
     }
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        let index = try reviewPosition(id, in: tracker)
-        var review = tracker.reviews[index]
-        if remove {
-          guard review.decisionRecord != nil else {
-            throw CommandError.usage("review \(id) has no decision record")
-          }
-          review.decisionRecord = nil
-        } else {
-          var record = review.decisionRecord ?? DecisionRecord()
-          for field in clears {
-            switch field {
-            case "criteria-met": record.criteriaMet = nil
-            case "reasons": record.reasons = nil
-            case "national-review": record.nationalReviewRecommended = nil
-            case "disagreement": record.disagreement = nil
-            default: record.scrutineerAdvice = nil
-            }
-          }
-          if let criteriaMet { record.criteriaMet = criteriaMet }
-          if let reasons { record.reasons = reasons }
-          if let nationalReview { record.nationalReviewRecommended = nationalReview }
-          if let disagreement { record.disagreement = disagreement }
-          if let advice { record.scrutineerAdvice = advice }
-          var ratifications = record.ratifications ?? []
-          if let unratify {
-            guard ratifications.contains(where: { $0.partner == unratify }) else {
-              throw CommandError.usage("--unratify: review \(id) records no ratification by \"\(unratify)\"")
-            }
-            ratifications.removeAll { $0.partner == unratify }
-          }
-          if let ratified, let on {
-            if tracker.agency(ratified) == nil {
-              let hint =
-                nearest(ratified, in: tracker.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-              throw CommandError.usage("--ratified: no agency \"\(ratified)\"\(hint)")
-            }
-            let entry = Ratification(partner: ratified, by: ratifiedBy, day: on)
-            if let position = ratifications.firstIndex(where: { $0.partner == ratified }) {
-              ratifications[position] = entry
-            } else {
-              ratifications.append(entry)
-            }
-          }
-          record.ratifications = ratifications.isEmpty ? nil : ratifications
-          review.decisionRecord = record
+      let index = try reviewPosition(id, in: before)
+      let review = before.reviews[index]
+      if remove {
+        guard review.decisionRecord != nil else {
+          throw CommandError.usage("review \(id) has no decision record")
         }
-        tracker.reviews[index] = review
-        return [.review(id)]
+        return ChangeSet([.updateReview(id, [.removeDecisionRecord])])
       }
+      var change = DecisionChange()
+      change.clears = clears
+      change.criteriaMet = criteriaMet
+      change.reasons = reasons
+      change.nationalReviewRecommended = nationalReview
+      change.disagreement = disagreement
+      change.scrutineerAdvice = advice
+      if let unratify {
+        guard review.decisionRecord?.ratifications?.contains(where: { $0.partner == unratify }) == true else {
+          throw CommandError.usage("--unratify: review \(id) records no ratification by \"\(unratify)\"")
+        }
+        change.unratify = unratify
+      }
+      if let ratified, let on {
+        if before.agency(ratified) == nil {
+          let hint = nearest(ratified, in: before.agencies.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+          throw CommandError.usage("--ratified: no agency \"\(ratified)\"\(hint)")
+        }
+        change.ratify = Ratification(partner: ratified, by: ratifiedBy, day: on)
+      }
+      return ChangeSet([.updateReview(id, [.decision(change)])])
     }
     context.console.note("recorded the decision of review \(id)")
     return ExitCode.ok
@@ -292,39 +246,41 @@ extension LearningTrackerCommand {
     }
     var added = false
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        let index = try reviewPosition(id, in: tracker)
-        var review = tracker.reviews[index]
-        var entries = review.correspondence ?? []
-        let position = entries.firstIndex { $0.id == entryID }
-        if remove {
-          guard let position else {
-            let hint = nearest(entryID, in: entries.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-            throw CommandError.usage("review \(id) has no correspondence entry \"\(entryID)\"\(hint)")
-          }
-          entries.remove(at: position)
-        } else if let position {
-          if let day { entries[position].day = day }
-          if let direction { entries[position].received = direction == "received" }
-          if let with { entries[position].with = with }
-          if let kind { entries[position].kind = kind }
-          if let response { entries[position].response = response }
-          if let text { entries[position].text = text }
-        } else {
-          try checkIdentifier(entryID, of: "correspondence entry", given: "ENTRY")
-          guard let day, let kind, let text else {
-            throw CommandError.usage("a new entry needs --day DAY, --kind KIND and --text TEXT")
-          }
-          entries.append(
-            CorrespondenceEntry(
-              id: entryID, day: day, received: direction == "received", with: with ?? .panel, kind: kind,
-              response: response, text: text))
-          added = true
+      let index = try reviewPosition(id, in: before)
+      let entries = before.reviews[index].correspondence ?? []
+      let exists = entries.contains { $0.id == entryID }
+      if remove {
+        guard exists else {
+          let hint = nearest(entryID, in: entries.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+          throw CommandError.usage("review \(id) has no correspondence entry \"\(entryID)\"\(hint)")
         }
-        review.correspondence = entries.isEmpty ? nil : entries
-        tracker.reviews[index] = review
-        return [.review(id)]
+        return ChangeSet([.updateReview(id, [.removeCorrespondence(id: entryID)])])
       }
+      if exists {
+        var correction = CorrespondenceCorrection()
+        correction.day = day
+        correction.received = direction.map { $0 == "received" }
+        correction.with = with
+        correction.kind = kind
+        correction.response = response
+        correction.text = text
+        return ChangeSet([.updateReview(id, [.correctCorrespondence(id: entryID, correction)])])
+      }
+      try checkIdentifier(entryID, of: "correspondence entry", given: "ENTRY")
+      guard let day, let kind, let text else {
+        throw CommandError.usage("a new entry needs --day DAY, --kind KIND and --text TEXT")
+      }
+      added = true
+      return ChangeSet([
+        .updateReview(
+          id,
+          [
+            .addCorrespondence(
+              CorrespondenceEntry(
+                id: entryID, day: day, received: direction == "received", with: with ?? .panel, kind: kind,
+                response: response, text: text))
+          ])
+      ])
     }
     context.console.note(
       "\(remove ? "removed" : added ? "added" : "corrected") correspondence \(entryID) of review \(id)")
@@ -368,23 +324,13 @@ extension LearningTrackerCommand {
       throw CommandError.usage("give at least one thing to record; see 'review publication --help'")
     }
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        let index = try reviewPosition(id, in: tracker)
-        var review = tracker.reviews[index]
-        var record = review.publication ?? PublicationRecord()
-        if clears.contains("decision") { record.decision = nil }
-        if clears.contains("justification") { record.justification = nil }
-        if clears.contains("reviewer") { record.reviewer = nil }
-        if let decision { record.decision = decision }
-        if let justification { record.justification = justification }
-        if let reviewer { record.reviewer = reviewer }
-        let empty =
-          record.decision == nil && record.justification == nil && record.reviewer == nil
-          && record.checklist == nil
-        review.publication = empty ? nil : record
-        tracker.reviews[index] = review
-        return [.review(id)]
-      }
+      _ = try reviewPosition(id, in: before)
+      return ChangeSet([
+        .updateReview(
+          id,
+          [.publication(decision: decision, justification: justification, reviewer: reviewer, clears: clears)]
+        )
+      ])
     }
     context.console.note("recorded the publication of review \(id)")
     return ExitCode.ok
@@ -417,33 +363,18 @@ extension LearningTrackerCommand {
     let by = try args[.by]
     if done == nil && !clear { throw CommandError.usage("give --done DAY or --clear") }
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        let index = try reviewPosition(id, in: tracker)
-        _ = try itemPosition(item, in: tracker.timetable)
-        var review = tracker.reviews[index]
-        var record = review.publication ?? PublicationRecord()
-        var ticks = record.checklist ?? []
-        if clear {
-          guard ticks.contains(where: { $0.item == item }) else {
-            throw CommandError.usage("review \(id) records no item \"\(item)\" done")
-          }
-          ticks.removeAll { $0.item == item }
-        } else if let done {
-          let tick = ChecklistTick(item: item, day: done, by: by)
-          if let position = ticks.firstIndex(where: { $0.item == item }) {
-            ticks[position] = tick
-          } else {
-            ticks.append(tick)
-          }
+      let index = try reviewPosition(id, in: before)
+      _ = try itemPosition(item, in: before.timetable)
+      let ticks = before.reviews[index].publication?.checklist ?? []
+      if clear {
+        guard ticks.contains(where: { $0.item == item }) else {
+          throw CommandError.usage("review \(id) records no item \"\(item)\" done")
         }
-        record.checklist = ticks.isEmpty ? nil : ticks
-        let empty =
-          record.decision == nil && record.justification == nil && record.reviewer == nil
-          && record.checklist == nil
-        review.publication = empty ? nil : record
-        tracker.reviews[index] = review
-        return [.review(id)]
+        return ChangeSet([.updateReview(id, [.untickChecklistItem(item)])])
       }
+      guard let done else { return ChangeSet([.updateReview(id, [])]) }
+      return ChangeSet([.updateReview(id, [.tickChecklistItem(ChecklistTick(item: item, day: done, by: by))])]
+      )
     }
     context.console.note("recorded checklist item \(item) of review \(id)")
     return ExitCode.ok

@@ -134,58 +134,60 @@ extension LearningTrackerCommand {
       || embargo != nil || liftEmbargo
     if !anything { throw CommandError.usage("give at least one thing to change; see 'review update --help'") }
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        let index = try reviewPosition(id, in: tracker)
-        try checkCatalogue(addThemes, in: tracker.themes, option: "--add-theme", what: "theme")
-        try checkCatalogue(addCategories, in: tracker.categories, option: "--add-category", what: "category")
-        if let follows, tracker.reviewIndex(follows) == nil {
-          let hint = nearest(follows, in: tracker.reviews.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-          throw CommandError.usage("--follows: no review \"\(follows)\"\(hint)")
-        }
-        var review = tracker.reviews[index]
-        for name in clears {
-          if let path = clearableReviewDays.first(where: { $0.name == name })?.path {
-            review.dates[keyPath: path] = nil
-          }
-          if name == "follows" { review.follows = nil }
-          if name == "summary" { review.summary = nil }
-          if name == "delay-reason" { review.delayReason = nil }
-          if name == "commissioned-by" { review.commissionedBy = nil }
-        }
-        for (path, day) in days { review.dates[keyPath: path] = day }
-        if let title { review.title = title }
-        if let kind { review.kind = kind }
-        if let follows { review.follows = follows }
-        if let summary { review.summary = summary }
-        for theme in addThemes where !review.themes.contains(theme) { review.themes.append(theme) }
-        for theme in removeThemes {
-          guard review.themes.contains(theme) else {
-            throw CommandError.usage("--remove-theme: review \(id) does not carry theme \"\(theme)\"")
-          }
-          review.themes.removeAll { $0 == theme }
-        }
-        for category in addCategories where !review.categories.contains(category) {
-          review.categories.append(category)
-        }
-        for category in removeCategories {
-          guard review.categories.contains(category) else {
-            throw CommandError.usage("--remove-category: review \(id) is not tagged \"\(category)\"")
-          }
-          review.categories.removeAll { $0 == category }
-        }
-        if let notificationType { review.notificationType = notificationType }
-        if let outcome { review.rapidReviewOutcome = outcome }
-        if let delayReason { review.delayReason = delayReason }
-        if let commissionedBy { review.commissionedBy = commissionedBy }
-        tracker.reviews[index] = review
-        do {
-          if let embargo { try tracker.placeUnderEmbargo(review: id, reason: embargo, on: context.today) }
-          if liftEmbargo { try tracker.liftEmbargo(review: id, on: context.today) }
-        } catch let refusal as GovernedChangeError {
-          throw CommandError.usage(refusal.description)
-        }
-        return [.review(id)]
+      let index = try reviewPosition(id, in: before)
+      try checkCatalogue(addThemes, in: before.themes, option: "--add-theme", what: "theme")
+      try checkCatalogue(addCategories, in: before.categories, option: "--add-category", what: "category")
+      if let follows, before.reviewIndex(follows) == nil {
+        let hint = nearest(follows, in: before.reviews.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+        throw CommandError.usage("--follows: no review \"\(follows)\"\(hint)")
       }
+      let review = before.reviews[index]
+      var changes: [ReviewChange] = []
+      for name in clears {
+        if let path = clearableReviewDays.first(where: { $0.name == name })?.path,
+          let day = ReviewDay(path: path)
+        {
+          changes.append(.day(day, nil))
+        }
+        if name == "follows" { changes.append(.follows(nil)) }
+        if name == "summary" { changes.append(.summary(nil)) }
+        if name == "delay-reason" { changes.append(.delayReason(nil)) }
+        if name == "commissioned-by" { changes.append(.commissionedBy(nil)) }
+      }
+      for (path, day) in days {
+        if let field = ReviewDay(path: path) { changes.append(.day(field, day)) }
+      }
+      if let title { changes.append(.title(title)) }
+      if let kind { changes.append(.kind(kind)) }
+      if let follows { changes.append(.follows(follows)) }
+      if let summary { changes.append(.summary(summary)) }
+      changes += addThemes.map(ReviewChange.addTheme)
+      var themes = review.themes
+      for theme in addThemes where !themes.contains(theme) { themes.append(theme) }
+      for theme in removeThemes {
+        guard themes.contains(theme) else {
+          throw CommandError.usage("--remove-theme: review \(id) does not carry theme \"\(theme)\"")
+        }
+        themes.removeAll { $0 == theme }
+        changes.append(.removeTheme(theme))
+      }
+      changes += addCategories.map(ReviewChange.addCategory)
+      var categories = review.categories
+      for category in addCategories where !categories.contains(category) { categories.append(category) }
+      for category in removeCategories {
+        guard categories.contains(category) else {
+          throw CommandError.usage("--remove-category: review \(id) is not tagged \"\(category)\"")
+        }
+        categories.removeAll { $0 == category }
+        changes.append(.removeCategory(category))
+      }
+      if let notificationType { changes.append(.notificationType(notificationType)) }
+      if let outcome { changes.append(.rapidReviewOutcome(outcome)) }
+      if let delayReason { changes.append(.delayReason(delayReason)) }
+      if let commissionedBy { changes.append(.commissionedBy(commissionedBy)) }
+      if let embargo { changes.append(.placeUnderEmbargo(reason: embargo, on: context.today)) }
+      if liftEmbargo { changes.append(.liftEmbargo(on: context.today)) }
+      return ChangeSet([.updateReview(id, changes)])
     }
     context.console.note("updated review \(id)")
     return ExitCode.ok

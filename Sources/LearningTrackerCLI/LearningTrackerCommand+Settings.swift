@@ -62,12 +62,10 @@ extension LearningTrackerCommand {
     let by = try args[.by]
     var unchanged = false
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        let before = tracker.partnership
-        try setting.assign(&tracker.partnership, value)
-        unchanged = tracker.partnership == before
-        return [.partnership]
-      }
+      var partnership = before.partnership
+      try setting.assign(&partnership, value)
+      unchanged = partnership == before.partnership
+      return ChangeSet([.update(.partnership(partnership))])
     }
     context.console.note(
       unchanged
@@ -94,12 +92,10 @@ extension LearningTrackerCommand {
     let by = try args[.by]
     var unchanged = false
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        let before = tracker.partnership
-        setting.reset(&tracker.partnership)
-        unchanged = tracker.partnership == before
-        return [.partnership]
-      }
+      var partnership = before.partnership
+      setting.reset(&partnership)
+      unchanged = partnership == before.partnership
+      return ChangeSet([.update(.partnership(partnership))])
     }
     context.console.note(
       unchanged

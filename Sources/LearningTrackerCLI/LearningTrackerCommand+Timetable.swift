@@ -71,6 +71,16 @@ extension LearningTrackerCommand {
     }
   }
 
+  /// The change set that revises the timetable, refused in the timetable's own terms (the step
+  /// and what is wrong, by `Timetable.problems`, the rule the change path checks too) when the
+  /// revised timetable would break a rule.
+  static func timetableRevision(_ revisions: [TimetableRevision], of tracker: Tracker) throws -> ChangeSet {
+    var revised = tracker.timetable
+    for revision in revisions { revision.apply(to: &revised) }
+    try checkTimetable(revised)
+    return ChangeSet([.reviseTimetable(revisions)])
+  }
+
   /// The step's position in the timetable, or a usage error with "did you mean".
   static func stepPosition(_ id: String, in timetable: Timetable) throws -> Int {
     guard let index = timetable.steps.firstIndex(where: { $0.id == id }) else {
@@ -126,21 +136,12 @@ extension LearningTrackerCommand {
     let placeBefore = try args[StepOptions.placeBefore]
     let by = try args[.by]
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        var timetable = tracker.timetable
-        if timetable.step(id) != nil {
-          throw CommandError.usage("step \"\(id)\" is already in the timetable")
-        }
-        let step = TimetableStep(id: id, name: name, kinds: kinds.isEmpty ? nil : kinds, deadline: deadline)
-        if let placeBefore {
-          timetable.steps.insert(step, at: try stepPosition(placeBefore, in: timetable))
-        } else {
-          timetable.steps.append(step)
-        }
-        try checkTimetable(timetable)
-        tracker.partnership.timetable = timetable
-        return [.timetable]
+      if before.timetable.step(id) != nil {
+        throw CommandError.usage("step \"\(id)\" is already in the timetable")
       }
+      if let placeBefore { _ = try stepPosition(placeBefore, in: before.timetable) }
+      let step = TimetableStep(id: id, name: name, kinds: kinds.isEmpty ? nil : kinds, deadline: deadline)
+      return try timetableRevision([.addStep(step, before: placeBefore)], of: before)
     }
     context.console.note("added step \(id) to the timetable")
     return ExitCode.ok
@@ -172,18 +173,14 @@ extension LearningTrackerCommand {
       throw CommandError.usage("give at least one thing to change; see 'timetable update --help'")
     }
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        var timetable = tracker.timetable
-        let index = try stepPosition(id, in: timetable)
-        if let name { timetable.steps[index].name = name }
-        if !kinds.isEmpty { timetable.steps[index].kinds = kinds }
-        if everyKind { timetable.steps[index].kinds = nil }
-        if let deadline { timetable.steps[index].deadline = deadline }
-        if noDeadline { timetable.steps[index].deadline = nil }
-        try checkTimetable(timetable)
-        tracker.partnership.timetable = timetable
-        return [.timetable]
-      }
+      _ = try stepPosition(id, in: before.timetable)
+      var revisions: [TimetableRevision] = []
+      if let name { revisions.append(.renameStep(id, name: name)) }
+      if !kinds.isEmpty { revisions.append(.stepKinds(id, kinds)) }
+      if everyKind { revisions.append(.stepKinds(id, nil)) }
+      if let deadline { revisions.append(.stepDeadline(id, deadline)) }
+      if noDeadline { revisions.append(.stepDeadline(id, nil)) }
+      return try timetableRevision(revisions, of: before)
     }
     context.console.note("updated step \(id) of the timetable")
     return ExitCode.ok
@@ -203,25 +200,21 @@ extension LearningTrackerCommand {
     let id = try args.positional(0)
     let by = try args[.by]
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        var timetable = tracker.timetable
-        let index = try stepPosition(id, in: timetable)
-        let recording = tracker.reviews.filter { $0.doneDay(id) != nil || $0.stepRecord(id) != nil }.map(\.id)
-        if !recording.isEmpty {
-          throw CommandError.usage(
-            "step \"\(id)\" is recorded by review " + recording.joined(separator: ", ")
-              + "; nothing was changed")
-        }
-        let dependents = timetable.steps.filter { $0.deadline?.anchor == id }.map(\.id)
-        if !dependents.isEmpty {
-          throw CommandError.usage(
-            "the deadline of step " + dependents.joined(separator: ", ") + " runs from step \"\(id)\"; "
-              + "change it first with 'timetable update'; nothing was changed")
-        }
-        timetable.steps.remove(at: index)
-        tracker.partnership.timetable = timetable
-        return [.timetable]
+      let timetable = before.timetable
+      _ = try stepPosition(id, in: timetable)
+      let recording = DomainRules.reviewsRecording(step: id, in: before)
+      if !recording.isEmpty {
+        throw CommandError.usage(
+          "step \"\(id)\" is recorded by review " + recording.joined(separator: ", ")
+            + "; nothing was changed")
       }
+      let dependents = DomainRules.stepsRunning(from: id, in: timetable)
+      if !dependents.isEmpty {
+        throw CommandError.usage(
+          "the deadline of step " + dependents.joined(separator: ", ") + " runs from step \"\(id)\"; "
+            + "change it first with 'timetable update'; nothing was changed")
+      }
+      return ChangeSet([.reviseTimetable([.removeStep(id)])])
     }
     context.console.note("removed step \(id) from the timetable")
     return ExitCode.ok
@@ -284,15 +277,10 @@ extension LearningTrackerCommand {
     if name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
     let by = try args[.by]
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        var timetable = tracker.timetable
-        if timetable.publicationChecklist.contains(where: { $0.id == id }) {
-          throw CommandError.usage("item \"\(id)\" is already in the publication checklist")
-        }
-        timetable.publicationChecklist.append(CatalogueEntry(id: id, name: name))
-        tracker.partnership.timetable = timetable
-        return [.timetable]
+      if before.timetable.publicationChecklist.contains(where: { $0.id == id }) {
+        throw CommandError.usage("item \"\(id)\" is already in the publication checklist")
       }
+      return ChangeSet([.reviseTimetable([.addChecklistItem(CatalogueEntry(id: id, name: name))])])
     }
     context.console.note("added item \(id) to the publication checklist")
     return ExitCode.ok
@@ -314,12 +302,8 @@ extension LearningTrackerCommand {
     if name.trimmingSpaces.isEmpty { throw CommandError.usage("--name \"\" is empty") }
     let by = try args[.by]
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        var timetable = tracker.timetable
-        timetable.publicationChecklist[try itemPosition(id, in: timetable)].name = name
-        tracker.partnership.timetable = timetable
-        return [.timetable]
-      }
+      _ = try itemPosition(id, in: before.timetable)
+      return ChangeSet([.reviseTimetable([.renameChecklistItem(id, name: name)])])
     }
     context.console.note("updated item \(id) of the publication checklist")
     return ExitCode.ok
@@ -337,19 +321,14 @@ extension LearningTrackerCommand {
     let id = try args.positional(0)
     let by = try args[.by]
     try context.apply(by: context.who(by)) { before in
-      try ChangeSet.edited(before) { tracker in
-        var timetable = tracker.timetable
-        let index = try itemPosition(id, in: timetable)
-        let ticked = tracker.reviews.filter { $0.publication?.checklist?.contains { $0.item == id } ?? false }
-        if !ticked.isEmpty {
-          throw CommandError.usage(
-            "item \"\(id)\" is recorded done by review " + ticked.map(\.id).joined(separator: ", ")
-              + "; nothing was changed")
-        }
-        timetable.publicationChecklist.remove(at: index)
-        tracker.partnership.timetable = timetable
-        return [.timetable]
+      _ = try itemPosition(id, in: before.timetable)
+      let ticked = DomainRules.reviewsTicking(item: id, in: before)
+      if !ticked.isEmpty {
+        throw CommandError.usage(
+          "item \"\(id)\" is recorded done by review " + ticked.joined(separator: ", ")
+            + "; nothing was changed")
       }
+      return ChangeSet([.reviseTimetable([.removeChecklistItem(id)])])
     }
     context.console.note("removed item \(id) from the publication checklist")
     return ExitCode.ok

@@ -33,22 +33,6 @@ enum TouchedRecord {
     }
   }
 
-  /// The record a change-path reference names.
-  init(_ reference: RecordReference) {
-    switch reference {
-    case .agency(let id): self = .agency(id)
-    case .catalogue(let kind, let id): self = .catalogueEntry(kind, id)
-    case .review(let id): self = .review(id)
-    case .finding(let review, let finding): self = .finding(review: review, finding: finding)
-    case .recommendation(let placed): self = .recommendation(placed)
-    case .action(let placed): self = .action(placed)
-    case .dissemination(let id): self = .dissemination(id)
-    case .section11(let agency, let cycle): self = .section11(agency: agency, cycle: cycle)
-    case .partnership: self = .partnership
-    case .timetable: self = .timetable
-    }
-  }
-
   /// The record in the change path's terms.
   var recordReference: RecordReference {
     switch self {
@@ -63,26 +47,5 @@ enum TouchedRecord {
     case .partnership: .partnership
     case .timetable: .timetable
     }
-  }
-}
-
-extension ChangeSet {
-  /// The change set of a command that edits a copy of the store rather than stating its intent:
-  /// each record `body` touched, added, replaced or removed as it stands afterwards. The intent
-  /// changes (`StoreChange.addActionUpdate`, `.correctAction`, `.add`, `.remove`) are preferred;
-  /// this keeps the remaining commands on the same one entry point, `Context.apply`.
-  static func edited(_ before: Tracker, _ body: (inout Tracker) throws -> [TouchedRecord]) throws -> ChangeSet
-  {
-    var after = before
-    let touched = try body(&after)
-    return ChangeSet(
-      touched.map { touched in
-        let reference = touched.recordReference
-        switch (before.record(at: reference), after.record(at: reference)) {
-        case (nil, let added?): return .add(added)
-        case (_?, let changed?): return .update(changed)
-        case (_, nil): return .remove(reference)
-        }
-      })
   }
 }
