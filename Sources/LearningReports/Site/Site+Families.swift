@@ -27,8 +27,8 @@ struct ThemeFamily: Sendable {
 }
 
 extension Site {
-  /// Families of findings shown on a theme's page.
-  static let familiesPerPage = 40
+  /// Findings of families shown on one page of a theme: a large family is continued on the next.
+  static let familyFindingsPerPage = 500
 
   /// The families of findings that come back, by the themes that carry them: a family carries a
   /// theme when one of its findings does, or that finding's review does (the rule of
@@ -74,17 +74,37 @@ extension Site {
 
   /// The pages of a theme: enough for its findings and recommendations and for its families.
   func themePageCount(_ theme: String) -> Int {
-    max(
-      Self.pageCount(themeItems[theme]?.count ?? 0, per: Self.rowsPerPage),
-      Self.pageCount(familiesByTheme[theme]?.count ?? 0, per: Self.familiesPerPage))
+    max(Self.pageCount(themeItems[theme]?.count ?? 0, per: Self.rowsPerPage), familyPages(theme).count)
+  }
+
+  /// The families of a theme laid out on its pages, in order: on each page, the families (by
+  /// their place in the theme's list) and the run of each one's findings it shows, at most
+  /// `familyFindingsPerPage` findings a page.
+  func familyPages(_ theme: String) -> [[(family: Int, findings: Range<Int>)]] {
+    var pages: [[(family: Int, findings: Range<Int>)]] = [[]]
+    var used = 0
+    for (index, family) in (familiesByTheme[theme] ?? []).enumerated() {
+      var start = 0
+      while start < family.members.count {
+        if used >= Self.familyFindingsPerPage {
+          pages.append([])
+          used = 0
+        }
+        let end = min(family.members.count, start + Self.familyFindingsPerPage - used)
+        pages[pages.count - 1].append((index, start..<end))
+        used += end - start
+        start = end
+      }
+    }
+    return pages
   }
 
   /// The families of a theme on one of its pages, each a heading and the list of its findings,
   /// the earliest first, each linked to its review.
   func families(of theme: CatalogueEntry, page: Int, pages: Int) -> [HTMLNode] {
     let all = familiesByTheme[theme.id] ?? []
-    let start = min(all.count, (page - 1) * Self.familiesPerPage)
-    let shown = all[start..<min(all.count, start + Self.familiesPerPage)]
+    let laidOut = familyPages(theme.id)
+    let shown = page <= laidOut.count ? laidOut[page - 1] : []
     var nodes: [HTMLNode] = [
       .el(
         "p",
@@ -93,22 +113,27 @@ extension Site {
           : "Findings found again in later reviews, in families: the earliest finding, then each later "
             + "finding that repeats it (confirmed when the link is recorded, suggested when only the "
             + "wording is similar). Families spanning more than one reporting year come first."
-            + (pages > 1 ? " Families \(start + 1) to \(start + shown.count) of \(all.count)." : ""))
+            + (laidOut.count > 1 ? " The \(all.count) families continue over the pages of this theme." : ""))
     ]
-    for (offset, family) in shown.enumerated() {
+    for (index, findings) in shown {
+      let family = all[index]
       let reviews = Self.unique(family.members.map(\.review))
+      let part =
+        findings.count == family.members.count
+        ? "" : " (findings \(findings.lowerBound + 1) to \(findings.upperBound))"
       nodes.append(
         .el(
           "h3",
-          text: "Family \(start + offset + 1): \(family.members.count) findings in \(reviews.count) "
+          text: "Family \(index + 1): \(family.members.count) findings in \(reviews.count) "
             + (reviews.count == 1 ? "review" : "reviews")
             + (family.years.isEmpty
               ? "" : ", " + family.years.map(RepeatsReport.yearName).joined(separator: ", "))
+            + part
         ))
       nodes.append(
         .el(
           "ul", [],
-          family.members.map { member in
+          family.members[findings].map { member in
             var item: [HTMLNode] = [
               reviewLink(member.review),
               .text(
