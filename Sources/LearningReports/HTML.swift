@@ -218,17 +218,33 @@ extension ReportDocument {
   public var asHTML: String {
     var renderer = HTMLRenderer()
     var main: [HTMLNode] = []
-    // A report with a table too wide for a portrait page is printed on landscape pages from the
-    // first page to the last: a change of orientation starts a new page, which would leave the
-    // pages before it part empty.
-    let wide = sections.contains { section in
-      section.blocks.contains { if case .table(let table) = $0 { PrintLayout(table).isWide } else { false } }
-    }
     for section in sections {
       var children: [HTMLNode] = [.el("h2", text: section.heading)]
       for block in section.blocks { children += renderer.html(block) }
       main.append(.el("section", section.startsOnNewPage ? [("class", "appendix")] : [], children))
     }
+    // Room for the whole page from the start, so that a long report is never copied as it grows.
+    return page(main, wide: isWide, reserving: approximateSize * 3)
+  }
+
+  /// Whether the report is printed on landscape pages. A report with a table too wide for a
+  /// portrait page is printed on landscape pages from the first page to the last: a change of
+  /// orientation starts a new page, which would leave the pages before it part empty.
+  var isWide: Bool {
+    sections.contains { section in
+      section.blocks.contains { if case .table(let table) = $0 { PrintLayout(table).isWide } else { false } }
+    }
+  }
+
+  /// The whole HTML file around the content of its main region: the head with the stylesheet and
+  /// the printed footer, the header (the title, the subtitle and any `navigation` after them),
+  /// `main` and the footer.
+  func page(
+    _ main: [HTMLNode], wide: Bool, navigation: [HTMLNode] = [], footer pageFooter: String? = nil,
+    reserving size: Int
+  ) -> String {
+    var document = self
+    if let pageFooter { document.footer = pageFooter }
     let page = HTMLNode.el(
       "html", [("lang", "en-GB")],
       [
@@ -242,7 +258,7 @@ extension ReportDocument {
               "style", [],
               [
                 .trusted(
-                  Self.stylesheet + "\n" + printedFooterStyle(landscape: wide)
+                  Self.stylesheet + "\n" + document.printedFooterStyle(landscape: wide)
                     + (pageStyle.map { "\n" + $0.css } ?? ""))
               ]),
           ]),
@@ -253,14 +269,15 @@ extension ReportDocument {
             return classes.isEmpty ? [] : [("class", classes.joined(separator: " "))]
           }(),
           [
-            .el("header", [], [.el("h1", text: title), .el("p", [("class", "subtitle")], text: subtitle)]),
+            .el(
+              "header", [],
+              [.el("h1", text: title), .el("p", [("class", "subtitle")], text: subtitle)] + navigation),
             .el("main", [], main),
-            .el("footer", [], [.el("p", text: footer)]),
+            .el("footer", [], [.el("p", text: document.footer)]),
           ]),
       ])
     var out = "<!DOCTYPE html>\n"
-    // Room for the whole page from the start, so that a long report is never copied as it grows.
-    out.reserveCapacity(approximateSize * 3 + Self.stylesheet.utf8.count + 8192)
+    out.reserveCapacity(size + Self.stylesheet.utf8.count + 8192)
     page.write(into: &out)
     return out
   }

@@ -45,6 +45,21 @@ public enum OutputTarget {
     }
   }
 
+  /// Refuses `folder` for a folder of many files (the learning site) when it is the folder the
+  /// store at `store` is in: hundreds of pages would be scattered among the store, its history
+  /// and its lock, and could not be told from them or cleared away without risk to the store.
+  public static func checkFolder(_ folder: String, store: String) throws(StoreError) {
+    let target = realFolder(folder)
+    let owners = [store, StorePath.resolved(store)].map {
+      realFolder(URL(fileURLWithPath: $0).deletingLastPathComponent().path)
+    }
+    guard owners.contains(target) else { return }
+    throw .cannotWrite(
+      file: folder,
+      reason: "it is the folder the store (\(store)) is in; a site of many pages is never written beside "
+        + "the store, so nothing was written (write it to a new or empty folder of its own)")
+  }
+
   /// Checks `path` (`check(_:store:)`), then writes `bytes` to it whole.
   public static func write(_ bytes: [UInt8], to path: String, store: String) throws(StoreError) {
     try check(path, store: store)

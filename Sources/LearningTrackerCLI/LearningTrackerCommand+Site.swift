@@ -47,7 +47,8 @@ extension LearningTrackerCommand {
   }
 
   /// Writes the learning site of `tracker` into `folder`: every name is made through
-  /// `OutputFileName` and checked against the store (`OutputTarget`) before anything is written;
+  /// `OutputFileName` and checked against the store (`OutputTarget`), and the folder is refused
+  /// when it is the store's own, before anything is written;
   /// then each page and report is built, written and let go, one at a time; the search index last.
   static func writeSite(
     _ tracker: Tracker, into folder: String, asOf: CalendarDay, since: CalendarDay, year: Int, isPublic: Bool,
@@ -77,6 +78,7 @@ extension LearningTrackerCommand {
     }
     try OutputFileName.checkDistinct(pages + assets)
     for file in pages + assets { try OutputTarget.check(file.path, store: context.dataPath) }
+    try OutputTarget.checkFolder(folder, store: context.dataPath)
     try OutputFolder.create(folder)
     let store = context.dataPath
     try OutputTarget.write(text: Site.stylesheet, to: assets[0].path, store: store, flushing: false)
@@ -84,15 +86,31 @@ extension LearningTrackerCommand {
     var entries: [SiteSearchIndex.Entry] = []
     var written = 0
     let pageCount = site.addresses.count
+    var searchFile: OutputFileName?
     for (address, file) in zip(addresses.prefix(pageCount), pages.prefix(pageCount)) {
+      // The search page is written last, when it knows how many scripts the index takes.
+      if address == .search {
+        searchFile = file
+        continue
+      }
       guard let page = site.page(address) else { continue }
       try OutputTarget.write(text: site.html(page), to: file.path, store: store, flushing: false)
-      if address != .search && address != .home { entries.append(page.searchEntry) }
+      if address != .home { entries.append(page.searchEntry) }
       written += 1
     }
     for (report, file) in zip(reports, pages.dropFirst(pageCount)) {
       let built = try report.build(basis, cut: site.cut)
-      try OutputTarget.write(text: built.rendered(as: .html), to: file.path, store: store, flushing: false)
+      // A long report is written as parts (`report_2-NAME.html`...), so no file passes a megabyte.
+      for part in report.pages(of: built) {
+        let path =
+          part.address == report.address
+          ? file.path
+          : try OutputFileName(
+            folder: folder, parts: part.address.parts, fileExtension: "html", record: part.address.record
+          ).path
+        try OutputTarget.write(text: part.html, to: path, store: store, flushing: false)
+        written += 1
+      }
       entries.append(
         SiteSearchIndex.Entry(
           href: report.address.href, title: report.title, kind: "Report",
@@ -100,10 +118,21 @@ extension LearningTrackerCommand {
       // A pack report's memory is handed back at once; one review's small briefing or plan
       // only every so often (handing memory back costs more than the page).
       if report.review == nil || written % 200 == 0 { StoreMemory.returnFreedMemory() }
+    }
+    // The index as scripts of under a megabyte each, then the search page that loads them.
+    let scripts = SiteSearchIndex.scripts(entries)
+    for (number, script) in scripts.enumerated() {
+      let file = try OutputFileName(
+        folder: folder, parts: SiteAsset.searchIndexParts(number + 1), fileExtension: "js",
+        record: "the site's search index")
+      try OutputTarget.write(text: script, to: file.path, store: store, flushing: false)
+    }
+    if let searchFile, let page = site.page(.search) {
+      try OutputTarget.write(
+        text: site.html(page, searchIndexScripts: scripts.count), to: searchFile.path, store: store,
+        flushing: false)
       written += 1
     }
-    try OutputTarget.write(
-      text: SiteSearchIndex.script(entries), to: assets[2].path, store: store, flushing: false)
     // Each page replaced whole by a rename, the folder flushed to disk once at the end.
     AtomicFile.flush(folder: folder)
     context.console.note(

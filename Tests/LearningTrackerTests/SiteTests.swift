@@ -73,10 +73,8 @@ import Testing
     for name in names {
       let size = try FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(name).path)[
         .size]
-      // The reports are as `report all` writes them; the site's own pages are split into pages.
-      if name.hasSuffix(".html") && !name.hasPrefix("report-") {
-        #expect((size as? Int ?? 0) < 1_048_576, "\(name)")
-      }
+      // Every file: pages, reports (long ones written as parts) and scripts.
+      #expect((size as? Int ?? 0) < 1_048_576, "\(name)")
     }
     // Every page says it is for internal use, and the day.
     let home = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
@@ -202,6 +200,20 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: pack.appendingPathComponent("progress.html").path))
     #expect(FileManager.default.fileExists(atPath: pack.appendingPathComponent("site/index.html").path))
     #expect(try Self.brokenLinks(in: pack.appendingPathComponent("site")) == [])
+  }
+
+  @Test func theSiteIsNeverWrittenIntoTheStoresOwnFolder() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = folder.appendingPathComponent("tracker.json")
+    try FileManager.default.copyItem(at: Self.seeds, to: store)
+    for target in [folder.path, folder.path + "/", "."] {
+      let outcome = try runBinary(["report", "site", target, "--data", store.path], in: folder)
+      #expect(outcome.status == 73, "\(target): \(outcome.err)")
+      #expect(outcome.err.contains("it is the folder the store"), "\(outcome.err)")
+      #expect(outcome.err.contains("write it to a new or empty folder"), "\(outcome.err)")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["tracker.json"])
   }
 
   @Test func theSiteIsNeverWrittenOverTheStore() throws {

@@ -295,19 +295,16 @@ extension Site {
   // MARK: theme
 
   /// A theme's page, for trainers building a course: the reviews, findings and recommendations
-  /// that carry it, the briefings and other activities that covered it, and where its learning
-  /// came back.
+  /// that carry it, the briefings and other activities that covered it, and the families of
+  /// findings that came back carrying it.
   func themePage(_ theme: CatalogueEntry, page: Int) -> SitePage {
     let items = themeItems[theme.id] ?? []
-    let pages = (1...Self.pageCount(items.count, per: Self.rowsPerPage)).map {
-      SiteAddress.theme(theme.id, page: $0)
-    }
+    let pages = (1...themePageCount(theme.id)).map { SiteAddress.theme(theme.id, page: $0) }
     let shown = rows(items, page: page)
     var content: [HTMLNode] = []
     if let pager = pager(pages, current: page) { content.append(pager) }
     var findings: [[[HTMLNode]]] = []
     var recommendations: [[[HTMLNode]]] = []
-    var repeats: [[[HTMLNode]]] = []
     for item in shown {
       switch item {
       case .finding(let review, _, let finding):
@@ -315,12 +312,6 @@ extension Site {
           [reviewLink(review)], [.text(finding.text)],
           [.text(finding.goodPractice ? "Good practice" : "Learning")],
         ])
-        if let earlier = finding.repeats {
-          let earlierReview = String(earlier.split(separator: "/").first ?? "")
-          repeats.append([
-            [reviewLink(review)], [.text(finding.text)], [.text("repeats "), reviewLink(earlierReview)],
-          ])
-        }
       case .recommendation(let review, _, let recommendation):
         recommendations.append([
           [
@@ -345,12 +336,15 @@ extension Site {
             "Recommendations carrying \(theme.name)" + suffix, ["Recommendation", "Text", "Response"],
             recommendations)
         ]))
-    var families: [HTMLNode] = [
-      table("Findings that repeat earlier learning" + suffix, ["Review", "Finding", "Earlier"], repeats)
-    ]
+    var families = families(of: theme, page: page, pages: pages.count)
     if let report = reports.first(where: { $0.kind.name == "repeats" }) {
       families.append(
-        .el("p", [], [.text("Families of recommendations made again: "), link(report.address, report.title)]))
+        .el(
+          "p", [],
+          [
+            .text("Families of findings and of recommendations made again, for every theme: "),
+            link(report.address, report.title),
+          ]))
     }
     content.append(section("Learning that comes back", families))
     if page == 1 {

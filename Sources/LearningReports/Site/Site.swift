@@ -34,6 +34,7 @@ public struct Site: Sendable {
   let placed: [String: [(placed: PlacedAction, state: ActionState)]]
   let byAgency: [String: [AgencyRow]]
   let themeItems: [String: [ThemeItem]]
+  let familiesByTheme: [String: [ThemeFamily]]
   let reviewsByTheme: [String: [Review]]
   let disseminationsByReview: [String: [Dissemination]]
   let disseminationsByTheme: [String: [Dissemination]]
@@ -96,6 +97,7 @@ public struct Site: Sendable {
       }
     }
     self.themeItems = themeItems
+    familiesByTheme = Self.familiesByTheme(cut, shown: reviews, sharing: basis)
     self.reviewsByTheme = reviewsByTheme
     var byReview: [String: [Dissemination]] = [:]
     var byTheme: [String: [Dissemination]] = [:]
@@ -142,9 +144,7 @@ public struct Site: Sendable {
       }
     }
     for theme in cut.tracker.themes {
-      all += (1...Self.pageCount(themeItems[theme.id]?.count ?? 0, per: Self.rowsPerPage)).map {
-        .theme(theme.id, page: $0)
-      }
+      all += (1...themePageCount(theme.id)).map { .theme(theme.id, page: $0) }
     }
     return all
   }
@@ -171,7 +171,7 @@ public struct Site: Sendable {
     case .review(let id): reviewByID[id].map(reviewPage)
     case .agency(let id, let page): cut.tracker.agency(id).map { agencyPage($0, page: page) }
     case .theme(let id, let page): cut.tracker.themes.first { $0.id == id }.map { themePage($0, page: page) }
-    case .report: nil
+    case .report, .reportPart: nil
     }
   }
 }

@@ -4,7 +4,8 @@
 ///
 /// Names never meet: a record's page is its kind, `-`, then its ID (`review-LCSPR-2025-02.html`);
 /// a further page of a long list puts `_N` after the kind (`agency_2-police.html`), which no first
-/// page can be, since `-` follows the kind there; reports start with `report-`.
+/// page can be, since `-` follows the kind there; reports start with `report-`, and the further
+/// parts of a long report with `report_N-` (`report_2-overdue.html`).
 public enum SiteAddress: Hashable, Sendable {
   /// The home page, `index.html`, which a web server or document library opens first.
   case home
@@ -21,6 +22,8 @@ public enum SiteAddress: Hashable, Sendable {
   case theme(String, page: Int)
   /// A report written as HTML, named from the parts of its name (`["digest", "2025"]`).
   case report([String])
+  /// A further part (2, 3, ...) of a long report written as several pages: `report_2-overdue.html`.
+  case reportPart([String], part: Int)
 
   /// The parts of the file name, before `.html`.
   public var parts: [String] {
@@ -32,6 +35,7 @@ public enum SiteAddress: Hashable, Sendable {
     case .agency(let id, let page): [Self.paged("agency", page), id]
     case .theme(let id, let page): [Self.paged("theme", page), id]
     case .report(let parts): ["report"] + parts
+    case .reportPart(let parts, let part): [Self.paged("report", part)] + parts
     }
   }
 
@@ -50,6 +54,7 @@ public enum SiteAddress: Hashable, Sendable {
     case .agency(let id, let page): page <= 1 ? "agency \(id)" : "agency \(id) (page \(page))"
     case .theme(let id, let page): page <= 1 ? "theme \(id)" : "theme \(id) (page \(page))"
     case .report(let parts): "report \(parts.joined(separator: "-"))"
+    case .reportPart(let parts, let part): "report \(parts.joined(separator: "-")) (part \(part))"
     }
   }
 

@@ -5,7 +5,11 @@ extension Site {
   /// of internal use or publication and the day, the site's navigation and a labelled search box),
   /// main and footer landmarks; the reports' stylesheet (with its A4 print rules) and the site's
   /// own rules in `site.css`.
-  public func html(_ page: SitePage) -> String {
+  public func html(_ page: SitePage) -> String { html(page, searchIndexScripts: 1) }
+
+  /// The page as a whole HTML file; the search page loads the search index's
+  /// `searchIndexScripts` scripts (`SiteSearchIndex.scripts`), then the search script.
+  public func html(_ page: SitePage, searchIndexScripts: Int) -> String {
     let navigation: [(SiteAddress, String)] = [
       (.home, "Home"), (.everything(page: 1), "Index of everything"), (.search, "Search"),
     ]
@@ -21,10 +25,14 @@ extension Site {
             .el("link", [("rel", "stylesheet"), ("href", SiteAsset.stylesheet.href)]),
           ]
             + (page.address == .search
-              ? [
-                .el("script", [("src", SiteAsset.searchIndex.href), ("defer", "defer")], []),
-                .el("script", [("src", SiteAsset.script.href), ("defer", "defer")], []),
-              ] : [])),
+              ? (1...max(1, searchIndexScripts)).map { part in
+                .el(
+                  "script",
+                  [
+                    ("src", SiteAsset.searchIndexParts(part).joined(separator: "-") + ".js"),
+                    ("defer", "defer"),
+                  ], [])
+              } + [.el("script", [("src", SiteAsset.script.href), ("defer", "defer")], [])] : [])),
         .el(
           "body", [],
           [
