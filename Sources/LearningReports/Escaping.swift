@@ -53,6 +53,12 @@ public enum Escape {
   public static func markdown(_ text: String, atLineStart: Bool = true) -> String {
     let line = Table.singleLine(text).drop { $0 == " " }
     let marker = atLineStart ? markdownBlockMarker(line) : nil
+    return markdownByBytes(line, marker: marker) ?? markdownByCharacters(line, marker: marker)
+  }
+
+  /// `markdown`'s escaping of `line`, character by character, with a backslash before the
+  /// character at `marker`.
+  static func markdownByCharacters(_ line: Substring, marker: Int?) -> String {
     var out = ""
     for (offset, character) in line.enumerated() {
       if offset == marker { out += "\\" }
@@ -65,6 +71,57 @@ public enum Escape {
       }
     }
     return out
+  }
+
+  /// `markdown`'s escaping of `line` read as UTF-8 and copied in runs between the characters it
+  /// escapes, never character by character: the same bytes, for text whose escaped characters and
+  /// block marker each stand alone. Nil when one of them has a non-ASCII neighbour (a combining mark
+  /// after it, say, which makes the two one character), for `markdown` to go character by character.
+  static func markdownByBytes(_ line: Substring, marker: Int?) -> String? {
+    let utf8 = line.utf8
+    var out: [UInt8] = []
+    out.reserveCapacity(utf8.count + utf8.count / 8 + 2)
+    var start = utf8.startIndex
+    var index = start
+    var offset = 0
+    var previous: UInt8 = 0
+    while index != utf8.endIndex {
+      let byte = utf8[index]
+      let next = utf8.index(after: index)
+      let replacement: StaticString? =
+        switch byte {
+        case UInt8(ascii: "\\"): "\\\\"
+        case UInt8(ascii: "`"): "\\`"
+        case UInt8(ascii: "*"): "\\*"
+        case UInt8(ascii: "_"): "\\_"
+        case UInt8(ascii: "["): "\\["
+        case UInt8(ascii: "]"): "\\]"
+        case UInt8(ascii: "|"): "\\|"
+        case UInt8(ascii: "#"): "\\#"
+        case UInt8(ascii: "!"): "\\!"
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        default: nil
+        }
+      if replacement != nil || offset == marker {
+        // An ASCII character between ASCII neighbours (or the line's ends) is one character.
+        if previous >= 0x80 || (next != utf8.endIndex && utf8[next] >= 0x80) { return nil }
+        out.append(contentsOf: utf8[start..<index])
+        if offset == marker { out.append(UInt8(ascii: "\\")) }
+        if let replacement {
+          replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+          start = next
+        } else {
+          start = index
+        }
+      }
+      previous = byte
+      offset += 1
+      index = next
+    }
+    out.append(contentsOf: utf8[start..<utf8.endIndex])
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The position of the character that would open a Markdown block at the start of a line, or
@@ -90,6 +147,22 @@ public enum Escape {
   /// (a cell that begins with =, +, -, @, tab or carriage return gets a leading apostrophe).
   public static func csv(_ text: String) -> String {
     let cell = FormulaGuard.guarded(text)
+    let utf8 = cell.utf8
+    // Read as bytes first: with no comma, quote, line break or semicolon there is nothing to
+    // quote; in ASCII text every byte is a character (a CR LF pair is quoted either way).
+    if !utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) {
+      return cell
+    }
+    if utf8.allSatisfy({ $0 < 0x80 }) {
+      var out: [UInt8] = [0x22]
+      out.reserveCapacity(utf8.count + 8)
+      for byte in utf8 {
+        out.append(byte)
+        if byte == 0x22 { out.append(0x22) }
+      }
+      out.append(0x22)
+      return String(decoding: out, as: UTF8.self)
+    }
     if cell.contains(where: {
       $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == ";"
     }) {

@@ -223,8 +223,10 @@ extension ReportDocument {
       for block in section.blocks { children += renderer.html(block) }
       main.append(.el("section", section.startsOnNewPage ? [("class", "appendix")] : [], children))
     }
-    // Room for the whole page from the start, so that a long report is never copied as it grows.
-    return page(main, wide: isWide, reserving: approximateSize * 3)
+    // A report with a table too wide for a portrait page is printed on landscape pages from the
+    // first page to the last (`isWide`); each table is laid out once, as it is rendered. Room for
+    // the whole page from the start, so that a long report is never copied as it grows.
+    return page(main, wide: renderer.hasWideTable, reserving: approximateSize * 3)
   }
 
   /// Whether the report is printed on landscape pages. A report with a table too wide for a
@@ -295,6 +297,9 @@ extension ReportDocument {
 /// Lays out blocks as HTML, numbering tables and charts so each has a unique id and name.
 struct HTMLRenderer {
   private var tableCount = 0
+  /// Whether a table of the document's blocks (not a chart's data table) is too wide for a
+  /// portrait page.
+  private(set) var hasWideTable = false
   private var names: [String: Int] = [:]
 
   /// A name for a region that no other region of the page has.
@@ -322,7 +327,9 @@ struct HTMLRenderer {
       }
       return [.el("dl", [("class", "figures")], items)]
     case .table(let table):
-      return [html(table)]
+      let layout = PrintLayout(table)
+      if layout.isWide { hasWideTable = true }
+      return [html(table, layout: layout)]
     case .chart(let chart):
       tableCount += 1
       let id = "chart-\(tableCount)"
@@ -334,11 +341,11 @@ struct HTMLRenderer {
     }
   }
 
-  mutating func html(_ table: Table) -> HTMLNode {
+  mutating func html(_ table: Table, layout known: PrintLayout? = nil) -> HTMLNode {
     if table.rows.isEmpty {
       return .el("p", [("class", "empty")], text: table.caption + ": " + table.emptyText)
     }
-    let layout = PrintLayout(table)
+    let layout = known ?? PrintLayout(table)
     let head = HTMLNode.el(
       "thead", [],
       [
@@ -419,11 +426,14 @@ struct PrintLayout {
       var longestWord = column.title.split(separator: " ").map(\.count).max() ?? 0
       for row in table.rows where row.indices.contains(index) {
         let text = row[index].text
-        longest = max(longest, text.count)
+        // ASCII text without a carriage return has one character per byte: counted as bytes.
+        let plain = text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        let count = plain ? text.utf8.count : text.count
+        longest = max(longest, count)
         // Row headings, figures and days are never broken; other text breaks at spaces and hyphens.
         let whole =
           index == 0 || column.alignment == .right || (text.utf8.count == 10 && CalendarDay(text) != nil)
-        let unbroken = whole ? text.count : Self.longestPiece(of: text)
+        let unbroken = whole ? count : plain ? Self.longestPiece(ofASCII: text) : Self.longestPiece(of: text)
         longestWord = max(longestWord, unbroken)
       }
       if longest > Self.proseCharacters { prose.insert(index) }
@@ -432,6 +442,22 @@ struct PrintLayout {
     }
     isWide = estimate > Self.portraitCharacters || narrowest > Self.portraitCharacters
     isDense = narrowest > Self.landscapeCharacters
+  }
+
+  /// `longestPiece(of:)` of ASCII text without a carriage return, read byte by byte.
+  static func longestPiece(ofASCII text: String) -> Int {
+    var longest = 0
+    var current = 0
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") {
+        current = 0
+      } else {
+        current += 1
+        longest = max(longest, current)
+        if byte == UInt8(ascii: "-") { current = 0 }
+      }
+    }
+    return longest
   }
 
   /// The longest run of text without a space or a hyphen after which a line may break.

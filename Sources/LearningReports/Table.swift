@@ -215,6 +215,8 @@ extension Table {
   }
 
   private static func foldedLines(_ text: String) -> String {
+    // Without a line feed, carriage return or tab there is nothing to fold: the text as it is.
+    if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return text }
     var result = ""
     var lastWasSpace = false
     for character in text {
