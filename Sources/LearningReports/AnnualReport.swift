@@ -347,10 +347,12 @@ public struct AnnualReport: Report, Equatable {
             status: now.status, due: now.due, daysOverdue: now.daysOverdue, slips: now.slips, detail: why))
       }
     }
-    lists.improvements.sort { naturalOrder($0.reference, $1.reference) }
-    lists.littleProgress.sort {
-      ($0.daysOverdue, $0.slips) != ($1.daysOverdue, $1.slips)
-        ? ($0.daysOverdue, $0.slips) > ($1.daysOverdue, $1.slips) : naturalOrder($0.reference, $1.reference)
+    // Each line's natural-order key computed once, not on every comparison (a sort comparing
+    // references afresh outgrew the store). Most days overdue first, then most slips: ranked as
+    // one number, slips (never near a million) below the days.
+    sortLines(&lists.improvements, reference: \.reference) { _ in 0 }
+    sortLines(&lists.littleProgress, reference: \.reference) {
+      -($0.daysOverdue * 1_000_000 + min($0.slips, 999_999))
     }
 
     // Dissemination and Section 11, as the digest counts them.
