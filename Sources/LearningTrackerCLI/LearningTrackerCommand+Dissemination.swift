@@ -126,9 +126,6 @@ extension LearningTrackerCommand {
         let audience = try args[DisseminationUpdateOptions.audience]
         let by = try args[.by]
         let id = try args.positional(0)
-        if status == .delivered && reach == nil && landing.reachBy.isEmpty {
-          throw CommandError.usage("marking an activity delivered needs --reach (practitioners reached)")
-        }
         if status == .cancelled && (note ?? "").trimmingSpaces.isEmpty {
           throw CommandError.usage("cancelling needs --note giving the reason")
         }
@@ -143,6 +140,11 @@ extension LearningTrackerCommand {
             throw CommandError.usage("no dissemination \"\(id)\"\(hint)")
           }
           try landing.check(against: activity, agencies: before.agencies)
+          // The rule is the change path's (a delivered activity needs its reach); said here in the
+          // command's words only when neither the command nor the stored activity gives one.
+          if status == .delivered && reach == nil && landing.reachBy.isEmpty && activity.reach == nil {
+            throw CommandError.usage("marking an activity delivered needs --reach (practitioners reached)")
+          }
           var changes: [DisseminationChange] = []
           if let status { changes.append(.status(status)) }
           if let date { changes.append(.date(date)) }

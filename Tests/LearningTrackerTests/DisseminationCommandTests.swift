@@ -2,6 +2,29 @@ import Foundation
 import Testing
 
 @Suite struct DisseminationCommandTests {
+  @Test func anActivityWhoseReachIsRecordedIsMarkedDeliveredWithoutGivingItAgain() throws {
+    let path = try temporaryFolder().appendingPathComponent("tracker.json").path
+    #expect(runTracker(["init"], data: path).status == 0)
+    #expect(
+      runTracker(
+        [
+          "dissemination", "add", "--id", "D1", "--method", "seven-minute-briefing", "--title",
+          "Seeing the child",
+          "--date", "2026-02-01",
+        ], data: path
+      ).status == 0)
+    let noReach = runTracker(["dissemination", "update", "D1", "--status", "delivered"], data: path)
+    #expect(noReach.status == 64)
+    #expect(noReach.err.contains("marking an activity delivered needs --reach"))
+    #expect(runTracker(["dissemination", "update", "D1", "--reach", "40"], data: path).status == 0)
+    let delivered = runTracker(["dissemination", "update", "D1", "--status", "delivered"], data: path)
+    #expect(delivered.status == 0, "\(delivered.err)")
+    let list = runTracker(["dissemination", "list", "--format", "json"], data: path)
+    let activities = try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]]
+    #expect(activities?.first?["status"] as? String == "delivered")
+    #expect(activities?.first?["reach"] as? Int == 40)
+  }
+
   @Test func planDeliverCancelAndReturn() throws {
     let path = try temporaryFolder().appendingPathComponent("tracker.json").path
     #expect(runTracker(["init"], data: path).status == 0)
