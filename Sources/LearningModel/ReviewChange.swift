@@ -24,37 +24,6 @@ public enum ReviewDay: String, CaseIterable, Equatable, Sendable {
   }
 }
 
-/// What is recorded for one step of a review's timetable (`review step`): done, planned, not
-/// needed (with the reason), a note and who recorded it. A built-in step's day is kept in the
-/// review's `dates`.
-public struct StepEntry: Equatable, Sendable {
-  /// The step's ID in the timetable.
-  public var step: String
-  /// The day it was done.
-  public var done: CalendarDay?
-  /// The day it is planned for.
-  public var planned: CalendarDay?
-  /// Why it is not needed.
-  public var notNeeded: String?
-  /// A note on the step.
-  public var note: String?
-  /// Who recorded it.
-  public var by: String?
-
-  /// An entry for `step` recording the fields given.
-  public init(
-    step: String, done: CalendarDay? = nil, planned: CalendarDay? = nil, notNeeded: String? = nil,
-    note: String? = nil, by: String? = nil
-  ) {
-    self.step = step
-    self.done = done
-    self.planned = planned
-    self.notNeeded = notNeeded
-    self.note = note
-    self.by = by
-  }
-}
-
 /// What is recorded in a review's decision record (`review decision`): the fields set, the
 /// fields cleared, a ratification recorded or withdrawn (Working Together 2023, chapter 5: the
 /// safeguarding partners decide whether to commission a review and record why).
@@ -164,7 +133,7 @@ public enum ReviewChange: Equatable, Sendable {
   /// Lifts the embargo on `on`, keeping its reason and start.
   case liftEmbargo(on: CalendarDay)
   /// Records a step done, planned or not needed, with a note.
-  case recordStep(StepEntry)
+  case recordStep(StepRecord)
   /// Takes away everything recorded for a step.
   case clearStep(String)
   /// Records (or corrects) the decision record.
@@ -266,9 +235,10 @@ extension Review {
     self.embargo?.lifted = day
   }
 
-  /// Records a step: a built-in step's done day in `dates`, the rest in the step's record, which
-  /// is kept only while it holds something.
-  mutating func record(_ entry: StepEntry) {
+  /// Records a step (`review step`): the fields `entry` gives are recorded, those it leaves out
+  /// stay as they are; a built-in step's done day goes in `dates`, the rest in the step's record,
+  /// which is kept only while it holds something.
+  mutating func record(_ entry: StepRecord) {
     var records = steps ?? []
     var record = records.first { $0.step == entry.step } ?? StepRecord(step: entry.step)
     if let done = entry.done {

@@ -82,7 +82,7 @@ extension LearningTrackerCommand {
         throw CommandError.usage(
           "review \(id) records step \"\(step)\" done on \(done.description); clear it first with --clear")
       }
-      let entry = StepEntry(
+      let entry = StepRecord(
         step: step, done: done, planned: planned, notNeeded: notNeeded, note: note, by: by)
       return ChangeSet([.updateReview(id, [.recordStep(entry)])])
     }

@@ -16,20 +16,9 @@ import Testing
 
   func sample() -> Tracker { ChangeSetTests().sample() }
 
-  /// Applies `changes`, checks `check` on the result, undoes them as the history does (each
-  /// touched record put back as it was, in reverse) and checks the store is back.
-  func roundTrip(_ changes: [StoreChange], _ check: (Tracker) -> Void) throws {
-    let original = sample()
-    var tracker = original
-    let touched = try ChangeSet(changes).apply(to: &tracker, today: today)
-    #expect(!touched.isEmpty)
-    check(tracker)
-    let undo = touched.reversed().map { reference in
-      StoreChange.restore(
-        reference, original.record(at: reference), position: original.position(of: reference))
-    }
-    try ChangeSet(undo).apply(to: &tracker, today: today)
-    #expect(tracker == original)
+  /// Applies `changes`, checks `check` on the result, undoes them and checks the store is back.
+  func roundTrip(_ changes: [StoreChange], _ check: (Tracker) -> Void = { _ in }) throws {
+    try intentRoundTrip(changes, today: today, check)
   }
 
   /// The refusal of `changes` on the sample; a refused change leaves the store as it was.
@@ -64,8 +53,8 @@ import Testing
       .updateReview(
         "RR-1",
         [
-          .recordStep(StepEntry(step: "aware", done: day("2025-01-10"))),
-          .recordStep(StepEntry(step: "meeting", planned: day("2025-03-01"), note: "Panel agreed")),
+          .recordStep(StepRecord(step: "aware", done: day("2025-01-10"))),
+          .recordStep(StepRecord(step: "meeting", planned: day("2025-03-01"), note: "Panel agreed")),
           .publication(decision: .publish, justification: nil, reviewer: "A Reviewer", clears: []),
           .tickChecklistItem(tick),
         ])
@@ -76,7 +65,7 @@ import Testing
       #expect(review.publication?.reviewer == "A Reviewer" && review.publication?.checklist == [tick])
     }
     var tracker = sample()
-    try ChangeSet([.updateReview("RR-1", [.recordStep(StepEntry(step: "aware", done: day("2025-01-10")))])])
+    try ChangeSet([.updateReview("RR-1", [.recordStep(StepRecord(step: "aware", done: day("2025-01-10")))])])
       .apply(to: &tracker, today: today)
     try ChangeSet([.updateReview("RR-1", [.clearStep("aware")])]).apply(to: &tracker, today: today)
     #expect(tracker == sample())
@@ -237,7 +226,7 @@ extension RecordIntentTests {
       .updateReview(
         "RR-1",
         [
-          .recordStep(StepEntry(step: "meeting", planned: day("2025-03-01"))),
+          .recordStep(StepRecord(step: "meeting", planned: day("2025-03-01"))),
           .tickChecklistItem(ChecklistTick(item: "website", day: day("2026-02-01"))),
         ])
     ]).apply(to: &tracker, today: today)
