@@ -85,13 +85,18 @@ extension LearningTrackerCommand {
 
   /// Refuses (exit 1) when the text a published report draws on holds personal data.
   static func refusePersonalData(_ tracker: Tracker, review: String) throws {
-    let findings = tracker.personalData(review: review)
+    try refusePublishing(
+      tracker.personalData(review: review),
+      "review \(review) holds personal data that must not be published; nothing was written",
+      remedy: "Remove it, or give --allow-personal-data for an internal draft.")
+  }
+
+  /// Refuses (exit 1) to publish when personal data was found: `heading`, then each finding in
+  /// the one diagnostic layout, then `remedy`. Every publication refusal is written by it.
+  static func refusePublishing(_ findings: [Diagnostic], _ heading: String, remedy: String) throws {
     guard !findings.isEmpty else { return }
-    let lines = findings.map { "  " + DiagnosticText.terminal($0) }
     throw CommandError.findings(
-      "review \(review) holds personal data that must not be published; nothing was written\n"
-        + lines.joined(separator: "\n")
-        + "\nRemove it, or give --allow-personal-data for an internal draft.")
+      ([heading] + findings.map { "  " + DiagnosticText.terminal($0) } + [remedy]).joined(separator: "\n"))
   }
 
   /// Refuses (exit 1) a review whose learning cannot yet be shared on the as-of day (in progress or

@@ -144,13 +144,11 @@ extension LearningTrackerCommand {
   /// Refuses (exit 1) the public site when `check privacy` finds personal data anywhere in the
   /// store's free text, naming each place.
   static func refusePersonalDataInSite(_ tracker: Tracker) throws {
-    let findings = tracker.personalData()
-    guard !findings.isEmpty else { return }
-    let lines = findings.map { "  " + DiagnosticText.terminal($0) }
-    throw CommandError.findings(
-      "the store holds personal data that must not be published, so no public site was written\n"
-        + lines.joined(separator: "\n")
-        + "\nRemove it ('learning-tracker redact TEXT --by WHO'); 'learning-tracker check privacy' lists it.")
+    try refusePublishing(
+      tracker.personalData(),
+      "the store holds personal data that must not be published, so no public site was written",
+      remedy:
+        "Remove it ('learning-tracker redact TEXT --by WHO'); 'learning-tracker check privacy' lists it.")
   }
 }
 
