@@ -45,7 +45,9 @@ extension LearningTrackerCommand {
             throw CommandError.badData(problem)
           }
           let last = file.entries.last?.digest.map { "; the last entry's digest is \($0)" } ?? ""
-          context.console.out("\(file.path): \(file.entries.count) entries, the chain verifies\(last)\n")
+          context.console.out(
+            "\(file.path): \(LearningModel.plural(file.entries.count, "entry", "entries")), the chain verifies\(last)\n"
+          )
           // Changes found made outside learning-tracker are part of the record: said, never hidden.
           for (index, entry) in file.entries.enumerated() where entry.kind == .outside {
             let note = StoreStanding.recorded(file.entries, at: index).shortNote ?? ""

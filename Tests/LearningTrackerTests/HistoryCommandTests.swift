@@ -15,6 +15,14 @@ import Testing
     return path
   }
 
+  @Test func aHistoryOfOneEntryIsCountedInTheSingular() throws {
+    let path = try temporaryFolder().appendingPathComponent("tracker.json").path
+    #expect(runTracker(["init"], data: path).status == 0)
+    let verified = runTracker(["history", "--verify"], data: path)
+    #expect(verified.status == 0)
+    #expect(verified.out.contains(": 1 entry, the chain verifies"))
+  }
+
   @Test func undoThreeTimesThenRedoThreeTimes() throws {
     let path = try newStore()
     var states = [try storeRecords(path)]
