@@ -35,6 +35,28 @@ extension LearningTrackerCommand {
     }
   }
 
+  /// The changes that add the tags `added` (themes, agencies, categories...) to a record holding
+  /// `held`, then remove the tags `removed`: a removal of a tag the record will not hold is refused,
+  /// naming the record (`absent`) and the nearest tag it does hold. The one rule for every
+  /// `--add-X`/`--remove-X` pair of an update command.
+  static func tagChanges<Change>(
+    option: String, held: [String], add added: [String], remove removed: [String],
+    adding: (String) -> Change, removing: (String) -> Change, absent: (String) -> String
+  ) throws -> [Change] {
+    var tags = held
+    var changes = added.map(adding)
+    for tag in added where !tags.contains(tag) { tags.append(tag) }
+    for tag in removed {
+      guard tags.contains(tag) else {
+        let hint = nearest(tag, in: tags).map { "; did you mean \($0)?" } ?? ""
+        throw CommandError.usage("\(option): \(absent(tag))\(hint)")
+      }
+      tags.removeAll { $0 == tag }
+      changes.append(removing(tag))
+    }
+    return changes
+  }
+
   /// The options of `finding add`.
   enum FindingAddOptions {
     static let text: TypedOption<String> = .text("--text", "TEXT", help: "what the review found")
@@ -195,16 +217,10 @@ extension LearningTrackerCommand {
       if let text { changes.append(.text(text)) }
       if good { changes.append(.goodPractice(true)) }
       if notGood { changes.append(.goodPractice(false)) }
-      changes += addThemes.map(FindingChange.addTheme)
-      var themes = finding.themes
-      for theme in addThemes where !themes.contains(theme) { themes.append(theme) }
-      for theme in removeThemes {
-        guard themes.contains(theme) else {
-          throw CommandError.usage("--remove-theme: the finding does not carry theme \"\(theme)\"")
-        }
-        themes.removeAll { $0 == theme }
-        changes.append(.removeTheme(theme))
-      }
+      changes += try tagChanges(
+        option: "--remove-theme", held: finding.themes, add: addThemes, remove: removeThemes,
+        adding: FindingChange.addTheme, removing: FindingChange.removeTheme,
+        absent: { "the finding does not carry theme \"\($0)\"" })
       return ChangeSet([.updateFinding(review: reference.review, finding: reference.finding, changes)])
     }
     context.console.note("updated finding \(reference.review)/\(reference.finding)")

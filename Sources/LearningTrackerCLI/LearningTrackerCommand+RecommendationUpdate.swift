@@ -115,34 +115,16 @@ extension LearningTrackerCommand {
       if let responded { changes.append(.responded(responded)) }
       if clears.contains("response-note") { changes.append(.responseNote(nil)) }
       if clears.contains("responded") { changes.append(.responded(nil)) }
-      changes += addAgencies.map(RecommendationChange.addAgency)
+      changes += try tagChanges(
+        option: "--remove-agency", held: stored.agencies, add: addAgencies, remove: removeAgencies,
+        adding: RecommendationChange.addAgency, removing: RecommendationChange.removeAgency,
+        absent: { "recommendation \(reference) is not addressed to \"\($0)\"" })
+      changes += try tagChanges(
+        option: "--remove-theme", held: stored.themes, add: addThemes, remove: removeThemes,
+        adding: RecommendationChange.addTheme, removing: RecommendationChange.removeTheme,
+        absent: { "recommendation \(reference) does not carry theme \"\($0)\"" })
       var recommendation = stored
       for change in changes { change.apply(to: &recommendation) }
-      for agency in removeAgencies {
-        guard recommendation.agencies.contains(agency) else {
-          let hint = nearest(agency, in: recommendation.agencies).map { "; did you mean \($0)?" } ?? ""
-          throw CommandError.usage(
-            "--remove-agency: recommendation \(reference) is not addressed to \"\(agency)\"\(hint)")
-        }
-        let change = RecommendationChange.removeAgency(agency)
-        change.apply(to: &recommendation)
-        changes.append(change)
-      }
-      for theme in addThemes {
-        let change = RecommendationChange.addTheme(theme)
-        change.apply(to: &recommendation)
-        changes.append(change)
-      }
-      for theme in removeThemes {
-        guard recommendation.themes.contains(theme) else {
-          let hint = nearest(theme, in: recommendation.themes).map { "; did you mean \($0)?" } ?? ""
-          throw CommandError.usage(
-            "--remove-theme: recommendation \(reference) does not carry theme \"\(theme)\"\(hint)")
-        }
-        let change = RecommendationChange.removeTheme(theme)
-        change.apply(to: &recommendation)
-        changes.append(change)
-      }
       if DomainRules.needsResponseNote(recommendation) {
         throw CommandError.usage(
           responseNoteRefusal(

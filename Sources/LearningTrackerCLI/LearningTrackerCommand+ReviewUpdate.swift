@@ -161,26 +161,14 @@ extension LearningTrackerCommand {
       if let kind { changes.append(.kind(kind)) }
       if let follows { changes.append(.follows(follows)) }
       if let summary { changes.append(.summary(summary)) }
-      changes += addThemes.map(ReviewChange.addTheme)
-      var themes = review.themes
-      for theme in addThemes where !themes.contains(theme) { themes.append(theme) }
-      for theme in removeThemes {
-        guard themes.contains(theme) else {
-          throw CommandError.usage("--remove-theme: review \(id) does not carry theme \"\(theme)\"")
-        }
-        themes.removeAll { $0 == theme }
-        changes.append(.removeTheme(theme))
-      }
-      changes += addCategories.map(ReviewChange.addCategory)
-      var categories = review.categories
-      for category in addCategories where !categories.contains(category) { categories.append(category) }
-      for category in removeCategories {
-        guard categories.contains(category) else {
-          throw CommandError.usage("--remove-category: review \(id) is not tagged \"\(category)\"")
-        }
-        categories.removeAll { $0 == category }
-        changes.append(.removeCategory(category))
-      }
+      changes += try tagChanges(
+        option: "--remove-theme", held: review.themes, add: addThemes, remove: removeThemes,
+        adding: ReviewChange.addTheme, removing: ReviewChange.removeTheme,
+        absent: { "review \(id) does not carry theme \"\($0)\"" })
+      changes += try tagChanges(
+        option: "--remove-category", held: review.categories, add: addCategories, remove: removeCategories,
+        adding: ReviewChange.addCategory, removing: ReviewChange.removeCategory,
+        absent: { "review \(id) is not tagged \"\($0)\"" })
       if let notificationType { changes.append(.notificationType(notificationType)) }
       if let outcome { changes.append(.rapidReviewOutcome(outcome)) }
       if let delayReason { changes.append(.delayReason(delayReason)) }
