@@ -5,7 +5,7 @@
 ///
 /// The caller writes each object's members in `JSONWriter`'s order (keys sorted by their UTF-8
 /// bytes) and leaves out what `Encodable` would leave out (absent optionals).
-public struct JSONPrettyWriter {
+public struct JSONPrettyWriter: Sendable {
   /// The bytes written so far.
   public private(set) var bytes: [UInt8] = []
   /// How many members or elements each open object or list has so far.
@@ -22,6 +22,32 @@ public struct JSONPrettyWriter {
     while !counts.isEmpty { close() }
     bytes.append(0x0A)
     return bytes
+  }
+
+  /// A writer that goes on inside this writer's innermost open list after `written` elements:
+  /// it writes the following elements as this writer would, so that runs of a long list can be
+  /// written apart (on several cores) and joined in order with `append(_:elements:)`.
+  public func continuation(afterElements written: Int, capacity: Int) -> JSONPrettyWriter {
+    var run = JSONPrettyWriter(capacity: capacity)
+    run.counts = counts
+    run.kinds = kinds
+    if !run.counts.isEmpty { run.counts[run.counts.count - 1] = written }
+    return run
+  }
+
+  /// Appends a run written by a continuation of this writer, holding `elements` further elements
+  /// of the innermost open list.
+  public mutating func append(_ run: JSONPrettyWriter, elements: Int) {
+    bytes.append(contentsOf: run.bytes)
+    if !counts.isEmpty { counts[counts.count - 1] += elements }
+  }
+
+  /// The bytes written since the last time they were taken, handed over and let go: for writing a
+  /// large document out piece by piece. The writer goes on where it was.
+  public mutating func takeWritten() -> [UInt8] {
+    let written = bytes
+    bytes = []
+    return written
   }
 
   /// Opens an object where a value is expected.
@@ -67,7 +93,10 @@ public struct JSONPrettyWriter {
     separator()
     bytes.append(0x22)
     bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-    bytes.append(contentsOf: [0x22, 0x20, 0x3A, 0x20])
+    bytes.append(0x22)
+    bytes.append(0x20)
+    bytes.append(0x3A)
+    bytes.append(0x20)
   }
 
   /// Starts an element of the innermost list; its value is written next.

@@ -63,9 +63,34 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
   public var isWeekend: Bool { isoWeekday >= 6 }
 
   /// `YYYY-MM-DD`.
-  public var description: String {
+  public var description: String { isoText(withDay: true) }
+
+  /// `YYYY-MM`: the month the day is in, as the store writes a due month.
+  public var monthText: String { isoText(withDay: false) }
+
+  /// The day (or its month) in ISO form. Written digit by digit into a string short enough to need
+  /// no allocation: reports write hundreds of thousands of days.
+  private func isoText(withDay: Bool) -> String {
     let (year, month, day) = components
-    return Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
+    guard (0...9999).contains(year) else {
+      let text = Self.pad(year, 4) + "-" + Self.pad(month, 2)
+      return withDay ? text + "-" + Self.pad(day, 2) : text
+    }
+    return String(unsafeUninitializedCapacity: withDay ? 10 : 7) { buffer in
+      func digit(_ value: Int) -> UInt8 { 0x30 + UInt8(truncatingIfNeeded: value) }
+      buffer[0] = digit(year / 1000)
+      buffer[1] = digit(year / 100 % 10)
+      buffer[2] = digit(year / 10 % 10)
+      buffer[3] = digit(year % 10)
+      buffer[4] = 0x2D
+      buffer[5] = digit(month / 10)
+      buffer[6] = digit(month % 10)
+      guard withDay else { return 7 }
+      buffer[7] = 0x2D
+      buffer[8] = digit(day / 10)
+      buffer[9] = digit(day % 10)
+      return 10
+    }
   }
 
   /// This day moved by `days` (negative moves back).

@@ -56,7 +56,7 @@ public enum PlannedDue: Hashable, Sendable, Encodable, CustomStringConvertible {
   public var storeText: String {
     switch self {
     case .onDay(let day): day.description
-    case .inMonth(let day): String(day.description.prefix(7))
+    case .inMonth(let day): day.monthText
     case .notYetSet: "tbc"
     }
   }

@@ -84,20 +84,59 @@ public func naturalOrder(_ lhs: String, _ rhs: String) -> Bool {
   return lhs < rhs
 }
 
-/// An action together with where it sits: its review and recommendation.
+/// An action together with where it sits: its review and recommendation. Copying one costs a
+/// reference count, not a copy of every field of the review, the recommendation and the action: a
+/// report walks hundreds of thousands of them.
 public struct PlacedAction: Sendable {
+  /// Where actions stand: a review and one of its recommendations, held once and shared by every
+  /// action that answers the recommendation.
+  public final class Place: Sendable {
+    /// The review.
+    public let review: Review
+    /// The recommendation of the review.
+    public let recommendation: Recommendation
+
+    /// The review and recommendation that actions answer.
+    public init(review: Review, recommendation: Recommendation) {
+      self.review = review
+      self.recommendation = recommendation
+    }
+  }
+
+  @usableFromInline
+  final class Storage: Sendable {
+    @usableFromInline let place: Place
+    @usableFromInline let action: Action
+
+    @usableFromInline
+    init(place: Place, action: Action) {
+      self.place = place
+      self.action = action
+    }
+  }
+
+  @usableFromInline let storage: Storage
+
+  // The accessors are inlinable so that a report reading `placed.action.owner` reads the field
+  // where it lies; a call across modules would hand back a copy of the whole record.
+
+  /// The review and recommendation the action answers.
+  @inlinable public var place: Place { storage.place }
   /// The review the action belongs to.
-  public let review: Review
+  @inlinable public var review: Review { _read { yield storage.place.review } }
   /// The recommendation the action answers.
-  public let recommendation: Recommendation
+  @inlinable public var recommendation: Recommendation { _read { yield storage.place.recommendation } }
   /// The action as the store holds it.
-  public let action: Action
+  @inlinable public var action: Action { _read { yield storage.action } }
 
   /// An action where it stands in the store.
   public init(review: Review, recommendation: Recommendation, action: Action) {
-    self.review = review
-    self.recommendation = recommendation
-    self.action = action
+    storage = Storage(place: Place(review: review, recommendation: recommendation), action: action)
+  }
+
+  /// An action of a place already made for its recommendation.
+  public init(place: Place, action: Action) {
+    storage = Storage(place: place, action: action)
   }
 
   /// The action's state as of `day`, an undated action never updated heard of from its review's
@@ -119,9 +158,10 @@ extension Tracker {
   public var placedActions: [PlacedAction] {
     var result: [PlacedAction] = []
     for review in reviews {
-      for recommendation in review.recommendations {
+      for recommendation in review.recommendations where !recommendation.actions.isEmpty {
+        let place = PlacedAction.Place(review: review, recommendation: recommendation)
         for action in recommendation.actions {
-          result.append(PlacedAction(review: review, recommendation: recommendation, action: action))
+          result.append(PlacedAction(place: place, action: action))
         }
       }
     }

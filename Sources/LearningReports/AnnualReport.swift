@@ -350,10 +350,12 @@ public struct AnnualReport: Report, Equatable {
     // Each line's natural-order key computed once, not on every comparison (a sort comparing
     // references afresh outgrew the store). Most days overdue first, then most slips: ranked as
     // one number, slips (never near a million) below the days.
-    sortLines(&lists.improvements, reference: \.reference) { _ in 0 }
-    sortLines(&lists.littleProgress, reference: \.reference) {
-      -($0.daysOverdue * 1_000_000 + min($0.slips, 999_999))
-    }
+    sortLines(&lists.improvements, reference: { $0.reference }, rank: { _ in 0 })
+    sortLines(
+      &lists.littleProgress, reference: { $0.reference },
+      rank: {
+        -($0.daysOverdue * 1_000_000 + min($0.slips, 999_999))
+      })
 
     // Dissemination and Section 11, as the digest counts them.
     figures.disseminationDelivered = digest.dissemination.delivered

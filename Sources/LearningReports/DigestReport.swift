@@ -195,6 +195,13 @@ public struct DigestReport: Report, Equatable {
   public static func build(_ cut: TrackerAsOf, _ options: ReportOptions, sharing basis: ReportBasis? = nil)
     -> DigestReport
   {
+    guard let basis else { return made(cut, options, sharing: nil) }
+    return basis.digest(cut, options) { made(cut, options, sharing: basis) }
+  }
+
+  private static func made(_ cut: TrackerAsOf, _ options: ReportOptions, sharing basis: ReportBasis?)
+    -> DigestReport
+  {
     let partnership = cut.tracker.partnership
     let year = options.year ?? partnership.reportingYear(containing: options.asOf)
     let period = partnership.reportingYear(year)
@@ -214,7 +221,7 @@ public struct DigestReport: Report, Equatable {
       return ReviewLine(id: review.id, title: review.title, kind: review.kind, day: day)
     }
     // Notifications and decisions count cases: a case counts once, on its earliest day.
-    let cases = CaseIndex(tracker)
+    let cases = basis.cases(cut)
     let inScope = Set(reviews.map(\.id))
     func caseLines(_ day: (Review) -> CalendarDay?) -> [ReviewLine] {
       cases.earliest { inScope.contains($0.id) ? day($0) : nil }.compactMap { dated in
@@ -303,7 +310,7 @@ public struct DigestReport: Report, Equatable {
         }
       }
     }
-    sortLines(&report.actions.overdueAtYearEnd, reference: \.reference) { -$0.daysOverdue }
+    sortLines(&report.actions.overdueAtYearEnd, reference: { $0.reference }, rank: { -$0.daysOverdue })
 
     // Dissemination in the year.
     let methodNames = Dictionary(

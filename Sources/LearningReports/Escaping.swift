@@ -14,31 +14,46 @@ public enum Escape {
   /// the text is read as UTF-8 and copied in runs between them, never character by character;
   /// each of the five is escaped wherever it is, even where a combining mark follows it.
   static func html(_ text: String, into out: inout String) {
+    // Most texts hold none of the five: one quick scan of the bytes, then the text as it is.
+    if !Escape.anyByte(of: text.utf8, where: { htmlReplacement($0) != nil }) {
+      out += text
+      return
+    }
     let utf8 = text.utf8
     var start = utf8.startIndex
     var index = start
     while index != utf8.endIndex {
-      let replacement: String? =
-        switch utf8[index] {
-        case UInt8(ascii: "&"): "&amp;"
-        case UInt8(ascii: "<"): "&lt;"
-        case UInt8(ascii: ">"): "&gt;"
-        case UInt8(ascii: "\""): "&quot;"
-        case UInt8(ascii: "'"): "&#39;"
-        default: nil
-        }
-      if let replacement {
+      if let replacement = htmlReplacement(utf8[index]) {
         out += text[start..<index]
         out += replacement
         start = utf8.index(after: index)
       }
       index = utf8.index(after: index)
     }
-    if start == utf8.startIndex {
-      out += text
-    } else {
-      out += text[start...]
+    out += text[start...]
+  }
+
+  /// What `html` writes for `byte`: an entity for each of the five, nil for any other byte.
+  @inline(__always)
+  static func htmlReplacement(_ byte: UInt8) -> String? {
+    switch byte {
+    case UInt8(ascii: "&"): "&amp;"
+    case UInt8(ascii: "<"): "&lt;"
+    case UInt8(ascii: ">"): "&gt;"
+    case UInt8(ascii: "\""): "&quot;"
+    case UInt8(ascii: "'"): "&#39;"
+    default: nil
     }
+  }
+
+  /// Whether any byte of `utf8` passes `test`: read from the text's own storage where it has
+  /// one, a tight loop over bytes rather than the view's indexes.
+  @inline(__always)
+  static func anyByte<Bytes: Collection<UInt8>>(of utf8: Bytes, where test: (UInt8) -> Bool) -> Bool {
+    if let found = utf8.withContiguousStorageIfAvailable({ buffer in buffer.contains(where: test) }) {
+      return found
+    }
+    return utf8.contains(where: test)
   }
 
   /// Text safe inside a Markdown table cell or paragraph: pipes, markup characters and line breaks
@@ -54,6 +69,27 @@ public enum Escape {
     let line = Table.singleLine(text).drop { $0 == " " }
     let marker = atLineStart ? markdownBlockMarker(line) : nil
     return markdownByBytes(line, marker: marker) ?? markdownByCharacters(line, marker: marker)
+  }
+
+  /// What `markdownByBytes` writes for `byte`: a backslash before markup, an entity for `&`, `<`
+  /// and `>`, nil for any other byte.
+  @inline(__always)
+  static func markdownReplacement(_ byte: UInt8) -> StaticString? {
+    switch byte {
+    case UInt8(ascii: "\\"): "\\\\"
+    case UInt8(ascii: "`"): "\\`"
+    case UInt8(ascii: "*"): "\\*"
+    case UInt8(ascii: "_"): "\\_"
+    case UInt8(ascii: "["): "\\["
+    case UInt8(ascii: "]"): "\\]"
+    case UInt8(ascii: "|"): "\\|"
+    case UInt8(ascii: "#"): "\\#"
+    case UInt8(ascii: "!"): "\\!"
+    case UInt8(ascii: "&"): "&amp;"
+    case UInt8(ascii: "<"): "&lt;"
+    case UInt8(ascii: ">"): "&gt;"
+    default: nil
+    }
   }
 
   /// `markdown`'s escaping of `line`, character by character, with a backslash before the
@@ -79,6 +115,9 @@ public enum Escape {
   /// after it, say, which makes the two one character), for `markdown` to go character by character.
   static func markdownByBytes(_ line: Substring, marker: Int?) -> String? {
     let utf8 = line.utf8
+    if marker == nil && !Escape.anyByte(of: utf8, where: { markdownReplacement($0) != nil }) {
+      return String(line)
+    }
     var out: [UInt8] = []
     out.reserveCapacity(utf8.count + utf8.count / 8 + 2)
     var start = utf8.startIndex
@@ -88,22 +127,7 @@ public enum Escape {
     while index != utf8.endIndex {
       let byte = utf8[index]
       let next = utf8.index(after: index)
-      let replacement: StaticString? =
-        switch byte {
-        case UInt8(ascii: "\\"): "\\\\"
-        case UInt8(ascii: "`"): "\\`"
-        case UInt8(ascii: "*"): "\\*"
-        case UInt8(ascii: "_"): "\\_"
-        case UInt8(ascii: "["): "\\["
-        case UInt8(ascii: "]"): "\\]"
-        case UInt8(ascii: "|"): "\\|"
-        case UInt8(ascii: "#"): "\\#"
-        case UInt8(ascii: "!"): "\\!"
-        case UInt8(ascii: "&"): "&amp;"
-        case UInt8(ascii: "<"): "&lt;"
-        case UInt8(ascii: ">"): "&gt;"
-        default: nil
-        }
+      let replacement = markdownReplacement(byte)
       if replacement != nil || offset == marker {
         // An ASCII character between ASCII neighbours (or the line's ends) is one character.
         if previous >= 0x80 || (next != utf8.endIndex && utf8[next] >= 0x80) { return nil }
@@ -129,6 +153,11 @@ public enum Escape {
   /// a fence of three or more `~`, or the `.` or `)` after up to nine digits followed by a space or
   /// nothing (ordered list item). Numbers such as `-3` and `+2` are left alone.
   static func markdownBlockMarker(_ line: Substring) -> Int? {
+    // A line whose first byte is none of `-`, `+`, `~` or a digit cannot open a list, rule or fence.
+    guard let lead = line.utf8.first,
+      lead == UInt8(ascii: "-") || lead == UInt8(ascii: "+") || lead == UInt8(ascii: "~")
+        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lead)
+    else { return nil }
     guard let first = line.first else { return nil }
     let second = line.dropFirst().first
     if (first == "-" || first == "+") && (second == nil || second == " ") { return 0 }
@@ -189,6 +218,8 @@ extension Escape {
   /// visibly as `\u{…}` and never emitted, so data cannot clear the screen, set the window title,
   /// hide a link or reverse a file name. Tab and line feed pass through unless `singleLine`.
   public static func terminal(_ text: String, singleLine: Bool = false) -> String {
+    // Printable ASCII throughout (the usual text) holds no control: no scalar need be read.
+    if !Escape.anyByte(of: text.utf8, where: { $0 < 0x20 || $0 >= 0x7F }) { return text }
     if !text.unicodeScalars.contains(where: { isUnsafeForTerminal($0, singleLine: singleLine) }) {
       return text
     }

@@ -28,11 +28,12 @@ struct NaturalKey: Comparable {
         var start = index
         while start < end, utf8[start] == 0x30 { start += 1 }
         let count = UInt32(end - start)
-        key += [
-          0x31, UInt8(count >> 24), UInt8((count >> 16) & 0xFF), UInt8((count >> 8) & 0xFF),
-          UInt8(count & 0xFF),
-        ]
-        key += utf8[start..<end]
+        key.append(0x31)
+        key.append(UInt8(count >> 24))
+        key.append(UInt8((count >> 16) & 0xFF))
+        key.append(UInt8((count >> 8) & 0xFF))
+        key.append(UInt8(count & 0xFF))
+        for digit in start..<end { key.append(utf8[digit]) }
         index = end
       } else {
         key.append(byte + 1)
@@ -52,9 +53,38 @@ struct NaturalKey: Comparable {
 
 /// Sorts report lines by `rank` (smallest first) and, where ranks tie, by their references in
 /// natural order; each line's rank and key are computed once, not on every comparison.
+@inline(__always)
 func sortLines<Line>(_ lines: inout [Line], reference: (Line) -> String, rank: (Line) -> Int) {
-  let keys = lines.map { NaturalKey(reference($0)) }
-  let ranks = lines.map(rank)
+  // Each line is read where it lies in the buffer (iterating would copy every line out).
+  var keys: [NaturalKey] = []
+  var ranks: [Int] = []
+  keys.reserveCapacity(lines.count)
+  ranks.reserveCapacity(lines.count)
+  lines.withUnsafeBufferPointer { buffer in
+    for index in buffer.indices {
+      keys.append(NaturalKey(reference(buffer[index])))
+      ranks.append(rank(buffer[index]))
+    }
+  }
   let order = lines.indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : keys[$0] < keys[$1] }
-  lines = order.map { lines[$0] }
+  permute(&lines, into: order)
+}
+
+/// Puts `elements[order[i]]` at `i` for every `i` (`order` is a permutation of the indices), by
+/// following each cycle of the permutation with swaps in the array's buffer: the elements are
+/// moved, never copied, so a large line costs no reference counting.
+func permute<Element>(_ elements: inout [Element], into order: [Int]) {
+  var settled = [Bool](repeating: false, count: elements.count)
+  elements.withUnsafeMutableBufferPointer { buffer in
+    for start in buffer.indices where !settled[start] {
+      var position = start
+      while true {
+        settled[position] = true
+        let source = order[position]
+        if source == start { break }
+        buffer.swapAt(position, source)
+        position = source
+      }
+    }
+  }
 }

@@ -8,37 +8,85 @@ import LearningModel
 extension OverdueReport {
   /// The report as pretty JSON with sorted keys.
   public var jsonBytes: [UInt8] {
-    (try? writtenJSON()) ?? (try? JSONWriter.pretty(self)) ?? Array("{}\n".utf8)
+    var bytes: [UInt8] = []
+    do {
+      try writeJSON { bytes += $0 }
+      return bytes
+    } catch {
+      return (try? JSONWriter.pretty(self)) ?? Array("{}\n".utf8)
+    }
   }
 
-  private func writtenJSON() throws -> [UInt8] {
-    let lines = overdue.count + dueSoon.count + stale.count + notYetTimeBound.count + reportedBetter.count
-    var writer = JSONPrettyWriter(capacity: 4096 + lines * 1200)
+  /// The report's JSON in pieces: each run of lines is handed on as soon as it is written.
+  public func writeJSON(_ write: ([UInt8]) throws -> Void) throws {
+    try writeJSON(write, linesPerPiece: Self.linesPerPiece, linesPerRun: Self.linesPerRun)
+  }
+
+  /// `writeJSON(_:)` handing on `linesPerPiece` lines at a time, shared among the cores when a
+  /// piece holds at least `linesPerRun` lines for each.
+  func writeJSON(_ write: ([UInt8]) throws -> Void, linesPerPiece: Int, linesPerRun: Int) throws {
+    let sizes = (linesPerPiece, linesPerRun)
+    var writer = JSONPrettyWriter(capacity: 1 << 16)
     writer.openObject()
     writer.member("agency", agency)
     writer.member("asOf", asOf.description)
     writer.key("dueSoon")
-    try Self.write(dueSoon, to: &writer)
+    try Self.write(dueSoon, to: &writer, sizes: sizes, handingOn: write)
     writer.key("notYetTimeBound")
-    try Self.write(notYetTimeBound, to: &writer)
+    try Self.write(notYetTimeBound, to: &writer, sizes: sizes, handingOn: write)
     writer.key("overdue")
-    try Self.write(overdue, to: &writer)
+    try Self.write(overdue, to: &writer, sizes: sizes, handingOn: write)
     writer.member("partnership", partnership)
     writer.key("reportedBetter")
-    try Self.write(reportedBetter, to: &writer)
+    try Self.write(reportedBetter, to: &writer, sizes: sizes, handingOn: write)
     writer.member("review", review)
     writer.key("settings")
     try writer.encoded(settings)
     writer.key("stale")
-    try Self.write(stale, to: &writer)
-    return writer.finish()
+    try Self.write(stale, to: &writer, sizes: sizes, handingOn: write)
+    try write(writer.finish())
   }
 
-  private static func write(_ lines: [ActionLine], to writer: inout JSONPrettyWriter) throws {
+  /// How many lines are written before what is written is handed on.
+  static let linesPerPiece = 20_000
+  /// The fewest lines a piece is cut into runs for, one per core (below this one core writes it).
+  static let linesPerRun = 5_000
+
+  /// A list of lines, handed on a piece at a time; each piece's lines are written in runs on the
+  /// machine's cores (`Cores`), each run by a continuation of the writer, and the runs joined in
+  /// order: the same bytes as writing the lines one by one.
+  private static func write(
+    _ lines: [ActionLine], to writer: inout JSONPrettyWriter, sizes: (piece: Int, run: Int),
+    handingOn hand: ([UInt8]) throws -> Void
+  ) throws {
     writer.openList()
-    for line in lines {
-      writer.element()
-      try write(line, to: &writer)
+    var start = 0
+    while start < lines.count {
+      let piece = start..<Swift.min(lines.count, start + Swift.max(1, sizes.piece))
+      let list = writer
+      let runs = Cores.map(piece.count, runs: Cores.runs(for: piece.count, minimum: sizes.run)) {
+        range -> Result<JSONPrettyWriter, any Error> in
+        let lineRange = (piece.lowerBound + range.lowerBound)..<(piece.lowerBound + range.upperBound)
+        var run = list.continuation(afterElements: lineRange.lowerBound, capacity: lineRange.count * 1200)
+        do {
+          // Each line is read where it lies in the buffer, not copied out of the list.
+          try lines.withUnsafeBufferPointer { buffer in
+            for index in lineRange {
+              run.element()
+              try write(buffer[index], to: &run)
+            }
+          }
+        } catch {
+          return .failure(error)
+        }
+        return .success(run)
+      }
+      try hand(writer.takeWritten())
+      for (run, range) in zip(runs, Cores.ranges(piece.count, runs: runs.count)) {
+        writer.append(try run.get(), elements: range.count)
+        try hand(writer.takeWritten())
+      }
+      start = piece.upperBound
     }
     writer.close()
   }

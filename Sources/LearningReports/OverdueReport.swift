@@ -40,18 +40,63 @@ public struct OverdueReport: Report, Equatable {
       review: options.review,
       settings: tracker.partnership.settings)
     report.subtitle = scope.subtitle
-    for entry in scope.actions {
-      if entry.state.isOverdue { report.overdue.append(scope.line(entry)) }
-      if entry.state.isDueSoon { report.dueSoon.append(scope.line(entry)) }
-      if entry.state.isStale { report.stale.append(scope.line(entry)) }
-      if entry.state.isNotYetTimeBound { report.notYetTimeBound.append(scope.line(entry)) }
-      if entry.state.reportedIsBetter { report.reportedBetter.append(scope.line(entry)) }
+    // Each listed action's line is made once, the store shared out among the cores, with the
+    // lists it goes in; the lists are sized before any line is put in them.
+    let listed = scope.actions.concurrentMap { placed, state -> (line: ActionLine, lists: Lists)? in
+      let lists = Lists(state)
+      return lists.isEmpty ? nil : (scope.line((placed, state)), lists)
     }
-    // Most days overdue first; soonest due first; longest silent first; ties by reference.
-    sortLines(&report.overdue, reference: \.reference) { -$0.daysOverdue }
-    sortLines(&report.dueSoon, reference: \.reference) { $0.due.sortKey }
-    sortLines(&report.stale, reference: \.reference) { -($0.daysSinceLastHeard ?? 0) }
+    var counts = [Int](repeating: 0, count: 5)
+    for index in listed.indices {
+      for list in 0..<5 where listed[index].lists.contains(Lists(rawValue: 1 << list)) { counts[list] += 1 }
+    }
+    // The five lists gathered and put in order side by side, one per core at a time: most days
+    // overdue first; soonest due first; longest silent first; ties by reference.
+    let sizes = counts
+    let lists = Cores.map(5, runs: 5) { range -> [ActionLine] in
+      let list = range.lowerBound
+      let member = Lists(rawValue: 1 << list)
+      var lines: [ActionLine] = []
+      lines.reserveCapacity(sizes[list])
+      for index in listed.indices where listed[index].lists.contains(member) {
+        lines.append(listed[index].line)
+      }
+      switch member {
+      case .overdue: sortLines(&lines, reference: { $0.reference }, rank: { -$0.daysOverdue })
+      case .dueSoon: sortLines(&lines, reference: { $0.reference }, rank: { $0.due.sortKey })
+      case .stale: sortLines(&lines, reference: { $0.reference }, rank: { -($0.daysSinceLastHeard ?? 0) })
+      default: break
+      }
+      return lines
+    }
+    report.overdue = lists[0]
+    report.dueSoon = lists[1]
+    report.stale = lists[2]
+    report.notYetTimeBound = lists[3]
+    report.reportedBetter = lists[4]
     return report
+  }
+
+  /// The lists an action's state puts it in, in the order the lists are numbered.
+  struct Lists: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let overdue = Lists(rawValue: 1 << 0)
+    static let dueSoon = Lists(rawValue: 1 << 1)
+    static let stale = Lists(rawValue: 1 << 2)
+    static let notYetTimeBound = Lists(rawValue: 1 << 3)
+    static let reportedBetter = Lists(rawValue: 1 << 4)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init(_ state: ActionState) {
+      var lists: Lists = []
+      if state.isOverdue { lists.insert(.overdue) }
+      if state.isDueSoon { lists.insert(.dueSoon) }
+      if state.isStale { lists.insert(.stale) }
+      if state.isNotYetTimeBound { lists.insert(.notYetTimeBound) }
+      if state.reportedIsBetter { lists.insert(.reportedBetter) }
+      self = lists
+    }
   }
 
   /// The agencies that own at least one open action in scope, alone or jointly: one chase list each.

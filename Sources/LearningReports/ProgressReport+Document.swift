@@ -148,7 +148,7 @@ extension ProgressReport {
             segmentNames: ["% closed", "Closed", "Actions", "Withdrawn"],
             bars: closedByMonth.map { point in
               Chart.Bar(
-                label: String(point.monthEnd.description.prefix(7)),
+                label: point.monthEnd.monthText,
                 values: [point.percentClosed, point.closed, point.actions, point.withdrawn])
             }))
       ])

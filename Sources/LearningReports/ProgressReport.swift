@@ -209,12 +209,14 @@ public struct ProgressReport: Report, Equatable {
       ResponseCount(
         response: response, count: recommendations.filter { $0.recommendation.response == response }.count)
     }
-    sortLines(&report.redActions, reference: \.reference) { -$0.daysOverdue }
-    sortLines(&report.reportedBetter, reference: \.reference) { -($0.brag?.severity ?? 0) }
+    sortLines(&report.redActions, reference: { $0.reference }, rank: { -$0.daysOverdue })
+    sortLines(&report.reportedBetter, reference: { $0.reference }, rank: { -($0.brag?.severity ?? 0) })
     let settings = tracker.partnership.settings
-    sortLines(&report.escalations, reference: \.reference) {
-      settings.isHighestEscalationLevel($0.escalation?.level ?? "") ? 0 : 1
-    }
+    sortLines(
+      &report.escalations, reference: { $0.reference },
+      rank: {
+        settings.isHighestEscalationLevel($0.escalation?.level ?? "") ? 0 : 1
+      })
     report.header = BoardPaperHeader(settings.boardPaper, options)
 
     if let since = options.since {

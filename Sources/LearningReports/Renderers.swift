@@ -32,7 +32,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
 /// A report: a plain value that can be laid out as a document, written as CSV tables, and
 /// encoded as JSON.
-public protocol Report: Encodable {
+public protocol Report: Encodable, Sendable {
   /// The report laid out as sections for reading, the source of the text, Markdown and HTML formats.
   var document: ReportDocument { get }
   /// The report's main rows for a spreadsheet: the first of `csvTables`.
@@ -43,6 +43,9 @@ public protocol Report: Encodable {
   /// The report value as pretty JSON with sorted keys (by default streamed by the one JSON writer
   /// from `Encodable`; a report with a great many rows writes the same bytes by hand).
   var jsonBytes: [UInt8] { get }
+  /// Hands the report's JSON (`jsonBytes`) to `write` in pieces, in order: a report with a great
+  /// many rows writes each run of rows as it is made, so the whole never sits in memory.
+  func writeJSON(_ write: ([UInt8]) throws -> Void) throws
 }
 
 extension Report {
@@ -69,6 +72,11 @@ extension Report {
   /// The report value as pretty JSON with sorted keys, streamed by the one JSON writer.
   public var jsonBytes: [UInt8] {
     (try? JSONWriter.pretty(self)) ?? Array("{}\n".utf8)
+  }
+
+  /// The report's JSON in one piece.
+  public func writeJSON(_ write: ([UInt8]) throws -> Void) throws {
+    try write(jsonBytes)
   }
 
   /// The report value as pretty JSON with sorted keys, streamed by the one JSON writer.

@@ -15,6 +15,12 @@ public final class ReportBasis {
   private var cuts: [CalendarDay: TrackerAsOf] = [:]
   private var findingRepeats: [FindingRepeatsKey: FindingRepeats] = [:]
   private var caseIndexes: [CalendarDay: CaseIndex] = [:]
+  private var digests: [DigestKey: DigestReport] = [:]
+
+  private struct DigestKey: Hashable {
+    var cut: CalendarDay
+    var options: ReportOptions
+  }
 
   private struct FindingRepeatsKey: Hashable {
     var cut: CalendarDay
@@ -60,6 +66,18 @@ extension ReportBasis {
     let index = CaseIndex(cut.tracker)
     caseIndexes[cut.day] = index
     return index
+  }
+}
+
+extension ReportBasis {
+  /// The digest of `cut` for `options`, built once: the annual report's figures for the year are
+  /// the digest's, and `report all` writes the same digest beside it.
+  func digest(_ cut: TrackerAsOf, _ options: ReportOptions, build: () -> DigestReport) -> DigestReport {
+    let key = DigestKey(cut: cut.day, options: options)
+    if let digest = digests[key] { return digest }
+    let digest = build()
+    digests[key] = digest
+    return digest
   }
 }
 

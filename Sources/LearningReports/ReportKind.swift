@@ -100,7 +100,11 @@ public struct ReportKind: Sendable {
   /// store. The store is cut at the options' day here, once, for every kind of report: builders
   /// are handed the cut (`TrackerAsOf`) and never cut again.
   public func build(_ tracker: Tracker, _ options: ReportOptions) throws(ReportRequestError) -> any Report {
-    try build(ReportBasis(tracker), options)
+    let basis = ReportBasis(tracker)
+    let report = try build(basis, options)
+    // The cut of the store is freed on another core while the report is written.
+    Cores.letGo(consume basis)
+    return report
   }
 
   /// Builds the report from what the reports of one reading share: the cut at the options' day

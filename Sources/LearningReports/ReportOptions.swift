@@ -1,7 +1,8 @@
+import Foundation
 import LearningModel
 
 /// What every report is asked for: the as-of day and the filters.
-public struct ReportOptions: Sendable {
+public struct ReportOptions: Hashable, Sendable {
   /// The day the derived state is for.
   public var asOf: CalendarDay
   /// Only actions this agency owns (and recommendations addressed to it).
@@ -301,48 +302,96 @@ struct ScopedActions: Sequence {
   let tracker: Tracker
   let options: ReportOptions
 
-  /// Walks the store in its order.
+  /// Walks the store in its order, reading each record where it lies and making one place per
+  /// recommendation, so no review or recommendation is copied for each of its actions.
   struct Iterator: IteratorProtocol {
     let reviews: [Review]
     let options: ReportOptions
     let settings: Settings
     var review = 0
+    /// Where the walk stops: the end of the reviews, or of one core's share of them.
+    var end: Int
     var recommendation = 0
     var action = 0
+    /// The place of the recommendation being walked, once one of its actions is in scope.
+    var place: PlacedAction.Place?
 
     mutating func next() -> (placed: PlacedAction, state: ActionState)? {
-      while review < reviews.count {
-        let current = reviews[review]
-        if let id = options.review, current.id != id {
-          (review, recommendation, action) = (review + 1, 0, 0)
+      while review < end {
+        if let id = options.review, reviews[review].id != id {
+          moveToNextReview()
           continue
         }
-        guard recommendation < current.recommendations.count else {
-          (review, recommendation, action) = (review + 1, 0, 0)
+        guard recommendation < reviews[review].recommendations.count else {
+          moveToNextReview()
           continue
         }
-        let answered = current.recommendations[recommendation]
-        if let theme = options.theme, !ReportScope.carries(theme, current, answered) {
-          (recommendation, action) = (recommendation + 1, 0)
+        if action == 0, let theme = options.theme,
+          !ReportScope.carries(theme, reviews[review], reviews[review].recommendations[recommendation])
+        {
+          moveToNextRecommendation()
           continue
         }
-        guard action < answered.actions.count else {
-          (recommendation, action) = (recommendation + 1, 0)
+        guard action < reviews[review].recommendations[recommendation].actions.count else {
+          moveToNextRecommendation()
           continue
         }
-        let candidate = answered.actions[action]
+        let index = action
         action += 1
+        let candidate = reviews[review].recommendations[recommendation].actions[index]
         if let agency = options.agency, !candidate.isOwned(by: agency) { continue }
-        let state = candidate.state(asOf: options.asOf, settings: settings, heardFrom: current.planDay)
-        if state.exists {
-          return (PlacedAction(review: current, recommendation: answered, action: candidate), state)
-        }
+        let state = candidate.state(
+          asOf: options.asOf, settings: settings, heardFrom: reviews[review].planDay)
+        guard state.exists else { continue }
+        let current =
+          place
+          ?? PlacedAction.Place(
+            review: reviews[review], recommendation: reviews[review].recommendations[recommendation])
+        place = current
+        return (PlacedAction(place: current, action: candidate), state)
       }
       return nil
+    }
+
+    private mutating func moveToNextReview() {
+      (review, recommendation, action, place) = (review + 1, 0, 0, nil)
+    }
+
+    private mutating func moveToNextRecommendation() {
+      (recommendation, action, place) = (recommendation + 1, 0, nil)
     }
   }
 
   func makeIterator() -> Iterator {
-    Iterator(reviews: tracker.reviews, options: options, settings: tracker.partnership.settings)
+    iterator(reviews: tracker.reviews.indices)
+  }
+
+  private func iterator(reviews range: Range<Int>) -> Iterator {
+    Iterator(
+      reviews: tracker.reviews, options: options, settings: tracker.partnership.settings,
+      review: range.lowerBound,
+      end: range.upperBound)
+  }
+
+  /// What `make` gives for each action in scope, in store order, as walking the sequence gives it.
+  /// A large store's reviews are shared out among the machine's cores (`Cores`), each share
+  /// walked in order; `make` must only read what it is given and what it shares.
+  func concurrentMap<Result: Sendable>(
+    minimumReviews: Int = 1_000, _ make: @Sendable (PlacedAction, ActionState) -> Result?
+  ) -> [Result] {
+    let count = tracker.reviews.count
+    let runs = Cores.map(count, runs: Cores.runs(for: count, minimum: minimumReviews)) { reviews in
+      var walker = iterator(reviews: reviews)
+      var made: [Result] = []
+      while let (placed, state) = walker.next() {
+        if let result = make(placed, state) { made.append(result) }
+      }
+      return made
+    }
+    if runs.count == 1 { return runs[0] }
+    var all: [Result] = []
+    all.reserveCapacity(runs.reduce(0) { $0 + $1.count })
+    for run in runs { all.append(contentsOf: run) }
+    return all
   }
 }

@@ -60,6 +60,16 @@ public enum OutputTarget {
         + "the store, so nothing was written (write it to a new or empty folder of its own)")
   }
 
+  /// Checks `path` (`check(_:store:)`), then writes to it what `produce` hands its writer, piece
+  /// by piece (`AtomicFile.write(to:producing:)`). A report is made from the store and can be made
+  /// again, so it replaces the file whole but is not forced to disk on its own.
+  public static func write(
+    to path: String, store: String, producing produce: (_ write: ([UInt8]) throws -> Void) throws -> Void
+  ) throws {
+    try check(path, store: store)
+    try AtomicFile.write(to: path, mode: 0o600, followingLink: false, flushing: false, producing: produce)
+  }
+
   /// Checks `path` (`check(_:store:)`), then writes `bytes` to it whole.
   public static func write(_ bytes: [UInt8], to path: String, store: String) throws(StoreError) {
     try check(path, store: store)

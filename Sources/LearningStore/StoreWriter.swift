@@ -148,9 +148,67 @@ public enum AtomicFile {
     }
   }
 
+  /// Writes what `produce` hands its writer, piece by piece, as `write(_:to:mode:)` writes bytes:
+  /// to a temporary file renamed over `path` once all is written, so a large report never sits
+  /// whole in memory. Nothing replaces the file when `produce` or a write fails; an error
+  /// `produce` throws is passed on as it is.
+  public static func write(
+    to path: String, mode: mode_t = 0o600, followingLink: Bool = true, flushing: Bool = true,
+    producing produce: (_ write: ([UInt8]) throws -> Void) throws -> Void
+  ) throws {
+    var produced: (any Error)?
+    do {
+      try write(to: path, mode: mode, followingLink: followingLink, flushing: flushing) {
+        descriptor, temporary in
+        var failure: String?
+        do {
+          try produce { bytes in
+            failure = bytes.withUnsafeBytes { writeAll($0, to: descriptor, temporary: temporary) }
+            if let failure { throw StoreError.cannotWrite(file: path, reason: failure) }
+          }
+        } catch {
+          if failure == nil { produced = error }
+          return failure ?? "nothing was written"
+        }
+        return nil
+      }
+    } catch {
+      // What `produce` threw, as it is; else what went wrong with the file.
+      throw produced ?? error
+    }
+  }
+
   private static func write(
     buffer bytes: UnsafeRawBufferPointer, to path: String, mode: mode_t, followingLink: Bool,
     flushing: Bool = true
+  ) throws(StoreError) {
+    try write(to: path, mode: mode, followingLink: followingLink, flushing: flushing) {
+      descriptor, temporary in
+      writeAll(bytes, to: descriptor, temporary: temporary)
+    }
+  }
+
+  /// Writes all of `bytes` to `descriptor`; what went wrong, or nil.
+  private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, temporary: String)
+    -> String?
+  {
+    var offset = 0
+    while offset < bytes.count {
+      let written = Glibc.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return StorePath.reason("cannot write the temporary file \(temporary)")
+      }
+      offset += written
+    }
+    return nil
+  }
+
+  /// Makes a temporary file beside `path`, lets `fill` write it (returning what went wrong, or
+  /// nil), flushes it when asked, and renames it over `path`; on failure the temporary file goes.
+  private static func write(
+    to path: String, mode: mode_t, followingLink: Bool, flushing: Bool,
+    filling fill: (_ descriptor: Int32, _ temporary: String) -> String?
   ) throws(StoreError) {
     let real = followingLink ? StorePath.resolved(path) : path
     let url = URL(fileURLWithPath: real)
@@ -163,16 +221,7 @@ public enum AtomicFile {
     }
     var failure: String?
     if fchmod(descriptor, mode) != 0 { failure = StorePath.reason("cannot set the temporary file's mode") }
-    var offset = 0
-    while failure == nil && offset < bytes.count {
-      let written = Glibc.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-      if written < 0 {
-        if errno == EINTR { continue }
-        failure = StorePath.reason("cannot write the temporary file \(temporary)")
-      } else {
-        offset += written
-      }
-    }
+    if failure == nil { failure = fill(descriptor, temporary) }
     if flushing && failure == nil && fsync(descriptor) != 0 {
       failure = StorePath.reason("cannot flush the temporary file \(temporary) to disk")
     }

@@ -35,7 +35,7 @@ extension LearningTrackerCommand {
         kind.parameters.contains(.failOnOverdue) && args[ReportParameterOptions.failOnOverdue]
       try kind.checkRequest(options)
       // Every argument is checked; now the store is read, once. The store is let go once the
-      // report is built, so that rendering a large report never sits beside the whole store.
+      // report is built (freed on another core), so rendering a large report does not sit beside it.
       let built = try { () throws -> (report: any Report, done: Bool) in
         let tracker = try context.load().tracker
         if kind.isForPublication, let review = options.review, tracker.reviewIndex(review) != nil {
@@ -44,12 +44,15 @@ extension LearningTrackerCommand {
             tracker, review: review, asOf: options.asOf, allowed: options.includeUnpublished)
         }
         let report = try kind.build(tracker, options)
-        guard let byAgency else { return (report, false) }
-        try writeChaseLists(kind, tracker, options, into: byAgency, format: output.format ?? .csv, context)
-        return (report, output.file == nil && output.format == nil)
+        if let byAgency {
+          try writeChaseLists(kind, tracker, options, into: byAgency, format: output.format ?? .csv, context)
+        }
+        // The store is freed on another core while the report is written, and what it held is
+        // handed back to the system, so a large rendering does not come on top of it.
+        Cores.letGo(consume tracker, then: StoreMemory.returnFreedMemory)
+        return (report, byAgency != nil && output.file == nil && output.format == nil)
       }()
       let report = built.report
-      StoreMemory.returnFreedMemory()
       if built.done {
         if failOnOverdue && (kind.overdueCount?(report) ?? 0) > 0 { throw CommandError.findings("") }
         return ExitCode.ok
@@ -154,18 +157,21 @@ extension LearningTrackerCommand {
     try OutputFileName.checkDistinct(files.flatMap { $0 })
     for file in files.flatMap({ $0 }) { try OutputTarget.check(file.path, store: context.dataPath) }
     try OutputFolder.create(folder)
-    // One report at a time: built, written in each of its formats, then let go. What the reports
-    // share (the store cut at the day, the findings compared) is made once, for all of them.
+    // One report at a time: built, written in each of its formats (the formats made side by side,
+    // one per core), then let go. What the reports share (the store cut at the day, the findings
+    // compared) is made once, for all of them.
     let basis = ReportBasis(tracker)
     var written = 0
+    let store = context.dataPath
     for (entry, names) in zip(entries.filter { $0.skipped == nil }, files) {
       let report = try entry.build(basis)
-      for (format, name) in zip(entry.formats, names) {
-        try write(report, as: format, to: name.path, store: context.dataPath)
-        written += 1
-        // What a rendering freed goes back to the system, so the next one does not come on top.
-        StoreMemory.returnFreedMemory()
+      let targets = Array(zip(entry.formats, names.map(\.path)))
+      try Cores.forEach(targets.count) { index in
+        try write(report, as: targets[index].0, to: targets[index].1, store: store)
       }
+      written += targets.count
+      // What the renderings freed goes back to the system, so the next report does not come on top.
+      StoreMemory.returnFreedMemory()
     }
     context.console.note(
       "wrote \(written) reports to \(folder) (as at \(asOf), changes since \(since), digest \(year))")
@@ -185,9 +191,11 @@ extension LearningTrackerCommand {
   /// to a file the store owns (`OutputTarget`).
   static func write(_ report: any Report, as format: OutputFormat, to path: String, store: String) throws {
     if format == .json {
-      try OutputTarget.write(report.jsonBytes, to: path, store: store)
+      // Written as it is made: a report of hundreds of thousands of lines never sits whole in memory.
+      try OutputTarget.write(to: path, store: store) { write in try report.writeJSON(write) }
     } else {
-      try OutputTarget.write(text: report.rendered(as: format), to: path, store: store)
+      // A report can always be made again from the store: replaced whole, not forced to disk.
+      try OutputTarget.write(text: report.rendered(as: format), to: path, store: store, flushing: false)
     }
   }
 }

@@ -3,6 +3,15 @@ import Testing
 @testable import LearningModel
 
 @Suite struct CalendarDayTests {
+  @Test func writesEveryPartWithItsLeadingZeros() throws {
+    #expect(try #require(CalendarDay(year: 987, month: 3, day: 4)).description == "0987-03-04")
+    #expect(try #require(CalendarDay(year: 9999, month: 12, day: 31)).description == "9999-12-31")
+    #expect(try #require(CalendarDay(year: 2026, month: 11, day: 20)).monthText == "2026-11")
+    #expect(try #require(CalendarDay(year: 5, month: 1, day: 9)).monthText == "0005-01")
+    // Far outside the calendar a store can hold, a day is still written, padded as before.
+    #expect(CalendarDay(dayNumber: 3_000_000).description == "10183-09-21")
+  }
+
   @Test(arguments: ["2025-01-10", "2024-02-29", "2000-02-29", "1999-12-31", "2030-06-01"])
   func parsesAndFormatsRealDays(_ text: String) throws {
     let day = try #require(CalendarDay(text))

@@ -46,6 +46,32 @@ import Testing
     try Self.expectSameBytes(tracker, options)
   }
 
+  @Test func writtenInPiecesAndRunsOnEveryCoreTheBytesAreTheSame() throws {
+    let tracker = SyntheticPartnership.generate(reviews: 40, asOf: Fixture.asOf)
+    let report = OverdueReport.build(tracker, ReportOptions(asOf: Fixture.asOf))
+    #expect(report.overdue.count > 20)
+    let encoded = try JSONWriter.pretty(report)
+    for (piece, run) in [(1, 1), (7, 1), (7, 2), (50, 3), (1_000, 1)] {
+      var pieces: [[UInt8]] = []
+      try report.writeJSON({ pieces.append($0) }, linesPerPiece: piece, linesPerRun: run)
+      #expect(Array(pieces.joined()) == encoded, "pieces of \(piece) lines, runs from \(run)")
+      if piece == 7 { #expect(pieces.count > 5) }
+    }
+  }
+
+  @Test func theStoreSharedOutAmongTheCoresGivesTheActionsInStoreOrder() {
+    let tracker = SyntheticPartnership.generate(reviews: 40, asOf: Fixture.asOf)
+    let scope = ReportScope(tracker, ReportOptions(asOf: Fixture.asOf))
+    let walked = scope.actions.map { $0.placed.reference.description + " " + $0.state.status.rawValue }
+    let shared = scope.actions.concurrentMap(minimumReviews: 1) { placed, state in
+      placed.reference.description + " " + state.status.rawValue
+    }
+    #expect(!walked.isEmpty)
+    #expect(shared == walked)
+    #expect(Cores.ranges(10, runs: 3) == [0..<3, 3..<6, 6..<10])
+    #expect(Cores.ranges(0, runs: 2) == [0..<0, 0..<0])
+  }
+
   @Test func anEmptyStore() throws {
     let tracker = DefaultCatalogues.newTracker(partnershipName: "Northshire \"Partnership\"\n")
     try Self.expectSameBytes(tracker, ReportOptions(asOf: Fixture.asOf))

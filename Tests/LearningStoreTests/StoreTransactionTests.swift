@@ -420,4 +420,27 @@ import Testing
       #expect(!message.contains("Domain"))
     }
   }
+
+  @Test func aReportWrittenPieceByPieceIsWholeOrNotThereAndItsErrorIsPassedOn() throws {
+    struct Refused: Error, Equatable {}
+    let folder = try folder()
+    let path = folder + "/overdue.json"
+    try AtomicFile.write(to: path) { write in
+      try write(Array("{\n".utf8))
+      try write(Array("}\n".utf8))
+    }
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\n}\n")
+    do {
+      try AtomicFile.write(to: path) { write in
+        try write(Array("half".utf8))
+        throw Refused()
+      }
+      Issue.record("a failed report replaced the file")
+    } catch let error as Refused {
+      #expect(error == Refused())
+    }
+    // The old file stands, and no temporary file is left beside it.
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\n}\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["overdue.json"])
+  }
 }
