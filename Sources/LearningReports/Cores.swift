@@ -32,6 +32,111 @@ public enum Cores {
     for outcome in outcomes.joined() { try outcome.get() }
   }
 
+  /// Makes each of `count` values in order and does `uses(index)` jobs with each, on every core:
+  /// while one value's jobs are done, the next value is made. The jobs are taken in the order make
+  /// 0, make 1, the jobs of 0, make 2, the jobs of 1, and so on, so at most three values are held
+  /// at once (one in use, one made, one being made), and a job only ever waits for a value that is
+  /// already being made. `finished` runs once a value's last job is done and the value let go.
+  /// After a failure no further job is started; the failure of the earliest job is thrown.
+  public static func pipeline<Value: Sendable>(
+    _ count: Int, uses: (Int) -> Int, make: @Sendable (Int) throws -> Value,
+    use: @Sendable (Value, _ index: Int, _ job: Int) throws -> Void, finished: @Sendable (Int) -> Void
+  ) throws {
+    var jobs: [PipelineJob] = []
+    for index in 0..<count {
+      jobs.append(.make(index))
+      if index > 0 { jobs += (0..<uses(index - 1)).map { .use(index - 1, $0) } }
+    }
+    if count > 0 { jobs += (0..<uses(count - 1)).map { .use(count - 1, $0) } }
+    let line = Pipeline<Value>(jobs: jobs, uses: (0..<count).map(uses))
+    let workers = Swift.max(1, Swift.min(8, ProcessInfo.processInfo.activeProcessorCount))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while let (position, job) = line.next() {
+        switch job {
+        case .make(let index):
+          line.made(index, Result { try make(index) }, position: position)
+        case .use(let index, let number):
+          if let value = line.value(index) {
+            do { try use(value, index, number) } catch { line.failed(error, position: position) }
+          }
+          if line.used(index) { finished(index) }
+        }
+      }
+    }
+    if let failure = line.failure { throw failure }
+  }
+
+  private enum PipelineJob: Sendable {
+    case make(Int)
+    case use(Int, Int)
+  }
+
+  /// The jobs of a pipeline and the values made, under one lock; a job waiting for its value
+  /// waits on the lock's condition.
+  private final class Pipeline<Value: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let jobs: [PipelineJob]
+    private var nextJob = 0
+    private var values: [Int: Result<Value, any Error>] = [:]
+    private var usesLeft: [Int]
+    private var earliestFailure: (position: Int, error: any Error)?
+
+    init(jobs: [PipelineJob], uses: [Int]) {
+      self.jobs = jobs
+      usesLeft = uses
+    }
+
+    /// The next job and its place in the order; nil when all are taken or one has failed.
+    func next() -> (Int, PipelineJob)? {
+      condition.lock()
+      defer { condition.unlock() }
+      guard nextJob < jobs.count, earliestFailure == nil else { return nil }
+      nextJob += 1
+      return (nextJob - 1, jobs[nextJob - 1])
+    }
+
+    func made(_ index: Int, _ value: Result<Value, any Error>, position: Int) {
+      if case .failure(let error) = value { failed(error, position: position) }
+      condition.lock()
+      values[index] = value
+      if usesLeft[index] == 0 { values[index] = nil }
+      condition.broadcast()
+      condition.unlock()
+    }
+
+    /// The value once it is made; nil when making it failed.
+    func value(_ index: Int) -> Value? {
+      condition.lock()
+      defer { condition.unlock() }
+      while values[index] == nil { condition.wait() }
+      return try? values[index]?.get()
+    }
+
+    /// Notes one job of the value done; true when it was the last, and the value is let go.
+    func used(_ index: Int) -> Bool {
+      condition.lock()
+      usesLeft[index] -= 1
+      let last = usesLeft[index] == 0
+      // Let go outside the lock: freeing a large report takes a while.
+      let released = last ? values.removeValue(forKey: index) : nil
+      condition.unlock()
+      withExtendedLifetime(released) {}
+      return last
+    }
+
+    func failed(_ error: any Error, position: Int) {
+      condition.lock()
+      defer { condition.unlock() }
+      if earliestFailure.map({ position < $0.position }) ?? true { earliestFailure = (position, error) }
+    }
+
+    var failure: (any Error)? {
+      condition.lock()
+      defer { condition.unlock() }
+      return earliestFailure?.error
+    }
+  }
+
   /// Lets go of `value` on another core: freeing a store of hundreds of thousands of records
   /// takes a noticeable time, and nothing need wait for it. Whoever hands a value over keeps no
   /// other reference to it, or the last one let go frees it where it is.

@@ -158,6 +158,13 @@ public enum Escape {
       lead == UInt8(ascii: "-") || lead == UInt8(ascii: "+") || lead == UInt8(ascii: "~")
         || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lead)
     else { return nil }
+    // In ASCII text every byte is a character, so the bytes decide it (dates and numbers mostly).
+    if line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return asciiMarkdownBlockMarker(line.utf8) }
+    return markdownBlockMarkerByCharacters(line)
+  }
+
+  /// `markdownBlockMarker`, character by character.
+  static func markdownBlockMarkerByCharacters(_ line: Substring) -> Int? {
     guard let first = line.first else { return nil }
     let second = line.dropFirst().first
     if (first == "-" || first == "+") && (second == nil || second == " ") { return 0 }
@@ -169,6 +176,40 @@ public enum Escape {
     guard digits > 0, digits <= 9, let marker = rest.first, marker == "." || marker == ")",
       rest.dropFirst().first == nil || rest.dropFirst().first == " "
     else { return nil }
+    return digits
+  }
+
+  /// `markdownBlockMarker` for a line of ASCII text without carriage returns, byte by byte.
+  static func asciiMarkdownBlockMarker(_ line: Substring.UTF8View) -> Int? {
+    var bytes = line.makeIterator()
+    guard let first = bytes.next() else { return nil }
+    let second = bytes.next()
+    let dash = UInt8(ascii: "-")
+    let space = UInt8(ascii: " ")
+    if (first == dash || first == UInt8(ascii: "+")) && (second == nil || second == space) { return 0 }
+    if first == dash {
+      var dashes = 0
+      for byte in line {
+        if byte == dash {
+          dashes += 1
+        } else if byte != space {
+          break
+        }
+      }
+      if dashes >= 3 { return 0 }
+    }
+    if first == UInt8(ascii: "~") && line.starts(with: "~~~".utf8) { return 0 }
+    var index = line.startIndex
+    var digits = 0
+    while index != line.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[index]) {
+      digits += 1
+      index = line.index(after: index)
+    }
+    guard digits > 0, digits <= 9, index != line.endIndex,
+      line[index] == UInt8(ascii: ".") || line[index] == UInt8(ascii: ")")
+    else { return nil }
+    let next = line.index(after: index)
+    guard next == line.endIndex || line[next] == space else { return nil }
     return digits
   }
 

@@ -355,31 +355,36 @@ struct HTMLRenderer {
             .el("th", [("scope", "col")] + ($0.alignment == .right ? [("class", "num")] : []), text: $0.title)
           })
       ])
-    // Each row is serialized as soon as it is made (escaped by the one serializer), so that a
-    // table of many thousands of rows is never held as a tree of nodes.
-    // The rows are made and serialized (escaped by the one serializer) only as the page is
-    // written, each straight into the page, so that a table of many thousands of rows is never
-    // held as a tree of nodes nor as markup of its own beside the page.
+    // The rows are written only as the page is written, each straight into the page, so that a
+    // table of many thousands of rows is never held as a tree of nodes nor as markup of its own
+    // beside the page. A row is written as the serializer writes a `tr` of `th` and `td` elements
+    // (no node made for each cell: a test holds the two together), its texts escaped by `Escape.html`.
     let rows = TableRows { out in
       for row in table.rows {
-        HTMLNode.el(
-          "tr", [],
-          row.enumerated().map { index, cell -> HTMLNode in
-            let numeric = table.columns[index].alignment == .right
-            let content: [HTMLNode] =
-              if let name = cell.rating, let rating = BRAGStyle.rating(named: name) {
-                [ReportDocument.ratingLabel(rating, text: cell.text)]
-              } else {
-                [.text(cell.text)]
-              }
-            if index == 0 {
-              return .el("th", [("scope", "row")] + (numeric ? [("class", "num")] : []), content)
-            }
+        out += "<tr>"
+        for (index, cell) in row.enumerated() {
+          let numeric = table.columns[index].alignment == .right
+          if index == 0 {
+            out += numeric ? "<th scope=\"row\" class=\"num\">" : "<th scope=\"row\">"
+          } else {
             let isDay = cell.text.utf8.count == 10 && CalendarDay(cell.text) != nil
             let kind = numeric ? "num" : isDay ? "day" : layout.prose.contains(index) ? "prose" : nil
-            return .el("td", kind.map { [("class", $0)] } ?? [], content)
+            if let kind {
+              out += "<td class=\""
+              out += kind
+              out += "\">"
+            } else {
+              out += "<td>"
+            }
           }
-        ).write(into: &out)
+          if let name = cell.rating, let rating = BRAGStyle.rating(named: name) {
+            ReportDocument.ratingLabel(rating, text: cell.text).write(into: &out)
+          } else {
+            Escape.html(cell.text, into: &out)
+          }
+          out += index == 0 ? "</th>" : "</td>"
+        }
+        out += "</tr>\n"
       }
     }
     tableCount += 1

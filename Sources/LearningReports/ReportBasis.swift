@@ -1,3 +1,4 @@
+import Foundation
 import LearningModel
 
 /// What the reports of one reading of a store share, each part made the first time a report asks
@@ -9,20 +10,22 @@ import LearningModel
 ///
 /// Each part depends only on the store and the day (and the threshold), never on a report's
 /// filters, so whichever report asks first, every report gets the same value it would have made.
-public final class ReportBasis {
+/// Reports may be built from one basis on several cores at once: a part asked for while another
+/// core makes it is waited for, never made twice.
+public final class ReportBasis: Sendable {
   /// The whole store, as read.
   public let tracker: Tracker
-  private var cuts: [CalendarDay: TrackerAsOf] = [:]
-  private var findingRepeats: [FindingRepeatsKey: FindingRepeats] = [:]
-  private var caseIndexes: [CalendarDay: CaseIndex] = [:]
-  private var digests: [DigestKey: DigestReport] = [:]
+  private let cuts = Parts<CalendarDay, TrackerAsOf>()
+  private let findingRepeats = Parts<FindingRepeatsKey, FindingRepeats>()
+  private let caseIndexes = Parts<CalendarDay, CaseIndex>()
+  private let digests = Parts<DigestKey, DigestReport>()
 
-  private struct DigestKey: Hashable {
+  private struct DigestKey: Hashable, Sendable {
     var cut: CalendarDay
     var options: ReportOptions
   }
 
-  private struct FindingRepeatsKey: Hashable {
+  private struct FindingRepeatsKey: Hashable, Sendable {
     var cut: CalendarDay
     var asOf: CalendarDay
     var threshold: Double
@@ -36,10 +39,7 @@ public final class ReportBasis {
 
   /// The store as it stood at the end of `day`, cut once.
   public func cut(_ day: CalendarDay) -> TrackerAsOf {
-    if let cut = cuts[day] { return cut }
-    let cut = TrackerAsOf(tracker, asOf: day)
-    cuts[day] = cut
-    return cut
+    cuts.value(for: day) { TrackerAsOf(tracker, asOf: day) }
   }
 
   /// `cut` as it stood at the end of an earlier day (a reporting year that ended before it): the
@@ -52,20 +52,16 @@ public final class ReportBasis {
   func findingRepeats(_ cut: TrackerAsOf, asOf: CalendarDay, threshold: Double, limit: Int) -> FindingRepeats
   {
     let key = FindingRepeatsKey(cut: cut.day, asOf: asOf, threshold: threshold, limit: limit)
-    if let repeats = findingRepeats[key] { return repeats }
-    let repeats = FindingRepeats(cut.tracker, asOf: asOf, threshold: threshold, limit: limit)
-    findingRepeats[key] = repeats
-    return repeats
+    return findingRepeats.value(for: key) {
+      FindingRepeats(cut.tracker, asOf: asOf, threshold: threshold, limit: limit)
+    }
   }
 }
 
 extension ReportBasis {
   /// The reviews of `cut` grouped by case, found once for each cut.
   func cases(_ cut: TrackerAsOf) -> CaseIndex {
-    if let index = caseIndexes[cut.day] { return index }
-    let index = CaseIndex(cut.tracker)
-    caseIndexes[cut.day] = index
-    return index
+    caseIndexes.value(for: cut.day) { CaseIndex(cut.tracker) }
   }
 }
 
@@ -73,11 +69,38 @@ extension ReportBasis {
   /// The digest of `cut` for `options`, built once: the annual report's figures for the year are
   /// the digest's, and `report all` writes the same digest beside it.
   func digest(_ cut: TrackerAsOf, _ options: ReportOptions, build: () -> DigestReport) -> DigestReport {
-    let key = DigestKey(cut: cut.day, options: options)
-    if let digest = digests[key] { return digest }
-    let digest = build()
-    digests[key] = digest
-    return digest
+    digests.value(for: DigestKey(cut: cut.day, options: options), make: build)
+  }
+}
+
+/// One kind of part of a basis, by its key: each made once, by the first core to ask; a core that
+/// asks while it is being made waits for it. Parts of different keys are made side by side.
+private final class Parts<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var parts: [Key: Part] = [:]
+
+  /// One part: its own lock is held while it is made, so whoever asks next waits for it.
+  private final class Part: @unchecked Sendable {
+    let lock = NSLock()
+    var value: Value?
+  }
+
+  func value(for key: Key, make: () -> Value) -> Value {
+    lock.lock()
+    let part: Part
+    if let existing = parts[key] {
+      part = existing
+    } else {
+      part = Part()
+      parts[key] = part
+    }
+    lock.unlock()
+    part.lock.lock()
+    defer { part.lock.unlock() }
+    if let value = part.value { return value }
+    let value = make()
+    part.value = value
+    return value
   }
 }
 

@@ -267,7 +267,7 @@ extension ReportRegistry {
 
   /// One report of the meeting pack, to be built when it is written (so that only one report is
   /// held at a time), or the reason it is left out.
-  public struct PackEntry {
+  public struct PackEntry: Sendable {
     /// The kind of report.
     public var kind: ReportKind
     /// The options it is built with.

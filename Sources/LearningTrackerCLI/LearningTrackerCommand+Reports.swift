@@ -157,22 +157,22 @@ extension LearningTrackerCommand {
     try OutputFileName.checkDistinct(files.flatMap { $0 })
     for file in files.flatMap({ $0 }) { try OutputTarget.check(file.path, store: context.dataPath) }
     try OutputFolder.create(folder)
-    // One report at a time: built, written in each of its formats (the formats made side by side,
-    // one per core), then let go. What the reports share (the store cut at the day, the findings
-    // compared) is made once, for all of them.
+    // Each report is built, written in each of its formats and let go, on every core: the next
+    // report is built while the formats of the one before are written. What the reports share
+    // (the store cut at the day, the findings compared) is made once, for all of them.
     let basis = ReportBasis(tracker)
-    var written = 0
     let store = context.dataPath
-    for (entry, names) in zip(entries.filter { $0.skipped == nil }, files) {
-      let report = try entry.build(basis)
-      let targets = Array(zip(entry.formats, names.map(\.path)))
-      try Cores.forEach(targets.count) { index in
-        try write(report, as: targets[index].0, to: targets[index].1, store: store)
-      }
-      written += targets.count
+    let built = entries.filter { $0.skipped == nil }
+    let targets = zip(built, files).map { entry, names in Array(zip(entry.formats, names.map(\.path))) }
+    try Cores.pipeline(
+      built.count, uses: { targets[$0].count },
+      make: { index in try built[index].build(basis) },
+      use: { report, index, format in
+        try write(report, as: targets[index][format].0, to: targets[index][format].1, store: store)
+      },
       // What the renderings freed goes back to the system, so the next report does not come on top.
-      StoreMemory.returnFreedMemory()
-    }
+      finished: { _ in StoreMemory.returnFreedMemory() })
+    let written = targets.map(\.count).reduce(0, +)
     context.console.note(
       "wrote \(written) reports to \(folder) (as at \(asOf), changes since \(since), digest \(year))")
     for entry in entries {

@@ -29,6 +29,19 @@ import Testing
     }
   }
 
+  @Test(
+    arguments: texts + [
+      "2017-04-20", "12", "3.5", "1.", "1)", "1.x", "123456789. nine", "0) zero", "--", "-- -", "-  -  -x",
+      "~~", "~~~", "+", "-", "+x", "1 . item", "-\t", "12.3%",
+    ])
+  func markdownBlockMarkerByBytesIsTheCharacterByCharacterOne(_ text: String) {
+    let line = Table.singleLine(text).drop { $0 == " " }
+    #expect(Escape.markdownBlockMarker(line) == Escape.markdownBlockMarkerByCharacters(line))
+    if line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+      #expect(Escape.asciiMarkdownBlockMarker(line.utf8) == Escape.markdownBlockMarkerByCharacters(line))
+    }
+  }
+
   @Test func markdownGoesCharacterByCharacterWhereAnEscapedCharacterJoinsItsNeighbour() {
     for text in ["*\u{301}", "a\u{301}|b", "\u{600}*"] {
       let line = Substring(text)
