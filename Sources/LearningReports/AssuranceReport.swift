@@ -74,10 +74,8 @@ public struct AssuranceReport: Report, Equatable {
           completedOn: completedOn, daysWaiting: completedOn.map { options.asOf.days(since: $0) } ?? 0,
           missing: ImpactRule.gaps(action, asOf: options.asOf), canBeAssured: impact.showsImpact))
     }
-    report.rows.sort {
-      $0.daysWaiting != $1.daysWaiting
-        ? $0.daysWaiting > $1.daysWaiting : naturalOrder($0.reference, $1.reference)
-    }
+    // Longest waiting first, then by reference in natural order.
+    sortLines(&report.rows, reference: { $0.reference }, rank: { -$0.daysWaiting })
     return report
   }
 

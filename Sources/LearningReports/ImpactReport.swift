@@ -93,9 +93,8 @@ public struct ImpactReport: Report, Equatable {
             remeasure: remeasure, daysPast: options.asOf.days(since: remeasure)))
       }
     }
-    report.remeasureDue.sort {
-      $0.daysPast != $1.daysPast ? $0.daysPast > $1.daysPast : naturalOrder($0.reference, $1.reference)
-    }
+    // Longest past first, then by reference in natural order.
+    sortLines(&report.remeasureDue, reference: { $0.reference }, rank: { -$0.daysPast })
     return report
   }
 

@@ -167,14 +167,7 @@ public struct RepeatsReport: Report, Equatable {
       return RecurringTheme(id: id, name: names[id] ?? id, years: set.sorted(), reviews: carriers[id] ?? [])
     }
     // Earliest first; undated reviews count as the latest; ties by reference.
-    entries.sort { a, b in
-      switch (a.day, b.day) {
-      case let (x?, y?) where x != y: x < y
-      case (.some, nil): true
-      case (nil, .some): false
-      default: naturalOrder(a.reference, b.reference)
-      }
-    }
+    sortLines(&entries, reference: { $0.reference }, rank: { $0.day?.dayNumber ?? Int.max })
     report.recommendationsCompared = entries.count
     let similarity = RarityWeightedSimilarity(texts: entries.map { $0.words.map(\.stem) })
     let closest = similarity.closestEarlier(
