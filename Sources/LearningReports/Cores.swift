@@ -32,23 +32,23 @@ public enum Cores {
     for outcome in outcomes.joined() { try outcome.get() }
   }
 
-  /// Makes each of `count` values in order and does `uses(index)` jobs with each, on every core:
-  /// while one value's jobs are done, the next value is made. The jobs are taken in the order make
-  /// 0, make 1, the jobs of 0, make 2, the jobs of 1, and so on, so at most three values are held
-  /// at once (one in use, one made, one being made), and a job only ever waits for a value that is
-  /// already being made. `finished` runs once a value's last job is done and the value let go.
-  /// After a failure no further job is started; the failure of the earliest job is thrown.
+  /// Makes each of `count` values and does `uses(index)` jobs with each, on every core. Each core
+  /// takes the first job, in the order make 0, the jobs of 0, make 1, the jobs of 1, and so on,
+  /// that can start: a value's jobs once it is made, and a value to make while fewer than `held`
+  /// values are held (made or being made, and not all their jobs done). So while one value is made
+  /// the others' jobs go on, and at most `held` values are in memory at once. `finished` runs once a
+  /// value's last job is done and the value let go. After a failure no further job is started; the
+  /// failure of the earliest job in that order is thrown.
   public static func pipeline<Value: Sendable>(
-    _ count: Int, uses: (Int) -> Int, make: @Sendable (Int) throws -> Value,
+    _ count: Int, uses: (Int) -> Int, held: Int = 3, make: @Sendable (Int) throws -> Value,
     use: @Sendable (Value, _ index: Int, _ job: Int) throws -> Void, finished: @Sendable (Int) -> Void
   ) throws {
     var jobs: [PipelineJob] = []
     for index in 0..<count {
       jobs.append(.make(index))
-      if index > 0 { jobs += (0..<uses(index - 1)).map { .use(index - 1, $0) } }
+      jobs += (0..<uses(index)).map { .use(index, $0) }
     }
-    if count > 0 { jobs += (0..<uses(count - 1)).map { .use(count - 1, $0) } }
-    let line = Pipeline<Value>(jobs: jobs, uses: (0..<count).map(uses))
+    let line = Pipeline<Value>(jobs: jobs, uses: (0..<count).map(uses), held: Swift.max(1, held))
     let workers = Swift.max(1, Swift.min(8, ProcessInfo.processInfo.activeProcessorCount))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while let (position, job) = line.next() {
@@ -71,44 +71,66 @@ public enum Cores {
     case use(Int, Int)
   }
 
-  /// The jobs of a pipeline and the values made, under one lock; a job waiting for its value
-  /// waits on the lock's condition.
+  /// The jobs of a pipeline and the values made, under one lock; a core with no job that can
+  /// start waits on the lock's condition until a value is made or let go.
   private final class Pipeline<Value: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private let jobs: [PipelineJob]
-    private var nextJob = 0
+    private var taken: [Bool]
+    private var firstUntaken = 0
     private var values: [Int: Result<Value, any Error>] = [:]
     private var usesLeft: [Int]
+    private let held: Int
+    private var holding = 0
     private var earliestFailure: (position: Int, error: any Error)?
 
-    init(jobs: [PipelineJob], uses: [Int]) {
+    init(jobs: [PipelineJob], uses: [Int], held: Int) {
       self.jobs = jobs
+      taken = Array(repeating: false, count: jobs.count)
       usesLeft = uses
+      self.held = held
     }
 
-    /// The next job and its place in the order; nil when all are taken or one has failed.
+    /// The first job that can start and its place in the order, waiting until one can; nil when
+    /// all are taken or one has failed.
     func next() -> (Int, PipelineJob)? {
       condition.lock()
       defer { condition.unlock() }
-      guard nextJob < jobs.count, earliestFailure == nil else { return nil }
-      nextJob += 1
-      return (nextJob - 1, jobs[nextJob - 1])
+      while true {
+        guard earliestFailure == nil else { return nil }
+        while firstUntaken < jobs.count && taken[firstUntaken] { firstUntaken += 1 }
+        guard firstUntaken < jobs.count else { return nil }
+        for position in firstUntaken..<jobs.count where !taken[position] {
+          let canStart: Bool
+          switch jobs[position] {
+          case .make: canStart = holding < held
+          case .use(let index, _): canStart = values[index] != nil
+          }
+          guard canStart else { continue }
+          taken[position] = true
+          if case .make = jobs[position] { holding += 1 }
+          return (position, jobs[position])
+        }
+        condition.wait()
+      }
     }
 
     func made(_ index: Int, _ value: Result<Value, any Error>, position: Int) {
       if case .failure(let error) = value { failed(error, position: position) }
       condition.lock()
-      values[index] = value
-      if usesLeft[index] == 0 { values[index] = nil }
+      if usesLeft[index] == 0 {
+        holding -= 1
+      } else {
+        values[index] = value
+      }
       condition.broadcast()
       condition.unlock()
     }
 
-    /// The value once it is made; nil when making it failed.
+    /// The value, made; nil when making it failed.
     func value(_ index: Int) -> Value? {
       condition.lock()
       defer { condition.unlock() }
-      while values[index] == nil { condition.wait() }
       return try? values[index]?.get()
     }
 
@@ -119,6 +141,10 @@ public enum Cores {
       let last = usesLeft[index] == 0
       // Let go outside the lock: freeing a large report takes a while.
       let released = last ? values.removeValue(forKey: index) : nil
+      if last {
+        holding -= 1
+        condition.broadcast()
+      }
       condition.unlock()
       withExtendedLifetime(released) {}
       return last
@@ -128,6 +154,7 @@ public enum Cores {
       condition.lock()
       defer { condition.unlock() }
       if earliestFailure.map({ position < $0.position }) ?? true { earliestFailure = (position, error) }
+      condition.broadcast()
     }
 
     var failure: (any Error)? {

@@ -46,14 +46,19 @@ struct ReportOutput {
       }
     } else if format == .text {
       context.console.out(report.rendered(as: format))
-    } else {
-      let bytes = report.renderedBytes(as: format)
-      if format == .json && Escape.mayHoldTerminalControls(bytes) {
-        // Controls the writer keeps as they are (DEL, C1, bidirectional) as `\u` escapes.
-        context.console.out(Escape.terminalJSON(String(decoding: bytes, as: UTF8.self)), exact: true)
-      } else {
-        context.console.out(bytes: bytes)
+    } else if format == .json {
+      // Written as it is made, a piece at a time, so a list of hundreds of thousands of lines never
+      // sits whole in memory. The pieces break between values, never inside a character.
+      try report.writeJSON { piece in
+        if Escape.mayHoldTerminalControls(piece) {
+          // Controls the writer keeps as they are (DEL, C1, bidirectional) as `\u` escapes.
+          context.console.out(Escape.terminalJSON(String(decoding: piece, as: UTF8.self)), exact: true)
+        } else {
+          context.console.out(bytes: piece)
+        }
       }
+    } else {
+      context.console.out(bytes: report.renderedBytes(as: format))
       if format == .csv && report.csvTables.count > 1 {
         context.console.note(
           "the report has \(report.csvTables.count) tables; give --output FILE.csv to write each to its own file"
