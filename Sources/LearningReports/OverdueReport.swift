@@ -110,8 +110,22 @@ public struct OverdueReport: Report, Equatable {
 
   /// The listed actions whose escalation's reply is late on the report's day, each counted once.
   public var escalationRepliesOverdue: Int {
-    let lines = overdue + dueSoon + stale + notYetTimeBound + reportedBetter
-    return Set(lines.filter { $0.escalationReplyOverdue == true }.map(\.reference)).count
+    var late = Set<String>()
+    forEachListedLine { line in
+      if line.escalationReplyOverdue == true { late.insert(line.reference) }
+    }
+    return late.count
+  }
+
+  /// Each line of the five lists in turn, in the order of the tables, read where it lies: the
+  /// lists are neither joined into one nor copied line by line (they can hold hundreds of
+  /// thousands of lines).
+  func forEachListedLine(_ body: (borrowing ActionLine) -> Void) {
+    for list in [overdue, dueSoon, stale, notYetTimeBound, reportedBetter] {
+      list.withUnsafeBufferPointer { buffer in
+        for index in buffer.indices { body(buffer[index]) }
+      }
+    }
   }
 
   /// The listed actions that were escalated, with the latest escalation on the report's day.
@@ -121,8 +135,8 @@ public struct OverdueReport: Report, Equatable {
       columns: [.init("Action"), .init("Owner"), .init("Escalated to"), .init("Escalation"), .init("Reply")],
       emptyText: "No listed action has been escalated.")
     var seen = Set<String>()
-    for line in overdue + dueSoon + stale + notYetTimeBound + reportedBetter
-    where line.escalation != nil && seen.insert(line.reference).inserted {
+    forEachListedLine { line in
+      guard line.escalation != nil, seen.insert(line.reference).inserted else { return }
       table.append([
         Table.Cell(line.reference), Table.Cell(line.ownerNamesText), Table.Cell(line.escalation?.to ?? ""),
         Table.Cell(line.escalationText), Table.Cell(line.escalation?.reply ?? ""),

@@ -60,6 +60,24 @@ public final class Console {
     return console
   }
 
+  /// Writes a rendered document exactly as `out(bytes:)` writes its UTF-8, straight from the
+  /// text's own storage a megabyte at a time: a page of a hundred megabytes is not copied whole.
+  public func out(document text: String) {
+    guard let writeOutBytes, !outputIsTerminal else {
+      out(text, exact: !outputIsTerminal)
+      return
+    }
+    var text = text
+    text.withUTF8 { buffer in
+      var start = 0
+      while start < buffer.count {
+        let end = min(start + (1 << 20), buffer.count)
+        writeOutBytes(Array(buffer[start..<end]))
+        start = end
+      }
+    }
+  }
+
   /// Writes UTF-8 data exactly as it is (JSON, CSV, HTML, Markdown), in large pieces when the
   /// console can; when standard output is a terminal, it is made safe for one first.
   public func out(bytes: [UInt8]) {

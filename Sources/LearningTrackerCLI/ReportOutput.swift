@@ -58,7 +58,7 @@ struct ReportOutput {
         }
       }
     } else {
-      context.console.out(bytes: report.renderedBytes(as: format))
+      context.console.out(document: report.rendered(as: format))
       if format == .csv && report.csvTables.count > 1 {
         context.console.note(
           "the report has \(report.csvTables.count) tables; give --output FILE.csv to write each to its own file"
