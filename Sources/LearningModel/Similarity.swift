@@ -135,6 +135,12 @@ public struct RarityWeightedSimilarity: Sendable {
   /// text first. `sources[i]` names the source (the review) of text `i`; texts with no words are
   /// never matched.
   public func closestEarlier(sources: [Int], threshold: Double, limit: Int) -> [[Match]] {
+    closestEarlier(sources: sources, threshold: threshold, limit: limit, sharedFrom: 2_000)
+  }
+
+  /// `closestEarlier`, the probing shared among the cores when there are at least `sharedFrom`
+  /// groups of texts with the same words.
+  func closestEarlier(sources: [Int], threshold: Double, limit: Int, sharedFrom: Int) -> [[Match]] {
     let count = ranks.count
     guard limit > 0, count > 0 else { return Array(repeating: [], count: count) }
     // Group texts with the same words.
@@ -153,11 +159,11 @@ public struct RarityWeightedSimilarity: Sendable {
         groupTexts.append(text)
       }
     }
-    // Groups at or above the threshold, through an index of each group's prefix.
+    // Groups at or above the threshold, through an index of each group's prefix: the words that
+    // can still reach the threshold, rarest first. Each list of the index is in group order.
     let slack = 1e-9
-    var neighbours = [[(group: Int, similarity: Double)]](repeating: [], count: members.count)
+    var prefixes = [Int](repeating: 0, count: members.count)
     var postings = [[Int]](repeating: [], count: weights.count)
-    var lastProbe = [Int](repeating: -1, count: members.count)
     for group in members.indices {
       let text = groupTexts[group]
       let words = ranks[text]
@@ -168,23 +174,45 @@ public struct RarityWeightedSimilarity: Sendable {
         remaining -= weights[Int(words[prefix])]
         prefix += 1
       }
-      for position in 0..<prefix {
-        for other in postings[Int(words[position])] where lastProbe[other] != group {
-          lastProbe[other] = group
-          let otherTotal = totals[groupTexts[other]]
-          guard otherTotal >= threshold * total - slack, total >= threshold * otherTotal - slack else {
-            continue
-          }
-          let value = similarity(text, groupTexts[other])
-          if value >= threshold {
-            neighbours[group].append((other, value))
-            neighbours[other].append((group, value))
+      prefixes[group] = prefix
+      for position in 0..<prefix { postings[Int(words[position])].append(group) }
+    }
+    // Each group probes the earlier groups that share a word of its prefix. The groups are dealt
+    // out among the cores in turn (later groups have more to probe); the pairs found are the same
+    // whichever core finds them, and each group's neighbours are put in order below.
+    let groupCount = members.count
+    let runs =
+      groupCount < sharedFrom ? 1 : Swift.max(1, Swift.min(8, ProcessInfo.processInfo.activeProcessorCount))
+    let found = PairsFound(runs: runs)
+    let (index, prefixLengths, firstTexts) = (postings, prefixes, groupTexts)
+    DispatchQueue.concurrentPerform(iterations: runs) { run in
+      var lastProbe = [Int](repeating: -1, count: groupCount)
+      var pairs: [(group: Int, other: Int, similarity: Double)] = []
+      for group in stride(from: run, to: groupCount, by: runs) {
+        let text = firstTexts[group]
+        let words = ranks[text]
+        let total = totals[text]
+        for position in 0..<prefixLengths[group] {
+          for other in index[Int(words[position])] {
+            if other >= group { break }
+            if lastProbe[other] == group { continue }
+            lastProbe[other] = group
+            let otherTotal = totals[firstTexts[other]]
+            guard otherTotal >= threshold * total - slack, total >= threshold * otherTotal - slack else {
+              continue
+            }
+            let value = similarity(text, firstTexts[other])
+            if value >= threshold { pairs.append((group, other, value)) }
           }
         }
       }
-      for position in 0..<prefix { postings[Int(words[position])].append(group) }
+      found.put(pairs, run: run)
     }
-    postings = []
+    var neighbours = [[(group: Int, similarity: Double)]](repeating: [], count: members.count)
+    for pair in found.all {
+      neighbours[pair.group].append((pair.other, pair.similarity))
+      neighbours[pair.other].append((pair.group, pair.similarity))
+    }
     for group in neighbours.indices {
       neighbours[group].sort {
         $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.group < $1.group
@@ -245,5 +273,26 @@ public struct RarityWeightedSimilarity: Sendable {
       }
       return Array(candidates.prefix(max(0, limit)))
     }
+  }
+}
+
+/// The pairs of close groups each core found, kept under a lock until every core is done.
+private final class PairsFound: @unchecked Sendable {
+  private let lock = NSLock()
+  private var runs: [[(group: Int, other: Int, similarity: Double)]]
+
+  init(runs: Int) { self.runs = Array(repeating: [], count: runs) }
+
+  func put(_ pairs: [(group: Int, other: Int, similarity: Double)], run: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    runs[run] = pairs
+  }
+
+  /// Every pair, run by run.
+  var all: [(group: Int, other: Int, similarity: Double)] {
+    lock.lock()
+    defer { lock.unlock() }
+    return runs.flatMap { $0 }
   }
 }

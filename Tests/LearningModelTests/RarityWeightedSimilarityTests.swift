@@ -34,6 +34,9 @@ import Testing
     let slow = similarity.closestEarlierComparingEveryPair(
       sources: sources, threshold: threshold, limit: limit)
     #expect(fast == slow, "seed \(seed), threshold \(threshold), limit \(limit)")
+    // The probing shared among the cores finds the same.
+    let shared = similarity.closestEarlier(sources: sources, threshold: threshold, limit: limit, sharedFrom: 0)
+    #expect(shared == slow, "seed \(seed), shared among the cores")
   }
 
   @Test func rareWordsWeighMore() {
