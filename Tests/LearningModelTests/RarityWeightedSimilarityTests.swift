@@ -35,7 +35,8 @@ import Testing
       sources: sources, threshold: threshold, limit: limit)
     #expect(fast == slow, "seed \(seed), threshold \(threshold), limit \(limit)")
     // The probing shared among the cores finds the same.
-    let shared = similarity.closestEarlier(sources: sources, threshold: threshold, limit: limit, sharedFrom: 0)
+    let shared = similarity.closestEarlier(
+      sources: sources, threshold: threshold, limit: limit, sharedFrom: 0)
     #expect(shared == slow, "seed \(seed), shared among the cores")
   }
 
