@@ -181,11 +181,10 @@ public struct RarityWeightedSimilarity: Sendable {
     // out among the cores in turn (later groups have more to probe); the pairs found are the same
     // whichever core finds them, and each group's neighbours are put in order below.
     let groupCount = members.count
-    let runs =
-      groupCount < sharedFrom ? 1 : Swift.max(1, Swift.min(8, ProcessInfo.processInfo.activeProcessorCount))
-    let found = PairsFound(runs: runs)
+    let runs = Cores.runs(for: groupCount, minimum: sharedFrom)
     let (index, prefixLengths, firstTexts) = (postings, prefixes, groupTexts)
-    DispatchQueue.concurrentPerform(iterations: runs) { run in
+    let found = Cores.map(runs, runs: runs) { share -> [(group: Int, other: Int, similarity: Double)] in
+      let run = share.lowerBound
       var lastProbe = [Int](repeating: -1, count: groupCount)
       var pairs: [(group: Int, other: Int, similarity: Double)] = []
       for group in stride(from: run, to: groupCount, by: runs) {
@@ -206,10 +205,10 @@ public struct RarityWeightedSimilarity: Sendable {
           }
         }
       }
-      found.put(pairs, run: run)
+      return pairs
     }
     var neighbours = [[(group: Int, similarity: Double)]](repeating: [], count: members.count)
-    for pair in found.all {
+    for pair in found.joined() {
       neighbours[pair.group].append((pair.other, pair.similarity))
       neighbours[pair.other].append((pair.group, pair.similarity))
     }
@@ -273,26 +272,5 @@ public struct RarityWeightedSimilarity: Sendable {
       }
       return Array(candidates.prefix(max(0, limit)))
     }
-  }
-}
-
-/// The pairs of close groups each core found, kept under a lock until every core is done.
-private final class PairsFound: @unchecked Sendable {
-  private let lock = NSLock()
-  private var runs: [[(group: Int, other: Int, similarity: Double)]]
-
-  init(runs: Int) { self.runs = Array(repeating: [], count: runs) }
-
-  func put(_ pairs: [(group: Int, other: Int, similarity: Double)], run: Int) {
-    lock.lock()
-    defer { lock.unlock() }
-    runs[run] = pairs
-  }
-
-  /// Every pair, run by run.
-  var all: [(group: Int, other: Int, similarity: Double)] {
-    lock.lock()
-    defer { lock.unlock() }
-    return runs.flatMap { $0 }
   }
 }

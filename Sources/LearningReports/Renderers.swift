@@ -64,11 +64,6 @@ extension Report {
     }
   }
 
-  /// The report in the given format as UTF-8 bytes; JSON is streamed straight to bytes.
-  public func renderedBytes(as format: OutputFormat) -> [UInt8] {
-    format == .json ? jsonBytes : Array(rendered(as: format).utf8)
-  }
-
   /// The report value as pretty JSON with sorted keys, streamed by the one JSON writer.
   public var jsonBytes: [UInt8] {
     (try? JSONWriter.pretty(self)) ?? Array("{}\n".utf8)
@@ -79,7 +74,6 @@ extension Report {
     try write(jsonBytes)
   }
 
-  /// The report value as pretty JSON with sorted keys, streamed by the one JSON writer.
   /// One CSV file per table: the main table as `BASE.csv`, each other table as
   /// `BASE-CAPTION.csv` with the caption in lower case, words joined by hyphens.
   public func csvFiles(named base: String) -> [(fileName: String, text: String)] {

@@ -12,7 +12,7 @@ public final class Console {
   private let writeOut: (String) -> Void
   private let writeErr: (String) -> Void
   /// Writes bytes to standard output as they are, when the console can (large reports).
-  private var writeOutBytes: (([UInt8]) -> Void)?
+  private var writeOutBytes: ((UnsafeRawBufferPointer) -> Void)?
   /// Whether messages may be coloured (a terminal, and `NO_COLOR` not set).
   public let colour: Bool
   /// Whether the output goes to a terminal, so text-format data is made safe for one.
@@ -53,7 +53,7 @@ public final class Console {
       var start = 0
       while start < bytes.count {
         let end = min(start + (1 << 20), bytes.count)
-        FileHandle.standardOutput.write(bytes[start..<end].withUnsafeBytes { Data($0) })
+        FileHandle.standardOutput.write(Data(UnsafeRawBufferPointer(rebasing: bytes[start..<end])))
         start = end
       }
     }
@@ -61,28 +61,21 @@ public final class Console {
   }
 
   /// Writes a rendered document exactly as `out(bytes:)` writes its UTF-8, straight from the
-  /// text's own storage a megabyte at a time: a page of a hundred megabytes is not copied whole.
+  /// text's own storage: a page of a hundred megabytes is not copied whole.
   public func out(document text: String) {
     guard let writeOutBytes, !outputIsTerminal else {
       out(text, exact: !outputIsTerminal)
       return
     }
     var text = text
-    text.withUTF8 { buffer in
-      var start = 0
-      while start < buffer.count {
-        let end = min(start + (1 << 20), buffer.count)
-        writeOutBytes(Array(buffer[start..<end]))
-        start = end
-      }
-    }
+    text.withUTF8 { writeOutBytes(UnsafeRawBufferPointer($0)) }
   }
 
   /// Writes UTF-8 data exactly as it is (JSON, CSV, HTML, Markdown), in large pieces when the
   /// console can; when standard output is a terminal, it is made safe for one first.
   public func out(bytes: [UInt8]) {
     if let writeOutBytes, !outputIsTerminal {
-      writeOutBytes(bytes)
+      bytes.withUnsafeBytes(writeOutBytes)
     } else {
       out(String(decoding: bytes, as: UTF8.self), exact: !outputIsTerminal)
     }

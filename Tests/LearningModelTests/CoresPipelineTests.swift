@@ -1,7 +1,6 @@
 import Foundation
+import LearningModel
 import Testing
-
-@testable import LearningReports
 
 /// `report all`'s pipeline: every value made once, every job done with its own value, each value let
 /// go after its last job, and the earliest failure thrown.

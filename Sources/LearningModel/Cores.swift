@@ -4,14 +4,19 @@ import Foundation
 /// runs as there are cores, each run done in order on its own core and the results put back in
 /// the list's order, so the outcome is what doing the jobs one by one gives.
 public enum Cores {
+  /// The cores work is shared among: the machine's, at most eight.
+  public static var available: Int {
+    Swift.max(1, Swift.min(8, ProcessInfo.processInfo.activeProcessorCount))
+  }
+
   /// How many runs `count` jobs are cut into: one when there are fewer than `minimum` (sharing
-  /// out costs more than it saves), else one per core, at most eight.
-  static func runs(for count: Int, minimum: Int) -> Int {
-    count < minimum ? 1 : Swift.max(1, Swift.min(8, ProcessInfo.processInfo.activeProcessorCount))
+  /// out costs more than it saves), else one per core.
+  public static func runs(for count: Int, minimum: Int) -> Int {
+    count < minimum ? 1 : available
   }
 
   /// `work` done for each of `runs` consecutive runs of `0..<count`, the results in order.
-  static func map<Result: Sendable>(_ count: Int, runs: Int, _ work: @Sendable (Range<Int>) -> Result)
+  public static func map<Result: Sendable>(_ count: Int, runs: Int, _ work: @Sendable (Range<Int>) -> Result)
     -> [Result]
   {
     let ranges = ranges(count, runs: runs)
@@ -21,15 +26,6 @@ public enum Cores {
       results.put(work(ranges[part]), at: part)
     }
     return results.taken
-  }
-
-  /// Does `work` for each of `0..<count`, one per core at a time, and throws the error of the
-  /// first that failed, in index order, once all are done: for making the formats of one report.
-  public static func forEach(_ count: Int, _ work: @Sendable (Int) throws -> Void) throws {
-    let outcomes = map(count, runs: count) { range -> [Result<Void, any Error>] in
-      range.map { index in Result { try work(index) } }
-    }
-    for outcome in outcomes.joined() { try outcome.get() }
   }
 
   /// Makes each of `count` values and does `uses(index)` jobs with each, on every core. Each core
@@ -49,8 +45,7 @@ public enum Cores {
       jobs += (0..<uses(index)).map { .use(index, $0) }
     }
     let line = Pipeline<Value>(jobs: jobs, uses: (0..<count).map(uses), held: Swift.max(1, held))
-    let workers = Swift.max(1, Swift.min(8, ProcessInfo.processInfo.activeProcessorCount))
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+    DispatchQueue.concurrentPerform(iterations: available) { _ in
       while let (position, job) = line.next() {
         switch job {
         case .make(let index):
@@ -183,7 +178,7 @@ public enum Cores {
   }
 
   /// `0..<count` cut into `runs` consecutive runs of nearly equal length (one run at least).
-  static func ranges(_ count: Int, runs: Int) -> [Range<Int>] {
+  public static func ranges(_ count: Int, runs: Int) -> [Range<Int>] {
     let runs = Swift.max(1, runs)
     return (0..<runs).map { part in (count * part / runs)..<(count * (part + 1) / runs) }
   }
