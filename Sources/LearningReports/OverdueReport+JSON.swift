@@ -56,7 +56,7 @@ extension OverdueReport {
   /// machine's cores (`Cores`), each run by a continuation of the writer, and the runs joined in
   /// order: the same bytes as writing the lines one by one.
   private static func write(
-    _ lines: [ActionLine], to writer: inout JSONPrettyWriter, sizes: (piece: Int, run: Int),
+    _ lines: ActionLines, to writer: inout JSONPrettyWriter, sizes: (piece: Int, run: Int),
     handingOn hand: ([UInt8]) throws -> Void
   ) throws {
     writer.openList()
@@ -70,11 +70,9 @@ extension OverdueReport {
         var run = list.continuation(afterElements: lineRange.lowerBound, capacity: lineRange.count * 1200)
         do {
           // Each line is read where it lies in the buffer, not copied out of the list.
-          try lines.withUnsafeBufferPointer { buffer in
-            for index in lineRange {
-              run.element()
-              try write(buffer[index], to: &run)
-            }
+          for index in lineRange {
+            run.element()
+            try lines.withLine(at: index) { line in try write(line, to: &run) }
           }
         } catch {
           return .failure(error)
@@ -92,7 +90,7 @@ extension OverdueReport {
   }
 
   /// One action line, its members in key order, as `ActionLine`'s `Encodable` conformance has them.
-  private static func write(_ line: ActionLine, to writer: inout JSONPrettyWriter) throws {
+  private static func write(_ line: borrowing ActionLine, to writer: inout JSONPrettyWriter) throws {
     writer.openObject()
     writer.member("agreed", line.agreed?.description)
     writer.member("brag", line.brag?.rawValue)

@@ -16,15 +16,15 @@ public struct OverdueReport: Report, Equatable {
   /// The thresholds the state was derived with (due soon, no recent update).
   public var settings: Settings
   /// Actions whose derived status is overdue on the report's day, most days overdue first.
-  public var overdue: [ActionLine] = []
+  public var overdue = ActionLines()
   /// Open actions not overdue and due within the due-soon window, soonest due first.
-  public var dueSoon: [ActionLine] = []
+  public var dueSoon = ActionLines()
   /// Open actions with no update for longer than the settings allow, longest silent first.
-  public var stale: [ActionLine] = []
+  public var stale = ActionLines()
   /// Open actions with no due day yet ("TBC"): not time-bound.
-  public var notYetTimeBound: [ActionLine] = []
+  public var notYetTimeBound = ActionLines()
   /// Actions whose owning agency's latest rating is better than the derived one.
-  public var reportedBetter: [ActionLine] = []
+  public var reportedBetter = ActionLines()
   var subtitle = ""
 
   enum CodingKeys: String, CodingKey {
@@ -33,6 +33,11 @@ public struct OverdueReport: Report, Equatable {
 
   /// The list of the actions in scope as of the options' day.
   public static func build(_ cut: TrackerAsOf, _ options: ReportOptions) -> OverdueReport {
+    build(cut, options, minimumReviews: 1_000)
+  }
+
+  /// The list, with the store shared out among the cores in shares of at least `minimumReviews`.
+  static func build(_ cut: TrackerAsOf, _ options: ReportOptions, minimumReviews: Int) -> OverdueReport {
     let tracker = cut.tracker
     let scope = ReportScope(tracker, options)
     var report = OverdueReport(
@@ -40,34 +45,59 @@ public struct OverdueReport: Report, Equatable {
       review: options.review,
       settings: tracker.partnership.settings)
     report.subtitle = scope.subtitle
-    // Each listed action's line is made once, the store shared out among the cores, with the
-    // lists it goes in; the lists are sized before any line is put in them.
-    let listed = scope.actions.concurrentMap { placed, state -> (line: ActionLine, lists: Lists)? in
-      let lists = Lists(state)
-      return lists.isEmpty ? nil : (scope.line((placed, state)), lists)
+    // Each listed action's line is made once, the store shared out among the cores, beside the
+    // lists it goes in; the five lists then hold only where their lines lie, so a line on two
+    // lists is not kept twice.
+    let made = scope.actions.concurrentRuns(minimumReviews: minimumReviews) {
+      walker -> (lines: [ActionLine], lists: [Lists]) in
+      var run: (lines: [ActionLine], lists: [Lists]) = ([], [])
+      // Room for every action of the share, taken once: only the room the lines fill is ever
+      // touched, and no line is moved to a larger buffer as the run grows.
+      run.lines.reserveCapacity(walker.actionsAtMost)
+      while let entry = walker.next() {
+        let lists = Lists(entry.state)
+        guard !lists.isEmpty else { continue }
+        run.lines.append(scope.line(entry))
+        run.lists.append(lists)
+      }
+      return run
     }
-    var counts = [Int](repeating: 0, count: 5)
-    for index in listed.indices {
-      for list in 0..<5 where listed[index].lists.contains(Lists(rawValue: 1 << list)) { counts[list] += 1 }
+    let runs = made.map(\.lines)
+    let memberships = made.map(\.lists)
+    // Where each line's reference falls in natural order, found once for the lists to break ties.
+    let starts = runs.reduce(into: [0]) { starts, run in starts.append(starts[starts.count - 1] + run.count) }
+    let natural = naturalPlaces(starts[starts.count - 1]) { index in
+      let run = starts.lastIndex { $0 <= index } ?? 0
+      return runs[run].withUnsafeBufferPointer { $0[index - starts[run]].reference }
     }
     // The five lists gathered and put in order side by side, one per core at a time: most days
     // overdue first; soonest due first; longest silent first; ties by reference.
-    let sizes = counts
-    let lists = Cores.map(5, runs: 5) { range -> [ActionLine] in
-      let list = range.lowerBound
-      let member = Lists(rawValue: 1 << list)
-      var lines: [ActionLine] = []
-      lines.reserveCapacity(sizes[list])
-      for index in listed.indices where listed[index].lists.contains(member) {
-        lines.append(listed[index].line)
+    let lists = Cores.map(5, runs: 5) { range -> ActionLines in
+      let member = Lists(rawValue: 1 << range.lowerBound)
+      var places: [ActionLines.Place] = []
+      places.reserveCapacity(memberships.reduce(0) { $0 + $1.count { $0.contains(member) } })
+      for (run, lists) in memberships.enumerated() {
+        for (line, memberOf) in lists.enumerated() where memberOf.contains(member) {
+          places.append(ActionLines.Place(run: UInt32(run), line: UInt32(line)))
+        }
+      }
+      func sort(by rank: (borrowing ActionLine) -> Int) {
+        let keys = places.map { place in
+          (
+            rank: ActionLines.withLine(at: place, in: runs, rank),
+            natural: natural[starts[Int(place.run)] + Int(place.line)]
+          )
+        }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        places = order.map { places[$0] }
       }
       switch member {
-      case .overdue: sortLines(&lines, reference: { $0.reference }, rank: { -$0.daysOverdue })
-      case .dueSoon: sortLines(&lines, reference: { $0.reference }, rank: { $0.due.sortKey })
-      case .stale: sortLines(&lines, reference: { $0.reference }, rank: { -($0.daysSinceLastHeard ?? 0) })
+      case .overdue: sort { -$0.daysOverdue }
+      case .dueSoon: sort { $0.due.sortKey }
+      case .stale: sort { -($0.daysSinceLastHeard ?? 0) }
       default: break
       }
-      return lines
+      return ActionLines(runs: runs, places: places)
     }
     report.overdue = lists[0]
     report.dueSoon = lists[1]
@@ -121,11 +151,7 @@ public struct OverdueReport: Report, Equatable {
   /// lists are neither joined into one nor copied line by line (they can hold hundreds of
   /// thousands of lines).
   func forEachListedLine(_ body: (borrowing ActionLine) -> Void) {
-    for list in [overdue, dueSoon, stale, notYetTimeBound, reportedBetter] {
-      list.withUnsafeBufferPointer { buffer in
-        for index in buffer.indices { body(buffer[index]) }
-      }
-    }
+    for list in [overdue, dueSoon, stale, notYetTimeBound, reportedBetter] { list.forEachLine(body) }
   }
 
   /// The listed actions that were escalated, with the latest escalation on the report's day.

@@ -353,6 +353,14 @@ struct ScopedActions: Sequence {
       return nil
     }
 
+    /// The actions of the reviews still to walk, whether in scope or not: the most the walk can
+    /// still give.
+    var actionsAtMost: Int {
+      reviews[review..<end].reduce(0) { total, review in
+        review.recommendations.reduce(total) { $0 + $1.actions.count }
+      }
+    }
+
     private mutating func moveToNextReview() {
       (review, recommendation, action, place) = (review + 1, 0, 0, nil)
     }
@@ -379,9 +387,7 @@ struct ScopedActions: Sequence {
   func concurrentMap<Result: Sendable>(
     minimumReviews: Int = 1_000, _ make: @Sendable (PlacedAction, ActionState) -> Result?
   ) -> [Result] {
-    let count = tracker.reviews.count
-    let runs = Cores.map(count, runs: Cores.runs(for: count, minimum: minimumReviews)) { reviews in
-      var walker = iterator(reviews: reviews)
+    let runs = concurrentRuns(minimumReviews: minimumReviews) { walker -> [Result] in
       var made: [Result] = []
       while let (placed, state) = walker.next() {
         if let result = make(placed, state) { made.append(result) }
@@ -393,5 +399,18 @@ struct ScopedActions: Sequence {
     all.reserveCapacity(runs.reduce(0) { $0 + $1.count })
     for run in runs { all.append(contentsOf: run) }
     return all
+  }
+
+  /// What `walk` makes of each share of the store's reviews, in store order: the reviews are
+  /// shared out among the machine's cores (`Cores`) as `concurrentMap` shares them, and each share
+  /// is walked by its own iterator. The runs are given as made, not joined into one list.
+  func concurrentRuns<Run: Sendable>(
+    minimumReviews: Int = 1_000, _ walk: @Sendable (inout Iterator) -> Run
+  ) -> [Run] {
+    let count = tracker.reviews.count
+    return Cores.map(count, runs: Cores.runs(for: count, minimum: minimumReviews)) { reviews in
+      var walker = iterator(reviews: reviews)
+      return walk(&walker)
+    }
   }
 }

@@ -25,6 +25,27 @@ import Testing
     #expect(lines.map(\.reference) == ["R/1", "R/2", "R/2a", "R/10", "Q/3"])
   }
 
+  @Test func naturalPlacesOrderReferencesAsTheirNaturalKeysDo() {
+    var generator = SystemRandomNumberGenerator()
+    let parts = ["RR-2016-", "LCSPR-", "R", "/", "1.", "10", "2", "007", "-A", "é", "a", " ", "."]
+    for count in [0, 1, 2, 9, 200] {
+      for _ in 0..<5 {
+        var references = Set<String>()
+        while references.count < count {
+          references.insert(
+            (0..<Int.random(in: 1...5, using: &generator)).map { _ in
+              parts.randomElement(using: &generator) ?? ""
+            }.joined())
+        }
+        let given = Array(references).shuffled(using: &generator)
+        let places = naturalPlaces(given.count) { given[$0] }
+        let byPlace = given.indices.sorted { places[$0] < places[$1] }.map { given[$0] }
+        #expect(byPlace == given.sorted { NaturalKey($0) < NaturalKey($1) })
+        #expect(Set(places).count == given.count)
+      }
+    }
+  }
+
   static let texts = [
     "", "plain", "a & b", "<script>alert('x')</script>", "\"quoted\"", "it's", "café & crème",
     "👍🏽 <b>", "&amp;", "no specials at all, just a long sentence of ordinary words",

@@ -46,6 +46,36 @@ import Testing
     try Self.expectSameBytes(tracker, options)
   }
 
+  /// The five lists made on every core, with each line kept once however many lists hold it,
+  /// are the lists made one action at a time and each sorted on its own.
+  @Test func listsMadeOnEveryCoreAreTheListsMadeOneByOne() throws {
+    let tracker = SyntheticPartnership.generate(reviews: 60, asOf: Fixture.asOf)
+    let options = ReportOptions(asOf: Fixture.asOf)
+    let cut = TrackerAsOf(tracker, asOf: Fixture.asOf)
+    let scope = ReportScope(cut.tracker, options)
+    var expected: [[ActionLine]] = Array(repeating: [], count: 5)
+    for entry in scope.actions {
+      let lists = OverdueReport.Lists(entry.state)
+      for list in 0..<5 where lists.contains(OverdueReport.Lists(rawValue: 1 << list)) {
+        expected[list].append(scope.line(entry))
+      }
+    }
+    sortLines(&expected[0], reference: { $0.reference }, rank: { -$0.daysOverdue })
+    sortLines(&expected[1], reference: { $0.reference }, rank: { $0.due.sortKey })
+    sortLines(&expected[2], reference: { $0.reference }, rank: { -($0.daysSinceLastHeard ?? 0) })
+    #expect(expected[0].count > 20 && expected[2].count > 20)
+    for minimumReviews in [1, 7, 1_000] {
+      let report = OverdueReport.build(cut, options, minimumReviews: minimumReviews)
+      let made = [
+        report.overdue, report.dueSoon, report.stale, report.notYetTimeBound, report.reportedBetter,
+      ]
+      #expect(made.map { Array($0) } == expected, "shares of \(minimumReviews) reviews")
+      let listed = Set(expected.joined().map(\.reference))
+      #expect(report.overdue.runs.reduce(0) { $0 + $1.count } == listed.count, "each line kept once")
+      if minimumReviews == 1 && Cores.available > 1 { #expect(report.overdue.runs.count > 1) }
+    }
+  }
+
   @Test func writtenInPiecesAndRunsOnEveryCoreTheBytesAreTheSame() throws {
     let tracker = SyntheticPartnership.generate(reviews: 40, asOf: Fixture.asOf)
     let report = OverdueReport.build(tracker, ReportOptions(asOf: Fixture.asOf))

@@ -130,7 +130,7 @@ import Testing
       filtered.agency = agency
       let chase = OverdueReport.build(tracker, filtered)
       // A joint action is on each of its owners' lists.
-      #expect((chase.overdue + chase.dueSoon + chase.stale).allSatisfy { $0.owners.contains(agency) })
+      #expect([chase.overdue, chase.dueSoon, chase.stale].joined().allSatisfy { $0.owners.contains(agency) })
     }
   }
 }
