@@ -67,8 +67,10 @@ public enum TextSimilarity {
 /// `closestEarlier` finds, for every text, its closest earlier texts from other sources without
 /// comparing every pair: texts with the same words are grouped; each group's words are ordered
 /// rarest first, and only the prefix of them that can still reach the threshold is indexed and
-/// probed (prefix filtering, as in all-pairs similarity joins). Two texts at or above the
-/// threshold always share a word in both prefixes: the rarest word they share.
+/// probed (prefix filtering, as in the all-pairs similarity joins AllPairs and PPJoin). Two texts
+/// at or above the threshold always share a word in both prefixes: the rarest word they share.
+/// A group probes only groups of a weight that can reach the threshold with it, and a pair whose
+/// words from the first one met cannot weigh enough is not compared.
 public struct RarityWeightedSimilarity: Sendable {
   /// The measure's name as reports show it.
   public static let measure = "IDF-weighted Jaccard"
@@ -159,49 +161,81 @@ public struct RarityWeightedSimilarity: Sendable {
         groupTexts.append(text)
       }
     }
-    // Groups at or above the threshold, through an index of each group's prefix: the words that
-    // can still reach the threshold, rarest first. Each list of the index is in group order.
+    // Pairs of groups at or above the threshold, found through an index of each group's prefix
+    // (all-pairs similarity join). The groups are taken lightest first (by total weight, ties by
+    // group), so a group probes only lighter or equal ones: for the pair to reach the threshold the
+    // lighter must weigh at least `threshold` times the heavier, and the two must share at least
+    // `threshold (Tx + Ty) / (1 + threshold)` of weight, which is at least `2 threshold / (1 +
+    // threshold)` of the lighter's. So a group probes with the words that leave less than
+    // `threshold` of its weight behind, and is indexed by the words that leave less than `2
+    // threshold / (1 + threshold)` behind: the rarest word the two share is in both.
     let slack = 1e-9
-    var prefixes = [Int](repeating: 0, count: members.count)
-    var postings = [[Int]](repeating: [], count: weights.count)
-    for group in members.indices {
-      let text = groupTexts[group]
-      let words = ranks[text]
-      let total = totals[text]
+    let groupCount = members.count
+    let byWeight = (0..<groupCount).sorted {
+      let (left, right) = (totals[groupTexts[$0]], totals[groupTexts[$1]])
+      return left != right ? left < right : $0 < $1
+    }
+    let weightOf = byWeight.map { totals[groupTexts[$0]] }
+    let indexedShare = 2 * threshold / (1 + threshold)
+    func prefixLength(_ words: [Int32], total: Double, leaving share: Double) -> Int {
       var remaining = total
       var prefix = 0
-      while prefix < words.count && remaining >= threshold * total - slack {
+      while prefix < words.count && remaining >= share * total - slack {
         remaining -= weights[Int(words[prefix])]
         prefix += 1
       }
-      prefixes[group] = prefix
-      for position in 0..<prefix { postings[Int(words[position])].append(group) }
+      return prefix
     }
-    // Each group probes the earlier groups that share a word of its prefix. The groups are dealt
-    // out among the cores in turn (later groups have more to probe); the pairs found are the same
-    // whichever core finds them, and each group's neighbours are put in order below.
-    let groupCount = members.count
+    // Each word's list holds the groups indexed by it, lightest first, each with the weight of its
+    // words from that word on.
+    var postings = [[(position: Int32, rest: Double)]](repeating: [], count: weights.count)
+    var probed = [Int](repeating: 0, count: groupCount)
+    for position in 0..<groupCount {
+      let text = groupTexts[byWeight[position]]
+      let words = ranks[text]
+      probed[position] = prefixLength(words, total: totals[text], leaving: threshold)
+      var rest = totals[text]
+      for index in 0..<prefixLength(words, total: totals[text], leaving: indexedShare) {
+        postings[Int(words[index])].append((Int32(position), rest))
+        rest -= weights[Int(words[index])]
+      }
+    }
+    // Each group probes the lighter groups that share a word of its prefix. The groups are dealt
+    // out among the cores in turn (heavier groups have more to probe); the pairs found are the
+    // same whichever core finds them, and each group's neighbours are put in order below.
     let runs = Cores.runs(for: groupCount, minimum: sharedFrom)
-    let (index, prefixLengths, firstTexts) = (postings, prefixes, groupTexts)
+    let (index, probedLengths, firstTexts) = (postings, probed, groupTexts)
     let found = Cores.map(runs, runs: runs) { share -> [(group: Int, other: Int, similarity: Double)] in
       let run = share.lowerBound
       var lastProbe = [Int](repeating: -1, count: groupCount)
+      // Where each word's list starts to hold groups heavy enough: the groups are taken in order
+      // of weight, so it only moves on.
+      var starts = [Int](repeating: 0, count: weights.count)
       var pairs: [(group: Int, other: Int, similarity: Double)] = []
-      for group in stride(from: run, to: groupCount, by: runs) {
-        let text = firstTexts[group]
+      for position in stride(from: run, to: groupCount, by: runs) {
+        let text = firstTexts[byWeight[position]]
         let words = ranks[text]
-        let total = totals[text]
-        for position in 0..<prefixLengths[group] {
-          for other in index[Int(words[position])] {
-            if other >= group { break }
-            if lastProbe[other] == group { continue }
-            lastProbe[other] = group
-            let otherTotal = totals[firstTexts[other]]
-            guard otherTotal >= threshold * total - slack, total >= threshold * otherTotal - slack else {
-              continue
+        let total = weightOf[position]
+        let lightest = threshold * total - slack
+        var rest = total
+        for word in words.prefix(probedLengths[position]).map(Int.init) {
+          defer { rest -= weights[word] }
+          index[word].withUnsafeBufferPointer { list in
+            while starts[word] < list.count && weightOf[Int(list[starts[word]].position)] < lightest {
+              starts[word] += 1
             }
-            let value = similarity(text, firstTexts[other])
-            if value >= threshold { pairs.append((group, other, value)) }
+            for posting in list[starts[word]...] {
+              let other = Int(posting.position)
+              if other >= position { break }
+              if lastProbe[other] == position { continue }
+              lastProbe[other] = position
+              // Met first at this word: neither group has a word rarer than it that the other has,
+              // so the two share at most the lesser of their weights from it on.
+              let needed = threshold * (total + weightOf[other]) / (1 + threshold)
+              guard Swift.min(rest, posting.rest) >= needed - slack else { continue }
+              let value = similarity(text, firstTexts[byWeight[other]])
+              if value >= threshold { pairs.append((byWeight[position], byWeight[other], value)) }
+            }
           }
         }
       }

@@ -40,6 +40,36 @@ import Testing
     #expect(shared == slow, "seed \(seed), shared among the cores")
   }
 
+  /// Larger collections, over a vocabulary where some words are common and most are rare, as in
+  /// recommendations: the join still finds exactly the pairs that comparing every pair finds.
+  @Test(arguments: 0..<6)
+  func closestEarlierEqualsComparingEveryPairOnLargerCollections(seed: Int) {
+    var random = SeededGenerator(seed: UInt64(seed) &+ 7_000)
+    let vocabulary = (0..<300).map { "w\($0)" }
+    var texts: [[String]] = []
+    var sources: [Int] = []
+    for text in 0..<500 {
+      texts.append(
+        (0..<Int.random(in: 1...14, using: &random)).map { _ in
+          // Small indices often (common words), the rest spread over the whole vocabulary.
+          let bound = Int.random(in: 0..<3, using: &random) == 0 ? 8 : vocabulary.count
+          return vocabulary[Int.random(in: 0..<bound, using: &random)]
+        })
+      sources.append(text / 4)
+    }
+    let similarity = RarityWeightedSimilarity(texts: texts)
+    for threshold in [0.2, 0.35, 0.5, 0.8] {
+      let slow = similarity.closestEarlierComparingEveryPair(sources: sources, threshold: threshold, limit: 3)
+      #expect(slow.contains { !$0.isEmpty }, "threshold \(threshold) finds some pairs")
+      #expect(
+        similarity.closestEarlier(sources: sources, threshold: threshold, limit: 3) == slow,
+        "seed \(seed), threshold \(threshold)")
+      #expect(
+        similarity.closestEarlier(sources: sources, threshold: threshold, limit: 3, sharedFrom: 0) == slow,
+        "seed \(seed), threshold \(threshold), shared among the cores")
+    }
+  }
+
   @Test func rareWordsWeighMore() {
     // "common" is in every text, "rare" in one: sharing only "common" is far below sharing "rare".
     let texts = [
