@@ -53,6 +53,7 @@ public struct FindingRepeats: Sendable {
 
   /// The findings of `tracker`'s reviews dated on or before `asOf` (all when nil), compared.
   public init(_ tracker: Tracker, asOf: CalendarDay? = nil, threshold: Double, limit: Int) {
+    var texts: [String] = []
     for (reviewIndex, review) in tracker.reviews.enumerated() {
       let day = review.learningDay
       if let day, let asOf, day > asOf { continue }
@@ -60,9 +61,11 @@ public struct FindingRepeats: Sendable {
         entries.append(
           Entry(
             reference: "\(review.id)/\(finding.id)", review: reviewIndex, finding: index, day: day,
-            words: TextSimilarity.words(finding.text)))
+            words: []))
+        texts.append(finding.text)
       }
     }
+    for (index, words) in TextSimilarity.words(of: texts).enumerated() { entries[index].words = words }
     entries.sort { a, b in
       a.review == b.review
         ? a.finding < b.finding

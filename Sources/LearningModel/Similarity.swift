@@ -26,6 +26,53 @@ public enum TextSimilarity {
 
   /// The distinct meaningful words of a text, in the order they first appear.
   public static func words(_ text: String) -> [Word] {
+    var utf8 = text
+    if let words = utf8.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? asciiWords(bytes) : nil }) {
+      return words
+    }
+    return wordsByCharacter(text)
+  }
+
+  /// The words of each text, as `words(_:)` gives them; many texts are shared among the cores.
+  public static func words(of texts: [String]) -> [[Word]] {
+    let runs = Cores.runs(for: texts.count, minimum: 4_000)
+    return Array(
+      Cores.map(texts.count, runs: runs) { range in texts[range].map { words($0) } }.joined())
+  }
+
+  /// `words(_:)` of an ASCII text, read byte by byte: an ASCII letter or digit is the only ASCII
+  /// character that is a letter or a number, and each is one character, so the words, their
+  /// lengths and their stems are those `wordsByCharacter` finds.
+  static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
+    var seen = Set<String>()
+    var result: [Word] = []
+    var word: [UInt8] = []
+    func take() {
+      defer { word.removeAll(keepingCapacity: true) }
+      guard word.count >= 3 else { return }
+      let written = String(decoding: word, as: UTF8.self)
+      guard !stopWords.contains(written) else { return }
+      var stem = written
+      for ending in ["ing", "es", "ed", "s"]
+      where stem.utf8.count > ending.utf8.count + 3 && stem.hasSuffix(ending) {
+        stem = String(stem.dropLast(ending.count))
+        break
+      }
+      if seen.insert(stem).inserted { result.append(Word(stem: stem, written: written)) }
+    }
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+      default: take()
+      }
+    }
+    take()
+    return result
+  }
+
+  /// `words(_:)` read character by character, for any text.
+  static func wordsByCharacter(_ text: String) -> [Word] {
     var seen = Set<String>()
     var result: [Word] = []
     for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {

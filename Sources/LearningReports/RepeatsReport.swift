@@ -139,9 +139,10 @@ public struct RepeatsReport: Report, Equatable {
       let review: Int
       let recommendation: Int
       let day: CalendarDay?
-      let words: [TextSimilarity.Word]
+      var words: [TextSimilarity.Word]
     }
     var entries: [Entry] = []
+    var texts: [String] = []
     for (reviewIndex, review) in tracker.reviews.enumerated() {
       let day = DigestReport.reportingDay(review)
       if let day {
@@ -159,9 +160,11 @@ public struct RepeatsReport: Report, Equatable {
         entries.append(
           Entry(
             reference: "\(review.id)/\(recommendation.id)", review: reviewIndex, recommendation: index,
-            day: day, words: TextSimilarity.words(recommendation.text)))
+            day: day, words: []))
+        texts.append(recommendation.text)
       }
     }
+    for (index, words) in TextSimilarity.words(of: texts).enumerated() { entries[index].words = words }
     report.themes = tracker.themes.map(\.id).compactMap { id in
       guard let set = years[id], set.count > 1 else { return nil }
       return RecurringTheme(id: id, name: names[id] ?? id, years: set.sorted(), reviews: carriers[id] ?? [])

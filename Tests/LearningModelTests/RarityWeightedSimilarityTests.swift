@@ -70,6 +70,36 @@ import Testing
     }
   }
 
+  /// ASCII texts are read byte by byte; the words are those read character by character.
+  @Test(arguments: 0..<40)
+  func asciiTextsGiveTheWordsReadCharacterByCharacter(seed: Int) {
+    var random = SeededGenerator(seed: UInt64(seed) &+ 9_000)
+    let pieces = [
+      "Agencies", "SHOULD", "ensure", "the", "child's", "voice", "is", "heard", "2024", "x1", "ab", "abc",
+      "Recording", "boxes", "tested", "walks", "us", "dressing", " ", "  ", ",", ".", "-", "\r\n", "\n", "\t",
+      "(", ")", "/", "'", "\"", "&", "Ofsted-registered", "S11", "GPs", "ages0-5",
+    ]
+    let text = (0..<Int.random(in: 0...40, using: &random)).map { _ in
+      pieces.randomElement(using: &random) ?? ""
+    }.joined(separator: Int.random(in: 0..<2, using: &random) == 0 ? " " : "")
+    #expect(TextSimilarity.words(text) == TextSimilarity.wordsByCharacter(text), "\(text)")
+    #expect(
+      TextSimilarity.words(of: [text, text]) == [TextSimilarity.words(text), TextSimilarity.words(text)])
+  }
+
+  @Test func manyTextsSharedAmongTheCoresKeepTheirOrder() {
+    let texts = (0..<9_000).map {
+      "Recommendation \($0) on the child's voice, number \($0 % 97) of café rounds"
+    }
+    #expect(TextSimilarity.words(of: texts) == texts.map(TextSimilarity.words))
+  }
+
+  @Test func textsBeyondASCIIAreReadCharacterByCharacter() {
+    let text = "Café workers’ naïve ＡＢＣ résumés ２０２４"
+    #expect(TextSimilarity.words(text) == TextSimilarity.wordsByCharacter(text))
+    #expect(TextSimilarity.words(text).map(\.written).contains("café"))
+  }
+
   @Test func rareWordsWeighMore() {
     // "common" is in every text, "rare" in one: sharing only "common" is far below sharing "rare".
     let texts = [
