@@ -157,15 +157,30 @@ extension Tracker {
   /// Every action with its review and recommendation, in store order.
   public var placedActions: [PlacedAction] {
     var result: [PlacedAction] = []
-    for review in reviews {
+    forEachPlacedAction(ofReviews: reviews.indices) { result.append($0) }
+    return result
+  }
+
+  /// Each action of the reviews in `range`, placed, in store order; one place is made per
+  /// recommendation and shared by its actions.
+  public func forEachPlacedAction(ofReviews range: Range<Int>, _ body: (PlacedAction) throws -> Void) rethrows
+  {
+    for review in reviews[range] {
       for recommendation in review.recommendations where !recommendation.actions.isEmpty {
         let place = PlacedAction.Place(review: review, recommendation: recommendation)
         for action in recommendation.actions {
-          result.append(PlacedAction(place: place, action: action))
+          try body(PlacedAction(place: place, action: action))
         }
       }
     }
-    return result
+  }
+
+  /// What `make` gives for each share of the store's reviews, in store order: the reviews are
+  /// shared out among the machine's cores (`Cores`) when there are at least `minimumReviews`.
+  public func sharedByReview<Part: Sendable>(
+    minimumReviews: Int = 1_000, _ make: @Sendable (Range<Int>) -> Part
+  ) -> [Part] {
+    Cores.map(reviews.count, runs: Cores.runs(for: reviews.count, minimum: minimumReviews), make)
   }
 
   /// The position of a review in `reviews`.

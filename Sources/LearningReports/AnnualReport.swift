@@ -303,49 +303,69 @@ public struct AnnualReport: Report, Equatable {
     figures.bragAtYearEnd = digest.actions.bragAtYearEnd
     let settings = tracker.partnership.settings
     let dayBefore = period.lowerBound.adding(days: -1)
-    for placed in tracker.placedActions {
-      if let review = options.review, placed.review.id != review { continue }
-      if let agency = options.agency, !placed.action.isOwned(by: agency) { continue }
-      let now = placed.state(asOf: asOf, settings: settings)
-      guard now.exists else { continue }
-      let then = placed.state(asOf: dayBefore, settings: settings)
-      let reference = placed.reference.description
-      if now.status == .assured && !(then.exists && then.status == .assured) {
-        figures.actionsAssured += 1
-        let impact = placed.action.impact(asOf: asOf)
-        if impact.showsImpact { figures.assuredWithImpact += 1 }
-        var detail: [String] = []
-        if let result = impact.result { detail.append("Result: " + result) }
-        if !impact.impactEvidence.isEmpty {
-          detail.append("Impact evidence: " + impact.impactEvidence.joined(separator: "; ") + ".")
+    // The store's reviews shared out among the cores; each share's counts and lines are added in
+    // turn, and the lists are put in order below.
+    struct Part: Sendable {
+      var assured = 0
+      var assuredWithImpact = 0
+      var slippedRepeatedly = 0
+      var improvements: [ActionEntry] = []
+      var littleProgress: [ActionEntry] = []
+    }
+    let parts = tracker.sharedByReview { range -> Part in
+      var part = Part()
+      tracker.forEachPlacedAction(ofReviews: range) { placed in
+        if let review = options.review, placed.review.id != review { return }
+        if let agency = options.agency, !placed.action.isOwned(by: agency) { return }
+        let now = placed.state(asOf: asOf, settings: settings)
+        guard now.exists else { return }
+        let then = placed.state(asOf: dayBefore, settings: settings)
+        let reference = placed.reference.description
+        if now.status == .assured && !(then.exists && then.status == .assured) {
+          part.assured += 1
+          let impact = placed.action.impact(asOf: asOf)
+          if impact.showsImpact { part.assuredWithImpact += 1 }
+          var detail: [String] = []
+          if let result = impact.result { detail.append("Result: " + result) }
+          if !impact.impactEvidence.isEmpty {
+            detail.append("Impact evidence: " + impact.impactEvidence.joined(separator: "; ") + ".")
+          }
+          if detail.isEmpty {
+            detail.append(
+              "No impact evidence or result"
+                + (impact.exception.map { " (assured as an exception: \($0))" } ?? ""))
+          }
+          part.improvements.append(
+            ActionEntry(
+              reference: reference, owner: placed.action.owner,
+              ownerName: tracker.agencyName(placed.action.owner), description: placed.action.description,
+              status: now.status, due: now.due, daysOverdue: 0, slips: now.slips,
+              detail: detail.joined(separator: " ")))
         }
-        if detail.isEmpty {
-          detail.append(
-            "No impact evidence or result"
-              + (impact.exception.map { " (assured as an exception: \($0))" } ?? ""))
+        let repeatedlySlipped = now.isOpen && now.slips >= 2
+        if repeatedlySlipped { part.slippedRepeatedly += 1 }
+        if now.isOverdue || repeatedlySlipped {
+          // Why: the reasons given for revised due days, else the last note.
+          let reasons = placed.action.fold(through: asOf).revisionNotes
+          let why =
+            reasons.isEmpty
+            ? (now.lastUpdate?.note.map { "Last note: " + $0 } ?? "No update recorded.")
+            : reasons.joined(separator: " / ")
+          part.littleProgress.append(
+            ActionEntry(
+              reference: reference, owner: placed.action.owner,
+              ownerName: tracker.agencyName(placed.action.owner), description: placed.action.description,
+              status: now.status, due: now.due, daysOverdue: now.daysOverdue, slips: now.slips, detail: why))
         }
-        lists.improvements.append(
-          ActionEntry(
-            reference: reference, owner: placed.action.owner,
-            ownerName: tracker.agencyName(placed.action.owner), description: placed.action.description,
-            status: now.status, due: now.due, daysOverdue: 0, slips: now.slips,
-            detail: detail.joined(separator: " ")))
       }
-      let repeatedlySlipped = now.isOpen && now.slips >= 2
-      if repeatedlySlipped { figures.actionsSlippedRepeatedly += 1 }
-      if now.isOverdue || repeatedlySlipped {
-        // Why: the reasons given for revised due days, else the last note.
-        let reasons = placed.action.fold(through: asOf).revisionNotes
-        let why =
-          reasons.isEmpty
-          ? (now.lastUpdate?.note.map { "Last note: " + $0 } ?? "No update recorded.")
-          : reasons.joined(separator: " / ")
-        lists.littleProgress.append(
-          ActionEntry(
-            reference: reference, owner: placed.action.owner,
-            ownerName: tracker.agencyName(placed.action.owner), description: placed.action.description,
-            status: now.status, due: now.due, daysOverdue: now.daysOverdue, slips: now.slips, detail: why))
-      }
+      return part
+    }
+    for part in parts {
+      figures.actionsAssured += part.assured
+      figures.assuredWithImpact += part.assuredWithImpact
+      figures.actionsSlippedRepeatedly += part.slippedRepeatedly
+      lists.improvements += part.improvements
+      lists.littleProgress += part.littleProgress
     }
     // Each line's natural-order key computed once, not on every comparison (a sort comparing
     // references afresh outgrew the store). Most days overdue first, then most slips: ranked as

@@ -86,6 +86,17 @@ public struct DigestReport: Report, Equatable {
     public var openAtYearEnd = 0
     /// Actions at the year end by BRAG rating.
     public var bragAtYearEnd = BRAGCounts()
+
+    /// Adds the counts and lines of another share of the store's actions.
+    mutating func add(_ other: ActionProgress) {
+      agreed += other.agreed
+      closed += other.closed
+      slipped += other.slipped
+      overdueAtYearEnd += other.overdueAtYearEnd
+      overdueWithheld += other.overdueWithheld
+      openAtYearEnd += other.openAtYearEnd
+      bragAtYearEnd.add(other.bragAtYearEnd)
+    }
   }
 
   /// Delivered dissemination of the year by method.
@@ -290,26 +301,32 @@ public struct DigestReport: Report, Equatable {
 
     // Action progress during the year, and the state at its end.
     let dayBefore = period.lowerBound.adding(days: -1)
-    for placed in tracker.placedActions {
-      if let review = options.review, placed.review.id != review { continue }
-      if let agency = options.agency, !placed.action.isOwned(by: agency) { continue }
-      let then = placed.state(asOf: dayBefore, settings: settings)
-      let now = placed.state(asOf: asOf, settings: settings)
-      guard now.exists else { continue }
-      if let agreed = placed.action.agreed, period.contains(agreed) { report.actions.agreed += 1 }
-      if now.isClosed && !(then.exists && then.isClosed) { report.actions.closed += 1 }
-      if now.slips > then.slips { report.actions.slipped += 1 }
-      report.actions.bragAtYearEnd.add(now.brag)
-      if now.isOpen { report.actions.openAtYearEnd += 1 }
-      if now.isOverdue {
-        if placed.review.withheld(on: asOf) != nil {
-          report.actions.overdueWithheld += 1
-        } else {
-          report.actions.overdueAtYearEnd.append(
-            ActionLine(placed, now, agencies: agencies, settings: tracker.partnership.settings))
+    // The store's reviews shared out among the cores, each share's counts added in turn.
+    let lineSettings = tracker.partnership.settings
+    let parts = tracker.sharedByReview { range -> ActionProgress in
+      var part = ActionProgress()
+      tracker.forEachPlacedAction(ofReviews: range) { placed in
+        if let review = options.review, placed.review.id != review { return }
+        if let agency = options.agency, !placed.action.isOwned(by: agency) { return }
+        let then = placed.state(asOf: dayBefore, settings: settings)
+        let now = placed.state(asOf: asOf, settings: settings)
+        guard now.exists else { return }
+        if let agreed = placed.action.agreed, period.contains(agreed) { part.agreed += 1 }
+        if now.isClosed && !(then.exists && then.isClosed) { part.closed += 1 }
+        if now.slips > then.slips { part.slipped += 1 }
+        part.bragAtYearEnd.add(now.brag)
+        if now.isOpen { part.openAtYearEnd += 1 }
+        if now.isOverdue {
+          if placed.review.withheld(on: asOf) != nil {
+            part.overdueWithheld += 1
+          } else {
+            part.overdueAtYearEnd.append(ActionLine(placed, now, agencies: agencies, settings: lineSettings))
+          }
         }
       }
+      return part
     }
+    for part in parts { report.actions.add(part) }
     sortLines(&report.actions.overdueAtYearEnd, reference: { $0.reference }, rank: { -$0.daysOverdue })
 
     // Dissemination in the year.

@@ -201,6 +201,15 @@ public struct BRAGCounts: Encodable, Equatable, Sendable {
     }
   }
 
+  /// Adds the counts of another set of actions.
+  mutating func add(_ other: BRAGCounts) {
+    red += other.red
+    amber += other.amber
+    green += other.green
+    blue += other.blue
+    withdrawn += other.withdrawn
+  }
+
   /// The count of one rating.
   public func count(_ rating: BRAG) -> Int {
     switch rating {
