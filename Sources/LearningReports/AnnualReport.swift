@@ -301,7 +301,6 @@ public struct AnnualReport: Report, Equatable {
     figures.actionsOpenAtYearEnd = digest.actions.openAtYearEnd
     figures.actionsOverdueAtYearEnd = digest.actions.overdueAtYearEnd.count
     figures.bragAtYearEnd = digest.actions.bragAtYearEnd
-    let settings = tracker.partnership.settings
     let dayBefore = period.lowerBound.adding(days: -1)
     // The store's reviews shared out among the cores; each share's counts and lines are added in
     // turn, and the lists are put in order below.
@@ -314,12 +313,8 @@ public struct AnnualReport: Report, Equatable {
     }
     let parts = tracker.sharedByReview { range -> Part in
       var part = Part()
-      tracker.forEachPlacedAction(ofReviews: range) { placed in
-        if let review = options.review, placed.review.id != review { return }
-        if let agency = options.agency, !placed.action.isOwned(by: agency) { return }
-        let now = placed.state(asOf: asOf, settings: settings)
-        guard now.exists else { return }
-        let then = placed.state(asOf: dayBefore, settings: settings)
+      DigestReport.forEachActionOfTheYear(tracker, ofReviews: range, options, asOf: asOf, before: dayBefore) {
+        placed, now, then in
         let reference = placed.reference.description
         if now.status == .assured && !(then.exists && then.status == .assured) {
           part.assured += 1

@@ -210,6 +210,23 @@ public struct DigestReport: Report, Equatable {
     return basis.digest(cut, options) { made(cut, options, sharing: basis) }
   }
 
+  /// Each action of the reviews in `range` within the options' review and agency filters that
+  /// exists on `asOf`, with its state on `asOf` and on `before` (the day before the year began):
+  /// the walk the digest and the annual report count the year's progress by.
+  static func forEachActionOfTheYear(
+    _ tracker: Tracker, ofReviews range: Range<Int>, _ options: ReportOptions, asOf: CalendarDay,
+    before: CalendarDay, _ body: (PlacedAction, _ now: ActionState, _ then: ActionState) -> Void
+  ) {
+    let settings = tracker.partnership.settings
+    tracker.forEachPlacedAction(ofReviews: range) { placed in
+      if let review = options.review, placed.review.id != review { return }
+      if let agency = options.agency, !placed.action.isOwned(by: agency) { return }
+      let now = placed.state(asOf: asOf, settings: settings)
+      guard now.exists else { return }
+      body(placed, now, placed.state(asOf: before, settings: settings))
+    }
+  }
+
   private static func made(_ cut: TrackerAsOf, _ options: ReportOptions, sharing basis: ReportBasis?)
     -> DigestReport
   {
@@ -305,12 +322,8 @@ public struct DigestReport: Report, Equatable {
     let lineSettings = tracker.partnership.settings
     let parts = tracker.sharedByReview { range -> ActionProgress in
       var part = ActionProgress()
-      tracker.forEachPlacedAction(ofReviews: range) { placed in
-        if let review = options.review, placed.review.id != review { return }
-        if let agency = options.agency, !placed.action.isOwned(by: agency) { return }
-        let then = placed.state(asOf: dayBefore, settings: settings)
-        let now = placed.state(asOf: asOf, settings: settings)
-        guard now.exists else { return }
+      forEachActionOfTheYear(tracker, ofReviews: range, options, asOf: asOf, before: dayBefore) {
+        placed, now, then in
         if let agreed = placed.action.agreed, period.contains(agreed) { part.agreed += 1 }
         if now.isClosed && !(then.exists && then.isClosed) { part.closed += 1 }
         if now.slips > then.slips { part.slipped += 1 }
