@@ -265,7 +265,8 @@ public struct RarityWeightedSimilarity: Sendable {
         let total = weightOf[position]
         let lightest = threshold * total - slack
         var rest = total
-        for word in words.prefix(probedLengths[position]).map(Int.init) {
+        for rank in words[..<probedLengths[position]] {
+          let word = Int(rank)
           defer { rest -= weights[word] }
           index[word].withUnsafeBufferPointer { list in
             while starts[word] < list.count && weightOf[Int(list[starts[word]].position)] < lightest {

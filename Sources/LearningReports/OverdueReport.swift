@@ -51,8 +51,9 @@ public struct OverdueReport: Report, Equatable {
     let made = scope.actions.concurrentRuns(minimumReviews: minimumReviews) {
       walker -> (lines: [ActionLine], lists: [Lists]) in
       var run: (lines: [ActionLine], lists: [Lists]) = ([], [])
-      // Room for every action of the share, taken once: only the room the lines fill is ever
-      // touched, and no line is moved to a larger buffer as the run grows.
+      // Room for every action of the share, taken once: a large block's pages are only touched as
+      // lines fill them, and no run is copied to a larger buffer as it grows (the copy beside the
+      // old buffer was the peak: 2.47 times the file on the compact store, 2.38 without it).
       run.lines.reserveCapacity(walker.actionsAtMost)
       while let entry = walker.next() {
         let lists = Lists(entry.state)

@@ -411,13 +411,12 @@ struct ScopedActions: Sequence {
   }
 
   /// What `walk` makes of each share of the store's reviews, in store order: the reviews are
-  /// shared out among the machine's cores (`Cores`) as `concurrentMap` shares them, and each share
+  /// shared out among the machine's cores (`Tracker.sharedByReview`), and each share
   /// is walked by its own iterator. The runs are given as made, not joined into one list.
   func concurrentRuns<Run: Sendable>(
     minimumReviews: Int = 1_000, _ walk: @Sendable (inout Iterator) -> Run
   ) -> [Run] {
-    let count = tracker.reviews.count
-    return Cores.map(count, runs: Cores.runs(for: count, minimum: minimumReviews)) { reviews in
+    tracker.sharedByReview(minimumReviews: minimumReviews) { reviews in
       var walker = iterator(reviews: reviews)
       return walk(&walker)
     }
