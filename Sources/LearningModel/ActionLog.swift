@@ -4,8 +4,11 @@
 /// the log shows about impact (`Action.impact(asOf:)`) are all read from it, so they never differ
 /// on how a log is read (docs/FORMAT.md, "Derived state").
 public struct ActionLogFold: Sendable {
-  /// The action whose log is folded.
-  public let action: Action
+  /// The day the action was agreed, if given. The fold keeps only what it reads of the action,
+  /// so folding a log copies no field of it (a report folds hundreds of thousands).
+  public let agreed: CalendarDay?
+  /// The due day the action was agreed with.
+  public let originalDue: PlannedDue
   /// The last status set; `notStarted` when none was.
   public private(set) var status = ActionStatus.notStarted
   /// The due day in force: the original, else the last revision applied.
@@ -36,8 +39,9 @@ public struct ActionLogFold: Sendable {
   public private(set) var revisionNotes: [String] = []
 
   /// The fold before any update: the action as agreed.
-  public init(_ action: Action) {
-    self.action = action
+  public init(_ action: borrowing Action) {
+    agreed = action.agreed
+    originalDue = action.due
     due = action.due
     firstDueDay = action.due.day
   }
@@ -107,11 +111,11 @@ public struct ActionLogFold: Sendable {
   /// (its review's day, `Review.planDay`, in the same cut of the store), or nil when there is none.
   public func state(asOf day: CalendarDay, settings: Settings, heardFrom: CalendarDay?) -> ActionState {
     ActionState(
-      asOf: day, exists: action.agreed.map { $0 <= day } ?? true, status: status, originalDue: action.due,
+      asOf: day, exists: agreed.map { $0 <= day } ?? true, status: status, originalDue: originalDue,
       due: due, firstDueDay: firstDueDay, slips: slips, slipDays: slipDays, lastUpdate: lastUpdate,
       completedOn: completedOn, evidence: evidence.filter { $0.kind == .output }.map(\.title),
       settings: settings, pendingRequest: pendingRequest, reported: reported,
-      lastHeard: lastUpdate?.date ?? action.agreed ?? heardFrom.flatMap { $0 <= day ? $0 : nil })
+      lastHeard: lastUpdate?.date ?? agreed ?? heardFrom.flatMap { $0 <= day ? $0 : nil })
   }
 
   /// What the log shows about impact so far.
@@ -124,9 +128,11 @@ extension Action {
   /// The log folded through the end of `day`.
   public func fold(through day: CalendarDay) -> ActionLogFold {
     var fold = ActionLogFold(self)
-    for update in ActionLogFold.ordered(updates) {
-      if update.date > day { break }
-      fold.apply(update)
+    // Updates are read where they lie in the log, not copied out one by one.
+    let ordered = ActionLogFold.ordered(updates)
+    for index in ordered.indices {
+      if ordered[index].date > day { break }
+      fold.apply(ordered[index])
     }
     return fold
   }

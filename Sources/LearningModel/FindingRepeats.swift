@@ -20,6 +20,20 @@ extension Review {
   }
 }
 
+extension Tracker {
+  /// The positions of the store's reviews in the order of learning (`Review.learnsBefore`): by
+  /// learning day, undated last, ties by ID in natural order, equal IDs in store order. Each
+  /// review's day and ID are read once, so a store with many reviews on one day sorts as fast.
+  public func reviewsInLearningOrder() -> [Int] {
+    let days = reviews.map(\.learningDay)
+    let ids = reviews.map(\.id)
+    return reviews.indices.sorted { left, right in
+      if days[left] == days[right], ids[left] == ids[right] { return left < right }
+      return Review.learnsBefore(days[left], ids[left], days[right], ids[right])
+    }
+  }
+}
+
 /// The findings of a store in the order of learning, with each one's closest earlier findings of
 /// other reviews by `RarityWeightedSimilarity` and the earlier finding it is recorded to repeat.
 ///
@@ -54,7 +68,9 @@ public struct FindingRepeats: Sendable {
   /// The findings of `tracker`'s reviews dated on or before `asOf` (all when nil), compared.
   public init(_ tracker: Tracker, asOf: CalendarDay? = nil, threshold: Double, limit: Int) {
     var texts: [String] = []
-    for (reviewIndex, review) in tracker.reviews.enumerated() {
+    // Reviews are put in the order of learning once; their findings follow in their own order.
+    for reviewIndex in tracker.reviewsInLearningOrder() {
+      let review = tracker.reviews[reviewIndex]
       let day = review.learningDay
       if let day, let asOf, day > asOf { continue }
       for (index, finding) in review.findings.enumerated() {
@@ -66,12 +82,6 @@ public struct FindingRepeats: Sendable {
       }
     }
     for (index, words) in TextSimilarity.words(of: texts).enumerated() { entries[index].words = words }
-    entries.sort { a, b in
-      a.review == b.review
-        ? a.finding < b.finding
-        : Review.learnsBefore(
-          a.day, tracker.reviews[a.review].id, b.day, tracker.reviews[b.review].id)
-    }
     for (index, entry) in entries.enumerated() { position[entry.reference] = index }
     let similarity = RarityWeightedSimilarity(texts: entries.map { $0.words.map(\.stem) })
     closest = similarity.closestEarlier(sources: entries.map(\.review), threshold: threshold, limit: limit)

@@ -62,6 +62,17 @@ public func splitReviewReference(_ text: String) -> (review: String, id: String)
 /// Compares two IDs so that runs of digits compare as numbers (`R2` before `R10`, `1.2` before `1.10`);
 /// equal-looking IDs fall back to plain string order, so the order is total.
 public func naturalOrder(_ lhs: String, _ rhs: String) -> Bool {
+  // IDs are ASCII in practice: compared byte by byte, in the same order as by character.
+  if let ordered = lhs.utf8.withContiguousStorageIfAvailable({ left in
+    rhs.utf8.withContiguousStorageIfAvailable { right in asciiNaturalOrder(left, right) } ?? nil
+  }) ?? nil {
+    return ordered
+  }
+  return characterNaturalOrder(lhs, rhs)
+}
+
+/// `naturalOrder` character by character, for any text.
+func characterNaturalOrder(_ lhs: String, _ rhs: String) -> Bool {
   var left = Substring(lhs)
   var right = Substring(rhs)
   while let l = left.first, let r = right.first {
@@ -82,6 +93,45 @@ public func naturalOrder(_ lhs: String, _ rhs: String) -> Bool {
   }
   if left.isEmpty != right.isEmpty { return left.isEmpty }
   return lhs < rhs
+}
+
+/// `naturalOrder` of two ASCII texts without a carriage return (where a character is a byte), or
+/// nil for any other text, which is compared character by character.
+private func asciiNaturalOrder(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool?
+{
+  for byte in lhs where byte >= 0x80 || byte == 0x0D { return nil }
+  for byte in rhs where byte >= 0x80 || byte == 0x0D { return nil }
+  @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+  var left = 0
+  var right = 0
+  while left < lhs.count, right < rhs.count {
+    let l = lhs[left]
+    let r = rhs[right]
+    if isDigit(l) && isDigit(r) {
+      var leftEnd = left
+      while leftEnd < lhs.count, isDigit(lhs[leftEnd]) { leftEnd += 1 }
+      var rightEnd = right
+      while rightEnd < rhs.count, isDigit(rhs[rightEnd]) { rightEnd += 1 }
+      var leftValue = left
+      while leftValue < leftEnd, lhs[leftValue] == 0x30 { leftValue += 1 }
+      var rightValue = right
+      while rightValue < rightEnd, rhs[rightValue] == 0x30 { rightValue += 1 }
+      if leftEnd - leftValue != rightEnd - rightValue { return leftEnd - leftValue < rightEnd - rightValue }
+      while leftValue < leftEnd {
+        if lhs[leftValue] != rhs[rightValue] { return lhs[leftValue] < rhs[rightValue] }
+        leftValue += 1
+        rightValue += 1
+      }
+      left = leftEnd
+      right = rightEnd
+    } else {
+      if l != r { return l < r }
+      left += 1
+      right += 1
+    }
+  }
+  if (left == lhs.count) != (right == rhs.count) { return left == lhs.count }
+  return lhs.lexicographicallyPrecedes(rhs)
 }
 
 /// An action together with where it sits: its review and recommendation. Copying one costs a

@@ -11,13 +11,22 @@ public struct WorkingDayCalendar: Sendable {
   /// Extra non-working days (a store's `bankHolidays`).
   public let extraHolidays: Set<CalendarDay>
   private let cache: [Int: Set<CalendarDay>]
+  /// The years whose bank holidays are worked out once, when the calendar is made.
+  private static let cachedYears = 2000...2040
+  /// Every holiday on a weekday in the cached years and every extra one on a weekday, once each
+  /// in date order: the working days between two days in those years are counted by two binary
+  /// searches in it, not by gathering the holidays of each year again.
+  private let weekdayHolidays: [CalendarDay]
 
   /// A calendar of England and Wales bank holidays and `extraHolidays`.
   public init(extraHolidays: some Sequence<CalendarDay> = []) {
     self.extraHolidays = Set(extraHolidays)
     var cache: [Int: Set<CalendarDay>] = [:]
-    for year in 2000...2040 { cache[year] = Set(Self.bankHolidays(in: year)) }
+    for year in Self.cachedYears { cache[year] = Set(Self.bankHolidays(in: year)) }
     self.cache = cache
+    var holidays = self.extraHolidays
+    for days in cache.values { holidays.formUnion(days) }
+    weekdayHolidays = holidays.filter { !$0.isWeekend }.sorted()
   }
 
   /// Whether `day` is a bank holiday in England and Wales (or one of the extra days).
@@ -44,6 +53,9 @@ public struct WorkingDayCalendar: Sendable {
       if !day.isWeekend { count += 1 }
       day = day.adding(days: 1)
     }
+    if Self.cachedYears.contains(from.year) && Self.cachedYears.contains(to.year) {
+      return count - (holidaysUpTo(to) - holidaysUpTo(from))
+    }
     var holidays = Set<CalendarDay>()
     for year in from.year...to.year {
       holidays.formUnion(cache[year] ?? Set(Self.bankHolidays(in: year)))
@@ -53,6 +65,17 @@ public struct WorkingDayCalendar: Sendable {
       count -= 1
     }
     return count
+  }
+
+  /// How many of `weekdayHolidays` fall on or before `day`.
+  private func holidaysUpTo(_ day: CalendarDay) -> Int {
+    var low = 0
+    var high = weekdayHolidays.count
+    while low < high {
+      let middle = (low + high) / 2
+      if weekdayHolidays[middle] <= day { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   /// The `count`th working day after `day` (day 0 is `day` itself); a negative count goes back.

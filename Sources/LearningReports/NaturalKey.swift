@@ -1,3 +1,4 @@
+import Foundation
 import LearningModel
 
 /// A reference's natural-order sort key (`1.2` before `1.10`), computed once per line so that a
@@ -51,27 +52,40 @@ struct NaturalKey: Comparable {
   }
 
   static func < (lhs: NaturalKey, rhs: NaturalKey) -> Bool {
-    if let left = lhs.bytes, let right = rhs.bytes { return left.lexicographicallyPrecedes(right) }
+    if let left = lhs.bytes, let right = rhs.bytes {
+      return left.withUnsafeBufferPointer { left in right.withUnsafeBufferPointer { bytesPrecede(left, $0) } }
+    }
     return naturalOrder(lhs.text, rhs.text)
   }
 }
 
+/// Whether `lhs` comes before `rhs` in byte order (a prefix first), compared with `memcmp`.
+@inline(__always)
+func bytesPrecede(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+  let common = min(lhs.count, rhs.count)
+  if common > 0, let left = lhs.baseAddress, let right = rhs.baseAddress {
+    let order = memcmp(left, right, common)
+    if order != 0 { return order < 0 }
+  }
+  return lhs.count < rhs.count
+}
+
 /// Sorts report lines by `rank` (smallest first) and, where ranks tie, by their references in
-/// natural order; each line's rank and key are computed once, not on every comparison.
+/// natural order. Each line's rank is read once and its reference's natural place found once
+/// (`naturalPlaces`, keys side by side), so the sort itself compares pairs of integers: ties,
+/// which grow with the store, cost no more than ranks.
 @inline(__always)
 func sortLines<Line>(_ lines: inout [Line], reference: (Line) -> String, rank: (Line) -> Int) {
   // Each line is read where it lies in the buffer (iterating would copy every line out).
-  var keys: [NaturalKey] = []
   var ranks: [Int] = []
-  keys.reserveCapacity(lines.count)
   ranks.reserveCapacity(lines.count)
-  lines.withUnsafeBufferPointer { buffer in
-    for index in buffer.indices {
-      keys.append(NaturalKey(reference(buffer[index])))
-      ranks.append(rank(buffer[index]))
-    }
+  let places = lines.withUnsafeBufferPointer { buffer in
+    for index in buffer.indices { ranks.append(rank(buffer[index])) }
+    return naturalPlaces(buffer.count) { reference(buffer[$0]) }
   }
-  let order = lines.indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : keys[$0] < keys[$1] }
+  let order = lines.indices.sorted {
+    ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : places[$0] < places[$1]
+  }
   permute(&lines, into: order)
 }
 
@@ -112,9 +126,9 @@ func naturalPlaces(_ count: Int, reference: (Int) -> String) -> [UInt32] {
   let order = keys.withUnsafeBufferPointer { keys in
     (0..<count).sorted { left, right in
       if texts.isEmpty || (texts[left] == nil && texts[right] == nil) {
-        let leftKey = keys[(left == 0 ? 0 : ends[left - 1])..<ends[left]]
-        let rightKey = keys[(right == 0 ? 0 : ends[right - 1])..<ends[right]]
-        return leftKey.lexicographicallyPrecedes(rightKey)
+        let leftKey = UnsafeBufferPointer(rebasing: keys[(left == 0 ? 0 : ends[left - 1])..<ends[left]])
+        let rightKey = UnsafeBufferPointer(rebasing: keys[(right == 0 ? 0 : ends[right - 1])..<ends[right]])
+        return bytesPrecede(leftKey, rightKey)
       }
       return naturalOrder(texts[left] ?? reference(left), texts[right] ?? reference(right))
     }

@@ -68,4 +68,26 @@ import Testing
     #expect(naturalOrder("A", "B"))
     #expect(ActionReference("RR-2025-01/1.9")! < ActionReference("RR-2025-01/1.10")!)
   }
+
+  @Test func ordersAsciiIdsByByteAsByCharacter() {
+    // Short texts from a small alphabet (digits, leading zeros, letters, punctuation, a carriage
+    // return and non-ASCII letters), so that most pairs share prefixes and digit runs.
+    var generator = SystemRandomNumberGenerator()
+    let alphabet: [String] = ["0", "0", "1", "2", "9", "R", "r", "-", ".", "/", " ", "\r\n", "é", "e\u{301}"]
+    func text() -> String {
+      (0..<Int.random(in: 0...7, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+        .joined()
+    }
+    var texts = [
+      "", "R1", "R01", "R001", "R1a", "R10", "1.2", "1.10", "LCSPR-2024-05/R1/A2", "LCSPR-2024-5/R1/A2",
+    ]
+    for _ in 0..<600 { texts.append(text()) }
+    var differing: [String] = []
+    for left in texts {
+      for right in texts where naturalOrder(left, right) != characterNaturalOrder(left, right) {
+        differing.append("\(left.debugDescription) vs \(right.debugDescription)")
+      }
+    }
+    #expect(differing.isEmpty, "\(differing.prefix(5))")
+  }
 }

@@ -48,6 +48,29 @@ let publishedBankHolidays: [Int: [String]] = [
     #expect(calendar.workingDays(from: day("2025-01-13"), to: day("2025-01-10")) == -1)
   }
 
+  @Test func countingWorkingDaysAgreesWithWalkingEveryDay() {
+    // Extra days on a weekday, on a weekend and on a bank holiday; spans inside the years worked
+    // out in advance and reaching past them.
+    let extras = WorkingDayCalendar(
+      extraHolidays: ["2025-06-11", "2025-06-14", "2025-12-25", "2041-03-05", "1999-02-02"].map(day))
+    var generator = SystemRandomNumberGenerator()
+    let first = day("1998-06-01")
+    var differing: [String] = []
+    for _ in 0..<400 {
+      let from = first.adding(days: Int.random(in: 0...(46 * 366), using: &generator))
+      let to = from.adding(days: Int.random(in: -400...400, using: &generator))
+      var walked = 0
+      var current = min(from, to)
+      while current < max(from, to) {
+        current = current.adding(days: 1)
+        if extras.isWorkingDay(current) { walked += 1 }
+      }
+      if to < from { walked = -walked }
+      if extras.workingDays(from: from, to: to) != walked { differing.append("\(from) to \(to)") }
+    }
+    #expect(differing.isEmpty, "\(differing.prefix(5))")
+  }
+
   @Test func deadlinesAcrossChristmas() {
     // Aware Friday 19 December 2025: 5 working days skip the 25th, 26th and the weekend.
     #expect(calendar.adding(workingDays: 5, to: day("2025-12-19")) == day("2025-12-30"))

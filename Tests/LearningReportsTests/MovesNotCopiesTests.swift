@@ -41,6 +41,7 @@ import Testing
         let places = naturalPlaces(given.count) { given[$0] }
         let byPlace = given.indices.sorted { places[$0] < places[$1] }.map { given[$0] }
         #expect(byPlace == given.sorted { NaturalKey($0) < NaturalKey($1) })
+        #expect(byPlace == given.sorted(by: naturalOrder))
         #expect(Set(places).count == given.count)
       }
     }
