@@ -20,6 +20,54 @@ public enum ControlCharacters {
   /// quick scan of bytes, decoding only the one- to three-byte sequences where such characters
   /// live, by the same rule. Bytes that are not UTF-8 are passed over.
   public static func mayBeIn(utf8 bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      let raw = UnsafeRawBufferPointer(buffer)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let high: UInt64 = 0x8080_8080_8080_8080
+      var index = 0
+      while index < buffer.count {
+        // Eight bytes at a time while all of them are printable ASCII (0x20 to 0x7E): none of
+        // them is below 0x20 and none above 0x7E (the byte tests of "Bit Twiddling Hacks").
+        if index + 8 <= buffer.count {
+          let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          let below = (word &- ones &* 0x20) & ~word & high
+          let above = ((word &+ ones) | word) & high
+          if below | above == 0 {
+            index += 8
+            continue
+          }
+        }
+        guard let length = controlAt(index, in: buffer) else { return true }
+        index += length
+      }
+      return false
+    }
+  }
+
+  /// The length of the character at `index` when it is not one `contains` names (one byte for a
+  /// byte that does not start a sequence of two or three), or nil when it is.
+  @inline(__always)
+  private static func controlAt(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let byte = bytes[index]
+    var scalar: UInt32?
+    var length = 1
+    if byte < 0x80 {
+      scalar = UInt32(byte)
+    } else if byte & 0xE0 == 0xC0, index + 1 < bytes.count {
+      scalar = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+      length = 2
+    } else if byte & 0xF0 == 0xE0, index + 2 < bytes.count {
+      scalar =
+        (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
+        | UInt32(bytes[index + 2] & 0x3F)
+      length = 3
+    }
+    if let value = scalar, let decoded = Unicode.Scalar(value), contains(decoded) { return nil }
+    return length
+  }
+
+  /// `mayBeIn(utf8:)` one character at a time, the rule it keeps to.
+  static func mayBeInByCharacter(utf8 bytes: [UInt8]) -> Bool {
     var index = 0
     while index < bytes.count {
       let byte = bytes[index]

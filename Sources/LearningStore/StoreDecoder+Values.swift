@@ -128,15 +128,15 @@ extension StoreDecoder {
       return []
     }
     try reader.enterList()
-    var result: [Element] = []
+    var elements = ExactList<Element>()
     var index = 0
     while try reader.nextElement(first: index == 0) {
       path.append(.index(index))
-      if let value = try element(&self) { result.append(value) }
+      if let value = try element(&self) { elements.append(value) }
       path.removeLast()
       index += 1
     }
-    return result
+    return elements.finish()
   }
 
   mutating func strings() throws(Syntax) -> [String] {
@@ -201,5 +201,52 @@ extension StoreDecoder {
       return nil
     }
     return try bool()
+  }
+}
+
+/// The elements of a list as they are read, kept in a buffer of their own and handed over as an
+/// array of exactly their number: a store holds hundreds of thousands of short lists (a
+/// recommendation's actions, an action's updates), and an array grown by appending keeps room
+/// for up to as many again. Elements are moved, never copied; the buffer is freed whatever
+/// happens, with whatever it still holds.
+struct ExactList<Element>: ~Copyable {
+  /// No buffer until the first element (most lists in a store are empty).
+  private var storage: UnsafeMutablePointer<Element>?
+  private var capacity = 0
+  private var count = 0
+
+  init() {}
+
+  mutating func append(_ element: consuming Element) {
+    if count == capacity {
+      let larger = UnsafeMutablePointer<Element>.allocate(capacity: max(8, capacity * 2))
+      if let storage {
+        larger.moveInitialize(from: storage, count: count)
+        storage.deallocate()
+      }
+      storage = larger
+      capacity = max(8, capacity * 2)
+    }
+    guard let storage else { return }
+    (storage + count).initialize(to: element)
+    count += 1
+  }
+
+  /// The elements read, in order, in an array of exactly their number.
+  consuming func finish() -> [Element] {
+    guard let storage, count > 0 else { return [] }
+    let taken = count
+    count = 0
+    return Array(unsafeUninitializedCapacity: taken) { buffer, initialized in
+      if let base = buffer.baseAddress { base.moveInitialize(from: storage, count: taken) }
+      initialized = taken
+    }
+  }
+
+  deinit {
+    if let storage {
+      storage.deinitialize(count: count)
+      storage.deallocate()
+    }
   }
 }
