@@ -66,6 +66,27 @@ public struct ActionLogFold: Sendable {
 
   /// Applies the next update of the ordered log.
   public mutating func apply(_ update: ActionUpdate) {
+    change(by: update)
+    lastUpdate = update
+  }
+
+  /// Applies the updates of the ordered log from `start` that are dated on or before `day`, each
+  /// read where it lies, and gives the position of the first one not applied. Only the last one
+  /// applied is kept as `lastUpdate` (a long log is not copied update by update).
+  mutating func apply(_ ordered: [ActionUpdate], from start: Int, through day: CalendarDay) -> Int {
+    ordered.withUnsafeBufferPointer { buffer in
+      var next = start
+      while next < buffer.count, buffer[next].date <= day {
+        change(by: buffer.baseAddress.unsafelyUnwrapped.advanced(by: next).pointee)
+        next += 1
+      }
+      if next > start { lastUpdate = buffer[next - 1] }
+      return next
+    }
+  }
+
+  /// What an update changes, but for `lastUpdate`.
+  private mutating func change(by update: borrowing ActionUpdate) {
     if let requested = update.requestedDue {
       pendingRequest = DueRequest(
         due: requested, reason: update.requestReason ?? "", requestedOn: update.date, by: update.by)
@@ -103,7 +124,6 @@ public struct ActionLogFold: Sendable {
       evidence.append(EvidenceItem(kind: .impact, title: title, date: update.date))
     }
     if let text = update.result, !text.trimmingSpaces.isEmpty { result = (text, update.date) }
-    lastUpdate = update
   }
 
   /// The state the log gives on `day`, once every update on or before it has been applied.
@@ -128,12 +148,7 @@ extension Action {
   /// The log folded through the end of `day`.
   public func fold(through day: CalendarDay) -> ActionLogFold {
     var fold = ActionLogFold(self)
-    // Updates are read where they lie in the log, not copied out one by one.
-    let ordered = ActionLogFold.ordered(updates)
-    for index in ordered.indices {
-      if ordered[index].date > day { break }
-      fold.apply(ordered[index])
-    }
+    _ = fold.apply(ActionLogFold.ordered(updates), from: 0, through: day)
     return fold
   }
 
@@ -146,10 +161,7 @@ extension Action {
     var result: [ActionState] = []
     result.reserveCapacity(days.count)
     for day in days {
-      while next < ordered.count && ordered[next].date <= day {
-        fold.apply(ordered[next])
-        next += 1
-      }
+      next = fold.apply(ordered, from: next, through: day)
       result.append(fold.state(asOf: day, settings: settings, heardFrom: heardFrom))
     }
     return result

@@ -184,7 +184,7 @@ public struct OverdueReport: Report, Equatable {
         .init("Requested due (awaiting decision)"), .init("Agency's rating"),
       ],
       emptyText: "No action is overdue.")
-    for line in overdue {
+    overdue.forEachLine { line in
       overdueTable.append([
         Table.Cell(line.reference), Table.Cell(line.reviewTitle),
         Table.Cell(line.recommendation + ": " + shorten(line.recommendationText, 60)),
@@ -207,7 +207,7 @@ public struct OverdueReport: Report, Equatable {
         .init("Due"), .init("Days left", .right), .init("Status"),
       ],
       emptyText: "No open action falls due in this window.")
-    for line in dueSoon {
+    dueSoon.forEachLine { line in
       soonTable.append([
         Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(line.description),
         Table.Cell(line.ownerNamesText),
@@ -223,7 +223,7 @@ public struct OverdueReport: Report, Equatable {
         .init("Last heard"), .init("Days since", .right), .init("Due"),
       ],
       emptyText: "Every open action has a recent update.")
-    for line in stale {
+    stale.forEachLine { line in
       staleTable.append([
         Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(line.description),
         Table.Cell(line.ownerNamesText),
@@ -239,7 +239,7 @@ public struct OverdueReport: Report, Equatable {
         .init("Status"), .init("Last heard"), .init("Rating"),
       ],
       emptyText: "Every open action has a due day.")
-    for line in notYetTimeBound {
+    notYetTimeBound.forEachLine { line in
       tbcTable.append([
         Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(line.description),
         Table.Cell(line.ownerNamesText), Table.Cell(line.lead ?? ""), Table.Cell(line.status.title),
@@ -254,7 +254,7 @@ public struct OverdueReport: Report, Equatable {
         .init("Derived rating"), .init("Agency's rating"), .init("Last update"),
       ],
       emptyText: "No agency rates an action better than the rules do.")
-    for line in reportedBetter {
+    reportedBetter.forEachLine { line in
       betterTable.append([
         Table.Cell(line.reference), Table.Cell(line.reviewTitle), Table.Cell(line.description),
         Table.Cell(line.ownerNamesText), Table.Cell(line.due.description),
