@@ -66,28 +66,16 @@ public enum ControlCharacters {
     return length
   }
 
-  /// `mayBeIn(utf8:)` one character at a time, the rule it keeps to.
+  /// `mayBeIn(utf8:)` one character at a time, without the eight-byte steps over printable text.
   static func mayBeInByCharacter(utf8 bytes: [UInt8]) -> Bool {
-    var index = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      var scalar: UInt32?
-      var length = 1
-      if byte < 0x80 {
-        scalar = UInt32(byte)
-      } else if byte & 0xE0 == 0xC0, index + 1 < bytes.count {
-        scalar = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
-        length = 2
-      } else if byte & 0xF0 == 0xE0, index + 2 < bytes.count {
-        scalar =
-          (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
-          | UInt32(bytes[index + 2] & 0x3F)
-        length = 3
+    bytes.withUnsafeBufferPointer { buffer in
+      var index = 0
+      while index < buffer.count {
+        guard let length = controlAt(index, in: buffer) else { return true }
+        index += length
       }
-      if let value = scalar, let decoded = Unicode.Scalar(value), contains(decoded) { return true }
-      index += length
+      return false
     }
-    return false
   }
 
   /// The control characters in a multi-line text, in order.
