@@ -77,7 +77,7 @@ public struct ActionLogFold: Sendable {
     ordered.withUnsafeBufferPointer { buffer in
       var next = start
       while next < buffer.count, buffer[next].date <= day {
-        change(by: buffer.baseAddress.unsafelyUnwrapped.advanced(by: next).pointee)
+        change(by: buffer[next])
         next += 1
       }
       if next > start { lastUpdate = buffer[next - 1] }

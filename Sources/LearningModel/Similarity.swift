@@ -48,17 +48,9 @@ public enum TextSimilarity {
     var result: [Word] = []
     var word: [UInt8] = []
     func take() {
-      defer { word.removeAll(keepingCapacity: true) }
-      guard word.count >= 3 else { return }
-      let written = String(decoding: word, as: UTF8.self)
-      guard !stopWords.contains(written) else { return }
-      var stem = written
-      for ending in ["ing", "es", "ed", "s"]
-      where stem.utf8.count > ending.utf8.count + 3 && stem.hasSuffix(ending) {
-        stem = String(stem.dropLast(ending.count))
-        break
-      }
-      if seen.insert(stem).inserted { result.append(Word(stem: stem, written: written)) }
+      // A word of one or two letters is never kept: no string is made for it.
+      if word.count >= 3 { keep(String(decoding: word, as: UTF8.self), &seen, &result) }
+      word.removeAll(keepingCapacity: true)
     }
     for byte in bytes {
       switch byte {
@@ -71,19 +63,25 @@ public enum TextSimilarity {
     return result
   }
 
+  /// The one rule for a lower-cased word found in a text: kept when it has three characters or
+  /// more and is not a stop word, by its stem (the first of the endings "ing", "es", "ed" and "s"
+  /// that leaves more than three characters is taken off), and only the first time its stem is met.
+  private static func keep(_ written: String, _ seen: inout Set<String>, _ result: inout [Word]) {
+    guard written.count >= 3, !stopWords.contains(written) else { return }
+    var stem = written
+    for ending in ["ing", "es", "ed", "s"] where stem.count > ending.count + 3 && stem.hasSuffix(ending) {
+      stem = String(stem.dropLast(ending.count))
+      break
+    }
+    if seen.insert(stem).inserted { result.append(Word(stem: stem, written: written)) }
+  }
+
   /// `words(_:)` read character by character, for any text.
   static func wordsByCharacter(_ text: String) -> [Word] {
     var seen = Set<String>()
     var result: [Word] = []
     for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-      let written = String(word)
-      guard written.count >= 3, !stopWords.contains(written) else { continue }
-      var stem = written
-      for ending in ["ing", "es", "ed", "s"] where stem.count > ending.count + 3 && stem.hasSuffix(ending) {
-        stem = String(stem.dropLast(ending.count))
-        break
-      }
-      if seen.insert(stem).inserted { result.append(Word(stem: stem, written: written)) }
+      keep(String(word), &seen, &result)
     }
     return result
   }

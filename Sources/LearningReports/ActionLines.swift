@@ -48,10 +48,7 @@ public struct ActionLines: RandomAccessCollection, Equatable, Encodable, Sendabl
   static func withLine<Result>(
     at place: Place, in runs: [[ActionLine]], _ body: (borrowing ActionLine) throws -> Result
   ) rethrows -> Result {
-    // Through the element's address: a subscript of the buffer would copy the line out.
-    try runs[Int(place.run)].withUnsafeBufferPointer { buffer in
-      try body(buffer.baseAddress.unsafelyUnwrapped.advanced(by: Int(place.line)).pointee)
-    }
+    try runs[Int(place.run)].withUnsafeBufferPointer { try body($0[Int(place.line)]) }
   }
 
   /// Each line in the list's order, read where it lies.

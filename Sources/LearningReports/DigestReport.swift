@@ -319,7 +319,6 @@ public struct DigestReport: Report, Equatable {
     // Action progress during the year, and the state at its end.
     let dayBefore = period.lowerBound.adding(days: -1)
     // The store's reviews shared out among the cores, each share's counts added in turn.
-    let lineSettings = tracker.partnership.settings
     let parts = tracker.sharedByReview { range -> ActionProgress in
       var part = ActionProgress()
       forEachActionOfTheYear(tracker, ofReviews: range, options, asOf: asOf, before: dayBefore) {
@@ -333,7 +332,7 @@ public struct DigestReport: Report, Equatable {
           if placed.review.withheld(on: asOf) != nil {
             part.overdueWithheld += 1
           } else {
-            part.overdueAtYearEnd.append(ActionLine(placed, now, agencies: agencies, settings: lineSettings))
+            part.overdueAtYearEnd.append(ActionLine(placed, now, agencies: agencies, settings: settings))
           }
         }
       }

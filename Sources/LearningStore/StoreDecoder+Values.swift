@@ -219,13 +219,13 @@ struct ExactList<Element>: ~Copyable {
 
   mutating func append(_ element: consuming Element) {
     if count == capacity {
-      let larger = UnsafeMutablePointer<Element>.allocate(capacity: max(8, capacity * 2))
+      capacity = max(8, capacity * 2)
+      let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
       if let storage {
         larger.moveInitialize(from: storage, count: count)
         storage.deallocate()
       }
       storage = larger
-      capacity = max(8, capacity * 2)
     }
     guard let storage else { return }
     (storage + count).initialize(to: element)
