@@ -359,16 +359,18 @@ struct HTMLRenderer {
     // table of many thousands of rows is never held as a tree of nodes nor as markup of its own
     // beside the page. A row is written as the serializer writes a `tr` of `th` and `td` elements
     // (no node made for each cell: a test holds the two together), its texts escaped by `Escape.html`.
+    let numericColumn = table.columns.map { $0.alignment == .right }
+    let proseColumn = table.columns.indices.map { layout.prose.contains($0) }
     let rows = TableRows { out in
       for row in table.rows {
         out += "<tr>"
         for (index, cell) in row.enumerated() {
-          let numeric = table.columns[index].alignment == .right
+          let numeric = numericColumn[index]
           if index == 0 {
             out += numeric ? "<th scope=\"row\" class=\"num\">" : "<th scope=\"row\">"
           } else {
-            let isDay = cell.text.utf8.count == 10 && CalendarDay(cell.text) != nil
-            let kind = numeric ? "num" : isDay ? "day" : layout.prose.contains(index) ? "prose" : nil
+            let isDay = !numeric && cell.text.utf8.count == 10 && CalendarDay(cell.text) != nil
+            let kind = numeric ? "num" : isDay ? "day" : proseColumn[index] ? "prose" : nil
             if let kind {
               out += "<td class=\""
               out += kind
@@ -424,45 +426,89 @@ struct PrintLayout {
   static let cellPadding = 3
 
   init(_ table: Table) {
+    let columnCount = table.columns.count
+    // Row headings, figures and days are never broken; other text breaks at spaces and hyphens.
+    let unbrokenColumn = table.columns.indices.map { $0 == 0 || table.columns[$0].alignment == .right }
+    var longest = [Int](repeating: 0, count: columnCount)
+    var longestWord = table.columns.map { $0.title.split(separator: " ").map(\.count).max() ?? 0 }
+    // Row by row, each row read once: a table of many thousands of rows is walked through memory
+    // in order, not once for each column.
+    for row in table.rows {
+      for (index, cell) in row.enumerated() where index < columnCount {
+        let text = cell.text
+        let measured = Self.measure(text)
+        let count = measured?.count ?? text.count
+        longest[index] = max(longest[index], count)
+        let whole = unbrokenColumn[index] || (text.utf8.count == 10 && CalendarDay(text) != nil)
+        let unbroken = whole ? count : measured?.longestPiece ?? Self.longestPiece(of: text)
+        longestWord[index] = max(longestWord[index], unbroken)
+      }
+    }
     var estimate = 0
     var narrowest = 0
-    for (index, column) in table.columns.enumerated() {
-      var longest = 0
-      var longestWord = column.title.split(separator: " ").map(\.count).max() ?? 0
-      for row in table.rows where row.indices.contains(index) {
-        let text = row[index].text
-        // ASCII text without a carriage return has one character per byte: counted as bytes.
-        let plain = text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
-        let count = plain ? text.utf8.count : text.count
-        longest = max(longest, count)
-        // Row headings, figures and days are never broken; other text breaks at spaces and hyphens.
-        let whole =
-          index == 0 || column.alignment == .right || (text.utf8.count == 10 && CalendarDay(text) != nil)
-        let unbroken = whole ? count : plain ? Self.longestPiece(ofASCII: text) : Self.longestPiece(of: text)
-        longestWord = max(longestWord, unbroken)
-      }
-      if longest > Self.proseCharacters { prose.insert(index) }
-      estimate += max(longestWord, min(longest, Self.proseCharacters)) + Self.cellPadding
-      narrowest += longestWord + Self.cellPadding
+    for index in 0..<columnCount {
+      if longest[index] > Self.proseCharacters { prose.insert(index) }
+      estimate += max(longestWord[index], min(longest[index], Self.proseCharacters)) + Self.cellPadding
+      narrowest += longestWord[index] + Self.cellPadding
     }
     isWide = estimate > Self.portraitCharacters || narrowest > Self.portraitCharacters
     isDense = narrowest > Self.landscapeCharacters
   }
 
-  /// `longestPiece(of:)` of ASCII text without a carriage return, read byte by byte.
-  static func longestPiece(ofASCII text: String) -> Int {
-    var longest = 0
-    var current = 0
-    for byte in text.utf8 {
-      if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") {
-        current = 0
-      } else {
+  /// A text's length in characters and its `longestPiece(of:)`, read byte by byte in one pass,
+  /// when every character of the text is a single Unicode scalar that stands alone: ASCII other
+  /// than a carriage return (which joins a following line feed), and the Latin letters and
+  /// punctuation of report text, such as "é", "·", "–", "’" and "…". Nil for any other text (a
+  /// combining mark, an emoji, a carriage return), which is measured character by character.
+  static func measure(_ text: String) -> (count: Int, longestPiece: Int)? {
+    var text = text
+    return text.withUTF8 { bytes -> (count: Int, longestPiece: Int)? in
+      var count = 0
+      var longest = 0
+      var current = 0
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          if byte == 0x0D { return nil }
+          count += 1
+          if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") {
+            current = 0
+          } else {
+            current += 1
+            longest = max(longest, current)
+            if byte == UInt8(ascii: "-") { current = 0 }
+          }
+          index += 1
+          continue
+        }
+        let scalar: UInt32
+        if byte & 0xE0 == 0xC0, index + 1 < bytes.count {
+          scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+          index += 2
+        } else if byte & 0xF0 == 0xE0, index + 2 < bytes.count {
+          scalar =
+            UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+          index += 3
+        } else {
+          return nil
+        }
+        guard Self.standsAlone(scalar) else { return nil }
+        count += 1
         current += 1
         longest = max(longest, current)
-        if byte == UInt8(ascii: "-") { current = 0 }
       }
+      return (count, longest)
     }
-    return longest
+  }
+
+  /// Scalars that are always a character of their own, whatever is beside them: Latin-1 and Latin
+  /// Extended letters and the spacing modifiers (below the combining marks at U+0300), general
+  /// punctuation (dashes, quotation marks, bullets, the ellipsis; not the zero-width and
+  /// direction marks) and currency signs.
+  static func standsAlone(_ scalar: UInt32) -> Bool {
+    (0xA0...0x2FF).contains(scalar) || (0x2010...0x2027).contains(scalar)
+      || (0x2030...0x205E).contains(scalar) || (0x20A0...0x20C0).contains(scalar)
   }
 
   /// The longest run of text without a space or a hyphen after which a line may break.

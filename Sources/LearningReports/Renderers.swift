@@ -56,11 +56,19 @@ extension Report {
   /// table only; `csvFiles(named:)` gives every table. The same report always gives the same bytes.
   public func rendered(as format: OutputFormat, width: Int = ReportDocument.textWidth) -> String {
     switch format {
-    case .text: document.asText(width: width)
-    case .markdown: document.asMarkdown
-    case .html: document.asHTML
-    case .csv: csvTable.asCSV
-    case .json: asJSON
+    case .csv: return csvTable.asCSV
+    case .json: return asJSON
+    case .text, .markdown, .html:
+      let document = self.document
+      let text =
+        switch format {
+        case .text: document.asText(width: width)
+        case .markdown: document.asMarkdown
+        default: document.asHTML
+        }
+      // A document of many thousands of rows is freed on another core while the text is written.
+      Cores.letGo(consume document)
+      return text
     }
   }
 

@@ -53,6 +53,10 @@ public struct Table: Equatable, Sendable {
 
   /// Adds a row; cells beyond the columns are dropped and missing ones are blank.
   public mutating func append(_ cells: [Cell]) {
+    if cells.count == columns.count {
+      rows.append(cells)
+      return
+    }
     var row = Array(cells.prefix(columns.count))
     while row.count < columns.count { row.append("") }
     rows.append(row)

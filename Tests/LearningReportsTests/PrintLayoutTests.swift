@@ -25,6 +25,22 @@ import Testing
     #expect(css.contains("tbody > tr:first-child { break-before: avoid; }"))
   }
 
+  @Test func scalarsMeasuredByBytesAreCharactersOfTheirOwn() {
+    let ranges: [ClosedRange<UInt32>] = [0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0]
+    for value in ranges.joined() {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      #expect(PrintLayout.standsAlone(value))
+      let character = String(scalar)
+      let text = "a" + character + character + "-" + character + " b" + character
+      #expect(text.count == 8)
+      #expect(PrintLayout.measure(text)?.count == 8)
+      #expect(PrintLayout.measure(text)?.longestPiece == PrintLayout.longestPiece(of: text))
+    }
+    for text in ["e\u{301}", "\u{1F44D}", "a\r\nb", "a\u{200D}b", "\u{2026}\u{FE0F}", "\u{203C}\u{FE0F}"] {
+      #expect(PrintLayout.measure(text) == nil)
+    }
+  }
+
   @Test func theLongestPieceBreaksOnlyAtSpacesAndHyphens() {
     #expect(PrintLayout.longestPiece(of: "Northshire Council Children's Services") == 10)
     #expect(PrintLayout.longestPiece(of: "community-health") == 10)
