@@ -152,6 +152,26 @@ extension Action {
     return fold
   }
 
+  /// The action's state on `earlier` and on `day`, in one pass of the one fold over its log when
+  /// `earlier` comes first (a year's reports read every action on the day before the year and on
+  /// its last day). `heardFrom` as for `state(asOf:settings:heardFrom:)`.
+  public func states(
+    on earlier: CalendarDay, and day: CalendarDay, settings: Settings, heardFrom: CalendarDay?
+  ) -> (earlier: ActionState, day: ActionState) {
+    guard earlier <= day else {
+      return (
+        state(asOf: earlier, settings: settings, heardFrom: heardFrom),
+        state(asOf: day, settings: settings, heardFrom: heardFrom)
+      )
+    }
+    let ordered = ActionLogFold.ordered(updates)
+    var fold = ActionLogFold(self)
+    let next = fold.apply(ordered, from: 0, through: earlier)
+    let first = fold.state(asOf: earlier, settings: settings, heardFrom: heardFrom)
+    _ = fold.apply(ordered, from: next, through: day)
+    return (first, fold.state(asOf: day, settings: settings, heardFrom: heardFrom))
+  }
+
   /// The action's state on each of several days (given in ascending order), in one pass of the
   /// one fold over its log. `heardFrom` as for `state(asOf:settings:heardFrom:)`.
   public func states(on days: [CalendarDay], settings: Settings, heardFrom: CalendarDay?) -> [ActionState] {

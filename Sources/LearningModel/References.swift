@@ -195,6 +195,14 @@ public struct PlacedAction: Sendable {
     action.state(asOf: day, settings: settings, heardFrom: review.planDay)
   }
 
+  /// The action's state on `earlier` and on `day`, in one pass over its log, heard of from its
+  /// review's day as `state(asOf:settings:)` is.
+  public func states(on earlier: CalendarDay, and day: CalendarDay, settings: Settings)
+    -> (earlier: ActionState, day: ActionState)
+  {
+    action.states(on: earlier, and: day, settings: settings, heardFrom: review.planDay)
+  }
+
   /// The action's reference, `REVIEW/ACTION`.
   public var reference: ActionReference { ActionReference(review: review.id, action: action.id) }
   /// The address of the recommendation the action answers, `REVIEW/REC`.

@@ -221,9 +221,9 @@ public struct DigestReport: Report, Equatable {
     tracker.forEachPlacedAction(ofReviews: range) { placed in
       if let review = options.review, placed.review.id != review { return }
       if let agency = options.agency, !placed.action.isOwned(by: agency) { return }
-      let now = placed.state(asOf: asOf, settings: settings)
-      guard now.exists else { return }
-      body(placed, now, placed.state(asOf: before, settings: settings))
+      let states = placed.states(on: before, and: asOf, settings: settings)
+      guard states.day.exists else { return }
+      body(placed, states.day, states.earlier)
     }
   }
 

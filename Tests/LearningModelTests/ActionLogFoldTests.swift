@@ -25,6 +25,31 @@ import Testing
     #expect(logged.fold(through: day("2026-11-20")).assuredOn == day("2026-06-01"))
   }
 
+  @Test func twoDaysInOnePassAreEachDayOnItsOwn() {
+    let logged = action([
+      ActionUpdate(date: day("2026-05-01"), due: .onDay(day("2026-09-30")), note: "Second slip"),
+      ActionUpdate(date: day("2026-02-01"), status: .inProgress, due: .onDay(day("2026-06-30"))),
+      ActionUpdate(date: day("2026-03-01"), note: "Progress only", evidence: ["Minutes"]),
+      ActionUpdate(date: day("2026-10-01"), status: .completed, evidence: ["Audit report"]),
+      ActionUpdate(date: day("2026-12-01"), status: .assured),
+    ])
+    let days = [
+      "2025-01-01", "2025-09-15", "2026-02-01", "2026-03-31", "2026-05-01", "2026-11-20", "2027-01-01",
+    ]
+    .map(day)
+    for earlier in days {
+      for later in days {
+        for heardFrom in [nil, day("2025-06-01")] {
+          for placed in [logged, action([])] {
+            let pair = placed.states(on: earlier, and: later, settings: Settings(), heardFrom: heardFrom)
+            #expect(pair.earlier == placed.state(asOf: earlier, settings: Settings(), heardFrom: heardFrom))
+            #expect(pair.day == placed.state(asOf: later, settings: Settings(), heardFrom: heardFrom))
+          }
+        }
+      }
+    }
+  }
+
   @Test func revisionNotesAreTheNotesOfRevisedDueDaysInDateOrder() {
     // Logged out of date order: the fold takes them by date.
     let logged = action([
