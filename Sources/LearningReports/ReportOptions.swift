@@ -101,12 +101,73 @@ public struct ActionLine: Encodable, Equatable, Sendable {
   public var pendingRequest: DueRequest?
   /// The owning agency's latest rating of its own progress, when it gave one.
   public var reported: BRAG?
+  /// The escalation on the as-of day, kept apart from the line: few actions are escalated, and a
+  /// list may hold hundreds of thousands of lines (it would add a quarter to each).
+  private var escalated: EscalationOnTheDay?
+
   /// The action's escalation on the as-of day (the latest made), with its reply if one came by then.
-  public var escalation: Escalation?
+  public var escalation: Escalation? { escalated?.escalation }
   /// The name of that escalation's level ("Chair's letter").
-  public var escalationLevel: String?
+  public var escalationLevel: String? { escalated?.level }
   /// Whether the escalation's reply is late on the as-of day.
-  public var escalationReplyOverdue: Bool?
+  public var escalationReplyOverdue: Bool? { escalated?.isReplyOverdue }
+
+  /// An escalation as a line shows it: the escalation, its level's name and whether its reply is late.
+  private final class EscalationOnTheDay: Equatable, Sendable {
+    let escalation: Escalation
+    let level: String
+    let isReplyOverdue: Bool
+
+    init(_ escalation: Escalation, level: String, isReplyOverdue: Bool) {
+      self.escalation = escalation
+      self.level = level
+      self.isReplyOverdue = isReplyOverdue
+    }
+
+    static func == (lhs: EscalationOnTheDay, rhs: EscalationOnTheDay) -> Bool {
+      lhs.escalation == rhs.escalation && lhs.level == rhs.level && lhs.isReplyOverdue == rhs.isReplyOverdue
+    }
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case reference, review, reviewTitle, recommendation, recommendationText, description, owner, ownerName
+    case jointOwners, jointOwnerNames, lead, status, agreed, originalDue, due, slips, slipDays, daysOverdue
+    case brag, completedOn, lastUpdate, lastUpdateNote, daysSinceLastHeard, pendingRequest, reported
+    case escalation, escalationLevel, escalationReplyOverdue
+  }
+
+  /// The line's fields under their names, those without a value left out.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(reference, forKey: .reference)
+    try container.encode(review, forKey: .review)
+    try container.encode(reviewTitle, forKey: .reviewTitle)
+    try container.encode(recommendation, forKey: .recommendation)
+    try container.encode(recommendationText, forKey: .recommendationText)
+    try container.encode(description, forKey: .description)
+    try container.encode(owner, forKey: .owner)
+    try container.encode(ownerName, forKey: .ownerName)
+    try container.encodeIfPresent(jointOwners, forKey: .jointOwners)
+    try container.encodeIfPresent(jointOwnerNames, forKey: .jointOwnerNames)
+    try container.encodeIfPresent(lead, forKey: .lead)
+    try container.encode(status, forKey: .status)
+    try container.encodeIfPresent(agreed, forKey: .agreed)
+    try container.encode(originalDue, forKey: .originalDue)
+    try container.encode(due, forKey: .due)
+    try container.encode(slips, forKey: .slips)
+    try container.encode(slipDays, forKey: .slipDays)
+    try container.encode(daysOverdue, forKey: .daysOverdue)
+    try container.encodeIfPresent(brag, forKey: .brag)
+    try container.encodeIfPresent(completedOn, forKey: .completedOn)
+    try container.encodeIfPresent(lastUpdate, forKey: .lastUpdate)
+    try container.encodeIfPresent(lastUpdateNote, forKey: .lastUpdateNote)
+    try container.encodeIfPresent(daysSinceLastHeard, forKey: .daysSinceLastHeard)
+    try container.encodeIfPresent(pendingRequest, forKey: .pendingRequest)
+    try container.encodeIfPresent(reported, forKey: .reported)
+    try container.encodeIfPresent(escalation, forKey: .escalation)
+    try container.encodeIfPresent(escalationLevel, forKey: .escalationLevel)
+    try container.encodeIfPresent(escalationReplyOverdue, forKey: .escalationReplyOverdue)
+  }
 
   /// The escalation in a short line for a table cell: "Chair's letter, 2026-10-27; reply due
   /// 2026-11-10 (late)", or "" when the action was not escalated (to whom is in the CSV and the
@@ -167,10 +228,9 @@ public struct ActionLine: Encodable, Equatable, Sendable {
     daysSinceLastHeard = state.lastHeard.map { state.asOf.days(since: $0) }
     pendingRequest = state.pendingRequest
     reported = state.reported
-    if let current = placed.action.escalation(asOf: state.asOf) {
-      escalation = current
-      escalationLevel = settings.escalationLevelName(current.level)
-      escalationReplyOverdue = current.isReplyOverdue(on: state.asOf)
+    escalated = placed.action.escalation(asOf: state.asOf).map {
+      EscalationOnTheDay(
+        $0, level: settings.escalationLevelName($0.level), isReplyOverdue: $0.isReplyOverdue(on: state.asOf))
     }
   }
 }
