@@ -45,25 +45,12 @@ public enum ControlCharacters {
   }
 
   /// The length of the character at `index` when it is not one `contains` names (one byte for a
-  /// byte that does not start a sequence of two or three), or nil when it is.
+  /// byte that does not start a sequence of one to three), or nil when it is.
   @inline(__always)
   private static func controlAt(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    let byte = bytes[index]
-    var scalar: UInt32?
-    var length = 1
-    if byte < 0x80 {
-      scalar = UInt32(byte)
-    } else if byte & 0xE0 == 0xC0, index + 1 < bytes.count {
-      scalar = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
-      length = 2
-    } else if byte & 0xF0 == 0xE0, index + 2 < bytes.count {
-      scalar =
-        (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
-        | UInt32(bytes[index + 2] & 0x3F)
-      length = 3
-    }
-    if let value = scalar, let decoded = Unicode.Scalar(value), contains(decoded) { return nil }
-    return length
+    guard let sequence = UTF8Bytes.scalar(at: index, in: bytes) else { return 1 }
+    if let decoded = Unicode.Scalar(sequence.value), contains(decoded) { return nil }
+    return sequence.length
   }
 
   /// `mayBeIn(utf8:)` one character at a time, without the eight-byte steps over printable text.
@@ -93,5 +80,28 @@ public enum ControlCharacters {
   /// A scalar as people write it in messages: `U+1B`.
   public static func spelled(_ scalar: Unicode.Scalar) -> String {
     "U+" + String(scalar.value, radix: 16, uppercase: true)
+  }
+}
+
+/// Reading UTF-8 a byte at a time, where a scan needs only the short sequences.
+public enum UTF8Bytes {
+  /// The scalar value of the sequence of one to three bytes that starts at `index`, and its
+  /// length; nil at a byte that starts no such sequence (a continuation byte, the start of a
+  /// four-byte sequence, or a sequence cut short by the end of `bytes`).
+  @inlinable @inline(__always)
+  public static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (
+    value: UInt32, length: Int
+  )? {
+    let byte = bytes[index]
+    if byte < 0x80 { return (UInt32(byte), 1) }
+    if byte & 0xE0 == 0xC0, index + 1 < bytes.count {
+      return (UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
+    }
+    if byte & 0xF0 == 0xE0, index + 2 < bytes.count {
+      return (
+        UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3
+      )
+    }
+    return nil
   }
 }

@@ -482,18 +482,10 @@ struct PrintLayout {
           index += 1
           continue
         }
-        let scalar: UInt32
-        if byte & 0xE0 == 0xC0, index + 1 < bytes.count {
-          scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-          index += 2
-        } else if byte & 0xF0 == 0xE0, index + 2 < bytes.count {
-          scalar =
-            UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-          index += 3
-        } else {
+        guard let sequence = UTF8Bytes.scalar(at: index, in: bytes), Self.standsAlone(sequence.value) else {
           return nil
         }
-        guard Self.standsAlone(scalar) else { return nil }
+        index += sequence.length
         count += 1
         current += 1
         longest = max(longest, current)
