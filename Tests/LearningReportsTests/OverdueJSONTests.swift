@@ -21,6 +21,41 @@ import Testing
       written == encoded, "agency \(options.agency ?? "all"), \(written.count) vs \(encoded.count) bytes")
   }
 
+  /// A line's JSON names its fields one by one (its escalation is kept apart from it), so every
+  /// field the line holds must be written, under its own name.
+  @Test func aLineWritesEveryFieldItHolds() throws {
+    let tracker = try StoreReader.read(path: Self.seeds.path).tracker
+    let asOf = Fixture.asOf
+    var escalated: PlacedAction?
+    tracker.forEachPlacedAction(ofReviews: tracker.reviews.indices) { placed in
+      if escalated == nil, placed.action.escalation(asOf: asOf) != nil { escalated = placed }
+    }
+    let placed = try #require(escalated)
+    let settings = tracker.partnership.settings
+    let agencies = Dictionary(tracker.agencies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var line = ActionLine(
+      placed, placed.state(asOf: asOf, settings: settings), agencies: agencies, settings: settings)
+    let asking = Action(
+      id: "1.1", description: "Deliver training", owner: "la", lead: nil, measureOfSuccess: nil, agreed: nil,
+      due: .onDay(asOf), updates: [ActionUpdate(date: asOf, requestedDue: asOf, requestReason: "Staffing")])
+    line.jointOwners = ["police"]
+    line.jointOwnerNames = ["Police"]
+    line.lead = "Safeguarding lead"
+    line.agreed = asOf
+    line.brag = .red
+    line.completedOn = asOf
+    line.lastUpdate = asOf
+    line.lastUpdateNote = "Draft circulated"
+    line.daysSinceLastHeard = 3
+    line.pendingRequest = asking.state(asOf: asOf, settings: settings, heardFrom: nil).pendingRequest
+    line.reported = .green
+    let object = try JSONSerialization.jsonObject(with: Data(JSONWriter.pretty(line))) as? [String: Any]
+    let written = Set(try #require(object).keys)
+    let held = Set(Mirror(reflecting: line).children.compactMap(\.label)).subtracting(["escalated"])
+      .union(["escalation", "escalationLevel", "escalationReplyOverdue"])
+    #expect(written == held)
+  }
+
   @Test func theFixtureStoreWholeAndPerAgency() throws {
     let tracker = try Fixture.tracker()
     try Self.expectSameBytes(tracker, ReportOptions(asOf: Fixture.asOf))
