@@ -120,9 +120,14 @@ import Testing
     try FileManager.default.copyItem(
       at: packageRoot.appendingPathComponent("docs/example-plan.csv"),
       to: docs.appendingPathComponent("example-plan.csv"))
+    // Each run of the tour has a temporary folder of its own: `redact` clears the folders `edit`
+    // leaves there, and must not reach into the edit of a run going on beside it.
+    let temporary = folder.appendingPathComponent("tmp")
+    try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
     for command in commands {
       var environment = command.environment
       environment["LEARNING_TRACKER_TODAY"] = today
+      environment["TMPDIR"] = temporary.path
       // The editor the tour names would wait for a person: one that saves the file unchanged does not.
       if environment["EDITOR"] != nil { environment["EDITOR"] = "true" }
       let outcome = try runBinary(command.arguments, in: folder, environment: environment)
